@@ -1,0 +1,81 @@
+/**
+ * Reverse-mode differentiation as a graph → graph function: the result is made of ordinary nodes,
+ * so it can be printed, simplified, compiled, and differentiated again.
+ */
+import * as B from '../builder/core.ts';
+import { GradgenError, at } from '../errors.ts';
+import { toposort } from '../ir/graph.ts';
+import { isNode, nameHint, setNameHint, type Node } from '../ir/node.ts';
+import { formatShape, isScalarShape } from '../ir/shape.ts';
+import { userCallSite } from '../ir/site.ts';
+import { formula } from '../ir/print.ts';
+import { opDef } from '../ops/index.ts';
+import { unbroadcast } from './unbroadcast.ts';
+
+/**
+ * The gradients of the scalar `y` with respect to each of `xs` (inputs or params), as graph nodes.
+ * An x that y does not depend on gets a constant 0 of x's shape. Adjoints of named nodes are named
+ * after them (`dZ2` for `Z2`) so generated code reads like the textbook.
+ */
+export function grad(y: Node, xs: readonly Node[]): Node[] {
+  if (!isNode(y)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `grad: the first argument must be a graph node${at(userCallSite())}`,
+    );
+  }
+  if (!isScalarShape(y.shape)) {
+    throw new GradgenError(
+      'E_GRAD_NONSCALAR',
+      `grad: ${formula(y, { depth: 3 })} has shape ${formatShape(y.shape)}; gradients are taken of a scalar (reduce it with sum or mean first)${at(userCallSite())}`,
+    );
+  }
+  if (!Array.isArray(xs)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `grad: the second argument must be an array of inputs${at(userCallSite())}`,
+    );
+  }
+  xs.forEach((x: unknown, i) => {
+    if (!isNode(x) || (x.kind !== 'input' && x.kind !== 'param')) {
+      const shown = isNode(x) ? formula(x, { depth: 3 }) : String(x);
+      throw new GradgenError(
+        'E_GRAD_NOT_INPUT',
+        `grad: argument ${i + 1} (${shown}) is not an input or param; gradients are taken with respect to inputs and params${at(userCallSite())}`,
+      );
+    }
+  });
+
+  const order = toposort([y]);
+  const targets = new Set<Node>(xs);
+  // Nodes that depend on something being differentiated: only these need adjoints.
+  const relevant = new Set<Node>();
+  for (const n of order) {
+    if (targets.has(n) || (n.kind === 'apply' && n.args.some((a) => relevant.has(a))))
+      relevant.add(n);
+  }
+
+  const adjoint = new Map<Node, Node>([[y, B.constant(1, y.shape)]]);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    if (n.kind !== 'apply' || !relevant.has(n)) continue;
+    const g = adjoint.get(n);
+    if (!g) continue;
+    const hint = nameHint(n);
+    if (hint) setNameHint(g, `d${hint}`);
+    const needs = n.args.map((a) => relevant.has(a));
+    const contributions = opDef(n.op).vjp({ args: n.args, out: n, g, attrs: n.attrs, needs, b: B });
+    n.args.forEach((arg, j) => {
+      const c = contributions[j];
+      if (!needs[j] || !c || (c.kind === 'const' && c.value === 0)) return;
+      const part = unbroadcast(c, arg.shape);
+      const sum = adjoint.get(arg);
+      adjoint.set(arg, sum ? B.add(sum, part) : part);
+    });
+  }
+  return xs.map((x) => {
+    const g = adjoint.get(x) ?? B.constant(0, x.shape);
+    setNameHint(g, `d${(x as { name: string }).name}`);
+    return g;
+  });
+}

@@ -1,0 +1,262 @@
+/**
+ * The functional builder: every graph node is made here. `apply` is the one constructor for op
+ * nodes: it checks operands, infers the shape (with the user's call site in any error), folds
+ * constants, applies the exact identities (x·1, x+0, −(−x), …) and interns the result.
+ */
+import { GradgenError, at } from '../errors.ts';
+import {
+  ApplyNode,
+  ConstNode,
+  InputNode,
+  ParamNode,
+  applyKey,
+  compareCanonical,
+  constKey,
+  forceNameHint,
+  intern,
+  isNode,
+  leafKey,
+  lookup,
+  type Attrs,
+  type Node,
+  type ParamInit,
+} from '../ir/node.ts';
+import {
+  broadcastShapes,
+  formatShape,
+  sameShape,
+  SCALAR,
+  validateShape,
+  type Shape,
+} from '../ir/shape.ts';
+import { userCallSite } from '../ir/site.ts';
+import { formatNumber } from '../ops/define.ts';
+import { opDef, type OpName } from '../ops/index.ts';
+
+/** Anything a builder function accepts as an operand: a node, or a finite number. */
+export type Operand = Node | number;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'number') return String(x);
+  if (typeof x === 'string') return `the string ${JSON.stringify(x)}`;
+  return typeof x === 'object' ? 'an object that is not a graph node' : String(x);
+}
+
+/** Turns an operand into a node; `what` names the op and argument for the error message. */
+function toNode(x: unknown, what: string): Node {
+  if (isNode(x)) return x;
+  if (typeof x === 'number') {
+    if (Number.isFinite(x)) return constant(x);
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `${what}: the number ${x} is not finite${at(userCallSite())}`,
+    );
+  }
+  throw new GradgenError(
+    'E_BAD_ARGUMENT',
+    `${what}: expected a graph node or a finite number, got ${describe(x)}${at(userCallSite())}`,
+  );
+}
+
+/** A constant: a scalar by default, or `value` repeated over `shape`. */
+export function constant(value: number, shape: Shape = SCALAR): ConstNode {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `constant: expected a finite number, got ${describe(value)}${at(userCallSite())}`,
+    );
+  }
+  return intern(constKey(value, shape), () => new ConstNode(value, shape));
+}
+
+function leaf<N extends InputNode | ParamNode>(
+  kind: N['kind'],
+  name: unknown,
+  shape: unknown,
+  make: (name: string, shape: Shape, site: string | undefined) => N,
+): N {
+  const site = userCallSite();
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+    throw new GradgenError(
+      'E_BAD_NAME',
+      `${kind}: name ${describe(name)} is not an identifier (letters, digits, _ and $; not starting with a digit)${at(site)}`,
+    );
+  }
+  const checked = validateShape(shape, `${kind} '${name}'`, site);
+  const existing = lookup(leafKey(name));
+  if (existing) {
+    if (existing.kind !== kind || !sameShape(existing.shape, checked)) {
+      throw new GradgenError(
+        'E_BAD_NAME',
+        `${kind} '${name}' ${formatShape(checked)} clashes with the ${existing.kind} '${name}' ${formatShape(existing.shape)} declared earlier${at(existing.site)}${at(site)}`,
+      );
+    }
+    return existing as N;
+  }
+  return intern(leafKey(name), () => make(name, checked, site));
+}
+
+/** Data fed in at call time; `input('a')` is a scalar, `input('X', [2, 'm'])` a batch of columns. */
+export function input(name: string, shape: Shape = SCALAR): InputNode {
+  return leaf('input', name, shape, (n, s, site) => new InputNode(n, s, site));
+}
+
+/** A trainable parameter (initialized and updated by the training API). */
+export function param(
+  name: string,
+  shape: Shape = SCALAR,
+  options: { init?: ParamInit } = {},
+): ParamNode {
+  return leaf(
+    'param',
+    name,
+    shape,
+    (n, s, site) => new ParamNode(n, s, options.init ?? 'normal', site),
+  );
+}
+
+/** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */
+export function named<N extends Node>(node: N, name: string): N {
+  if (!isNode(node)) toNode(node, 'named');
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+    throw new GradgenError(
+      'E_BAD_NAME',
+      `named: ${describe(name)} is not an identifier${at(userCallSite())}`,
+    );
+  }
+  forceNameHint(node, name);
+  return node;
+}
+
+const isConst = (n: Node, v?: number): n is ConstNode =>
+  n.kind === 'const' && (v === undefined || n.value === v);
+
+/**
+ * Exact local identities, applied as nodes are built. Each keeps the result's shape (an identity
+ * that would drop a broadcast is skipped). The rewrite phases do everything else.
+ */
+function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape): Node | undefined {
+  const keep = (n: Node) => (sameShape(n.shape, shape) ? n : undefined);
+  const [x, y] = args as [Node, Node];
+  switch (op) {
+    case 'add': // x + 0 = x
+      if (isConst(y, 0)) return keep(x);
+      if (isConst(x, 0)) return keep(y);
+      return undefined;
+    case 'sub': // x − 0 = x;  0 − y = −y
+      if (isConst(y, 0)) return keep(x);
+      if (isConst(x, 0) && sameShape(y.shape, shape)) return neg(y);
+      return undefined;
+    case 'mul': // x·1 = x;  x·(−1) = −x
+      if (isConst(y, 1)) return keep(x);
+      if (isConst(x, 1)) return keep(y);
+      if (isConst(y, -1) && sameShape(x.shape, shape)) return neg(x);
+      if (isConst(x, -1) && sameShape(y.shape, shape)) return neg(y);
+      return undefined;
+    case 'div': // x/1 = x
+      return isConst(y, 1) ? keep(x) : undefined;
+    case 'neg': // −(−x) = x
+      return x.kind === 'apply' && x.op === 'neg' ? keep(x.args[0]!) : undefined;
+    case 'pow': // x¹ = x
+      return attrs.k === 1 ? keep(x) : undefined;
+    case 'where': // where(c, a, b) with a constant condition picks a branch
+      return isConst(x) ? keep(x.value !== 0 ? y : args[2]!) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Builds (or finds) the node `op(args)`. */
+export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
+  const def = opDef(op);
+  if (operands.length !== def.arity) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `${op}: expected ${def.arity} operand(s), got ${operands.length}${at(userCallSite())}`,
+    );
+  }
+  const args = operands.map((x, i) => toNode(x, def.arity === 1 ? op : `${op} (operand ${i + 1})`));
+  if (def.commutative && compareCanonical(args[0]!, args[1]!) > 0) args.reverse();
+  const key = applyKey(op, args, attrs);
+  const found = lookup(key);
+  if (found) return found;
+
+  const shape = broadcastShapes(
+    args.map((a) => a.shape),
+    op,
+    userCallSite,
+  );
+  if (args.every((a) => a.kind === 'const')) {
+    const value = def.scalar(
+      args.map((a) => (a as ConstNode).value),
+      attrs,
+    );
+    if (!Number.isFinite(value)) {
+      const shown = def.math(
+        args.map((a) => ({ text: formatNumber((a as ConstNode).value), prec: 5 })),
+        attrs,
+      ).text;
+      throw new GradgenError(
+        'E_DOMAIN',
+        `${op}: ${shown} is ${value} — the constant operand is outside the domain of ${op}${at(userCallSite())}`,
+      );
+    }
+    return constant(value, shape);
+  }
+  const simpler = identity(op, args, attrs, shape);
+  if (simpler) return simpler;
+  return intern(key, () => new ApplyNode(op, args, attrs, shape, userCallSite()));
+}
+
+// ---- the ops, as functions --------------------------------------------------------------------
+
+export const add = (a: Operand, b: Operand): Node => apply('add', [a, b]);
+export const sub = (a: Operand, b: Operand): Node => apply('sub', [a, b]);
+export const mul = (a: Operand, b: Operand): Node => apply('mul', [a, b]);
+export const div = (a: Operand, b: Operand): Node => apply('div', [a, b]);
+export const neg = (x: Operand): Node => apply('neg', [x]);
+export const exp = (x: Operand): Node => apply('exp', [x]);
+export const log = (x: Operand): Node => apply('log', [x]);
+export const sqrt = (x: Operand): Node => apply('sqrt', [x]);
+export const square = (x: Operand): Node => apply('square', [x]);
+export const abs = (x: Operand): Node => apply('abs', [x]);
+export const sign = (x: Operand): Node => apply('sign', [x]);
+export const sigmoid = (x: Operand): Node => apply('sigmoid', [x]);
+export const tanh = (x: Operand): Node => apply('tanh', [x]);
+export const relu = (x: Operand): Node => apply('relu', [x]);
+export const max = (a: Operand, b: Operand): Node => apply('max', [a, b]);
+export const min = (a: Operand, b: Operand): Node => apply('min', [a, b]);
+export const gt = (a: Operand, b: Operand): Node => apply('gt', [a, b]);
+export const ge = (a: Operand, b: Operand): Node => apply('ge', [a, b]);
+export const lt = (a: Operand, b: Operand): Node => apply('lt', [a, b]);
+export const le = (a: Operand, b: Operand): Node => apply('le', [a, b]);
+export const eq = (a: Operand, b: Operand): Node => apply('eq', [a, b]);
+/** `where(c, a, b)`: a where c ≠ 0, else b. */
+export const where = (c: Operand, a: Operand, b: Operand): Node => apply('where', [c, a, b]);
+
+function finiteNumber(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `${what}: expected a finite number, got ${describe(v)}${at(userCallSite())}`,
+    );
+  }
+  return v;
+}
+
+/** xᵏ for a constant exponent k (x⁰ = 1). */
+export function pow(x: Operand, k: number): Node {
+  finiteNumber(k, 'pow (exponent)');
+  if (k === 0) return constant(1, toNode(x, 'pow').shape);
+  return apply('pow', [x], { k });
+}
+
+/** x for x > 0, slope·x otherwise (default slope 0.01). */
+export function leakyRelu(x: Operand, slope = 0.01): Node {
+  finiteNumber(slope, 'leakyRelu (slope)');
+  return apply('leakyRelu', [x], { slope });
+}

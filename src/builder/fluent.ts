@@ -1,0 +1,62 @@
+/** Installs the fluent methods declared on `NodeBase`: `a.add(b).mul(3)` ≡ `mul(add(a, b), 3)`. */
+import { NodeBase, type Node } from '../ir/node.ts';
+import * as B from './core.ts';
+
+type Operand = B.Operand;
+const methods: Omit<NodeBase, 'id' | 'hash' | 'shape' | 'site'> & ThisType<Node> = {
+  add(o: Operand) {
+    return B.add(this, o);
+  },
+  sub(o: Operand) {
+    return B.sub(this, o);
+  },
+  mul(o: Operand) {
+    return B.mul(this, o);
+  },
+  div(o: Operand) {
+    return B.div(this, o);
+  },
+  neg() {
+    return B.neg(this);
+  },
+  exp() {
+    return B.exp(this);
+  },
+  log() {
+    return B.log(this);
+  },
+  sqrt() {
+    return B.sqrt(this);
+  },
+  square() {
+    return B.square(this);
+  },
+  abs() {
+    return B.abs(this);
+  },
+  pow(k: number) {
+    return B.pow(this, k);
+  },
+  sigmoid() {
+    return B.sigmoid(this);
+  },
+  tanh() {
+    return B.tanh(this);
+  },
+  relu() {
+    return B.relu(this);
+  },
+  leakyRelu(slope?: number) {
+    return B.leakyRelu(this, slope);
+  },
+  max(o: Operand) {
+    return B.max(this, o);
+  },
+  min(o: Operand) {
+    return B.min(this, o);
+  },
+  named(name: string) {
+    return B.named(this, name) as never;
+  },
+};
+Object.assign(NodeBase.prototype, methods);

@@ -1,0 +1,54 @@
+import { ts } from 'ts-morph';
+import type { LeafNode, Node } from '../ir/node.ts';
+import type { Shape } from '../ir/shape.ts';
+import { emitModule, type EmitOptions } from './module.ts';
+
+export type CompiledOutputs<K extends string> = Record<K, number>;
+
+/** A compiled gradgen function: call it with named inputs; it carries its source and signature. */
+export interface CompiledFunction<K extends string = string> {
+  (inputs: Readonly<Record<string, number>>): CompiledOutputs<K>;
+  /** The emitted TypeScript module text. */
+  readonly source: string;
+  /** Input names and shapes, in signature order. */
+  readonly inputs: readonly { readonly name: string; readonly shape: Shape }[];
+  /** Output names and shapes. */
+  readonly outputs: Readonly<Record<K, Shape>>;
+  /** The graph nodes behind the inputs and outputs (for gradcheck and tools). */
+  readonly graph: {
+    readonly inputs: readonly LeafNode[];
+    readonly outputs: Readonly<Record<K, Node>>;
+  };
+}
+
+/** Transpiles an emitted module and evaluates it in-process (it imports nothing). */
+export function loadModule(source: string): Record<string, unknown> {
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  const exports: Record<string, unknown> = {};
+  new Function('exports', js)(exports);
+  return exports;
+}
+
+/**
+ * Emits the TypeScript for `outputs`, loads it, and returns it as a function:
+ * `compile({ J, da })({ a: 5, b: 3, c: 2 })` → `{ J: 33, da: 3 }`.
+ */
+export function compile<K extends string>(
+  outputs: Readonly<Record<K, Node>>,
+  options: Omit<EmitOptions, 'name'> & { name?: string } = {},
+): CompiledFunction<K> {
+  const mod = emitModule(outputs, options, 'compile');
+  const fn = loadModule(mod.source)[mod.functionName] as (i: unknown) => CompiledOutputs<K>;
+  const compiled = (inputs: Readonly<Record<string, number>>) => fn(inputs);
+  const outputShapes = Object.fromEntries(
+    Object.entries(mod.outputs).map(([k, n]) => [k, (n as Node).shape]),
+  ) as Record<K, Shape>;
+  return Object.assign(compiled, {
+    source: mod.source,
+    inputs: mod.inputs.map((l) => ({ name: l.name, shape: l.shape })),
+    outputs: outputShapes,
+    graph: { inputs: mod.inputs, outputs: mod.outputs as Readonly<Record<K, Node>> },
+  });
+}

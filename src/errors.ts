@@ -1,0 +1,45 @@
+/**
+ * Every error gradgen throws on purpose is a {@link GradgenError} with a stable `code`, so callers
+ * (and tests) can tell problems apart without parsing messages. Messages name the op, the shapes
+ * or input involved, and the user's call site when it is known.
+ */
+export type ErrorCode =
+  /** A builder function got something that is neither a node nor a finite number. */
+  | 'E_BAD_ARGUMENT'
+  /** An input/param name is not a usable identifier, or is reused with another shape or role. */
+  | 'E_BAD_NAME'
+  /** A constant folded to NaN/Inf, e.g. `log(-1)` or `sqrt(-4)`. */
+  | 'E_DOMAIN'
+  /** Operand shapes do not fit the op (broadcasting, matmul inner dimensions, ...). */
+  | 'E_SHAPE'
+  /** `grad` asked for the derivative with respect to something that is not an input or param. */
+  | 'E_GRAD_NOT_INPUT'
+  /** `grad` of a non-scalar output. */
+  | 'E_GRAD_NONSCALAR'
+  /** A required input is missing at call / evaluate time. */
+  | 'E_MISSING_INPUT'
+  /** An input name that the function does not take. */
+  | 'E_UNKNOWN_INPUT'
+  /** An input value is NaN or ±Infinity. */
+  | 'E_NONFINITE_INPUT'
+  /** An input value has the wrong type or length for its declared shape. */
+  | 'E_INPUT_SHAPE'
+  /** Options passed to compile / emit / gradcheck are inconsistent. */
+  | 'E_BAD_OPTION'
+  /** The graph uses something this version cannot compile yet. */
+  | 'E_UNSUPPORTED';
+
+export class GradgenError extends Error {
+  override readonly name = 'GradgenError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Appends " (file:line)" when a call site is known. */
+export function at(site: string | undefined): string {
+  return site ? ` (${site})` : '';
+}

@@ -1,0 +1,61 @@
+/**
+ * gradgen — a symbolic computation-graph compiler for TypeScript.
+ *
+ * Build a graph with the builder functions (or the fluent methods on nodes), differentiate it
+ * symbolically with {@link grad}, run it with the reference interpreter ({@link evaluate}), emit
+ * specialized TypeScript ({@link emit}, {@link compile}) and verify gradients ({@link gradcheck}).
+ */
+import './builder/fluent.ts';
+
+export {
+  input,
+  param,
+  constant,
+  named,
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  exp,
+  log,
+  sqrt,
+  square,
+  abs,
+  sign,
+  pow,
+  sigmoid,
+  tanh,
+  relu,
+  leakyRelu,
+  max,
+  min,
+  gt,
+  ge,
+  lt,
+  le,
+  eq,
+  where,
+  type Operand,
+} from './builder/core.ts';
+export { grad } from './autodiff/grad.ts';
+export { evaluate, type OutputValue } from './ir/interp.ts';
+export { emit, type EmitOptions } from './emit/module.ts';
+export { compile, type CompiledFunction } from './emit/compile.ts';
+export { formula, printGraph } from './ir/print.ts';
+export { GradgenError, type ErrorCode } from './errors.ts';
+export type { Node, InputNode, ParamNode, ConstNode, ApplyNode, ParamInit } from './ir/node.ts';
+export type { Shape, Dim } from './ir/shape.ts';
+export type { InputValue, InputValues } from './ir/values.ts';
+export {
+  gradcheck,
+  relativeError,
+  verdictOf,
+  type GradcheckOptions,
+  type GradcheckResult,
+  type GradcheckEntry,
+  type CostAndGradient,
+  type Verdict,
+} from './check/gradcheck.ts';
+export { Rng } from './rng.ts';
+export { defineGraph, isModel, type GraphModel, type Model } from './model.ts';

@@ -1,0 +1,47 @@
+import { isLeaf, type LeafNode, type Node } from './node.ts';
+
+/**
+ * Every node reachable from `roots`, operands before their users (iterative, so 100k-node chains do
+ * not overflow the stack). Order is deterministic: depth-first, operands left to right.
+ */
+export function toposort(roots: readonly Node[]): Node[] {
+  const order: Node[] = [];
+  const seen = new Set<Node>();
+  const stack: { node: Node; next: number }[] = [];
+  for (const root of roots) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    stack.push({ node: root, next: 0 });
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const args = top.node.kind === 'apply' ? top.node.args : [];
+      if (top.next < args.length) {
+        const child = args[top.next++]!;
+        if (!seen.has(child)) {
+          seen.add(child);
+          stack.push({ node: child, next: 0 });
+        }
+      } else {
+        order.push(top.node);
+        stack.pop();
+      }
+    }
+  }
+  return order;
+}
+
+/** The inputs and params that `roots` depend on, in first-use order. */
+export function leavesOf(roots: readonly Node[]): LeafNode[] {
+  return toposort(roots).filter(isLeaf);
+}
+
+/** How many users each node has among `nodes` (plus one per appearance in `roots`). */
+export function useCounts(nodes: readonly Node[], roots: readonly Node[]): Map<Node, number> {
+  const uses = new Map<Node, number>();
+  for (const n of nodes) {
+    if (n.kind !== 'apply') continue;
+    for (const a of n.args) uses.set(a, (uses.get(a) ?? 0) + 1);
+  }
+  for (const r of roots) uses.set(r, (uses.get(r) ?? 0) + 1);
+  return uses;
+}

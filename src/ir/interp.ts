@@ -1,0 +1,119 @@
+/**
+ * The reference interpreter: the meaning of a graph, built from each op's `scalar` semantics with
+ * NumPy broadcasting. It is the oracle the emitted code is tested against, so it stays simple.
+ */
+import { opDef } from '../ops/index.ts';
+import { toposort } from './graph.ts';
+import { assertNever, isLeaf, lookup, leafKey, type Node } from './node.ts';
+import { concreteShape, sizeOf } from './shape.ts';
+import { bindInputs, type InputValues } from './values.ts';
+
+export interface Tensor {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/** Per-operand strides into a broadcast operand (0 along broadcast axes). */
+export function broadcastStrides(from: readonly number[], to: readonly number[]): number[] {
+  const strides = new Array<number>(to.length).fill(0);
+  let stride = 1;
+  for (let i = from.length - 1; i >= 0; i--) {
+    const j = to.length - from.length + i;
+    strides[j] = from[i] === 1 && to[j] !== 1 ? 0 : stride;
+    stride *= from[i]!;
+  }
+  return strides;
+}
+
+function elementwise(
+  f: (xs: number[]) => number,
+  operands: readonly Tensor[],
+  shape: readonly number[],
+): Float64Array {
+  const n = sizeOf(shape);
+  const out = new Float64Array(n);
+  const strides = operands.map((o) => broadcastStrides(o.shape, shape));
+  const index = new Array<number>(shape.length).fill(0);
+  const offsets = new Array<number>(operands.length).fill(0);
+  const xs = new Array<number>(operands.length);
+  for (let k = 0; k < n; k++) {
+    for (let j = 0; j < operands.length; j++) xs[j] = operands[j]!.data[offsets[j]!]!;
+    out[k] = f(xs);
+    // advance the multi-index (odometer), updating every operand's offset
+    for (let axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis]!++;
+      for (let j = 0; j < operands.length; j++) offsets[j]! += strides[j]![axis]!;
+      if (index[axis]! < shape[axis]!) break;
+      for (let j = 0; j < operands.length; j++) offsets[j]! -= strides[j]![axis]! * shape[axis]!;
+      index[axis] = 0;
+    }
+  }
+  return out;
+}
+
+/** Values of all nodes needed for `roots`, given bound inputs. */
+export function run(
+  roots: readonly Node[],
+  values: InputValues,
+  where = 'evaluate',
+): Map<Node, Tensor> {
+  const nodes = toposort(roots);
+  const leaves = nodes.filter(isLeaf);
+  const bound = bindInputs(leaves, values, where, (name) => lookup(leafKey(name)) !== undefined);
+  const result = new Map<Node, Tensor>();
+  for (const n of nodes) {
+    const shape = concreteShape(n.shape, bound.dims);
+    switch (n.kind) {
+      case 'input':
+      case 'param':
+        result.set(n, { shape, data: bound.data.get(n)! });
+        break;
+      case 'const':
+        result.set(n, { shape, data: new Float64Array(sizeOf(shape)).fill(n.value) });
+        break;
+      case 'apply': {
+        const def = opDef(n.op);
+        const operands = n.args.map((a) => result.get(a)!);
+        result.set(n, {
+          shape,
+          data: elementwise((xs) => def.scalar(xs, n.attrs), operands, shape),
+        });
+        break;
+      }
+      default:
+        assertNever(n);
+    }
+  }
+  return result;
+}
+
+/** A scalar output as a number, a tensor as a (row-major) Float64Array. */
+export type OutputValue = number | Float64Array;
+
+export function outputValue(node: Node, t: Tensor): OutputValue {
+  return node.shape.length === 0 ? t.data[0]! : t.data;
+}
+
+/**
+ * Evaluates named outputs with the reference interpreter:
+ * `evaluate({ J, da }, { a: 5, b: 3, c: 2 })` → `{ J: 33, da: 3 }`.
+ */
+export function evaluate<K extends string>(
+  outputs: Readonly<Record<K, Node>>,
+  inputs: InputValues,
+): Record<K, OutputValue>;
+export function evaluate(output: Node, inputs: InputValues): OutputValue;
+export function evaluate(
+  outputs: Node | Readonly<Record<string, Node>>,
+  inputs: InputValues,
+): OutputValue | Record<string, OutputValue> {
+  if ('kind' in outputs && typeof outputs.kind === 'string' && 'shape' in outputs) {
+    const node = outputs as Node;
+    return outputValue(node, run([node], inputs).get(node)!);
+  }
+  const record = outputs as Readonly<Record<string, Node>>;
+  const values = run(Object.values(record), inputs);
+  const out: Record<string, OutputValue> = {};
+  for (const [k, n] of Object.entries(record)) out[k] = outputValue(n, values.get(n)!);
+  return out;
+}

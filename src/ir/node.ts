@@ -1,0 +1,215 @@
+import type { Shape } from './shape.ts';
+
+/** Attribute values an op can carry besides its operands (`pow`'s exponent, `sum`'s axis, ...). */
+export type AttrValue = number | string | boolean | null | readonly (number | string)[];
+export type Attrs = Readonly<Record<string, AttrValue>>;
+
+/** How a parameter is initialized by the training API. */
+export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
+
+let nextId = 0;
+
+/**
+ * Common fields of every node. Nodes are immutable and interned: building the same expression twice
+ * returns the same object, so `===` is structural equality and common subexpressions are shared.
+ * The fluent methods (`a.add(b)`) are installed by `builder/fluent.ts`.
+ */
+export abstract class NodeBase {
+  readonly id = nextId++;
+  /**
+   * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
+   * expression hashes the same in every process, whatever order nodes were created in. It orders
+   * the operands of commutative ops canonically.
+   */
+  abstract readonly hash: number;
+  constructor(
+    readonly shape: Shape,
+    /** Where the user built this node (`file:line`), when known. */
+    readonly site: string | undefined,
+  ) {}
+}
+
+/** 32-bit FNV-1a over a string: a deterministic, fast structural hash ingredient. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Data fed in at call time. */
+export class InputNode extends NodeBase {
+  readonly kind = 'input' as const;
+  readonly hash: number;
+  constructor(
+    readonly name: string,
+    shape: Shape,
+    site: string | undefined,
+  ) {
+    super(shape, site);
+    this.hash = hashString(`input ${name}`);
+  }
+}
+
+/** A trainable parameter: an input that the training API initializes and updates. */
+export class ParamNode extends NodeBase {
+  readonly kind = 'param' as const;
+  readonly hash: number;
+  constructor(
+    readonly name: string,
+    shape: Shape,
+    readonly init: ParamInit,
+    site: string | undefined,
+  ) {
+    super(shape, site);
+    this.hash = hashString(`param ${name}`);
+  }
+}
+
+/** A scalar constant (it broadcasts against any shape). */
+export class ConstNode extends NodeBase {
+  readonly kind = 'const' as const;
+  readonly hash: number;
+  constructor(
+    readonly value: number,
+    shape: Shape,
+  ) {
+    super(shape, undefined);
+    this.hash = hashString(constKey(value, shape));
+  }
+}
+
+/** An op applied to operand nodes. */
+export class ApplyNode extends NodeBase {
+  readonly kind = 'apply' as const;
+  readonly hash: number;
+  constructor(
+    readonly op: string,
+    readonly args: readonly Node[],
+    readonly attrs: Attrs,
+    shape: Shape,
+    site: string | undefined,
+  ) {
+    super(shape, site);
+    let h = hashString(`${op}${attrsKey(attrs)}`);
+    for (const a of args) h = hashString(String(a.hash), h);
+    this.hash = h;
+  }
+}
+
+export type Node = InputNode | ParamNode | ConstNode | ApplyNode;
+export type LeafNode = InputNode | ParamNode;
+
+const KIND_RANK = { const: 0, input: 1, param: 1, apply: 2 } as const;
+
+/**
+ * The canonical operand order of commutative ops: constants first (`3·x`), then inputs and params
+ * by name (`b·c`), then op nodes by structural hash. It does not depend on creation order, so
+ * `mul(3, x)` and `x.mul(3)` are one node, in every process.
+ */
+export function compareCanonical(a: Node, b: Node): number {
+  const rank = KIND_RANK[a.kind] - KIND_RANK[b.kind];
+  if (rank !== 0) return rank;
+  if (a.kind === 'const' && b.kind === 'const') return a.value - b.value;
+  if ((a.kind === 'input' || a.kind === 'param') && (b.kind === 'input' || b.kind === 'param')) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  }
+  return a.hash - b.hash || a.id - b.id;
+}
+
+export function isNode(x: unknown): x is Node {
+  return x instanceof NodeBase;
+}
+
+export function isLeaf(x: Node): x is LeafNode {
+  return x.kind === 'input' || x.kind === 'param';
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`internal: unexpected ${JSON.stringify(x)}`);
+}
+
+// ---- interning ------------------------------------------------------------------------------
+
+const table = new Map<string, Node>();
+
+function attrsKey(attrs: Attrs): string {
+  const keys = Object.keys(attrs).sort();
+  return keys.length === 0 ? '' : JSON.stringify(keys.map((k) => [k, attrs[k]]));
+}
+
+function numberKey(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
+export function applyKey(op: string, args: readonly Node[], attrs: Attrs): string {
+  return `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+}
+
+/** Returns the interned node for `key`, creating it with `make` the first time. */
+export function intern<N extends Node>(key: string, make: () => N): N {
+  const found = table.get(key);
+  if (found) return found as N;
+  const made = make();
+  table.set(key, made);
+  return made;
+}
+
+export function lookup(key: string): Node | undefined {
+  return table.get(key);
+}
+
+export function constKey(value: number, shape: Shape): string {
+  return `#${numberKey(value)}:${shape.join(',')}`;
+}
+
+export function leafKey(name: string): string {
+  return `$${name}`;
+}
+
+// ---- name hints -----------------------------------------------------------------------------
+
+const hints = new WeakMap<Node, string>();
+
+/** Attaches a readable name (`Z1`, `A2`) used by the emitter and printer; identity is unchanged. */
+export function setNameHint(node: Node, name: string): void {
+  // Constants are shared by every use of the same value: a name would mislabel the others.
+  if (node.kind === 'apply' && !hints.has(node)) hints.set(node, name);
+}
+
+/** Like {@link setNameHint} but replaces an earlier hint (an explicit user `named()` wins). */
+export function forceNameHint(node: Node, name: string): void {
+  if (node.kind === 'apply') hints.set(node, name);
+}
+
+export function nameHint(node: Node): string | undefined {
+  if (node.kind === 'input' || node.kind === 'param') return node.name;
+  return hints.get(node);
+}
+
+// ---- fluent methods (implemented in builder/fluent.ts) ---------------------------------------
+
+type Operand = Node | number;
+export interface NodeBase {
+  add(other: Operand): Node;
+  sub(other: Operand): Node;
+  mul(other: Operand): Node;
+  div(other: Operand): Node;
+  neg(): Node;
+  exp(): Node;
+  log(): Node;
+  sqrt(): Node;
+  square(): Node;
+  abs(): Node;
+  pow(k: number): Node;
+  sigmoid(): Node;
+  tanh(): Node;
+  relu(): Node;
+  leakyRelu(slope?: number): Node;
+  max(other: Operand): Node;
+  min(other: Operand): Node;
+  /** Gives this node a readable name for generated code; returns the node. */
+  named(name: string): this;
+}

@@ -1,0 +1,83 @@
+import { formatNumber, PREC, printed, type Printed } from '../ops/define.ts';
+import { opDef } from '../ops/index.ts';
+import { toposort } from './graph.ts';
+import { assertNever, nameHint, type Node } from './node.ts';
+import { formatShape } from './shape.ts';
+
+export interface FormulaOptions {
+  /** Expand at most this many levels (deeper subexpressions print as `…`). */
+  depth?: number;
+  /** Print subexpressions that have a name (`named()`, gradients like `dZ2`) as that name. */
+  useNames?: boolean;
+}
+
+/**
+ * A node as a formula, e.g. `3·(a + b·c)`. By default everything but inputs and params is
+ * expanded; with `useNames`, named subexpressions print as their names (the root never does).
+ */
+export function formula(node: Node, options: FormulaOptions = {}): string {
+  const depth = options.depth ?? Infinity;
+  const memo = new Map<Node, Printed>();
+  const go = (n: Node, d: number, root: boolean): Printed => {
+    const hint = options.useNames && !root && n.kind === 'apply' ? nameHint(n) : undefined;
+    if (hint) return printed(hint, PREC.atom);
+    switch (n.kind) {
+      case 'const':
+        return printed(formatNumber(n.value), n.value < 0 ? PREC.unary : PREC.atom);
+      case 'input':
+      case 'param':
+        return printed(n.name, PREC.atom);
+      case 'apply': {
+        if (d <= 0) return printed('…', PREC.atom);
+        const cached = memo.get(n);
+        if (cached && d === depth) return cached;
+        const out = opDef(n.op).math(
+          n.args.map((a) => go(a, d - 1, false)),
+          n.attrs,
+        );
+        if (d === depth) memo.set(n, out);
+        return out;
+      }
+      default:
+        return assertNever(n);
+    }
+  };
+  return go(node, depth, true).text;
+}
+
+/** A readable SSA listing of the graph behind `outputs`, one node per line. */
+export function printGraph(outputs: Readonly<Record<string, Node>>): string {
+  const roots = Object.values(outputs);
+  const nodes = toposort(roots);
+  const label = new Map<Node, string>();
+  const lines: string[] = [];
+  let temp = 0;
+  for (const n of nodes) {
+    switch (n.kind) {
+      case 'const':
+        label.set(n, formatNumber(n.value));
+        continue;
+      case 'input':
+      case 'param':
+        label.set(n, n.name);
+        lines.push(`${n.kind} ${n.name} ${formatShape(n.shape)}`);
+        continue;
+      case 'apply': {
+        const name = `%${temp++}`;
+        label.set(n, name);
+        const attrs = Object.entries(n.attrs)
+          .map(([k, v]) => `, ${k}=${JSON.stringify(v)}`)
+          .join('');
+        const hint = nameHint(n);
+        lines.push(
+          `${name} = ${n.op}(${n.args.map((a) => label.get(a)).join(', ')}${attrs}) ${formatShape(n.shape)}${hint ? `  # ${hint}` : ''}`,
+        );
+        continue;
+      }
+      default:
+        assertNever(n);
+    }
+  }
+  for (const [k, v] of Object.entries(outputs)) lines.push(`${k} = ${label.get(v)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,15 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** |x|. Kink: |x|′(0) = sign(0) = 0. */
+export const abs = elementwise({
+  name: 'abs',
+  arity: 1,
+  smooth: false,
+  scalar: ([x]) => Math.abs(x!),
+  expr: ([x]) => `Math.abs(${x})`,
+  math: ([x]) => printed(`|${x!.text}|`, PREC.atom),
+  // |x|′ = sign(x)
+  vjp: ({ g, args: [x], b }) => [b.mul(g, b.sign(x!))],
+  safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
+  sample: [[-3, 3]],
+});

@@ -1,0 +1,17 @@
+import { elementwise, paren, printed, PREC } from './define.ts';
+
+/** a + b */
+export const add = elementwise({
+  name: 'add',
+  arity: 2,
+  commutative: true,
+  scalar: ([a, b]) => a! + b!,
+  expr: ([a, b]) => `${a} + ${b}`,
+  math: ([a, b]) => printed(`${paren(a!, PREC.add)} + ${paren(b!, PREC.add + 1)}`, PREC.add),
+  // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
+  vjp: ({ g }) => [g, g],
+  sample: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});

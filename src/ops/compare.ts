@@ -1,0 +1,36 @@
+import { elementwise, paren, printed, PREC, type ElementwiseOp } from './define.ts';
+
+/**
+ * Comparisons yield 1 or 0 (an Iverson bracket [a > b]). They are piecewise constant, so no gradient
+ * flows through them; derivative rules use them as masks (relu′ = [x > 0]).
+ */
+function comparison(
+  name: string,
+  symbol: string,
+  js: string,
+  test: (a: number, b: number) => boolean,
+  commutative = false,
+): ElementwiseOp {
+  return elementwise({
+    name,
+    arity: 2,
+    commutative,
+    smooth: false,
+    scalar: ([a, b]) => (test(a!, b!) ? 1 : 0),
+    expr: ([a, b]) => `${a} ${js} ${b} ? 1 : 0`,
+    math: ([a, b]) =>
+      printed(`[${paren(a!, PREC.add)} ${symbol} ${paren(b!, PREC.add)}]`, PREC.atom),
+    vjp: () => [null, null],
+    safe: ([a, b], _attrs, margin) => Math.abs(a! - b!) > margin,
+    sample: [
+      [-3, 3],
+      [-3, 3],
+    ],
+  });
+}
+
+export const gt = comparison('gt', '>', '>', (a, b) => a > b);
+export const ge = comparison('ge', '≥', '>=', (a, b) => a >= b);
+export const lt = comparison('lt', '<', '<', (a, b) => a < b);
+export const le = comparison('le', '≤', '<=', (a, b) => a <= b);
+export const eq = comparison('eq', '=', '===', (a, b) => a === b, true);

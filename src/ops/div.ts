@@ -1,0 +1,17 @@
+import { elementwise, paren, printed, PREC } from './define.ts';
+
+/** a / b */
+export const div = elementwise({
+  name: 'div',
+  arity: 2,
+  scalar: ([a, b]) => a! / b!,
+  expr: ([a, b]) => `${a} / ${b}`,
+  math: ([a, b]) => printed(`${paren(a!, PREC.mul)}/${paren(b!, PREC.mul + 1)}`, PREC.mul),
+  // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b² = −out/b
+  vjp: ({ g, args: [, y], out, b }) => [b.div(g, y!), b.neg(b.mul(g, b.div(out, y!)))],
+  safe: ([, y], _attrs, margin) => Math.abs(y!) > margin,
+  sample: [
+    [-3, 3],
+    [0.5, 3],
+  ],
+});

@@ -1,0 +1,14 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** eˣ */
+export const exp = elementwise({
+  name: 'exp',
+  arity: 1,
+  scalar: ([x]) => Math.exp(x!),
+  expr: ([x]) => `Math.exp(${x})`,
+  math: ([x]) => printed(`exp(${x!.text})`, PREC.atom),
+  // (eˣ)′ = eˣ: reuse the forward output
+  vjp: ({ g, out, b }) => [b.mul(g, out)],
+  safe: ([x]) => x! < 600,
+  sample: [[-3, 3]],
+});

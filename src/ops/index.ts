@@ -1,0 +1,57 @@
+import { abs } from './abs.ts';
+import { add } from './add.ts';
+import { eq, ge, gt, le, lt } from './compare.ts';
+import type { OpDef } from './define.ts';
+import { div } from './div.ts';
+import { exp } from './exp.ts';
+import { leakyRelu } from './leakyRelu.ts';
+import { log } from './log.ts';
+import { max } from './max.ts';
+import { min } from './min.ts';
+import { mul } from './mul.ts';
+import { neg } from './neg.ts';
+import { pow } from './pow.ts';
+import { relu } from './relu.ts';
+import { sigmoid } from './sigmoid.ts';
+import { sign } from './sign.ts';
+import { sqrt } from './sqrt.ts';
+import { square } from './square.ts';
+import { sub } from './sub.ts';
+import { tanh } from './tanh.ts';
+import { where } from './where.ts';
+
+/** Every primitive op, by name. Adding an op = one file + one line here. */
+export const OPS = {
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  exp,
+  log,
+  sqrt,
+  square,
+  abs,
+  sign,
+  pow,
+  sigmoid,
+  tanh,
+  relu,
+  leakyRelu,
+  max,
+  min,
+  gt,
+  ge,
+  lt,
+  le,
+  eq,
+  where,
+} as const satisfies Record<string, OpDef>;
+
+export type OpName = keyof typeof OPS;
+
+export function opDef(name: string): OpDef {
+  const def = (OPS as Record<string, OpDef>)[name];
+  if (!def) throw new Error(`internal: unknown op '${name}'`);
+  return def;
+}

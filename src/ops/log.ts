@@ -1,0 +1,14 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** Natural logarithm; defined for x > 0 (log 0 = −∞ and log of a negative is NaN). */
+export const log = elementwise({
+  name: 'log',
+  arity: 1,
+  scalar: ([x]) => Math.log(x!),
+  expr: ([x]) => `Math.log(${x})`,
+  math: ([x]) => printed(`log(${x!.text})`, PREC.atom),
+  // (log x)′ = 1/x
+  vjp: ({ g, args: [x], b }) => [b.div(g, x!)],
+  safe: ([x], _attrs, margin) => x! > margin,
+  sample: [[0.1, 5]],
+});

@@ -1,0 +1,25 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/**
+ * max(a, b). At a tie the gradient is split evenly (½ to each operand), as in JAX: the result is
+ * symmetric, so reordering the operands of this commutative op never changes a gradient.
+ */
+export const max = elementwise({
+  name: 'max',
+  arity: 2,
+  commutative: true,
+  smooth: false,
+  scalar: ([a, b]) => Math.max(a!, b!),
+  expr: ([a, b]) => `Math.max(${a}, ${b})`,
+  math: ([a, b]) => printed(`max(${a!.text}, ${b!.text})`, PREC.atom),
+  // ∂max/∂a = [a > b] + ½[a = b]
+  vjp: ({ g, args: [x, y], b }) => {
+    const tie = b.mul(0.5, b.eq(x!, y!));
+    return [b.mul(g, b.add(b.gt(x!, y!), tie)), b.mul(g, b.add(b.lt(x!, y!), tie))];
+  },
+  safe: ([a, b], _attrs, margin) => Math.abs(a! - b!) > margin,
+  sample: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});

@@ -1,0 +1,22 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** min(a, b); at a tie the gradient is split evenly, like {@link max}. */
+export const min = elementwise({
+  name: 'min',
+  arity: 2,
+  commutative: true,
+  smooth: false,
+  scalar: ([a, b]) => Math.min(a!, b!),
+  expr: ([a, b]) => `Math.min(${a}, ${b})`,
+  math: ([a, b]) => printed(`min(${a!.text}, ${b!.text})`, PREC.atom),
+  // ∂min/∂a = [a < b] + ½[a = b]
+  vjp: ({ g, args: [x, y], b }) => {
+    const tie = b.mul(0.5, b.eq(x!, y!));
+    return [b.mul(g, b.add(b.lt(x!, y!), tie)), b.mul(g, b.add(b.gt(x!, y!), tie))];
+  },
+  safe: ([a, b], _attrs, margin) => Math.abs(a! - b!) > margin,
+  sample: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});

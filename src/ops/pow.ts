@@ -1,0 +1,34 @@
+import type { Attrs } from '../ir/node.ts';
+import { elementwise, formatNumber, numberLiteral, paren, printed, PREC } from './define.ts';
+
+const exponent = (attrs: Attrs) => attrs.k as number;
+
+/**
+ * xᵏ for a constant exponent k. `k = 2` is computed as x·x (exactly, in both the interpreter and the
+ * emitted code); other exponents use `**`. Non-integer k needs x > 0.
+ */
+export const pow = elementwise({
+  name: 'pow',
+  arity: 1,
+  scalar: ([x], attrs) => {
+    const k = exponent(attrs);
+    return k === 2 ? x! * x! : x! ** k;
+  },
+  expr: ([x], attrs) => {
+    const k = exponent(attrs);
+    return k === 2 ? `${x} * ${x}` : `${x} ** ${numberLiteral(k)}`;
+  },
+  math: ([x], attrs) =>
+    printed(`${paren(x!, PREC.atom)}^${formatNumber(exponent(attrs))}`, PREC.pow),
+  // (xᵏ)′ = k·xᵏ⁻¹
+  vjp: ({ g, args: [x], attrs, b }) => {
+    const k = exponent(attrs);
+    return [b.mul(g, b.mul(k, b.pow(x!, k - 1)))];
+  },
+  safe: ([x], attrs, margin) => {
+    const k = exponent(attrs);
+    if (!Number.isInteger(k)) return x! > margin;
+    return k >= 0 || Math.abs(x!) > margin;
+  },
+  sample: [[0.5, 2]],
+});

@@ -1,0 +1,15 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). */
+export const relu = elementwise({
+  name: 'relu',
+  arity: 1,
+  smooth: false,
+  scalar: ([x]) => (x! > 0 ? x! : 0),
+  expr: ([x]) => `${x} > 0 ? ${x} : 0`,
+  math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
+  // relu′ = [x > 0]
+  vjp: ({ g, args: [x], b }) => [b.mul(g, b.gt(x!, 0))],
+  safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
+  sample: [[-3, 3]],
+});

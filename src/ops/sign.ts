@@ -1,0 +1,14 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** sign(x) ∈ {−1, 0, 1}; piecewise constant, so no gradient flows through it. */
+export const sign = elementwise({
+  name: 'sign',
+  arity: 1,
+  smooth: false,
+  scalar: ([x]) => Math.sign(x!),
+  expr: ([x]) => `Math.sign(${x})`,
+  math: ([x]) => printed(`sign(${x!.text})`, PREC.atom),
+  vjp: () => [null],
+  safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
+  sample: [[-3, 3]],
+});

@@ -1,0 +1,14 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** √x; defined for x ≥ 0, differentiable for x > 0. */
+export const sqrt = elementwise({
+  name: 'sqrt',
+  arity: 1,
+  scalar: ([x]) => Math.sqrt(x!),
+  expr: ([x]) => `Math.sqrt(${x})`,
+  math: ([x]) => printed(`√${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`, PREC.atom),
+  // (√x)′ = 1/(2√x): reuse the forward output
+  vjp: ({ g, out, b }) => [b.div(g, b.mul(2, out))],
+  safe: ([x], _attrs, margin) => x! > margin,
+  sample: [[0.1, 5]],
+});

@@ -1,0 +1,16 @@
+import { elementwise, paren, printed, PREC } from './define.ts';
+
+/** a − b */
+export const sub = elementwise({
+  name: 'sub',
+  arity: 2,
+  scalar: ([a, b]) => a! - b!,
+  expr: ([a, b]) => `${a} - ${b}`,
+  math: ([a, b]) => printed(`${paren(a!, PREC.add)} − ${paren(b!, PREC.add + 1)}`, PREC.add),
+  // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
+  vjp: ({ g, b }) => [g, b.neg(g)],
+  sample: [
+    [-3, 3],
+    [-3, 3],
+  ],
+});

@@ -1,0 +1,13 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** tanh x; its derivative reuses the forward output. */
+export const tanh = elementwise({
+  name: 'tanh',
+  arity: 1,
+  scalar: ([x]) => Math.tanh(x!),
+  expr: ([x]) => `Math.tanh(${x})`,
+  math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
+  // tanh′ = 1 − tanh²
+  vjp: ({ g, out, b }) => [b.mul(g, b.sub(1, b.square(out)))],
+  sample: [[-3, 3]],
+});

@@ -1,0 +1,19 @@
+import { elementwise, printed, PREC } from './define.ts';
+
+/** where(c, a, b) = a where c ≠ 0, b elsewhere. The condition gets no gradient. */
+export const where = elementwise({
+  name: 'where',
+  arity: 3,
+  smooth: false,
+  scalar: ([c, a, b]) => (c !== 0 ? a! : b!),
+  expr: ([c, a, b]) => `${c} !== 0 ? ${a} : ${b}`,
+  math: ([c, a, b]) => printed(`(${c!.text} ? ${a!.text} : ${b!.text})`, PREC.atom),
+  // the selected branch gets the whole adjoint
+  vjp: ({ g, args: [c], b }) => [null, b.where(c!, g, 0), b.where(c!, 0, g)],
+  safe: ([c], _attrs, margin) => c === 0 || Math.abs(c!) > margin,
+  sample: [
+    [0, 1],
+    [-3, 3],
+    [-3, 3],
+  ],
+});
