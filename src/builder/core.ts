@@ -180,7 +180,11 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
     );
   }
   const args = operands.map((x, i) => toNode(x, def.arity === 1 ? op : `${op} (operand ${i + 1})`));
-  if (def.commutative && compareCanonical(args[0]!, args[1]!) > 0) args.reverse();
+  if (def.commutative) {
+    const order = compareCanonical(args[0]!, args[1]!);
+    const constant = args[0]!.kind === 'const' || args[1]!.kind === 'const';
+    if (def.constantLast && constant ? order < 0 : order > 0) args.reverse();
+  }
   const key = applyKey(op, args, attrs);
   const found = lookup(key);
   if (found) return found;

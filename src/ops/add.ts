@@ -5,6 +5,7 @@ export const add = elementwise({
   name: 'add',
   arity: 2,
   commutative: true,
+  constantLast: true,
   scalar: ([a, b]) => a! + b!,
   expr: ([a, b]) => `${a} + ${b}`,
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} + ${paren(b!, PREC.add + 1)}`, PREC.add),

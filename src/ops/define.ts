@@ -44,6 +44,8 @@ interface OpCommon {
   readonly arity: number;
   /** Operands may be swapped without changing the value. */
   readonly commutative: boolean;
+  /** Canonical order puts a constant operand last (`x + 1`) rather than first (`3·x`). */
+  readonly constantLast?: boolean;
   /** Infinitely differentiable wherever {@link ElementwiseOp.safe} holds (second-derivative tests). */
   readonly smooth: boolean;
   /** How the op reads in a formula, e.g. `a·b`, `σ(z)`. */

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  compile,
+  constant,
+  evaluate,
+  grad,
+  GradgenError,
+  input,
+  log,
+  mul,
+  param,
+  pow,
+  sqrt,
+  div,
+} from '../src/index.ts';
+
+/** Runs `f`, expecting a GradgenError with `code` whose message matches every pattern. */
+function expectError(f: () => unknown, code: string, ...patterns: RegExp[]): GradgenError {
+  let caught: unknown;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, 'expected an error').toBeInstanceOf(Error);
+  const err = caught as GradgenError;
+  expect(err.code, err.message).toBe(code);
+  for (const p of patterns) expect(err.message).toMatch(p);
+  return err;
+}
+
+const x = input('x');
+const y = input('y');
+
+describe('bad input at call time', () => {
+  const f = compile({ s: add(x, y) });
+
+  it('names a missing input', () => {
+    expectError(() => f({ x: 1 }), 'E_MISSING_INPUT', /missing input 'y'/);
+  });
+
+  it('names an input the function does not take', () => {
+    expectError(() => f({ x: 1, y: 2, z: 3 }), 'E_UNKNOWN_INPUT', /unknown input 'z'/, /'x', 'y'/);
+  });
+
+  it('rejects non-finite values, naming the input', () => {
+    expectError(() => f({ x: NaN, y: 2 }), 'E_NONFINITE_INPUT', /'x'/, /NaN/);
+    expectError(() => f({ x: 1, y: Infinity }), 'E_NONFINITE_INPUT', /'y'/, /Infinity/);
+  });
+
+  it('rejects a value of the wrong type', () => {
+    expectError(() => f({ x: '1' as unknown as number, y: 2 }), 'E_INPUT_SHAPE', /'x'/);
+  });
+
+  it('the interpreter reports the same problems', () => {
+    expectError(() => evaluate(add(x, y), { x: 1 }), 'E_MISSING_INPUT', /'y'/);
+    expectError(() => evaluate(add(x, y), { x: 1, y: NaN }), 'E_NONFINITE_INPUT', /'y'/);
+    expectError(() => evaluate(add(x, y), { x: 1, y: 2, nope: 3 }), 'E_UNKNOWN_INPUT', /'nope'/);
+  });
+});
+
+describe('bad graphs at build time', () => {
+  it('differentiating with respect to something that is not an input', () => {
+    const e = expectError(() => grad(mul(x, y), [add(x, 1)]), 'E_GRAD_NOT_INPUT', /x \+ 1/);
+    expect(e.message).toMatch(/errors\.test\.ts:\d+/); // the user's call site
+  });
+
+  it('log and sqrt of a constant outside the domain, caught when folded', () => {
+    expectError(() => log(-1), 'E_DOMAIN', /log\(-1\)/, /NaN/, /errors\.test\.ts:\d+/);
+    expectError(() => sqrt(add(constant(-5), 1)), 'E_DOMAIN', /√/);
+    expectError(() => log(0), 'E_DOMAIN', /-Infinity/);
+    expectError(() => div(1, 0), 'E_DOMAIN', /Infinity/);
+  });
+
+  it('non-numeric arguments to builder functions', () => {
+    expectError(
+      () => add(x, '3' as unknown as number),
+      'E_BAD_ARGUMENT',
+      /add \(operand 2\)/,
+      /string "3"/,
+    );
+    expectError(
+      () => mul(undefined as unknown as number, x),
+      'E_BAD_ARGUMENT',
+      /mul \(operand 1\)/,
+    );
+    expectError(() => log({} as unknown as number), 'E_BAD_ARGUMENT', /^log:/);
+    expectError(() => add(x, NaN), 'E_BAD_ARGUMENT', /not finite/);
+    expectError(() => pow(x, '2' as unknown as number), 'E_BAD_ARGUMENT', /exponent/);
+  });
+
+  it('bad names and clashing declarations', () => {
+    expectError(() => input('1abc'), 'E_BAD_NAME', /not an identifier/);
+    expectError(() => input('x', [3]), 'E_BAD_NAME', /clashes/);
+    expectError(() => param('x'), 'E_BAD_NAME', /clashes/);
+  });
+
+  it('gradients of a non-scalar are refused', () => {
+    const X = input('Xvec', [3]);
+    expectError(() => grad(mul(X, 2), [X]), 'E_GRAD_NONSCALAR', /\(3\)/);
+  });
+
+  it('bad shapes are named', () => {
+    expectError(() => input('bad', [0]), 'E_SHAPE', /positive integer/);
+    expectError(() => input('bad2', ['m', 'n']), 'E_SHAPE', /two symbolic/);
+    const A = input('A4', [4, 3]);
+    const B2 = input('B2', [2, 3]);
+    expectError(
+      () => add(A, B2),
+      'E_SHAPE',
+      /add: shapes \(4, 3\) and \(2, 3\)/,
+      /errors\.test\.ts/,
+    );
+  });
+
+  it('compile options and outputs are checked', () => {
+    expectError(() => compile({ s: add(x, y) }, { inputs: [x] }), 'E_BAD_OPTION', /'y'/);
+    expectError(() => compile({}), 'E_BAD_ARGUMENT', /no outputs/);
+    expectError(() => compile({ s: 3 as unknown as typeof x }), 'E_BAD_ARGUMENT', /'s'/);
+    expectError(() => compile({ s: x }, { name: 'not valid' }), 'E_BAD_OPTION', /identifier/);
+  });
+});
