@@ -32,9 +32,10 @@ export interface CostJOutputs {
   dc: number;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar). */
+/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
 export const costJMeta = {
   name: 'costJ',
+  dtype: 'float64',
   inputs: { a: [], b: [], c: [] },
   outputs: { J: [], da: [], db: [], dc: [] },
 } as const;

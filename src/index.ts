@@ -36,12 +36,26 @@ export {
   le,
   eq,
   where,
+  matmul,
+  transpose,
+  sum,
+  mean,
+  reshape,
+  broadcastTo,
+  batchSize,
   type Operand,
+  type ReduceOptions,
 } from './builder/core.ts';
+export {
+  binaryCrossEntropy,
+  meanSquaredError,
+  dense,
+  type Activation,
+} from './builder/composites.ts';
 export { grad } from './autodiff/grad.ts';
 export { evaluate, type OutputValue } from './ir/interp.ts';
 export { emit, type EmitOptions } from './emit/module.ts';
-export { compile, type CompiledFunction } from './emit/compile.ts';
+export { compile, type CompiledFunction, type CompiledValue } from './emit/compile.ts';
 export { formula, printGraph } from './ir/print.ts';
 export { GradgenError, type ErrorCode } from './errors.ts';
 export type { Node, InputNode, ParamNode, ConstNode, ApplyNode, ParamInit } from './ir/node.ts';

@@ -1,5 +1,6 @@
+import * as B from '../builder/core.ts';
 import type { Node } from '../ir/node.ts';
-import { formatShape, sameShape, type Shape } from '../ir/shape.ts';
+import { sameShape, type Shape } from '../ir/shape.ts';
 
 /**
  * The one place where a gradient is brought back to its operand's shape: an operand that was
@@ -8,8 +9,12 @@ import { formatShape, sameShape, type Shape } from '../ir/shape.ts';
  */
 export function unbroadcast(g: Node, shape: Shape): Node {
   if (sameShape(g.shape, shape)) return g;
-  // Reductions arrive with tensor graphs; until then every shape in a graph is a scalar's.
-  throw new Error(
-    `internal: cannot un-broadcast a gradient of shape ${formatShape(g.shape)} to ${formatShape(shape)} yet`,
-  );
+  const lead = g.shape.length - shape.length;
+  const axes: number[] = [];
+  g.shape.forEach((d, i) => {
+    const target = i < lead ? 1 : shape[i - lead]!;
+    if (target === 1 && d !== 1) axes.push(i);
+  });
+  const summed = B.sum(g, { axis: axes, keepdims: true });
+  return sameShape(summed.shape, shape) ? summed : B.reshape(summed, shape);
 }

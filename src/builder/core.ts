@@ -47,7 +47,7 @@ function describe(x: unknown): string {
 }
 
 /** Turns an operand into a node; `what` names the op and argument for the error message. */
-function toNode(x: unknown, what: string): Node {
+export function toNode(x: unknown, what: string): Node {
   if (isNode(x)) return x;
   if (typeof x === 'number') {
     if (Number.isFinite(x)) return constant(x);
@@ -165,6 +165,13 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
       return attrs.k === 1 ? keep(x) : undefined;
     case 'where': // where(c, a, b) with a constant condition picks a branch
       return isConst(x) ? keep(x.value !== 0 ? y : args[2]!) : undefined;
+    case 'reshape': // reshape to its own shape is x
+    case 'broadcastTo':
+      return keep(x);
+    case 'transpose': // (xᵀ)ᵀ = x
+      return x.kind === 'apply' && x.op === 'transpose' ? keep(x.args[0]!) : undefined;
+    case 'sum': // a sum over no axes is x
+      return Array.isArray(attrs.axis) && attrs.axis.length === 0 ? keep(x) : undefined;
     default:
       return undefined;
   }
@@ -189,12 +196,11 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   const found = lookup(key);
   if (found) return found;
 
-  const shape = broadcastShapes(
-    args.map((a) => a.shape),
-    op,
-    userCallSite,
-  );
-  if (args.every((a) => a.kind === 'const')) {
+  const shapes = args.map((a) => a.shape);
+  const shape = def.shape
+    ? def.shape(shapes, attrs, userCallSite)
+    : broadcastShapes(shapes, op, userCallSite);
+  if (def.kind === 'elementwise' && args.every((a) => a.kind === 'const')) {
     const value = def.scalar(
       args.map((a) => (a as ConstNode).value),
       attrs,
@@ -250,6 +256,88 @@ function finiteNumber(v: unknown, what: string): number {
     );
   }
   return v;
+}
+
+// ---- tensor ops --------------------------------------------------------------------------------
+
+/** Matrix product: (n, k) @ (k, m) → (n, m). */
+export const matmul = (a: Operand, b: Operand): Node => apply('matmul', [a, b]);
+/** Matrix transpose. */
+export const transpose = (x: Operand): Node => apply('transpose', [x]);
+
+function checkedShape(shape: unknown, what: string): Shape {
+  return validateShape(shape, what, userCallSite());
+}
+
+/** Same elements (row-major order), new shape. */
+export function reshape(x: Operand, shape: Shape): Node {
+  return apply('reshape', [x], { shape: checkedShape(shape, 'reshape') });
+}
+
+/** Repeats x along size-1 axes to `shape` (NumPy rules). */
+export function broadcastTo(x: Operand, shape: Shape): Node {
+  return apply('broadcastTo', [x], { shape: checkedShape(shape, 'broadcastTo') });
+}
+
+/** The size of the batch dimension `dim`, known at call time. */
+export function batchSize(dim: string): Node {
+  if (typeof dim !== 'string' || !/^[A-Za-z_]\w*$/.test(dim)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `batchSize: ${describe(dim)} is not a dimension name${at(userCallSite())}`,
+    );
+  }
+  return apply('batchSize', [], { dim });
+}
+
+export interface ReduceOptions {
+  /** Axis or axes to reduce (negative counts from the end); default: all. */
+  axis?: number | readonly number[];
+  /** Keep reduced axes as size 1 (default false). */
+  keepdims?: boolean;
+}
+
+function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly number[] | null {
+  if (options.axis === undefined) return null;
+  const list = typeof options.axis === 'number' ? [options.axis] : options.axis;
+  const rank = x.shape.length;
+  const axes = list.map((a) => {
+    if (!Number.isInteger(a) || a < -rank || a >= rank) {
+      throw new GradgenError(
+        'E_SHAPE',
+        `${op}: axis ${a} is out of range for shape ${formatShape(x.shape)}${at(userCallSite())}`,
+      );
+    }
+    return a < 0 ? a + rank : a;
+  });
+  return [...new Set(axes)].sort((p, q) => p - q);
+}
+
+/** Σ over `axis` (default: every axis → a scalar), optionally keeping reduced axes as 1s. */
+export function sum(x: Operand, options: ReduceOptions = {}): Node {
+  const node = toNode(x, 'sum');
+  const axis = normalizeAxes(node, options, 'sum');
+  return apply('sum', [node], { axis, keepdims: options.keepdims === true });
+}
+
+/** The mean over `axis` (default: every element): Σ x / count, with count = m for the batch axis. */
+export function mean(x: Operand, options: ReduceOptions = {}): Node {
+  const node = toNode(x, 'mean');
+  const axis = normalizeAxes(node, options, 'mean');
+  const reduced = axis === null ? node.shape.map((_, i) => i) : axis;
+  return mul(sum(node, options), reciprocalCount(reduced.map((i) => node.shape[i]!)));
+}
+
+/** 1/(product of `dims`), as a constant or as `1/m` when the batch dimension is among them. */
+export function reciprocalCount(dims: readonly (number | string)[]): Node {
+  let fixed = 1;
+  let count: Node | undefined;
+  for (const d of dims) {
+    if (typeof d === 'number') fixed *= d;
+    else count = count ? mul(count, batchSize(d)) : batchSize(d);
+  }
+  if (!count) return constant(1 / fixed);
+  return div(1, fixed === 1 ? count : mul(fixed, count));
 }
 
 /** xᵏ for a constant exponent k (x⁰ = 1). */

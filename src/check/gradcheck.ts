@@ -51,7 +51,10 @@ export interface GradcheckResult {
 export interface GradcheckOptions {
   /** Step ε; default 1e-7. */
   epsilon?: number;
-  /** The inputs to check (nodes or names); default: every input the cost depends on. */
+  /**
+   * The inputs to check (nodes or names); default: every param the cost depends on, or every
+   * input when it has no params.
+   */
   wrt?: readonly (Node | string)[];
   /**
    * `full` perturbs every component (2 cost evaluations each); `random` checks directional
@@ -321,9 +324,9 @@ export function gradcheck(
     const costFn = compile({ cost: target }, { inputs, name: 'cost' });
     const gradFn = compile(gradOutputs, { inputs, name: 'gradient' });
     const pair: CostAndGradient = {
-      cost: (x) => costFn(x as Record<string, number>).cost,
+      cost: (x) => costFn(x).cost as number,
       grad: (x) => {
-        const out = gradFn(x as Record<string, number>) as Record<string, number>;
+        const out = gradFn(x);
         return Object.fromEntries(names.map((n) => [n, out[`d${n}`]!]));
       },
     };
@@ -355,9 +358,9 @@ export function gradcheck(
       }
     }
     const names = wrtNames(options.wrt, Object.keys(gradMap));
-    const f = target as unknown as (x: InputValues) => Record<string, number>;
+    const f = target;
     const pair: CostAndGradient = {
-      cost: (x) => f(x)[costKey]!,
+      cost: (x) => f(x)[costKey] as number,
       grad: (x) => {
         const out = f(x);
         return Object.fromEntries(names.map((n) => [n, out[gradMap[n]!]!]));

@@ -1,19 +1,23 @@
 import { ts } from 'ts-morph';
 import type { LeafNode, Node } from '../ir/node.ts';
 import type { Shape } from '../ir/shape.ts';
+import type { InputValues } from '../ir/values.ts';
 import { emitModule, type EmitOptions } from './module.ts';
 
-export type CompiledOutputs<K extends string> = Record<K, number>;
+/** Scalars come back as numbers, tensors as row-major typed arrays (of the compiled dtype). */
+export type CompiledValue = number | Float64Array | Float32Array;
+export type CompiledOutputs<K extends string> = Record<K, CompiledValue>;
 
 /** A compiled gradgen function: call it with named inputs; it carries its source and signature. */
 export interface CompiledFunction<K extends string = string> {
-  (inputs: Readonly<Record<string, number>>): CompiledOutputs<K>;
+  (inputs: InputValues): CompiledOutputs<K>;
   /** The emitted TypeScript module text. */
   readonly source: string;
   /** Input names and shapes, in signature order. */
   readonly inputs: readonly { readonly name: string; readonly shape: Shape }[];
   /** Output names and shapes. */
   readonly outputs: Readonly<Record<K, Shape>>;
+  readonly dtype: 'float64' | 'float32';
   /** The graph nodes behind the inputs and outputs (for gradcheck and tools). */
   readonly graph: {
     readonly inputs: readonly LeafNode[];
@@ -37,16 +41,17 @@ export function loadModule(source: string): Record<string, unknown> {
  */
 export function compile<K extends string>(
   outputs: Readonly<Record<K, Node>>,
-  options: Omit<EmitOptions, 'name'> & { name?: string } = {},
+  options: EmitOptions = {},
 ): CompiledFunction<K> {
   const mod = emitModule(outputs, options, 'compile');
   const fn = loadModule(mod.source)[mod.functionName] as (i: unknown) => CompiledOutputs<K>;
-  const compiled = (inputs: Readonly<Record<string, number>>) => fn(inputs);
+  const compiled = (inputs: InputValues) => fn(inputs);
   const outputShapes = Object.fromEntries(
     Object.entries(mod.outputs).map(([k, n]) => [k, (n as Node).shape]),
   ) as Record<K, Shape>;
   return Object.assign(compiled, {
     source: mod.source,
+    dtype: mod.program.dtype,
     inputs: mod.inputs.map((l) => ({ name: l.name, shape: l.shape })),
     outputs: outputShapes,
     graph: { inputs: mod.inputs, outputs: mod.outputs as Readonly<Record<K, Node>> },

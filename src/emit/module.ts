@@ -6,13 +6,12 @@
  */
 import { VariableDeclarationKind, type WriterFunction } from 'ts-morph';
 import { GradgenError, at } from '../errors.ts';
-import { leavesOf, toposort } from '../ir/graph.ts';
-import { isNode, nameHint, type LeafNode, type Node } from '../ir/node.ts';
+import { leavesOf } from '../ir/graph.ts';
+import { isNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
 import { formatShape } from '../ir/shape.ts';
 import { userCallSite } from '../ir/site.ts';
-import { numberLiteral, PREC, printed } from '../ops/define.ts';
-import { opDef } from '../ops/index.ts';
+import { lower, type Dtype, type LoweredProgram } from '../lower/lower.ts';
 import { formatTypeScript, newSourceFile } from './format.ts';
 import { Namer, pascalCase } from './names.ts';
 
@@ -21,6 +20,8 @@ export interface EmitOptions {
   name?: string;
   /** The function's inputs, in order; default: the inputs the outputs use, in first-use order. */
   inputs?: readonly Node[];
+  /** Storage type of tensors: `float64` (default) or `float32`. Arithmetic is float64 either way. */
+  dtype?: Dtype;
 }
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
@@ -29,11 +30,11 @@ export interface EmittedModule {
   readonly functionName: string;
   readonly inputs: readonly LeafNode[];
   readonly outputs: Readonly<Record<string, Node>>;
+  /** The loop program the text was printed from. */
+  readonly program: LoweredProgram;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Comments expand unnamed subexpressions up to this length, then refer to temporaries. */
-const COMMENT_WIDTH = 60;
 
 function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, Node>> {
   if (
@@ -110,62 +111,33 @@ export function emitModule(
       `${where}: name '${fn}' is not an identifier${at(userCallSite())}`,
     );
   }
-  const inputs = resolveInputs(outs, options.inputs, where);
-  const roots = Object.values(outs);
-  const nodes = toposort(roots);
-  for (const n of nodes) {
-    if (n.shape.length > 0) {
-      throw new GradgenError(
-        'E_UNSUPPORTED',
-        `${where}: ${formula(n, { depth: 2 })} has shape ${formatShape(n.shape)}; this version emits scalar graphs only${at(n.site)}`,
-      );
-    }
+  const dtype = options.dtype ?? 'float64';
+  if (dtype !== 'float64' && dtype !== 'float32') {
+    throw new GradgenError(
+      'E_BAD_OPTION',
+      `${where}: dtype must be 'float64' or 'float32', got ${String(dtype)}${at(userCallSite())}`,
+    );
   }
+  const inputs = resolveInputs(outs, options.inputs, where);
+  const arrayType = dtype === 'float32' ? 'Float32Array' : 'Float64Array';
 
-  // ---- names: inputs keep theirs; outputs name the node they return; then hints; then t0, t1…
+  // Module-level names first, so the function's locals never shadow them.
   const namer = new Namer();
-  const name = new Map<Node, string>();
   const fnName = namer.fresh(fn);
   const typeBase = pascalCase(fn);
   const errorClass = namer.fresh('GradgenInputError');
   const readScalar = namer.fresh('readScalar');
-  const fnLabel = namer.fresh(`${fn}Meta`);
-  for (const leaf of inputs) name.set(leaf, namer.fresh(leaf.name));
-  for (const [key, n] of Object.entries(outs)) {
-    if (n.kind === 'apply' && !name.has(n)) name.set(n, namer.fresh(key));
-  }
-  let temp = 0;
-  const statements: { text: string; comment: string }[] = [];
-  const label = (n: Node) => (n.kind === 'const' ? numberLiteral(n.value) : name.get(n)!);
-  for (const n of nodes) {
-    if (n.kind !== 'apply') continue;
-    if (!name.has(n)) {
-      const hint = nameHint(n);
-      name.set(n, hint ? namer.fresh(hint) : namer.fresh(`t${temp++}`));
-    }
-    const def = opDef(n.op);
-    const expr = def.expr(n.args.map(label), n.attrs);
-    let comment = formula(n, { useNames: true });
-    if (comment.length > COMMENT_WIDTH) {
-      comment = def.math(
-        n.args.map((a) =>
-          a.kind === 'const'
-            ? printed(String(a.value), PREC.atom)
-            : printed(name.get(a)!, PREC.atom),
-        ),
-        n.attrs,
-      ).text;
-    }
-    const site = n.site ? `  [${n.site}]` : '';
-    statements.push({ text: `const ${name.get(n)} = ${expr};`, comment: `${comment}${site}` });
-  }
+  const readTensor = namer.fresh('readTensor');
+  const metaName = namer.fresh(`${fn}Meta`);
+  const program = lower(outs, inputs, dtype, namer, where);
 
-  // ---- the module
   const sf = newSourceFile(`${fn}.ts`);
   const outputEntries = Object.entries(outs);
   const inputsType = `${typeBase}Inputs`;
   const outputsType = `${typeBase}Outputs`;
   const describeOut = (k: string, n: Node) => `${k} = ${formula(n, { depth: 4, useNames: true })}`;
+  const tensorType = `${arrayType}`;
+  const hasTensors = [...inputs, ...Object.values(outs)].some((n) => n.shape.length > 0);
   sf.addStatements([
     [
       `/**`,
@@ -173,7 +145,12 @@ export function emitModule(
       ` *`,
       ` * Inputs: ${inputs.map((l) => `${l.name} ${formatShape(l.shape)}`).join(', ') || 'none'}`,
       ` * Outputs:`,
-      ...outputEntries.map(([k, n]) => ` *   ${describeOut(k, n)}`),
+      ...outputEntries.map(
+        ([k, n]) => ` *   ${describeOut(k, n)}${n.shape.length ? `  ${formatShape(n.shape)}` : ''}`,
+      ),
+      ...(hasTensors
+        ? [` * Tensors are row-major ${arrayType}s; examples are columns (X is features × m).`]
+        : []),
       ` */`,
     ].join('\n'),
   ]);
@@ -196,16 +173,24 @@ export function emitModule(
   sf.addInterface({
     isExported: true,
     name: inputsType,
-    properties: inputs.map((l) => ({ name: l.name, type: 'number', isReadonly: true })),
+    properties: inputs.map((l) => ({
+      name: l.name,
+      type: l.shape.length === 0 ? 'number' : 'Float64Array | Float32Array | readonly number[]',
+      isReadonly: true,
+    })),
   });
   sf.addInterface({
     isExported: true,
     name: outputsType,
-    properties: outputEntries.map(([k]) => ({ name: k, type: 'number' })),
+    properties: outputEntries.map(([k, n]) => ({
+      name: k,
+      type: n.shape.length === 0 ? 'number' : tensorType,
+    })),
   });
   const meta: WriterFunction = (w) => {
     w.write('{').newLine();
     w.writeLine(`name: ${JSON.stringify(fn)},`);
+    w.writeLine(`dtype: ${JSON.stringify(dtype)},`);
     w.writeLine(
       `inputs: { ${inputs.map((l) => `${l.name}: ${JSON.stringify(l.shape)}`).join(', ')} },`,
     );
@@ -217,24 +202,63 @@ export function emitModule(
   sf.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: ['Shapes of the inputs and outputs (`[]` is a scalar).'],
-    declarations: [{ name: fnLabel, initializer: (w) => (meta(w), w.write(' as const')) }],
+    docs: ['Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension).'],
+    declarations: [{ name: metaName, initializer: (w) => (meta(w), w.write(' as const')) }],
   });
-  sf.addFunction({
-    name: readScalar,
-    parameters: [
-      { name: 'inputs', type: 'object' },
-      { name: 'key', type: 'string' },
-    ],
-    returnType: 'number',
-    statements: [
-      'const value = (inputs as Readonly<Record<string, unknown>>)[key];',
-      `if (value === undefined) throw new ${errorClass}('E_MISSING_INPUT', \`${fn}: missing input '\${key}' (shape ())\`);`,
-      `if (typeof value !== 'number') throw new ${errorClass}('E_INPUT_SHAPE', \`${fn}: input '\${key}' is a scalar and needs a number, got \${typeof value}\`);`,
-      `if (!Number.isFinite(value)) throw new ${errorClass}('E_NONFINITE_INPUT', \`${fn}: input '\${key}' has a non-finite value \${value}\`);`,
-      'return value;',
-    ],
-  });
+  const usesScalars = program.inputs.some((i) => i.isScalar);
+  const usesTensors = program.inputs.some((i) => !i.isScalar);
+  if (usesScalars) {
+    sf.addFunction({
+      name: readScalar,
+      parameters: [
+        { name: 'inputs', type: 'object' },
+        { name: 'key', type: 'string' },
+      ],
+      returnType: 'number',
+      statements: [
+        'const value = (inputs as Readonly<Record<string, unknown>>)[key];',
+        `if (value === undefined) throw new ${errorClass}('E_MISSING_INPUT', \`${fn}: missing input '\${key}' (shape ())\`);`,
+        `if (typeof value !== 'number') throw new ${errorClass}('E_INPUT_SHAPE', \`${fn}: input '\${key}' is a scalar and needs a number, got \${typeof value}\`);`,
+        `if (!Number.isFinite(value)) throw new ${errorClass}('E_NONFINITE_INPUT', \`${fn}: input '\${key}' has a non-finite value \${value}\`);`,
+        'return value;',
+      ],
+    });
+  }
+  if (usesTensors) {
+    sf.addFunction({
+      name: readTensor,
+      docs: [
+        'Checks a tensor input (type, length against its shape, finite values) and returns it as a',
+        `${arrayType} (the caller's array itself when it already is one).`,
+      ],
+      parameters: [
+        { name: 'inputs', type: 'object' },
+        { name: 'key', type: 'string' },
+        { name: 'shape', type: 'string' },
+        { name: 'fixed', type: 'number' },
+        { name: 'batched', type: 'boolean' },
+      ],
+      returnType: arrayType,
+      statements: [
+        'const value = (inputs as Readonly<Record<string, unknown>>)[key];',
+        `if (value === undefined) throw new ${errorClass}('E_MISSING_INPUT', \`${fn}: missing input '\${key}' (shape \${shape})\`);`,
+        'if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {',
+        `  throw new ${errorClass}('E_INPUT_SHAPE', \`${fn}: input '\${key}' has shape \${shape} and needs a Float64Array, Float32Array or number[] (row-major), got \${typeof value}\`);`,
+        '}',
+        'const data = value as ArrayLike<number>;',
+        'if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {',
+        `  const expected = batched ? \`a positive multiple of \${fixed}\` : String(fixed);`,
+        `  throw new ${errorClass}('E_INPUT_SHAPE', \`${fn}: input '\${key}' has shape \${shape}: expected \${expected} values, got \${data.length}\`);`,
+        '}',
+        'for (let i = 0; i < data.length; i++) {',
+        '  if (!Number.isFinite(data[i])) {',
+        `    throw new ${errorClass}('E_NONFINITE_INPUT', \`${fn}: input '\${key}' has a non-finite value \${data[i]} at index \${i}\`);`,
+        '  }',
+        '}',
+        `return data instanceof ${arrayType} ? data : ${arrayType}.from(data);`,
+      ],
+    });
+  }
   sf.addFunction({
     isExported: true,
     name: fnName,
@@ -253,7 +277,7 @@ export function emitModule(
       w.writeLine('}');
       w.writeLine('for (const key of Object.keys(inputs)) {');
       w.indent(() => {
-        w.writeLine(`if (!Object.prototype.hasOwnProperty.call(${fnLabel}.inputs, key)) {`);
+        w.writeLine(`if (!Object.prototype.hasOwnProperty.call(${metaName}.inputs, key)) {`);
         w.indent(() =>
           w.writeLine(
             `throw new ${errorClass}('E_UNKNOWN_INPUT', \`${fn}: unknown input '\${key}'; it takes ${inputs.map((l) => `'${l.name}'`).join(', ') || 'no inputs'}\`);`,
@@ -262,21 +286,44 @@ export function emitModule(
         w.writeLine('}');
       });
       w.writeLine('}');
-      for (const leaf of inputs) {
-        w.writeLine(
-          `const ${name.get(leaf)} = ${readScalar}(inputs, ${JSON.stringify(leaf.name)});`,
-        );
+      for (const i of program.inputs) {
+        const key = JSON.stringify(i.leaf.name);
+        if (i.isScalar) w.writeLine(`const ${i.name} = ${readScalar}(inputs, ${key});`);
+        else {
+          w.writeLine(
+            `const ${i.name} = ${readTensor}(inputs, ${key}, ${JSON.stringify(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined});`,
+          );
+        }
       }
-      for (const s of statements) w.writeLine(`${s.text} // ${s.comment}`);
-      const fields = outputEntries.map(([k, n]) => {
-        const v = label(n);
-        return v === k ? k : `${k}: ${v}`;
-      });
+      for (const d of program.dims) {
+        w.writeLine(
+          `const ${d.symbol} = ${d.from.name}.length / ${d.from.fixedSize}; // batch size, from ${d.from.leaf.name}`,
+        );
+        for (const other of program.inputs) {
+          if (other === d.from || other.batchDim !== d.symbol) continue;
+          const size = `${other.name}.length / ${other.fixedSize}`;
+          w.writeLine(`if (${size} !== ${d.symbol}) {`);
+          w.indent(() =>
+            w.writeLine(
+              `throw new ${errorClass}('E_INPUT_SHAPE', \`${fn}: batch dimension '${d.symbol}' is \${${d.symbol}} in input '${d.from.leaf.name}' but \${${size}} in input '${other.leaf.name}'\`);`,
+            ),
+          );
+          w.writeLine('}');
+        }
+      }
+      for (const step of program.steps) {
+        if (step.lines.length === 1) w.writeLine(`${step.lines[0]} // ${step.comment}`);
+        else {
+          w.writeLine(`// ${step.name} = ${step.comment}`);
+          for (const line of step.lines) w.writeLine(line);
+        }
+      }
+      const fields = program.outputs.map((o) => (o.expr === o.key ? o.key : `${o.key}: ${o.expr}`));
       w.writeLine(`return { ${fields.join(', ')} };`);
     },
   });
   const source = formatTypeScript(sf.getFullText());
-  return { source, functionName: fnName, inputs, outputs: outs };
+  return { source, functionName: fnName, inputs, outputs: outs, program };
 }
 
 /** The TypeScript module text for `outputs`, for writing to disk. */

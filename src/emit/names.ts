@@ -12,7 +12,16 @@ const RESERVED = new Set(
 );
 
 export class Namer {
-  private readonly used = new Set<string>(RESERVED);
+  private readonly used: Set<string>;
+
+  constructor(parent?: Namer) {
+    this.used = new Set(parent ? parent.used : RESERVED);
+  }
+
+  /** A namer for block-scoped locals: avoids every name taken so far, shares none later. */
+  child(): Namer {
+    return new Namer(this);
+  }
 
   /** Reserves `name` exactly; false if it is taken or reserved. */
   claim(name: string): boolean {

@@ -2,16 +2,14 @@
  * The reference interpreter: the meaning of a graph, built from each op's `scalar` semantics with
  * NumPy broadcasting. It is the oracle the emitted code is tested against, so it stays simple.
  */
+import type { TensorValue } from '../ops/define.ts';
 import { opDef } from '../ops/index.ts';
 import { toposort } from './graph.ts';
-import { assertNever, isLeaf, lookup, leafKey, type Node } from './node.ts';
+import { assertNever, isLeaf, isNode, lookup, leafKey, type Node } from './node.ts';
 import { concreteShape, sizeOf } from './shape.ts';
 import { bindInputs, type InputValues } from './values.ts';
 
-export interface Tensor {
-  readonly shape: readonly number[];
-  readonly data: Float64Array;
-}
+export type Tensor = TensorValue;
 
 /** Per-operand strides into a broadcast operand (0 along broadcast axes). */
 export function broadcastStrides(from: readonly number[], to: readonly number[]): number[] {
@@ -74,10 +72,11 @@ export function run(
       case 'apply': {
         const def = opDef(n.op);
         const operands = n.args.map((a) => result.get(a)!);
-        result.set(n, {
-          shape,
-          data: elementwise((xs) => def.scalar(xs, n.attrs), operands, shape),
-        });
+        const data =
+          def.kind === 'elementwise'
+            ? elementwise((xs) => def.scalar(xs, n.attrs), operands, shape)
+            : def.eval(operands, n.attrs, shape, bound.dims);
+        result.set(n, { shape, data });
         break;
       }
       default:
@@ -107,8 +106,8 @@ export function evaluate(
   outputs: Node | Readonly<Record<string, Node>>,
   inputs: InputValues,
 ): OutputValue | Record<string, OutputValue> {
-  if ('kind' in outputs && typeof outputs.kind === 'string' && 'shape' in outputs) {
-    const node = outputs as Node;
+  if (isNode(outputs)) {
+    const node = outputs;
     return outputValue(node, run([node], inputs).get(node)!);
   }
   const record = outputs as Readonly<Record<string, Node>>;

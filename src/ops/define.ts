@@ -1,4 +1,5 @@
 import type { Attrs, Node } from '../ir/node.ts';
+import type { Shape } from '../ir/shape.ts';
 import type * as Builder from '../builder/core.ts';
 
 /** A formula rendered for people (comments, `explain`, the printer), with its precedence. */
@@ -71,9 +72,89 @@ export interface ElementwiseOp extends OpCommon {
   safe(xs: readonly number[], attrs: Attrs, margin: number): boolean;
   /** Ranges per operand that per-op property tests sample from (inside the domain). */
   readonly sample: readonly (readonly [number, number])[];
+  /** Result shape when it is not just the operands broadcast together (`broadcastTo`). */
+  shape?(args: readonly Shape[], attrs: Attrs, site: () => string | undefined): Shape;
 }
 
-export type OpDef = ElementwiseOp;
+/** A concrete tensor value in the reference interpreter (row-major, float64). */
+export interface TensorValue {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/** An operand as a structural op's emitter sees it. */
+export interface EmitOperand {
+  /** A number expression (scalars and constants) or the name of a typed-array buffer. */
+  readonly ref: string;
+  readonly isScalar: boolean;
+  /** The operand's dimensions as code: literals, or the batch-size variable (`m`). */
+  readonly dims: readonly string[];
+}
+
+/** What a structural op writes its loops with. */
+export interface KernelWriter {
+  /** The variable the op must define (`const <out> = …`). */
+  readonly out: string;
+  readonly outDims: readonly string[];
+  /** True when the result is a number rather than a buffer (shape `[]`). */
+  readonly outIsScalar: boolean;
+  readonly args: readonly EmitOperand[];
+  readonly attrs: Attrs;
+  /** Code that allocates a zeroed buffer of `size` elements in the compiled dtype. */
+  alloc(size: string): string;
+  line(text: string): void;
+  /** A fresh local name (loop indices, accumulators). */
+  local(base: string): string;
+}
+
+/**
+ * An op that moves or combines elements (matmul, transpose, reductions, reshape): it states its
+ * shape rule, its reference semantics on whole tensors, and the loops it compiles to.
+ */
+export interface StructuralOp extends OpCommon {
+  readonly kind: 'structural';
+  /** Result shape, or a GradgenError (E_SHAPE) naming the op, the shapes and `site()`. */
+  shape(args: readonly Shape[], attrs: Attrs, site: () => string | undefined): Shape;
+  /** Reference semantics; `dims` binds the batch dimension. */
+  eval(
+    args: readonly TensorValue[],
+    attrs: Attrs,
+    outShape: readonly number[],
+    dims: Readonly<Record<string, number>>,
+  ): Float64Array;
+  emit(k: KernelWriter): void;
+}
+
+export type OpDef = ElementwiseOp | StructuralOp;
+
+/** Product of dimension expressions, with the literal factors multiplied out: `['4', 'm']` → `4 * m`. */
+export function sizeExpr(dims: readonly string[]): string {
+  let literal = 1;
+  const symbols: string[] = [];
+  for (const d of dims) {
+    if (/^\d+$/.test(d)) literal *= Number(d);
+    else symbols.push(d);
+  }
+  if (symbols.length === 0) return String(literal);
+  return literal === 1 ? symbols.join(' * ') : [String(literal), ...symbols].join(' * ');
+}
+
+/** Row-major flat index `i0 * (d1 * d2) + i1 * d2 + i2`, leaving out terms that are 0. */
+export function flatIndex(indices: readonly (string | null)[], dims: readonly string[]): string {
+  const terms: string[] = [];
+  for (let k = 0; k < dims.length; k++) {
+    const i = indices[k];
+    if (i === null || i === undefined || dims[k] === '1') continue;
+    const stride = sizeExpr(dims.slice(k + 1));
+    terms.push(stride === '1' ? i : `${i} * ${stride}`);
+  }
+  return terms.length === 0 ? '0' : terms.join(' + ');
+}
+
+/** `for (let i = 0; i < n; i++) {` */
+export function forLoop(i: string, n: string): string {
+  return `for (let ${i} = 0; ${i} < ${n}; ${i}++) {`;
+}
 
 /** Formats a number the way people write it in formulas and code (no `1e+0` noise). */
 export function formatNumber(v: number): string {

@@ -1,0 +1,29 @@
+import { GradgenError, at } from '../errors.ts';
+import { broadcastShapes, formatShape, sameShape, type Shape } from '../ir/shape.ts';
+import { elementwise, printed } from './define.ts';
+
+/**
+ * Repeats x along its size-1 axes to `shape` (NumPy rules). It is the identity per element, so the
+ * emitter's broadcasting loops implement it, and its gradient is just the adjoint: the autodiff
+ * driver's un-broadcast sums it back to x's shape.
+ */
+export const broadcastTo = elementwise({
+  name: 'broadcastTo',
+  arity: 1,
+  scalar: ([x]) => x!,
+  expr: ([x]) => x!,
+  math: ([x]) => printed(x!.text, x!.prec),
+  shape: ([x], attrs, site) => {
+    const target = attrs.shape as Shape;
+    const result = broadcastShapes([x!, target], 'broadcastTo', site);
+    if (!sameShape(result, target)) {
+      throw new GradgenError(
+        'E_SHAPE',
+        `broadcastTo: ${formatShape(x!)} cannot be broadcast to ${formatShape(target)}${at(site())}`,
+      );
+    }
+    return target;
+  },
+  vjp: ({ g }) => [g],
+  sample: [[-3, 3]],
+});

@@ -1,0 +1,107 @@
+import type { Attrs } from '../ir/node.ts';
+import { flatIndex, forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
+import { GradgenError, at } from '../errors.ts';
+import { formatShape, type Dim, type Shape } from '../ir/shape.ts';
+
+/** The reduced axes (normalized, sorted); `null` in attrs means every axis. */
+export function reducedAxes(attrs: Attrs, rank: number): number[] {
+  const axis = attrs.axis as readonly number[] | null;
+  return axis === null ? [...Array(rank).keys()] : [...axis];
+}
+
+/** Shape after summing `axes` of `shape` (kept as 1s with keepdims). */
+export function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): Dim[] {
+  const out: Dim[] = [];
+  shape.forEach((d, i) => {
+    if (!axes.includes(i)) out.push(d);
+    else if (keepdims) out.push(1);
+  });
+  return out;
+}
+
+/**
+ * Σ over some axes (attrs: `axis` = sorted axis list or null for all, `keepdims`). Summing every
+ * axis without keepdims gives a scalar.
+ */
+export const sum: StructuralOp = {
+  kind: 'structural',
+  name: 'sum',
+  arity: 1,
+  commutative: false,
+  smooth: true,
+  shape: ([x], attrs, site) => {
+    const axes = reducedAxes(attrs, x!.length);
+    for (const a of axes) {
+      if (!Number.isInteger(a) || a < 0 || a >= x!.length) {
+        throw new GradgenError(
+          'E_SHAPE',
+          `sum: axis ${a} is out of range for shape ${formatShape(x!)}${at(site())}`,
+        );
+      }
+    }
+    return reducedShape(x!, axes, attrs.keepdims === true);
+  },
+  eval: ([x], attrs, outShape) => {
+    const axes = reducedAxes(attrs, x!.shape.length);
+    const out = new Float64Array(
+      Math.max(
+        1,
+        outShape.reduce((p, d) => p * d, 1),
+      ),
+    );
+    const keptStrides: number[] = [];
+    let stride = 1;
+    for (let i = x!.shape.length - 1; i >= 0; i--) {
+      keptStrides[i] = axes.includes(i) ? 0 : stride;
+      if (!axes.includes(i)) stride *= x!.shape[i]!;
+    }
+    const index = new Array<number>(x!.shape.length).fill(0);
+    for (let k = 0; k < x!.data.length; k++) {
+      let o = 0;
+      for (let i = 0; i < index.length; i++) o += index[i]! * keptStrides[i]!;
+      out[o]! += x!.data[k]!;
+      for (let i = index.length - 1; i >= 0; i--) {
+        if (++index[i]! < x!.shape[i]!) break;
+        index[i] = 0;
+      }
+    }
+    return out;
+  },
+  emit: (k) => {
+    const [x] = k.args;
+    const axes = reducedAxes(k.attrs, x!.dims.length);
+    if (k.outIsScalar || axes.length === x!.dims.length) {
+      const [i, acc] = [k.local('i'), k.local('acc')];
+      k.line(`let ${acc} = 0;`);
+      k.line(forLoop(i, sizeExpr(x!.dims)));
+      k.line(`${acc} += ${x!.ref}[${i}];`);
+      k.line('}');
+      k.line(
+        k.outIsScalar
+          ? `const ${k.out} = ${acc};`
+          : `const ${k.out} = ${k.alloc('1')}.fill(${acc});`,
+      );
+      return;
+    }
+    const idx = x!.dims.map((_, a) => k.local(`i${a}`));
+    const keptIdx = idx.filter((_, a) => !axes.includes(a));
+    const keptDims = x!.dims.filter((_, a) => !axes.includes(a));
+    k.line(`const ${k.out} = ${k.alloc(sizeExpr(k.outDims))};`);
+    x!.dims.forEach((d, a) => k.line(forLoop(idx[a]!, d)));
+    k.line(`${k.out}[${flatIndex(keptIdx, keptDims)}] += ${x!.ref}[${flatIndex(idx, x!.dims)}];`);
+    x!.dims.forEach(() => k.line('}'));
+  },
+  math: ([x], attrs) => {
+    const axis = attrs.axis as readonly number[] | null;
+    return printed(
+      `Σ${axis === null ? '' : `_${axis.join(',')}`} ${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`,
+      PREC.unary,
+    );
+  },
+  // every summed element receives the adjoint of its sum
+  vjp: ({ g, args: [x], attrs, b }) => {
+    const axes = reducedAxes(attrs, x!.shape.length);
+    const kept = attrs.keepdims === true ? g : b.reshape(g, reducedShape(x!.shape, axes, true));
+    return [b.broadcastTo(kept, x!.shape)];
+  },
+};
