@@ -1,4 +1,5 @@
 import type { Node } from './ir/node.ts';
+import type { InputValues } from './ir/values.ts';
 
 /**
  * What a model file exports (as `default` or as `model`) so that the `gradgen` command and
@@ -18,7 +19,7 @@ export interface GraphModel {
   /** Explicit inputs, in signature order (default: those the outputs use). */
   readonly inputs?: readonly Node[];
   /** A point to evaluate and gradient-check the model at (used by `gradgen check`). */
-  readonly example?: Readonly<Record<string, number>>;
+  readonly example?: InputValues | (() => InputValues);
   /** For `gradgen check`: the output that is the cost, and input → gradient-output names. */
   readonly cost?: string;
 }

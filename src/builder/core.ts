@@ -16,6 +16,7 @@ import {
   intern,
   isNode,
   leafKey,
+  declareName,
   lookup,
   type Attrs,
   type Node,
@@ -77,6 +78,7 @@ function leaf<N extends InputNode | ParamNode>(
   kind: N['kind'],
   name: unknown,
   shape: unknown,
+  init: string,
   make: (name: string, shape: Shape, site: string | undefined) => N,
 ): N {
   const site = userCallSite();
@@ -87,22 +89,13 @@ function leaf<N extends InputNode | ParamNode>(
     );
   }
   const checked = validateShape(shape, `${kind} '${name}'`, site);
-  const existing = lookup(leafKey(name));
-  if (existing) {
-    if (existing.kind !== kind || !sameShape(existing.shape, checked)) {
-      throw new GradgenError(
-        'E_BAD_NAME',
-        `${kind} '${name}' ${formatShape(checked)} clashes with the ${existing.kind} '${name}' ${formatShape(existing.shape)} declared earlier${at(existing.site)}${at(site)}`,
-      );
-    }
-    return existing as N;
-  }
-  return intern(leafKey(name), () => make(name, checked, site));
+  declareName(name);
+  return intern(leafKey(kind, name, checked, init), () => make(name, checked, site));
 }
 
 /** Data fed in at call time; `input('a')` is a scalar, `input('X', [2, 'm'])` a batch of columns. */
 export function input(name: string, shape: Shape = SCALAR): InputNode {
-  return leaf('input', name, shape, (n, s, site) => new InputNode(n, s, site));
+  return leaf('input', name, shape, '', (n, s, site) => new InputNode(n, s, site));
 }
 
 /** A trainable parameter (initialized and updated by the training API). */
@@ -111,12 +104,8 @@ export function param(
   shape: Shape = SCALAR,
   options: { init?: ParamInit } = {},
 ): ParamNode {
-  return leaf(
-    'param',
-    name,
-    shape,
-    (n, s, site) => new ParamNode(n, s, options.init ?? 'normal', site),
-  );
+  const init = options.init ?? 'normal';
+  return leaf('param', name, shape, init, (n, s, site) => new ParamNode(n, s, init, site));
 }
 
 /** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */

@@ -11,6 +11,7 @@ import { GradgenError } from '../errors.ts';
 import { leavesOf } from '../ir/graph.ts';
 import { isNode, type LeafNode, type Node } from '../ir/node.ts';
 import type { InputValue, InputValues } from '../ir/values.ts';
+import type { Shape } from '../ir/shape.ts';
 import { Rng } from '../rng.ts';
 
 /**
@@ -58,14 +59,15 @@ export interface GradcheckOptions {
   wrt?: readonly (Node | string)[];
   /**
    * `full` perturbs every component (2 cost evaluations each); `random` checks directional
-   * derivatives along `directions` seeded random unit directions per input, for large tensors.
+   * derivatives g·u along `directions` seeded random directions u (entries N(0, 1)) per input,
+   * for large tensors.
    */
   mode?: 'full' | 'random';
   directions?: number;
   seed?: number;
   /** `ok` requires relativeError ≤ threshold; default 1e-7. */
   threshold?: number;
-  /** For a compiled function: which output is the cost (default: the single non-gradient one). */
+  /** For a compiled function: which output is the cost (default: the one scalar non-gradient). */
   cost?: string;
   /** For a compiled function: input name → output holding its gradient (default `x` → `dx`). */
   grads?: Readonly<Record<string, string>>;
@@ -182,8 +184,8 @@ function checkPair(
       analytic = new Float64Array(k);
       for (let d = 0; d < k; d++) {
         const u = new Float64Array(base.length).map(() => rng.normal());
-        const norm = Math.hypot(...u) || 1;
-        for (let i = 0; i < u.length; i++) u[i]! /= norm;
+        // Entries N(0, 1), not a unit vector: every component moves by about ε, as in full mode,
+        // so g·u is as large as ‖g‖ and round-off in J(θ ± εu) does not swamp it.
         const plus = cost(
           withComponent(at, name, base, scalar, (x) =>
             x.forEach((_, i) => (x[i]! += epsilon * u[i]!)),
@@ -302,10 +304,11 @@ export function gradcheck(
   options: GradcheckOptions = {},
 ): GradcheckResult {
   if (isNode(target)) {
-    const leaves = leavesOf([target]);
+    const leaves = leavesOf([target], 'gradcheck');
+    const params = leaves.filter((l) => l.kind === 'param');
     const names = wrtNames(
       options.wrt,
-      leaves.map((l) => l.name),
+      (params.length > 0 ? params : leaves).map((l) => l.name),
     );
     const wrt = names.map((n) => {
       const leaf = leaves.find((l) => l.name === n);
@@ -341,7 +344,9 @@ export function gradcheck(
         inputNames.filter((n) => outputs.includes(`d${n}`)).map((n) => [n, `d${n}`]),
       );
     const gradOutputs = new Set(Object.values(gradMap));
-    const candidates = outputs.filter((o) => !gradOutputs.has(o));
+    const candidates = outputs.filter(
+      (o) => !gradOutputs.has(o) && (target.outputs as Record<string, Shape>)[o]!.length === 0,
+    );
     const costKey = options.cost ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!costKey || !outputs.includes(costKey)) {
       throw new GradgenError(

@@ -58,7 +58,12 @@ async function run(argv: string[]): Promise<void> {
       const model = await loadModel(file);
       if (!model.example) throw new CliError(`${file}: the model has no example point to check at`);
       const f = compile(model.outputs, { name: model.name, inputs: model.inputs });
-      const result = gradcheck(f, model.example, model.cost ? { cost: model.cost } : {});
+      const at = typeof model.example === 'function' ? model.example() : model.example;
+      const large = Object.values(at).some((v) => typeof v !== 'number' && v.length > 2000);
+      const result = gradcheck(f, at, {
+        ...(model.cost ? { cost: model.cost } : {}),
+        ...(large ? { mode: 'random' as const, directions: 6 } : {}),
+      });
       console.log(result.report());
       if (!result.ok) process.exitCode = 1;
       return;

@@ -6,7 +6,7 @@
  */
 import { VariableDeclarationKind, type WriterFunction } from 'ts-morph';
 import { GradgenError, at } from '../errors.ts';
-import { leavesOf } from '../ir/graph.ts';
+import { checkLeafNames, leavesOf } from '../ir/graph.ts';
 import { isNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
 import { formatShape } from '../ir/shape.ts';
@@ -74,7 +74,7 @@ function resolveInputs(
   declared: readonly Node[] | undefined,
   where: string,
 ): LeafNode[] {
-  const used = leavesOf(Object.values(outputs));
+  const used = leavesOf(Object.values(outputs), where);
   if (declared === undefined) return used;
   const inputs: LeafNode[] = [];
   for (const n of declared as readonly unknown[]) {
@@ -86,6 +86,7 @@ function resolveInputs(
     }
     if (!inputs.includes(n)) inputs.push(n);
   }
+  checkLeafNames(inputs, where);
   for (const leaf of used) {
     if (!inputs.includes(leaf)) {
       throw new GradgenError(

@@ -1,4 +1,6 @@
+import { GradgenError, at } from '../errors.ts';
 import { isLeaf, type LeafNode, type Node } from './node.ts';
+import { formatShape } from './shape.ts';
 
 /**
  * Every node reachable from `roots`, operands before their users (iterative, so 100k-node chains do
@@ -30,9 +32,32 @@ export function toposort(roots: readonly Node[]): Node[] {
   return order;
 }
 
-/** The inputs and params that `roots` depend on, in first-use order. */
-export function leavesOf(roots: readonly Node[]): LeafNode[] {
-  return toposort(roots).filter(isLeaf);
+/**
+ * The inputs and params that `roots` depend on, in first-use order. Values are bound by name, so
+ * two different leaves with one name in the same computation are an error.
+ */
+export function leavesOf(roots: readonly Node[], where = 'graph'): LeafNode[] {
+  const leaves = checkLeafNames(toposort(roots).filter(isLeaf), where);
+  // inputs (data) first, then params; each in the order the program declared them
+  const rank = (l: LeafNode) => (l.kind === 'input' ? 0 : 1);
+  return leaves.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+}
+
+export function checkLeafNames(leaves: LeafNode[], where: string): LeafNode[] {
+  const byName = new Map<string, LeafNode>();
+  for (const leaf of leaves) {
+    const other = byName.get(leaf.name);
+    if (other && other !== leaf) {
+      const show = (l: LeafNode) =>
+        `${l.kind} '${l.name}' ${formatShape(l.shape)}${l.kind === 'param' ? ` init ${l.init}` : ''}${at(l.site)}`;
+      throw new GradgenError(
+        'E_BAD_NAME',
+        `${where}: two different leaves share the name '${leaf.name}': ${show(other)} and ${show(leaf)}`,
+      );
+    }
+    byName.set(leaf.name, leaf);
+  }
+  return leaves;
 }
 
 /** How many users each node has among `nodes` (plus one per appearance in `roots`). */

@@ -4,8 +4,8 @@
  */
 import type { TensorValue } from '../ops/define.ts';
 import { opDef } from '../ops/index.ts';
-import { toposort } from './graph.ts';
-import { assertNever, isLeaf, isNode, lookup, leafKey, type Node } from './node.ts';
+import { checkLeafNames, toposort } from './graph.ts';
+import { assertNever, isDeclaredName, isLeaf, isNode, type Node } from './node.ts';
 import { concreteShape, sizeOf } from './shape.ts';
 import { bindInputs, type InputValues } from './values.ts';
 
@@ -56,8 +56,8 @@ export function run(
   where = 'evaluate',
 ): Map<Node, Tensor> {
   const nodes = toposort(roots);
-  const leaves = nodes.filter(isLeaf);
-  const bound = bindInputs(leaves, values, where, (name) => lookup(leafKey(name)) !== undefined);
+  const leaves = checkLeafNames(nodes.filter(isLeaf), where);
+  const bound = bindInputs(leaves, values, where, isDeclaredName);
   const result = new Map<Node, Tensor>();
   for (const n of nodes) {
     const shape = concreteShape(n.shape, bound.dims);

@@ -165,8 +165,24 @@ export function constKey(value: number, shape: Shape): string {
   return `#${numberKey(value)}:${shape.join(',')}`;
 }
 
-export function leafKey(name: string): string {
-  return `$${name}`;
+/**
+ * Inputs and params are interned by everything that defines them (kind, name, shape, init), so two
+ * models in one process may each have their own `W1`; a single graph that mixes two different
+ * leaves of one name is refused when it is compiled or evaluated (see `leavesOf`).
+ */
+export function leafKey(kind: string, name: string, shape: Shape, init = ''): string {
+  return `$${kind}:${name}:${shape.join(',')}:${init}`;
+}
+
+const declaredNames = new Set<string>();
+
+/** Records that an input or param of this name exists somewhere. */
+export function declareName(name: string): void {
+  declaredNames.add(name);
+}
+
+export function isDeclaredName(name: string): boolean {
+  return declaredNames.has(name);
 }
 
 // ---- name hints -----------------------------------------------------------------------------

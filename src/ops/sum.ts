@@ -20,6 +20,22 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepdims: bo
 }
 
 /**
+ * Σ of all of `data` by Neumaier's compensated summation: the error does not grow with the length,
+ * which keeps a cost's round-off (and so a gradient check's noise floor) small.
+ */
+export function compensatedSum(data: ArrayLike<number>): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
  * Σ over some axes (attrs: `axis` = sorted axis list or null for all, `keepdims`). Summing every
  * axis without keepdims gives a scalar.
  */
@@ -43,6 +59,7 @@ export const sum: StructuralOp = {
   },
   eval: ([x], attrs, outShape) => {
     const axes = reducedAxes(attrs, x!.shape.length);
+    if (axes.length === x!.shape.length) return Float64Array.of(compensatedSum(x!.data));
     const out = new Float64Array(
       Math.max(
         1,
@@ -71,16 +88,26 @@ export const sum: StructuralOp = {
     const [x] = k.args;
     const axes = reducedAxes(k.attrs, x!.dims.length);
     if (k.outIsScalar || axes.length === x!.dims.length) {
-      const [i, acc] = [k.local('i'), k.local('acc')];
-      k.line(`let ${acc} = 0;`);
+      // A total (the cost, usually): compensated summation, as in the interpreter.
+      const [i, s, c, v, t] = ['i', 's', 'c', 'v', 't'].map((n) => k.local(n)) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      k.line(k.outIsScalar ? `let ${k.out} = 0;` : `const ${k.out} = ${k.alloc('1')};`);
+      k.line('{');
+      k.line(`let ${s} = 0;`);
+      k.line(`let ${c} = 0;`);
       k.line(forLoop(i, sizeExpr(x!.dims)));
-      k.line(`${acc} += ${x!.ref}[${i}];`);
+      k.line(`const ${v} = ${x!.ref}[${i}];`);
+      k.line(`const ${t} = ${s} + ${v};`);
+      k.line(`${c} += Math.abs(${s}) >= Math.abs(${v}) ? ${s} - ${t} + ${v} : ${v} - ${t} + ${s};`);
+      k.line(`${s} = ${t};`);
       k.line('}');
-      k.line(
-        k.outIsScalar
-          ? `const ${k.out} = ${acc};`
-          : `const ${k.out} = ${k.alloc('1')}.fill(${acc});`,
-      );
+      k.line(k.outIsScalar ? `${k.out} = ${s} + ${c};` : `${k.out}[0] = ${s} + ${c};`);
+      k.line('}');
       return;
     }
     const idx = x!.dims.map((_, a) => k.local(`i${a}`));

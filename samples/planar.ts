@@ -1,0 +1,36 @@
+/**
+ * The course's planar classifier: a 2-layer net 2 → 4 (tanh) → 1 (sigmoid) on the flower data.
+ */
+import { binaryCrossEntropy, defineGraph, dense, grad, input, param } from '../src/index.ts';
+import { planarFlower, randomMatrix } from './data.ts';
+import { Rng } from '../src/index.ts';
+
+export const nh = 4;
+export const X = input('X', [2, 'm']);
+export const Y = input('Y', [1, 'm']);
+export const W1 = param('W1', [nh, 2], { init: 'normal' });
+export const b1 = param('b1', [nh, 1], { init: 'zeros' });
+export const W2 = param('W2', [1, nh], { init: 'normal' });
+export const b2 = param('b2', [1, 1], { init: 'zeros' });
+
+export const A1 = dense(X, W1, b1, 'tanh').named('A1');
+export const A2 = dense(A1, W2, b2, 'sigmoid').named('A2');
+export const J = binaryCrossEntropy(A2, Y);
+export const [dW1, db1, dW2, db2] = grad(J, [W1, b1, W2, b2]);
+
+export default defineGraph({
+  name: 'planar',
+  outputs: { J, dW1: dW1!, db1: db1!, dW2: dW2!, db2: db2!, A2 },
+  example: () => {
+    const data = planarFlower(400, 1);
+    const rng = new Rng(2);
+    return {
+      X: data.X,
+      Y: data.Y,
+      W1: randomMatrix(nh, 2, rng, 0.5),
+      b1: randomMatrix(nh, 1, rng, 0.1),
+      W2: randomMatrix(1, nh, rng, 0.5),
+      b2: [0.05],
+    };
+  },
+});
