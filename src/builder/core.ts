@@ -98,6 +98,8 @@ export function input(name: string, shape: Shape = SCALAR): InputNode {
   return leaf('input', name, shape, '', (n, s, site) => new InputNode(n, s, site));
 }
 
+const PARAM_INITS: readonly ParamInit[] = ['zeros', 'normal', 'xavier', 'he', 'glorot'];
+
 /** A trainable parameter (initialized and updated by the training API). */
 export function param(
   name: string,
@@ -105,6 +107,12 @@ export function param(
   options: { init?: ParamInit } = {},
 ): ParamNode {
   const init = options.init ?? 'normal';
+  if (!PARAM_INITS.includes(init)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `param '${String(name)}': init ${describe(init)} is not one of ${PARAM_INITS.join(', ')}${at(userCallSite())}`,
+    );
+  }
   return leaf('param', name, shape, init, (n, s, site) => new ParamNode(n, s, init, site));
 }
 

@@ -4,8 +4,8 @@
  */
 import type { TensorValue } from '../ops/define.ts';
 import { opDef } from '../ops/index.ts';
-import { checkLeafNames, toposort } from './graph.ts';
-import { assertNever, isDeclaredName, isLeaf, isNode, type Node } from './node.ts';
+import { leavesOf, toposort } from './graph.ts';
+import { assertNever, isDeclaredName, isNode, type Node } from './node.ts';
 import { concreteShape, sizeOf } from './shape.ts';
 import { bindInputs, type InputValues } from './values.ts';
 
@@ -56,7 +56,7 @@ export function run(
   where = 'evaluate',
 ): Map<Node, Tensor> {
   const nodes = toposort(roots);
-  const leaves = checkLeafNames(nodes.filter(isLeaf), where);
+  const leaves = leavesOf(roots, where);
   const bound = bindInputs(leaves, values, where, isDeclaredName);
   const result = new Map<Node, Tensor>();
   for (const n of nodes) {
