@@ -76,7 +76,7 @@ export function costJ(inputs: CostJInputs): CostJOutputs {
   const u = b * c; // b·c  [samples/computationGraph.ts:11]
   const v = a + u; // a + u  [samples/computationGraph.ts:12]
   const J = 3 * v; // 3·v  [samples/computationGraph.ts:13]
-  const db = 3 * c; // 3·c  [samples/computationGraph.ts:15]
-  const dc = 3 * b; // 3·b  [samples/computationGraph.ts:15]
+  const db = 3 * c; // 3·c  [samples/computationGraph.ts:11]
+  const dc = 3 * b; // 3·b  [samples/computationGraph.ts:11]
   return { J, da: 3, db, dc };
 }

@@ -235,288 +235,263 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       t7[i1] = b4[0] + t6[i1];
     }
   }
+  // t8 = softplus(b4 + W4·A3)  [samples/deep.ts:31]
+  const t8 = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    t8[k] = Math.max(t7[k], 0) + Math.log1p(Math.exp(-Math.abs(t7[k])));
+  }
+  // t9 = Y·(b4 + W4·A3)  [samples/deep.ts:31]
+  const t9 = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    t9[k] = Y[k] * t7[k];
+  }
+  // t10 = softplus(b4 + W4·A3) − Y·(b4 + W4·A3)  [samples/deep.ts:31]
+  const t10 = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    t10[k] = t8[k] - t9[k];
+  }
+  // t11 = Σ (softplus(b4 + W4·A3) − Y·(b4 + W4·A3))  [samples/deep.ts:31]
+  let t11 = 0;
+  {
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < m; i++) {
+      const v = t10[i];
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+      s = t;
+    }
+    t11 = s + c;
+  }
+  const t12 = m; // m  [samples/deep.ts:31]
+  const J = t11 / t12; // Σ (softplus(b4 + W4·A3) − Y·(b4 + W4·A3))/m  [samples/deep.ts:31]
   // AL = σ(b4 + W4·A3)  [samples/deep.ts:28]
   const AL = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     AL[k] = 1 / (1 + Math.exp(-t7[k]));
   }
-  // t8 = 1 − A4  [samples/deep.ts:31]
-  const t8 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t8[k] = 1 - AL[k];
+  const t13 = 1 / t12; // 1/m  [samples/deep.ts:31]
+  // t14 = [b1 + W1·X > 0]  [samples/deep.ts:28]
+  const t14 = new Float64Array(20 * m);
+  for (let k = 0; k < 20 * m; k++) {
+    t14[k] = t1[k] > 0 ? 1 : 0;
   }
-  // t9 = log(1 − A4)  [samples/deep.ts:31]
-  const t9 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t9[k] = Math.log(t8[k]);
-  }
-  // t10 = 1 − Y  [samples/deep.ts:31]
-  const t10 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t10[k] = 1 - Y[k];
-  }
-  // t11 = log(1 − A4)·(1 − Y)  [samples/deep.ts:31]
-  const t11 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t11[k] = t9[k] * t10[k];
-  }
-  // t12 = log(A4)  [samples/deep.ts:31]
-  const t12 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t12[k] = Math.log(AL[k]);
-  }
-  // t13 = Y·log(A4)  [samples/deep.ts:31]
-  const t13 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t13[k] = Y[k] * t12[k];
-  }
-  // t14 = log(1 − A4)·(1 − Y) + Y·log(A4)  [samples/deep.ts:31]
-  const t14 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t14[k] = t11[k] + t13[k];
-  }
-  // t15 = Σ (log(1 − A4)·(1 − Y) + Y·log(A4))  [samples/deep.ts:31]
-  let t15 = 0;
-  {
-    let s = 0;
-    let c = 0;
-    for (let i = 0; i < m; i++) {
-      const v = t14[i];
-      const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-      s = t;
-    }
-    t15 = s + c;
-  }
-  const t16 = m; // m  [samples/deep.ts:31]
-  const t17 = 1 / t16; // 1/m  [samples/deep.ts:31]
-  const t18 = t15 * t17; // Σ (log(1 − A4)·(1 − Y) + Y·log(A4))·(1/m)  [samples/deep.ts:31]
-  const J = -t18; // −(Σ (log(1 − A4)·(1 − Y) + Y·log(A4))·(1/m))  [samples/deep.ts:31]
-  // t19 = W2ᵀ  [samples/deep.ts:32]
-  const t19 = new Float64Array(140);
+  // t15 = W2ᵀ  [samples/deep.ts:28]
+  const t15 = new Float64Array(140);
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < 20; j++) {
-      t19[j * 7 + i] = W2[i * 20 + j];
+      t15[j * 7 + i] = W2[i * 20 + j];
     }
   }
-  // t20 = [b2 + W2·A1 > 0]  [samples/deep.ts:32]
-  const t20 = new Float64Array(7 * m);
-  for (let k = 0; k < 7 * m; k++) {
-    t20[k] = t3[k] > 0 ? 1 : 0;
-  }
-  // t21 = W3ᵀ  [samples/deep.ts:32]
-  const t21 = new Float64Array(35);
+  // t16 = W3ᵀ  [samples/deep.ts:28]
+  const t16 = new Float64Array(35);
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < 7; j++) {
-      t21[j * 5 + i] = W3[i * 7 + j];
+      t16[j * 5 + i] = W3[i * 7 + j];
     }
   }
-  // t22 = [b3 + W3·A2 > 0]  [samples/deep.ts:32]
-  const t22 = new Float64Array(5 * m);
-  for (let k = 0; k < 5 * m; k++) {
-    t22[k] = t5[k] > 0 ? 1 : 0;
-  }
-  // t23 = W4ᵀ  [samples/deep.ts:32]
-  const t23 = new Float64Array(5);
+  // t17 = W4ᵀ  [samples/deep.ts:28]
+  const t17 = new Float64Array(5);
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < 5; j++) {
-      t23[j] = W4[j];
+      t17[j] = W4[j];
     }
   }
-  // t24 = (1 − A4)·A4  [samples/deep.ts:32]
-  const t24 = new Float64Array(m);
+  // t18 = A4 − Y  [samples/deep.ts:28]
+  const t18 = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    t24[k] = t8[k] * AL[k];
+    t18[k] = AL[k] - Y[k];
   }
-  const t25 = -t17; // −(1/m)  [samples/deep.ts:32]
-  const t26 = new Float64Array(1).fill(t25); // −(1/m)  [samples/deep.ts:32]
-  // t27 = −(1/m)  [samples/deep.ts:32]
-  const t27 = new Float64Array(m);
-  for (let i0 = 0; i0 < 1; i0++) {
-    for (let i1 = 0; i1 < m; i1++) {
-      t27[i1] = t26[0];
-    }
-  }
-  // t28 = (1 − Y)·−(1/m)  [samples/deep.ts:32]
-  const t28 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t28[k] = t10[k] * t27[k];
-  }
-  // t29 = (1 − Y)·−(1/m)/(1 − A4)  [samples/deep.ts:32]
-  const t29 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t29[k] = t28[k] / t8[k];
-  }
-  // t30 = −((1 − Y)·−(1/m)/(1 − A4))  [samples/deep.ts:32]
-  const t30 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t30[k] = -t29[k];
-  }
-  // t31 = Y·−(1/m)  [samples/deep.ts:32]
-  const t31 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t31[k] = Y[k] * t27[k];
-  }
-  // t32 = Y·−(1/m)/A4  [samples/deep.ts:32]
-  const t32 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t32[k] = t31[k] / AL[k];
-  }
-  // dA4 = −((1 − Y)·−(1/m)/(1 − A4)) + Y·−(1/m)/A4  [samples/deep.ts:32]
-  const dA4 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    dA4[k] = t30[k] + t32[k];
-  }
-  // t33 = (1 − A4)·A4·dA4  [samples/deep.ts:32]
-  const t33 = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    t33[k] = t24[k] * dA4[k];
-  }
-  // dA3 = W4ᵀ·((1 − A4)·A4·dA4)  [samples/deep.ts:32]
-  const dA3 = new Float64Array(5 * m);
+  // t19 = W4ᵀ·(A4 − Y)  [samples/deep.ts:28]
+  const t19 = new Float64Array(5 * m);
   for (let i = 0; i < 5; i++) {
     for (let p = 0; p < 1; p++) {
-      const a = t23[i];
+      const a = t17[i];
       for (let j = 0; j < m; j++) {
-        dA3[i * m + j] += a * t33[j];
+        t19[i * m + j] += a * t18[j];
       }
     }
   }
-  // t34 = [b3 + W3·A2 > 0]·dA3  [samples/deep.ts:32]
-  const t34 = new Float64Array(5 * m);
+  // t20 = [b3 + W3·A2 > 0]  [samples/deep.ts:28]
+  const t20 = new Float64Array(5 * m);
   for (let k = 0; k < 5 * m; k++) {
-    t34[k] = t22[k] * dA3[k];
+    t20[k] = t5[k] > 0 ? 1 : 0;
   }
-  // dA2 = W3ᵀ·([b3 + W3·A2 > 0]·dA3)  [samples/deep.ts:32]
-  const dA2 = new Float64Array(7 * m);
+  // t21 = W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0]  [samples/deep.ts:28]
+  const t21 = new Float64Array(5 * m);
+  for (let k = 0; k < 5 * m; k++) {
+    t21[k] = t19[k] * t20[k];
+  }
+  // t22 = W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])  [samples/deep.ts:28]
+  const t22 = new Float64Array(7 * m);
   for (let i = 0; i < 7; i++) {
     for (let p = 0; p < 5; p++) {
-      const a = t21[i * 5 + p];
+      const a = t16[i * 5 + p];
       for (let j = 0; j < m; j++) {
-        dA2[i * m + j] += a * t34[p * m + j];
+        t22[i * m + j] += a * t21[p * m + j];
       }
     }
   }
-  // t35 = [b2 + W2·A1 > 0]·dA2  [samples/deep.ts:32]
-  const t35 = new Float64Array(7 * m);
+  // t23 = [b2 + W2·A1 > 0]  [samples/deep.ts:28]
+  const t23 = new Float64Array(7 * m);
   for (let k = 0; k < 7 * m; k++) {
-    t35[k] = t20[k] * dA2[k];
+    t23[k] = t3[k] > 0 ? 1 : 0;
   }
-  // dA1 = W2ᵀ·([b2 + W2·A1 > 0]·dA2)  [samples/deep.ts:32]
-  const dA1 = new Float64Array(20 * m);
+  // t24 = W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])·[b2 + W2·A1 > 0]  [samples/deep.ts:28]
+  const t24 = new Float64Array(7 * m);
+  for (let k = 0; k < 7 * m; k++) {
+    t24[k] = t22[k] * t23[k];
+  }
+  // t25 = W2ᵀ·(W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])·[b2 + W2·A1 > 0])  [samples/deep.ts:28]
+  const t25 = new Float64Array(20 * m);
   for (let i = 0; i < 20; i++) {
     for (let p = 0; p < 7; p++) {
-      const a = t19[i * 7 + p];
+      const a = t15[i * 7 + p];
       for (let j = 0; j < m; j++) {
-        dA1[i * m + j] += a * t35[p * m + j];
+        t25[i * m + j] += a * t24[p * m + j];
       }
     }
   }
-  // t36 = [b1 + W1·X > 0]  [samples/deep.ts:32]
-  const t36 = new Float64Array(20 * m);
+  // t26 = t14·t25  [samples/deep.ts:28]
+  const t26 = new Float64Array(20 * m);
   for (let k = 0; k < 20 * m; k++) {
-    t36[k] = t1[k] > 0 ? 1 : 0;
+    t26[k] = t14[k] * t25[k];
   }
-  // t37 = dA1·[b1 + W1·X > 0]  [samples/deep.ts:32]
-  const t37 = new Float64Array(20 * m);
-  for (let k = 0; k < 20 * m; k++) {
-    t37[k] = dA1[k] * t36[k];
-  }
-  // t38 = Xᵀ  [samples/deep.ts:32]
-  const t38 = new Float64Array(12288 * m);
+  // t27 = Xᵀ  [samples/deep.ts:28]
+  const t27 = new Float64Array(12288 * m);
   for (let i = 0; i < 12288; i++) {
     for (let j = 0; j < m; j++) {
-      t38[j * 12288 + i] = X[i * m + j];
+      t27[j * 12288 + i] = X[i * m + j];
     }
   }
-  // dW1 = dA1·[b1 + W1·X > 0]·Xᵀ  [samples/deep.ts:32]
-  const dW1 = new Float64Array(245760);
+  // t28 = t26·t27  [samples/deep.ts:28]
+  const t28 = new Float64Array(245760);
   for (let i = 0; i < 20; i++) {
     for (let p = 0; p < m; p++) {
-      const a = t37[i * m + p];
+      const a = t26[i * m + p];
       for (let j = 0; j < 12288; j++) {
-        dW1[i * 12288 + j] += a * t38[p * 12288 + j];
+        t28[i * 12288 + j] += a * t27[p * 12288 + j];
       }
     }
   }
-  // db1 = Σ_1 (dA1·[b1 + W1·X > 0])  [samples/deep.ts:32]
-  const db1 = new Float64Array(20);
+  // dW1 = t13·t28  [samples/deep.ts:28]
+  const dW1 = new Float64Array(245760);
+  for (let k = 0; k < 245760; k++) {
+    dW1[k] = t13 * t28[k];
+  }
+  // t29 = Σ_1 t26  [samples/deep.ts:28]
+  const t29 = new Float64Array(20);
   for (let i0 = 0; i0 < 20; i0++) {
     for (let i1 = 0; i1 < m; i1++) {
-      db1[i0] += t37[i0 * m + i1];
+      t29[i0] += t26[i0 * m + i1];
     }
   }
-  // t39 = A1ᵀ  [samples/deep.ts:32]
-  const t39 = new Float64Array(20 * m);
+  // db1 = t13·t29  [samples/deep.ts:28]
+  const db1 = new Float64Array(20);
+  for (let k = 0; k < 20; k++) {
+    db1[k] = t13 * t29[k];
+  }
+  // t30 = A1ᵀ  [samples/deep.ts:28]
+  const t30 = new Float64Array(20 * m);
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      t39[j * 20 + i] = A1[i * m + j];
+      t30[j * 20 + i] = A1[i * m + j];
     }
   }
-  // dW2 = [b2 + W2·A1 > 0]·dA2·A1ᵀ  [samples/deep.ts:32]
-  const dW2 = new Float64Array(140);
+  // t31 = W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])·[b2 + W2·A1 > 0]·A1ᵀ  [samples/deep.ts:28]
+  const t31 = new Float64Array(140);
   for (let i = 0; i < 7; i++) {
     for (let p = 0; p < m; p++) {
-      const a = t35[i * m + p];
+      const a = t24[i * m + p];
       for (let j = 0; j < 20; j++) {
-        dW2[i * 20 + j] += a * t39[p * 20 + j];
+        t31[i * 20 + j] += a * t30[p * 20 + j];
       }
     }
   }
-  // db2 = Σ_1 ([b2 + W2·A1 > 0]·dA2)  [samples/deep.ts:32]
-  const db2 = new Float64Array(7);
+  // dW2 = t13·t31  [samples/deep.ts:28]
+  const dW2 = new Float64Array(140);
+  for (let k = 0; k < 140; k++) {
+    dW2[k] = t13 * t31[k];
+  }
+  // t32 = Σ_1 (W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])·[b2 + W2·A1 > 0])  [samples/deep.ts:28]
+  const t32 = new Float64Array(7);
   for (let i0 = 0; i0 < 7; i0++) {
     for (let i1 = 0; i1 < m; i1++) {
-      db2[i0] += t35[i0 * m + i1];
+      t32[i0] += t24[i0 * m + i1];
     }
   }
-  // t40 = A2ᵀ  [samples/deep.ts:32]
-  const t40 = new Float64Array(7 * m);
+  // db2 = t13·t32  [samples/deep.ts:28]
+  const db2 = new Float64Array(7);
+  for (let k = 0; k < 7; k++) {
+    db2[k] = t13 * t32[k];
+  }
+  // t33 = A2ᵀ  [samples/deep.ts:28]
+  const t33 = new Float64Array(7 * m);
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      t40[j * 7 + i] = A2[i * m + j];
+      t33[j * 7 + i] = A2[i * m + j];
     }
   }
-  // dW3 = [b3 + W3·A2 > 0]·dA3·A2ᵀ  [samples/deep.ts:32]
-  const dW3 = new Float64Array(35);
+  // t34 = W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0]·A2ᵀ  [samples/deep.ts:28]
+  const t34 = new Float64Array(35);
   for (let i = 0; i < 5; i++) {
     for (let p = 0; p < m; p++) {
-      const a = t34[i * m + p];
+      const a = t21[i * m + p];
       for (let j = 0; j < 7; j++) {
-        dW3[i * 7 + j] += a * t40[p * 7 + j];
+        t34[i * 7 + j] += a * t33[p * 7 + j];
       }
     }
   }
-  // db3 = Σ_1 ([b3 + W3·A2 > 0]·dA3)  [samples/deep.ts:32]
-  const db3 = new Float64Array(5);
+  // dW3 = (1/m)·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0]·A2ᵀ)  [samples/deep.ts:28]
+  const dW3 = new Float64Array(35);
+  for (let k = 0; k < 35; k++) {
+    dW3[k] = t13 * t34[k];
+  }
+  // t35 = Σ_1 (W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])  [samples/deep.ts:28]
+  const t35 = new Float64Array(5);
   for (let i0 = 0; i0 < 5; i0++) {
     for (let i1 = 0; i1 < m; i1++) {
-      db3[i0] += t34[i0 * m + i1];
+      t35[i0] += t21[i0 * m + i1];
     }
   }
-  // t41 = A3ᵀ  [samples/deep.ts:32]
-  const t41 = new Float64Array(5 * m);
+  // db3 = (1/m)·Σ_1 (W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])  [samples/deep.ts:28]
+  const db3 = new Float64Array(5);
+  for (let k = 0; k < 5; k++) {
+    db3[k] = t13 * t35[k];
+  }
+  // t36 = A3ᵀ  [samples/deep.ts:28]
+  const t36 = new Float64Array(5 * m);
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      t41[j * 5 + i] = A3[i * m + j];
+      t36[j * 5 + i] = A3[i * m + j];
     }
   }
-  // dW4 = (1 − A4)·A4·dA4·A3ᵀ  [samples/deep.ts:32]
-  const dW4 = new Float64Array(5);
+  // t37 = (A4 − Y)·A3ᵀ  [samples/deep.ts:28]
+  const t37 = new Float64Array(5);
   for (let i = 0; i < 1; i++) {
     for (let p = 0; p < m; p++) {
-      const a = t33[p];
+      const a = t18[p];
       for (let j = 0; j < 5; j++) {
-        dW4[j] += a * t41[p * 5 + j];
+        t37[j] += a * t36[p * 5 + j];
       }
     }
   }
-  // db4 = Σ_1 ((1 − A4)·A4·dA4)  [samples/deep.ts:32]
-  const db4 = new Float64Array(1);
+  // dW4 = (1/m)·((A4 − Y)·A3ᵀ)  [samples/deep.ts:28]
+  const dW4 = new Float64Array(5);
+  for (let k = 0; k < 5; k++) {
+    dW4[k] = t13 * t37[k];
+  }
+  // t38 = Σ_1 (A4 − Y)  [samples/deep.ts:28]
+  const t38 = new Float64Array(1);
   for (let i0 = 0; i0 < 1; i0++) {
     for (let i1 = 0; i1 < m; i1++) {
-      db4[0] += t33[i1];
+      t38[0] += t18[i1];
     }
+  }
+  // db4 = (1/m)·Σ_1 (A4 − Y)  [samples/deep.ts:28]
+  const db4 = new Float64Array(1);
+  for (let k = 0; k < 1; k++) {
+    db4[k] = t13 * t38[k];
   }
   return { J, AL, dW1, db1, dW2, db2, dW3, db3, dW4, db4 };
 }

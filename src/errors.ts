@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'E_INPUT_SHAPE'
   /** Options passed to compile / emit / gradcheck are inconsistent. */
   | 'E_BAD_OPTION'
+  /** A rewrite phase did not reach a fixed point (a rule cycles); the message names the rules. */
+  | 'E_REWRITE_CYCLE'
   /** The graph uses something this version cannot compile yet. */
   | 'E_UNSUPPORTED';
 

@@ -25,6 +25,7 @@ export {
   sign,
   pow,
   sigmoid,
+  softplus,
   tanh,
   relu,
   leakyRelu,
@@ -73,3 +74,4 @@ export {
 } from './check/gradcheck.ts';
 export { Rng } from './rng.ts';
 export { defineGraph, isModel, type GraphModel, type Model } from './model.ts';
+export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.ts';

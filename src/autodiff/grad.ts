@@ -7,7 +7,7 @@ import { GradgenError, at } from '../errors.ts';
 import { toposort } from '../ir/graph.ts';
 import { isNode, nameHint, setNameHint, type Node } from '../ir/node.ts';
 import { formatShape, isScalarShape } from '../ir/shape.ts';
-import { userCallSite } from '../ir/site.ts';
+import { userCallSite, withCallSite } from '../ir/site.ts';
 import { formula } from '../ir/print.ts';
 import { opDef } from '../ops/index.ts';
 import { unbroadcast } from './unbroadcast.ts';
@@ -46,6 +46,7 @@ export function grad(y: Node, xs: readonly Node[]): Node[] {
     }
   });
 
+  const site = userCallSite();
   const order = toposort([y]);
   const targets = new Set<Node>(xs);
   // Nodes that depend on something being differentiated: only these need adjoints.
@@ -64,13 +65,23 @@ export function grad(y: Node, xs: readonly Node[]): Node[] {
     const hint = nameHint(n);
     if (hint) setNameHint(g, `d${hint}`);
     const needs = n.args.map((a) => relevant.has(a));
-    const contributions = opDef(n.op).vjp({ args: n.args, out: n, g, attrs: n.attrs, needs, b: B });
-    n.args.forEach((arg, j) => {
-      const c = contributions[j];
-      if (!needs[j] || !c || (c.kind === 'const' && c.value === 0)) return;
-      const part = unbroadcast(c, arg.shape);
-      const sum = adjoint.get(arg);
-      adjoint.set(arg, sum ? B.add(sum, part) : part);
+    // The backward of a node is attributed to the line that built the node.
+    withCallSite(n.site ?? site, () => {
+      const contributions = opDef(n.op).vjp({
+        args: n.args,
+        out: n,
+        g,
+        attrs: n.attrs,
+        needs,
+        b: B,
+      });
+      n.args.forEach((arg, j) => {
+        const c = contributions[j];
+        if (!needs[j] || !c || (c.kind === 'const' && c.value === 0)) return;
+        const part = unbroadcast(c, arg.shape);
+        const sum = adjoint.get(arg);
+        adjoint.set(arg, sum ? B.add(sum, part) : part);
+      });
     });
   }
   return xs.map((x) => {

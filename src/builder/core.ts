@@ -233,6 +233,8 @@ export const square = (x: Operand): Node => apply('square', [x]);
 export const abs = (x: Operand): Node => apply('abs', [x]);
 export const sign = (x: Operand): Node => apply('sign', [x]);
 export const sigmoid = (x: Operand): Node => apply('sigmoid', [x]);
+/** log(1 + eˣ), computed stably. */
+export const softplus = (x: Operand): Node => apply('softplus', [x]);
 export const tanh = (x: Operand): Node => apply('tanh', [x]);
 export const relu = (x: Operand): Node => apply('relu', [x]);
 export const max = (a: Operand, b: Operand): Node => apply('max', [a, b]);
@@ -325,16 +327,22 @@ export function mean(x: Operand, options: ReduceOptions = {}): Node {
   return mul(sum(node, options), reciprocalCount(reduced.map((i) => node.shape[i]!)));
 }
 
-/** 1/(product of `dims`), as a constant or as `1/m` when the batch dimension is among them. */
-export function reciprocalCount(dims: readonly (number | string)[]): Node {
+/** The product of `dims`: a constant, or `m` (times a constant) for the batch dimension. */
+export function elementCount(dims: readonly (number | string)[]): Node {
   let fixed = 1;
   let count: Node | undefined;
   for (const d of dims) {
     if (typeof d === 'number') fixed *= d;
     else count = count ? mul(count, batchSize(d)) : batchSize(d);
   }
-  if (!count) return constant(1 / fixed);
-  return div(1, fixed === 1 ? count : mul(fixed, count));
+  if (!count) return constant(fixed);
+  return fixed === 1 ? count : mul(fixed, count);
+}
+
+/** 1/(product of `dims`), as a constant or as `1/m` when the batch dimension is among them. */
+export function reciprocalCount(dims: readonly (number | string)[]): Node {
+  const count = elementCount(dims);
+  return count.kind === 'const' ? constant(1 / count.value) : div(1, count);
 }
 
 /** xᵏ for a constant exponent k (x⁰ = 1). */

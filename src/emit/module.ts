@@ -12,6 +12,7 @@ import { formula } from '../ir/print.ts';
 import { formatShape } from '../ir/shape.ts';
 import { userCallSite } from '../ir/site.ts';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.ts';
+import { optimize } from '../rewrite/optimize.ts';
 import { formatTypeScript, newSourceFile } from './format.ts';
 import { Namer, pascalCase } from './names.ts';
 
@@ -22,6 +23,8 @@ export interface EmitOptions {
   inputs?: readonly Node[];
   /** Storage type of tensors: `float64` (default) or `float32`. Arithmetic is float64 either way. */
   dtype?: Dtype;
+  /** Run the rewrite phases (simplify, stabilize) first; default true. */
+  optimize?: boolean;
 }
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
@@ -120,6 +123,7 @@ export function emitModule(
     );
   }
   const inputs = resolveInputs(outs, options.inputs, where);
+  const graph = options.optimize === false ? outs : optimize(outs).outputs;
   const arrayType = dtype === 'float32' ? 'Float32Array' : 'Float64Array';
 
   // Module-level names first, so the function's locals never shadow them.
@@ -130,7 +134,7 @@ export function emitModule(
   const readScalar = namer.fresh('readScalar');
   const readTensor = namer.fresh('readTensor');
   const metaName = namer.fresh(`${fn}Meta`);
-  const program = lower(outs, inputs, dtype, namer, where);
+  const program = lower(graph, inputs, dtype, namer, where);
 
   const sf = newSourceFile(`${fn}.ts`);
   const outputEntries = Object.entries(outs);

@@ -38,9 +38,19 @@ export function toposort(roots: readonly Node[]): Node[] {
  */
 export function leavesOf(roots: readonly Node[], where = 'graph'): LeafNode[] {
   const leaves = checkLeafNames(toposort(roots).filter(isLeaf), where);
-  // inputs (data) first, then params; each in the order the program declared them
+  return leaves.sort(compareLeaves);
+}
+
+/**
+ * Signature order: inputs (data) before params; then by layer number (`W1 b1 W2 b2`), then name.
+ * It depends on names only, so every process emits the same signature for the same graph.
+ */
+export function compareLeaves(a: LeafNode, b: LeafNode): number {
   const rank = (l: LeafNode) => (l.kind === 'input' ? 0 : 1);
-  return leaves.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  const layer = (l: LeafNode) => Number(/(\d+)$/.exec(l.name)?.[1] ?? -1);
+  return (
+    rank(a) - rank(b) || layer(a) - layer(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
 }
 
 export function checkLeafNames(leaves: LeafNode[], where: string): LeafNode[] {

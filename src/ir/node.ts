@@ -9,6 +9,11 @@ export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
 
+/** The id the next new node will get: nodes with an id at or above it were made after the call. */
+export function idWatermark(): number {
+  return nextId;
+}
+
 /**
  * Common fields of every node. Nodes are immutable and interned: building the same expression twice
  * returns the same object, so `===` is structural equality and common subexpressions are shared.
@@ -106,7 +111,7 @@ const KIND_RANK = { const: 0, input: 1, param: 1, apply: 2 } as const;
 
 /**
  * The canonical operand order of commutative ops: constants first (`3·x`), then inputs and params
- * by name (`b·c`), then op nodes by structural hash. It does not depend on creation order, so
+ * by name (`b·c`), then op nodes, lower rank first, then by structural hash. It does not depend on creation order, so
  * `mul(3, x)` and `x.mul(3)` are one node, in every process.
  */
 export function compareCanonical(a: Node, b: Node): number {
@@ -116,7 +121,8 @@ export function compareCanonical(a: Node, b: Node): number {
   if ((a.kind === 'input' || a.kind === 'param') && (b.kind === 'input' || b.kind === 'param')) {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   }
-  return a.hash - b.hash || a.id - b.id;
+  // scalars before tensors (`(1/m)·dZ`), then by structural hash
+  return a.shape.length - b.shape.length || a.hash - b.hash || a.id - b.id;
 }
 
 export function isNode(x: unknown): x is Node {

@@ -10,6 +10,7 @@ const SRC_DIR = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
  * microseconds, so builders call this once per *new* node only.
  */
 export function userCallSite(): string | undefined {
+  if (override) return override.site;
   const saved = Error.stackTraceLimit;
   Error.stackTraceLimit = 30;
   const holder: { stack?: string } = {};
@@ -27,4 +28,20 @@ export function userCallSite(): string | undefined {
     return `${rel.startsWith('..') ? file : rel}:${m[2]}`;
   }
   return undefined;
+}
+
+let override: { site: string | undefined } | undefined;
+
+/**
+ * Runs `fn` with `site` as the call site of every node it creates: gradients and rewrites
+ * attribute what they build to the user's code the work came from, not to gradgen's internals.
+ */
+export function withCallSite<T>(site: string | undefined, fn: () => T): T {
+  const saved = override;
+  override = { site };
+  try {
+    return fn();
+  } finally {
+    override = saved;
+  }
 }

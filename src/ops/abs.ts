@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** |x|. Kink: |x|′(0) = sign(0) = 0. */
 export const abs = elementwise({
@@ -7,6 +8,8 @@ export const abs = elementwise({
   smooth: false,
   scalar: ([x]) => Math.abs(x!),
   expr: ([x]) => `Math.abs(${x})`,
+  range: ([a]) =>
+    I.isNonNegative(a!) ? a! : I.union(I.interval(0, Math.max(-a!.lo, a!.hi)), I.point(0)),
   math: ([x]) => printed(`|${x!.text}|`, PREC.atom),
   // |x|′ = sign(x)
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.sign(x!))],

@@ -1,4 +1,5 @@
 import { elementwise, paren, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** a + b */
 export const add = elementwise({
@@ -8,6 +9,7 @@ export const add = elementwise({
   constantLast: true,
   scalar: ([a, b]) => a! + b!,
   expr: ([a, b]) => `${a} + ${b}`,
+  range: ([a, b]) => I.add(a!, b!),
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} + ${paren(b!, PREC.add + 1)}`, PREC.add),
   // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
   vjp: ({ g }) => [g, g],

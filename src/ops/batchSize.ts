@@ -1,3 +1,4 @@
+import * as I from './interval.ts';
 import { printed, PREC, type StructuralOp } from './define.ts';
 
 /** The size of a symbolic (batch) dimension, known at call time: `m` in `1/m`. */
@@ -10,6 +11,7 @@ export const batchSize: StructuralOp = {
   shape: () => [],
   eval: (_args, attrs, _shape, dims) => Float64Array.of(dims[attrs.dim as string]!),
   emit: (k) => k.line(`const ${k.out} = ${k.attrs.dim as string};`),
+  range: () => I.interval(1, Infinity),
   math: (_args, attrs) => printed(attrs.dim as string, PREC.atom),
   vjp: () => [],
 };

@@ -1,4 +1,5 @@
 import { GradgenError, at } from '../errors.ts';
+import * as I from './interval.ts';
 import { broadcastShapes, formatShape, sameShape, type Shape } from '../ir/shape.ts';
 import { elementwise, printed } from './define.ts';
 
@@ -12,6 +13,7 @@ export const broadcastTo = elementwise({
   arity: 1,
   scalar: ([x]) => x!,
   expr: ([x]) => x!,
+  range: ([a]) => a!,
   math: ([x]) => printed(x!.text, x!.prec),
   shape: ([x], attrs, site) => {
     const target = attrs.shape as Shape;

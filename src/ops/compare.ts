@@ -1,3 +1,4 @@
+import * as I from './interval.ts';
 import { elementwise, paren, printed, PREC, type ElementwiseOp } from './define.ts';
 
 /**
@@ -18,6 +19,7 @@ function comparison(
     smooth: false,
     scalar: ([a, b]) => (test(a!, b!) ? 1 : 0),
     expr: ([a, b]) => `${a} ${js} ${b} ? 1 : 0`,
+    range: () => I.interval(0, 1),
     math: ([a, b]) =>
       printed(`[${paren(a!, PREC.add)} ${symbol} ${paren(b!, PREC.add)}]`, PREC.atom),
     vjp: () => [null, null],

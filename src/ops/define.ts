@@ -1,5 +1,6 @@
 import type { Attrs, Node } from '../ir/node.ts';
 import type { Shape } from '../ir/shape.ts';
+import type { Interval } from './interval.ts';
 import type * as Builder from '../builder/core.ts';
 
 /** A formula rendered for people (comments, `explain`, the printer), with its precedence. */
@@ -49,6 +50,8 @@ interface OpCommon {
   readonly constantLast?: boolean;
   /** Infinitely differentiable wherever {@link ElementwiseOp.safe} holds (second-derivative tests). */
   readonly smooth: boolean;
+  /** The values the result can take in exact arithmetic, given its operands' (default: all reals). */
+  range?(args: readonly Interval[], attrs: Attrs): Interval;
   /** How the op reads in a formula, e.g. `a·b`, `σ(z)`. */
   math(args: readonly Printed[], attrs: Attrs): Printed;
   vjp: Vjp;

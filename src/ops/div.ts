@@ -1,4 +1,5 @@
 import { elementwise, paren, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** a / b */
 export const div = elementwise({
@@ -6,6 +7,7 @@ export const div = elementwise({
   arity: 2,
   scalar: ([a, b]) => a! / b!,
   expr: ([a, b]) => `${a} / ${b}`,
+  range: ([a, b]) => I.mul(a!, I.reciprocal(b!)),
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}/${paren(b!, PREC.mul + 1)}`, PREC.mul),
   // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b² = −out/b
   vjp: ({ g, args: [, y], out, b }) => [b.div(g, y!), b.neg(b.mul(g, b.div(out, y!)))],

@@ -18,6 +18,7 @@ import { relu } from './relu.ts';
 import { reshape } from './reshape.ts';
 import { sigmoid } from './sigmoid.ts';
 import { sign } from './sign.ts';
+import { softplus } from './softplus.ts';
 import { sqrt } from './sqrt.ts';
 import { square } from './square.ts';
 import { sub } from './sub.ts';
@@ -41,6 +42,7 @@ export const OPS = {
   sign,
   pow,
   sigmoid,
+  softplus,
   tanh,
   relu,
   leakyRelu,

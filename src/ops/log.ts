@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** Natural logarithm; defined for x > 0 (log 0 = −∞ and log of a negative is NaN). */
 export const log = elementwise({
@@ -6,6 +7,7 @@ export const log = elementwise({
   arity: 1,
   scalar: ([x]) => Math.log(x!),
   expr: ([x]) => `Math.log(${x})`,
+  range: ([a]) => (a!.lo >= 0 ? I.increasing(Math.log, a!) : I.REALS),
   math: ([x]) => printed(`log(${x!.text})`, PREC.atom),
   // (log x)′ = 1/x
   vjp: ({ g, args: [x], b }) => [b.div(g, x!)],

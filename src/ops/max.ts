@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /**
  * max(a, b). At a tie the gradient is split evenly (½ to each operand), as in JAX: the result is
@@ -11,6 +12,7 @@ export const max = elementwise({
   smooth: false,
   scalar: ([a, b]) => Math.max(a!, b!),
   expr: ([a, b]) => `Math.max(${a}, ${b})`,
+  range: ([a, b]) => I.interval(Math.max(a!.lo, b!.lo), Math.max(a!.hi, b!.hi)),
   math: ([a, b]) => printed(`max(${a!.text}, ${b!.text})`, PREC.atom),
   // ∂max/∂a = [a > b] + ½[a = b]
   vjp: ({ g, args: [x, y], b }) => {

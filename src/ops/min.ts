@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** min(a, b); at a tie the gradient is split evenly, like {@link max}. */
 export const min = elementwise({
@@ -8,6 +9,7 @@ export const min = elementwise({
   smooth: false,
   scalar: ([a, b]) => Math.min(a!, b!),
   expr: ([a, b]) => `Math.min(${a}, ${b})`,
+  range: ([a, b]) => I.interval(Math.min(a!.lo, b!.lo), Math.min(a!.hi, b!.hi)),
   math: ([a, b]) => printed(`min(${a!.text}, ${b!.text})`, PREC.atom),
   // ∂min/∂a = [a < b] + ½[a = b]
   vjp: ({ g, args: [x, y], b }) => {

@@ -1,4 +1,5 @@
 import { elementwise, paren, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** a · b */
 export const mul = elementwise({
@@ -7,7 +8,13 @@ export const mul = elementwise({
   commutative: true,
   scalar: ([a, b]) => a! * b!,
   expr: ([a, b]) => `${a} * ${b}`,
-  math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),
+  range: ([a, b]) => I.mul(a!, b!),
+  math: ([a, b]) => {
+    // a quotient on the left is parenthesized too: (1/m)·x, not 1/m·x
+    const left =
+      a!.prec === PREC.mul && a!.text.includes('/') ? `(${a!.text})` : paren(a!, PREC.mul);
+    return printed(`${left}·${paren(b!, PREC.mul + 1)}`, PREC.mul);
+  },
   // ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
   vjp: ({ g, args: [x, y], b }) => [b.mul(g, y!), b.mul(g, x!)],
   sample: [

@@ -1,3 +1,4 @@
+import * as I from './interval.ts';
 import type { Attrs } from '../ir/node.ts';
 import { elementwise, formatNumber, numberLiteral, paren, printed, PREC } from './define.ts';
 
@@ -17,6 +18,11 @@ export const pow = elementwise({
   expr: ([x], attrs) => {
     const k = exponent(attrs);
     return k === 2 ? `${x} * ${x}` : `${x} ** ${numberLiteral(k)}`;
+  },
+  range: ([a], attrs) => {
+    const k = exponent(attrs);
+    if (I.isPositive(a!)) return I.interval(0, Infinity, true);
+    return Number.isInteger(k) && k % 2 === 0 ? I.interval(0, Infinity) : I.REALS;
   },
   math: ([x], attrs) =>
     printed(`${paren(x!, PREC.atom)}^${formatNumber(exponent(attrs))}`, PREC.pow),

@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). */
 export const relu = elementwise({
@@ -7,6 +8,7 @@ export const relu = elementwise({
   smooth: false,
   scalar: ([x]) => (x! > 0 ? x! : 0),
   expr: ([x]) => `${x} > 0 ? ${x} : 0`,
+  range: ([a]) => I.increasing((x) => Math.max(x, 0), a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // relu′ = [x > 0]
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.gt(x!, 0))],

@@ -38,6 +38,7 @@ export const reshape: StructuralOp = {
     else if (k.outIsScalar) k.line(`const ${k.out} = ${x!.ref}[0];`);
     else k.line(`const ${k.out} = ${k.alloc('1')}.fill(${x!.ref});`);
   },
+  range: ([a]) => a!,
   math: ([x]) => x!,
   vjp: ({ g, args: [x], b }) => [b.reshape(g, x!.shape)],
 };

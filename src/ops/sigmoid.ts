@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /**
  * σ(x) = 1/(1 + e⁻ˣ). A primitive (not a composite of exp and div) so that its derivative can
@@ -10,6 +11,7 @@ export const sigmoid = elementwise({
   arity: 1,
   scalar: ([x]) => 1 / (1 + Math.exp(-x!)),
   expr: ([x]) => `1 / (1 + Math.exp(-${x}))`,
+  range: ([a]) => I.interval(1 / (1 + Math.exp(-a!.lo)), 1 / (1 + Math.exp(-a!.hi)), true, true),
   math: ([x]) => printed(`σ(${x!.text})`, PREC.atom),
   // σ′ = σ(1 − σ)
   vjp: ({ g, out, b }) => [b.mul(g, b.mul(out, b.sub(1, out)))],

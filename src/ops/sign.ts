@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** sign(x) ∈ {−1, 0, 1}; piecewise constant, so no gradient flows through it. */
 export const sign = elementwise({
@@ -7,6 +8,7 @@ export const sign = elementwise({
   smooth: false,
   scalar: ([x]) => Math.sign(x!),
   expr: ([x]) => `Math.sign(${x})`,
+  range: () => I.interval(-1, 1),
   math: ([x]) => printed(`sign(${x!.text})`, PREC.atom),
   vjp: () => [null],
   safe: ([x], _attrs, margin) => Math.abs(x!) > margin,

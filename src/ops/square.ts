@@ -1,4 +1,5 @@
 import { elementwise, paren, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** x² */
 export const square = elementwise({
@@ -6,6 +7,13 @@ export const square = elementwise({
   arity: 1,
   scalar: ([x]) => x! * x!,
   expr: ([x]) => `${x} * ${x}`,
+  range: ([a]) =>
+    I.isNonNegative(a!)
+      ? I.increasing((x) => x * x, a!)
+      : I.union(
+          I.increasing((x) => x * x, I.neg(a!)),
+          I.point(0),
+        ),
   math: ([x]) => printed(`${paren(x!, PREC.atom)}²`, PREC.pow),
   // (x²)′ = 2x
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.mul(2, x!))],

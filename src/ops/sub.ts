@@ -1,4 +1,5 @@
 import { elementwise, paren, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** a − b */
 export const sub = elementwise({
@@ -6,6 +7,7 @@ export const sub = elementwise({
   arity: 2,
   scalar: ([a, b]) => a! - b!,
   expr: ([a, b]) => `${a} - ${b}`,
+  range: ([a, b]) => I.add(a!, I.neg(b!)),
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} − ${paren(b!, PREC.add + 1)}`, PREC.add),
   // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
   vjp: ({ g, b }) => [g, b.neg(g)],

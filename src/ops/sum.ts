@@ -1,3 +1,4 @@
+import * as I from './interval.ts';
 import type { Attrs } from '../ir/node.ts';
 import { flatIndex, forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
 import { GradgenError, at } from '../errors.ts';
@@ -118,6 +119,8 @@ export const sum: StructuralOp = {
     k.line(`${k.out}[${flatIndex(keptIdx, keptDims)}] += ${x!.ref}[${flatIndex(idx, x!.dims)}];`);
     x!.dims.forEach(() => k.line('}'));
   },
+  // a sum of non-negative (positive) terms is non-negative (positive)
+  range: ([a]) => (I.isNonNegative(a!) ? I.interval(0, Infinity, I.isPositive(a!)) : I.REALS),
   math: ([x], attrs) => {
     const axis = attrs.axis as readonly number[] | null;
     return printed(

@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** tanh x; its derivative reuses the forward output. */
 export const tanh = elementwise({
@@ -6,6 +7,7 @@ export const tanh = elementwise({
   arity: 1,
   scalar: ([x]) => Math.tanh(x!),
   expr: ([x]) => `Math.tanh(${x})`,
+  range: ([a]) => I.interval(Math.tanh(a!.lo), Math.tanh(a!.hi), true, true),
   math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
   // tanh′ = 1 − tanh²
   vjp: ({ g, out, b }) => [b.mul(g, b.sub(1, b.square(out)))],

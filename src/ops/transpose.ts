@@ -34,6 +34,7 @@ export const transpose: StructuralOp = {
     k.line('}');
     k.line('}');
   },
+  range: ([a]) => a!,
   math: ([x]) => printed(`${paren(x!, PREC.atom)}ᵀ`, PREC.pow),
   // (xᵀ)ᵀ = x
   vjp: ({ g, b }) => [b.transpose(g)],

@@ -1,4 +1,5 @@
 import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.ts';
 
 /** where(c, a, b) = a where c ≠ 0, b elsewhere. The condition gets no gradient. */
 export const where = elementwise({
@@ -7,6 +8,7 @@ export const where = elementwise({
   smooth: false,
   scalar: ([c, a, b]) => (c !== 0 ? a! : b!),
   expr: ([c, a, b]) => `${c} !== 0 ? ${a} : ${b}`,
+  range: ([, a, b]) => I.union(a!, b!),
   math: ([c, a, b]) => printed(`(${c!.text} ? ${a!.text} : ${b!.text})`, PREC.atom),
   // the selected branch gets the whole adjoint
   vjp: ({ g, args: [c], b }) => [null, b.where(c!, g, 0), b.where(c!, 0, g)],

@@ -1,0 +1,19 @@
+import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.ts';
+
+/**
+ * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|): finite for every finite x
+ * (the naive form overflows for x ≳ 709). The stabilize rules produce it from log∘σ patterns.
+ */
+export const softplus = elementwise({
+  name: 'softplus',
+  arity: 1,
+  scalar: ([x]) => Math.max(x!, 0) + Math.log1p(Math.exp(-Math.abs(x!))),
+  expr: ([x]) => `Math.max(${x}, 0) + Math.log1p(Math.exp(-Math.abs(${x})))`,
+  range: ([a]) =>
+    I.increasing((x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), a!, true),
+  math: ([x]) => printed(`softplus(${x!.text})`, PREC.atom),
+  // softplus′ = σ
+  vjp: ({ g, args: [x], b }) => [b.mul(g, b.sigmoid(x!))],
+  sample: [[-5, 5]],
+});

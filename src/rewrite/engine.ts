@@ -1,0 +1,139 @@
+/**
+ * The rewrite engine: named rules, grouped in phases, applied bottom-up over the whole graph and
+ * repeated to a fixed point with an iteration cap. A rule that keeps firing past the cap is a
+ * cycle and is reported by name. Rules build their results with the builder, so results are
+ * interned, shape-checked, and attributed to the user's line the rewritten node came from.
+ */
+import * as B from '../builder/core.ts';
+import { GradgenError } from '../errors.ts';
+import { toposort, useCounts } from '../ir/graph.ts';
+import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts';
+import { formula } from '../ir/print.ts';
+import { withCallSite } from '../ir/site.ts';
+import { match, rootOp, type Bindings, type Pattern } from './pattern.ts';
+
+export interface RuleContext {
+  /** The node being rewritten, before its operands were rewritten (for use counts). */
+  readonly original: Node;
+  /** How many users a node has in the graph being rewritten (0 for nodes made in this pass). */
+  uses(n: Node): number;
+  /** The users of a node in the graph being rewritten. */
+  users(n: Node): readonly Node[];
+}
+
+export interface Rule {
+  readonly name: string;
+  /** The algebra, on one line: `x·1 → x`. */
+  readonly algebra: string;
+  /** Where the rule is valid, when not everywhere (checked by `rewrite` before it fires). */
+  readonly domain?: string;
+  readonly pattern: Pattern;
+  rewrite(b: Bindings, node: ApplyNode, ctx: RuleContext): Node | undefined;
+}
+
+export interface Phase {
+  readonly name: string;
+  readonly rules: readonly Rule[];
+}
+
+/** One rule firing: which rule, in which phase, on what, from which line of user code. */
+export interface Firing {
+  readonly rule: string;
+  readonly phase: string;
+  readonly before: string;
+  readonly after: string;
+  readonly site: string | undefined;
+  /** The node that was rewritten and its replacement. */
+  readonly from: Node;
+  readonly to: Node;
+}
+
+export const MAX_PASSES = 40;
+
+function rebuild(n: ApplyNode, args: readonly Node[]): Node {
+  return args.every((a, i) => a === n.args[i]) ? n : B.apply(n.op as never, args, n.attrs);
+}
+
+/** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
+export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): Node[] {
+  const byOp = new Map<string, Rule[]>();
+  const anyOp: Rule[] = [];
+  for (const r of phase.rules) {
+    const op = rootOp(r.pattern);
+    if (op === undefined) anyOp.push(r);
+    else byOp.set(op, [...(byOp.get(op) ?? []), r]);
+  }
+  let current = [...roots];
+  let lastPass: string[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const order = toposort(current);
+    const counts = useCounts(order, current);
+    const users = new Map<Node, Node[]>();
+    for (const u of order) {
+      if (u.kind === 'apply') for (const a of u.args) users.set(a, [...(users.get(a) ?? []), u]);
+    }
+    const memo = new Map<Node, Node>();
+    const fired: string[] = [];
+    for (const n of order) {
+      if (n.kind !== 'apply') {
+        memo.set(n, n);
+        continue;
+      }
+      let cur: Node = withCallSite(n.site, () =>
+        rebuild(
+          n,
+          n.args.map((a) => memo.get(a)!),
+        ),
+      );
+      if (cur.kind === 'apply') {
+        const ctx: RuleContext = {
+          original: n,
+          uses: (x) => counts.get(x) ?? 0,
+          users: (x) => users.get(x) ?? [],
+        };
+        for (const rule of [...(byOp.get(cur.op) ?? []), ...anyOp]) {
+          const b = match(rule.pattern, cur);
+          if (!b) continue;
+          const at: ApplyNode = cur;
+          const next: Node | undefined = withCallSite(n.site, () => rule.rewrite(b, at, ctx));
+          if (!next || next === cur) continue;
+          log.push({
+            rule: rule.name,
+            phase: phase.name,
+            before: formula(cur, { depth: 3 }),
+            after: formula(next, { depth: 3 }),
+            site: n.site,
+            from: n,
+            to: next,
+          });
+          fired.push(rule.name);
+          cur = next;
+          break;
+        }
+      }
+      const hint = nameHint(n);
+      if (hint && cur !== n) setNameHint(cur, hint);
+      memo.set(n, cur);
+    }
+    const next = current.map((r) => memo.get(r)!);
+    if (fired.length === 0) return next;
+    current = next;
+    lastPass = fired;
+  }
+  const names = [...new Set(lastPass)].join(', ');
+  throw new GradgenError(
+    'E_REWRITE_CYCLE',
+    `optimize: phase '${phase.name}' did not reach a fixed point in ${MAX_PASSES} passes; still firing: ${names}`,
+  );
+}
+
+/** Helper for rules: a rule as data. */
+export function rule(
+  name: string,
+  algebra: string,
+  pattern: Pattern,
+  rewrite: Rule['rewrite'],
+  domain?: string,
+): Rule {
+  return { name, algebra, pattern, rewrite, ...(domain ? { domain } : {}) };
+}

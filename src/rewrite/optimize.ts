@@ -1,0 +1,81 @@
+/**
+ * The optimizer: the rewrite phases, in order, repeated until a round changes nothing. Pure:
+ * outputs in, outputs out (nodes are immutable), plus the log of every rule that fired.
+ */
+import { GradgenError } from '../errors.ts';
+import type { Node } from '../ir/node.ts';
+import { formula } from '../ir/print.ts';
+import { runPhase, type Firing, type Phase } from './engine.ts';
+import { PHASES } from './rules.ts';
+
+export interface Optimized<K extends string = string> {
+  readonly outputs: Readonly<Record<K, Node>>;
+  readonly firings: readonly Firing[];
+}
+
+const MAX_ROUNDS = 6;
+
+export function optimize<K extends string>(
+  outputs: Readonly<Record<K, Node>>,
+  phases: readonly Phase[] = PHASES,
+): Optimized<K> {
+  const keys = Object.keys(outputs) as K[];
+  let roots = keys.map((key) => outputs[key]);
+  const firings: Firing[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = firings.length;
+    for (const phase of phases) roots = runPhase(roots, phase, firings);
+    if (firings.length === before) {
+      return {
+        outputs: Object.fromEntries(keys.map((key, i) => [key, roots[i]!])) as Record<K, Node>,
+        firings,
+      };
+    }
+  }
+  throw new GradgenError(
+    'E_REWRITE_CYCLE',
+    `optimize: the phases did not settle in ${MAX_ROUNDS} rounds; last rules: ${[...new Set(firings.slice(-10).map((f) => f.rule))].join(', ')}`,
+  );
+}
+
+export interface Explanation {
+  /** Per output: its final symbolic form and the rules that fired in its computation. */
+  readonly outputs: Readonly<
+    Record<string, { readonly formula: string; readonly rules: readonly string[] }>
+  >;
+  readonly firings: readonly Firing[];
+  /** A readable report: `dZ2 = A2 − Y  [one-minus-sigmoid, rational-normalize]`. */
+  readonly text: string;
+}
+
+/** What the optimizer does to `outputs`: each final form, and the rewrites behind it. */
+export function explain(outputs: Readonly<Record<string, Node>>): Explanation {
+  const { outputs: optimized, firings } = optimize(outputs);
+  const result: Record<string, { formula: string; rules: string[] }> = {};
+  const lines: string[] = [];
+  // A firing belongs to an output when the node it produced is in the output's final cone.
+  const cones = new Map<string, Set<Node>>();
+  for (const [key, node] of Object.entries(optimized)) {
+    const cone = new Set<Node>();
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (cone.has(n)) continue;
+      cone.add(n);
+      if (n.kind === 'apply') stack.push(...n.args);
+    }
+    cones.set(key, cone);
+  }
+  for (const [key, node] of Object.entries(optimized)) {
+    const cone = cones.get(key)!;
+    const rules = [...new Set(firings.filter((f) => cone.has(f.to)).map((f) => f.rule))];
+    const text = formula(node, { useNames: true });
+    result[key] = { formula: text, rules };
+    lines.push(`${key} = ${text}${rules.length ? `  [${rules.join(', ')}]` : ''}`);
+  }
+  lines.push('', 'rewrites:');
+  for (const f of firings) {
+    lines.push(`  ${f.phase}/${f.rule}: ${f.before} → ${f.after}${f.site ? `  (${f.site})` : ''}`);
+  }
+  return { outputs: result, firings, text: lines.join('\n') };
+}

@@ -1,0 +1,236 @@
+/**
+ * The rule sets, phase by phase. Each rule is data: a name, its algebra on one line, the domain
+ * where it is valid when that is not everywhere, a pattern and a rewrite.
+ */
+import * as B from '../builder/core.ts';
+import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts';
+import { sameShape } from '../ir/shape.ts';
+import { excludesZero, isNonNegative, isPositive } from '../ops/interval.ts';
+import { opDef } from '../ops/index.ts';
+import { rule, type Phase, type Rule } from './engine.ts';
+import { k, op, v } from './pattern.ts';
+import { rangeOf } from './range.ts';
+import { isArithmetic, normalizeRational } from './rational.ts';
+
+const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
+const isScalar = (n: Node) => n.shape.length === 0;
+const zeroLike = (n: Node) => B.constant(0, n.shape);
+const oneLike = (n: Node) => B.constant(1, n.shape);
+/** `inner` takes over the name of the node it is pulled out of (`dZ` for `(1/m)·dZ`). */
+const inheritName = (from: Node, inner: Node) => {
+  const hint = nameHint(from);
+  if (hint) setNameHint(inner, hint);
+  return inner;
+};
+
+function isUnaryElementwise(n: Node): n is ApplyNode {
+  if (n.kind !== 'apply') return false;
+  const def = opDef(n.op);
+  return def.kind === 'elementwise' && def.arity === 1 && n.op !== 'broadcastTo';
+}
+
+/** Re-applies a layout op (reshape/transpose/broadcastTo) with its attributes to a new operand. */
+function relayout(layout: ApplyNode, x: Node): Node {
+  return B.apply(layout.op as never, [x], layout.attrs);
+}
+
+export const canonicalize: Phase = {
+  name: 'canonicalize',
+  rules: [
+    rule(
+      'elementwise-through-layout',
+      'f(L(x)) → L(f(x)) for elementwise f and L ∈ {reshape, transpose, broadcast}',
+      v('n', isUnaryElementwise),
+      (_b, n) => {
+        const [x] = n.args;
+        if (x!.kind !== 'apply' || !LAYOUT.has(x!.op)) return undefined;
+        return relayout(x!, B.apply(n.op as never, [x!.args[0]!], n.attrs));
+      },
+    ),
+    rule(
+      'binary-through-layout',
+      'f(L(x), L(y)) → L(f(x, y)) for elementwise f and the same layout op on equal shapes',
+      v(
+        'n',
+        (n) => n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && n.args.length === 2,
+      ),
+      (_b, n) => {
+        const [x, y] = n.args as [Node, Node];
+        const layoutOf = (a: Node) =>
+          a.kind === 'apply' && LAYOUT.has(a.op) && a.op !== 'broadcastTo' ? a : undefined;
+        const lx = layoutOf(x);
+        const ly = layoutOf(y);
+        if (
+          lx &&
+          ly &&
+          lx.op === ly.op &&
+          JSON.stringify(lx.attrs) === JSON.stringify(ly.attrs) &&
+          sameShape(lx.args[0]!.shape, ly.args[0]!.shape)
+        ) {
+          return relayout(lx, B.apply(n.op as never, [lx.args[0]!, ly.args[0]!], n.attrs));
+        }
+        if (lx && y.kind === 'const' && isScalar(y))
+          return relayout(lx, B.apply(n.op as never, [lx.args[0]!, y], n.attrs));
+        if (ly && x.kind === 'const' && isScalar(x))
+          return relayout(ly, B.apply(n.op as never, [x, ly.args[0]!], n.attrs));
+        return undefined;
+      },
+    ),
+  ],
+};
+
+export const stabilize: Phase = {
+  name: 'stabilize',
+  rules: [
+    rule(
+      'log-one-minus-sigmoid',
+      'log(1 − σ(x)) → −softplus(x)   (1 − σ(x) = σ(−x) and log σ(−x) = −softplus(x))',
+      op('log', op('sub', k(1), op('sigmoid', v('x')))),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.neg(B.softplus(x!)) : undefined),
+    ),
+    rule('log-sigmoid', 'log σ(x) → −softplus(−x)', op('log', op('sigmoid', v('x'))), ({ x }) =>
+      B.neg(B.softplus(B.neg(x!))),
+    ),
+    rule(
+      'log-one-plus-exp',
+      'log(1 + eˣ) → softplus(x)',
+      op(
+        'log',
+        op(
+          'add',
+          v('x1', (n) => n.kind === 'apply' && n.op === 'exp'),
+          k(1),
+        ),
+      ),
+      ({ x1 }, n) =>
+        sameShape(x1!.shape, n.shape) ? B.softplus((x1 as ApplyNode).args[0]!) : undefined,
+    ),
+    rule(
+      'softplus-neg',
+      'softplus(−x) → softplus(x) − x',
+      op('softplus', op('neg', v('x'))),
+      ({ x }) => B.sub(B.softplus(x!), x!),
+    ),
+  ],
+};
+
+const domainRule = (r: Rule) => r;
+
+export const simplify: Phase = {
+  name: 'simplify',
+  rules: [
+    rule('mul-zero', 'x·0 → 0', op('mul', v('x'), k(0)), (_b, n) => zeroLike(n)),
+    rule('sub-self', 'x − x → 0', op('sub', v('x'), v('x')), (_b, n) => zeroLike(n)),
+    domainRule(
+      rule(
+        'div-self',
+        'x/x → 1',
+        op('div', v('x'), v('x')),
+        ({ x }, n) => (excludesZero(rangeOf(x!)) ? oneLike(n) : undefined),
+        'x ≠ 0',
+      ),
+    ),
+    rule(
+      'exp-log',
+      'exp(log x) → x',
+      op('exp', op('log', v('x'))),
+      ({ x }) => (isPositive(rangeOf(x!)) ? x : undefined),
+      'x > 0',
+    ),
+    rule(
+      'log-exp',
+      'log(eˣ) → x',
+      op('log', op('exp', v('x'))),
+      ({ x }) => x,
+      'exact in ℝ; in floats eˣ overflows for x > 709, so the rewrite is the more accurate',
+    ),
+    rule(
+      'pow-pow',
+      '(xᵃ)ᵇ → xᵃᵇ',
+      op('pow', op('pow', v('x'))),
+      ({ x }, n) => {
+        const inner = (n.args[0] as ApplyNode).attrs.k as number;
+        const outer = n.attrs.k as number;
+        const ok = isPositive(rangeOf(x!)) || (Number.isInteger(inner) && Number.isInteger(outer));
+        return ok ? B.pow(x!, inner * outer) : undefined;
+      },
+      'x > 0, or integer exponents',
+    ),
+    rule('sqrt-square', '√(x²) → |x|', op('sqrt', op('square', v('x'))), ({ x }) => B.abs(x!)),
+    rule(
+      'square-sqrt',
+      '(√x)² → x',
+      op('square', op('sqrt', v('x'))),
+      ({ x }) => (isNonNegative(rangeOf(x!)) ? x : undefined),
+      'x ≥ 0',
+    ),
+    rule('neg-sub', '−(a − b) → b − a', op('neg', op('sub', v('a'), v('b'))), ({ a, b }, n) => {
+      const r = B.sub(b!, a!);
+      return sameShape(r.shape, n.shape) ? r : undefined;
+    }),
+    rule(
+      'rational-normalize',
+      'cancel common factors, combine over common denominators, collect like terms: (y/a − (1−y)/(1−a))·a(1−a) → y − a',
+      v('n', isArithmetic),
+      (_b, n, ctx) => {
+        const users = ctx.users(ctx.original);
+        // only at the root of an arithmetic region (its interior is read from there)
+        if (users.length === 1 && isArithmetic(users[0]!) && ctx.uses(ctx.original) === 1)
+          return undefined;
+        return normalizeRational(n, (x) => ctx.uses(x) <= 1);
+      },
+      'cancelling a/a assumes a ≠ 0 (where a = 0 the original is NaN and the result its continuous extension)',
+    ),
+    rule(
+      'scalar-out-of-sum',
+      'Σ(s·x) → s·Σx for a scalar s (Σ is linear)',
+      op('sum', op('mul', v('s', isScalar), v('x'))),
+      ({ s, x }, n) =>
+        sameShape(x!.shape, (n.args[0] as Node).shape)
+          ? B.mul(s!, B.apply('sum', [inheritName(n.args[0]!, x!)], n.attrs))
+          : undefined,
+    ),
+    rule(
+      'scalar-out-of-matmul-left',
+      '(s·A)·B → s·(A·B) for a scalar s',
+      op('matmul', op('mul', v('s', isScalar), v('a')), v('b')),
+      ({ s, a, b }, n) => B.mul(s!, B.matmul(inheritName(n.args[0]!, a!), b!)),
+    ),
+    rule(
+      'scalar-out-of-matmul-right',
+      'A·(s·B) → s·(A·B) for a scalar s',
+      op('matmul', v('a'), op('mul', v('s', isScalar), v('b'))),
+      ({ s, a, b }, n) => B.mul(s!, B.matmul(a!, inheritName(n.args[1]!, b!))),
+    ),
+    rule(
+      'scalar-out-of-transpose',
+      '(s·A)ᵀ → s·Aᵀ for a scalar s',
+      op('transpose', op('mul', v('s', isScalar), v('a'))),
+      ({ s, a }, n) => B.mul(s!, B.transpose(inheritName(n.args[0]!, a!))),
+    ),
+    rule(
+      'transpose-of-matmul',
+      '(A·B)ᵀ → Bᵀ·Aᵀ when that leaves fewer transposes',
+      op('transpose', op('matmul', v('a'), v('b'))),
+      ({ a, b }) => {
+        const t = (x: Node) => (x.kind === 'apply' && x.op === 'transpose' ? 1 : 0);
+        const before = 1 + t(a!) + t(b!);
+        const after = 2 - t(a!) - t(b!);
+        return after < before ? B.matmul(B.transpose(b!), B.transpose(a!)) : undefined;
+      },
+    ),
+    rule(
+      'sum-of-broadcast-scalar',
+      'Σ broadcast(s) → (number of elements)·s for a scalar s',
+      op('sum', op('broadcastTo', v('s', isScalar))),
+      ({ s }, n) => {
+        if (n.attrs.axis !== null || n.attrs.keepdims === true) return undefined;
+        const dims = (n.args[0] as Node).shape;
+        return B.mul(B.elementCount(dims), s!);
+      },
+    ),
+  ],
+};
+
+/** The phases in the order the optimizer runs them. */
+export const PHASES: readonly Phase[] = [canonicalize, stabilize, simplify];
