@@ -130,7 +130,13 @@ function checkPair(
   if (!(epsilon > 0))
     throw new GradgenError('E_BAD_OPTION', `gradcheck: epsilon must be > 0, got ${epsilon}`);
   const problems: string[] = [];
-  const analyticAll = pair.grad(at);
+  // copied at once: a compiled function reuses its output arrays on the next (cost) call
+  const analyticAll = Object.fromEntries(
+    Object.entries(pair.grad(at)).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? v : Float64Array.from(v),
+    ]),
+  );
   const rng = new Rng(options.seed ?? 1);
   const cost = (inputs: InputValues, what: string) => {
     const v = pair.cost(inputs);

@@ -1,24 +1,31 @@
 /**
- * Graph → loop program. Every op node becomes one step: a scalar `const`, or a kernel of loops over
- * typed arrays whose static sizes are literals (only the batch dimension is a variable). Steps
- * carry their math and call site so the emitted code can say what each computes. The program is
- * plain data: the emitter prints it, tests count its kernels and buffers.
+ * Graph → loop program. The plan, in order:
+ * - layout ops (transpose, reshape, broadcast) become views: indexing, never copies;
+ * - an elementwise node used once by an elementwise consumer of the same shape (or by a sum) is
+ *   fused into that consumer's loop, as a `const` in the loop body;
+ * - a matmul or reduction used once by an elementwise consumer of its shape gets that consumer as
+ *   its epilogue (bias, activation, 1/m applied as each result is produced);
+ * - every remaining tensor op is one kernel writing one buffer; buffers are planned by liveness
+ *   (reused when the last reader is done) and allocated once per batch size, outside the call.
+ * Static sizes are literals; only the batch dimension is a variable. The program is plain data:
+ * the emitter prints it, tests count its kernels and buffers.
  */
 import { GradgenError } from '../errors.ts';
 import { toposort } from '../ir/graph.ts';
-import { nameHint, type ConstNode, type LeafNode, type Node } from '../ir/node.ts';
+import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
-import { formatShape } from '../ir/shape.ts';
+import { sameShape } from '../ir/shape.ts';
 import {
-  flatIndex,
   forLoop,
+  isContiguous,
   numberLiteral,
   PREC,
   printed,
+  rowMajorStrides,
   sizeExpr,
-  type ElementwiseOp,
-  type EmitOperand,
+  type KernelOperand,
   type KernelWriter,
+  type View,
 } from '../ops/define.ts';
 import { opDef } from '../ops/index.ts';
 import { Namer } from '../emit/names.ts';
@@ -37,24 +44,36 @@ export interface LoweredInput {
 }
 
 export interface LoweredStep {
+  /** The node whose value the step defines (the root of a fused group). */
   readonly node: Node;
-  /** The variable the step defines. */
+  /** Every node the step computes: fused producers and operands, then the root. */
+  readonly nodes: readonly Node[];
   readonly name: string;
-  /** What it computes, e.g. `dZ2 = A2 − Y`. */
+  /** What it computes, e.g. `dZ2 = A2 − Y`, with the call site. */
   readonly comment: string;
   readonly lines: readonly string[];
-  /** `scalar` (a const number), `alias` (no work), or the loop kernel's op / `elementwise`. */
-  readonly kind: 'scalar' | 'alias' | 'loops';
-  /** True when the step allocates a buffer. */
-  readonly allocates: boolean;
+  /** `scalar`: a `const` number; `kernel`: a loop nest writing a buffer (or a total). */
+  readonly kind: 'scalar' | 'kernel';
+  /** The buffer the kernel writes (none for scalars and totals). */
+  readonly buffer?: string;
+}
+
+/** A preallocated buffer; `size` is code in the batch dimension, e.g. `4 * m`. */
+export interface BufferSlot {
+  readonly name: string;
+  readonly size: string;
+  /** Holds an output: never reused, handed to the caller as an exact-length view. */
+  readonly output: string | undefined;
 }
 
 export interface LoweredOutput {
   readonly key: string;
   readonly node: Node;
-  /** Expression returned for it. */
+  /** Expression for a scalar output, or the buffer / input holding a tensor output. */
   readonly expr: string;
   readonly isScalar: boolean;
+  /** For tensor outputs: the element count, as code. */
+  readonly size: string;
 }
 
 export interface LoweredProgram {
@@ -63,14 +82,21 @@ export interface LoweredProgram {
   /** Symbolic dimensions: their variable and the input that binds them. */
   readonly dims: readonly { readonly symbol: string; readonly from: LoweredInput }[];
   readonly steps: readonly LoweredStep[];
+  readonly buffers: readonly BufferSlot[];
   readonly outputs: readonly LoweredOutput[];
-  /** The names taken at function scope (so the emitter can add helpers without clashes). */
+  /** The names taken so far (so the emitter can add helpers without clashes). */
   readonly namer: Namer;
 }
 
 const COMMENT_WIDTH = 60;
 
-const isScalarValued = (n: Node) => n.shape.length === 0;
+type Ref =
+  | { readonly kind: 'scalar'; readonly expr: string }
+  | { readonly kind: 'view'; readonly view: View; readonly base: Node }
+  | { readonly kind: 'fused'; readonly root: Node }
+  | { readonly kind: 'producer'; readonly root: Node };
+
+const hole = (n: Node) => `\u0000${n.id}\u0000`;
 
 export function lower(
   outputs: Readonly<Record<string, Node>>,
@@ -81,8 +107,12 @@ export function lower(
 ): LoweredProgram {
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
-  const arrayType = dtype === 'float32' ? 'Float32Array' : 'Float64Array';
-  const alloc = (size: string) => `new ${arrayType}(${size})`;
+  const isOutput = new Set(roots);
+  const users = new Map<Node, ApplyNode[]>();
+  for (const n of nodes)
+    if (n.kind === 'apply') for (const a of n.args) users.set(a, [...(users.get(a) ?? []), n]);
+  const uses = (n: Node) => (users.get(n)?.length ?? 0) + (isOutput.has(n) ? 1 : 0);
+  const dimsOf = (n: Node) => n.shape.map(String);
 
   // ---- inputs and the batch dimensions they bind
   const symbols = new Set<string>();
@@ -96,17 +126,28 @@ export function lower(
     }
   }
   const name = new Map<Node, string>();
-  const lowered: LoweredInput[] = inputs.map((leaf) => {
+  const refs = new Map<Node, Ref>();
+  const loweredInputs: LoweredInput[] = inputs.map((leaf) => {
     const local = namer.fresh(leaf.name);
     name.set(leaf, local);
     let fixed = 1;
     let batchDim: string | undefined;
     for (const d of leaf.shape) typeof d === 'number' ? (fixed *= d) : (batchDim = d);
+    refs.set(
+      leaf,
+      leaf.shape.length === 0
+        ? { kind: 'scalar', expr: local }
+        : {
+            kind: 'view',
+            view: { buf: local, dims: dimsOf(leaf), strides: rowMajorStrides(dimsOf(leaf)) },
+            base: leaf,
+          },
+    );
     return { leaf, name: local, isScalar: leaf.shape.length === 0, fixedSize: fixed, batchDim };
   });
   const dims: { symbol: string; from: LoweredInput }[] = [];
   for (const s of symbols) {
-    const from = lowered.find((i) => i.batchDim === s);
+    const from = loweredInputs.find((i) => i.batchDim === s);
     if (!from) {
       throw new GradgenError(
         'E_UNSUPPORTED',
@@ -115,165 +156,487 @@ export function lower(
     }
     dims.push({ symbol: s, from });
   }
-  const dimsOf = (n: Node) => n.shape.map(String);
-
   for (const [key, n] of Object.entries(outputs)) {
     if (n.kind === 'apply' && !name.has(n)) name.set(n, namer.fresh(key));
+  }
+  let temp = 0;
+  const nameOf = (n: Node): string => {
+    let v = name.get(n);
+    if (!v) {
+      const hint = nameHint(n);
+      v = hint ? namer.fresh(hint) : namer.fresh(`t${temp++}`);
+      name.set(n, v);
+    }
+    return v;
+  };
+
+  // ---- fusion decisions
+  const elementwise = (n: Node): boolean =>
+    n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && !opDef(n.op).view;
+  const loopOp = (n: Node): n is ApplyNode =>
+    n.kind === 'apply' && (n.op === 'matmul' || n.op === 'sum');
+  /** The consumer an elementwise node is fused into, if any. */
+  const fusedInto = (n: Node): ApplyNode | undefined => {
+    if (!elementwise(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n))
+      return undefined;
+    const c = users.get(n)![0]!;
+    if (elementwise(c) && sameShape(c.shape, n.shape)) return c;
+    if (c.op === 'sum' && c.args[0] === n) return c;
+    return undefined;
+  };
+  const groupRoot = (n: Node): Node => {
+    let r = n;
+    for (let c = fusedInto(r); c; c = fusedInto(r)) r = c;
+    return r;
+  };
+  const producerOf = new Map<Node, ApplyNode>();
+  for (const n of nodes) {
+    if (!loopOp(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n)) continue;
+    const c = users.get(n)![0]!;
+    if (!elementwise(c) || !sameShape(c.shape, n.shape)) continue;
+    const root = groupRoot(c);
+    if (!elementwise(root) || producerOf.has(root)) continue;
+    producerOf.set(root, n);
+    refs.set(n, { kind: 'producer', root });
   }
 
   // ---- steps
   const steps: LoweredStep[] = [];
-  const aliasRoot = new Map<Node, Node>(); // reshape results share their operand's buffer
-  const materialized = new Map<ConstNode, string>();
-  let temp = 0;
-
-  const scalarRef = (n: Node): string | undefined => {
-    if (n.kind === 'const') return numberLiteral(n.value);
-    return isScalarValued(n) ? name.get(n)! : undefined;
-  };
+  const readsOf = new Map<number, Set<Node>>(); // step index → base nodes it reads
   const commentFor = (n: Node): string => {
     const full = formula(n, { useNames: true });
-    if (full.length <= COMMENT_WIDTH || n.kind !== 'apply') return full;
-    return opDef(n.op).math(
-      n.args.map((a) => printed(a.kind === 'const' ? String(a.value) : name.get(a)!, PREC.atom)),
-      n.attrs,
-    ).text;
+    const text =
+      full.length <= COMMENT_WIDTH || n.kind !== 'apply'
+        ? full
+        : opDef(n.op).math(
+            n.args.map((a) => printed(a.kind === 'const' ? String(a.value) : nameOf(a), PREC.atom)),
+            n.attrs,
+          ).text;
+    return `${text}${n.site && n.kind === 'apply' && n.op !== 'batchSize' ? `  [${n.site}]` : ''}`;
   };
-  const materialize = (c: ConstNode): string => {
-    let ref = materialized.get(c);
-    if (!ref) {
-      ref = namer.fresh(`c${materialized.size}`);
-      materialized.set(c, ref);
-      steps.push({
-        node: c,
-        name: ref,
-        comment: `${c.value} repeated over ${formatShape(c.shape)}`,
-        lines: [`const ${ref} = ${alloc(sizeExpr(dimsOf(c)))}.fill(${numberLiteral(c.value)});`],
-        kind: 'loops',
-        allocates: true,
-      });
-    }
-    return ref;
+
+  /**
+   * The nodes computed in `owner`'s loop for its operand `anchor` (operands first, `anchor` last):
+   * `anchor` and everything fused into `owner` below it. For an elementwise root, anchor = owner.
+   */
+  const groupOf = (anchor: Node, owner: Node = anchor): Node[] => {
+    const group: Node[] = [];
+    const visit = (n: Node) => {
+      if (n.kind !== 'apply') return;
+      for (const a of n.args)
+        if (fusedInto(a) && groupRoot(a) === owner && !group.includes(a)) visit(a);
+      group.push(n);
+    };
+    visit(anchor);
+    return group;
   };
 
   for (const n of nodes) {
-    if (n.kind !== 'apply') continue;
-    if (!name.has(n)) {
-      const hint = nameHint(n);
-      name.set(n, hint ? namer.fresh(hint) : namer.fresh(`t${temp++}`));
-    }
-    const out = name.get(n)!;
-    const def = opDef(n.op);
-    const lines: string[] = [];
-    const local = namer.child();
-    const site = n.site ? `  [${n.site}]` : '';
-    const comment = `${commentFor(n)}${site}`;
-    if (def.kind === 'elementwise') {
-      if (isScalarValued(n)) {
-        lines.push(
-          `const ${out} = ${def.expr(
-            n.args.map((a) => scalarRef(a)!),
-            n.attrs,
-          )};`,
-        );
-        steps.push({ node: n, name: out, comment, lines, kind: 'scalar', allocates: false });
-      } else {
-        lines.push(...elementwiseLoops(def, n, out, alloc, local, scalarRef, (a) => name.get(a)!));
-        steps.push({ node: n, name: out, comment, lines, kind: 'loops', allocates: true });
-      }
+    if (refs.has(n)) continue;
+    if (n.kind === 'const') {
+      refs.set(n, { kind: 'scalar', expr: numberLiteral(n.value) });
       continue;
     }
-    const args: EmitOperand[] = n.args.map((a) => {
-      if (a.kind === 'const' && a.shape.length > 0) {
-        return { ref: materialize(a), isScalar: false, dims: dimsOf(a) };
+    if (n.kind !== 'apply') continue;
+    const def = opDef(n.op);
+    // views: layout ops over a buffer; over a number they stay that number
+    if (def.view) {
+      const arg = refs.get(n.args[0]!)!;
+      if (arg.kind === 'scalar') {
+        refs.set(n, arg);
+        continue;
       }
-      const s = scalarRef(a);
-      return { ref: s ?? name.get(a)!, isScalar: s !== undefined, dims: dimsOf(a) };
-    });
-    const writer: KernelWriter = {
-      out,
-      outDims: dimsOf(n),
-      outIsScalar: isScalarValued(n),
-      args,
-      attrs: n.attrs,
-      alloc,
-      line: (t) => lines.push(t),
-      local: (base) => local.fresh(base),
-    };
-    def.emit(writer);
-    const aliasing = n.op === 'reshape' && args[0]!.isScalar === isScalarValued(n);
-    if (aliasing) aliasRoot.set(n, aliasRoot.get(n.args[0]!) ?? n.args[0]!);
-    const text = lines.join('\n');
-    steps.push({
-      node: n,
-      name: out,
-      comment,
-      lines,
-      kind:
-        aliasing || n.op === 'batchSize'
-          ? 'alias'
-          : isScalarValued(n) && !text.includes('for (')
-            ? 'scalar'
-            : 'loops',
-      allocates: text.includes(`new ${arrayType}(`),
-    });
-  }
+      if (arg.kind === 'view') {
+        const v = def.view(arg.view, n.attrs, dimsOf(n));
+        if (v) {
+          refs.set(n, { kind: 'view', view: v, base: arg.base });
+          continue;
+        }
+      }
+    }
+    const into = fusedInto(n);
+    if (into) {
+      refs.set(n, { kind: 'fused', root: groupRoot(n) });
+      continue;
+    }
+    // a step of its own
+    const stepIndex = steps.length;
+    const reads = new Set<Node>();
+    readsOf.set(stepIndex, reads);
+    const local = namer.child();
+    const lines: string[] = [];
+    const out = nameOf(n);
+    const isScalarOut = n.shape.length === 0;
+    // the kernel writes through a local alias named after the node (`const A1 = buf3;`)
+    const outBuf = out;
 
-  // ---- outputs: scalars as numbers, tensors as arrays the caller owns
-  const outs: LoweredOutput[] = Object.entries(outputs).map(([key, n]) => {
-    if (isScalarValued(n)) return { key, node: n, expr: scalarRef(n)!, isScalar: true };
-    if (n.kind === 'const') {
-      return {
-        key,
+    /** Element of `a` at `idx` (indices over `iter` dims), recording what buffer it reads. */
+    const access = (
+      a: Node,
+      idx: readonly (string | null)[],
+      iterDims: readonly string[],
+    ): string => {
+      const r = refs.get(a)!;
+      if (r.kind === 'scalar') return r.expr;
+      if (r.kind !== 'view') throw new Error(`internal: ${r.kind} operand accessed directly`);
+      reads.add(r.base);
+      const lead = iterDims.length - r.view.dims.length;
+      const terms: string[] = [];
+      r.view.dims.forEach((d, k) => {
+        const i = idx[lead + k];
+        const s = r.view.strides[k]!;
+        if (i === null || i === undefined || d === '1' || s === '0') return;
+        terms.push(s === '1' ? i : `${i} * ${s}`);
+      });
+      return `${r.view.buf}[${terms.length ? terms.join(' + ') : '0'}]`;
+    };
+    /** Emits the fused group of `root` at `idx`; `produced` stands for the producer's value. */
+    const emitGroup = (
+      root: Node,
+      idx: readonly (string | null)[],
+      iterDims: readonly string[],
+      produced?: string,
+      owner: Node = root,
+    ): string => {
+      const group = groupOf(root, owner);
+      const locals = new Map<Node, string>();
+      const producer = producerOf.get(owner);
+      const operand = (a: Node): string => {
+        if (locals.has(a)) return locals.get(a)!;
+        if (producer && a === producer) return produced!;
+        return access(a, idx, iterDims);
+      };
+      let last = '';
+      for (const g of group as ApplyNode[]) {
+        const d = opDef(g.op);
+        if (d.kind !== 'elementwise')
+          throw new Error('internal: non-elementwise node in a fused group');
+        const expr = d.expr(g.args.map(operand), g.attrs);
+        if (g === root) {
+          last = expr;
+          break;
+        }
+        const v = local.fresh(nameHint(g) ?? 'e');
+        lines.push(`const ${v} = ${expr}; // ${commentFor(g)}`);
+        locals.set(g, v);
+      }
+      return last;
+    };
+    const flatOf = (idx: readonly string[], dimsList: readonly string[]) => {
+      const strides = rowMajorStrides(dimsList);
+      const terms = idx
+        .map((i, k) => (dimsList[k] === '1' ? '' : strides[k] === '1' ? i : `${i} * ${strides[k]}`))
+        .filter(Boolean);
+      return terms.length ? terms.join(' + ') : '0';
+    };
+
+    if (
+      elementwise(n) ||
+      (def.kind === 'structural' && !def.emit && !def.view && n.op !== 'batchSize')
+    ) {
+      // the root of a fused elementwise group (or a copy of a non-contiguous view)
+      const producer = producerOf.get(n);
+      if (isScalarOut) {
+        const expr =
+          def.kind === 'elementwise'
+            ? def.expr(
+                n.args.map((a) => access(a, [], [])),
+                n.attrs,
+              )
+            : access(n.args[0]!, [], []);
+        steps.push({
+          node: n,
+          nodes: [n],
+          name: out,
+          comment: commentFor(n),
+          lines: [`const ${out} = ${expr};`],
+          kind: 'scalar',
+        });
+        refs.set(n, { kind: 'scalar', expr: out });
+        continue;
+      }
+      const outDims = dimsOf(n);
+      if (producer) {
+        const pdef = opDef(producer.op);
+        const writer = kernelWriter(producer, outDims, (idx, value) => {
+          const expr = emitGroup(n, idx, outDims, value);
+          lines.push(`${outBuf}[${flatOf(idx, outDims)}] = ${expr};`);
+        });
+        if (pdef.kind !== 'structural' || !pdef.emit)
+          throw new Error('internal: producer without loops');
+        pdef.emit(writer);
+      } else {
+        const group = groupOf(n);
+        const leavesRead = new Set<Node>();
+        for (const g of group as ApplyNode[])
+          for (const a of g.args) if (!group.includes(a)) leavesRead.add(a);
+        const flat = [...leavesRead].every((a) => {
+          const r = refs.get(a)!;
+          return (
+            r.kind === 'scalar' ||
+            (r.kind === 'view' && isContiguous(r.view) && r.view.dims.join() === outDims.join())
+          );
+        });
+        if (flat) {
+          const k = local.fresh('k');
+          const size = sizeExpr(outDims);
+          lines.push(forLoop(k, size));
+          // every operand has the result's layout: one flat index serves them all
+          const flatDims = [size];
+          const flatAccess = (a: Node) => {
+            const r = refs.get(a)!;
+            if (r.kind === 'view') {
+              reads.add(r.base);
+              return `${r.view.buf}[${k}]`;
+            }
+            return access(a, [k], flatDims);
+          };
+          const expr = emitGroupWith(n, flatAccess);
+          lines.push(`${outBuf}[${k}] = ${expr};`);
+          lines.push('}');
+        } else {
+          const idx = outDims.map((_, a) => local.fresh(`i${a}`));
+          outDims.forEach((d, a) => lines.push(forLoop(idx[a]!, d)));
+          const expr = emitGroup(n, idx, outDims);
+          lines.push(`${outBuf}[${flatOf(idx, outDims)}] = ${expr};`);
+          outDims.forEach(() => lines.push('}'));
+        }
+      }
+      refs.set(n, {
+        kind: 'view',
+        view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
+        base: n,
+      });
+      steps.push({
         node: n,
-        expr: `${alloc(sizeExpr(dimsOf(n)))}.fill(${numberLiteral(n.value)})`,
-        isScalar: false,
+        nodes: [...(producer ? [producer] : []), ...groupOf(n)],
+        name: out,
+        comment: commentFor(n),
+        lines,
+        kind: 'kernel',
+        buffer: hole(n),
+      });
+      continue;
+    }
+    if (n.op === 'batchSize') {
+      steps.push({
+        node: n,
+        nodes: [n],
+        name: out,
+        comment: commentFor(n),
+        lines: [`const ${out} = ${n.attrs.dim as string};`],
+        kind: 'scalar',
+      });
+      refs.set(n, { kind: 'scalar', expr: out });
+      continue;
+    }
+    if (def.kind === 'structural' && def.emit) {
+      // a loop op with no fused consumer: matmul, or a reduction (operands may be fused)
+      const outDims = dimsOf(n);
+      if (isScalarOut) lines.push(`let ${out} = 0;`);
+      const writer = kernelWriter(n, outDims, (idx, value) => {
+        lines.push(
+          isScalarOut ? `${out} = ${value};` : `${outBuf}[${flatOf(idx, outDims)}] = ${value};`,
+        );
+      });
+      def.emit(writer);
+      refs.set(
+        n,
+        isScalarOut
+          ? { kind: 'scalar', expr: out }
+          : {
+              kind: 'view',
+              view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
+              base: n,
+            },
+      );
+      steps.push({
+        node: n,
+        nodes: [n],
+        name: out,
+        comment: commentFor(n),
+        lines,
+        kind: 'kernel',
+        ...(isScalarOut ? {} : { buffer: hole(n) }),
+      });
+      continue;
+    }
+    throw new Error(`internal: cannot lower ${n.op}`);
+
+    function emitGroupWith(root: Node, operandAccess: (a: Node) => string): string {
+      const group = groupOf(root);
+      const locals = new Map<Node, string>();
+      let last = '';
+      for (const g of group as ApplyNode[]) {
+        const d = opDef(g.op);
+        if (d.kind !== 'elementwise')
+          throw new Error('internal: non-elementwise node in a fused group');
+        const expr = d.expr(
+          g.args.map((a) => locals.get(a) ?? operandAccess(a)),
+          g.attrs,
+        );
+        if (g === root) {
+          last = expr;
+          break;
+        }
+        const v = local.fresh(nameHint(g) ?? 'e');
+        lines.push(`const ${v} = ${expr}; // ${commentFor(g)}`);
+        locals.set(g, v);
+      }
+      return last;
+    }
+
+    function kernelWriter(
+      op: ApplyNode,
+      outDims: readonly string[],
+      store: (idx: readonly string[], value: string) => void,
+    ): KernelWriter {
+      const operands: KernelOperand[] = op.args.map((a) => {
+        const r = refs.get(a);
+        const fused = r === undefined ? fusedInto(a) !== undefined : r.kind === 'fused';
+        return {
+          dims: dimsOf(a),
+          isScalar: r?.kind === 'scalar',
+          rowContiguous:
+            fused ||
+            r?.kind === 'scalar' ||
+            (r?.kind === 'view' &&
+              (r.view.strides[r.view.strides.length - 1] === '1' ||
+                r.view.dims[r.view.dims.length - 1] === '1')),
+        };
+      });
+      return {
+        outDims,
+        outIsScalar: op.shape.length === 0,
+        out,
+        args: operands,
+        attrs: op.attrs,
+        epilogue: producerOf.has(n),
+        line: (t) => lines.push(t),
+        local: (base) => local.fresh(base),
+        load: (i, idx) => {
+          const a = op.args[i]!;
+          const r = refs.get(a);
+          if (r?.kind === 'fused' || (!r && fusedInto(a))) {
+            return emitGroup(a, idx, dimsOf(a), undefined, op);
+          }
+          return access(a, idx, dimsOf(a));
+        },
+        store,
+        outAt: (idx) => `${outBuf}[${flatOf(idx, outDims)}]`,
+        zero: (from, to) => lines.push(`${outBuf}.fill(0, ${from}, ${to});`),
       };
     }
-    const root = aliasRoot.get(n) ?? n;
-    const ref = name.get(n)!;
-    const ownsInput = root.kind === 'input' || root.kind === 'param';
-    return { key, node: n, expr: ownsInput ? `${arrayType}.from(${ref})` : ref, isScalar: false };
-  });
-  return { dtype, inputs: lowered, dims, steps, outputs: outs, namer };
-}
-
-/** Loops for an elementwise op over broadcast operands: flat when no operand is broadcast. */
-function elementwiseLoops(
-  def: ElementwiseOp,
-  n: Node & { kind: 'apply' },
-  out: string,
-  alloc: (size: string) => string,
-  local: Namer,
-  scalarRef: (n: Node) => string | undefined,
-  bufferRef: (n: Node) => string,
-): string[] {
-  const outDims = n.shape.map(String);
-  const lines = [`const ${out} = ${alloc(sizeExpr(outDims))};`];
-  const tensors = n.args.filter((a) => scalarRef(a) === undefined);
-  const flat = tensors.every(
-    (a) => a.shape.length === n.shape.length && a.shape.every((d, i) => d === n.shape[i]),
-  );
-  if (flat) {
-    const k = local.fresh('k');
-    const elem = (a: Node) => scalarRef(a) ?? `${bufferRef(a)}[${k}]`;
-    lines.push(forLoop(k, sizeExpr(outDims)));
-    lines.push(`${out}[${k}] = ${def.expr(n.args.map(elem), n.attrs)};`);
-    lines.push('}');
-    return lines;
   }
-  const idx = outDims.map((_, a) => local.fresh(`i${a}`));
-  const elem = (a: Node) => {
-    const s = scalarRef(a);
-    if (s !== undefined) return s;
-    const lead = n.shape.length - a.shape.length;
-    const indices = a.shape.map((d, j) =>
-      d === 1 && n.shape[lead + j] !== 1 ? null : idx[lead + j]!,
-    );
-    return `${bufferRef(a)}[${flatIndex(indices, a.shape.map(String))}]`;
+
+  // ---- tensor outputs that are not a kernel's buffer (inputs, views, constants) get one
+  const outs: LoweredOutput[] = [];
+  const copySteps: LoweredStep[] = [];
+  for (const [key, n] of Object.entries(outputs)) {
+    const r = refs.get(n)!;
+    const size = sizeExpr(dimsOf(n));
+    if (n.shape.length === 0) {
+      outs.push({
+        key,
+        node: n,
+        expr: r.kind === 'scalar' ? r.expr : `${(r as { view: View }).view.buf}[0]`,
+        isScalar: true,
+        size: '1',
+      });
+      continue;
+    }
+    if (r.kind === 'view' && r.base === n && n.kind === 'apply') {
+      outs.push({ key, node: n, expr: hole(n), isScalar: false, size });
+      continue;
+    }
+    // materialize: a copy into a buffer of the output's own
+    const copyName = namer.fresh(key);
+    const buf = copyName;
+    const outDims = dimsOf(n);
+    const lines: string[] = [];
+    const idx = outDims.map((_, a) => `i${a}`);
+    outDims.forEach((d, a) => lines.push(forLoop(idx[a]!, d)));
+    let value: string;
+    if (r.kind === 'scalar') value = r.expr;
+    else {
+      const v = (r as { view: View }).view;
+      const terms = v.dims
+        .map((d, k) =>
+          d === '1' || v.strides[k] === '0'
+            ? ''
+            : v.strides[k] === '1'
+              ? idx[k]
+              : `${idx[k]} * ${v.strides[k]}`,
+        )
+        .filter(Boolean);
+      value = `${v.buf}[${terms.join(' + ') || '0'}]`;
+    }
+    const flat = outDims
+      .map((d, k) =>
+        d === '1'
+          ? ''
+          : `${idx[k]}${rowMajorStrides(outDims)[k] === '1' ? '' : ` * ${rowMajorStrides(outDims)[k]}`}`,
+      )
+      .filter(Boolean);
+    lines.push(`${buf}[${flat.join(' + ') || '0'}] = ${value};`);
+    outDims.forEach(() => lines.push('}'));
+    copySteps.push({
+      node: n,
+      nodes: [],
+      name: copyName,
+      comment: `${key} = ${commentFor(n)}`,
+      lines,
+      kind: 'kernel',
+      buffer: `\u0000copy${outs.length}\u0000`,
+    });
+    readsOf.set(steps.length + copySteps.length - 1, new Set(r.kind === 'view' ? [r.base] : []));
+    outs.push({ key, node: n, expr: `\u0000copy${outs.length}\u0000`, isScalar: false, size });
+  }
+  const allSteps = [...steps, ...copySteps];
+
+  // ---- memory plan: one slot per kernel result; outputs own theirs, the rest reuse by liveness
+  const lastRead = new Map<Node, number>();
+  readsOf.forEach((set, s) =>
+    set.forEach((b) => lastRead.set(b, Math.max(lastRead.get(b) ?? -1, s))),
+  );
+  const outputNodes = new Map(outs.filter((o) => !o.isScalar).map((o) => [o.expr, o.key]));
+  const slots: { name: string; size: string; output: string | undefined; freeAfter: number }[] = [];
+  const slotOf = new Map<string, string>(); // hole → slot name
+  allSteps.forEach((step, s) => {
+    const h = step.buffer;
+    if (!h) return;
+    const size = sizeExpr(dimsOf(step.node));
+    const output = outputNodes.get(h);
+    if (output === undefined) {
+      const free = slots.find(
+        (sl) => sl.output === undefined && sl.size === size && sl.freeAfter < s,
+      );
+      if (free) {
+        free.freeAfter = lastRead.get(step.node) ?? s;
+        slotOf.set(h, free.name);
+        return;
+      }
+    }
+    const slot = {
+      name: namer.fresh(`buf${slots.length}`),
+      size,
+      output,
+      freeAfter: output ? Infinity : (lastRead.get(step.node) ?? s),
+    };
+    slots.push(slot);
+    slotOf.set(h, slot.name);
+  });
+  const fill = (text: string) =>
+    text.replace(/\u0000[^\u0000]*\u0000/g, (whole) => slotOf.get(whole) ?? whole);
+  const finalSteps = allSteps.map((st) => (st.buffer ? { ...st, buffer: fill(st.buffer) } : st));
+  const finalOuts = outs.map((o) => ({ ...o, expr: fill(o.expr) }));
+  return {
+    dtype,
+    inputs: loweredInputs,
+    dims,
+    steps: finalSteps,
+    buffers: slots.map(({ name: n, size, output }) => ({ name: n, size, output })),
+    outputs: finalOuts,
+    namer,
   };
-  outDims.forEach((d, a) => lines.push(forLoop(idx[a]!, d)));
-  lines.push(`${out}[${flatIndex(idx, outDims)}] = ${def.expr(n.args.map(elem), n.attrs)};`);
-  outDims.forEach(() => lines.push('}'));
-  return lines;
 }

@@ -26,6 +26,17 @@ export const broadcastTo = elementwise({
     }
     return target;
   },
+  // broadcast axes get stride 0: the same element is read again
+  view: (x, _attrs, outDims) => {
+    const lead = outDims.length - x.dims.length;
+    return {
+      buf: x.buf,
+      dims: outDims,
+      strides: outDims.map((d, k) =>
+        k < lead || (x.dims[k - lead] === '1' && d !== '1') ? '0' : x.strides[k - lead]!,
+      ),
+    };
+  },
   vjp: ({ g }) => [g],
   sample: [[-3, 3]],
 });

@@ -52,6 +52,11 @@ interface OpCommon {
   readonly smooth: boolean;
   /** The values the result can take in exact arithmetic, given its operands' (default: all reals). */
   range?(args: readonly Interval[], attrs: Attrs): Interval;
+  /**
+   * Layout ops (transpose, reshape, broadcast): the view of the operand the result is, or
+   * undefined when that needs a contiguous operand it does not have (then it is copied first).
+   */
+  view?(arg: View, attrs: Attrs, outDims: readonly string[]): View | undefined;
   /** How the op reads in a formula, e.g. `a·b`, `σ(z)`. */
   math(args: readonly Printed[], attrs: Attrs): Printed;
   vjp: Vjp;
@@ -85,34 +90,63 @@ export interface TensorValue {
   readonly data: Float64Array;
 }
 
-/** An operand as a structural op's emitter sees it. */
-export interface EmitOperand {
-  /** A number expression (scalars and constants) or the name of a typed-array buffer. */
-  readonly ref: string;
-  readonly isScalar: boolean;
-  /** The operand's dimensions as code: literals, or the batch-size variable (`m`). */
+/** A strided view of a buffer: element (i₀, i₁, …) is at `buf[i₀·s₀ + i₁·s₁ + …]`. */
+export interface View {
+  readonly buf: string;
   readonly dims: readonly string[];
+  readonly strides: readonly string[];
 }
 
-/** What a structural op writes its loops with. */
+/** Row-major strides of `dims`, as code. */
+export function rowMajorStrides(dims: readonly string[]): string[] {
+  return dims.map((_, k) => sizeExpr(dims.slice(k + 1)));
+}
+
+export function isContiguous(v: View): boolean {
+  const expected = rowMajorStrides(v.dims);
+  return v.strides.every((s, k) => s === expected[k] || v.dims[k] === '1');
+}
+
+/** An operand as a loop op's emitter sees it. */
+export interface KernelOperand {
+  readonly dims: readonly string[];
+  /** A number (shape `[]` or a constant), not a buffer. */
+  readonly isScalar: boolean;
+  /** Stride 1 along the last axis: a row is contiguous. */
+  readonly rowContiguous: boolean;
+}
+
+/**
+ * What a loop op writes its kernel with. Operands may be views (transposes are indexing, not
+ * copies) or elementwise expressions fused into the loop; the result may be followed by fused
+ * elementwise consumers (an epilogue: bias, activation, 1/m). `load` and `store` take care of both.
+ */
 export interface KernelWriter {
-  /** The variable the op must define (`const <out> = …`). */
-  readonly out: string;
   readonly outDims: readonly string[];
-  /** True when the result is a number rather than a buffer (shape `[]`). */
   readonly outIsScalar: boolean;
-  readonly args: readonly EmitOperand[];
+  /** The scalar result's variable (when `outIsScalar`). */
+  readonly out: string;
+  readonly args: readonly KernelOperand[];
   readonly attrs: Attrs;
-  /** Code that allocates a zeroed buffer of `size` elements in the compiled dtype. */
-  alloc(size: string): string;
+  /** Whether `store` applies fused consumers (then accumulate-in-place needs a final `store`). */
+  readonly epilogue: boolean;
   line(text: string): void;
   /** A fresh local name (loop indices, accumulators). */
   local(base: string): string;
+  /** The element of operand `i` at logical indices (null for a broadcast axis). */
+  load(i: number, idx: readonly (string | null)[]): string;
+  /** Writes `value` as the result at `idx`, through the epilogue. */
+  store(idx: readonly string[], value: string): void;
+  /** The result buffer's element at `idx`, as an lvalue (to accumulate into). */
+  outAt(idx: readonly string[]): string;
+  /** Zeroes the result buffer's flat range [from, to). */
+  zero(from: string, to: string): void;
 }
 
 /**
  * An op that moves or combines elements (matmul, transpose, reductions, reshape): it states its
- * shape rule, its reference semantics on whole tensors, and the loops it compiles to.
+ * shape rule, its reference semantics on whole tensors, and either the loops it compiles to
+ * (`emit`) or, for layout ops, the view of its operand it is (`view`: no loop, no copy).
  */
 export interface StructuralOp extends OpCommon {
   readonly kind: 'structural';
@@ -125,7 +159,7 @@ export interface StructuralOp extends OpCommon {
     outShape: readonly number[],
     dims: Readonly<Record<string, number>>,
   ): Float64Array;
-  emit(k: KernelWriter): void;
+  emit?(k: KernelWriter): void;
 }
 
 export type OpDef = ElementwiseOp | StructuralOp;

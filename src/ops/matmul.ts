@@ -1,6 +1,6 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape } from '../ir/shape.ts';
-import { flatIndex, forLoop, paren, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
+import { forLoop, paren, printed, PREC, type StructuralOp } from './define.ts';
 
 /** Matrix product of (n, k) and (k, m) matrices. */
 export const matmul: StructuralOp = {
@@ -35,22 +35,39 @@ export const matmul: StructuralOp = {
     }
     return out;
   },
-  // i-k-j order: the innermost loop walks both B and the result contiguously
   emit: (k) => {
     const [a, b] = k.args;
     const [n, m] = k.outDims;
     const inner = a!.dims[1]!;
-    const [i, p, j, aip] = [k.local('i'), k.local('p'), k.local('j'), k.local('a')];
-    k.line(`const ${k.out} = ${k.alloc(sizeExpr([n!, m!]))};`);
+    const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
     k.line(forLoop(i, n!));
-    k.line(forLoop(p, inner));
-    k.line(`const ${aip} = ${a!.ref}[${flatIndex([i, p], a!.dims)}];`);
-    k.line(forLoop(j, m!));
-    k.line(
-      `${k.out}[${flatIndex([i, j], k.outDims)}] += ${aip} * ${b!.ref}[${flatIndex([p, j], b!.dims)}];`,
-    );
-    k.line('}');
-    k.line('}');
+    if (!b!.rowContiguous && a!.rowContiguous) {
+      // B is read down its columns (e.g. Xᵀ): i-j-p order, each result a dot product of two
+      // contiguous runs, accumulated in a register
+      const acc = k.local('acc');
+      k.line(forLoop(j, m!));
+      k.line(`let ${acc} = 0;`);
+      k.line(forLoop(p, inner));
+      k.line(`${acc} += ${k.load(0, [i, p])} * ${k.load(1, [p, j])};`);
+      k.line('}');
+      k.store([i, j], acc);
+      k.line('}');
+    } else {
+      // i-k-j order: the innermost loop walks a row of B and a row of the result
+      const aip = k.local('a');
+      k.zero(`${i} * ${m}`, `(${i} + 1) * ${m}`);
+      k.line(forLoop(p, inner));
+      k.line(`const ${aip} = ${k.load(0, [i, p])};`);
+      k.line(forLoop(j, m!));
+      k.line(`${k.outAt([i, j])} += ${aip} * ${k.load(1, [p, j])};`);
+      k.line('}');
+      k.line('}');
+      if (k.epilogue) {
+        k.line(forLoop(j, m!));
+        k.store([i, j], k.outAt([i, j]));
+        k.line('}');
+      }
+    }
     k.line('}');
   },
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),

@@ -1,6 +1,6 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape, type Shape } from '../ir/shape.ts';
-import { printed, PREC, type StructuralOp } from './define.ts';
+import { isContiguous, printed, PREC, rowMajorStrides, type StructuralOp } from './define.ts';
 
 function sizes(shape: Shape): { fixed: number; symbolic: string[] } {
   let fixed = 1;
@@ -32,12 +32,9 @@ export const reshape: StructuralOp = {
     return target;
   },
   eval: ([x]) => x!.data,
-  emit: (k) => {
-    const [x] = k.args;
-    if (k.outIsScalar === x!.isScalar) k.line(`const ${k.out} = ${x!.ref};`);
-    else if (k.outIsScalar) k.line(`const ${k.out} = ${x!.ref}[0];`);
-    else k.line(`const ${k.out} = ${k.alloc('1')}.fill(${x!.ref});`);
-  },
+  // a contiguous operand is reinterpreted in place; anything else is copied first
+  view: (x, _attrs, outDims) =>
+    isContiguous(x) ? { buf: x.buf, dims: outDims, strides: rowMajorStrides(outDims) } : undefined,
   range: ([a]) => a!,
   math: ([x]) => x!,
   vjp: ({ g, args: [x], b }) => [b.reshape(g, x!.shape)],

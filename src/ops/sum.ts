@@ -1,6 +1,6 @@
 import * as I from './interval.ts';
 import type { Attrs } from '../ir/node.ts';
-import { flatIndex, forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
+import { forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
 import { GradgenError, at } from '../errors.ts';
 import { formatShape, type Dim, type Shape } from '../ir/shape.ts';
 
@@ -87,37 +87,60 @@ export const sum: StructuralOp = {
   },
   emit: (k) => {
     const [x] = k.args;
-    const axes = reducedAxes(k.attrs, x!.dims.length);
-    if (k.outIsScalar || axes.length === x!.dims.length) {
-      // A total (the cost, usually): compensated summation, as in the interpreter.
-      const [i, s, c, v, t] = ['i', 's', 'c', 'v', 't'].map((n) => k.local(n)) as [
-        string,
+    const dims = x!.dims;
+    const axes = reducedAxes(k.attrs, dims.length);
+    const idx = dims.map((_, a) => k.local(`i${a}`));
+    const kept = idx.filter((_, a) => !axes.includes(a));
+    if (k.outIsScalar) {
+      // a total (the cost, usually): compensated summation, as in the interpreter
+      const [s, c, v, t] = ['s', 'c', 'v', 't'].map((n) => k.local(n)) as [
         string,
         string,
         string,
         string,
       ];
-      k.line(k.outIsScalar ? `let ${k.out} = 0;` : `const ${k.out} = ${k.alloc('1')};`);
       k.line('{');
       k.line(`let ${s} = 0;`);
       k.line(`let ${c} = 0;`);
-      k.line(forLoop(i, sizeExpr(x!.dims)));
-      k.line(`const ${v} = ${x!.ref}[${i}];`);
+      dims.forEach((d, a) => k.line(forLoop(idx[a]!, d)));
+      k.line(`const ${v} = ${k.load(0, idx)};`);
       k.line(`const ${t} = ${s} + ${v};`);
       k.line(`${c} += Math.abs(${s}) >= Math.abs(${v}) ? ${s} - ${t} + ${v} : ${v} - ${t} + ${s};`);
       k.line(`${s} = ${t};`);
-      k.line('}');
-      k.line(k.outIsScalar ? `${k.out} = ${s} + ${c};` : `${k.out}[0] = ${s} + ${c};`);
+      dims.forEach(() => k.line('}'));
+      k.line(`${k.out} = ${s} + ${c};`);
       k.line('}');
       return;
     }
-    const idx = x!.dims.map((_, a) => k.local(`i${a}`));
-    const keptIdx = idx.filter((_, a) => !axes.includes(a));
-    const keptDims = x!.dims.filter((_, a) => !axes.includes(a));
-    k.line(`const ${k.out} = ${k.alloc(sizeExpr(k.outDims))};`);
-    x!.dims.forEach((d, a) => k.line(forLoop(idx[a]!, d)));
-    k.line(`${k.out}[${flatIndex(keptIdx, keptDims)}] += ${x!.ref}[${flatIndex(idx, x!.dims)}];`);
-    x!.dims.forEach(() => k.line('}'));
+    const trailing = axes.every((a) => a >= dims.length - axes.length);
+    const keptIdx = kept.length > 0 ? kept : ['0'];
+    const outIdx =
+      k.attrs.keepdims === true ? idx.map((v, a) => (axes.includes(a) ? '0' : v)) : keptIdx;
+    if (trailing) {
+      // reduced axes innermost: accumulate each result in a register
+      const acc = k.local('acc');
+      dims.forEach((d, a) => {
+        if (a === dims.length - axes.length) k.line(`let ${acc} = 0;`);
+        k.line(forLoop(idx[a]!, d));
+      });
+      if (axes.length === dims.length) k.line(''); // (unreachable: handled as a total)
+      k.line(`${acc} += ${k.load(0, idx)};`);
+      axes.forEach(() => k.line('}'));
+      k.store(outIdx, acc);
+      dims.slice(0, dims.length - axes.length).forEach(() => k.line('}'));
+      return;
+    }
+    // reduced axes outside: accumulate into the zeroed result, then apply the epilogue
+    k.zero('0', sizeExpr(k.outDims));
+    dims.forEach((d, a) => k.line(forLoop(idx[a]!, d)));
+    k.line(`${k.outAt(outIdx)} += ${k.load(0, idx)};`);
+    dims.forEach(() => k.line('}'));
+    if (k.epilogue) {
+      const o = k.outDims.map((_, a) => k.local(`o${a}`));
+      k.outDims.forEach((d, a) => k.line(forLoop(o[a]!, d)));
+      k.store(o, k.outAt(o));
+      k.outDims.forEach(() => k.line('}'));
+    }
   },
   // a sum of non-negative (positive) terms is non-negative (positive)
   range: ([a]) => (I.isNonNegative(a!) ? I.interval(0, Infinity, I.isPositive(a!)) : I.REALS),

@@ -1,8 +1,8 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape } from '../ir/shape.ts';
-import { flatIndex, forLoop, paren, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
+import { paren, printed, PREC, type StructuralOp } from './define.ts';
 
-/** Matrix transpose: (n, m) → (m, n). */
+/** Matrix transpose: (n, m) → (m, n). Compiled as indexing (a view), never as a copy. */
 export const transpose: StructuralOp = {
   kind: 'structural',
   name: 'transpose',
@@ -24,16 +24,11 @@ export const transpose: StructuralOp = {
       for (let j = 0; j < m!; j++) out[j * n! + i] = x!.data[i * m! + j]!;
     return out;
   },
-  emit: (k) => {
-    const [x] = k.args;
-    const [i, j] = [k.local('i'), k.local('j')];
-    k.line(`const ${k.out} = ${k.alloc(sizeExpr(k.outDims))};`);
-    k.line(forLoop(i, x!.dims[0]!));
-    k.line(forLoop(j, x!.dims[1]!));
-    k.line(`${k.out}[${flatIndex([j, i], k.outDims)}] = ${x!.ref}[${flatIndex([i, j], x!.dims)}];`);
-    k.line('}');
-    k.line('}');
-  },
+  view: (x) => ({
+    buf: x.buf,
+    dims: [x.dims[1]!, x.dims[0]!],
+    strides: [x.strides[1]!, x.strides[0]!],
+  }),
   range: ([a]) => a!,
   math: ([x]) => printed(`${paren(x!, PREC.atom)}ᵀ`, PREC.pow),
   // (xᵀ)ᵀ = x
