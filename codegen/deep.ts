@@ -4,15 +4,15 @@
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = −(Σ (… + …)·(1/m))
- *   AL = σ(b4 + W4·A3)  (1, m)
- *   dW1 = dA1·[b1 + … > 0]·Xᵀ  (20, 12288)
- *   db1 = Σ_1 (dA1·[b1 + … > 0])  (20, 1)
- *   dW2 = [b2 + … > 0]·dA2·A1ᵀ  (7, 20)
- *   db2 = Σ_1 ([b2 + … > 0]·dA2)  (7, 1)
- *   dW3 = [b3 + … > 0]·dA3·A2ᵀ  (5, 7)
- *   db3 = Σ_1 ([b3 + … > 0]·dA3)  (5, 1)
- *   dW4 = (1 − A4)·A4·dA4·A3ᵀ  (1, 5)
- *   db4 = Σ_1 ((1 − A4)·A4·dA4)  (1, 1)
+ *   AL = σ(Z4)  (1, m)
+ *   dW1 = dZ1·Xᵀ  (20, 12288)
+ *   db1 = Σ_1 dZ1  (20, 1)
+ *   dW2 = dZ2·A1ᵀ  (7, 20)
+ *   db2 = Σ_1 dZ2  (7, 1)
+ *   dW3 = dZ3·A2ᵀ  (5, 7)
+ *   db3 = Σ_1 dZ3  (5, 1)
+ *   dW4 = dZ4·A3ᵀ  (1, 5)
+ *   db4 = Σ_1 dZ4  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -214,231 +214,230 @@ export function deep(inputs: DeepInputs): DeepOutputs {
     );
   }
   if (m !== bound_m) reserve(m);
-  // t0 = b1 + W1·X  [samples/deep.ts:28]
-  const t0 = buf0;
+  // Z1 = b1 + W1·X  [samples/deep.ts:31]
+  const Z1 = buf0;
   for (let i = 0; i < 20; i++) {
-    t0.fill(0, i * m, (i + 1) * m);
+    Z1.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 12288; p++) {
       const a = W1[i * 12288 + p];
       for (let j = 0; j < m; j++) {
-        t0[i * m + j] += a * X[p * m + j];
+        Z1[i * m + j] += a * X[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      t0[i * m + j] = b1[i] + t0[i * m + j];
+      Z1[i * m + j] = b1[i] + Z1[i * m + j];
     }
   }
-  // A1 = relu(b1 + W1·X)  [samples/deep.ts:28]
+  // A1 = relu(Z1)  [samples/deep.ts:32]
   const A1 = buf1;
   for (let k = 0; k < 20 * m; k++) {
-    A1[k] = t0[k] > 0 ? t0[k] : 0;
+    A1[k] = Z1[k] > 0 ? Z1[k] : 0;
   }
-  // t1 = b2 + W2·A1  [samples/deep.ts:28]
-  const t1 = buf2;
+  // Z2 = b2 + W2·A1  [samples/deep.ts:31]
+  const Z2 = buf2;
   for (let i = 0; i < 7; i++) {
-    t1.fill(0, i * m, (i + 1) * m);
+    Z2.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 20; p++) {
       const a = W2[i * 20 + p];
       for (let j = 0; j < m; j++) {
-        t1[i * m + j] += a * A1[p * m + j];
+        Z2[i * m + j] += a * A1[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      t1[i * m + j] = b2[i] + t1[i * m + j];
+      Z2[i * m + j] = b2[i] + Z2[i * m + j];
     }
   }
-  // A2 = relu(b2 + W2·A1)  [samples/deep.ts:28]
+  // A2 = relu(Z2)  [samples/deep.ts:32]
   const A2 = buf3;
   for (let k = 0; k < 7 * m; k++) {
-    A2[k] = t1[k] > 0 ? t1[k] : 0;
+    A2[k] = Z2[k] > 0 ? Z2[k] : 0;
   }
-  // t2 = b3 + W3·A2  [samples/deep.ts:28]
-  const t2 = buf4;
+  // Z3 = b3 + W3·A2  [samples/deep.ts:31]
+  const Z3 = buf4;
   for (let i = 0; i < 5; i++) {
-    t2.fill(0, i * m, (i + 1) * m);
+    Z3.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 7; p++) {
       const a = W3[i * 7 + p];
       for (let j = 0; j < m; j++) {
-        t2[i * m + j] += a * A2[p * m + j];
+        Z3[i * m + j] += a * A2[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      t2[i * m + j] = b3[i] + t2[i * m + j];
+      Z3[i * m + j] = b3[i] + Z3[i * m + j];
     }
   }
-  // A3 = relu(b3 + W3·A2)  [samples/deep.ts:28]
+  // A3 = relu(Z3)  [samples/deep.ts:32]
   const A3 = buf5;
   for (let k = 0; k < 5 * m; k++) {
-    A3[k] = t2[k] > 0 ? t2[k] : 0;
+    A3[k] = Z3[k] > 0 ? Z3[k] : 0;
   }
-  // t3 = b4 + W4·A3  [samples/deep.ts:28]
-  const t3 = buf6;
+  // Z4 = b4 + W4·A3  [samples/deep.ts:31]
+  const Z4 = buf6;
   for (let i = 0; i < 1; i++) {
-    t3.fill(0, i * m, (i + 1) * m);
+    Z4.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 5; p++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
-        t3[j] += a * A3[p * m + j];
+        Z4[j] += a * A3[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      t3[j] = b4[0] + t3[j];
+      Z4[j] = b4[0] + Z4[j];
     }
   }
-  // t4 = Σ (softplus(b4 + W4·A3) − Y·(b4 + W4·A3))  [samples/deep.ts:31]
-  let t4 = 0;
+  // t0 = Σ (softplus(Z4) − Y·Z4)  [samples/deep.ts:35]
+  let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Math.max(t3[i1], 0) + Math.log1p(Math.exp(-Math.abs(t3[i1]))); // softplus(b4 + W4·A3)  [samples/deep.ts:31]
-        const e_2 = Y[i1] * t3[i1]; // Y·(b4 + W4·A3)  [samples/deep.ts:31]
+        const e = Math.max(Z4[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]))); // softplus(Z4)  [samples/deep.ts:35]
+        const e_2 = Y[i1] * Z4[i1]; // Y·Z4  [samples/deep.ts:35]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
       }
     }
-    t4 = s + c;
+    t0 = s + c;
   }
-  const t5 = m; // m
-  const J = t4 / t5; // Σ (softplus(b4 + W4·A3) − Y·(b4 + W4·A3))/m  [samples/deep.ts:31]
-  // AL = σ(b4 + W4·A3)  [samples/deep.ts:28]
+  const J = t0 / m; // Σ (softplus(Z4) − Y·Z4)/m  [samples/deep.ts:35]
+  // AL = σ(Z4)  [samples/deep.ts:32]
   const AL = buf7;
   for (let k = 0; k < m; k++) {
-    AL[k] = 1 / (1 + Math.exp(-t3[k]));
+    AL[k] = 1 / (1 + Math.exp(-Z4[k]));
   }
-  const t6 = 1 / t5; // 1/m  [samples/deep.ts:31]
-  // t7 = A4 − Y  [samples/deep.ts:28]
-  const t7 = buf6;
+  const t2 = 1 / m; // 1/m
+  // dZ4 = A4 − Y  [samples/deep.ts:32]
+  const dZ4 = buf6;
   for (let k = 0; k < m; k++) {
-    t7[k] = AL[k] - Y[k];
+    dZ4[k] = AL[k] - Y[k];
   }
-  // t8 = W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0]  [samples/deep.ts:28]
-  const t8 = buf8;
+  // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:32]
+  const dZ3 = buf8;
   for (let i = 0; i < 5; i++) {
-    t8.fill(0, i * m, (i + 1) * m);
+    dZ3.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 1; p++) {
       const a = W4[i];
       for (let j = 0; j < m; j++) {
-        t8[i * m + j] += a * t7[j];
+        dZ3[i * m + j] += a * dZ4[j];
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = t2[i * m + j] > 0 ? 1 : 0; // [b3 + W3·A2 > 0]  [samples/deep.ts:28]
-      t8[i * m + j] = t8[i * m + j] * e;
+      const e = Z3[i * m + j] > 0 ? 1 : 0; // [Z3 > 0]  [samples/deep.ts:32]
+      dZ3[i * m + j] = dZ3[i * m + j] * e;
     }
   }
-  // t9 = W3ᵀ·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])·[b2 + W2·A1 > 0]  [samples/deep.ts:28]
-  const t9 = buf9;
+  // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:32]
+  const dZ2 = buf9;
   for (let i = 0; i < 7; i++) {
-    t9.fill(0, i * m, (i + 1) * m);
+    dZ2.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 5; p++) {
       const a = W3[i + p * 7];
       for (let j = 0; j < m; j++) {
-        t9[i * m + j] += a * t8[p * m + j];
+        dZ2[i * m + j] += a * dZ3[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = t1[i * m + j] > 0 ? 1 : 0; // [b2 + W2·A1 > 0]  [samples/deep.ts:28]
-      t9[i * m + j] = t9[i * m + j] * e;
+      const e = Z2[i * m + j] > 0 ? 1 : 0; // [Z2 > 0]  [samples/deep.ts:32]
+      dZ2[i * m + j] = dZ2[i * m + j] * e;
     }
   }
-  // t10 = t11·t12  [samples/deep.ts:28]
-  const t10 = buf10;
+  // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:32]
+  const dZ1 = buf10;
   for (let i = 0; i < 20; i++) {
-    t10.fill(0, i * m, (i + 1) * m);
+    dZ1.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 7; p++) {
       const a = W2[i + p * 20];
       for (let j = 0; j < m; j++) {
-        t10[i * m + j] += a * t9[p * m + j];
+        dZ1[i * m + j] += a * dZ2[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = t0[i * m + j] > 0 ? 1 : 0; // [b1 + W1·X > 0]  [samples/deep.ts:28]
-      t10[i * m + j] = e * t10[i * m + j];
+      const e = Z1[i * m + j] > 0 ? 1 : 0; // [Z1 > 0]  [samples/deep.ts:32]
+      dZ1[i * m + j] = e * dZ1[i * m + j];
     }
   }
-  // dW1 = t6·t13  [samples/deep.ts:28]
+  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:31]
   const dW1 = buf11;
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < 12288; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t10[i * m + p] * X[p + j * m];
+        acc += dZ1[i * m + p] * X[p + j * m];
       }
-      dW1[i * 12288 + j] = t6 * acc;
+      dW1[i * 12288 + j] = t2 * acc;
     }
   }
-  // db1 = t6·t14  [samples/deep.ts:28]
+  // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:31]
   const db1 = buf12;
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t10[i0 * m + i1];
+      acc += dZ1[i0 * m + i1];
     }
-    db1[i0] = t6 * acc;
+    db1[i0] = t2 * acc;
   }
-  // dW2 = t6·t15  [samples/deep.ts:28]
+  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:31]
   const dW2 = buf13;
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < 20; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t9[i * m + p] * A1[p + j * m];
+        acc += dZ2[i * m + p] * A1[p + j * m];
       }
-      dW2[i * 20 + j] = t6 * acc;
+      dW2[i * 20 + j] = t2 * acc;
     }
   }
-  // db2 = t6·t16  [samples/deep.ts:28]
+  // db2 = (1/m)·Σ_1 dZ2  [samples/deep.ts:31]
   const db2 = buf14;
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t9[i0 * m + i1];
+      acc += dZ2[i0 * m + i1];
     }
-    db2[i0] = t6 * acc;
+    db2[i0] = t2 * acc;
   }
-  // dW3 = (1/m)·(W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0]·A2ᵀ)  [samples/deep.ts:28]
+  // dW3 = (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:31]
   const dW3 = buf15;
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < 7; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t8[i * m + p] * A2[p + j * m];
+        acc += dZ3[i * m + p] * A2[p + j * m];
       }
-      dW3[i * 7 + j] = t6 * acc;
+      dW3[i * 7 + j] = t2 * acc;
     }
   }
-  // db3 = (1/m)·Σ_1 (W4ᵀ·(A4 − Y)·[b3 + W3·A2 > 0])  [samples/deep.ts:28]
+  // db3 = (1/m)·Σ_1 dZ3  [samples/deep.ts:31]
   const db3 = buf16;
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t8[i0 * m + i1];
+      acc += dZ3[i0 * m + i1];
     }
-    db3[i0] = t6 * acc;
+    db3[i0] = t2 * acc;
   }
-  // dW4 = (1/m)·((A4 − Y)·A3ᵀ)  [samples/deep.ts:28]
+  // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:31]
   const dW4 = buf17;
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < 5; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t7[p] * A3[p + j * m];
+        acc += dZ4[p] * A3[p + j * m];
       }
-      dW4[j] = t6 * acc;
+      dW4[j] = t2 * acc;
     }
   }
-  // db4 = (1/m)·Σ_1 (A4 − Y)  [samples/deep.ts:28]
+  // db4 = (1/m)·Σ_1 dZ4  [samples/deep.ts:31]
   const db4 = buf18;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t7[i1];
+      acc += dZ4[i1];
     }
-    db4[0] = t6 * acc;
+    db4[0] = t2 * acc;
   }
   result.J = J;
   return result;

@@ -164,9 +164,8 @@ export function logisticRegression(inputs: LogisticRegressionInputs): LogisticRe
     }
     t0 = s + c;
   }
-  const t1 = m; // m
-  const J = t0 / t1; // Σ (softplus(Z) − Y·Z)/m  [samples/logisticRegression.ts:26]
-  const t2 = 1 / t1; // 1/m  [samples/deep.ts:31]
+  const J = t0 / m; // Σ (softplus(Z) − Y·Z)/m  [samples/logisticRegression.ts:26]
+  const t2 = 1 / m; // 1/m
   // A = σ(Z)  [samples/logisticRegression.ts:25]
   const A = buf1;
   for (let k = 0; k < m; k++) {

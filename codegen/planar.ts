@@ -4,11 +4,11 @@
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = −(Σ (… + …)·(1/m))
- *   dW1 = (1 − A1²)·dA1·Xᵀ  (4, 2)
- *   db1 = Σ_1 ((1 − A1²)·dA1)  (4, 1)
- *   dW2 = A2·(1 − A2)·dA2·A1ᵀ  (1, 4)
- *   db2 = Σ_1 (A2·(1 − A2)·dA2)  (1, 1)
- *   A2 = σ(b2 + W2·A1)  (1, m)
+ *   dW1 = dZ1·Xᵀ  (4, 2)
+ *   db1 = Σ_1 dZ1  (4, 1)
+ *   dW2 = dZ2·A1ᵀ  (1, 4)
+ *   db2 = Σ_1 dZ2  (1, 1)
+ *   A2 = σ(Z2)  (1, m)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -153,7 +153,7 @@ export function planar(inputs: PlanarInputs): PlanarOutputs {
     );
   }
   if (m !== bound_m) reserve(m);
-  // A1 = tanh(b1 + W1·X)  [samples/planar.ts:16]
+  // A1 = tanh(Z1)  [samples/planar.ts:27]
   const A1 = buf0;
   for (let i = 0; i < 4; i++) {
     A1.fill(0, i * m, (i + 1) * m);
@@ -164,109 +164,108 @@ export function planar(inputs: PlanarInputs): PlanarOutputs {
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:16]
-      A1[i * m + j] = Math.tanh(e);
+      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:26]
+      A1[i * m + j] = Math.tanh(Z1);
     }
   }
-  // t0 = b2 + W2·A1  [samples/planar.ts:17]
-  const t0 = buf1;
+  // Z2 = b2 + W2·A1  [samples/planar.ts:28]
+  const Z2 = buf1;
   for (let i = 0; i < 1; i++) {
-    t0.fill(0, i * m, (i + 1) * m);
+    Z2.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 4; p++) {
       const a = W2[p];
       for (let j = 0; j < m; j++) {
-        t0[j] += a * A1[p * m + j];
+        Z2[j] += a * A1[p * m + j];
       }
     }
     for (let j = 0; j < m; j++) {
-      t0[j] = b2[0] + t0[j];
+      Z2[j] = b2[0] + Z2[j];
     }
   }
-  // t1 = Σ (softplus(b2 + W2·A1) − Y·(b2 + W2·A1))  [samples/planar.ts:18]
-  let t1 = 0;
+  // t0 = Σ (softplus(Z2) − Y·Z2)  [samples/planar.ts:30]
+  let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Math.max(t0[i1], 0) + Math.log1p(Math.exp(-Math.abs(t0[i1]))); // softplus(b2 + W2·A1)  [samples/planar.ts:18]
-        const e_2 = Y[i1] * t0[i1]; // Y·(b2 + W2·A1)  [samples/planar.ts:18]
+        const e = Math.max(Z2[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]))); // softplus(Z2)  [samples/planar.ts:30]
+        const e_2 = Y[i1] * Z2[i1]; // Y·Z2  [samples/planar.ts:30]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
       }
     }
-    t1 = s + c;
+    t0 = s + c;
   }
-  const t2 = m; // m
-  const J = t1 / t2; // Σ (softplus(b2 + W2·A1) − Y·(b2 + W2·A1))/m  [samples/planar.ts:18]
-  const t3 = 1 / t2; // 1/m  [samples/deep.ts:31]
-  // A2 = σ(b2 + W2·A1)  [samples/planar.ts:17]
+  const J = t0 / m; // Σ (softplus(Z2) − Y·Z2)/m  [samples/planar.ts:30]
+  const t2 = 1 / m; // 1/m
+  // A2 = σ(Z2)  [samples/planar.ts:29]
   const A2 = buf2;
   for (let k = 0; k < m; k++) {
-    A2[k] = 1 / (1 + Math.exp(-t0[k]));
+    A2[k] = 1 / (1 + Math.exp(-Z2[k]));
   }
-  // t4 = A2 − Y  [samples/planar.ts:17]
-  const t4 = buf1;
+  // dZ2 = A2 − Y  [samples/planar.ts:29]
+  const dZ2 = buf1;
   for (let k = 0; k < m; k++) {
-    t4[k] = A2[k] - Y[k];
+    dZ2[k] = A2[k] - Y[k];
   }
-  // t5 = (1 − A1²)·(W2ᵀ·(A2 − Y))  [samples/planar.ts:16]
-  const t5 = buf3;
+  // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:27]
+  const dZ1 = buf3;
   for (let i = 0; i < 4; i++) {
-    t5.fill(0, i * m, (i + 1) * m);
+    dZ1.fill(0, i * m, (i + 1) * m);
     for (let p = 0; p < 1; p++) {
       const a = W2[i];
       for (let j = 0; j < m; j++) {
-        t5[i * m + j] += a * t4[j];
+        dZ1[i * m + j] += a * dZ2[j];
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:16]
-      const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:16]
-      t5[i * m + j] = e_2 * t5[i * m + j];
+      const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:27]
+      const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:27]
+      dZ1[i * m + j] = e_2 * dZ1[i * m + j];
     }
   }
-  // dW1 = (1/m)·((1 − A1²)·(W2ᵀ·(A2 − Y))·Xᵀ)  [samples/planar.ts:16]
+  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:26]
   const dW1 = buf4;
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < 2; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t5[i * m + p] * X[p + j * m];
+        acc += dZ1[i * m + p] * X[p + j * m];
       }
-      dW1[i * 2 + j] = t3 * acc;
+      dW1[i * 2 + j] = t2 * acc;
     }
   }
-  // db1 = (1/m)·Σ_1 ((1 − A1²)·(W2ᵀ·(A2 − Y)))  [samples/planar.ts:16]
+  // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:26]
   const db1 = buf5;
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t5[i0 * m + i1];
+      acc += dZ1[i0 * m + i1];
     }
-    db1[i0] = t3 * acc;
+    db1[i0] = t2 * acc;
   }
-  // dW2 = (1/m)·((A2 − Y)·A1ᵀ)  [samples/planar.ts:17]
+  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:28]
   const dW2 = buf6;
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < 4; j++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += t4[p] * A1[p + j * m];
+        acc += dZ2[p] * A1[p + j * m];
       }
-      dW2[j] = t3 * acc;
+      dW2[j] = t2 * acc;
     }
   }
-  // db2 = (1/m)·Σ_1 (A2 − Y)  [samples/planar.ts:17]
+  // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:28]
   const db2 = buf7;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += t4[i1];
+      acc += dZ2[i1];
     }
-    db2[0] = t3 * acc;
+    db2[0] = t2 * acc;
   }
   result.J = J;
   return result;

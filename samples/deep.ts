@@ -2,9 +2,12 @@
  * A deep L-layer net [12288, 20, 7, 5, 1]: ReLU hidden layers, a sigmoid output, BCE cost.
  */
 import {
+  add,
   binaryCrossEntropy,
   defineGraph,
-  dense,
+  matmul,
+  relu,
+  sigmoid,
   grad,
   input,
   param,
@@ -25,7 +28,8 @@ for (let l = 1; l < layers.length; l++) {
   const bl = param(`b${l}`, [layers[l]!, 1], { init: 'zeros' });
   W.push(Wl);
   b.push(bl);
-  A = dense(A, Wl, bl, l === layers.length - 1 ? 'sigmoid' : 'relu').named(`A${l}`);
+  const Z: Node = add(matmul(Wl, A), bl).named(`Z${l}`);
+  A = (l === layers.length - 1 ? sigmoid(Z) : relu(Z)).named(`A${l}`);
 }
 export const AL = A;
 export const J = binaryCrossEntropy(AL, Y);

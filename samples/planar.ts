@@ -1,7 +1,17 @@
 /**
  * The course's planar classifier: a 2-layer net 2 → 4 (tanh) → 1 (sigmoid) on the flower data.
  */
-import { binaryCrossEntropy, defineGraph, dense, grad, input, param } from '../src/index.ts';
+import {
+  add,
+  binaryCrossEntropy,
+  defineGraph,
+  grad,
+  input,
+  matmul,
+  param,
+  sigmoid,
+  tanh,
+} from '../src/index.ts';
 import { planarFlower, randomMatrix } from './data.ts';
 import { Rng } from '../src/index.ts';
 
@@ -13,8 +23,10 @@ export const b1 = param('b1', [nh, 1], { init: 'zeros' });
 export const W2 = param('W2', [1, nh], { init: 'normal' });
 export const b2 = param('b2', [1, 1], { init: 'zeros' });
 
-export const A1 = dense(X, W1, b1, 'tanh').named('A1');
-export const A2 = dense(A1, W2, b2, 'sigmoid').named('A2');
+export const Z1 = add(matmul(W1, X), b1).named('Z1');
+export const A1 = tanh(Z1).named('A1');
+export const Z2 = add(matmul(W2, A1), b2).named('Z2');
+export const A2 = sigmoid(Z2).named('A2');
 export const J = binaryCrossEntropy(A2, Y);
 export const [dW1, db1, dW2, db2] = grad(J, [W1, b1, W2, b2]);
 

@@ -212,7 +212,11 @@ export function lower(
             n.args.map((a) => printed(a.kind === 'const' ? String(a.value) : nameOf(a), PREC.atom)),
             n.attrs,
           ).text;
-    return `${text}${n.site && n.kind === 'apply' && n.op !== 'batchSize' ? `  [${n.site}]` : ''}`;
+    // interned nodes that only depend on the batch size are shared by every model: no one site
+    const shared =
+      n.kind === 'apply' &&
+      n.args.every((a) => a.kind === 'const' || (a.kind === 'apply' && a.op === 'batchSize'));
+    return `${text}${n.site && !shared ? `  [${n.site}]` : ''}`;
   };
 
   /**
@@ -419,15 +423,9 @@ export function lower(
       continue;
     }
     if (n.op === 'batchSize') {
-      steps.push({
-        node: n,
-        nodes: [n],
-        name: out,
-        comment: commentFor(n),
-        lines: [`const ${out} = ${n.attrs.dim as string};`],
-        kind: 'scalar',
-      });
-      refs.set(n, { kind: 'scalar', expr: out });
+      // the batch size is already a variable of the function
+      refs.set(n, { kind: 'scalar', expr: n.attrs.dim as string });
+      readsOf.delete(stepIndex);
       continue;
     }
     if (def.kind === 'structural' && def.emit) {
