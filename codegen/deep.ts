@@ -285,15 +285,15 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       Z4[j] = b4[0] + Z4[j];
     }
   }
-  // t0 = Σ (softplus(Z4) − Y·Z4)  [samples/deep.ts:35]
+  // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:35]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Math.max(Z4[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]))); // softplus(Z4)  [samples/deep.ts:35]
-        const e_2 = Y[i1] * Z4[i1]; // Y·Z4  [samples/deep.ts:35]
+        const e = Y[i1] * Z4[i1]; // Y·Z4  [samples/deep.ts:35]
+        const e_2 = Math.max(Z4[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]))); // softplus(Z4)  [samples/deep.ts:35]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -302,13 +302,14 @@ export function deep(inputs: DeepInputs): DeepOutputs {
     }
     t0 = s + c;
   }
-  const J = t0 / m; // Σ (softplus(Z4) − Y·Z4)/m  [samples/deep.ts:35]
+  const t2 = 1 / m; // 1/m
+  const t3 = t0 * t2; // Σ (Y·Z4 − softplus(Z4))·(1/m)  [samples/deep.ts:35]
+  const J = -t3; // −t3  [samples/deep.ts:35]
   // AL = σ(Z4)  [samples/deep.ts:32]
   const AL = buf7;
   for (let k = 0; k < m; k++) {
     AL[k] = 1 / (1 + Math.exp(-Z4[k]));
   }
-  const t2 = 1 / m; // 1/m
   // dZ4 = A4 − Y  [samples/deep.ts:32]
   const dZ4 = buf6;
   for (let k = 0; k < m; k++) {
@@ -325,7 +326,7 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = Z3[i * m + j] > 0 ? 1 : 0; // [Z3 > 0]  [samples/deep.ts:32]
+      const e = +(Z3[i * m + j] > 0); // [Z3 > 0]  [samples/deep.ts:32]
       dZ3[i * m + j] = dZ3[i * m + j] * e;
     }
   }
@@ -340,7 +341,7 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = Z2[i * m + j] > 0 ? 1 : 0; // [Z2 > 0]  [samples/deep.ts:32]
+      const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/deep.ts:32]
       dZ2[i * m + j] = dZ2[i * m + j] * e;
     }
   }
@@ -355,7 +356,7 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       }
     }
     for (let j = 0; j < m; j++) {
-      const e = Z1[i * m + j] > 0 ? 1 : 0; // [Z1 > 0]  [samples/deep.ts:32]
+      const e = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/deep.ts:32]
       dZ1[i * m + j] = e * dZ1[i * m + j];
     }
   }

@@ -147,15 +147,15 @@ export function logisticRegression(inputs: LogisticRegressionInputs): LogisticRe
       Z[j] = b[0] + Z[j];
     }
   }
-  // t0 = Σ (softplus(Z) − Y·Z)  [samples/logisticRegression.ts:26]
+  // t0 = Σ (Y·Z − softplus(Z))  [samples/logisticRegression.ts:26]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Math.max(Z[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]))); // softplus(Z)  [samples/logisticRegression.ts:26]
-        const e_2 = Y[i1] * Z[i1]; // Y·Z  [samples/logisticRegression.ts:26]
+        const e = Y[i1] * Z[i1]; // Y·Z  [samples/logisticRegression.ts:26]
+        const e_2 = Math.max(Z[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]))); // softplus(Z)  [samples/logisticRegression.ts:26]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -164,8 +164,9 @@ export function logisticRegression(inputs: LogisticRegressionInputs): LogisticRe
     }
     t0 = s + c;
   }
-  const J = t0 / m; // Σ (softplus(Z) − Y·Z)/m  [samples/logisticRegression.ts:26]
   const t2 = 1 / m; // 1/m
+  const t3 = t0 * t2; // Σ (Y·Z − softplus(Z))·(1/m)  [samples/logisticRegression.ts:26]
+  const J = -t3; // −t3  [samples/logisticRegression.ts:26]
   // A = σ(Z)  [samples/logisticRegression.ts:25]
   const A = buf1;
   for (let k = 0; k < m; k++) {

@@ -182,15 +182,15 @@ export function planar(inputs: PlanarInputs): PlanarOutputs {
       Z2[j] = b2[0] + Z2[j];
     }
   }
-  // t0 = Σ (softplus(Z2) − Y·Z2)  [samples/planar.ts:30]
+  // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:30]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Math.max(Z2[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]))); // softplus(Z2)  [samples/planar.ts:30]
-        const e_2 = Y[i1] * Z2[i1]; // Y·Z2  [samples/planar.ts:30]
+        const e = Y[i1] * Z2[i1]; // Y·Z2  [samples/planar.ts:30]
+        const e_2 = Math.max(Z2[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]))); // softplus(Z2)  [samples/planar.ts:30]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -199,8 +199,9 @@ export function planar(inputs: PlanarInputs): PlanarOutputs {
     }
     t0 = s + c;
   }
-  const J = t0 / m; // Σ (softplus(Z2) − Y·Z2)/m  [samples/planar.ts:30]
   const t2 = 1 / m; // 1/m
+  const t3 = t0 * t2; // Σ (Y·Z2 − softplus(Z2))·(1/m)  [samples/planar.ts:30]
+  const J = -t3; // −t3  [samples/planar.ts:30]
   // A2 = σ(Z2)  [samples/planar.ts:29]
   const A2 = buf2;
   for (let k = 0; k < m; k++) {

@@ -45,7 +45,11 @@ describe('shape errors at build time name the op, both shapes and the call site'
   });
 
   it('broadcasting', () => {
-    expectError(() => add(X, input('Z2', [2, 'm'])), 'E_SHAPE', /add: shapes \(3, m\) and \(2, m\)/);
+    expectError(
+      () => add(X, input('Z2', [2, 'm'])),
+      'E_SHAPE',
+      /add: shapes \(3, m\) and \(2, m\)/,
+    );
     expectError(() => add(X, input('Xn', [3, 5])), 'E_SHAPE', /\(3, m\) and \(3, 5\)/);
     expectError(() => broadcastTo(X, [3, 7]), 'E_SHAPE', /broadcastTo/);
   });
@@ -54,7 +58,11 @@ describe('shape errors at build time name the op, both shapes and the call site'
     expectError(() => sum(X, { axis: 2 }), 'E_SHAPE', /axis 2 is out of range for shape \(3, m\)/);
     expectError(() => reshape(X, [2, 'm']), 'E_SHAPE', /reshape: \(3, m\) cannot become \(2, m\)/);
     expectError(() => transpose(input('t3', [3, 2, 2])), 'E_SHAPE', /not a matrix/);
-    expectError(() => binaryCrossEntropy(A, X), 'E_SHAPE', /predictions \(1, m\) and labels \(3, m\)/);
+    expectError(
+      () => binaryCrossEntropy(A, X),
+      'E_SHAPE',
+      /predictions \(1, m\) and labels \(3, m\)/,
+    );
   });
 });
 
@@ -72,7 +80,11 @@ describe('bad data at call time', () => {
   });
 
   it('wrong data length names the input and its shape', () => {
-    expectError(() => f({ ...good, We: [1, 2] }), 'E_INPUT_SHAPE', /'We' has shape \(1, 3\): expected 3 values, got 2/);
+    expectError(
+      () => f({ ...good, We: [1, 2] }),
+      'E_INPUT_SHAPE',
+      /'We' has shape \(1, 3\): expected 3 values, got 2/,
+    );
     expectError(
       () => f({ ...good, Xe: new Float64Array(7) }),
       'E_INPUT_SHAPE',
@@ -87,19 +99,31 @@ describe('bad data at call time', () => {
       'E_INPUT_SHAPE',
       /batch dimension 'm' is 5 in input 'Xe' but 4 in input 'Ye'/,
     );
-    expectError(() => evaluate(J, { ...good, Ye: new Float64Array(4) }), 'E_INPUT_SHAPE', /'m' is 5/);
+    expectError(
+      () => evaluate(J, { ...good, Ye: new Float64Array(4) }),
+      'E_INPUT_SHAPE',
+      /'m' is 5/,
+    );
   });
 
   it('NaN or Infinity in data, with the index', () => {
     const Xe = Float64Array.from(good.Xe);
     Xe[7] = NaN;
-    expectError(() => f({ ...good, Xe }), 'E_NONFINITE_INPUT', /'Xe' has a non-finite value NaN at index 7/);
+    expectError(
+      () => f({ ...good, Xe }),
+      'E_NONFINITE_INPUT',
+      /'Xe' has a non-finite value NaN at index 7/,
+    );
     expectError(() => f({ ...good, We: [0, Infinity, 0] }), 'E_NONFINITE_INPUT', /'We'.*index 1/);
     expectError(() => evaluate(J, { ...good, Xe }), 'E_NONFINITE_INPUT', /index 7/);
   });
 
   it('wrong types and missing tensors', () => {
-    expectError(() => f({ ...good, Xe: 3 }), 'E_INPUT_SHAPE', /'Xe' has shape \(3, m\) and needs a Float64Array/);
+    expectError(
+      () => f({ ...good, Xe: 3 }),
+      'E_INPUT_SHAPE',
+      /'Xe' has shape \(3, m\) and needs a Float64Array/,
+    );
     const { Ye: _omit, ...rest } = good;
     expectError(() => f(rest), 'E_MISSING_INPUT', /missing input 'Ye' \(shape \(1, m\)\)/);
   });
@@ -107,12 +131,20 @@ describe('bad data at call time', () => {
   it('float32 modules validate the same way', () => {
     const f32 = compile({ J }, { dtype: 'float32' });
     expect(Math.abs((f32(good).J as number) - (f(good).J as number))).toBeLessThan(1e-6);
-    expectError(() => f32({ ...good, Ye: new Float64Array(4) }), 'E_INPUT_SHAPE', /batch dimension/);
+    expectError(
+      () => f32({ ...good, Ye: new Float64Array(4) }),
+      'E_INPUT_SHAPE',
+      /batch dimension/,
+    );
   });
 
   it('a batch dimension no input determines is refused at compile time', () => {
     const m = sum(input('Qm', [2, 'n']));
-    expectError(() => compile({ s: sum(transpose(input('R', [2, 'n']))) }, { inputs: [] }), 'E_BAD_OPTION', /'R'/);
+    expectError(
+      () => compile({ s: sum(transpose(input('R', [2, 'n']))) }, { inputs: [] }),
+      'E_BAD_OPTION',
+      /'R'/,
+    );
     expect(compile({ m })({ Qm: [1, 2, 3, 4] }).m).toBe(10);
   });
 });

@@ -13,7 +13,7 @@ import { formatShape } from '../ir/shape.ts';
 import { userCallSite } from '../ir/site.ts';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.ts';
 import { optimize } from '../rewrite/optimize.ts';
-import { formatTypeScript, newSourceFile } from './format.ts';
+import { formatTypeScript, newSourceFile, printSteps } from './format.ts';
 import { Namer, pascalCase } from './names.ts';
 
 export interface EmitOptions {
@@ -38,6 +38,7 @@ export interface EmittedModule {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const STEPS_PLACEHOLDER = '// @@gradgen-steps@@';
 
 function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, Node>> {
   if (
@@ -215,7 +216,9 @@ export function emitModule(
   const resultName = namer.fresh('result');
   const reserveName = namer.fresh('reserve');
   const boundNames = program.dims.map((d) => namer.fresh(`bound_${d.symbol}`));
-  const outputBuffer = new Map(program.buffers.filter((b) => b.output).map((b) => [b.output!, b]));
+  const outputBuffer = new Map(
+    program.buffers.flatMap((b) => b.outputs.map((key) => [key, b] as const)),
+  );
   for (const b of program.buffers) {
     sf.addVariableStatement({
       declarationKind: symbolic(b.size)
@@ -224,7 +227,7 @@ export function emitModule(
       declarations: [
         { name: b.name, initializer: `new ${arrayType}(${symbolic(b.size) ? 0 : b.size})` },
       ],
-      leadingTrivia: b.output ? `// holds output ${b.output}\n` : undefined,
+      leadingTrivia: b.outputs.length ? `// holds output ${b.outputs.join(', ')}\n` : undefined,
     });
   }
   program.dims.forEach((d, i) =>
@@ -389,21 +392,16 @@ export function emitModule(
           `if (${changed}) ${reserveName}(${program.dims.map((d) => d.symbol).join(', ')});`,
         );
       }
-      for (const step of program.steps) {
-        if (step.lines.length === 1) w.writeLine(`${step.lines[0]} // ${step.comment}`);
-        else {
-          w.writeLine(`// ${step.name} = ${step.comment}`);
-          if (step.buffer) w.writeLine(`const ${step.name} = ${step.buffer};`);
-          for (const line of step.lines)
-            w.writeLine(step.buffer ? line.split(step.buffer).join(step.name) : line);
-        }
-      }
+      w.writeLine(STEPS_PLACEHOLDER);
       for (const o of program.outputs)
         if (o.isScalar) w.writeLine(`${resultName}.${o.key} = ${o.expr};`);
       w.writeLine(`return ${resultName};`);
     },
   });
-  const source = formatTypeScript(sf.getFullText());
+  // The skeleton goes through prettier; the steps (all the math, possibly 100k lines) are printed
+  // in prettier's style directly, and only steps prettier would change are formatted by it.
+  const skeleton = formatTypeScript(sf.getFullText());
+  const source = skeleton.replace(`  ${STEPS_PLACEHOLDER}\n`, () => printSteps(program.steps, 1));
   return { source, functionName: fnName, inputs, outputs: outs, program };
 }
 

@@ -12,20 +12,23 @@ const RESERVED = new Set(
 );
 
 export class Namer {
-  private readonly used: Set<string>;
+  private readonly used = new Set<string>();
 
-  constructor(parent?: Namer) {
-    this.used = new Set(parent ? parent.used : RESERVED);
-  }
+  /** A child sees its parent's names (as they are when it asks), without copying them. */
+  constructor(private readonly parent?: Namer) {}
 
   /** A namer for block-scoped locals: avoids every name taken so far, shares none later. */
   child(): Namer {
     return new Namer(this);
   }
 
+  private taken(name: string): boolean {
+    return RESERVED.has(name) || this.used.has(name) || (this.parent?.taken(name) ?? false);
+  }
+
   /** Reserves `name` exactly; false if it is taken or reserved. */
   claim(name: string): boolean {
-    if (this.used.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    if (this.taken(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
     this.used.add(name);
     return true;
   }

@@ -41,10 +41,10 @@ export function validateShape(shape: unknown, what: string, site?: string): Shap
         );
       }
     } else if (typeof d === 'string' && /^[A-Za-z_]\w*$/.test(d)) {
-      if (symbolic !== undefined && symbolic !== d) {
+      if (symbolic !== undefined) {
         throw new GradgenError(
           'E_SHAPE',
-          `${what}: shape ${formatShape(shape)} has two symbolic dimensions '${symbolic}' and '${d}'; at most one batch dimension is allowed${at(site)}`,
+          `${what}: shape ${formatShape(shape)} has two symbolic dimensions ('${symbolic}' and '${d}'); at most one batch dimension is allowed${at(site)}`,
         );
       }
       symbolic = d;

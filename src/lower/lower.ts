@@ -63,7 +63,8 @@ export interface BufferSlot {
   readonly name: string;
   readonly size: string;
   /** Holds an output: never reused, handed to the caller as an exact-length view. */
-  readonly output: string | undefined;
+  /** The output keys it holds (an output is never reused; empty for internal buffers). */
+  readonly outputs: readonly string[];
 }
 
 export interface LoweredOutput {
@@ -190,6 +191,7 @@ export function lower(
     return r;
   };
   const producerOf = new Map<Node, ApplyNode>();
+  const copies = new Set<Node>();
   for (const n of nodes) {
     if (!loopOp(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n)) continue;
     const c = users.get(n)![0]!;
@@ -204,9 +206,9 @@ export function lower(
   const steps: LoweredStep[] = [];
   const readsOf = new Map<number, Set<Node>>(); // step index → base nodes it reads
   const commentFor = (n: Node): string => {
-    const full = formula(n, { useNames: true });
+    const full = formula(n, { useNames: true, depth: 4 });
     const text =
-      full.length <= COMMENT_WIDTH || n.kind !== 'apply'
+      (full.length <= COMMENT_WIDTH && !full.includes('…')) || n.kind !== 'apply'
         ? full
         : opDef(n.op).math(
             n.args.map((a) => printed(a.kind === 'const' ? String(a.value) : nameOf(a), PREC.atom)),
@@ -256,6 +258,7 @@ export function lower(
           refs.set(n, { kind: 'view', view: v, base: arg.base });
           continue;
         }
+        copies.add(n); // e.g. reshape of a transpose: copied into row-major order first
       }
     }
     const into = fusedInto(n);
@@ -334,10 +337,32 @@ export function lower(
       return terms.length ? terms.join(' + ') : '0';
     };
 
-    if (
-      elementwise(n) ||
-      (def.kind === 'structural' && !def.emit && !def.view && n.op !== 'batchSize')
-    ) {
+    if (copies.has(n)) {
+      const arg = n.args[0]!;
+      const argDims = dimsOf(arg);
+      const idx = argDims.map((_, a) => local.fresh(`i${a}`));
+      argDims.forEach((d, a) => lines.push(forLoop(idx[a]!, d)));
+      // same element order: the flat index in the operand's shape is the flat index of the result
+      lines.push(`${outBuf}[${flatOf(idx, argDims)}] = ${access(arg, idx, argDims)};`);
+      argDims.forEach(() => lines.push('}'));
+      const outDims = dimsOf(n);
+      refs.set(n, {
+        kind: 'view',
+        view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
+        base: n,
+      });
+      steps.push({
+        node: n,
+        nodes: [n],
+        name: out,
+        comment: commentFor(n),
+        lines,
+        kind: 'kernel',
+        buffer: hole(n),
+      });
+      continue;
+    }
+    if (elementwise(n)) {
       // the root of a fused elementwise group (or a copy of a non-contiguous view)
       const producer = producerOf.get(n);
       if (isScalarOut) {
@@ -543,6 +568,11 @@ export function lower(
       });
       continue;
     }
+    const earlier = outs.find((o) => o.node === n);
+    if (earlier) {
+      outs.push({ ...earlier, key }); // the same node under another name: the same array
+      continue;
+    }
     if (r.kind === 'view' && r.base === n && n.kind === 'apply') {
       outs.push({ key, node: n, expr: hole(n), isScalar: false, size });
       continue;
@@ -597,8 +627,14 @@ export function lower(
   readsOf.forEach((set, s) =>
     set.forEach((b) => lastRead.set(b, Math.max(lastRead.get(b) ?? -1, s))),
   );
-  const outputNodes = new Map(outs.filter((o) => !o.isScalar).map((o) => [o.expr, o.key]));
-  const slots: { name: string; size: string; output: string | undefined; freeAfter: number }[] = [];
+  for (const n of Object.values(outputs)) {
+    const r = refs.get(n);
+    if (r?.kind === 'view') lastRead.set(r.base, Infinity);
+  }
+  const outputNodes = new Map<string, string[]>();
+  for (const o of outs)
+    if (!o.isScalar) outputNodes.set(o.expr, [...(outputNodes.get(o.expr) ?? []), o.key]);
+  const slots: { name: string; size: string; outputs: string[]; freeAfter: number }[] = [];
   const slotOf = new Map<string, string>(); // hole → slot name
   allSteps.forEach((step, s) => {
     const h = step.buffer;
@@ -607,7 +643,7 @@ export function lower(
     const output = outputNodes.get(h);
     if (output === undefined) {
       const free = slots.find(
-        (sl) => sl.output === undefined && sl.size === size && sl.freeAfter < s,
+        (sl) => sl.outputs.length === 0 && sl.size === size && sl.freeAfter < s,
       );
       if (free) {
         free.freeAfter = lastRead.get(step.node) ?? s;
@@ -618,7 +654,7 @@ export function lower(
     const slot = {
       name: namer.fresh(`buf${slots.length}`),
       size,
-      output,
+      outputs: output ?? [],
       freeAfter: output ? Infinity : (lastRead.get(step.node) ?? s),
     };
     slots.push(slot);
@@ -633,7 +669,7 @@ export function lower(
     inputs: loweredInputs,
     dims,
     steps: finalSteps,
-    buffers: slots.map(({ name: n, size, output }) => ({ name: n, size, output })),
+    buffers: slots.map(({ name: n, size, outputs: o }) => ({ name: n, size, outputs: o })),
     outputs: finalOuts,
     namer,
   };

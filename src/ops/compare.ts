@@ -18,7 +18,8 @@ function comparison(
     commutative,
     smooth: false,
     scalar: ([a, b]) => (test(a!, b!) ? 1 : 0),
-    expr: ([a, b]) => `${a} ${js} ${b} ? 1 : 0`,
+    // unary + makes a number of the boolean (typed `number`, not the literal union 0 | 1)
+    expr: ([a, b]) => `+(${a} ${js} ${b})`,
     range: () => I.interval(0, 1),
     math: ([a, b]) =>
       printed(`[${paren(a!, PREC.add)} ${symbol} ${paren(b!, PREC.add)}]`, PREC.atom),

@@ -119,15 +119,18 @@ export const sum: StructuralOp = {
     if (trailing) {
       // reduced axes innermost: accumulate each result in a register
       const acc = k.local('acc');
+      // declared outside every loop when all axes are reduced: keep it in a block of its own
+      const topLevel = axes.length === dims.length;
+      if (topLevel) k.line('{');
       dims.forEach((d, a) => {
         if (a === dims.length - axes.length) k.line(`let ${acc} = 0;`);
         k.line(forLoop(idx[a]!, d));
       });
-      if (axes.length === dims.length) k.line(''); // (unreachable: handled as a total)
       k.line(`${acc} += ${k.load(0, idx)};`);
       axes.forEach(() => k.line('}'));
       k.store(outIdx, acc);
       dims.slice(0, dims.length - axes.length).forEach(() => k.line('}'));
+      if (topLevel) k.line('}');
       return;
     }
     // reduced axes outside: accumulate into the zeroed result, then apply the epilogue

@@ -34,7 +34,24 @@ export interface Rule {
 export interface Phase {
   readonly name: string;
   readonly rules: readonly Rule[];
+  /**
+   * For phases whose rules are not locally terminating (a normal form over regions that shift as
+   * the graph changes): a pass is kept only if it makes this measure strictly smaller
+   * (lexicographically), otherwise the phase stops — so it always terminates.
+   */
+  readonly measure?: (roots: readonly Node[]) => readonly number[];
 }
+
+/** Total op nodes, then how many of them are negations: a graph-wide well-founded measure. */
+export function graphSize(roots: readonly Node[]): number[] {
+  const nodes = toposort(roots).filter((n) => n.kind === 'apply');
+  return [nodes.length, nodes.filter((n) => n.kind === 'apply' && n.op === 'neg').length];
+}
+
+const lexLess = (a: readonly number[], b: readonly number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+};
 
 /** One rule firing: which rule, in which phase, on what, from which line of user code. */
 export interface Firing {
@@ -49,6 +66,22 @@ export interface Firing {
 }
 
 export const MAX_PASSES = 40;
+
+/** The rules behind each rewritten node: those that made it, and those behind its operands. */
+const history = new WeakMap<Node, ReadonlySet<string>>();
+
+export function rulesBehind(node: Node): ReadonlySet<string> {
+  return history.get(node) ?? new Set();
+}
+
+function addHistory(node: Node, ...from: (ReadonlySet<string> | string | undefined)[]): void {
+  const set = new Set(history.get(node));
+  for (const f of from) {
+    if (typeof f === 'string') set.add(f);
+    else if (f) for (const r of f) set.add(r);
+  }
+  if (set.size > 0) history.set(node, set);
+}
 
 function rebuild(n: ApplyNode, args: readonly Node[]): Node {
   return args.every((a, i) => a === n.args[i]) ? n : B.apply(n.op as never, args, n.attrs);
@@ -74,17 +107,15 @@ export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): N
     }
     const memo = new Map<Node, Node>();
     const fired: string[] = [];
+    const logStart = log.length;
     for (const n of order) {
       if (n.kind !== 'apply') {
         memo.set(n, n);
         continue;
       }
-      let cur: Node = withCallSite(n.site, () =>
-        rebuild(
-          n,
-          n.args.map((a) => memo.get(a)!),
-        ),
-      );
+      const args = n.args.map((a) => memo.get(a)!);
+      let cur: Node = withCallSite(n.site, () => rebuild(n, args));
+      if (cur !== n) addHistory(cur, history.get(n), ...args.map((a) => history.get(a)));
       if (cur.kind === 'apply') {
         const ctx: RuleContext = {
           original: n,
@@ -107,6 +138,7 @@ export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): N
             to: next,
           });
           fired.push(rule.name);
+          addHistory(next, history.get(cur), rule.name);
           cur = next;
           break;
         }
@@ -117,6 +149,10 @@ export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): N
     }
     const next = current.map((r) => memo.get(r)!);
     if (fired.length === 0) return next;
+    if (phase.measure && !lexLess(phase.measure(next), phase.measure(current))) {
+      log.length = logStart; // the pass did not pay: keep the graph as it was
+      return current;
+    }
     current = next;
     lastPass = fired;
   }

@@ -5,7 +5,7 @@
 import { GradgenError } from '../errors.ts';
 import type { Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
-import { runPhase, type Firing, type Phase } from './engine.ts';
+import { rulesBehind, runPhase, type Firing, type Phase } from './engine.ts';
 import { PHASES } from './rules.ts';
 
 export interface Optimized<K extends string = string> {
@@ -68,8 +68,11 @@ export function explain(outputs: Readonly<Record<string, Node>>): Explanation {
   }
   for (const [key, node] of Object.entries(optimized)) {
     const cone = cones.get(key)!;
-    const rules = [...new Set(firings.filter((f) => cone.has(f.to)).map((f) => f.rule))];
-    const text = formula(node, { useNames: true });
+    const fired = new Set<string>();
+    for (const n of cone) for (const r of rulesBehind(n)) fired.add(r);
+    // in the order they first fired
+    const rules = [...new Set(firings.map((f) => f.rule))].filter((r) => fired.has(r));
+    const text = formula(node, { useNames: true, depth: 12 });
     result[key] = { formula: text, rules };
     lines.push(`${key} = ${text}${rules.length ? `  [${rules.join(', ')}]` : ''}`);
   }

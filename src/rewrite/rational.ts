@@ -9,7 +9,7 @@
  * extension.
  */
 import * as B from '../builder/core.ts';
-import { compareCanonical, idWatermark, type Node } from '../ir/node.ts';
+import { compareCanonical, type Node } from '../ir/node.ts';
 import { sameShape, type Shape } from '../ir/shape.ts';
 
 interface Mono {
@@ -33,6 +33,7 @@ const MAX_REGION = 48;
 const MAX_POWER = 4;
 class TooBig extends Error {}
 
+/** Identity keys (node ids are unique within a process); order never depends on them. */
 const monoKey = (atoms: Mono['atoms']) => atoms.map(([a, p]) => `${a.id}^${p}`).join('*');
 const polyKey = (p: Poly) => p.map((m) => `${m.coef}:${monoKey(m.atoms)}`).join('+');
 
@@ -56,13 +57,24 @@ function normalizePoly(terms: readonly Mono[]): Poly {
   }
   const out = [...byKey.values()].filter((m) => m.coef !== 0);
   if (out.length > MAX_TERMS) throw new TooBig();
-  return out.sort((x, y) => {
-    for (let i = 0; i < Math.min(x.atoms.length, y.atoms.length); i++) {
-      const c = compareCanonical(x.atoms[i]![0], y.atoms[i]![0]) || y.atoms[i]![1] - x.atoms[i]![1];
-      if (c !== 0) return c;
-    }
-    return y.atoms.length - x.atoms.length;
-  });
+  return out.sort(compareMonos);
+}
+
+/** Canonical (structural) order of monomials: by atoms, powers, then coefficient. */
+function compareMonos(x: Mono, y: Mono): number {
+  for (let i = 0; i < Math.min(x.atoms.length, y.atoms.length); i++) {
+    const c = compareCanonical(x.atoms[i]![0], y.atoms[i]![0]) || y.atoms[i]![1] - x.atoms[i]![1];
+    if (c !== 0) return c;
+  }
+  return y.atoms.length - x.atoms.length;
+}
+
+function comparePolys(a: Poly, b: Poly): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compareMonos(a[i]!, b[i]!) || a[i]!.coef - b[i]!.coef;
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
 }
 
 function polyMul(a: Poly, b: Poly): Poly {
@@ -173,12 +185,17 @@ export function isArithmetic(n: Node): boolean {
 /**
  * Reads `root` as a rational function; non-arithmetic operands are atoms, and so are shared
  * arithmetic nodes (`interior` false) unless they are cheap to recompute (operands are leaves or
- * constants, like 1 − Y): only nodes used once disappear when the region is replaced, and `size`
- * counts those, for the size comparison.
+ * constants, like 1 − Y). `size` counts the distinct op nodes read, for the size comparison with
+ * the written form (both structural, so the decision does not depend on what else exists).
  */
-function read(root: Node, interior: (n: Node) => boolean): { r: Rational; size: number } {
+function read(
+  root: Node,
+  interior: (n: Node) => boolean,
+): { r: Rational; size: number; negs: number } {
   let size = 0;
+  let negs = 0;
   let visited = 0;
+  const visitedNodes = new Set<Node>();
   const go = (n: Node, top: boolean): Rational => {
     if (n.kind === 'const') return constant(n.value);
     if (n.kind !== 'apply' || !isArithmetic(n)) return atomOf(n);
@@ -188,7 +205,11 @@ function read(root: Node, interior: (n: Node) => boolean): { r: Rational; size: 
     const k = n.attrs.k as number;
     if (n.op === 'pow' && !(Number.isInteger(k) && Math.abs(k) <= MAX_POWER)) return atomOf(n);
     if (++visited > MAX_REGION) throw new TooBig();
-    if (top || interior(n)) size++;
+    if (!visitedNodes.has(n) && n.op !== 'reshape' && n.op !== 'broadcastTo') {
+      visitedNodes.add(n);
+      size++;
+      if (n.op === 'neg') negs++;
+    }
     const [x, y] = n.args;
     switch (n.op) {
       case 'add':
@@ -209,12 +230,11 @@ function read(root: Node, interior: (n: Node) => boolean): { r: Rational; size: 
       case 'pow':
         return power(go(x!, false), n.attrs.k as number);
       default: // broadcastTo, one-element reshape: identities per element (lowering makes them free)
-        if (top || interior(n)) size--;
         return go(x!, false);
     }
   };
   const r = go(root, true);
-  return { r, size };
+  return { r, size, negs };
 }
 
 function atomOf(n: Node): Rational {
@@ -223,17 +243,26 @@ function atomOf(n: Node): Rational {
 }
 
 /** Writes a rational back as nodes: scalar factors gathered in front, `1/m·(A − Y)`. */
-function write(r: Rational, shape: Shape): { node: Node; size: number } {
-  const mark = idWatermark();
+function write(r: Rational, shape: Shape): { node: Node; size: number; negs: number } {
+  // size = distinct op nodes of the written form: structural, so the decision never depends on
+  // which nodes happen to exist already (optimize stays a pure function)
+  const seen = new Set<Node>();
   let size = 0;
-  // only nodes that did not exist before cost anything
-  const counted = (n: Node) => (
-    n.id >= mark && n.kind === 'apply' && n.op !== 'broadcastTo' ? size++ : 0,
-    n
-  );
-  if (r.coef === 0) return { node: B.constant(0, shape), size: 0 };
+  let negs = 0;
+  const counted = (n: Node) => {
+    if (!seen.has(n) && n.kind === 'apply' && n.op !== 'broadcastTo' && n.op !== 'reshape') {
+      seen.add(n);
+      size++;
+      if (n.op === 'neg') negs++;
+    }
+    return n;
+  };
+  if (r.coef === 0) return { node: B.constant(0, shape), size: 0, negs: 0 };
   let coef = r.coef;
-  const factors = [...r.factors.values()];
+  // canonical factor order, so the same rational is written the same whatever form it was read from
+  const factors = [...r.factors.values()].sort(
+    (a, b) => comparePolys(a.poly, b.poly) || a.exp - b.exp,
+  );
   // absorb a negative coefficient into a sum factor: −(y − a) is written a − y; or else push it
   // into a Σ of arithmetic, where the next normalization absorbs it: −Σ(y − a) → Σ(a − y)
   const flip = coef < 0 ? factors.findIndex((f) => f.exp === 1 && f.poly.length > 1) : -1;
@@ -305,8 +334,18 @@ function write(r: Rational, shape: Shape): { node: Node; size: number } {
   let node: Node;
   if (scalar && tensor) node = counted(B.mul(scalar, tensor));
   else node = (scalar ?? tensor ?? B.constant(1))!;
-  if (!sameShape(node.shape, shape)) node = B.broadcastTo(node, shape);
-  return { node, size };
+  if (!sameShape(node.shape, shape)) node = restoreShape(node, shape);
+  return { node, size, negs };
+}
+
+/** `node` with the region's original shape: broadcast up, or reshape a one-element value. */
+function restoreShape(node: Node, shape: Shape): Node {
+  const oneElement = (s: Shape) => s.every((d) => d === 1);
+  if (oneElement(node.shape) && oneElement(shape)) {
+    return node.shape.length > shape.length ? B.reshape(node, shape) : B.broadcastTo(node, shape);
+  }
+  if (node.shape.length <= shape.length) return B.broadcastTo(node, shape);
+  throw new TooBig(); // cannot drop axes: keep the region as it is
 }
 
 /**
@@ -315,16 +354,13 @@ function write(r: Rational, shape: Shape): { node: Node; size: number } {
  */
 export function normalizeRational(root: Node, interior: (n: Node) => boolean): Node | undefined {
   try {
-    const { r, size } = read(root, interior);
-    const out = write(r, root.shape);
-    if (out.node === root || out.size > size) return undefined;
-    if (out.size === size) {
-      // Same size: take the canonical form (a − y rather than −(y − a)) only if it is a fixed
-      // point, so equal-size rewrites can never ping-pong.
-      const again = write(read(out.node, interior).r, root.shape);
-      if (again.node !== out.node) return undefined;
-    }
-    return out.node;
+    const before = read(root, interior);
+    const after = write(before.r, root.shape);
+    // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
+    // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).
+    const better =
+      after.size < before.size || (after.size === before.size && after.negs < before.negs);
+    return better && after.node !== root ? after.node : undefined;
   } catch (e) {
     if (e instanceof TooBig) return undefined;
     throw e;

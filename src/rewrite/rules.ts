@@ -7,7 +7,7 @@ import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts'
 import { sameShape } from '../ir/shape.ts';
 import { excludesZero, isNonNegative, isPositive } from '../ops/interval.ts';
 import { opDef } from '../ops/index.ts';
-import { rule, type Phase, type Rule } from './engine.ts';
+import { graphSize, rule, type Phase, type Rule } from './engine.ts';
 import { k, op, v } from './pattern.ts';
 import { rangeOf } from './range.ts';
 import { isArithmetic, normalizeRational } from './rational.ts';
@@ -69,6 +69,8 @@ export const canonicalize: Phase = {
         ) {
           return relayout(lx, B.apply(n.op as never, [lx.args[0]!, ly.args[0]!], n.attrs));
         }
+        // (scalar factors are moved outward by the scalar-out-of-* rules instead)
+        if (n.op === 'mul' && (isScalar(x) || isScalar(y))) return undefined;
         if (lx && y.kind === 'const' && isScalar(y))
           return relayout(lx, B.apply(n.op as never, [lx.args[0]!, y], n.attrs));
         if (ly && x.kind === 'const' && isScalar(x))
@@ -169,17 +171,21 @@ export const simplify: Phase = {
       return sameShape(r.shape, n.shape) ? r : undefined;
     }),
     rule(
-      'rational-normalize',
-      'cancel common factors, combine over common denominators, collect like terms: (y/a − (1−y)/(1−a))·a(1−a) → y − a',
-      v('n', isArithmetic),
-      (_b, n, ctx) => {
-        const users = ctx.users(ctx.original);
-        // only at the root of an arithmetic region (its interior is read from there)
-        if (users.length === 1 && isArithmetic(users[0]!) && ctx.uses(ctx.original) === 1)
-          return undefined;
-        return normalizeRational(n, (x) => ctx.uses(x) <= 1);
+      'scalar-out-of-product',
+      'a·(s·b) → s·(a·b) for a scalar s and tensors a, b (scalars gather outside, to fold into a loop)',
+      op(
+        'mul',
+        v('a', (n) => !isScalar(n)),
+        op(
+          'mul',
+          v('s', isScalar),
+          v('b', (n) => !isScalar(n)),
+        ),
+      ),
+      ({ a, s, b }, n) => {
+        const inner = B.mul(a!, b!);
+        return sameShape(inner.shape, n.shape) ? B.mul(s!, inheritName(n, inner)) : undefined;
       },
-      'cancelling a/a assumes a ≠ 0 (where a = 0 the original is NaN and the result its continuous extension)',
     ),
     rule(
       'scalar-out-of-sum',
@@ -232,5 +238,29 @@ export const simplify: Phase = {
   ],
 };
 
+/**
+ * The rational normal form over arithmetic regions. Regions shift as the graph changes, so the
+ * phase keeps a pass only when the whole graph gets smaller (see `Phase.measure`).
+ */
+export const normalize: Phase = {
+  name: 'normalize',
+  measure: graphSize,
+  rules: [
+    rule(
+      'rational-normalize',
+      'cancel common factors, combine over common denominators, collect like terms: (y/a − (1−y)/(1−a))·a(1−a) → y − a',
+      v('n', isArithmetic),
+      (_b, n, ctx) => {
+        const users = ctx.users(ctx.original);
+        // only at the root of an arithmetic region (its interior is read from there)
+        if (users.length === 1 && isArithmetic(users[0]!) && ctx.uses(ctx.original) === 1)
+          return undefined;
+        return normalizeRational(n, (x) => ctx.uses(x) <= 1);
+      },
+      'cancelling a/a assumes a ≠ 0 (where a = 0 the original is NaN and the result its continuous extension)',
+    ),
+  ],
+};
+
 /** The phases in the order the optimizer runs them. */
-export const PHASES: readonly Phase[] = [canonicalize, stabilize, simplify];
+export const PHASES: readonly Phase[] = [canonicalize, stabilize, simplify, normalize];
