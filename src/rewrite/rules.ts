@@ -90,6 +90,23 @@ export const stabilize: Phase = {
       op('log', op('sub', k(1), op('sigmoid', v('x')))),
       ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.neg(B.softplus(x!)) : undefined),
     ),
+    rule(
+      'one-minus-sigmoid',
+      '1 − σ(x) → σ(−x)   (no cancellation for large x)',
+      op(
+        'sub',
+        k(1),
+        v('s', (n) => n.kind === 'apply' && n.op === 'sigmoid'),
+      ),
+      ({ s }, n, ctx) => {
+        // only where σ(x) has no other use: otherwise 1 − σ(x) reuses it (σ′ = σ(1 − σ)) and the
+        // rewrite would cost a second exp; log(1 − σ(x)) is handled by its own rule
+        const original = ctx.original.kind === 'apply' ? ctx.original.args[1] : undefined;
+        if (!original || ctx.uses(original) !== 1) return undefined;
+        const x = (s as ApplyNode).args[0]!;
+        return sameShape(x.shape, n.shape) ? B.sigmoid(B.neg(x)) : undefined;
+      },
+    ),
     rule('log-sigmoid', 'log σ(x) → −softplus(−x)', op('log', op('sigmoid', v('x'))), ({ x }) =>
       B.neg(B.softplus(B.neg(x!))),
     ),
