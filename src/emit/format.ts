@@ -27,8 +27,10 @@ const codeOf = (line: string) => {
 };
 
 /** Lines prettier would print differently: too wide, or a parenthesized negative literal. */
-const needsPrettier = (line: string, indent: number) =>
-  indent + codeOf(line).length > PRETTIER_OPTIONS.printWidth - 4 || line.includes('(-');
+const needsPrettier = (line: string, indent: number) => {
+  const code = codeOf(line);
+  return indent + code.length > PRETTIER_OPTIONS.printWidth - 4 || /\(-[\d.]/.test(code);
+};
 
 /**
  * Prints the steps of a function body at `depth` (2 spaces a level) in prettier's style: one

@@ -1,5 +1,5 @@
 import { GradgenError, at } from '../errors.ts';
-import { isLeaf, type LeafNode, type Node } from './node.ts';
+import { isLeaf, type ApplyNode, type LeafNode, type Node } from './node.ts';
 import { formatShape } from './shape.ts';
 
 /**
@@ -68,6 +68,20 @@ export function checkLeafNames(leaves: LeafNode[], where: string): LeafNode[] {
     byName.set(leaf.name, leaf);
   }
   return leaves;
+}
+
+/** The op nodes among `nodes` that use each node as an operand (in `nodes` order). */
+export function usersOf(nodes: readonly Node[]): Map<Node, ApplyNode[]> {
+  const users = new Map<Node, ApplyNode[]>();
+  for (const u of nodes) {
+    if (u.kind !== 'apply') continue;
+    for (const a of u.args) {
+      const list = users.get(a);
+      if (list) list.push(u);
+      else users.set(a, [u]);
+    }
+  }
+  return users;
 }
 
 /** How many users each node has among `nodes` (plus one per appearance in `roots`). */

@@ -11,7 +11,7 @@
  * the emitter prints it, tests count its kernels and buffers.
  */
 import { GradgenError } from '../errors.ts';
-import { toposort } from '../ir/graph.ts';
+import { toposort, usersOf } from '../ir/graph.ts';
 import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
 import { sameShape } from '../ir/shape.ts';
@@ -109,9 +109,7 @@ export function lower(
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
   const isOutput = new Set(roots);
-  const users = new Map<Node, ApplyNode[]>();
-  for (const n of nodes)
-    if (n.kind === 'apply') for (const a of n.args) users.set(a, [...(users.get(a) ?? []), n]);
+  const users = usersOf(nodes);
   const uses = (n: Node) => (users.get(n)?.length ?? 0) + (isOutput.has(n) ? 1 : 0);
   const dimsOf = (n: Node) => n.shape.map(String);
 

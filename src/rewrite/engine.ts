@@ -6,7 +6,7 @@
  */
 import * as B from '../builder/core.ts';
 import { GradgenError } from '../errors.ts';
-import { toposort, useCounts } from '../ir/graph.ts';
+import { toposort, useCounts, usersOf } from '../ir/graph.ts';
 import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
 import { withCallSite } from '../ir/site.ts';
@@ -101,10 +101,7 @@ export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): N
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const order = toposort(current);
     const counts = useCounts(order, current);
-    const users = new Map<Node, Node[]>();
-    for (const u of order) {
-      if (u.kind === 'apply') for (const a of u.args) users.set(a, [...(users.get(a) ?? []), u]);
-    }
+    const users = usersOf(order);
     const memo = new Map<Node, Node>();
     const fired: string[] = [];
     const logStart = log.length;

@@ -31,7 +31,8 @@ const MAX_TERMS = 32;
 /** Arithmetic nodes read per region: bounds the work per region root (and so the whole pass). */
 const MAX_REGION = 48;
 const MAX_POWER = 4;
-class TooBig extends Error {}
+/** Thrown (as one shared object: no stack to capture) when a region is not worth normalizing. */
+const TOO_BIG = { tooBig: true } as const;
 
 /** Identity keys (node ids are unique within a process); order never depends on them. */
 const monoKey = (atoms: Mono['atoms']) => atoms.map(([a, p]) => `${a.id}^${p}`).join('*');
@@ -56,7 +57,7 @@ function normalizePoly(terms: readonly Mono[]): Poly {
     byKey.set(key, old ? { coef: old.coef + t.coef, atoms: t.atoms } : t);
   }
   const out = [...byKey.values()].filter((m) => m.coef !== 0);
-  if (out.length > MAX_TERMS) throw new TooBig();
+  if (out.length > MAX_TERMS) throw TOO_BIG;
   return out.sort(compareMonos);
 }
 
@@ -127,7 +128,7 @@ function mul(a: Rational, b: Rational): Rational {
 
 function power(a: Rational, k: number): Rational {
   if (a.coef === 0) {
-    if (k <= 0) throw new TooBig(); // 0⁰ and 1/0 stay as written
+    if (k <= 0) throw TOO_BIG; // 0⁰ and 1/0 stay as written
     return a;
   }
   const factors = new Map<string, Factor>();
@@ -204,7 +205,7 @@ function read(
     if (!top && !interior(n) && !cheap) return atomOf(n);
     const k = n.attrs.k as number;
     if (n.op === 'pow' && !(Number.isInteger(k) && Math.abs(k) <= MAX_POWER)) return atomOf(n);
-    if (++visited > MAX_REGION) throw new TooBig();
+    if (++visited > MAX_REGION) throw TOO_BIG;
     if (!visitedNodes.has(n) && n.op !== 'reshape' && n.op !== 'broadcastTo') {
       visitedNodes.add(n);
       size++;
@@ -220,7 +221,7 @@ function read(
         return mul(go(x!, false), go(y!, false));
       case 'div': {
         const d = go(y!, false);
-        if (d.coef === 0) throw new TooBig();
+        if (d.coef === 0) throw TOO_BIG;
         return mul(go(x!, false), power(d, -1));
       }
       case 'neg':
@@ -345,7 +346,7 @@ function restoreShape(node: Node, shape: Shape): Node {
     return node.shape.length > shape.length ? B.reshape(node, shape) : B.broadcastTo(node, shape);
   }
   if (node.shape.length <= shape.length) return B.broadcastTo(node, shape);
-  throw new TooBig(); // cannot drop axes: keep the region as it is
+  throw TOO_BIG; // cannot drop axes: keep the region as it is
 }
 
 /**
@@ -362,7 +363,7 @@ export function normalizeRational(root: Node, interior: (n: Node) => boolean): N
       after.size < before.size || (after.size === before.size && after.negs < before.negs);
     return better && after.node !== root ? after.node : undefined;
   } catch (e) {
-    if (e instanceof TooBig) return undefined;
+    if (e === TOO_BIG) return undefined;
     throw e;
   }
 }

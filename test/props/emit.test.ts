@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { grad } from '../../src/autodiff/grad.ts';
 import { eq, gt, input } from '../../src/builder/core.ts';
 import { emit } from '../../src/emit/module.ts';
+import { formatTypeScript } from '../../src/emit/format.ts';
 import type { Node } from '../../src/ir/node.ts';
 import { buildDag, dagRecipeArb, describeGraph, ELEMENTWISE_OPS } from './arbitraries.ts';
 
@@ -76,6 +77,8 @@ describe('emitted modules', () => {
             expect.fail(`emit is not deterministic for\n${describeGraph(outputs)}`);
           }
           expect(first).toContain(`export function ${name}(`);
+          // the steps are printed in prettier's style without prettier: prettier must agree
+          expect(formatTypeScript(first)).toBe(first);
           expectTypeChecks(first, outputs);
 
           // and on what the default optimizer makes of them, which is deterministic too

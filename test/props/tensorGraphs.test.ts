@@ -33,6 +33,7 @@
  * Every graph is compiled both optimized and with `optimize: false`; both must match the
  * interpreter. Bugs the property found in src/ are kept as regression tests at the end.
  */
+import { formatTypeScript } from '../../src/emit/format.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -178,6 +179,11 @@ describe('random tensor graphs', () => {
         // (a) compiled float64, optimized and not, vs the reference interpreter, every output
         const interpreted = evaluate(outputs, values);
         const f64 = compile(outputs);
+        // loops are printed in prettier's style without prettier: prettier must agree
+        expect(
+          formatTypeScript(f64.source),
+          `emitted module is not prettier-stable\n${show()}`,
+        ).toBe(f64.source);
         for (const [variant, f] of [
           ['optimized', f64],
           ['optimize: false', compile(outputs, { optimize: false })],
