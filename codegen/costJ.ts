@@ -19,6 +19,23 @@ export class GradgenInputError extends Error {
   }
 }
 
+function readScalar(fn: string, inputs: object, key: string): number {
+  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+  if (value === undefined)
+    throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
+  if (typeof value !== 'number')
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' is a scalar and needs a number, got ${typeof value}`,
+    );
+  if (!Number.isFinite(value))
+    throw new GradgenInputError(
+      'E_NONFINITE_INPUT',
+      `${fn}: input '${key}' has a non-finite value ${value}`,
+    );
+  return value;
+}
+
 export interface CostJInputs {
   readonly a: number;
   readonly b: number;
@@ -42,23 +59,6 @@ export const costJMeta = {
 /** The object every call returns, updated in place (no allocation per call). */
 const result: CostJOutputs = { J: 0, da: 0, db: 0, dc: 0 };
 
-function readScalar(inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
-  if (value === undefined)
-    throw new GradgenInputError('E_MISSING_INPUT', `costJ: missing input '${key}' (shape ())`);
-  if (typeof value !== 'number')
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `costJ: input '${key}' is a scalar and needs a number, got ${typeof value}`,
-    );
-  if (!Number.isFinite(value))
-    throw new GradgenInputError(
-      'E_NONFINITE_INPUT',
-      `costJ: input '${key}' has a non-finite value ${value}`,
-    );
-  return value;
-}
-
 /** Computes J, da, db, dc from a, b, c. */
 export function costJ(inputs: CostJInputs): CostJOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
@@ -72,9 +72,9 @@ export function costJ(inputs: CostJInputs): CostJOutputs {
       );
     }
   }
-  const a = readScalar(inputs, 'a');
-  const b = readScalar(inputs, 'b');
-  const c = readScalar(inputs, 'c');
+  const a = readScalar('costJ', inputs, 'a');
+  const b = readScalar('costJ', inputs, 'b');
+  const c = readScalar('costJ', inputs, 'c');
   const u = b * c; // b·c  [samples/computationGraph.ts:11]
   const v = a + u; // a + u  [samples/computationGraph.ts:12]
   const J = 3 * v; // 3·v  [samples/computationGraph.ts:13]

@@ -26,6 +26,50 @@ export class GradgenInputError extends Error {
   }
 }
 
+/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
+/** Float64Array (the caller's array itself when it already is one). */
+function readTensor(
+  fn: string,
+  inputs: object,
+  key: string,
+  shape: string,
+  fixed: number,
+  batched: boolean,
+): Float64Array {
+  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+  if (value === undefined)
+    throw new GradgenInputError(
+      'E_MISSING_INPUT',
+      `${fn}: missing input '${key}' (shape ${shape})`,
+    );
+  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
+    );
+  }
+
+  const data = value as ArrayLike<number>;
+  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
+    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
+    );
+  }
+
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+      );
+    }
+  }
+
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
 export interface DeepInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -143,46 +187,6 @@ function reserve(m: number): void {
   bound_m = m;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
-function readTensor(
-  inputs: object,
-  key: string,
-  shape: string,
-  fixed: number,
-  batched: boolean,
-): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
-  if (value === undefined)
-    throw new GradgenInputError('E_MISSING_INPUT', `deep: missing input '${key}' (shape ${shape})`);
-  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `deep: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
-    );
-  }
-
-  const data = value as ArrayLike<number>;
-  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
-    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `deep: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
-    );
-  }
-
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      throw new GradgenInputError(
-        'E_NONFINITE_INPUT',
-        `deep: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
-      );
-    }
-  }
-
-  return data instanceof Float64Array ? data : Float64Array.from(data);
-}
-
 /** Computes J, AL, dW1, db1, dW2, db2, dW3, db3, dW4, db4 from X, Y, W1, b1, W2, b2, W3, b3, W4, b4. */
 export function deep(inputs: DeepInputs): DeepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
@@ -196,16 +200,16 @@ export function deep(inputs: DeepInputs): DeepOutputs {
       );
     }
   }
-  const X = readTensor(inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor(inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor(inputs, 'W1', '(20, 12288)', 245760, false);
-  const b1 = readTensor(inputs, 'b1', '(20, 1)', 20, false);
-  const W2 = readTensor(inputs, 'W2', '(7, 20)', 140, false);
-  const b2 = readTensor(inputs, 'b2', '(7, 1)', 7, false);
-  const W3 = readTensor(inputs, 'W3', '(5, 7)', 35, false);
-  const b3 = readTensor(inputs, 'b3', '(5, 1)', 5, false);
-  const W4 = readTensor(inputs, 'W4', '(1, 5)', 5, false);
-  const b4 = readTensor(inputs, 'b4', '(1, 1)', 1, false);
+  const X = readTensor('deep', inputs, 'X', '(12288, m)', 12288, true);
+  const Y = readTensor('deep', inputs, 'Y', '(1, m)', 1, true);
+  const W1 = readTensor('deep', inputs, 'W1', '(20, 12288)', 245760, false);
+  const b1 = readTensor('deep', inputs, 'b1', '(20, 1)', 20, false);
+  const W2 = readTensor('deep', inputs, 'W2', '(7, 20)', 140, false);
+  const b2 = readTensor('deep', inputs, 'b2', '(7, 1)', 7, false);
+  const W3 = readTensor('deep', inputs, 'W3', '(5, 7)', 35, false);
+  const b3 = readTensor('deep', inputs, 'b3', '(5, 1)', 5, false);
+  const W4 = readTensor('deep', inputs, 'W4', '(1, 5)', 5, false);
+  const b4 = readTensor('deep', inputs, 'b4', '(1, 1)', 1, false);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -20,6 +20,50 @@ export class GradgenInputError extends Error {
   }
 }
 
+/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
+/** Float64Array (the caller's array itself when it already is one). */
+function readTensor(
+  fn: string,
+  inputs: object,
+  key: string,
+  shape: string,
+  fixed: number,
+  batched: boolean,
+): Float64Array {
+  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+  if (value === undefined)
+    throw new GradgenInputError(
+      'E_MISSING_INPUT',
+      `${fn}: missing input '${key}' (shape ${shape})`,
+    );
+  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
+    );
+  }
+
+  const data = value as ArrayLike<number>;
+  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
+    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
+    );
+  }
+
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+      );
+    }
+  }
+
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
 export interface LogisticRegressionInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -62,49 +106,6 @@ function reserve(m: number): void {
   bound_m = m;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
-function readTensor(
-  inputs: object,
-  key: string,
-  shape: string,
-  fixed: number,
-  batched: boolean,
-): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
-  if (value === undefined)
-    throw new GradgenInputError(
-      'E_MISSING_INPUT',
-      `logisticRegression: missing input '${key}' (shape ${shape})`,
-    );
-  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `logisticRegression: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
-    );
-  }
-
-  const data = value as ArrayLike<number>;
-  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
-    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `logisticRegression: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
-    );
-  }
-
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      throw new GradgenInputError(
-        'E_NONFINITE_INPUT',
-        `logisticRegression: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
-      );
-    }
-  }
-
-  return data instanceof Float64Array ? data : Float64Array.from(data);
-}
-
 /** Computes J, dw, db, A from X, Y, b, w. */
 export function logisticRegression(inputs: LogisticRegressionInputs): LogisticRegressionOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
@@ -121,10 +122,10 @@ export function logisticRegression(inputs: LogisticRegressionInputs): LogisticRe
       );
     }
   }
-  const X = readTensor(inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor(inputs, 'Y', '(1, m)', 1, true);
-  const b = readTensor(inputs, 'b', '(1, 1)', 1, false);
-  const w = readTensor(inputs, 'w', '(12288, 1)', 12288, false);
+  const X = readTensor('logisticRegression', inputs, 'X', '(12288, m)', 12288, true);
+  const Y = readTensor('logisticRegression', inputs, 'Y', '(1, m)', 1, true);
+  const b = readTensor('logisticRegression', inputs, 'b', '(1, 1)', 1, false);
+  const w = readTensor('logisticRegression', inputs, 'w', '(12288, 1)', 12288, false);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -22,6 +22,50 @@ export class GradgenInputError extends Error {
   }
 }
 
+/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
+/** Float64Array (the caller's array itself when it already is one). */
+function readTensor(
+  fn: string,
+  inputs: object,
+  key: string,
+  shape: string,
+  fixed: number,
+  batched: boolean,
+): Float64Array {
+  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+  if (value === undefined)
+    throw new GradgenInputError(
+      'E_MISSING_INPUT',
+      `${fn}: missing input '${key}' (shape ${shape})`,
+    );
+  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
+    );
+  }
+
+  const data = value as ArrayLike<number>;
+  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
+    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
+    );
+  }
+
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+      );
+    }
+  }
+
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
 export interface PlanarInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -83,49 +127,6 @@ function reserve(m: number): void {
   bound_m = m;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
-function readTensor(
-  inputs: object,
-  key: string,
-  shape: string,
-  fixed: number,
-  batched: boolean,
-): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
-  if (value === undefined)
-    throw new GradgenInputError(
-      'E_MISSING_INPUT',
-      `planar: missing input '${key}' (shape ${shape})`,
-    );
-  if (!(value instanceof Float64Array || value instanceof Float32Array || Array.isArray(value))) {
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `planar: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
-    );
-  }
-
-  const data = value as ArrayLike<number>;
-  if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
-    const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
-    throw new GradgenInputError(
-      'E_INPUT_SHAPE',
-      `planar: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
-    );
-  }
-
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      throw new GradgenInputError(
-        'E_NONFINITE_INPUT',
-        `planar: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
-      );
-    }
-  }
-
-  return data instanceof Float64Array ? data : Float64Array.from(data);
-}
-
 /** Computes J, dW1, db1, dW2, db2, A2 from X, Y, W1, b1, W2, b2. */
 export function planar(inputs: PlanarInputs): PlanarOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
@@ -139,12 +140,12 @@ export function planar(inputs: PlanarInputs): PlanarOutputs {
       );
     }
   }
-  const X = readTensor(inputs, 'X', '(2, m)', 2, true);
-  const Y = readTensor(inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor(inputs, 'W1', '(4, 2)', 8, false);
-  const b1 = readTensor(inputs, 'b1', '(4, 1)', 4, false);
-  const W2 = readTensor(inputs, 'W2', '(1, 4)', 4, false);
-  const b2 = readTensor(inputs, 'b2', '(1, 1)', 1, false);
+  const X = readTensor('planar', inputs, 'X', '(2, m)', 2, true);
+  const Y = readTensor('planar', inputs, 'Y', '(1, m)', 1, true);
+  const W1 = readTensor('planar', inputs, 'W1', '(4, 2)', 8, false);
+  const b1 = readTensor('planar', inputs, 'b1', '(4, 1)', 4, false);
+  const W2 = readTensor('planar', inputs, 'W2', '(1, 4)', 4, false);
+  const b2 = readTensor('planar', inputs, 'b2', '(1, 1)', 1, false);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
