@@ -75,3 +75,21 @@ export {
 export { Rng } from './rng.ts';
 export { defineGraph, isModel, type GraphModel, type Model } from './model.ts';
 export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.ts';
+export {
+  compileTraining,
+  miniBatches,
+  type Trainer,
+  type TrainingSpec,
+  type TrainingState,
+  type FitOptions,
+} from './train/trainer.ts';
+export {
+  sgd,
+  momentum,
+  rmsprop,
+  adam,
+  learningRateAt,
+  type OptimizerSpec,
+  type Decay,
+} from './train/optimizers.ts';
+export { dropout } from './train/dropout.ts';

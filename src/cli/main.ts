@@ -8,6 +8,8 @@ import { gradcheck } from '../check/gradcheck.ts';
 import { compile } from '../emit/compile.ts';
 import { emit } from '../emit/module.ts';
 import { GradgenError } from '../errors.ts';
+import { explain, optimize } from '../rewrite/optimize.ts';
+import { GRAPH_FORMATS, gradientOutputKeys, isGraphFormat, renderGraph } from './graphviz.ts';
 import { CliError, loadModel } from './samples.ts';
 
 const USAGE = `usage: gradgen <command> [options]
@@ -15,6 +17,10 @@ const USAGE = `usage: gradgen <command> [options]
 commands:
   compile <model.ts> [-o out.ts]   print (or write) the generated TypeScript module
   check <model.ts>                 gradient-check the model at its example point
+  graph <model.ts> [--format dot|mermaid] [--no-optimize] [-o out]
+                                   draw the forward and backward graphs (default: dot,
+                                   optimized as compile emits them)
+  explain <model.ts>               each output's symbolic form and the rewrites behind it
   help                             show this text
 
 A model file exports default defineGraph({ name, outputs, example?, cost? }).
@@ -32,6 +38,35 @@ function takeFlag(args: string[], ...names: string[]): string | undefined {
   return value;
 }
 
+function takeSwitch(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+/** The one model file left in `args` once the command's options are taken out. */
+function modelFile(args: string[], command: string): string {
+  const option = args.find((a) => a.startsWith('-') && a !== '-');
+  if (option) throw new UsageError(`${command}: unknown option '${option}'`);
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0) throw new UsageError(`${command} takes one model file`);
+  return file;
+}
+
+function writeOrPrint(out: string | undefined, text: string): void {
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  console.error(`wrote ${out}`);
+}
+
 async function run(argv: string[]): Promise<void> {
   const args = argv.filter((a) => a !== '--debug');
   const command = args.shift();
@@ -42,19 +77,13 @@ async function run(argv: string[]): Promise<void> {
   switch (command) {
     case 'compile': {
       const out = takeFlag(args, '-o', '--out');
-      const [file, ...rest] = args;
-      if (!file || rest.length > 0) throw new UsageError('compile takes one model file');
+      const file = modelFile(args, 'compile');
       const model = await loadModel(file);
-      const text = emit(model.outputs, { name: model.name, inputs: model.inputs });
-      if (out) {
-        writeFileSync(out, text);
-        console.error(`wrote ${out}`);
-      } else process.stdout.write(text);
+      writeOrPrint(out, emit(model.outputs, { name: model.name, inputs: model.inputs }));
       return;
     }
     case 'check': {
-      const [file, ...rest] = args;
-      if (!file || rest.length > 0) throw new UsageError('check takes one model file');
+      const file = modelFile(args, 'check');
       const model = await loadModel(file);
       if (!model.example) throw new CliError(`${file}: the model has no example point to check at`);
       const f = compile(model.outputs, { name: model.name, inputs: model.inputs });
@@ -66,6 +95,30 @@ async function run(argv: string[]): Promise<void> {
       });
       console.log(result.report());
       if (!result.ok) process.exitCode = 1;
+      return;
+    }
+    case 'graph': {
+      const out = takeFlag(args, '-o', '--out');
+      const format = takeFlag(args, '--format') ?? 'dot';
+      const raw = takeSwitch(args, '--no-optimize');
+      if (!isGraphFormat(format)) {
+        throw new UsageError(
+          `unknown --format '${format}': expected one of ${GRAPH_FORMATS.join(', ')}`,
+        );
+      }
+      const file = modelFile(args, 'graph');
+      const model = await loadModel(file);
+      const outputs = raw ? model.outputs : optimize(model.outputs).outputs;
+      // Which outputs are gradients is read off the model as written (keys and name hints).
+      const gradients = gradientOutputKeys(model.outputs);
+      const title = `${model.name}${raw ? '' : ' (optimized)'}`;
+      writeOrPrint(out, renderGraph(outputs, format, { title, gradients }));
+      return;
+    }
+    case 'explain': {
+      const file = modelFile(args, 'explain');
+      const model = await loadModel(file);
+      console.log(explain(model.outputs).text);
       return;
     }
     default:

@@ -180,7 +180,8 @@ export function emitFunctions(
     const outs = checkOutputs(spec.outputs, where);
     const inputs = resolveInputs(outs, spec.inputs, where);
     const graph = options.optimize === false ? outs : optimize(outs).outputs;
-    return { outs, inputs, program: lower(graph, inputs, dtype, namer, where) };
+    // each function's locals live in a scope of their own; buffers are module-level
+    return { outs, inputs, program: lower(graph, inputs, dtype, namer.child(), where, namer) };
   });
   const describeOut = (k: string, n: Node) => `${k} = ${formula(n, { depth: 4, useNames: true })}`;
   const hasTensors = lowered.some(({ inputs, outs }) =>

@@ -13,17 +13,39 @@ const RESERVED = new Set(
 
 export class Namer {
   private readonly used = new Set<string>();
+  private readonly children: Namer[] = [];
 
   /** A child sees its parent's names (as they are when it asks), without copying them. */
   constructor(private readonly parent?: Namer) {}
 
-  /** A namer for block-scoped locals: avoids every name taken so far, shares none later. */
+  /**
+   * A namer for a nested scope (a function's locals, a loop body): it avoids every name of its
+   * ancestors, and its ancestors avoid its names; sibling scopes may reuse each other's names.
+   */
   child(): Namer {
+    const c = new Namer(this);
+    this.children.push(c);
+    return c;
+  }
+
+  /**
+   * A namer for a block scope (a loop body): it avoids its ancestors' names, but they need not
+   * avoid its names (a later declaration in an outer scope cannot clash with a finished block).
+   */
+  block(): Namer {
     return new Namer(this);
   }
 
+  private takenAbove(name: string): boolean {
+    return this.used.has(name) || (this.parent?.takenAbove(name) ?? false);
+  }
+
+  private takenBelow(name: string): boolean {
+    return this.children.some((c) => c.used.has(name) || c.takenBelow(name));
+  }
+
   private taken(name: string): boolean {
-    return RESERVED.has(name) || this.used.has(name) || (this.parent?.taken(name) ?? false);
+    return RESERVED.has(name) || this.takenAbove(name) || this.takenBelow(name);
   }
 
   /** Reserves `name` exactly; false if it is taken or reserved. */

@@ -105,6 +105,8 @@ export function lower(
   dtype: Dtype,
   namer: Namer,
   where: string,
+  /** Where module-level names (buffers) come from; default `namer`. */
+  moduleNamer: Namer = namer,
 ): LoweredProgram {
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
@@ -268,7 +270,7 @@ export function lower(
     const stepIndex = steps.length;
     const reads = new Set<Node>();
     readsOf.set(stepIndex, reads);
-    const local = namer.child();
+    const local = namer.block();
     const lines: string[] = [];
     const out = nameOf(n);
     const isScalarOut = n.shape.length === 0;
@@ -650,7 +652,7 @@ export function lower(
       }
     }
     const slot = {
-      name: namer.fresh(`buf${slots.length}`),
+      name: moduleNamer.fresh(`buf${slots.length}`),
       size,
       outputs: output ?? [],
       freeAfter: output ? Infinity : (lastRead.get(step.node) ?? s),

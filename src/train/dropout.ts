@@ -1,0 +1,38 @@
+/**
+ * Inverted dropout: dropout(A, keepProb) = A·D/keepProb, where D is a 0/1 mask with P(1) = keepProb.
+ * D is an input of the graph, drawn by the trainer from its seeded RNG at every step; `predict`
+ * compiles the graph with every dropout replaced by its A (no dropout at test time); gradient
+ * checks fix one mask (the textbook's way to check a model with dropout).
+ */
+import * as B from '../builder/core.ts';
+import { GradgenError, at } from '../errors.ts';
+import { nameHint, type InputNode, type Node } from '../ir/node.ts';
+import { userCallSite } from '../ir/site.ts';
+
+export interface DropoutInfo {
+  readonly activation: Node;
+  readonly mask: InputNode;
+  readonly keepProb: number;
+}
+
+const registry = new WeakMap<Node, DropoutInfo>();
+let counter = 0;
+
+export function dropout(A: Node, keepProb: number): Node {
+  if (typeof keepProb !== 'number' || !(keepProb > 0 && keepProb <= 1)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `dropout: keepProb must be in (0, 1], got ${String(keepProb)}${at(userCallSite())}`,
+    );
+  }
+  if (keepProb === 1) return A;
+  const hint = nameHint(A);
+  const mask = B.input(hint ? `D_${hint}` : `D_${counter++}`, A.shape);
+  const out = B.div(B.mul(A, mask), keepProb);
+  registry.set(out, { activation: A, mask, keepProb });
+  return out;
+}
+
+export function dropoutInfo(n: Node): DropoutInfo | undefined {
+  return registry.get(n);
+}

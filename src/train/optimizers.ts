@@ -1,0 +1,175 @@
+/**
+ * Optimizers as graph fragments: each turns a parameter W, its gradient g and its state into the
+ * updated values, with the published formulas (course notation):
+ * - sgd:       W ← W − α·g
+ * - momentum:  v ← βv + (1 − β)g;            W ← W − α·v
+ * - rmsprop:   s ← βs + (1 − β)g²;           W ← W − α·g/(√s + ε)
+ * - adam:      m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;
+ *              m̂ = m/(1 − β₁ᵗ),  v̂ = v/(1 − β₂ᵗ);  W ← W − α·m̂/(√v̂ + ε)   (Kingma & Ba)
+ * α (after decay) and Adam's bias corrections are scalar inputs set by the trainer each step.
+ */
+import * as B from '../builder/core.ts';
+import { GradgenError, at } from '../errors.ts';
+import type { Node } from '../ir/node.ts';
+import { userCallSite } from '../ir/site.ts';
+
+/** Learning-rate decay, by epoch: α = α₀/(1 + rate·epoch), α₀·rateᵉᵖᵒᶜʰ, or α₀/(1 + rate·⌊epoch/every⌋). */
+export type Decay =
+  | { readonly kind: 'inverse'; readonly rate: number }
+  | { readonly kind: 'exponential'; readonly rate: number }
+  | { readonly kind: 'staircase'; readonly rate: number; readonly every: number };
+
+export interface OptimizerSpec {
+  readonly kind: 'sgd' | 'momentum' | 'rmsprop' | 'adam';
+  readonly learningRate: number;
+  readonly beta?: number;
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly epsilon?: number;
+  readonly decay?: Decay;
+}
+
+function check(
+  kind: string,
+  values: Record<string, number | undefined>,
+  ranges: Record<string, [number, number]>,
+) {
+  for (const [key, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    const [lo, hi] = ranges[key]!;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
+      throw new GradgenError(
+        'E_BAD_OPTION',
+        `${kind}: ${key} must be a number in [${lo}, ${hi}], got ${String(v)}${at(userCallSite())}`,
+      );
+    }
+  }
+}
+
+const LR: [number, number] = [0, Infinity];
+const BETA: [number, number] = [0, 1];
+const EPS: [number, number] = [0, 1];
+
+export function sgd(o: { learningRate: number; decay?: Decay }): OptimizerSpec {
+  check('sgd', { learningRate: o.learningRate }, { learningRate: LR });
+  return { kind: 'sgd', ...o };
+}
+
+export function momentum(o: { learningRate: number; beta?: number; decay?: Decay }): OptimizerSpec {
+  const spec = { kind: 'momentum' as const, beta: 0.9, ...o };
+  check(
+    'momentum',
+    { learningRate: spec.learningRate, beta: spec.beta },
+    { learningRate: LR, beta: BETA },
+  );
+  return spec;
+}
+
+export function rmsprop(o: {
+  learningRate: number;
+  beta?: number;
+  epsilon?: number;
+  decay?: Decay;
+}): OptimizerSpec {
+  const spec = { kind: 'rmsprop' as const, beta: 0.999, epsilon: 1e-8, ...o };
+  check(
+    'rmsprop',
+    { learningRate: spec.learningRate, beta: spec.beta, epsilon: spec.epsilon },
+    { learningRate: LR, beta: BETA, epsilon: EPS },
+  );
+  return spec;
+}
+
+export function adam(o: {
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  decay?: Decay;
+}): OptimizerSpec {
+  const spec = { kind: 'adam' as const, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...o };
+  check(
+    'adam',
+    {
+      learningRate: spec.learningRate,
+      beta1: spec.beta1,
+      beta2: spec.beta2,
+      epsilon: spec.epsilon,
+    },
+    { learningRate: LR, beta1: BETA, beta2: BETA, epsilon: EPS },
+  );
+  return spec;
+}
+
+/** The learning rate at `epoch` under the spec's decay schedule. */
+export function learningRateAt(spec: OptimizerSpec, epoch: number): number {
+  const a0 = spec.learningRate;
+  const d = spec.decay;
+  if (!d) return a0;
+  switch (d.kind) {
+    case 'inverse':
+      return a0 / (1 + d.rate * epoch);
+    case 'exponential':
+      return a0 * d.rate ** epoch;
+    case 'staircase':
+      return a0 / (1 + d.rate * Math.floor(epoch / d.every));
+  }
+}
+
+/** The state slots an optimizer keeps per parameter (`v`, `s`, `m`), each of the parameter's shape. */
+export function stateSlots(spec: OptimizerSpec): readonly string[] {
+  switch (spec.kind) {
+    case 'sgd':
+      return [];
+    case 'momentum':
+      return ['v'];
+    case 'rmsprop':
+      return ['s'];
+    case 'adam':
+      return ['m', 'v'];
+  }
+}
+
+/** The scalar inputs of the update: α, and Adam's bias corrections 1/(1 − β₁ᵗ), 1/(1 − β₂ᵗ). */
+export interface UpdateInputs {
+  readonly lr: Node;
+  readonly c1: Node;
+  readonly c2: Node;
+}
+
+/** W's new value and its new optimizer state, as graph nodes. */
+export function update(
+  spec: OptimizerSpec,
+  W: Node,
+  g: Node,
+  state: Readonly<Record<string, Node>>,
+  hyper: UpdateInputs,
+): { W: Node; state: Record<string, Node> } {
+  const { lr } = hyper;
+  switch (spec.kind) {
+    case 'sgd':
+      return { W: B.sub(W, B.mul(lr, g)), state: {} };
+    case 'momentum': {
+      const b = spec.beta!;
+      const v = B.add(B.mul(b, state.v!), B.mul(1 - b, g));
+      return { W: B.sub(W, B.mul(lr, v)), state: { v } };
+    }
+    case 'rmsprop': {
+      const b = spec.beta!;
+      const s = B.add(B.mul(b, state.s!), B.mul(1 - b, B.square(g)));
+      return { W: B.sub(W, B.div(B.mul(lr, g), B.add(B.sqrt(s), spec.epsilon!))), state: { s } };
+    }
+    case 'adam': {
+      const b1 = spec.beta1!;
+      const b2 = spec.beta2!;
+      const m = B.add(B.mul(b1, state.m!), B.mul(1 - b1, g));
+      const v = B.add(B.mul(b2, state.v!), B.mul(1 - b2, B.square(g)));
+      const mHat = B.mul(hyper.c1, m);
+      const vHat = B.mul(hyper.c2, v);
+      return {
+        W: B.sub(W, B.div(B.mul(lr, mHat), B.add(B.sqrt(vHat), spec.epsilon!))),
+        state: { m, v },
+      };
+    }
+  }
+}
