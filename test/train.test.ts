@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adam,
+  add,
+  binaryCrossEntropy,
+  compileTraining,
+  dropout,
+  GradgenError,
+  input,
+  learningRateAt,
+  matmul,
+  miniBatches,
+  momentum,
+  param,
+  rmsprop,
+  Rng,
+  sgd,
+  sigmoid,
+  tanh,
+  type OptimizerSpec,
+} from '../src/index.ts';
+import { planarFlower } from '../samples/data.ts';
+
+const X = input('X', [2, 'm']);
+const Y = input('Y', [1, 'm']);
+const W1 = param('W1', [4, 2], { init: 'normal' });
+const b1 = param('b1', [4, 1], { init: 'zeros' });
+const W2 = param('W2', [1, 4], { init: 'normal' });
+const b2 = param('b2', [1, 1], { init: 'zeros' });
+const A1 = tanh(add(matmul(W1, X), b1)).named('A1');
+const A2 = sigmoid(add(matmul(W2, A1), b2)).named('A2');
+const loss = binaryCrossEntropy(A2, Y);
+const data = planarFlower(400, 1);
+const planarData = { X: data.X, Y: data.Y };
+
+type Params = Record<'W1' | 'b1' | 'W2' | 'b2', Float64Array>;
+
+/** The course's vectorized backprop for the planar net, written out by hand in float64. */
+function handGradients(p: Params, Xd: Float64Array, Yd: Float64Array, m: number): Params {
+  const A1v = new Float64Array(4 * m);
+  const A2v = new Float64Array(m);
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < m; j++) {
+      A1v[i * m + j] = Math.tanh(p.W1[i * 2]! * Xd[j]! + p.W1[i * 2 + 1]! * Xd[m + j]! + p.b1[i]!);
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    let z = 0; // W2·A1 first, then + b2 (the order of (W2·A1) + b2)
+    for (let i = 0; i < 4; i++) z += p.W2[i]! * A1v[i * m + j]!;
+    A2v[j] = 1 / (1 + Math.exp(-(p.b2[0]! + z)));
+  }
+  const dZ2 = A2v.map((a, j) => a - Yd[j]!); // dZ2 = A2 − Y
+  // dW2 = (1/m)·dZ2·A1ᵀ, db2 = (1/m)·Σ dZ2
+  const dW2 = new Float64Array(4);
+  for (let i = 0; i < 4; i++) {
+    let acc = 0;
+    for (let j = 0; j < m; j++) acc += dZ2[j]! * A1v[i * m + j]!;
+    dW2[i] = (1 / m) * acc;
+  }
+  const db2 = Float64Array.of((1 / m) * dZ2.reduce((s, v) => s + v, 0));
+  // dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), dW1 = (1/m)·dZ1·Xᵀ, db1 = (1/m)·Σ dZ1
+  const dZ1 = new Float64Array(4 * m);
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < m; j++) {
+      const a = A1v[i * m + j]!;
+      dZ1[i * m + j] = (1 - a * a) * (p.W2[i]! * dZ2[j]!);
+    }
+  }
+  const dW1 = new Float64Array(8);
+  const db1 = new Float64Array(4);
+  for (let i = 0; i < 4; i++) {
+    for (let k = 0; k < 2; k++) {
+      let acc = 0;
+      for (let j = 0; j < m; j++) acc += dZ1[i * m + j]! * Xd[k * m + j]!;
+      dW1[i * 2 + k] = (1 / m) * acc;
+    }
+    let acc = 0;
+    for (let j = 0; j < m; j++) acc += dZ1[i * m + j]!;
+    db1[i] = (1 / m) * acc;
+  }
+  return { W1: dW1, b1: db1, W2: dW2, b2: db2 };
+}
+
+/** The published update rules, by hand (Adam as in Kingma & Ba). */
+function handUpdate(
+  spec: OptimizerSpec,
+  p: Params,
+  g: Params,
+  s: Record<string, Float64Array>,
+  t: number,
+) {
+  const a = spec.learningRate;
+  for (const k of Object.keys(p) as (keyof Params)[]) {
+    const W = p[k];
+    const G = g[k];
+    for (let i = 0; i < W.length; i++) {
+      switch (spec.kind) {
+        case 'sgd':
+          W[i]! -= a * G[i]!;
+          break;
+        case 'momentum': {
+          const v = (s[`v${k}`] ??= new Float64Array(W.length));
+          v[i] = spec.beta! * v[i]! + (1 - spec.beta!) * G[i]!;
+          W[i]! -= a * v[i]!;
+          break;
+        }
+        case 'rmsprop': {
+          const sq = (s[`s${k}`] ??= new Float64Array(W.length));
+          sq[i] = spec.beta! * sq[i]! + (1 - spec.beta!) * G[i]! * G[i]!;
+          W[i]! -= (a * G[i]!) / (Math.sqrt(sq[i]!) + spec.epsilon!);
+          break;
+        }
+        case 'adam': {
+          const m1 = (s[`m${k}`] ??= new Float64Array(W.length));
+          const v = (s[`v${k}`] ??= new Float64Array(W.length));
+          m1[i] = spec.beta1! * m1[i]! + (1 - spec.beta1!) * G[i]!;
+          v[i] = spec.beta2! * v[i]! + (1 - spec.beta2!) * G[i]! * G[i]!;
+          const mHat = m1[i]! / (1 - spec.beta1! ** t);
+          const vHat = v[i]! / (1 - spec.beta2! ** t);
+          W[i]! -= (a * mHat) / (Math.sqrt(vHat) + spec.epsilon!);
+          break;
+        }
+      }
+    }
+  }
+}
+
+describe('optimizers follow the published formulas (hand-written float64 reference)', () => {
+  const optimizers: [string, OptimizerSpec][] = [
+    ['sgd', sgd({ learningRate: 1.2 })],
+    ['momentum', momentum({ learningRate: 0.5 })],
+    ['rmsprop', rmsprop({ learningRate: 0.01 })],
+    ['adam', adam({ learningRate: 0.01 })],
+  ];
+  for (const [name, spec] of optimizers) {
+    it(`${name}: 100 steps agree to 1e-12`, () => {
+      const trainer = compileTraining({ loss, optimizer: spec });
+      const state = trainer.init(7);
+      const ref: Params = {
+        W1: Float64Array.from(state.params.W1!),
+        b1: Float64Array.from(state.params.b1!),
+        W2: Float64Array.from(state.params.W2!),
+        b2: Float64Array.from(state.params.b2!),
+      };
+      const slots: Record<string, Float64Array> = {};
+      for (let t = 1; t <= 100; t++) {
+        trainer.step(state, planarData);
+        handUpdate(spec, ref, handGradients(ref, data.X, data.Y, 400), slots, t);
+      }
+      for (const k of Object.keys(ref) as (keyof Params)[]) {
+        const scale = Math.max(...ref[k].map(Math.abs));
+        const diff = Math.max(...ref[k].map((v, i) => Math.abs(v - state.params[k]![i]!)));
+        expect(diff / scale, `${name} ${k}`).toBeLessThan(1e-12);
+      }
+    });
+  }
+});
+
+describe('training the planar classifier', () => {
+  it('reaches ≥ 88% training accuracy (2-4-1 tanh, the course reports ~90%)', () => {
+    const trainer = compileTraining({
+      loss,
+      outputs: { A2 },
+      optimizer: sgd({ learningRate: 1.2 }),
+    });
+    const state = trainer.init(1);
+    for (let i = 0; i < 10_000; i++) trainer.step(state, planarData);
+    const p = trainer.predict(state, { X: data.X }).A2 as Float64Array;
+    let correct = 0;
+    for (let j = 0; j < 400; j++) correct += (p[j]! > 0.5 ? 1 : 0) === data.Y[j] ? 1 : 0;
+    console.log(`planar training accuracy: ${((100 * correct) / 400).toFixed(2)}%`);
+    expect(correct / 400).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('the same seed gives bit-identical parameters (adam, dropout, mini-batches)', () => {
+    const A1d = dropout(A1, 0.8);
+    const A2d = sigmoid(add(matmul(W2, A1d), b2));
+    const run = () => {
+      const trainer = compileTraining({
+        loss: binaryCrossEntropy(A2d, Y),
+        outputs: { A2: A2d },
+        optimizer: adam({ learningRate: 0.01 }),
+        l2: 0.1,
+      });
+      const state = trainer.init(42);
+      trainer.fit(state, planarData, { epochs: 3, batchSize: 64 });
+      return state.params;
+    };
+    const a = run();
+    const b = run();
+    for (const k of Object.keys(a)) expect(Array.from(b[k]!)).toEqual(Array.from(a[k]!));
+  });
+});
+
+describe('L2 and dropout are part of the symbolic graph', () => {
+  it('L2 adds (λ/m)·W to weight gradients only, and gradcheck agrees', () => {
+    const plain = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+    const reg = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }), l2: 0.7 });
+    const state = reg.init(5);
+    const g0 = plain.lossAndGrad(state, planarData);
+    const g1 = reg.lossAndGrad(state, planarData);
+    const m = 400;
+    g1.grads.W1!.forEach((v, i) =>
+      expect(v).toBeCloseTo(g0.grads.W1![i]! + (0.7 / m) * state.params.W1![i]!, 14),
+    );
+    expect(Array.from(g1.grads.b1!)).toEqual(Array.from(g0.grads.b1!));
+    // W2 is (1, 4): a row vector, not a matrix, so it is not regularized by default
+    expect(Array.from(g1.grads.W2!)).toEqual(Array.from(g0.grads.W2!));
+    const sq = Array.from(state.params.W1!).reduce((s, v) => s + v * v, 0);
+    expect(g1.loss).toBeCloseTo(g0.loss + (0.7 / (2 * m)) * sq, 14);
+    // check at a point with gradients finite differences can resolve (at init they are ~1e-7)
+    const rng = new Rng(4);
+    for (const v of Object.values(state.params)) v.forEach((_, i) => (v[i] = rng.normal()));
+    const check = reg.gradcheck(state, planarData);
+    console.log(check.report());
+    expect(
+      check.perInput.every((e) => e.relativeError < 1e-7),
+      check.report(),
+    ).toBe(true);
+  });
+
+  it('regularize names the params explicitly', () => {
+    const reg = compileTraining({
+      loss,
+      optimizer: sgd({ learningRate: 0.1 }),
+      l2: 1,
+      regularize: ['W1', W2],
+    });
+    const plain = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+    const state = reg.init(5);
+    const d =
+      reg.lossAndGrad(state, planarData).grads.W2![0]! -
+      plain.lossAndGrad(state, planarData).grads.W2![0]!;
+    expect(d).toBeCloseTo(state.params.W2![0]! / 400, 14);
+  });
+
+  it('dropout: gradcheck with a fixed mask, predict without dropout', () => {
+    const A1d = dropout(A1, 0.5);
+    const A2d = sigmoid(add(matmul(W2, A1d), b2));
+    const trainer = compileTraining({
+      loss: binaryCrossEntropy(A2d, Y),
+      outputs: { A2: A2d },
+      optimizer: sgd({ learningRate: 0.1 }),
+    });
+    const plain = compileTraining({ loss, outputs: { A2 }, optimizer: sgd({ learningRate: 0.1 }) });
+    const state = trainer.init(9);
+    const check = trainer.gradcheck(state, planarData, { maskSeed: 3 });
+    expect(check.verdict, check.report()).toBe('correct');
+    const p1 = trainer.predict(state, { X: data.X }).A2 as Float64Array;
+    const p0 = plain.predict(state, { X: data.X }).A2 as Float64Array;
+    expect(Array.from(p1)).toEqual(Array.from(p0));
+    // with a mask, the loss differs from the loss without dropout
+    const off = trainer.lossAndGrad(state, planarData).loss;
+    expect(off).toBeCloseTo(plain.lossAndGrad(state, planarData).loss, 14);
+    expect(trainer.lossAndGrad(state, planarData, { maskSeed: 3 }).loss).not.toBeCloseTo(off, 6);
+  });
+});
+
+describe('schedules, batches, state', () => {
+  it('learning-rate decay: inverse, exponential, staircase', () => {
+    expect(
+      learningRateAt(sgd({ learningRate: 0.1, decay: { kind: 'inverse', rate: 1 } }), 3),
+    ).toBeCloseTo(0.025, 15);
+    expect(
+      learningRateAt(sgd({ learningRate: 0.1, decay: { kind: 'exponential', rate: 0.95 } }), 2),
+    ).toBeCloseTo(0.09025, 15);
+    const stair = sgd({ learningRate: 0.1, decay: { kind: 'staircase', rate: 1, every: 10 } });
+    expect([9, 10, 25].map((e) => learningRateAt(stair, e))).toEqual([0.1, 0.05, 0.1 / 3]);
+  });
+
+  it('mini-batches cover every example once per epoch, with a last partial batch', () => {
+    const Xs = Float64Array.from({ length: 2 * 10 }, (_, i) => i);
+    const Ys = Float64Array.from({ length: 10 }, (_, j) => j);
+    const batches = [...miniBatches({ X: Xs, Y: Ys }, [X, Y], 'm', 10, 4, new Rng(1))];
+    expect(batches.map((b) => (b.Y as Float64Array).length)).toEqual([4, 4, 2]);
+    const seen = batches.flatMap((b) => Array.from(b.Y as Float64Array)).sort((a, b) => a - b);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // X columns follow Y: column j of the batch holds X[0][j'] = j' and X[1][j'] = 10 + j'
+    for (const b of batches) {
+      const y = b.Y as Float64Array;
+      const x = b.X as Float64Array;
+      y.forEach((j, k) => {
+        expect(x[k]).toBe(j);
+        expect(x[y.length + k]).toBe(10 + j);
+      });
+    }
+  });
+
+  it('parameters save to and load from JSON; bad files are refused', () => {
+    const trainer = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+    const state = trainer.init(11);
+    trainer.step(state, planarData);
+    const loaded = trainer.load(trainer.save(state));
+    for (const k of Object.keys(state.params))
+      expect(Array.from(loaded.params[k]!)).toEqual(Array.from(state.params[k]!));
+    expect(() => trainer.load('not json')).toThrow(GradgenError);
+    expect(() => trainer.load(JSON.stringify({ format: 'gradgen-params', params: {} }))).toThrow(
+      /no parameter 'W1'/,
+    );
+    const wrong = JSON.parse(trainer.save(state));
+    wrong.params.W1.shape = [2, 4];
+    expect(() => trainer.load(JSON.stringify(wrong))).toThrow(/'W1' has shape \(2, 4\)/);
+  });
+
+  it('exposes metadata; the module is self-contained', () => {
+    const trainer = compileTraining({
+      loss,
+      outputs: { A2 },
+      optimizer: adam({ learningRate: 0.01 }),
+    });
+    expect(trainer.parameterCount).toBe(8 + 4 + 4 + 1);
+    expect(trainer.params.map((p) => p.name)).toEqual(['W1', 'b1', 'W2', 'b2']);
+    expect(trainer.flopsPerStep(400)).toBeGreaterThan(trainer.flopsPerStep(200));
+    expect(trainer.source).toMatch(/export function trainStep\(/);
+    expect(trainer.source).toMatch(/export function trainPredict\(/);
+    expect(trainer.source).toMatch(/export const trainMeta = /);
+    expect(trainer.source).not.toMatch(/^import /m);
+  });
+
+  it('bad input is named', () => {
+    const trainer = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+    const state = trainer.init(1);
+    expect(() => trainer.step(state, { X: data.X })).toThrow(/missing input 'Y'/);
+    expect(() => trainer.step(state, { ...planarData, W1: new Float64Array(8) })).toThrow(
+      /'W1' is a parameter/,
+    );
+    expect(() => sgd({ learningRate: -1 })).toThrow(/learningRate must be/);
+    expect(() => adam({ learningRate: 0.1, beta1: 2 })).toThrow(/beta1 must be/);
+    expect(() => compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }), l2: -1 })).toThrow(
+      /l2 must be/,
+    );
+  });
+});
