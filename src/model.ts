@@ -1,14 +1,16 @@
 import type { Node } from './ir/node.ts';
 import type { InputValues } from './ir/values.ts';
+import type { TrainingSpec } from './train/trainer.ts';
 
 /**
  * What a model file exports (as `default` or as `model`) so that the `gradgen` command and
- * `npm run codegen` can find it: a name for the generated function and its named outputs.
+ * `npm run codegen` can find it: either a graph (named outputs to compile), or a training model
+ * (a loss, an optimizer and the data to train on).
  *
  * ```ts
- * const J = mul(3, add(a, mul(b, c)));
- * const [da, db, dc] = grad(J, [a, b, c]);
  * export default defineGraph({ name: 'costJ', outputs: { J, da, db, dc } });
+ * export default defineTraining({ name: 'planar', loss, outputs: { A2 }, optimizer: sgd({ learningRate: 1.2 }),
+ *                                 data: () => ({ train: { X, Y } }), accuracy: { output: 'A2', label: 'Y' } });
  * ```
  */
 export interface GraphModel {
@@ -20,16 +22,45 @@ export interface GraphModel {
   readonly inputs?: readonly Node[];
   /** A point to evaluate and gradient-check the model at (used by `gradgen check`). */
   readonly example?: InputValues | (() => InputValues);
-  /** For `gradgen check`: the output that is the cost, and input → gradient-output names. */
+  /** For `gradgen check`: the output that is the cost. */
   readonly cost?: string;
 }
+
+export interface TrainingModel extends TrainingSpec {
+  readonly kind: 'training';
+  /** Prefix of the generated functions (and the name of its file under codegen/). */
+  readonly name: string;
+  /** The data: a training set, and optionally a held-out test set (made in code or read from a package). */
+  readonly data: () => { readonly train: InputValues; readonly test?: InputValues };
+  /** Defaults for `gradgen train`. */
+  readonly defaults?: {
+    readonly epochs?: number;
+    readonly batchSize?: number;
+    readonly seed?: number;
+  };
+  /** Binary accuracy to report: predictions `output` > 0.5 against labels `label`. */
+  readonly accuracy?: { readonly output: string; readonly label: string };
+}
+
+export type Model = GraphModel | TrainingModel;
 
 export function defineGraph(model: Omit<GraphModel, 'kind'>): GraphModel {
   return { kind: 'graph', ...model };
 }
 
-export type Model = GraphModel;
+export function defineTraining(model: Omit<TrainingModel, 'kind'>): TrainingModel {
+  return { kind: 'training', ...model };
+}
 
 export function isModel(x: unknown): x is Model {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'graph';
+  const kind = typeof x === 'object' && x !== null ? (x as { kind?: unknown }).kind : undefined;
+  return kind === 'graph' || kind === 'training';
+}
+
+/** Fraction of predictions (> 0.5) that match 0/1 labels. */
+export function binaryAccuracy(predictions: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++)
+    correct += (predictions[i]! > 0.5 ? 1 : 0) === labels[i] ? 1 : 0;
+  return labels.length === 0 ? 0 : correct / labels.length;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add, grad, input, mul } from '../src/index.ts';
 import { gradientOutputKeys, toDot, toMermaid } from '../src/cli/graphviz.ts';
+import { costPlot } from '../src/cli/plot.ts';
+import { createProgress } from '../src/cli/progress.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'src/cli/gradgen.js');
@@ -43,7 +45,7 @@ describe('gradgen command', () => {
     expect(r.stdout).toMatch(/→ correct/);
   });
 
-  it('errors are one line on stderr with a non-zero exit, no stack trace', () => {
+  it('errors are one line on stderr with a non-zero exit, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradgen-'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     const empty = join(dir, 'empty.ts');
@@ -53,15 +55,17 @@ describe('gradgen command', () => {
       bad,
       `import { input, add } from '${join(root, 'src/index.ts')}';\nadd(input('P', [2, 3]), input('Q', [4, 3]));\n`,
     );
-    for (const [args, pattern, status] of [
+    const cases = [
       [['compile', join(dir, 'missing.ts')], /no such file/, 1],
       [['compile', empty], /exports no model/, 1],
       [['compile', bad], /add: shapes \(2, 3\) and \(4, 3\) cannot be broadcast.*bad\.ts:2/, 1],
       [['frobnicate'], /unknown command/, 2],
       [['compile'], /one model file/, 2],
       [['compile', 'samples/computationGraph.ts', '-o'], /-o needs a value/, 2],
-    ] as const) {
-      const r = run(...args);
+    ] as const;
+    const results = await Promise.all(cases.map(([args]) => runAsync(...args)));
+    for (const [i, [, pattern, status]] of cases.entries()) {
+      const r = results[i]!;
       expect(r.status, r.stderr).toBe(status);
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -170,5 +174,254 @@ describe('gradgen command', () => {
     expect(execFileSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })).toMatch(
       /usage: gradgen/,
     );
+  });
+});
+
+describe('gradgen with training models', () => {
+  it('train fits the model, prints its cost and accuracy and plots the cost curve', async () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'gradgen-')), 'c.svg');
+    const r = await runAsync(
+      'train',
+      'samples/planar.ts',
+      ...['--epochs', '300', '--seed', '1', '--plot', svg],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^planar: 17 parameters, sgd, 400 training examples; 300 epochs/m);
+    expect(r.stdout).toMatch(/^final cost: 0\.\d+ \(epoch 300, /m);
+    const accuracy = /^training accuracy: (\d+\.\d\d)% \(\d+\/400\)$/m.exec(r.stdout);
+    expect(accuracy, r.stdout).not.toBeNull();
+    expect(Number(accuracy![1])).toBeGreaterThan(80);
+    expect(r.stdout).not.toMatch(/test accuracy/); // planar has no test set
+    expect(r.stdout).toContain(`cost plot: ${svg}`);
+    const text = readFileSync(svg, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('<polyline');
+    expect(text).toContain('planar: cost per epoch');
+    // not a terminal: plain lines, every 6th epoch of 300 (at most 50), no carriage returns
+    expect(r.stderr).not.toMatch(/[\r\x1b]/);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(50);
+    for (const line of lines) {
+      expect(line).toMatch(/^epoch +\d+\/300 {2}cost \d\.\d{5,}( {2}[\d,]+ examples\/s)?$/);
+    }
+    expect(lines[0]).toMatch(/^epoch +6\/300/);
+    expect(lines.at(-1)).toMatch(/^epoch 300\/300/);
+    // the last progress line and the summary agree on the final cost
+    const final = /^final cost: (\S+)/m.exec(r.stdout)![1];
+    expect(lines.at(-1)).toContain(`cost ${final}`);
+  });
+
+  it('compile prints the training module, the same as codegen/', async () => {
+    const r = await runAsync('compile', 'samples/planar.ts');
+    expect(r.status, r.stderr).toBe(0);
+    for (const fn of ['planarStep', 'planarPredict', 'planarLossAndGrad'])
+      expect(r.stdout).toContain(`export function ${fn}(`);
+    expect(r.stdout).toBe(readFileSync(join(root, 'codegen/planar.ts'), 'utf8'));
+  });
+
+  it('check gradient-checks the loss, one row per parameter', async () => {
+    const r = await runAsync('check', 'samples/planar.ts');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^planar: the loss at init\(seed 1\) after 5 training steps, on 400 training examples$/m,
+    );
+    const rows = [...r.stdout.matchAll(/^(\w+)\s+\d\.\d\de-?\d+\s+(\w+)\s/gm)];
+    expect(rows.map((m) => m[1])).toEqual(['W1', 'b1', 'W2', 'b2']);
+    // each row has its verdict; the biases' tiny gradients are near the round-off floor, and the
+    // note says so, but the whole gradient is correct
+    for (const m of rows)
+      expect(['correct', 'inspect', 'suspicious', 'bug', 'nonfinite']).toContain(m[2]);
+    expect(rows.find((m) => m[1] === 'W1')![2]).toBe('correct');
+    expect(r.stdout).toMatch(/^overall: relative error \S+ → correct$/m);
+  });
+
+  it('check fails (exit 1) where differences cannot resolve the gradient, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradgen-'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    const file = join(dir, 'offset.ts');
+    // a cost of ~1e6: differences of J at ε = 1e-7 resolve only ~1e-3
+    writeFileSync(
+      file,
+      `import { add, defineTraining, input, matmul, mean, param, sgd, square } from '${join(root, 'src/index.ts')}';
+const X = input('X', [2, 'm']);
+const W = param('W', [1, 2], { init: 'normal' });
+export default defineTraining({
+  name: 'offset',
+  loss: add(mean(square(matmul(W, X))), 1e6),
+  optimizer: sgd({ learningRate: 0.01 }),
+  data: () => ({ train: { X: [1, 2, 3, 4, 5, 6] } }),
+});
+`,
+    );
+    const [r, steps0] = await Promise.all([
+      runAsync('check', file),
+      runAsync('check', file, '--steps', '0', '--seed', '7', '--epsilon', '1e-5'),
+    ]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^W\s+\S+\s+(inspect|suspicious|bug)\s/m);
+    expect(r.stdout).toMatch(/→ \w+ \(FAILED\)$/m);
+    expect(r.stdout).toMatch(/^note: W: gradients up to .* J ≈ 1\.00e\+6 resolve at ε = 1e-7/m);
+    expect(steps0.stdout).toMatch(/^offset: the loss at init\(seed 7\), on 3 training examples$/m);
+    expect(steps0.stdout).toContain('ε = 0.00001');
+    expect(r.stderr + steps0.stderr).toBe('');
+  });
+
+  it('graph and explain show the loss, the outputs and the gradients of the loss', async () => {
+    const [dot, explained] = await Promise.all([
+      runAsync('graph', 'samples/planar.ts'),
+      runAsync('explain', 'samples/planar.ts'),
+    ]);
+    expect(dot.status, dot.stderr).toBe(0);
+    for (const output of ['J', 'A2', 'dW1', 'db1', 'dW2', 'db2'])
+      expect(dot.stdout).toMatch(new RegExp(`\\[label="${output}", shape=doubleoctagon`));
+    expect(explained.stdout.split('\n').filter((l) => /^\w+ = /.test(l))).toHaveLength(6);
+  });
+
+  it('train and check errors: one line on stderr, exit 1 (or 2 for usage errors)', async () => {
+    const graph = 'samples/computationGraph.ts';
+    const planar = 'samples/planar.ts';
+    const cases = [
+      [['train', graph], /computationGraph\.ts is a graph model.*train needs a training model/, 1],
+      [['train', join(tmpdir(), 'gradgen-no-such-model.ts')], /no such file/, 1],
+      [['train', planar, '--epochs', 'abc'], /--epochs must be a positive integer, got 'abc'/, 2],
+      [['train', planar, '--epochs', '0'], /--epochs must be a positive integer/, 2],
+      [['train', planar, '--epochs', '2.5'], /--epochs must be a positive integer/, 2],
+      [['train', planar, '--batch', '-3'], /--batch needs a value/, 2],
+      [['train', planar, '--seed', 'x'], /--seed must be a non-negative integer/, 2],
+      [['train', planar, '--plot'], /--plot needs a value/, 2],
+      [['train', planar, '--epochs', '3', '--frobnicate'], /unknown option '--frobnicate'/, 2],
+      [['train', planar, 'extra.ts'], /train takes one model file/, 2],
+      [['check', planar, '--epsilon', '0'], /--epsilon must be a positive number/, 2],
+      [['check', graph, '--steps', '3'], /--steps apply to training models/, 2],
+    ] as const;
+    const results = await Promise.all(cases.map(([args]) => runAsync(...args)));
+    for (const [i, [args, pattern, status]] of cases.entries()) {
+      const r = results[i]!;
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(status);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('the cost plot', () => {
+  const curve = Array.from({ length: 120 }, (_, i) => 0.7 * Math.exp(-i / 30) + 0.1);
+
+  it('is an SVG with axes, ticks, a title and the curve; the same costs give the same bytes', () => {
+    const svg = costPlot(curve, { title: 'planar <&> "cost"' });
+    expect(svg).toBe(costPlot([...curve], { title: 'planar <&> "cost"' }));
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('>planar &lt;&amp;&gt; &quot;cost&quot;</text>');
+    expect(svg).toContain('>120 epochs, final cost 0.113256</text>');
+    expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+ V[\d.]+ H[\d.]+"/); // the axes
+    expect(svg).toContain('>epoch</text>');
+    expect(svg).toContain('>cost</text>');
+    // y ticks at round values covering [0.11, 0.8]; x ticks at whole epochs
+    for (const tick of ['0', '0.4', '0.8', '20', '120']) expect(svg).toContain(`>${tick}</text>`);
+    const polylines = [...svg.matchAll(/<polyline points="([^"]+)"/g)];
+    expect(polylines).toHaveLength(1);
+    const points = polylines[0]![1]!.split(' ').map((p) => p.split(',').map(Number));
+    expect(points).toHaveLength(120);
+    // decreasing costs: the curve goes down the page (y grows), left to right
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]![0]).toBeGreaterThan(points[i - 1]![0]!);
+      expect(points[i]![1]).toBeGreaterThanOrEqual(points[i - 1]![1]!);
+    }
+  });
+
+  it('handles one point, constant, empty, tiny, huge and non-finite costs without NaN', () => {
+    for (const costs of [
+      [0.5],
+      [2, 2, 2, 2],
+      [0, 0],
+      [],
+      [3e-9, 1e-9, 2e-9],
+      [4e7, 1e7],
+      [1, 0.8, NaN, Infinity, 0.5, 0.4],
+    ]) {
+      const svg = costPlot(costs);
+      expect(svg, JSON.stringify(costs)).not.toMatch(/NaN|Infinity|undefined/);
+      expect(svg.startsWith('<svg')).toBe(true);
+      if (costs.some(Number.isFinite)) expect(svg).toContain('<circle'); // the last point
+      for (const [, value] of svg.matchAll(/="(-?[\d.]+)"/g))
+        expect(Number.isFinite(Number(value))).toBe(true);
+    }
+    // a run that diverged: the finite stretches are drawn apart, the rest counted
+    const broken = costPlot([1, 0.8, NaN, Infinity, 0.5, 0.4]);
+    expect(broken.match(/<polyline/g)).toHaveLength(2);
+    expect(broken).toContain('2 non-finite costs not drawn');
+    // a long run keeps a few points per pixel column, first and last included
+    const long = costPlot(Array.from({ length: 20_000 }, (_, i) => 1 / (i + 1)));
+    const count = long.match(/<polyline points="([^"]+)"/)![1]!.split(' ').length;
+    expect(count).toBeLessThan(2500);
+    expect(long).toContain('20000 epochs, final cost 0.00005');
+  });
+});
+
+describe('training progress', () => {
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { chunks, stream: { isTTY, columns: 200, write: (s: string) => chunks.push(s) } };
+  };
+
+  it('off a terminal: plain lines, every k-th epoch so that a run prints at most 50', () => {
+    for (const [epochs, expected] of [
+      [7, 7],
+      [50, 50],
+      [51, 26],
+      [300, 50],
+      [10_000, 50],
+      [10_001, 50],
+    ] as const) {
+      const { chunks, stream } = sink(false);
+      let t = 0;
+      const progress = createProgress({ epochs, examplesPerEpoch: 400, stream, now: () => t });
+      for (let e = 1; e <= epochs; e++) {
+        t += 10;
+        progress.epoch(e, 1 / e);
+      }
+      progress.done();
+      expect(chunks, `${epochs} epochs`).toHaveLength(expected);
+      expect(chunks.every((c) => c.endsWith('\n') && !/[\r\x1b]/.test(c))).toBe(true);
+      expect(chunks.at(-1)).toMatch(new RegExp(`^epoch ${epochs}/${epochs} {2}cost `));
+    }
+    const { chunks, stream } = sink(false);
+    let t = 0;
+    const progress = createProgress({ epochs: 3, examplesPerEpoch: 400, stream, now: () => t });
+    t = 100;
+    progress.epoch(1, 0.693147);
+    expect(chunks[0]).toBe('epoch 1/3  cost 0.693147  4,000 examples/s\n');
+  });
+
+  it('on a terminal: one line redrawn in place, throttled, ended by a newline', () => {
+    const { chunks, stream } = sink(true);
+    let t = 0;
+    const progress = createProgress({
+      epochs: 1000,
+      examplesPerEpoch: 400,
+      stream,
+      now: () => t,
+      redrawMs: 100,
+    });
+    for (let e = 1; e <= 1000; e++) {
+      t += 1; // 1 ms per epoch: a redraw every 100 epochs, and the last
+      progress.epoch(e, 1 / e);
+    }
+    progress.done();
+    const draws = chunks.slice(0, -1);
+    expect(draws.length).toBeGreaterThanOrEqual(10);
+    expect(draws.length).toBeLessThanOrEqual(12);
+    for (const d of draws) {
+      expect(d.startsWith('\r')).toBe(true);
+      expect(d.endsWith('\x1b[K')).toBe(true);
+      expect(d).not.toContain('\n');
+    }
+    expect(draws.at(-1)).toMatch(
+      /^\r\[={24}\] epoch 1000\/1000 {2}cost 0\.00100000 {2}400,000 examples\/s\x1b\[K$/,
+    );
+    expect(draws[1]).toMatch(/eta \d+s/);
+    expect(chunks.at(-1)).toBe('\n');
   });
 });

@@ -100,12 +100,14 @@ describe('dZ = A − Y emerges symbolically', () => {
 
   it('in the committed generated code', () => {
     expect(readFileSync(`${root}codegen/planar.ts`, 'utf8')).toMatch(
-      /dZ2\[k\] = A2\[k\] - Y\[k\];/,
+      /dZ2\[k\] = A2(\[k\])? - Y\[k\];/,
     );
     expect(readFileSync(`${root}codegen/logisticRegression.ts`, 'utf8')).toMatch(
-      /dZ\[k\] = A\[k\] - Y\[k\];/,
+      /dZ\[k\] = A(\[k\])? - Y\[k\];/,
     );
-    expect(readFileSync(`${root}codegen/deep.ts`, 'utf8')).toMatch(/dZ4\[k\] = AL\[k\] - Y\[k\];/);
+    expect(readFileSync(`${root}codegen/deep.ts`, 'utf8')).toMatch(
+      /dZ4\[k\] = (AL|A4)(\[k\])? - Y\[k\];/,
+    );
   });
 });
 
@@ -166,7 +168,7 @@ describe('memory', () => {
     const gc = vm.runInNewContext('gc') as () => void;
     const { J, dW1, db1, dW2, db2 } = planar;
     const f = compile({ J, dW1: dW1!, db1: db1!, dW2: dW2!, db2: db2! });
-    const point = (planar.default.example as () => Record<string, Float64Array>)();
+    const point = planar.example();
     for (let i = 0; i < 200; i++) f(point); // warm up: buffers sized, code optimized
     gc();
     const before = process.memoryUsage().heapUsed;
@@ -179,7 +181,7 @@ describe('memory', () => {
 
   it('the result object and its arrays are reused between calls', () => {
     const f = compile({ J: planar.J, dW1: planar.dW1! });
-    const point = (planar.default.example as () => Record<string, Float64Array>)();
+    const point = planar.example();
     const a = f(point);
     const b = f(point);
     expect(b).toBe(a);

@@ -1,12 +1,12 @@
 /**
- * `npm run codegen` regenerates codegen/ from every model in samples/; `npm run codegen:check`
+ * `npm run codegen` regenerates codegen/ from every model in samples/: a graph model's module, or
+ * a training model's training module (`compileTraining(model).source`). `npm run codegen:check`
  * fails (exit 1) when a committed module differs from what the compiler emits now, or is missing.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../index.ts';
-import { emit } from '../emit/module.ts';
-import { loadModel } from './samples.ts';
+import { loadModel, moduleSource } from './samples.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 // Call sites in comments are relative to the working directory: make it the repository root.
@@ -22,7 +22,7 @@ for (const file of samples) {
   const mod = (await import(join(root, 'samples', file))) as Record<string, unknown>;
   if (!mod.default && !mod.model) continue; // helpers and demos, not models
   const model = await loadModel(join(root, 'samples', file));
-  const text = emit(model.outputs, { name: model.name, inputs: model.inputs });
+  const text = moduleSource(model);
   const out = join(root, 'codegen', `${model.name}.ts`);
   count++;
   if (check) {

@@ -270,6 +270,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const predictFn = predictKeys.length
     ? (mod[functions[1]!.functionName] as (i: unknown) => Record<string, CompiledValue>)
     : undefined;
+  const predictInputs = predictKeys.length ? functions[1]!.inputs.map((l) => l.name) : [];
   const gradFn = mod[functions[functions.length - 1]!.functionName] as (
     i: unknown,
   ) => Record<string, CompiledValue>;
@@ -374,7 +375,9 @@ export function compileTraining(spec: TrainingSpec): Trainer {
         );
       checkData(data, 'predict');
       checkState(state, 'predict');
-      const inputs: Record<string, unknown> = { ...data };
+      // only what the predictions read: labels and other data may be passed along and are ignored
+      const inputs: Record<string, unknown> = {};
+      for (const name of predictInputs) if (name in data) inputs[name] = data[name];
       for (const p of params) inputs[p.name] = state.params[p.name];
       const out = predictFn(inputs);
       return Object.fromEntries(
