@@ -5,7 +5,6 @@ import {
   constant,
   evaluate,
   grad,
-  GradgenError,
   input,
   log,
   mul,
@@ -14,21 +13,7 @@ import {
   sqrt,
   div,
 } from '../src/index.ts';
-
-/** Runs `f`, expecting a GradgenError with `code` whose message matches every pattern. */
-function expectError(f: () => unknown, code: string, ...patterns: RegExp[]): GradgenError {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'expected an error').toBeInstanceOf(Error);
-  const err = caught as GradgenError;
-  expect(err.code, err.message).toBe(code);
-  for (const p of patterns) expect(err.message).toMatch(p);
-  return err;
-}
+import { expectError } from './expectError.ts';
 
 const x = input('x');
 const y = input('y');

@@ -4,7 +4,6 @@ import {
   binaryCrossEntropy,
   compile,
   evaluate,
-  GradgenError,
   input,
   matmul,
   param,
@@ -14,19 +13,7 @@ import {
   transpose,
   broadcastTo,
 } from '../src/index.ts';
-
-function expectError(f: () => unknown, code: string, ...patterns: RegExp[]): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'expected an error').toBeInstanceOf(Error);
-  const err = caught as GradgenError;
-  expect(err.code, err.message).toBe(code);
-  for (const p of patterns) expect(err.message).toMatch(p);
-}
+import { expectError } from './expectError.ts';
 
 const X = input('Xe', [3, 'm']);
 const Y = input('Ye', [1, 'm']);

@@ -305,29 +305,12 @@ export function lower(
       produced?: string,
       owner: Node = root,
     ): string => {
-      const group = groupOf(root, owner);
-      const locals = new Map<Node, string>();
       const producer = producerOf.get(owner);
-      const operand = (a: Node): string => {
-        if (locals.has(a)) return locals.get(a)!;
-        if (producer && a === producer) return produced!;
-        return access(a, idx, iterDims);
-      };
-      let last = '';
-      for (const g of group as ApplyNode[]) {
-        const d = opDef(g.op);
-        if (d.kind !== 'elementwise')
-          throw new Error('internal: non-elementwise node in a fused group');
-        const expr = d.expr(g.args.map(operand), g.attrs);
-        if (g === root) {
-          last = expr;
-          break;
-        }
-        const v = local.fresh(nameHint(g) ?? 'e');
-        lines.push(`const ${v} = ${expr}; // ${commentFor(g)}`);
-        locals.set(g, v);
-      }
-      return last;
+      return emitGroupWith(
+        root,
+        (a) => (producer && a === producer ? produced! : access(a, idx, iterDims)),
+        owner,
+      );
     };
     const flatOf = (idx: readonly string[], dimsList: readonly string[]) => {
       const strides = rowMajorStrides(dimsList);
@@ -486,8 +469,13 @@ export function lower(
     }
     throw new Error(`internal: cannot lower ${n.op}`);
 
-    function emitGroupWith(root: Node, operandAccess: (a: Node) => string): string {
-      const group = groupOf(root);
+    /** The statements of `root`'s fused group (one `const` per node), reading operands with `operandAccess`. */
+    function emitGroupWith(
+      root: Node,
+      operandAccess: (a: Node) => string,
+      owner: Node = root,
+    ): string {
+      const group = groupOf(root, owner);
       const locals = new Map<Node, string>();
       let last = '';
       for (const g of group as ApplyNode[]) {
