@@ -85,6 +85,7 @@ export {
 export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.ts';
 export {
   compileTraining,
+  emitTraining,
   miniBatches,
   type Trainer,
   type TrainingSpec,

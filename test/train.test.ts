@@ -5,6 +5,7 @@ import {
   binaryCrossEntropy,
   compileTraining,
   dropout,
+  emitTraining,
   GradgenError,
   input,
   learningRateAt,
@@ -315,6 +316,10 @@ describe('schedules, batches, state', () => {
     expect(trainer.source).toMatch(/export function trainPredict\(/);
     expect(trainer.source).toMatch(/export const trainMeta = /);
     expect(trainer.source).not.toMatch(/^import /m);
+    // deterministic: the same spec emits the same text
+    expect(emitTraining({ loss, outputs: { A2 }, optimizer: adam({ learningRate: 0.01 }) })).toBe(
+      trainer.source,
+    );
   });
 
   it('bad input is named', () => {

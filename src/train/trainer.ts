@@ -550,3 +550,8 @@ export function* miniBatches(
     yield batch;
   }
 }
+
+/** The training module's TypeScript text, for writing to disk (what `compileTraining(spec).source` holds). */
+export function emitTraining(spec: TrainingSpec): string {
+  return compileTraining(spec).source;
+}
