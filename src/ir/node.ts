@@ -9,11 +9,6 @@ export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
 
-/** The id the next new node will get: nodes with an id at or above it were made after the call. */
-export function idWatermark(): number {
-  return nextId;
-}
-
 /**
  * Common fields of every node. Nodes are immutable and interned: building the same expression twice
  * returns the same object, so `===` is structural equality and common subexpressions are shared.

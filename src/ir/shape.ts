@@ -14,10 +14,6 @@ export function formatShape(shape: Shape): string {
   return `(${shape.join(', ')})`;
 }
 
-export function shapeKey(shape: Shape): string {
-  return shape.join(',');
-}
-
 export function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }

@@ -5,7 +5,7 @@
  */
 import { GradgenError } from '../errors.ts';
 import type { LeafNode } from './node.ts';
-import { formatShape, sizeOf } from './shape.ts';
+import { formatShape } from './shape.ts';
 
 /** A value for an input: a number for a scalar, a row-major array for a tensor. */
 export type InputValue = number | Float64Array | Float32Array | readonly number[];
@@ -116,5 +116,3 @@ export function bindInputs(
   }
   return { data, dims };
 }
-
-export { sizeOf };
