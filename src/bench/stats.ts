@@ -99,12 +99,14 @@ export function relError(
   want: Readonly<Record<string, ArrayLike<number>>>,
 ): { error: number; worst: string } {
   let scale = 0;
-  for (const v of Object.values(want)) for (let i = 0; i < v.length; i++) scale = Math.max(scale, Math.abs(v[i]));
+  for (const v of Object.values(want))
+    for (let i = 0; i < v.length; i++) scale = Math.max(scale, Math.abs(v[i]));
   let error = 0;
   let worst = '';
   for (const [k, w] of Object.entries(want)) {
     const g = got[k];
-    if (!g || g.length !== w.length) return { error: Infinity, worst: `${k} (missing or wrong length)` };
+    if (!g || g.length !== w.length)
+      return { error: Infinity, worst: `${k} (missing or wrong length)` };
     for (let i = 0; i < w.length; i++) {
       const d = Math.abs(g[i] - w[i]) / (scale || 1);
       if (!(d <= error)) {

@@ -37,8 +37,8 @@ export class TfMLP {
     Y: Float64Array,
     readonly lr: number,
   ) {
-    this.X = tf.tensor2d(X, [layers[0], m]);
-    this.Y = tf.tensor2d(Y, [1, m]);
+    this.X = tf.tensor2d(Float32Array.from(X), [layers[0], m]);
+    this.Y = tf.tensor2d(Float32Array.from(Y), [1, m]);
     const id = counter++;
     for (let l = 1; l < layers.length; l++) {
       this.W.push(tf.variable(tf.zeros([layers[l], layers[l - 1]]), true, `W${l}_${id}`));
@@ -49,8 +49,8 @@ export class TfMLP {
   /** Sets the parameters (W[l], b[l] as row-major float64 arrays). */
   set(W: readonly Float64Array[], b: readonly Float64Array[]): void {
     tf.tidy(() => {
-      this.W.forEach((v, l) => v.assign(tf.tensor(W[l], v.shape)));
-      this.b.forEach((v, l) => v.assign(tf.tensor(b[l], v.shape)));
+      this.W.forEach((v, l) => v.assign(tf.tensor(Float32Array.from(W[l]), v.shape)));
+      this.b.forEach((v, l) => v.assign(tf.tensor(Float32Array.from(b[l]), v.shape)));
     });
   }
 
@@ -67,13 +67,13 @@ export class TfMLP {
 
   /** The gradients at the current parameters, as float64 arrays by 'W<l>' / 'b<l>'. */
   gradients(): Record<string, Float64Array> {
-    return tf.tidy(() => {
+    const out: Record<string, Float64Array> = {};
+    tf.tidy(() => {
       const { grads } = tf.variableGrads(this.loss, [...this.W, ...this.b]);
-      const out: Record<string, Float64Array> = {};
       this.W.forEach((v, l) => (out[`W${l + 1}`] = Float64Array.from(grads[v.name].dataSync())));
       this.b.forEach((v, l) => (out[`b${l + 1}`] = Float64Array.from(grads[v.name].dataSync())));
-      return out;
     });
+    return out;
   }
 
   step(): void {

@@ -89,7 +89,13 @@ function layerParams(w: TrainingWorkload, init: Record<string, Float64Array>) {
   };
 }
 
-function handImpl(w: TrainingWorkload, init: Record<string, Float64Array>, X: Float64Array, Y: Float64Array, m: number): Impl {
+function handImpl(
+  w: TrainingWorkload,
+  init: Record<string, Float64Array>,
+  X: Float64Array,
+  Y: Float64Array,
+  m: number,
+): Impl {
   const net = new HandMLP(w.layers, w.hidden, m, X, Y, w.lr);
   const { W, b } = layerParams(w, init);
   const reset = () => {
@@ -116,7 +122,13 @@ function handImpl(w: TrainingWorkload, init: Record<string, Float64Array>, X: Fl
   };
 }
 
-function tfImpl(w: TrainingWorkload, init: Record<string, Float64Array>, X: Float64Array, Y: Float64Array, m: number): Impl {
+function tfImpl(
+  w: TrainingWorkload,
+  init: Record<string, Float64Array>,
+  X: Float64Array,
+  Y: Float64Array,
+  m: number,
+): Impl {
   const net = new TfMLP(w.layers, w.hidden, m, X, Y, w.lr);
   const { W, b } = layerParams(w, init);
   const reset = () => net.set(W, b);
@@ -140,10 +152,18 @@ export function runTraining(
   const { X, Y, m } = w.data();
   options.log(`${w.id}: compiling…`);
   let t0 = performance.now();
-  const t64 = compileTraining({ loss: w.loss, optimizer: sgd({ learningRate: w.lr }), dtype: 'float64' });
+  const t64 = compileTraining({
+    loss: w.loss,
+    optimizer: sgd({ learningRate: w.lr }),
+    dtype: 'float64',
+  });
   const compile64 = performance.now() - t0;
   t0 = performance.now();
-  const t32 = compileTraining({ loss: w.loss, optimizer: sgd({ learningRate: w.lr }), dtype: 'float32' });
+  const t32 = compileTraining({
+    loss: w.loss,
+    optimizer: sgd({ learningRate: w.lr }),
+    dtype: 'float32',
+  });
   const compile32 = performance.now() - t0;
 
   const init = t64.init(w.seed).params;
@@ -184,7 +204,11 @@ export function runTraining(
   options.log(
     `${w.id}: probe ms/step ${probes.map((p, i) => `${impls[i].name} ${p.toFixed(3)}`).join(', ')}; ${steps} steps × ${options.rounds} rounds`,
   );
-  const timings = interleaved(impls, impls.map(() => steps), options.rounds);
+  const timings = interleaved(
+    impls,
+    impls.map(() => steps),
+    options.rounds,
+  );
   const leaked = tfNumTensors() - tensorsBefore;
   if (leaked !== 0) throw new Error(`bench ${w.id}: TF.js leaked ${leaked} tensors`);
 

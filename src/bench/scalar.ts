@@ -1,0 +1,94 @@
+/**
+ * W1: J = 3(a + b·c) with dJ/da, dJ/db, dJ/dc per call: gradgen `compile` against a hand-written
+ * function and TF.js (tf.grads), over the same 1,024 seeded (a, b, c) points, cycled.
+ */
+import { compile } from '../index.ts';
+import { Rng } from '../rng.ts';
+import { J, da, db, dc } from '../../samples/computationGraph.ts';
+import { handCostJ } from './hand.ts';
+import { interleaved, probe, type Contender, type Timing } from './stats.ts';
+import { tfCostJ } from './tfjsPeer.ts';
+
+export interface ScalarResult {
+  readonly compileMs: number;
+  readonly codeSize: { chars: number; lines: number };
+  readonly callsPerRound: number[];
+  readonly timings: Timing[];
+  readonly checks: { name: string; error: number }[];
+}
+
+export function runScalar(options: {
+  rounds: number;
+  roundMs: number;
+  log: (s: string) => void;
+}): ScalarResult {
+  const t0 = performance.now();
+  const f = compile({ J, da, db, dc });
+  const compileMs = performance.now() - t0;
+  const rng = new Rng(3);
+  const N = 1024;
+  const pts = Float64Array.from({ length: 3 * N }, () => rng.uniform() * 4 - 2);
+  const out = new Float64Array(4);
+  let sink = 0;
+  const args = { a: 0, b: 0, c: 0 };
+  const gradgenCall = (i: number, o: Float64Array) => {
+    args.a = pts[3 * i];
+    args.b = pts[3 * i + 1];
+    args.c = pts[3 * i + 2];
+    const r = f(args);
+    o[0] = r.J as number;
+    o[1] = r.da as number;
+    o[2] = r.db as number;
+    o[3] = r.dc as number;
+    return o;
+  };
+  const handCall = (i: number, o: Float64Array) =>
+    handCostJ(pts[3 * i], pts[3 * i + 1], pts[3 * i + 2], o);
+  const tfCall = (i: number, o: Float64Array) =>
+    tfCostJ(pts[3 * i], pts[3 * i + 1], pts[3 * i + 2], o);
+  const calls = [
+    { name: 'gradgen compile (f64)', call: gradgenCall, tol: 1e-12 },
+    { name: 'hand-written TS', call: handCall, tol: 1e-12 },
+    { name: 'TF.js cpu tf.grads (f32)', call: tfCall, tol: 1e-6 },
+  ];
+  // correctness on every point
+  const checks = calls.map(({ name, call, tol }) => {
+    let error = 0;
+    const want = new Float64Array(4);
+    for (let i = 0; i < N; i++) {
+      gradgenCall(i, want);
+      const got = call(i, out);
+      for (let k = 0; k < 4; k++)
+        error = Math.max(error, Math.abs(got[k] - want[k]) / Math.max(1, Math.abs(want[k])));
+    }
+    if (!(error <= tol))
+      throw new Error(`bench W1: ${name} disagrees with gradgen: relative error ${error} > ${tol}`);
+    return { name, error };
+  });
+  const contenders: Contender[] = calls.map(({ name, call }) => {
+    let i = 0;
+    return {
+      name,
+      reset: () => (i = 0),
+      step: () => {
+        sink += call(i, out)[2];
+        i = (i + 1) & (N - 1);
+      },
+    };
+  });
+  const probes = probe(contenders, 300);
+  // per contender: enough calls to fill the round time (probe is coarse for ns-scale calls)
+  const callsPerRound = probes.map((p) =>
+    Math.max(1000, Math.min(5_000_000, Math.round(options.roundMs / Math.max(p, 1e-5)))),
+  );
+  options.log(`W1: calls per round ${callsPerRound.join(', ')}`);
+  const timings = interleaved(contenders, callsPerRound, options.rounds);
+  if (!Number.isFinite(sink)) throw new Error('bench W1: non-finite results');
+  return {
+    compileMs,
+    codeSize: { chars: f.source.length, lines: f.source.split('\n').length },
+    callsPerRound,
+    timings,
+    checks,
+  };
+}
