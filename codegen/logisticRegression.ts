@@ -224,15 +224,12 @@ export function logisticRegressionStep(
   // w_next = w − opt_lr·dw
   const w_next = buf3;
   for (let i = 0; i < 12288; i++) {
-    w_next.fill(0, i * 1, (i + 1) * 1);
-    for (let p = 0; p < m; p++) {
-      const a = X[i * m + p];
-      for (let j = 0; j < 1; j++) {
-        w_next[i] += a * dZ[p];
-      }
-    }
     for (let j = 0; j < 1; j++) {
-      const dw = t2 * w_next[i]; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      let acc = 0;
+      for (let p = 0; p < m; p++) {
+        acc += X[i * m + p] * dZ[p];
+      }
+      const dw = t2 * acc; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e = opt_lr * dw; // opt_lr·dw
       w_next[i] = w[i] - e;
     }
@@ -441,15 +438,12 @@ export function logisticRegressionLossAndGrad(
   // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
   const dw = buf3_2;
   for (let i = 0; i < 12288; i++) {
-    dw.fill(0, i * 1, (i + 1) * 1);
-    for (let p = 0; p < m; p++) {
-      const a = X[i * m + p];
-      for (let j = 0; j < 1; j++) {
-        dw[i] += a * dZ[p];
-      }
-    }
     for (let j = 0; j < 1; j++) {
-      dw[i] = t2 * dw[i];
+      let acc = 0;
+      for (let p = 0; p < m; p++) {
+        acc += X[i * m + p] * dZ[p];
+      }
+      dw[i] = t2 * acc;
     }
   }
   logisticRegressionLossAndGradResult.J = J;

@@ -41,9 +41,9 @@ export const matmul: StructuralOp = {
     const inner = a!.dims[1]!;
     const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
     k.line(forLoop(i, n!));
-    if (!b!.rowContiguous && a!.rowContiguous) {
-      // B is read down its columns (e.g. Xᵀ): i-j-p order, each result a dot product of two
-      // contiguous runs, accumulated in a register
+    if (a!.rowContiguous && (!b!.rowContiguous || m === '1')) {
+      // B is read down its columns (e.g. Xᵀ), or the result is a single column (X·dZᵀ): i-j-p
+      // order, each result a dot product accumulated in a register
       const acc = k.local('acc');
       k.line(forLoop(j, m!));
       k.line(`let ${acc} = 0;`);
