@@ -320,6 +320,30 @@ export function lower(
       return terms.length ? terms.join(' + ') : '0';
     };
 
+    /** Records the kernel that computes `n` (and the nodes fused into it) and where its value is. */
+    const finishKernel = (computed: readonly Node[]) => {
+      const outDims = dimsOf(n);
+      refs.set(
+        n,
+        isScalarOut
+          ? { kind: 'scalar', expr: out }
+          : {
+              kind: 'view',
+              view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
+              base: n,
+            },
+      );
+      steps.push({
+        node: n,
+        nodes: computed,
+        name: out,
+        comment: commentFor(n),
+        lines,
+        kind: 'kernel',
+        ...(isScalarOut ? {} : { buffer: hole(n) }),
+      });
+    };
+
     if (copies.has(n)) {
       const arg = n.args[0]!;
       const argDims = dimsOf(arg);
@@ -328,34 +352,18 @@ export function lower(
       // same element order: the flat index in the operand's shape is the flat index of the result
       lines.push(`${outBuf}[${flatOf(idx, argDims)}] = ${access(arg, idx, argDims)};`);
       argDims.forEach(() => lines.push('}'));
-      const outDims = dimsOf(n);
-      refs.set(n, {
-        kind: 'view',
-        view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
-        base: n,
-      });
-      steps.push({
-        node: n,
-        nodes: [n],
-        name: out,
-        comment: commentFor(n),
-        lines,
-        kind: 'kernel',
-        buffer: hole(n),
-      });
+      finishKernel([n]);
       continue;
     }
     if (elementwise(n)) {
-      // the root of a fused elementwise group (or a copy of a non-contiguous view)
+      // the root of a fused elementwise group
       const producer = producerOf.get(n);
       if (isScalarOut) {
-        const expr =
-          def.kind === 'elementwise'
-            ? def.expr(
-                n.args.map((a) => access(a, [], [])),
-                n.attrs,
-              )
-            : access(n.args[0]!, [], []);
+        if (def.kind !== 'elementwise') throw new Error('internal: elementwise op without expr');
+        const expr = def.expr(
+          n.args.map((a) => access(a, [], [])),
+          n.attrs,
+        );
         steps.push({
           node: n,
           nodes: [n],
@@ -414,20 +422,7 @@ export function lower(
           outDims.forEach(() => lines.push('}'));
         }
       }
-      refs.set(n, {
-        kind: 'view',
-        view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
-        base: n,
-      });
-      steps.push({
-        node: n,
-        nodes: [...(producer ? [producer] : []), ...groupOf(n)],
-        name: out,
-        comment: commentFor(n),
-        lines,
-        kind: 'kernel',
-        buffer: hole(n),
-      });
+      finishKernel([...(producer ? [producer] : []), ...groupOf(n)]);
       continue;
     }
     if (n.op === 'batchSize') {
@@ -446,25 +441,7 @@ export function lower(
         );
       });
       def.emit(writer);
-      refs.set(
-        n,
-        isScalarOut
-          ? { kind: 'scalar', expr: out }
-          : {
-              kind: 'view',
-              view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
-              base: n,
-            },
-      );
-      steps.push({
-        node: n,
-        nodes: [n],
-        name: out,
-        comment: commentFor(n),
-        lines,
-        kind: 'kernel',
-        ...(isScalarOut ? {} : { buffer: hole(n) }),
-      });
+      finishKernel([n]);
       continue;
     }
     throw new Error(`internal: cannot lower ${n.op}`);

@@ -7,7 +7,7 @@ import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts'
 import { sameShape } from '../ir/shape.ts';
 import { excludesZero, isNonNegative, isPositive } from '../ops/interval.ts';
 import { opDef } from '../ops/index.ts';
-import { graphSize, rule, type Phase, type Rule } from './engine.ts';
+import { graphSize, rule, type Phase } from './engine.ts';
 import { k, op, v } from './pattern.ts';
 import { rangeOf } from './range.ts';
 import { isArithmetic, normalizeRational } from './rational.ts';
@@ -133,21 +133,17 @@ export const stabilize: Phase = {
   ],
 };
 
-const domainRule = (r: Rule) => r;
-
 export const simplify: Phase = {
   name: 'simplify',
   rules: [
     rule('mul-zero', 'x·0 → 0', op('mul', v('x'), k(0)), (_b, n) => zeroLike(n)),
     rule('sub-self', 'x − x → 0', op('sub', v('x'), v('x')), (_b, n) => zeroLike(n)),
-    domainRule(
-      rule(
-        'div-self',
-        'x/x → 1',
-        op('div', v('x'), v('x')),
-        ({ x }, n) => (excludesZero(rangeOf(x!)) ? oneLike(n) : undefined),
-        'x ≠ 0',
-      ),
+    rule(
+      'div-self',
+      'x/x → 1',
+      op('div', v('x'), v('x')),
+      ({ x }, n) => (excludesZero(rangeOf(x!)) ? oneLike(n) : undefined),
+      'x ≠ 0',
     ),
     rule(
       'exp-log',
