@@ -1,5 +1,4 @@
 import { GradgenError, at } from '../errors.ts';
-import * as I from './interval.ts';
 import { broadcastShapes, formatShape, sameShape, type Shape } from '../ir/shape.ts';
 import { elementwise, printed } from './define.ts';
 

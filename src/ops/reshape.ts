@@ -1,6 +1,6 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape, type Shape } from '../ir/shape.ts';
-import { isContiguous, printed, PREC, rowMajorStrides, type StructuralOp } from './define.ts';
+import { isContiguous, rowMajorStrides, type StructuralOp } from './define.ts';
 
 function sizes(shape: Shape): { fixed: number; symbolic: string[] } {
   let fixed = 1;
