@@ -24,6 +24,20 @@ const runAsync = (...args: string[]) =>
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 
+/** Runs every case in parallel: each must exit with its status and one line on stderr matching it. */
+async function expectOneLineErrors(
+  cases: readonly (readonly [readonly string[], RegExp, number])[],
+): Promise<void> {
+  const results = await Promise.all(cases.map(([args]) => runAsync(...args)));
+  for (const [i, [args, pattern, status]] of cases.entries()) {
+    const r = results[i]!;
+    expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(status);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  }
+}
+
 describe('gradgen command', () => {
   it('compile prints the module, identical to the committed codegen/', () => {
     const r = run('compile', 'samples/computationGraph.ts');
@@ -140,14 +154,7 @@ describe('gradgen command', () => {
       [['graph', model, '--bogus'], /unknown option '--bogus'/, 2],
       [['explain'], /explain takes one model file/, 2],
     ] as const;
-    const results = await Promise.all(cases.map(([args]) => runAsync(...args)));
-    for (const [i, [args, pattern, status]] of cases.entries()) {
-      const r = results[i]!;
-      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(status);
-      expect(r.stderr).toMatch(pattern);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stdout).toBe('');
-    }
+    await expectOneLineErrors(cases);
   });
 
   it('the graph renderers escape labels and tell gradients from forward outputs', () => {
@@ -294,14 +301,7 @@ export default defineTraining({
       [['check', planar, '--epsilon', '0'], /--epsilon must be a positive number/, 2],
       [['check', graph, '--steps', '3'], /--steps apply to training models/, 2],
     ] as const;
-    const results = await Promise.all(cases.map(([args]) => runAsync(...args)));
-    for (const [i, [args, pattern, status]] of cases.entries()) {
-      const r = results[i]!;
-      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(status);
-      expect(r.stderr).toMatch(pattern);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stdout).toBe('');
-    }
+    await expectOneLineErrors(cases);
   });
 });
 

@@ -7,30 +7,21 @@ import {
   dropout,
   emitTraining,
   GradgenError,
-  input,
   learningRateAt,
   matmul,
   miniBatches,
   momentum,
-  param,
   rmsprop,
   Rng,
   sgd,
   sigmoid,
-  tanh,
   type OptimizerSpec,
 } from '../src/index.ts';
 import { planarFlower } from '../samples/data.ts';
+import * as planar from '../samples/planar.ts';
 
-const X = input('X', [2, 'm']);
-const Y = input('Y', [1, 'm']);
-const W1 = param('W1', [4, 2], { init: 'normal' });
-const b1 = param('b1', [4, 1], { init: 'zeros' });
-const W2 = param('W2', [1, 4], { init: 'normal' });
-const b2 = param('b2', [1, 1], { init: 'zeros' });
-const A1 = tanh(add(matmul(W1, X), b1)).named('A1');
-const A2 = sigmoid(add(matmul(W2, A1), b2)).named('A2');
-const loss = binaryCrossEntropy(A2, Y);
+// the course's planar 2-4-1 net, as the sample defines it (its cost J is the BCE of A2)
+const { X, Y, W2, b2, A1, A2, J: loss } = planar;
 const data = planarFlower(400, 1);
 const planarData = { X: data.X, Y: data.Y };
 

@@ -11,6 +11,7 @@ import {
   binaryCrossEntropy,
   dense,
   evaluate,
+  GradgenError,
   meanSquaredError,
   printGraph,
   Rng,
@@ -24,6 +25,8 @@ import {
   type Shape,
 } from '../../src/index.ts';
 import type { Attrs } from '../../src/ir/node.ts';
+import { broadcastStrides } from '../../src/ir/interp.ts';
+import { broadcastShapes } from '../../src/ir/shape.ts';
 import type { ElementwiseOp, OpDef, TensorValue } from '../../src/ops/define.ts';
 import { OPS, type OpName } from '../../src/ops/index.ts';
 
@@ -196,21 +199,14 @@ function fits(shape: Shape): boolean {
   return shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
 }
 
-/** NumPy broadcasting of several shapes, or undefined when they do not broadcast. */
+/** NumPy broadcasting of several shapes (gradgen's own rule), or undefined when they do not broadcast. */
 export function broadcastAll(shapes: readonly Shape[]): Shape | undefined {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
-  const out: Dim[] = [];
-  for (let i = 0; i < rank; i++) {
-    let dim: Dim = 1;
-    for (const s of shapes) {
-      const d = s[s.length - rank + i] ?? 1;
-      if (d === 1 || d === dim) continue;
-      if (dim !== 1) return undefined;
-      dim = d;
-    }
-    out.push(dim);
+  try {
+    return broadcastShapes(shapes, 'generator');
+  } catch (e) {
+    if (e instanceof GradgenError && e.code === 'E_SHAPE') return undefined;
+    throw e;
   }
-  return out;
 }
 
 /** A shape that broadcasts against `shape` without growing it: some dims → 1, leading dims dropped. */
@@ -551,16 +547,7 @@ export function allValues(
 
 /** For each element of `shape` (row-major), the flat index into each operand (NumPy broadcasting). */
 function broadcastIndex(operands: readonly (readonly number[])[], shape: readonly number[]) {
-  const strides = operands.map((from) => {
-    const s = new Array<number>(shape.length).fill(0);
-    let stride = 1;
-    for (let i = from.length - 1; i >= 0; i--) {
-      const j = shape.length - from.length + i;
-      s[j] = from[i] === 1 && shape[j] !== 1 ? 0 : stride;
-      stride *= from[i]!;
-    }
-    return s;
-  });
+  const strides = operands.map((from) => broadcastStrides(from, shape));
   const size = shape.reduce((p, d) => p * d, 1);
   const index: number[][] = [];
   for (let k = 0; k < size; k++) {
