@@ -63,8 +63,8 @@ function readScalar(fn: string, inputs: object, key: string): number {
   return value;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
+/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
+/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
   inputs: object,
@@ -72,6 +72,7 @@ function readTensor(
   shape: string,
   fixed: number,
   batched: boolean,
+  checkValues: boolean,
 ): Float64Array {
   const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
@@ -95,7 +96,7 @@ function readTensor(
     );
   }
 
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; checkValues && i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
@@ -221,8 +222,15 @@ function deepStepReserve(m: number): void {
   deepStep_bound_m = m;
 }
 
-/** Computes J, W1_next, b1_next, W2_next, b2_next, W3_next, b3_next, W4_next, b4_next from X, Y, W1, b1, W2, b2, W3, b3, W4, b4, opt_lr. */
-export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
+/**
+ * Computes J, W1_next, b1_next, W2_next, b2_next, W3_next, b3_next, W4_next, b4_next from X, Y, W1, b1, W2, b2, W3, b3, W4, b4, opt_lr.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function deepStep(
+  inputs: DeepStepInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DeepStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError('E_MISSING_INPUT', 'deepStep: expected an object of named inputs');
   }
@@ -234,16 +242,17 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
       );
     }
   }
-  const X = readTensor('deepStep', inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor('deepStep', inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor('deepStep', inputs, 'W1', '(20, 12288)', 245760, false);
-  const b1 = readTensor('deepStep', inputs, 'b1', '(20, 1)', 20, false);
-  const W2 = readTensor('deepStep', inputs, 'W2', '(7, 20)', 140, false);
-  const b2 = readTensor('deepStep', inputs, 'b2', '(7, 1)', 7, false);
-  const W3 = readTensor('deepStep', inputs, 'W3', '(5, 7)', 35, false);
-  const b3 = readTensor('deepStep', inputs, 'b3', '(5, 1)', 5, false);
-  const W4 = readTensor('deepStep', inputs, 'W4', '(1, 5)', 5, false);
-  const b4 = readTensor('deepStep', inputs, 'b4', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('deepStep', inputs, 'X', '(12288, m)', 12288, true, checkValues);
+  const Y = readTensor('deepStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('deepStep', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
+  const b1 = readTensor('deepStep', inputs, 'b1', '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepStep', inputs, 'W2', '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepStep', inputs, 'b2', '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepStep', inputs, 'W3', '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepStep', inputs, 'b3', '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepStep', inputs, 'W4', '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepStep', inputs, 'b4', '(1, 1)', 1, false, checkValues);
   const opt_lr = readScalar('deepStep', inputs, 'opt_lr');
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
@@ -255,14 +264,28 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   if (m !== deepStep_bound_m) deepStepReserve(m);
   // Z1 = b1 + W1·X  [samples/deep.ts:32]
   const Z1 = buf0;
-  for (let i = 0; i < 20; i++) {
-    Z1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = W1[i * 12288 + p];
+  Z1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00 = W1[i * 12288 + p];
+      const a01 = W1[i * 12288 + (p + 1)];
+      const a02 = W1[i * 12288 + (p + 2)];
+      const a03 = W1[i * 12288 + (p + 3)];
+      const a10 = W1[(i + 1) * 12288 + p];
+      const a11 = W1[(i + 1) * 12288 + (p + 1)];
+      const a12 = W1[(i + 1) * 12288 + (p + 2)];
+      const a13 = W1[(i + 1) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       Z1[i * m + j] = b1[i] + Z1[i * m + j];
     }
@@ -274,14 +297,41 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2;
-  for (let i = 0; i < 7; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 20; p++) {
-      const a = W2[i * 20 + p];
+  Z2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 20; p += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00 = W2[i * 20 + p];
+      const a01 = W2[i * 20 + (p + 1)];
+      const a02 = W2[i * 20 + (p + 2)];
+      const a03 = W2[i * 20 + (p + 3)];
+      const a10 = W2[(i + 1) * 20 + p];
+      const a11 = W2[(i + 1) * 20 + (p + 1)];
+      const a12 = W2[(i + 1) * 20 + (p + 2)];
+      const a13 = W2[(i + 1) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] += a * A1[p * m + j];
+        const x0 = A1[p * m + j];
+        const x1 = A1[(p + 1) * m + j];
+        const x2 = A1[(p + 2) * m + j];
+        const x3 = A1[(p + 3) * m + j];
+        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+    for (let i = 6; i < 7; i++) {
+      const a00_2 = W2[i * 20 + p];
+      const a01_2 = W2[i * 20 + (p + 1)];
+      const a02_2 = W2[i * 20 + (p + 2)];
+      const a03_2 = W2[i * 20 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        Z2[i * m + j] +=
+          a00_2 * A1[p * m + j] +
+          a01_2 * A1[(p + 1) * m + j] +
+          a02_2 * A1[(p + 2) * m + j] +
+          a03_2 * A1[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       Z2[i * m + j] = b2[i] + Z2[i * m + j];
     }
@@ -293,14 +343,58 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4;
-  for (let i = 0; i < 5; i++) {
-    Z3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 7; p++) {
+  Z3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W3[i * 7 + p];
+      const a01 = W3[i * 7 + (p + 1)];
+      const a02 = W3[i * 7 + (p + 2)];
+      const a03 = W3[i * 7 + (p + 3)];
+      const a10 = W3[(i + 1) * 7 + p];
+      const a11 = W3[(i + 1) * 7 + (p + 1)];
+      const a12 = W3[(i + 1) * 7 + (p + 2)];
+      const a13 = W3[(i + 1) * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        const x0 = A2[p * m + j];
+        const x1 = A2[(p + 1) * m + j];
+        const x2 = A2[(p + 2) * m + j];
+        const x3 = A2[(p + 3) * m + j];
+        Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
+      const a00_2 = W3[i * 7 + p];
+      const a01_2 = W3[i * 7 + (p + 1)];
+      const a02_2 = W3[i * 7 + (p + 2)];
+      const a03_2 = W3[i * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        Z3[i * m + j] +=
+          a00_2 * A2[p * m + j] +
+          a01_2 * A2[(p + 1) * m + j] +
+          a02_2 * A2[(p + 2) * m + j] +
+          a03_2 * A2[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00_3 = W3[i * 7 + p];
+      const a10_2 = W3[(i + 1) * 7 + p];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = A2[p * m + j];
+        Z3[i * m + j] += a00_3 * x0_2;
+        Z3[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
       const a = W3[i * 7 + p];
       for (let j = 0; j < m; j++) {
         Z3[i * m + j] += a * A2[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       Z3[i * m + j] = b3[i] + Z3[i * m + j];
     }
@@ -312,14 +406,31 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
-  for (let i = 0; i < 1; i++) {
-    Z4.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 5; p++) {
+  Z4.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W4[p];
+      const a01 = W4[p + 1];
+      const a02 = W4[p + 2];
+      const a03 = W4[p + 3];
+      for (let j = 0; j < m; j++) {
+        Z4[j] +=
+          a00 * A3[p * m + j] +
+          a01 * A3[(p + 1) * m + j] +
+          a02 * A3[(p + 2) * m + j] +
+          a03 * A3[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 5; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
         Z4[j] += a * A3[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z4[j] = b4[0] + Z4[j];
     }
@@ -352,14 +463,25 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:33]
   const dZ3 = buf8;
-  for (let i = 0; i < 5; i++) {
-    dZ3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
+  dZ3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W4[i];
+      const a10 = W4[i + 1];
+      for (let j = 0; j < m; j++) {
+        const x0 = dZ4[j];
+        dZ3[i * m + j] += a00 * x0;
+        dZ3[(i + 1) * m + j] += a10 * x0;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
       const a = W4[i];
       for (let j = 0; j < m; j++) {
         dZ3[i * m + j] += a * dZ4[j];
       }
     }
+  }
+  for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z3[i * m + j] > 0); // [Z3 > 0]  [samples/deep.ts:33]
       dZ3[i * m + j] = dZ3[i * m + j] * e;
@@ -367,14 +489,58 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:33]
   const dZ2 = buf9;
-  for (let i = 0; i < 7; i++) {
-    dZ2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 5; p++) {
+  dZ2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00 = W3[i + p * 7];
+      const a01 = W3[i + (p + 1) * 7];
+      const a02 = W3[i + (p + 2) * 7];
+      const a03 = W3[i + (p + 3) * 7];
+      const a10 = W3[i + 1 + p * 7];
+      const a11 = W3[i + 1 + (p + 1) * 7];
+      const a12 = W3[i + 1 + (p + 2) * 7];
+      const a13 = W3[i + 1 + (p + 3) * 7];
+      for (let j = 0; j < m; j++) {
+        const x0 = dZ3[p * m + j];
+        const x1 = dZ3[(p + 1) * m + j];
+        const x2 = dZ3[(p + 2) * m + j];
+        const x3 = dZ3[(p + 3) * m + j];
+        dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+      }
+    }
+    for (let i = 6; i < 7; i++) {
+      const a00_2 = W3[i + p * 7];
+      const a01_2 = W3[i + (p + 1) * 7];
+      const a02_2 = W3[i + (p + 2) * 7];
+      const a03_2 = W3[i + (p + 3) * 7];
+      for (let j = 0; j < m; j++) {
+        dZ2[i * m + j] +=
+          a00_2 * dZ3[p * m + j] +
+          a01_2 * dZ3[(p + 1) * m + j] +
+          a02_2 * dZ3[(p + 2) * m + j] +
+          a03_2 * dZ3[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 5; p++) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00_3 = W3[i + p * 7];
+      const a10_2 = W3[i + 1 + p * 7];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = dZ3[p * m + j];
+        dZ2[i * m + j] += a00_3 * x0_2;
+        dZ2[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+    for (let i = 6; i < 7; i++) {
       const a = W3[i + p * 7];
       for (let j = 0; j < m; j++) {
         dZ2[i * m + j] += a * dZ3[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/deep.ts:33]
       dZ2[i * m + j] = dZ2[i * m + j] * e;
@@ -382,14 +548,39 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:33]
   const dZ1 = buf10;
-  for (let i = 0; i < 20; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 7; p++) {
-      const a = W2[i + p * 20];
+  dZ1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00 = W2[i + p * 20];
+      const a01 = W2[i + (p + 1) * 20];
+      const a02 = W2[i + (p + 2) * 20];
+      const a03 = W2[i + (p + 3) * 20];
+      const a10 = W2[i + 1 + p * 20];
+      const a11 = W2[i + 1 + (p + 1) * 20];
+      const a12 = W2[i + 1 + (p + 2) * 20];
+      const a13 = W2[i + 1 + (p + 3) * 20];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[p * m + j];
+        const x0 = dZ2[p * m + j];
+        const x1 = dZ2[(p + 1) * m + j];
+        const x2 = dZ2[(p + 2) * m + j];
+        const x3 = dZ2[(p + 3) * m + j];
+        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00_2 = W2[i + p * 20];
+      const a10_2 = W2[i + 1 + p * 20];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = dZ2[p * m + j];
+        dZ1[i * m + j] += a00_2 * x0_2;
+        dZ1[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+  }
+  for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/deep.ts:33]
       dZ1[i * m + j] = e * dZ1[i * m + j];
@@ -397,15 +588,56 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // W1_next = W1 − opt_lr·dW1
   const W1_next = buf11;
-  for (let i = 0; i < 20; i++) {
-    for (let j = 0; j < 12288; j++) {
-      let acc = 0;
+  for (let j = 0; j < 12288; j += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        const x1 = X[p + (j + 1) * m];
+        const x2 = X[p + (j + 2) * m];
+        const x3 = X[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
-      const dW1 = t2 * acc; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW1; // opt_lr·dW1
       W1_next[i * 12288 + j] = W1[i * 12288 + j] - e;
+      const dW1_2 = t2 * acc01; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)] - e_2;
+      const dW1_3 = t2 * acc02; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_3 = opt_lr * dW1_3; // opt_lr·dW1
+      W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)] - e_3;
+      const dW1_4 = t2 * acc03; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_4 = opt_lr * dW1_4; // opt_lr·dW1
+      W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)] - e_4;
+      const dW1_5 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_5 = opt_lr * dW1_5; // opt_lr·dW1
+      W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j] - e_5;
+      const dW1_6 = t2 * acc11; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_6 = opt_lr * dW1_6; // opt_lr·dW1
+      W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)] - e_6;
+      const dW1_7 = t2 * acc12; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_7 = opt_lr * dW1_7; // opt_lr·dW1
+      W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)] - e_7;
+      const dW1_8 = t2 * acc13; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+      const e_8 = opt_lr * dW1_8; // opt_lr·dW1
+      W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)] - e_8;
     }
   }
   // b1_next = b1 − opt_lr·db1
@@ -421,15 +653,85 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // W2_next = W2 − opt_lr·dW2
   const W2_next = buf13;
-  for (let i = 0; i < 7; i++) {
-    for (let j = 0; j < 20; j++) {
-      let acc = 0;
+  for (let j = 0; j < 20; j += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[i * m + p] * A1[p + j * m];
+        const a0 = dZ2[i * m + p];
+        const a1 = dZ2[(i + 1) * m + p];
+        const x0 = A1[p + j * m];
+        const x1 = A1[p + (j + 1) * m];
+        const x2 = A1[p + (j + 2) * m];
+        const x3 = A1[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
-      const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW2; // opt_lr·dW2
       W2_next[i * 20 + j] = W2[i * 20 + j] - e;
+      const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_2 = opt_lr * dW2_2; // opt_lr·dW2
+      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)] - e_2;
+      const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_3 = opt_lr * dW2_3; // opt_lr·dW2
+      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)] - e_3;
+      const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_4 = opt_lr * dW2_4; // opt_lr·dW2
+      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)] - e_4;
+      const dW2_5 = t2 * acc10; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_5 = opt_lr * dW2_5; // opt_lr·dW2
+      W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j] - e_5;
+      const dW2_6 = t2 * acc11; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_6 = opt_lr * dW2_6; // opt_lr·dW2
+      W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)] - e_6;
+      const dW2_7 = t2 * acc12; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_7 = opt_lr * dW2_7; // opt_lr·dW2
+      W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)] - e_7;
+      const dW2_8 = t2 * acc13; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_8 = opt_lr * dW2_8; // opt_lr·dW2
+      W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)] - e_8;
+    }
+    for (let i = 6; i < 7; i++) {
+      let acc00_2 = 0;
+      let acc01_2 = 0;
+      let acc02_2 = 0;
+      let acc03_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_2 = dZ2[i * m + p];
+        const x0_2 = A1[p + j * m];
+        const x1_2 = A1[p + (j + 1) * m];
+        const x2_2 = A1[p + (j + 2) * m];
+        const x3_2 = A1[p + (j + 3) * m];
+        acc00_2 += a0_2 * x0_2;
+        acc01_2 += a0_2 * x1_2;
+        acc02_2 += a0_2 * x2_2;
+        acc03_2 += a0_2 * x3_2;
+      }
+      const dW2_9 = t2 * acc00_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_9 = opt_lr * dW2_9; // opt_lr·dW2
+      W2_next[i * 20 + j] = W2[i * 20 + j] - e_9;
+      const dW2_10 = t2 * acc01_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_10 = opt_lr * dW2_10; // opt_lr·dW2
+      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)] - e_10;
+      const dW2_11 = t2 * acc02_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_11 = opt_lr * dW2_11; // opt_lr·dW2
+      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)] - e_11;
+      const dW2_12 = t2 * acc03_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+      const e_12 = opt_lr * dW2_12; // opt_lr·dW2
+      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)] - e_12;
     }
   }
   // b2_next = b2 − opt_lr·db2
@@ -445,15 +747,113 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // W3_next = W3 − opt_lr·dW3
   const W3_next = buf15;
-  for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < 7; j++) {
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 4; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0 = dZ3[i * m + p];
+        const a1 = dZ3[(i + 1) * m + p];
+        const x0 = A2[p + j * m];
+        const x1 = A2[p + (j + 1) * m];
+        const x2 = A2[p + (j + 2) * m];
+        const x3 = A2[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
+      }
+      const dW3 = t2 * acc00; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e = opt_lr * dW3; // opt_lr·dW3
+      W3_next[i * 7 + j] = W3[i * 7 + j] - e;
+      const dW3_2 = t2 * acc01; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_2 = opt_lr * dW3_2; // opt_lr·dW3
+      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)] - e_2;
+      const dW3_3 = t2 * acc02; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_3 = opt_lr * dW3_3; // opt_lr·dW3
+      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)] - e_3;
+      const dW3_4 = t2 * acc03; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_4 = opt_lr * dW3_4; // opt_lr·dW3
+      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)] - e_4;
+      const dW3_5 = t2 * acc10; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_5 = opt_lr * dW3_5; // opt_lr·dW3
+      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j] - e_5;
+      const dW3_6 = t2 * acc11; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_6 = opt_lr * dW3_6; // opt_lr·dW3
+      W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)] - e_6;
+      const dW3_7 = t2 * acc12; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_7 = opt_lr * dW3_7; // opt_lr·dW3
+      W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)] - e_7;
+      const dW3_8 = t2 * acc13; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_8 = opt_lr * dW3_8; // opt_lr·dW3
+      W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)] - e_8;
+    }
+    for (let i = 4; i < 5; i++) {
+      let acc00_2 = 0;
+      let acc01_2 = 0;
+      let acc02_2 = 0;
+      let acc03_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_2 = dZ3[i * m + p];
+        const x0_2 = A2[p + j * m];
+        const x1_2 = A2[p + (j + 1) * m];
+        const x2_2 = A2[p + (j + 2) * m];
+        const x3_2 = A2[p + (j + 3) * m];
+        acc00_2 += a0_2 * x0_2;
+        acc01_2 += a0_2 * x1_2;
+        acc02_2 += a0_2 * x2_2;
+        acc03_2 += a0_2 * x3_2;
+      }
+      const dW3_9 = t2 * acc00_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_9 = opt_lr * dW3_9; // opt_lr·dW3
+      W3_next[i * 7 + j] = W3[i * 7 + j] - e_9;
+      const dW3_10 = t2 * acc01_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_10 = opt_lr * dW3_10; // opt_lr·dW3
+      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)] - e_10;
+      const dW3_11 = t2 * acc02_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_11 = opt_lr * dW3_11; // opt_lr·dW3
+      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)] - e_11;
+      const dW3_12 = t2 * acc03_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_12 = opt_lr * dW3_12; // opt_lr·dW3
+      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)] - e_12;
+    }
+  }
+  for (let j = 4; j < 7; j++) {
+    for (let i = 0; i < 4; i += 2) {
+      let acc00_3 = 0;
+      let acc10_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_3 = dZ3[i * m + p];
+        const a1_2 = dZ3[(i + 1) * m + p];
+        const x0_3 = A2[p + j * m];
+        acc00_3 += a0_3 * x0_3;
+        acc10_2 += a1_2 * x0_3;
+      }
+      const dW3_13 = t2 * acc00_3; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_13 = opt_lr * dW3_13; // opt_lr·dW3
+      W3_next[i * 7 + j] = W3[i * 7 + j] - e_13;
+      const dW3_14 = t2 * acc10_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_14 = opt_lr * dW3_14; // opt_lr·dW3
+      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j] - e_14;
+    }
+    for (let i = 4; i < 5; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ3[i * m + p] * A2[p + j * m];
       }
-      const dW3 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW3; // opt_lr·dW3
-      W3_next[i * 7 + j] = W3[i * 7 + j] - e;
+      const dW3_15 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+      const e_15 = opt_lr * dW3_15; // opt_lr·dW3
+      W3_next[i * 7 + j] = W3[i * 7 + j] - e_15;
     }
   }
   // b3_next = b3 − opt_lr·db3
@@ -469,15 +869,46 @@ export function deepStep(inputs: DeepStepInputs): DeepStepOutputs {
   }
   // W4_next = W4 − opt_lr·dW4
   const W4_next = buf17;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 5; j++) {
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0 = dZ4[p];
+        const x0 = A3[p + j * m];
+        const x1 = A3[p + (j + 1) * m];
+        const x2 = A3[p + (j + 2) * m];
+        const x3 = A3[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+      }
+      const dW4 = t2 * acc00; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e = opt_lr * dW4; // opt_lr·dW4
+      W4_next[j] = W4[j] - e;
+      const dW4_2 = t2 * acc01; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e_2 = opt_lr * dW4_2; // opt_lr·dW4
+      W4_next[j + 1] = W4[j + 1] - e_2;
+      const dW4_3 = t2 * acc02; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e_3 = opt_lr * dW4_3; // opt_lr·dW4
+      W4_next[j + 2] = W4[j + 2] - e_3;
+      const dW4_4 = t2 * acc03; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e_4 = opt_lr * dW4_4; // opt_lr·dW4
+      W4_next[j + 3] = W4[j + 3] - e_4;
+    }
+  }
+  for (let j = 4; j < 5; j++) {
+    for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ4[p] * A3[p + j * m];
       }
-      const dW4 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW4; // opt_lr·dW4
-      W4_next[j] = W4[j] - e;
+      const dW4_5 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e_5 = opt_lr * dW4_5; // opt_lr·dW4
+      W4_next[j] = W4[j] - e_5;
     }
   }
   // b4_next = b4 − opt_lr·db4
@@ -549,8 +980,15 @@ function deepPredictReserve(m: number): void {
   deepPredict_bound_m = m;
 }
 
-/** Computes AL from X, W1, b1, W2, b2, W3, b3, W4, b4. */
-export function deepPredict(inputs: DeepPredictInputs): DeepPredictOutputs {
+/**
+ * Computes AL from X, W1, b1, W2, b2, W3, b3, W4, b4.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function deepPredict(
+  inputs: DeepPredictInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DeepPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -565,27 +1003,42 @@ export function deepPredict(inputs: DeepPredictInputs): DeepPredictOutputs {
       );
     }
   }
-  const X = readTensor('deepPredict', inputs, 'X', '(12288, m)', 12288, true);
-  const W1 = readTensor('deepPredict', inputs, 'W1', '(20, 12288)', 245760, false);
-  const b1 = readTensor('deepPredict', inputs, 'b1', '(20, 1)', 20, false);
-  const W2 = readTensor('deepPredict', inputs, 'W2', '(7, 20)', 140, false);
-  const b2 = readTensor('deepPredict', inputs, 'b2', '(7, 1)', 7, false);
-  const W3 = readTensor('deepPredict', inputs, 'W3', '(5, 7)', 35, false);
-  const b3 = readTensor('deepPredict', inputs, 'b3', '(5, 1)', 5, false);
-  const W4 = readTensor('deepPredict', inputs, 'W4', '(1, 5)', 5, false);
-  const b4 = readTensor('deepPredict', inputs, 'b4', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('deepPredict', inputs, 'X', '(12288, m)', 12288, true, checkValues);
+  const W1 = readTensor('deepPredict', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
+  const b1 = readTensor('deepPredict', inputs, 'b1', '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepPredict', inputs, 'W2', '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepPredict', inputs, 'b2', '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepPredict', inputs, 'W3', '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepPredict', inputs, 'b3', '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepPredict', inputs, 'W4', '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepPredict', inputs, 'b4', '(1, 1)', 1, false, checkValues);
   const m = X.length / 12288; // batch size, from X
   if (m !== deepPredict_bound_m) deepPredictReserve(m);
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf0_2;
-  for (let i = 0; i < 20; i++) {
-    A1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = W1[i * 12288 + p];
+  A1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00 = W1[i * 12288 + p];
+      const a01 = W1[i * 12288 + (p + 1)];
+      const a02 = W1[i * 12288 + (p + 2)];
+      const a03 = W1[i * 12288 + (p + 3)];
+      const a10 = W1[(i + 1) * 12288 + p];
+      const a11 = W1[(i + 1) * 12288 + (p + 1)];
+      const a12 = W1[(i + 1) * 12288 + (p + 2)];
+      const a13 = W1[(i + 1) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        A1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/deep.ts:32]
       A1[i * m + j] = Z1 > 0 ? Z1 : 0;
@@ -593,14 +1046,41 @@ export function deepPredict(inputs: DeepPredictInputs): DeepPredictOutputs {
   }
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf1_2;
-  for (let i = 0; i < 7; i++) {
-    A2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 20; p++) {
-      const a = W2[i * 20 + p];
+  A2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 20; p += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00 = W2[i * 20 + p];
+      const a01 = W2[i * 20 + (p + 1)];
+      const a02 = W2[i * 20 + (p + 2)];
+      const a03 = W2[i * 20 + (p + 3)];
+      const a10 = W2[(i + 1) * 20 + p];
+      const a11 = W2[(i + 1) * 20 + (p + 1)];
+      const a12 = W2[(i + 1) * 20 + (p + 2)];
+      const a13 = W2[(i + 1) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        A2[i * m + j] += a * A1[p * m + j];
+        const x0 = A1[p * m + j];
+        const x1 = A1[(p + 1) * m + j];
+        const x2 = A1[(p + 2) * m + j];
+        const x3 = A1[(p + 3) * m + j];
+        A2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+    for (let i = 6; i < 7; i++) {
+      const a00_2 = W2[i * 20 + p];
+      const a01_2 = W2[i * 20 + (p + 1)];
+      const a02_2 = W2[i * 20 + (p + 2)];
+      const a03_2 = W2[i * 20 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        A2[i * m + j] +=
+          a00_2 * A1[p * m + j] +
+          a01_2 * A1[(p + 1) * m + j] +
+          a02_2 * A1[(p + 2) * m + j] +
+          a03_2 * A1[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       const Z2 = b2[i] + A2[i * m + j]; // b2 + W2·A1  [samples/deep.ts:32]
       A2[i * m + j] = Z2 > 0 ? Z2 : 0;
@@ -608,14 +1088,58 @@ export function deepPredict(inputs: DeepPredictInputs): DeepPredictOutputs {
   }
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf2_2;
-  for (let i = 0; i < 5; i++) {
-    A3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 7; p++) {
+  A3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W3[i * 7 + p];
+      const a01 = W3[i * 7 + (p + 1)];
+      const a02 = W3[i * 7 + (p + 2)];
+      const a03 = W3[i * 7 + (p + 3)];
+      const a10 = W3[(i + 1) * 7 + p];
+      const a11 = W3[(i + 1) * 7 + (p + 1)];
+      const a12 = W3[(i + 1) * 7 + (p + 2)];
+      const a13 = W3[(i + 1) * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        const x0 = A2[p * m + j];
+        const x1 = A2[(p + 1) * m + j];
+        const x2 = A2[(p + 2) * m + j];
+        const x3 = A2[(p + 3) * m + j];
+        A3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
+      const a00_2 = W3[i * 7 + p];
+      const a01_2 = W3[i * 7 + (p + 1)];
+      const a02_2 = W3[i * 7 + (p + 2)];
+      const a03_2 = W3[i * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        A3[i * m + j] +=
+          a00_2 * A2[p * m + j] +
+          a01_2 * A2[(p + 1) * m + j] +
+          a02_2 * A2[(p + 2) * m + j] +
+          a03_2 * A2[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00_3 = W3[i * 7 + p];
+      const a10_2 = W3[(i + 1) * 7 + p];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = A2[p * m + j];
+        A3[i * m + j] += a00_3 * x0_2;
+        A3[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
       const a = W3[i * 7 + p];
       for (let j = 0; j < m; j++) {
         A3[i * m + j] += a * A2[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       const Z3 = b3[i] + A3[i * m + j]; // b3 + W3·A2  [samples/deep.ts:32]
       A3[i * m + j] = Z3 > 0 ? Z3 : 0;
@@ -623,14 +1147,31 @@ export function deepPredict(inputs: DeepPredictInputs): DeepPredictOutputs {
   }
   // AL = σ(Z4)  [samples/deep.ts:33]
   const AL = buf3_2;
-  for (let i = 0; i < 1; i++) {
-    AL.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 5; p++) {
+  AL.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W4[p];
+      const a01 = W4[p + 1];
+      const a02 = W4[p + 2];
+      const a03 = W4[p + 3];
+      for (let j = 0; j < m; j++) {
+        AL[j] +=
+          a00 * A3[p * m + j] +
+          a01 * A3[(p + 1) * m + j] +
+          a02 * A3[(p + 2) * m + j] +
+          a03 * A3[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 5; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
         AL[j] += a * A3[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const Z4 = b4[0] + AL[j]; // b4 + W4·A3  [samples/deep.ts:32]
       AL[j] = 1 / (1 + Math.exp(-Z4));
@@ -751,8 +1292,15 @@ function deepLossAndGradReserve(m: number): void {
   deepLossAndGrad_bound_m = m;
 }
 
-/** Computes J, dW1, db1, dW2, db2, dW3, db3, dW4, db4 from X, Y, W1, b1, W2, b2, W3, b3, W4, b4. */
-export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradOutputs {
+/**
+ * Computes J, dW1, db1, dW2, db2, dW3, db3, dW4, db4 from X, Y, W1, b1, W2, b2, W3, b3, W4, b4.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function deepLossAndGrad(
+  inputs: DeepLossAndGradInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DeepLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -767,16 +1315,17 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
       );
     }
   }
-  const X = readTensor('deepLossAndGrad', inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor('deepLossAndGrad', inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor('deepLossAndGrad', inputs, 'W1', '(20, 12288)', 245760, false);
-  const b1 = readTensor('deepLossAndGrad', inputs, 'b1', '(20, 1)', 20, false);
-  const W2 = readTensor('deepLossAndGrad', inputs, 'W2', '(7, 20)', 140, false);
-  const b2 = readTensor('deepLossAndGrad', inputs, 'b2', '(7, 1)', 7, false);
-  const W3 = readTensor('deepLossAndGrad', inputs, 'W3', '(5, 7)', 35, false);
-  const b3 = readTensor('deepLossAndGrad', inputs, 'b3', '(5, 1)', 5, false);
-  const W4 = readTensor('deepLossAndGrad', inputs, 'W4', '(1, 5)', 5, false);
-  const b4 = readTensor('deepLossAndGrad', inputs, 'b4', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('deepLossAndGrad', inputs, 'X', '(12288, m)', 12288, true, checkValues);
+  const Y = readTensor('deepLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('deepLossAndGrad', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
+  const b1 = readTensor('deepLossAndGrad', inputs, 'b1', '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepLossAndGrad', inputs, 'W2', '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepLossAndGrad', inputs, 'b2', '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepLossAndGrad', inputs, 'W3', '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepLossAndGrad', inputs, 'b3', '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepLossAndGrad', inputs, 'W4', '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepLossAndGrad', inputs, 'b4', '(1, 1)', 1, false, checkValues);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -787,14 +1336,28 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   if (m !== deepLossAndGrad_bound_m) deepLossAndGradReserve(m);
   // Z1 = b1 + W1·X  [samples/deep.ts:32]
   const Z1 = buf0_3;
-  for (let i = 0; i < 20; i++) {
-    Z1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = W1[i * 12288 + p];
+  Z1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00 = W1[i * 12288 + p];
+      const a01 = W1[i * 12288 + (p + 1)];
+      const a02 = W1[i * 12288 + (p + 2)];
+      const a03 = W1[i * 12288 + (p + 3)];
+      const a10 = W1[(i + 1) * 12288 + p];
+      const a11 = W1[(i + 1) * 12288 + (p + 1)];
+      const a12 = W1[(i + 1) * 12288 + (p + 2)];
+      const a13 = W1[(i + 1) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       Z1[i * m + j] = b1[i] + Z1[i * m + j];
     }
@@ -806,14 +1369,41 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2_3;
-  for (let i = 0; i < 7; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 20; p++) {
-      const a = W2[i * 20 + p];
+  Z2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 20; p += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00 = W2[i * 20 + p];
+      const a01 = W2[i * 20 + (p + 1)];
+      const a02 = W2[i * 20 + (p + 2)];
+      const a03 = W2[i * 20 + (p + 3)];
+      const a10 = W2[(i + 1) * 20 + p];
+      const a11 = W2[(i + 1) * 20 + (p + 1)];
+      const a12 = W2[(i + 1) * 20 + (p + 2)];
+      const a13 = W2[(i + 1) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] += a * A1[p * m + j];
+        const x0 = A1[p * m + j];
+        const x1 = A1[(p + 1) * m + j];
+        const x2 = A1[(p + 2) * m + j];
+        const x3 = A1[(p + 3) * m + j];
+        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+    for (let i = 6; i < 7; i++) {
+      const a00_2 = W2[i * 20 + p];
+      const a01_2 = W2[i * 20 + (p + 1)];
+      const a02_2 = W2[i * 20 + (p + 2)];
+      const a03_2 = W2[i * 20 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        Z2[i * m + j] +=
+          a00_2 * A1[p * m + j] +
+          a01_2 * A1[(p + 1) * m + j] +
+          a02_2 * A1[(p + 2) * m + j] +
+          a03_2 * A1[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       Z2[i * m + j] = b2[i] + Z2[i * m + j];
     }
@@ -825,14 +1415,58 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4_2;
-  for (let i = 0; i < 5; i++) {
-    Z3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 7; p++) {
+  Z3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W3[i * 7 + p];
+      const a01 = W3[i * 7 + (p + 1)];
+      const a02 = W3[i * 7 + (p + 2)];
+      const a03 = W3[i * 7 + (p + 3)];
+      const a10 = W3[(i + 1) * 7 + p];
+      const a11 = W3[(i + 1) * 7 + (p + 1)];
+      const a12 = W3[(i + 1) * 7 + (p + 2)];
+      const a13 = W3[(i + 1) * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        const x0 = A2[p * m + j];
+        const x1 = A2[(p + 1) * m + j];
+        const x2 = A2[(p + 2) * m + j];
+        const x3 = A2[(p + 3) * m + j];
+        Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
+      const a00_2 = W3[i * 7 + p];
+      const a01_2 = W3[i * 7 + (p + 1)];
+      const a02_2 = W3[i * 7 + (p + 2)];
+      const a03_2 = W3[i * 7 + (p + 3)];
+      for (let j = 0; j < m; j++) {
+        Z3[i * m + j] +=
+          a00_2 * A2[p * m + j] +
+          a01_2 * A2[(p + 1) * m + j] +
+          a02_2 * A2[(p + 2) * m + j] +
+          a03_2 * A2[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00_3 = W3[i * 7 + p];
+      const a10_2 = W3[(i + 1) * 7 + p];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = A2[p * m + j];
+        Z3[i * m + j] += a00_3 * x0_2;
+        Z3[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
       const a = W3[i * 7 + p];
       for (let j = 0; j < m; j++) {
         Z3[i * m + j] += a * A2[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       Z3[i * m + j] = b3[i] + Z3[i * m + j];
     }
@@ -844,14 +1478,31 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6_2;
-  for (let i = 0; i < 1; i++) {
-    Z4.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 5; p++) {
+  Z4.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W4[p];
+      const a01 = W4[p + 1];
+      const a02 = W4[p + 2];
+      const a03 = W4[p + 3];
+      for (let j = 0; j < m; j++) {
+        Z4[j] +=
+          a00 * A3[p * m + j] +
+          a01 * A3[(p + 1) * m + j] +
+          a02 * A3[(p + 2) * m + j] +
+          a03 * A3[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 5; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
         Z4[j] += a * A3[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z4[j] = b4[0] + Z4[j];
     }
@@ -884,14 +1535,25 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:33]
   const dZ3 = buf8_2;
-  for (let i = 0; i < 5; i++) {
-    dZ3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
+  dZ3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W4[i];
+      const a10 = W4[i + 1];
+      for (let j = 0; j < m; j++) {
+        const x0 = dZ4[j];
+        dZ3[i * m + j] += a00 * x0;
+        dZ3[(i + 1) * m + j] += a10 * x0;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
       const a = W4[i];
       for (let j = 0; j < m; j++) {
         dZ3[i * m + j] += a * dZ4[j];
       }
     }
+  }
+  for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z3[i * m + j] > 0); // [Z3 > 0]  [samples/deep.ts:33]
       dZ3[i * m + j] = dZ3[i * m + j] * e;
@@ -899,14 +1561,58 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:33]
   const dZ2 = buf9_2;
-  for (let i = 0; i < 7; i++) {
-    dZ2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 5; p++) {
+  dZ2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00 = W3[i + p * 7];
+      const a01 = W3[i + (p + 1) * 7];
+      const a02 = W3[i + (p + 2) * 7];
+      const a03 = W3[i + (p + 3) * 7];
+      const a10 = W3[i + 1 + p * 7];
+      const a11 = W3[i + 1 + (p + 1) * 7];
+      const a12 = W3[i + 1 + (p + 2) * 7];
+      const a13 = W3[i + 1 + (p + 3) * 7];
+      for (let j = 0; j < m; j++) {
+        const x0 = dZ3[p * m + j];
+        const x1 = dZ3[(p + 1) * m + j];
+        const x2 = dZ3[(p + 2) * m + j];
+        const x3 = dZ3[(p + 3) * m + j];
+        dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+      }
+    }
+    for (let i = 6; i < 7; i++) {
+      const a00_2 = W3[i + p * 7];
+      const a01_2 = W3[i + (p + 1) * 7];
+      const a02_2 = W3[i + (p + 2) * 7];
+      const a03_2 = W3[i + (p + 3) * 7];
+      for (let j = 0; j < m; j++) {
+        dZ2[i * m + j] +=
+          a00_2 * dZ3[p * m + j] +
+          a01_2 * dZ3[(p + 1) * m + j] +
+          a02_2 * dZ3[(p + 2) * m + j] +
+          a03_2 * dZ3[(p + 3) * m + j];
+      }
+    }
+  }
+  for (let p = 4; p < 5; p++) {
+    for (let i = 0; i < 6; i += 2) {
+      const a00_3 = W3[i + p * 7];
+      const a10_2 = W3[i + 1 + p * 7];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = dZ3[p * m + j];
+        dZ2[i * m + j] += a00_3 * x0_2;
+        dZ2[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+    for (let i = 6; i < 7; i++) {
       const a = W3[i + p * 7];
       for (let j = 0; j < m; j++) {
         dZ2[i * m + j] += a * dZ3[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/deep.ts:33]
       dZ2[i * m + j] = dZ2[i * m + j] * e;
@@ -914,14 +1620,39 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:33]
   const dZ1 = buf10_2;
-  for (let i = 0; i < 20; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 7; p++) {
-      const a = W2[i + p * 20];
+  dZ1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00 = W2[i + p * 20];
+      const a01 = W2[i + (p + 1) * 20];
+      const a02 = W2[i + (p + 2) * 20];
+      const a03 = W2[i + (p + 3) * 20];
+      const a10 = W2[i + 1 + p * 20];
+      const a11 = W2[i + 1 + (p + 1) * 20];
+      const a12 = W2[i + 1 + (p + 2) * 20];
+      const a13 = W2[i + 1 + (p + 3) * 20];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[p * m + j];
+        const x0 = dZ2[p * m + j];
+        const x1 = dZ2[(p + 1) * m + j];
+        const x2 = dZ2[(p + 2) * m + j];
+        const x3 = dZ2[(p + 3) * m + j];
+        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 20; i += 2) {
+      const a00_2 = W2[i + p * 20];
+      const a10_2 = W2[i + 1 + p * 20];
+      for (let j = 0; j < m; j++) {
+        const x0_2 = dZ2[p * m + j];
+        dZ1[i * m + j] += a00_2 * x0_2;
+        dZ1[(i + 1) * m + j] += a10_2 * x0_2;
+      }
+    }
+  }
+  for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/deep.ts:33]
       dZ1[i * m + j] = e * dZ1[i * m + j];
@@ -929,13 +1660,40 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
   const dW1 = buf11_2;
-  for (let i = 0; i < 20; i++) {
-    for (let j = 0; j < 12288; j++) {
-      let acc = 0;
+  for (let j = 0; j < 12288; j += 4) {
+    for (let i = 0; i < 20; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        const x1 = X[p + (j + 1) * m];
+        const x2 = X[p + (j + 2) * m];
+        const x3 = X[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
-      dW1[i * 12288 + j] = t2 * acc;
+      dW1[i * 12288 + j] = t2 * acc00;
+      dW1[i * 12288 + (j + 1)] = t2 * acc01;
+      dW1[i * 12288 + (j + 2)] = t2 * acc02;
+      dW1[i * 12288 + (j + 3)] = t2 * acc03;
+      dW1[(i + 1) * 12288 + j] = t2 * acc10;
+      dW1[(i + 1) * 12288 + (j + 1)] = t2 * acc11;
+      dW1[(i + 1) * 12288 + (j + 2)] = t2 * acc12;
+      dW1[(i + 1) * 12288 + (j + 3)] = t2 * acc13;
     }
   }
   // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:32]
@@ -949,13 +1707,61 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
   const dW2 = buf13_2;
-  for (let i = 0; i < 7; i++) {
-    for (let j = 0; j < 20; j++) {
-      let acc = 0;
+  for (let j = 0; j < 20; j += 4) {
+    for (let i = 0; i < 6; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[i * m + p] * A1[p + j * m];
+        const a0 = dZ2[i * m + p];
+        const a1 = dZ2[(i + 1) * m + p];
+        const x0 = A1[p + j * m];
+        const x1 = A1[p + (j + 1) * m];
+        const x2 = A1[p + (j + 2) * m];
+        const x3 = A1[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
-      dW2[i * 20 + j] = t2 * acc;
+      dW2[i * 20 + j] = t2 * acc00;
+      dW2[i * 20 + (j + 1)] = t2 * acc01;
+      dW2[i * 20 + (j + 2)] = t2 * acc02;
+      dW2[i * 20 + (j + 3)] = t2 * acc03;
+      dW2[(i + 1) * 20 + j] = t2 * acc10;
+      dW2[(i + 1) * 20 + (j + 1)] = t2 * acc11;
+      dW2[(i + 1) * 20 + (j + 2)] = t2 * acc12;
+      dW2[(i + 1) * 20 + (j + 3)] = t2 * acc13;
+    }
+    for (let i = 6; i < 7; i++) {
+      let acc00_2 = 0;
+      let acc01_2 = 0;
+      let acc02_2 = 0;
+      let acc03_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_2 = dZ2[i * m + p];
+        const x0_2 = A1[p + j * m];
+        const x1_2 = A1[p + (j + 1) * m];
+        const x2_2 = A1[p + (j + 2) * m];
+        const x3_2 = A1[p + (j + 3) * m];
+        acc00_2 += a0_2 * x0_2;
+        acc01_2 += a0_2 * x1_2;
+        acc02_2 += a0_2 * x2_2;
+        acc03_2 += a0_2 * x3_2;
+      }
+      dW2[i * 20 + j] = t2 * acc00_2;
+      dW2[i * 20 + (j + 1)] = t2 * acc01_2;
+      dW2[i * 20 + (j + 2)] = t2 * acc02_2;
+      dW2[i * 20 + (j + 3)] = t2 * acc03_2;
     }
   }
   // db2 = (1/m)·Σ_1 dZ2  [samples/deep.ts:32]
@@ -969,8 +1775,78 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dW3 = (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
   const dW3 = buf15_2;
-  for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < 7; j++) {
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 4; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0 = dZ3[i * m + p];
+        const a1 = dZ3[(i + 1) * m + p];
+        const x0 = A2[p + j * m];
+        const x1 = A2[p + (j + 1) * m];
+        const x2 = A2[p + (j + 2) * m];
+        const x3 = A2[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
+      }
+      dW3[i * 7 + j] = t2 * acc00;
+      dW3[i * 7 + (j + 1)] = t2 * acc01;
+      dW3[i * 7 + (j + 2)] = t2 * acc02;
+      dW3[i * 7 + (j + 3)] = t2 * acc03;
+      dW3[(i + 1) * 7 + j] = t2 * acc10;
+      dW3[(i + 1) * 7 + (j + 1)] = t2 * acc11;
+      dW3[(i + 1) * 7 + (j + 2)] = t2 * acc12;
+      dW3[(i + 1) * 7 + (j + 3)] = t2 * acc13;
+    }
+    for (let i = 4; i < 5; i++) {
+      let acc00_2 = 0;
+      let acc01_2 = 0;
+      let acc02_2 = 0;
+      let acc03_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_2 = dZ3[i * m + p];
+        const x0_2 = A2[p + j * m];
+        const x1_2 = A2[p + (j + 1) * m];
+        const x2_2 = A2[p + (j + 2) * m];
+        const x3_2 = A2[p + (j + 3) * m];
+        acc00_2 += a0_2 * x0_2;
+        acc01_2 += a0_2 * x1_2;
+        acc02_2 += a0_2 * x2_2;
+        acc03_2 += a0_2 * x3_2;
+      }
+      dW3[i * 7 + j] = t2 * acc00_2;
+      dW3[i * 7 + (j + 1)] = t2 * acc01_2;
+      dW3[i * 7 + (j + 2)] = t2 * acc02_2;
+      dW3[i * 7 + (j + 3)] = t2 * acc03_2;
+    }
+  }
+  for (let j = 4; j < 7; j++) {
+    for (let i = 0; i < 4; i += 2) {
+      let acc00_3 = 0;
+      let acc10_2 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0_3 = dZ3[i * m + p];
+        const a1_2 = dZ3[(i + 1) * m + p];
+        const x0_3 = A2[p + j * m];
+        acc00_3 += a0_3 * x0_3;
+        acc10_2 += a1_2 * x0_3;
+      }
+      dW3[i * 7 + j] = t2 * acc00_3;
+      dW3[(i + 1) * 7 + j] = t2 * acc10_2;
+    }
+    for (let i = 4; i < 5; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ3[i * m + p] * A2[p + j * m];
@@ -989,8 +1865,31 @@ export function deepLossAndGrad(inputs: DeepLossAndGradInputs): DeepLossAndGradO
   }
   // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
   const dW4 = buf17_2;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 5; j++) {
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      for (let p = 0; p < m; p++) {
+        const a0 = dZ4[p];
+        const x0 = A3[p + j * m];
+        const x1 = A3[p + (j + 1) * m];
+        const x2 = A3[p + (j + 2) * m];
+        const x3 = A3[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+      }
+      dW4[j] = t2 * acc00;
+      dW4[j + 1] = t2 * acc01;
+      dW4[j + 2] = t2 * acc02;
+      dW4[j + 3] = t2 * acc03;
+    }
+  }
+  for (let j = 4; j < 5; j++) {
+    for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ4[p] * A3[p + j * m];

@@ -71,8 +71,8 @@ function readScalar(fn: string, inputs: object, key: string): number {
   return value;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
+/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
+/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
   inputs: object,
@@ -80,6 +80,7 @@ function readTensor(
   shape: string,
   fixed: number,
   batched: boolean,
+  checkValues: boolean,
 ): Float64Array {
   const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
@@ -103,7 +104,7 @@ function readTensor(
     );
   }
 
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; checkValues && i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
@@ -306,8 +307,15 @@ function digitsStepReserve(m: number): void {
   digitsStep_bound_m = m;
 }
 
-/** Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, opt_lr, opt_c1, opt_c2. */
-export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
+/**
+ * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, opt_lr, opt_c1, opt_c2.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function digitsStep(
+  inputs: DigitsStepInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DigitsStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -322,28 +330,77 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
       );
     }
   }
-  const X = readTensor('digitsStep', inputs, 'X', '(784, m)', 784, true);
-  const Y = readTensor('digitsStep', inputs, 'Y', '(1, m)', 1, true);
-  const D_A1 = readTensor('digitsStep', inputs, 'D_A1', '(128, m)', 128, true);
-  const D_A2 = readTensor('digitsStep', inputs, 'D_A2', '(64, m)', 64, true);
-  const W1 = readTensor('digitsStep', inputs, 'W1', '(128, 784)', 100352, false);
-  const b1 = readTensor('digitsStep', inputs, 'b1', '(128, 1)', 128, false);
-  const W2 = readTensor('digitsStep', inputs, 'W2', '(64, 128)', 8192, false);
-  const b2 = readTensor('digitsStep', inputs, 'b2', '(64, 1)', 64, false);
-  const W3 = readTensor('digitsStep', inputs, 'W3', '(1, 64)', 64, false);
-  const b3 = readTensor('digitsStep', inputs, 'b3', '(1, 1)', 1, false);
-  const opt_m_W1 = readTensor('digitsStep', inputs, 'opt_m_W1', '(128, 784)', 100352, false);
-  const opt_v_W1 = readTensor('digitsStep', inputs, 'opt_v_W1', '(128, 784)', 100352, false);
-  const opt_m_b1 = readTensor('digitsStep', inputs, 'opt_m_b1', '(128, 1)', 128, false);
-  const opt_v_b1 = readTensor('digitsStep', inputs, 'opt_v_b1', '(128, 1)', 128, false);
-  const opt_m_W2 = readTensor('digitsStep', inputs, 'opt_m_W2', '(64, 128)', 8192, false);
-  const opt_v_W2 = readTensor('digitsStep', inputs, 'opt_v_W2', '(64, 128)', 8192, false);
-  const opt_m_b2 = readTensor('digitsStep', inputs, 'opt_m_b2', '(64, 1)', 64, false);
-  const opt_v_b2 = readTensor('digitsStep', inputs, 'opt_v_b2', '(64, 1)', 64, false);
-  const opt_m_W3 = readTensor('digitsStep', inputs, 'opt_m_W3', '(1, 64)', 64, false);
-  const opt_v_W3 = readTensor('digitsStep', inputs, 'opt_v_W3', '(1, 64)', 64, false);
-  const opt_m_b3 = readTensor('digitsStep', inputs, 'opt_m_b3', '(1, 1)', 1, false);
-  const opt_v_b3 = readTensor('digitsStep', inputs, 'opt_v_b3', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('digitsStep', inputs, 'X', '(784, m)', 784, true, checkValues);
+  const Y = readTensor('digitsStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const D_A1 = readTensor('digitsStep', inputs, 'D_A1', '(128, m)', 128, true, checkValues);
+  const D_A2 = readTensor('digitsStep', inputs, 'D_A2', '(64, m)', 64, true, checkValues);
+  const W1 = readTensor('digitsStep', inputs, 'W1', '(128, 784)', 100352, false, checkValues);
+  const b1 = readTensor('digitsStep', inputs, 'b1', '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor('digitsStep', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
+  const b2 = readTensor('digitsStep', inputs, 'b2', '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsStep', inputs, 'W3', '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsStep', inputs, 'b3', '(1, 1)', 1, false, checkValues);
+  const opt_m_W1 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_m_W1',
+    '(128, 784)',
+    100352,
+    false,
+    checkValues,
+  );
+  const opt_v_W1 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_v_W1',
+    '(128, 784)',
+    100352,
+    false,
+    checkValues,
+  );
+  const opt_m_b1 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_m_b1',
+    '(128, 1)',
+    128,
+    false,
+    checkValues,
+  );
+  const opt_v_b1 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_v_b1',
+    '(128, 1)',
+    128,
+    false,
+    checkValues,
+  );
+  const opt_m_W2 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_m_W2',
+    '(64, 128)',
+    8192,
+    false,
+    checkValues,
+  );
+  const opt_v_W2 = readTensor(
+    'digitsStep',
+    inputs,
+    'opt_v_W2',
+    '(64, 128)',
+    8192,
+    false,
+    checkValues,
+  );
+  const opt_m_b2 = readTensor('digitsStep', inputs, 'opt_m_b2', '(64, 1)', 64, false, checkValues);
+  const opt_v_b2 = readTensor('digitsStep', inputs, 'opt_v_b2', '(64, 1)', 64, false, checkValues);
+  const opt_m_W3 = readTensor('digitsStep', inputs, 'opt_m_W3', '(1, 64)', 64, false, checkValues);
+  const opt_v_W3 = readTensor('digitsStep', inputs, 'opt_v_W3', '(1, 64)', 64, false, checkValues);
+  const opt_m_b3 = readTensor('digitsStep', inputs, 'opt_m_b3', '(1, 1)', 1, false, checkValues);
+  const opt_v_b3 = readTensor('digitsStep', inputs, 'opt_v_b3', '(1, 1)', 1, false, checkValues);
   const opt_lr = readScalar('digitsStep', inputs, 'opt_lr');
   const opt_c1 = readScalar('digitsStep', inputs, 'opt_c1');
   const opt_c2 = readScalar('digitsStep', inputs, 'opt_c2');
@@ -402,14 +459,28 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
-  for (let i = 0; i < 128; i++) {
-    Z1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 784; p++) {
-      const a = W1[i * 784 + p];
+  Z1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 784; p += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      const a00 = W1[i * 784 + p];
+      const a01 = W1[i * 784 + (p + 1)];
+      const a02 = W1[i * 784 + (p + 2)];
+      const a03 = W1[i * 784 + (p + 3)];
+      const a10 = W1[(i + 1) * 784 + p];
+      const a11 = W1[(i + 1) * 784 + (p + 1)];
+      const a12 = W1[(i + 1) * 784 + (p + 2)];
+      const a13 = W1[(i + 1) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       Z1[i * m + j] = b1[i] + Z1[i * m + j];
     }
@@ -423,14 +494,28 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
   const Z2 = buf2;
-  for (let i = 0; i < 64; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 128; p++) {
-      const a = W2[i * 128 + p];
+  Z2.fill(0, 0, 64 * m);
+  for (let p = 0; p < 128; p += 4) {
+    for (let i = 0; i < 64; i += 2) {
+      const a00 = W2[i * 128 + p];
+      const a01 = W2[i * 128 + (p + 1)];
+      const a02 = W2[i * 128 + (p + 2)];
+      const a03 = W2[i * 128 + (p + 3)];
+      const a10 = W2[(i + 1) * 128 + p];
+      const a11 = W2[(i + 1) * 128 + (p + 1)];
+      const a12 = W2[(i + 1) * 128 + (p + 2)];
+      const a13 = W2[(i + 1) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] += a * t5[p * m + j];
+        const x0 = t5[p * m + j];
+        const x1 = t5[(p + 1) * m + j];
+        const x2 = t5[(p + 2) * m + j];
+        const x3 = t5[(p + 3) * m + j];
+        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       Z2[i * m + j] = b2[i] + Z2[i * m + j];
     }
@@ -444,14 +529,23 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4;
-  for (let i = 0; i < 1; i++) {
-    Z3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 64; p++) {
-      const a = W3[p];
+  Z3.fill(0, 0, m);
+  for (let p = 0; p < 64; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W3[p];
+      const a01 = W3[p + 1];
+      const a02 = W3[p + 2];
+      const a03 = W3[p + 3];
       for (let j = 0; j < m; j++) {
-        Z3[j] += a * t6[p * m + j];
+        Z3[j] +=
+          a00 * t6[p * m + j] +
+          a01 * t6[(p + 1) * m + j] +
+          a02 * t6[(p + 2) * m + j] +
+          a03 * t6[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z3[j] = b3[0] + Z3[j];
     }
@@ -485,14 +579,19 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:32]
   const dZ2 = buf6;
-  for (let i = 0; i < 64; i++) {
-    dZ2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
-      const a = W3[i];
+  dZ2.fill(0, 0, 64 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 64; i += 2) {
+      const a00 = W3[i];
+      const a10 = W3[i + 1];
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] += a * dZ3[j];
+        const x0 = dZ3[j];
+        dZ2[i * m + j] += a00 * x0;
+        dZ2[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
@@ -503,14 +602,28 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // dZ1 = dA1·[Z1 > 0]  [samples/digits.ts:30]
   const dZ1 = buf7;
-  for (let i = 0; i < 128; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 64; p++) {
-      const a = W2[i + p * 128];
+  dZ1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 64; p += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      const a00 = W2[i + p * 128];
+      const a01 = W2[i + (p + 1) * 128];
+      const a02 = W2[i + (p + 2) * 128];
+      const a03 = W2[i + (p + 3) * 128];
+      const a10 = W2[i + 1 + p * 128];
+      const a11 = W2[i + 1 + (p + 1) * 128];
+      const a12 = W2[i + 1 + (p + 2) * 128];
+      const a13 = W2[i + 1 + (p + 3) * 128];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[p * m + j];
+        const x0 = dZ2[p * m + j];
+        const x1 = dZ2[(p + 1) * m + j];
+        const x2 = dZ2[(p + 2) * m + j];
+        const x3 = dZ2[(p + 3) * m + j];
+        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       const e = dZ1[i * m + j] / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
       const dA1 = D_A1[i * m + j] * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
@@ -520,15 +633,56 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // dW1 = t15 + t16
   const dW1 = buf8;
-  for (let i = 0; i < 128; i++) {
-    for (let j = 0; j < 784; j++) {
-      let acc = 0;
+  for (let j = 0; j < 784; j += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        const x1 = X[p + (j + 1) * m];
+        const x2 = X[p + (j + 2) * m];
+        const x3 = X[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
       const e = W1[i * 784 + j] * t11; // W1·t13
       const e_2 = 2 * e; // 2·t14
-      dW1[i * 784 + j] = e_2 + acc;
+      dW1[i * 784 + j] = e_2 + acc00;
+      const e_3 = W1[i * 784 + (j + 1)] * t11; // W1·t13
+      const e_4 = 2 * e_3; // 2·t14
+      dW1[i * 784 + (j + 1)] = e_4 + acc01;
+      const e_5 = W1[i * 784 + (j + 2)] * t11; // W1·t13
+      const e_6 = 2 * e_5; // 2·t14
+      dW1[i * 784 + (j + 2)] = e_6 + acc02;
+      const e_7 = W1[i * 784 + (j + 3)] * t11; // W1·t13
+      const e_8 = 2 * e_7; // 2·t14
+      dW1[i * 784 + (j + 3)] = e_8 + acc03;
+      const e_9 = W1[(i + 1) * 784 + j] * t11; // W1·t13
+      const e_10 = 2 * e_9; // 2·t14
+      dW1[(i + 1) * 784 + j] = e_10 + acc10;
+      const e_11 = W1[(i + 1) * 784 + (j + 1)] * t11; // W1·t13
+      const e_12 = 2 * e_11; // 2·t14
+      dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
+      const e_13 = W1[(i + 1) * 784 + (j + 2)] * t11; // W1·t13
+      const e_14 = 2 * e_13; // 2·t14
+      dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
+      const e_15 = W1[(i + 1) * 784 + (j + 3)] * t11; // W1·t13
+      const e_16 = 2 * e_15; // 2·t14
+      dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
   // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1
@@ -594,15 +748,56 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // dW2 = t29 + t30
   const dW2 = buf16;
-  for (let i = 0; i < 64; i++) {
-    for (let j = 0; j < 128; j++) {
-      let acc = 0;
+  for (let j = 0; j < 128; j += 4) {
+    for (let i = 0; i < 64; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[i * m + p] * t5[p + j * m];
+        const a0 = dZ2[i * m + p];
+        const a1 = dZ2[(i + 1) * m + p];
+        const x0 = t5[p + j * m];
+        const x1 = t5[p + (j + 1) * m];
+        const x2 = t5[p + (j + 2) * m];
+        const x3 = t5[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
       const e = W2[i * 128 + j] * t11; // W2·t27
       const e_2 = 2 * e; // 2·t28
-      dW2[i * 128 + j] = e_2 + acc;
+      dW2[i * 128 + j] = e_2 + acc00;
+      const e_3 = W2[i * 128 + (j + 1)] * t11; // W2·t27
+      const e_4 = 2 * e_3; // 2·t28
+      dW2[i * 128 + (j + 1)] = e_4 + acc01;
+      const e_5 = W2[i * 128 + (j + 2)] * t11; // W2·t27
+      const e_6 = 2 * e_5; // 2·t28
+      dW2[i * 128 + (j + 2)] = e_6 + acc02;
+      const e_7 = W2[i * 128 + (j + 3)] * t11; // W2·t27
+      const e_8 = 2 * e_7; // 2·t28
+      dW2[i * 128 + (j + 3)] = e_8 + acc03;
+      const e_9 = W2[(i + 1) * 128 + j] * t11; // W2·t27
+      const e_10 = 2 * e_9; // 2·t28
+      dW2[(i + 1) * 128 + j] = e_10 + acc10;
+      const e_11 = W2[(i + 1) * 128 + (j + 1)] * t11; // W2·t27
+      const e_12 = 2 * e_11; // 2·t28
+      dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
+      const e_13 = W2[(i + 1) * 128 + (j + 2)] * t11; // W2·t27
+      const e_14 = 2 * e_13; // 2·t28
+      dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
+      const e_15 = W2[(i + 1) * 128 + (j + 3)] * t11; // W2·t27
+      const e_16 = 2 * e_15; // 2·t28
+      dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
   // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2
@@ -668,13 +863,27 @@ export function digitsStep(inputs: DigitsStepInputs): DigitsStepOutputs {
   }
   // dW3 = t10·t41  [samples/digits.ts:33]
   const dW3 = buf20;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 64; j++) {
-      let acc = 0;
+  for (let j = 0; j < 64; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ3[p] * t6[p + j * m];
+        const a0 = dZ3[p];
+        const x0 = t6[p + j * m];
+        const x1 = t6[p + (j + 1) * m];
+        const x2 = t6[p + (j + 2) * m];
+        const x3 = t6[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
       }
-      dW3[j] = t10 * acc;
+      dW3[j] = t10 * acc00;
+      dW3[j + 1] = t10 * acc01;
+      dW3[j + 2] = t10 * acc02;
+      dW3[j + 3] = t10 * acc03;
     }
   }
   // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3
@@ -790,8 +999,15 @@ function digitsPredictReserve(m: number): void {
   digitsPredict_bound_m = m;
 }
 
-/** Computes A3 from X, W1, b1, W2, b2, W3, b3. */
-export function digitsPredict(inputs: DigitsPredictInputs): DigitsPredictOutputs {
+/**
+ * Computes A3 from X, W1, b1, W2, b2, W3, b3.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function digitsPredict(
+  inputs: DigitsPredictInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DigitsPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -806,25 +1022,40 @@ export function digitsPredict(inputs: DigitsPredictInputs): DigitsPredictOutputs
       );
     }
   }
-  const X = readTensor('digitsPredict', inputs, 'X', '(784, m)', 784, true);
-  const W1 = readTensor('digitsPredict', inputs, 'W1', '(128, 784)', 100352, false);
-  const b1 = readTensor('digitsPredict', inputs, 'b1', '(128, 1)', 128, false);
-  const W2 = readTensor('digitsPredict', inputs, 'W2', '(64, 128)', 8192, false);
-  const b2 = readTensor('digitsPredict', inputs, 'b2', '(64, 1)', 64, false);
-  const W3 = readTensor('digitsPredict', inputs, 'W3', '(1, 64)', 64, false);
-  const b3 = readTensor('digitsPredict', inputs, 'b3', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('digitsPredict', inputs, 'X', '(784, m)', 784, true, checkValues);
+  const W1 = readTensor('digitsPredict', inputs, 'W1', '(128, 784)', 100352, false, checkValues);
+  const b1 = readTensor('digitsPredict', inputs, 'b1', '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor('digitsPredict', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
+  const b2 = readTensor('digitsPredict', inputs, 'b2', '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsPredict', inputs, 'W3', '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsPredict', inputs, 'b3', '(1, 1)', 1, false, checkValues);
   const m = X.length / 784; // batch size, from X
   if (m !== digitsPredict_bound_m) digitsPredictReserve(m);
   // A1 = relu(Z1)  [samples/digits.ts:30]
   const A1 = buf0_2;
-  for (let i = 0; i < 128; i++) {
-    A1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 784; p++) {
-      const a = W1[i * 784 + p];
+  A1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 784; p += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      const a00 = W1[i * 784 + p];
+      const a01 = W1[i * 784 + (p + 1)];
+      const a02 = W1[i * 784 + (p + 2)];
+      const a03 = W1[i * 784 + (p + 3)];
+      const a10 = W1[(i + 1) * 784 + p];
+      const a11 = W1[(i + 1) * 784 + (p + 1)];
+      const a12 = W1[(i + 1) * 784 + (p + 2)];
+      const a13 = W1[(i + 1) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        A1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/digits.ts:29]
       A1[i * m + j] = Z1 > 0 ? Z1 : 0;
@@ -832,14 +1063,28 @@ export function digitsPredict(inputs: DigitsPredictInputs): DigitsPredictOutputs
   }
   // t0 = relu(b2 + W2·A1)  [samples/digits.ts:32]
   const t0 = buf1_2;
-  for (let i = 0; i < 64; i++) {
-    t0.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 128; p++) {
-      const a = W2[i * 128 + p];
+  t0.fill(0, 0, 64 * m);
+  for (let p = 0; p < 128; p += 4) {
+    for (let i = 0; i < 64; i += 2) {
+      const a00 = W2[i * 128 + p];
+      const a01 = W2[i * 128 + (p + 1)];
+      const a02 = W2[i * 128 + (p + 2)];
+      const a03 = W2[i * 128 + (p + 3)];
+      const a10 = W2[(i + 1) * 128 + p];
+      const a11 = W2[(i + 1) * 128 + (p + 1)];
+      const a12 = W2[(i + 1) * 128 + (p + 2)];
+      const a13 = W2[(i + 1) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        t0[i * m + j] += a * A1[p * m + j];
+        const x0 = A1[p * m + j];
+        const x1 = A1[(p + 1) * m + j];
+        const x2 = A1[(p + 2) * m + j];
+        const x3 = A1[(p + 3) * m + j];
+        t0[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        t0[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       const e = b2[i] + t0[i * m + j]; // b2 + W2·A1  [samples/digits.ts:31]
       t0[i * m + j] = e > 0 ? e : 0;
@@ -847,14 +1092,23 @@ export function digitsPredict(inputs: DigitsPredictInputs): DigitsPredictOutputs
   }
   // A3 = σ(t2)  [samples/digits.ts:34]
   const A3 = buf2_2;
-  for (let i = 0; i < 1; i++) {
-    A3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 64; p++) {
-      const a = W3[p];
+  A3.fill(0, 0, m);
+  for (let p = 0; p < 64; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W3[p];
+      const a01 = W3[p + 1];
+      const a02 = W3[p + 2];
+      const a03 = W3[p + 3];
       for (let j = 0; j < m; j++) {
-        A3[j] += a * t0[p * m + j];
+        A3[j] +=
+          a00 * t0[p * m + j] +
+          a01 * t0[(p + 1) * m + j] +
+          a02 * t0[(p + 2) * m + j] +
+          a03 * t0[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const e = b3[0] + A3[j]; // b3 + t1  [samples/digits.ts:33]
       A3[j] = 1 / (1 + Math.exp(-e));
@@ -959,8 +1213,15 @@ function digitsLossAndGradReserve(m: number): void {
   digitsLossAndGrad_bound_m = m;
 }
 
-/** Computes J, dW1, db1, dW2, db2, dW3, db3 from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3. */
-export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAndGradOutputs {
+/**
+ * Computes J, dW1, db1, dW2, db2, dW3, db3 from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function digitsLossAndGrad(
+  inputs: DigitsLossAndGradInputs,
+  options: { readonly checkValues?: boolean } = {},
+): DigitsLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -975,16 +1236,25 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
       );
     }
   }
-  const X = readTensor('digitsLossAndGrad', inputs, 'X', '(784, m)', 784, true);
-  const Y = readTensor('digitsLossAndGrad', inputs, 'Y', '(1, m)', 1, true);
-  const D_A1 = readTensor('digitsLossAndGrad', inputs, 'D_A1', '(128, m)', 128, true);
-  const D_A2 = readTensor('digitsLossAndGrad', inputs, 'D_A2', '(64, m)', 64, true);
-  const W1 = readTensor('digitsLossAndGrad', inputs, 'W1', '(128, 784)', 100352, false);
-  const b1 = readTensor('digitsLossAndGrad', inputs, 'b1', '(128, 1)', 128, false);
-  const W2 = readTensor('digitsLossAndGrad', inputs, 'W2', '(64, 128)', 8192, false);
-  const b2 = readTensor('digitsLossAndGrad', inputs, 'b2', '(64, 1)', 64, false);
-  const W3 = readTensor('digitsLossAndGrad', inputs, 'W3', '(1, 64)', 64, false);
-  const b3 = readTensor('digitsLossAndGrad', inputs, 'b3', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('digitsLossAndGrad', inputs, 'X', '(784, m)', 784, true, checkValues);
+  const Y = readTensor('digitsLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const D_A1 = readTensor('digitsLossAndGrad', inputs, 'D_A1', '(128, m)', 128, true, checkValues);
+  const D_A2 = readTensor('digitsLossAndGrad', inputs, 'D_A2', '(64, m)', 64, true, checkValues);
+  const W1 = readTensor(
+    'digitsLossAndGrad',
+    inputs,
+    'W1',
+    '(128, 784)',
+    100352,
+    false,
+    checkValues,
+  );
+  const b1 = readTensor('digitsLossAndGrad', inputs, 'b1', '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor('digitsLossAndGrad', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
+  const b2 = readTensor('digitsLossAndGrad', inputs, 'b2', '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsLossAndGrad', inputs, 'W3', '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsLossAndGrad', inputs, 'b3', '(1, 1)', 1, false, checkValues);
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -1040,14 +1310,28 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0_3;
-  for (let i = 0; i < 128; i++) {
-    Z1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 784; p++) {
-      const a = W1[i * 784 + p];
+  Z1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 784; p += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      const a00 = W1[i * 784 + p];
+      const a01 = W1[i * 784 + (p + 1)];
+      const a02 = W1[i * 784 + (p + 2)];
+      const a03 = W1[i * 784 + (p + 3)];
+      const a10 = W1[(i + 1) * 784 + p];
+      const a11 = W1[(i + 1) * 784 + (p + 1)];
+      const a12 = W1[(i + 1) * 784 + (p + 2)];
+      const a13 = W1[(i + 1) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        const x1 = X[(p + 1) * m + j];
+        const x2 = X[(p + 2) * m + j];
+        const x3 = X[(p + 3) * m + j];
+        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       Z1[i * m + j] = b1[i] + Z1[i * m + j];
     }
@@ -1061,14 +1345,28 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
   const Z2 = buf2_3;
-  for (let i = 0; i < 64; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 128; p++) {
-      const a = W2[i * 128 + p];
+  Z2.fill(0, 0, 64 * m);
+  for (let p = 0; p < 128; p += 4) {
+    for (let i = 0; i < 64; i += 2) {
+      const a00 = W2[i * 128 + p];
+      const a01 = W2[i * 128 + (p + 1)];
+      const a02 = W2[i * 128 + (p + 2)];
+      const a03 = W2[i * 128 + (p + 3)];
+      const a10 = W2[(i + 1) * 128 + p];
+      const a11 = W2[(i + 1) * 128 + (p + 1)];
+      const a12 = W2[(i + 1) * 128 + (p + 2)];
+      const a13 = W2[(i + 1) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] += a * t5[p * m + j];
+        const x0 = t5[p * m + j];
+        const x1 = t5[(p + 1) * m + j];
+        const x2 = t5[(p + 2) * m + j];
+        const x3 = t5[(p + 3) * m + j];
+        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       Z2[i * m + j] = b2[i] + Z2[i * m + j];
     }
@@ -1082,14 +1380,23 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4_2;
-  for (let i = 0; i < 1; i++) {
-    Z3.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 64; p++) {
-      const a = W3[p];
+  Z3.fill(0, 0, m);
+  for (let p = 0; p < 64; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W3[p];
+      const a01 = W3[p + 1];
+      const a02 = W3[p + 2];
+      const a03 = W3[p + 3];
       for (let j = 0; j < m; j++) {
-        Z3[j] += a * t6[p * m + j];
+        Z3[j] +=
+          a00 * t6[p * m + j] +
+          a01 * t6[(p + 1) * m + j] +
+          a02 * t6[(p + 2) * m + j] +
+          a03 * t6[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z3[j] = b3[0] + Z3[j];
     }
@@ -1123,14 +1430,19 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:32]
   const dZ2 = buf6_2;
-  for (let i = 0; i < 64; i++) {
-    dZ2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
-      const a = W3[i];
+  dZ2.fill(0, 0, 64 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 64; i += 2) {
+      const a00 = W3[i];
+      const a10 = W3[i + 1];
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] += a * dZ3[j];
+        const x0 = dZ3[j];
+        dZ2[i * m + j] += a00 * x0;
+        dZ2[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
@@ -1141,14 +1453,28 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // dZ1 = dA1·[Z1 > 0]  [samples/digits.ts:30]
   const dZ1 = buf7_2;
-  for (let i = 0; i < 128; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 64; p++) {
-      const a = W2[i + p * 128];
+  dZ1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 64; p += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      const a00 = W2[i + p * 128];
+      const a01 = W2[i + (p + 1) * 128];
+      const a02 = W2[i + (p + 2) * 128];
+      const a03 = W2[i + (p + 3) * 128];
+      const a10 = W2[i + 1 + p * 128];
+      const a11 = W2[i + 1 + (p + 1) * 128];
+      const a12 = W2[i + 1 + (p + 2) * 128];
+      const a13 = W2[i + 1 + (p + 3) * 128];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[p * m + j];
+        const x0 = dZ2[p * m + j];
+        const x1 = dZ2[(p + 1) * m + j];
+        const x2 = dZ2[(p + 2) * m + j];
+        const x3 = dZ2[(p + 3) * m + j];
+        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       }
     }
+  }
+  for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       const e = dZ1[i * m + j] / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
       const dA1 = D_A1[i * m + j] * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
@@ -1158,15 +1484,56 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // dW1 = t15 + t16
   const dW1 = buf8_2;
-  for (let i = 0; i < 128; i++) {
-    for (let j = 0; j < 784; j++) {
-      let acc = 0;
+  for (let j = 0; j < 784; j += 4) {
+    for (let i = 0; i < 128; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        const x1 = X[p + (j + 1) * m];
+        const x2 = X[p + (j + 2) * m];
+        const x3 = X[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
       const e = W1[i * 784 + j] * t11; // W1·t13
       const e_2 = 2 * e; // 2·t14
-      dW1[i * 784 + j] = e_2 + acc;
+      dW1[i * 784 + j] = e_2 + acc00;
+      const e_3 = W1[i * 784 + (j + 1)] * t11; // W1·t13
+      const e_4 = 2 * e_3; // 2·t14
+      dW1[i * 784 + (j + 1)] = e_4 + acc01;
+      const e_5 = W1[i * 784 + (j + 2)] * t11; // W1·t13
+      const e_6 = 2 * e_5; // 2·t14
+      dW1[i * 784 + (j + 2)] = e_6 + acc02;
+      const e_7 = W1[i * 784 + (j + 3)] * t11; // W1·t13
+      const e_8 = 2 * e_7; // 2·t14
+      dW1[i * 784 + (j + 3)] = e_8 + acc03;
+      const e_9 = W1[(i + 1) * 784 + j] * t11; // W1·t13
+      const e_10 = 2 * e_9; // 2·t14
+      dW1[(i + 1) * 784 + j] = e_10 + acc10;
+      const e_11 = W1[(i + 1) * 784 + (j + 1)] * t11; // W1·t13
+      const e_12 = 2 * e_11; // 2·t14
+      dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
+      const e_13 = W1[(i + 1) * 784 + (j + 2)] * t11; // W1·t13
+      const e_14 = 2 * e_13; // 2·t14
+      dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
+      const e_15 = W1[(i + 1) * 784 + (j + 3)] * t11; // W1·t13
+      const e_16 = 2 * e_15; // 2·t14
+      dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
   // db1 = Σ_1 dZ1  [samples/digits.ts:29]
@@ -1180,15 +1547,56 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // dW2 = t19 + t20
   const dW2 = buf10_2;
-  for (let i = 0; i < 64; i++) {
-    for (let j = 0; j < 128; j++) {
-      let acc = 0;
+  for (let j = 0; j < 128; j += 4) {
+    for (let i = 0; i < 64; i += 2) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
+      let acc10 = 0;
+      let acc11 = 0;
+      let acc12 = 0;
+      let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[i * m + p] * t5[p + j * m];
+        const a0 = dZ2[i * m + p];
+        const a1 = dZ2[(i + 1) * m + p];
+        const x0 = t5[p + j * m];
+        const x1 = t5[p + (j + 1) * m];
+        const x2 = t5[p + (j + 2) * m];
+        const x3 = t5[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
+        acc10 += a1 * x0;
+        acc11 += a1 * x1;
+        acc12 += a1 * x2;
+        acc13 += a1 * x3;
       }
       const e = W2[i * 128 + j] * t11; // W2·t17
       const e_2 = 2 * e; // 2·t18
-      dW2[i * 128 + j] = e_2 + acc;
+      dW2[i * 128 + j] = e_2 + acc00;
+      const e_3 = W2[i * 128 + (j + 1)] * t11; // W2·t17
+      const e_4 = 2 * e_3; // 2·t18
+      dW2[i * 128 + (j + 1)] = e_4 + acc01;
+      const e_5 = W2[i * 128 + (j + 2)] * t11; // W2·t17
+      const e_6 = 2 * e_5; // 2·t18
+      dW2[i * 128 + (j + 2)] = e_6 + acc02;
+      const e_7 = W2[i * 128 + (j + 3)] * t11; // W2·t17
+      const e_8 = 2 * e_7; // 2·t18
+      dW2[i * 128 + (j + 3)] = e_8 + acc03;
+      const e_9 = W2[(i + 1) * 128 + j] * t11; // W2·t17
+      const e_10 = 2 * e_9; // 2·t18
+      dW2[(i + 1) * 128 + j] = e_10 + acc10;
+      const e_11 = W2[(i + 1) * 128 + (j + 1)] * t11; // W2·t17
+      const e_12 = 2 * e_11; // 2·t18
+      dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
+      const e_13 = W2[(i + 1) * 128 + (j + 2)] * t11; // W2·t17
+      const e_14 = 2 * e_13; // 2·t18
+      dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
+      const e_15 = W2[(i + 1) * 128 + (j + 3)] * t11; // W2·t17
+      const e_16 = 2 * e_15; // 2·t18
+      dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
   // db2 = Σ_1 dZ2  [samples/digits.ts:31]
@@ -1202,13 +1610,27 @@ export function digitsLossAndGrad(inputs: DigitsLossAndGradInputs): DigitsLossAn
   }
   // dW3 = t10·t21  [samples/digits.ts:33]
   const dW3 = buf12_2;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 64; j++) {
-      let acc = 0;
+  for (let j = 0; j < 64; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ3[p] * t6[p + j * m];
+        const a0 = dZ3[p];
+        const x0 = t6[p + j * m];
+        const x1 = t6[p + (j + 1) * m];
+        const x2 = t6[p + (j + 2) * m];
+        const x3 = t6[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
       }
-      dW3[j] = t10 * acc;
+      dW3[j] = t10 * acc00;
+      dW3[j + 1] = t10 * acc01;
+      dW3[j + 2] = t10 * acc02;
+      dW3[j + 3] = t10 * acc03;
     }
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]

@@ -51,8 +51,8 @@ function readScalar(fn: string, inputs: object, key: string): number {
   return value;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
+/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
+/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
   inputs: object,
@@ -60,6 +60,7 @@ function readTensor(
   shape: string,
   fixed: number,
   batched: boolean,
+  checkValues: boolean,
 ): Float64Array {
   const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
@@ -83,7 +84,7 @@ function readTensor(
     );
   }
 
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; checkValues && i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
@@ -135,8 +136,15 @@ function housingStepReserve(m: number): void {
   housingStep_bound_m = m;
 }
 
-/** Computes J, W_next, b_next from X, Y, W, b, opt_lr. */
-export function housingStep(inputs: HousingStepInputs): HousingStepOutputs {
+/**
+ * Computes J, W_next, b_next from X, Y, W, b, opt_lr.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function housingStep(
+  inputs: HousingStepInputs,
+  options: { readonly checkValues?: boolean } = {},
+): HousingStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -151,10 +159,11 @@ export function housingStep(inputs: HousingStepInputs): HousingStepOutputs {
       );
     }
   }
-  const X = readTensor('housingStep', inputs, 'X', '(2, m)', 2, true);
-  const Y = readTensor('housingStep', inputs, 'Y', '(1, m)', 1, true);
-  const W = readTensor('housingStep', inputs, 'W', '(1, 2)', 2, false);
-  const b = readTensor('housingStep', inputs, 'b', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('housingStep', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const Y = readTensor('housingStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W = readTensor('housingStep', inputs, 'W', '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingStep', inputs, 'b', '(1, 1)', 1, false, checkValues);
   const opt_lr = readScalar('housingStep', inputs, 'opt_lr');
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
@@ -166,14 +175,16 @@ export function housingStep(inputs: HousingStepInputs): HousingStepOutputs {
   if (m !== housingStep_bound_m) housingStepReserve(m);
   // t0 = Yhat − Y  [samples/housing.ts:22]
   const t0 = buf0;
-  for (let i = 0; i < 1; i++) {
-    t0.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
+  t0.fill(0, 0, m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W[p];
       for (let j = 0; j < m; j++) {
         t0[j] += a * X[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const Yhat = b[0] + t0[j]; // b + W·X  [samples/housing.ts:21]
       t0[j] = Yhat - Y[j];
@@ -203,8 +214,8 @@ export function housingStep(inputs: HousingStepInputs): HousingStepOutputs {
   }
   // W_next = W − opt_lr·dW
   const W_next = buf2;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 2; j++) {
+  for (let j = 0; j < 2; j++) {
+    for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dYhat[p] * X[p + j * m];
@@ -261,8 +272,15 @@ function housingPredictReserve(m: number): void {
   housingPredict_bound_m = m;
 }
 
-/** Computes Yhat from X, W, b. */
-export function housingPredict(inputs: HousingPredictInputs): HousingPredictOutputs {
+/**
+ * Computes Yhat from X, W, b.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function housingPredict(
+  inputs: HousingPredictInputs,
+  options: { readonly checkValues?: boolean } = {},
+): HousingPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -277,21 +295,24 @@ export function housingPredict(inputs: HousingPredictInputs): HousingPredictOutp
       );
     }
   }
-  const X = readTensor('housingPredict', inputs, 'X', '(2, m)', 2, true);
-  const W = readTensor('housingPredict', inputs, 'W', '(1, 2)', 2, false);
-  const b = readTensor('housingPredict', inputs, 'b', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('housingPredict', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const W = readTensor('housingPredict', inputs, 'W', '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingPredict', inputs, 'b', '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (m !== housingPredict_bound_m) housingPredictReserve(m);
   // Yhat = b + W·X  [samples/housing.ts:21]
   const Yhat = buf0_2;
-  for (let i = 0; i < 1; i++) {
-    Yhat.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
+  Yhat.fill(0, 0, m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W[p];
       for (let j = 0; j < m; j++) {
         Yhat[j] += a * X[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Yhat[j] = b[0] + Yhat[j];
     }
@@ -338,8 +359,15 @@ function housingLossAndGradReserve(m: number): void {
   housingLossAndGrad_bound_m = m;
 }
 
-/** Computes J, dW, db from X, Y, W, b. */
-export function housingLossAndGrad(inputs: HousingLossAndGradInputs): HousingLossAndGradOutputs {
+/**
+ * Computes J, dW, db from X, Y, W, b.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function housingLossAndGrad(
+  inputs: HousingLossAndGradInputs,
+  options: { readonly checkValues?: boolean } = {},
+): HousingLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -354,10 +382,11 @@ export function housingLossAndGrad(inputs: HousingLossAndGradInputs): HousingLos
       );
     }
   }
-  const X = readTensor('housingLossAndGrad', inputs, 'X', '(2, m)', 2, true);
-  const Y = readTensor('housingLossAndGrad', inputs, 'Y', '(1, m)', 1, true);
-  const W = readTensor('housingLossAndGrad', inputs, 'W', '(1, 2)', 2, false);
-  const b = readTensor('housingLossAndGrad', inputs, 'b', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('housingLossAndGrad', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const Y = readTensor('housingLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W = readTensor('housingLossAndGrad', inputs, 'W', '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingLossAndGrad', inputs, 'b', '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -368,14 +397,16 @@ export function housingLossAndGrad(inputs: HousingLossAndGradInputs): HousingLos
   if (m !== housingLossAndGrad_bound_m) housingLossAndGradReserve(m);
   // t0 = Yhat − Y  [samples/housing.ts:22]
   const t0 = buf0_3;
-  for (let i = 0; i < 1; i++) {
-    t0.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
+  t0.fill(0, 0, m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 1; i++) {
       const a = W[p];
       for (let j = 0; j < m; j++) {
         t0[j] += a * X[p * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const Yhat = b[0] + t0[j]; // b + W·X  [samples/housing.ts:21]
       t0[j] = Yhat - Y[j];
@@ -405,8 +436,8 @@ export function housingLossAndGrad(inputs: HousingLossAndGradInputs): HousingLos
   }
   // dW = 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
   const dW = buf2_2;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 2; j++) {
+  for (let j = 0; j < 2; j++) {
+    for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dYhat[p] * X[p + j * m];

@@ -51,8 +51,8 @@ function readScalar(fn: string, inputs: object, key: string): number {
   return value;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
+/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
+/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
   inputs: object,
@@ -60,6 +60,7 @@ function readTensor(
   shape: string,
   fixed: number,
   batched: boolean,
+  checkValues: boolean,
 ): Float64Array {
   const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
@@ -83,7 +84,7 @@ function readTensor(
     );
   }
 
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; checkValues && i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
@@ -139,9 +140,14 @@ function logisticRegressionStepReserve(m: number): void {
   logisticRegressionStep_bound_m = m;
 }
 
-/** Computes J, b_next, w_next from X, Y, b, w, opt_lr. */
+/**
+ * Computes J, b_next, w_next from X, Y, b, w, opt_lr.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
 export function logisticRegressionStep(
   inputs: LogisticRegressionStepInputs,
+  options: { readonly checkValues?: boolean } = {},
 ): LogisticRegressionStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -157,10 +163,27 @@ export function logisticRegressionStep(
       );
     }
   }
-  const X = readTensor('logisticRegressionStep', inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor('logisticRegressionStep', inputs, 'Y', '(1, m)', 1, true);
-  const b = readTensor('logisticRegressionStep', inputs, 'b', '(1, 1)', 1, false);
-  const w = readTensor('logisticRegressionStep', inputs, 'w', '(12288, 1)', 12288, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor(
+    'logisticRegressionStep',
+    inputs,
+    'X',
+    '(12288, m)',
+    12288,
+    true,
+    checkValues,
+  );
+  const Y = readTensor('logisticRegressionStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const b = readTensor('logisticRegressionStep', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const w = readTensor(
+    'logisticRegressionStep',
+    inputs,
+    'w',
+    '(12288, 1)',
+    12288,
+    false,
+    checkValues,
+  );
   const opt_lr = readScalar('logisticRegressionStep', inputs, 'opt_lr');
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
@@ -172,14 +195,23 @@ export function logisticRegressionStep(
   if (m !== logisticRegressionStep_bound_m) logisticRegressionStepReserve(m);
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0;
-  for (let i = 0; i < 1; i++) {
-    Z.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = w[p];
+  Z.fill(0, 0, m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = w[p];
+      const a01 = w[p + 1];
+      const a02 = w[p + 2];
+      const a03 = w[p + 3];
       for (let j = 0; j < m; j++) {
-        Z[j] += a * X[p * m + j];
+        Z[j] +=
+          a00 * X[p * m + j] +
+          a01 * X[(p + 1) * m + j] +
+          a02 * X[(p + 2) * m + j] +
+          a03 * X[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z[j] = b[0] + Z[j];
     }
@@ -223,15 +255,35 @@ export function logisticRegressionStep(
   }
   // w_next = w − opt_lr·dw
   const w_next = buf3;
-  for (let i = 0; i < 12288; i++) {
+  for (let i = 0; i < 12288; i += 4) {
     for (let j = 0; j < 1; j++) {
-      let acc = 0;
+      let acc00 = 0;
+      let acc10 = 0;
+      let acc20 = 0;
+      let acc30 = 0;
       for (let p = 0; p < m; p++) {
-        acc += X[i * m + p] * dZ[p];
+        const a0 = X[i * m + p];
+        const a1 = X[(i + 1) * m + p];
+        const a2 = X[(i + 2) * m + p];
+        const a3 = X[(i + 3) * m + p];
+        const x0 = dZ[p];
+        acc00 += a0 * x0;
+        acc10 += a1 * x0;
+        acc20 += a2 * x0;
+        acc30 += a3 * x0;
       }
-      const dw = t2 * acc; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const dw = t2 * acc00; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e = opt_lr * dw; // opt_lr·dw
       w_next[i] = w[i] - e;
+      const dw_2 = t2 * acc10; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_2 = opt_lr * dw_2; // opt_lr·dw
+      w_next[i + 1] = w[i + 1] - e_2;
+      const dw_3 = t2 * acc20; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_3 = opt_lr * dw_3; // opt_lr·dw
+      w_next[i + 2] = w[i + 2] - e_3;
+      const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_4 = opt_lr * dw_4; // opt_lr·dw
+      w_next[i + 3] = w[i + 3] - e_4;
     }
   }
   logisticRegressionStepResult.J = J;
@@ -272,9 +324,14 @@ function logisticRegressionPredictReserve(m: number): void {
   logisticRegressionPredict_bound_m = m;
 }
 
-/** Computes A from X, b, w. */
+/**
+ * Computes A from X, b, w.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
 export function logisticRegressionPredict(
   inputs: LogisticRegressionPredictInputs,
+  options: { readonly checkValues?: boolean } = {},
 ): LogisticRegressionPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -290,21 +347,47 @@ export function logisticRegressionPredict(
       );
     }
   }
-  const X = readTensor('logisticRegressionPredict', inputs, 'X', '(12288, m)', 12288, true);
-  const b = readTensor('logisticRegressionPredict', inputs, 'b', '(1, 1)', 1, false);
-  const w = readTensor('logisticRegressionPredict', inputs, 'w', '(12288, 1)', 12288, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor(
+    'logisticRegressionPredict',
+    inputs,
+    'X',
+    '(12288, m)',
+    12288,
+    true,
+    checkValues,
+  );
+  const b = readTensor('logisticRegressionPredict', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const w = readTensor(
+    'logisticRegressionPredict',
+    inputs,
+    'w',
+    '(12288, 1)',
+    12288,
+    false,
+    checkValues,
+  );
   const m = X.length / 12288; // batch size, from X
   if (m !== logisticRegressionPredict_bound_m) logisticRegressionPredictReserve(m);
   // A = σ(Z)  [samples/logisticRegression.ts:26]
   const A = buf0_2;
-  for (let i = 0; i < 1; i++) {
-    A.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = w[p];
+  A.fill(0, 0, m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = w[p];
+      const a01 = w[p + 1];
+      const a02 = w[p + 2];
+      const a03 = w[p + 3];
       for (let j = 0; j < m; j++) {
-        A[j] += a * X[p * m + j];
+        A[j] +=
+          a00 * X[p * m + j] +
+          a01 * X[(p + 1) * m + j] +
+          a02 * X[(p + 2) * m + j] +
+          a03 * X[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const Z = b[0] + A[j]; // b + wᵀ·X  [samples/logisticRegression.ts:25]
       A[j] = 1 / (1 + Math.exp(-Z));
@@ -356,9 +439,14 @@ function logisticRegressionLossAndGradReserve(m: number): void {
   logisticRegressionLossAndGrad_bound_m = m;
 }
 
-/** Computes J, db, dw from X, Y, b, w. */
+/**
+ * Computes J, db, dw from X, Y, b, w.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
 export function logisticRegressionLossAndGrad(
   inputs: LogisticRegressionLossAndGradInputs,
+  options: { readonly checkValues?: boolean } = {},
 ): LogisticRegressionLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -374,10 +462,43 @@ export function logisticRegressionLossAndGrad(
       );
     }
   }
-  const X = readTensor('logisticRegressionLossAndGrad', inputs, 'X', '(12288, m)', 12288, true);
-  const Y = readTensor('logisticRegressionLossAndGrad', inputs, 'Y', '(1, m)', 1, true);
-  const b = readTensor('logisticRegressionLossAndGrad', inputs, 'b', '(1, 1)', 1, false);
-  const w = readTensor('logisticRegressionLossAndGrad', inputs, 'w', '(12288, 1)', 12288, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor(
+    'logisticRegressionLossAndGrad',
+    inputs,
+    'X',
+    '(12288, m)',
+    12288,
+    true,
+    checkValues,
+  );
+  const Y = readTensor(
+    'logisticRegressionLossAndGrad',
+    inputs,
+    'Y',
+    '(1, m)',
+    1,
+    true,
+    checkValues,
+  );
+  const b = readTensor(
+    'logisticRegressionLossAndGrad',
+    inputs,
+    'b',
+    '(1, 1)',
+    1,
+    false,
+    checkValues,
+  );
+  const w = readTensor(
+    'logisticRegressionLossAndGrad',
+    inputs,
+    'w',
+    '(12288, 1)',
+    12288,
+    false,
+    checkValues,
+  );
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -388,14 +509,23 @@ export function logisticRegressionLossAndGrad(
   if (m !== logisticRegressionLossAndGrad_bound_m) logisticRegressionLossAndGradReserve(m);
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0_3;
-  for (let i = 0; i < 1; i++) {
-    Z.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 12288; p++) {
-      const a = w[p];
+  Z.fill(0, 0, m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = w[p];
+      const a01 = w[p + 1];
+      const a02 = w[p + 2];
+      const a03 = w[p + 3];
       for (let j = 0; j < m; j++) {
-        Z[j] += a * X[p * m + j];
+        Z[j] +=
+          a00 * X[p * m + j] +
+          a01 * X[(p + 1) * m + j] +
+          a02 * X[(p + 2) * m + j] +
+          a03 * X[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z[j] = b[0] + Z[j];
     }
@@ -437,13 +567,27 @@ export function logisticRegressionLossAndGrad(
   }
   // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
   const dw = buf3_2;
-  for (let i = 0; i < 12288; i++) {
+  for (let i = 0; i < 12288; i += 4) {
     for (let j = 0; j < 1; j++) {
-      let acc = 0;
+      let acc00 = 0;
+      let acc10 = 0;
+      let acc20 = 0;
+      let acc30 = 0;
       for (let p = 0; p < m; p++) {
-        acc += X[i * m + p] * dZ[p];
+        const a0 = X[i * m + p];
+        const a1 = X[(i + 1) * m + p];
+        const a2 = X[(i + 2) * m + p];
+        const a3 = X[(i + 3) * m + p];
+        const x0 = dZ[p];
+        acc00 += a0 * x0;
+        acc10 += a1 * x0;
+        acc20 += a2 * x0;
+        acc30 += a3 * x0;
       }
-      dw[i] = t2 * acc;
+      dw[i] = t2 * acc00;
+      dw[i + 1] = t2 * acc10;
+      dw[i + 2] = t2 * acc20;
+      dw[i + 3] = t2 * acc30;
     }
   }
   logisticRegressionLossAndGradResult.J = J;

@@ -55,8 +55,8 @@ function readScalar(fn: string, inputs: object, key: string): number {
   return value;
 }
 
-/** Checks a tensor input (type, length against its shape, finite values) and returns it as a */
-/** Float64Array (the caller's array itself when it already is one). */
+/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
+/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
   inputs: object,
@@ -64,6 +64,7 @@ function readTensor(
   shape: string,
   fixed: number,
   batched: boolean,
+  checkValues: boolean,
 ): Float64Array {
   const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
@@ -87,7 +88,7 @@ function readTensor(
     );
   }
 
-  for (let i = 0; i < data.length; i++) {
+  for (let i = 0; checkValues && i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
@@ -157,8 +158,15 @@ function planarStepReserve(m: number): void {
   planarStep_bound_m = m;
 }
 
-/** Computes J, W1_next, b1_next, W2_next, b2_next from X, Y, W1, b1, W2, b2, opt_lr. */
-export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
+/**
+ * Computes J, W1_next, b1_next, W2_next, b2_next from X, Y, W1, b1, W2, b2, opt_lr.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function planarStep(
+  inputs: PlanarStepInputs,
+  options: { readonly checkValues?: boolean } = {},
+): PlanarStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -173,12 +181,13 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
       );
     }
   }
-  const X = readTensor('planarStep', inputs, 'X', '(2, m)', 2, true);
-  const Y = readTensor('planarStep', inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor('planarStep', inputs, 'W1', '(4, 2)', 8, false);
-  const b1 = readTensor('planarStep', inputs, 'b1', '(4, 1)', 4, false);
-  const W2 = readTensor('planarStep', inputs, 'W2', '(1, 4)', 4, false);
-  const b2 = readTensor('planarStep', inputs, 'b2', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('planarStep', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const Y = readTensor('planarStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('planarStep', inputs, 'W1', '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarStep', inputs, 'b1', '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarStep', inputs, 'W2', '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarStep', inputs, 'b2', '(1, 1)', 1, false, checkValues);
   const opt_lr = readScalar('planarStep', inputs, 'opt_lr');
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
@@ -190,14 +199,19 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
   if (m !== planarStep_bound_m) planarStepReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf0;
-  for (let i = 0; i < 4; i++) {
-    A1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
-      const a = W1[i * 2 + p];
+  A1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W1[i * 2 + p];
+      const a10 = W1[(i + 1) * 2 + p];
       for (let j = 0; j < m; j++) {
-        A1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        A1[i * m + j] += a00 * x0;
+        A1[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
@@ -205,14 +219,23 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
   }
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1;
-  for (let i = 0; i < 1; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 4; p++) {
-      const a = W2[p];
+  Z2.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W2[p];
+      const a01 = W2[p + 1];
+      const a02 = W2[p + 2];
+      const a03 = W2[p + 3];
       for (let j = 0; j < m; j++) {
-        Z2[j] += a * A1[p * m + j];
+        Z2[j] +=
+          a00 * A1[p * m + j] +
+          a01 * A1[(p + 1) * m + j] +
+          a02 * A1[(p + 2) * m + j] +
+          a03 * A1[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z2[j] = b2[0] + Z2[j];
     }
@@ -245,14 +268,19 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
   }
   // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:28]
   const dZ1 = buf3;
-  for (let i = 0; i < 4; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
-      const a = W2[i];
+  dZ1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W2[i];
+      const a10 = W2[i + 1];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[j];
+        const x0 = dZ2[j];
+        dZ1[i * m + j] += a00 * x0;
+        dZ1[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
       const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:28]
       const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:28]
@@ -261,15 +289,23 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
   }
   // W1_next = W1 − opt_lr·dW1
   const W1_next = buf4;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 4; i += 2) {
     for (let j = 0; j < 2; j++) {
-      let acc = 0;
+      let acc00 = 0;
+      let acc10 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        acc00 += a0 * x0;
+        acc10 += a1 * x0;
       }
-      const dW1 = t2 * acc; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
+      const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
       const e = opt_lr * dW1; // opt_lr·dW1
       W1_next[i * 2 + j] = W1[i * 2 + j] - e;
+      const dW1_2 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j] - e_2;
     }
   }
   // b1_next = b1 − opt_lr·db1
@@ -285,15 +321,35 @@ export function planarStep(inputs: PlanarStepInputs): PlanarStepOutputs {
   }
   // W2_next = W2 − opt_lr·dW2
   const W2_next = buf6;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 4; j++) {
-      let acc = 0;
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[p] * A1[p + j * m];
+        const a0 = dZ2[p];
+        const x0 = A1[p + j * m];
+        const x1 = A1[p + (j + 1) * m];
+        const x2 = A1[p + (j + 2) * m];
+        const x3 = A1[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
       }
-      const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+      const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
       const e = opt_lr * dW2; // opt_lr·dW2
       W2_next[j] = W2[j] - e;
+      const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+      const e_2 = opt_lr * dW2_2; // opt_lr·dW2
+      W2_next[j + 1] = W2[j + 1] - e_2;
+      const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+      const e_3 = opt_lr * dW2_3; // opt_lr·dW2
+      W2_next[j + 2] = W2[j + 2] - e_3;
+      const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+      const e_4 = opt_lr * dW2_4; // opt_lr·dW2
+      W2_next[j + 3] = W2[j + 3] - e_4;
     }
   }
   // b2_next = b2 − opt_lr·db2
@@ -347,8 +403,15 @@ function planarPredictReserve(m: number): void {
   planarPredict_bound_m = m;
 }
 
-/** Computes A2 from X, W1, b1, W2, b2. */
-export function planarPredict(inputs: PlanarPredictInputs): PlanarPredictOutputs {
+/**
+ * Computes A2 from X, W1, b1, W2, b2.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function planarPredict(
+  inputs: PlanarPredictInputs,
+  options: { readonly checkValues?: boolean } = {},
+): PlanarPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -363,23 +426,29 @@ export function planarPredict(inputs: PlanarPredictInputs): PlanarPredictOutputs
       );
     }
   }
-  const X = readTensor('planarPredict', inputs, 'X', '(2, m)', 2, true);
-  const W1 = readTensor('planarPredict', inputs, 'W1', '(4, 2)', 8, false);
-  const b1 = readTensor('planarPredict', inputs, 'b1', '(4, 1)', 4, false);
-  const W2 = readTensor('planarPredict', inputs, 'W2', '(1, 4)', 4, false);
-  const b2 = readTensor('planarPredict', inputs, 'b2', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('planarPredict', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const W1 = readTensor('planarPredict', inputs, 'W1', '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarPredict', inputs, 'b1', '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarPredict', inputs, 'W2', '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarPredict', inputs, 'b2', '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (m !== planarPredict_bound_m) planarPredictReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf0_2;
-  for (let i = 0; i < 4; i++) {
-    A1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
-      const a = W1[i * 2 + p];
+  A1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W1[i * 2 + p];
+      const a10 = W1[(i + 1) * 2 + p];
       for (let j = 0; j < m; j++) {
-        A1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        A1[i * m + j] += a00 * x0;
+        A1[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
@@ -387,14 +456,23 @@ export function planarPredict(inputs: PlanarPredictInputs): PlanarPredictOutputs
   }
   // A2 = σ(Z2)  [samples/planar.ts:30]
   const A2 = buf1_2;
-  for (let i = 0; i < 1; i++) {
-    A2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 4; p++) {
-      const a = W2[p];
+  A2.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W2[p];
+      const a01 = W2[p + 1];
+      const a02 = W2[p + 2];
+      const a03 = W2[p + 3];
       for (let j = 0; j < m; j++) {
-        A2[j] += a * A1[p * m + j];
+        A2[j] +=
+          a00 * A1[p * m + j] +
+          a01 * A1[(p + 1) * m + j] +
+          a02 * A1[(p + 2) * m + j] +
+          a03 * A1[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       const Z2 = b2[0] + A2[j]; // b2 + W2·A1  [samples/planar.ts:29]
       A2[j] = 1 / (1 + Math.exp(-Z2));
@@ -460,8 +538,15 @@ function planarLossAndGradReserve(m: number): void {
   planarLossAndGrad_bound_m = m;
 }
 
-/** Computes J, dW1, db1, dW2, db2 from X, Y, W1, b1, W2, b2. */
-export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAndGradOutputs {
+/**
+ * Computes J, dW1, db1, dW2, db2 from X, Y, W1, b1, W2, b2.
+ * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ */
+export function planarLossAndGrad(
+  inputs: PlanarLossAndGradInputs,
+  options: { readonly checkValues?: boolean } = {},
+): PlanarLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -476,12 +561,13 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
       );
     }
   }
-  const X = readTensor('planarLossAndGrad', inputs, 'X', '(2, m)', 2, true);
-  const Y = readTensor('planarLossAndGrad', inputs, 'Y', '(1, m)', 1, true);
-  const W1 = readTensor('planarLossAndGrad', inputs, 'W1', '(4, 2)', 8, false);
-  const b1 = readTensor('planarLossAndGrad', inputs, 'b1', '(4, 1)', 4, false);
-  const W2 = readTensor('planarLossAndGrad', inputs, 'W2', '(1, 4)', 4, false);
-  const b2 = readTensor('planarLossAndGrad', inputs, 'b2', '(1, 1)', 1, false);
+  const checkValues = options.checkValues !== false;
+  const X = readTensor('planarLossAndGrad', inputs, 'X', '(2, m)', 2, true, checkValues);
+  const Y = readTensor('planarLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('planarLossAndGrad', inputs, 'W1', '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarLossAndGrad', inputs, 'b1', '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarLossAndGrad', inputs, 'W2', '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarLossAndGrad', inputs, 'b2', '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -492,14 +578,19 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
   if (m !== planarLossAndGrad_bound_m) planarLossAndGradReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf0_3;
-  for (let i = 0; i < 4; i++) {
-    A1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 2; p++) {
-      const a = W1[i * 2 + p];
+  A1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W1[i * 2 + p];
+      const a10 = W1[(i + 1) * 2 + p];
       for (let j = 0; j < m; j++) {
-        A1[i * m + j] += a * X[p * m + j];
+        const x0 = X[p * m + j];
+        A1[i * m + j] += a00 * x0;
+        A1[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
@@ -507,14 +598,23 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
   }
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1_3;
-  for (let i = 0; i < 1; i++) {
-    Z2.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 4; p++) {
-      const a = W2[p];
+  Z2.fill(0, 0, m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = W2[p];
+      const a01 = W2[p + 1];
+      const a02 = W2[p + 2];
+      const a03 = W2[p + 3];
       for (let j = 0; j < m; j++) {
-        Z2[j] += a * A1[p * m + j];
+        Z2[j] +=
+          a00 * A1[p * m + j] +
+          a01 * A1[(p + 1) * m + j] +
+          a02 * A1[(p + 2) * m + j] +
+          a03 * A1[(p + 3) * m + j];
       }
     }
+  }
+  for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
       Z2[j] = b2[0] + Z2[j];
     }
@@ -547,14 +647,19 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
   }
   // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:28]
   const dZ1 = buf3_2;
-  for (let i = 0; i < 4; i++) {
-    dZ1.fill(0, i * m, (i + 1) * m);
-    for (let p = 0; p < 1; p++) {
-      const a = W2[i];
+  dZ1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 1; p++) {
+    for (let i = 0; i < 4; i += 2) {
+      const a00 = W2[i];
+      const a10 = W2[i + 1];
       for (let j = 0; j < m; j++) {
-        dZ1[i * m + j] += a * dZ2[j];
+        const x0 = dZ2[j];
+        dZ1[i * m + j] += a00 * x0;
+        dZ1[(i + 1) * m + j] += a10 * x0;
       }
     }
+  }
+  for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
       const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:28]
       const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:28]
@@ -563,13 +668,19 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
   }
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
   const dW1 = buf4_2;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 4; i += 2) {
     for (let j = 0; j < 2; j++) {
-      let acc = 0;
+      let acc00 = 0;
+      let acc10 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ1[i * m + p] * X[p + j * m];
+        const a0 = dZ1[i * m + p];
+        const a1 = dZ1[(i + 1) * m + p];
+        const x0 = X[p + j * m];
+        acc00 += a0 * x0;
+        acc10 += a1 * x0;
       }
-      dW1[i * 2 + j] = t2 * acc;
+      dW1[i * 2 + j] = t2 * acc00;
+      dW1[(i + 1) * 2 + j] = t2 * acc10;
     }
   }
   // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:27]
@@ -583,13 +694,27 @@ export function planarLossAndGrad(inputs: PlanarLossAndGradInputs): PlanarLossAn
   }
   // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
   const dW2 = buf6_2;
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < 4; j++) {
-      let acc = 0;
+  for (let j = 0; j < 4; j += 4) {
+    for (let i = 0; i < 1; i++) {
+      let acc00 = 0;
+      let acc01 = 0;
+      let acc02 = 0;
+      let acc03 = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[p] * A1[p + j * m];
+        const a0 = dZ2[p];
+        const x0 = A1[p + j * m];
+        const x1 = A1[p + (j + 1) * m];
+        const x2 = A1[p + (j + 2) * m];
+        const x3 = A1[p + (j + 3) * m];
+        acc00 += a0 * x0;
+        acc01 += a0 * x1;
+        acc02 += a0 * x2;
+        acc03 += a0 * x3;
       }
-      dW2[j] = t2 * acc;
+      dW2[j] = t2 * acc00;
+      dW2[j + 1] = t2 * acc01;
+      dW2[j + 2] = t2 * acc02;
+      dW2[j + 3] = t2 * acc03;
     }
   }
   // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:29]

@@ -18,6 +18,7 @@ import { sameShape } from '../ir/shape.ts';
 import {
   forLoop,
   isContiguous,
+  joinIndex,
   numberLiteral,
   PREC,
   printed,
@@ -295,7 +296,7 @@ export function lower(
         if (i === null || i === undefined || d === '1' || s === '0') return;
         terms.push(s === '1' ? i : `${i} * ${s}`);
       });
-      return `${r.view.buf}[${terms.length ? terms.join(' + ') : '0'}]`;
+      return `${r.view.buf}[${joinIndex(terms)}]`;
     };
     /** Emits the fused group of `root` at `idx`; `produced` stands for the producer's value. */
     const emitGroup = (
@@ -317,7 +318,7 @@ export function lower(
       const terms = idx
         .map((i, k) => (dimsList[k] === '1' ? '' : strides[k] === '1' ? i : `${i} * ${strides[k]}`))
         .filter(Boolean);
-      return terms.length ? terms.join(' + ') : '0';
+      return joinIndex(terms);
     };
 
     /** Records the kernel that computes `n` (and the nodes fused into it) and where its value is. */

@@ -185,7 +185,18 @@ export function flatIndex(indices: readonly (string | null)[], dims: readonly st
     const stride = sizeExpr(dims.slice(k + 1));
     terms.push(stride === '1' ? i : `${i} * ${stride}`);
   }
-  return terms.length === 0 ? '0' : terms.join(' + ');
+  return joinIndex(terms);
+}
+
+/**
+ * The sum of index terms (`0` for none), written the way prettier prints it: a leading
+ * parenthesized sum such as `(i + 1)` loses its parentheses (`i + 1 + p * 4`).
+ */
+export function joinIndex(terms: readonly string[]): string {
+  if (terms.length === 0) return '0';
+  const [first, ...rest] = terms;
+  const bare = /^\(([^()]*)\)$/.exec(first!);
+  return [bare ? bare[1]! : first!, ...rest].join(' + ');
 }
 
 /** `for (let i = 0; i < n; i++) {` */

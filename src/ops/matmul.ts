@@ -1,6 +1,6 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape } from '../ir/shape.ts';
-import { forLoop, paren, printed, PREC, type StructuralOp } from './define.ts';
+import { forLoop, paren, printed, PREC, type KernelWriter, type StructuralOp } from './define.ts';
 
 /** Matrix product of (n, k) and (k, m) matrices. */
 export const matmul: StructuralOp = {
@@ -39,36 +39,8 @@ export const matmul: StructuralOp = {
     const [a, b] = k.args;
     const [n, m] = k.outDims;
     const inner = a!.dims[1]!;
-    const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
-    k.line(forLoop(i, n!));
-    if (a!.rowContiguous && (!b!.rowContiguous || m === '1')) {
-      // B is read down its columns (e.g. Xᵀ), or the result is a single column (X·dZᵀ): i-j-p
-      // order, each result a dot product accumulated in a register
-      const acc = k.local('acc');
-      k.line(forLoop(j, m!));
-      k.line(`let ${acc} = 0;`);
-      k.line(forLoop(p, inner));
-      k.line(`${acc} += ${k.load(0, [i, p])} * ${k.load(1, [p, j])};`);
-      k.line('}');
-      k.store([i, j], acc);
-      k.line('}');
-    } else {
-      // i-k-j order: the innermost loop walks a row of B and a row of the result
-      const aip = k.local('a');
-      k.zero(`${i} * ${m}`, `(${i} + 1) * ${m}`);
-      k.line(forLoop(p, inner));
-      k.line(`const ${aip} = ${k.load(0, [i, p])};`);
-      k.line(forLoop(j, m!));
-      k.line(`${k.outAt([i, j])} += ${aip} * ${k.load(1, [p, j])};`);
-      k.line('}');
-      k.line('}');
-      if (k.epilogue) {
-        k.line(forLoop(j, m!));
-        k.store([i, j], k.outAt([i, j]));
-        k.line('}');
-      }
-    }
-    k.line('}');
+    if (a!.rowContiguous && (!b!.rowContiguous || m === '1')) emitDots(k, n!, m!, inner);
+    else emitRowUpdates(k, n!, m!, inner);
   },
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),
   // d(AB)/dA = g·Bᵀ, d(AB)/dB = Aᵀ·g
@@ -77,3 +49,145 @@ export const matmul: StructuralOp = {
     needs[1] ? b.matmul(b.transpose(x!), g) : null,
   ],
 };
+
+/*
+ * Emission. The loops are register-blocked: a small tile of results (or of A's elements) lives in
+ * local variables, so every element loaded from memory is used several times, and the loop that
+ * walks the larger operand is the outer one, so that operand streams through the cache once.
+ * Dimensions that are not a multiple of the tile get a remainder loop with a smaller tile.
+ */
+
+/** Where the estimate needs a number for the batch dimension. */
+const TYPICAL_BATCH = 256;
+const estimate = (d: string) => (/^\d+$/.test(d) ? Number(d) : TYPICAL_BATCH);
+
+/** `i`, `(i + 1)`, … : the index of row `r` of a tile starting at `i`. */
+const plus = (i: string, r: number) => (r === 0 ? i : `(${i} + ${r})`);
+
+/**
+ * Loops `i` over [0, n) in tiles of `size`, then over the remainder one at a time; `body(i, size)`
+ * writes one tile. Loops a literal `n` cannot have are not emitted.
+ */
+function tiled(
+  k: KernelWriter,
+  i: string,
+  n: string,
+  size: number,
+  body: (i: string, size: number) => void,
+): void {
+  const literal = /^\d+$/.test(n) ? Number(n) : undefined;
+  if (size > 1 && (literal === undefined || literal >= size)) {
+    const bound =
+      literal === undefined ? `${i} + ${size - 1} < ${n}` : `${i} < ${literal - (literal % size)}`;
+    k.line(`for (let ${i} = 0; ${bound}; ${i} += ${size}) {`);
+    body(i, size);
+    k.line('}');
+  }
+  if (size === 1 || literal === undefined || literal % size !== 0) {
+    const start =
+      size === 1
+        ? '0'
+        : literal === undefined
+          ? `${n} - (${n} % ${size})`
+          : String(literal - (literal % size));
+    k.line(`for (let ${i} = ${start}; ${i} < ${n}; ${i}++) {`);
+    body(i, 1);
+    k.line('}');
+  }
+}
+
+/**
+ * C = A·B as dot products (A's rows and B's columns are both read along the inner index, e.g.
+ * dZ·Xᵀ or X·dZᵀ): an R×S tile of C accumulates in R·S registers over the inner loop, R rows of
+ * A and S columns of B loaded once per step.
+ */
+function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
+  const [rows, cols] = m === '1' ? [4, 1] : n === '1' ? [1, 4] : [2, 4];
+  const [i, j, p] = [k.local('i'), k.local('j'), k.local('p')];
+  const tile = (ii: string, r: number, jj: string, s: number) => {
+    const acc = Array.from({ length: r }, (_, x) =>
+      Array.from({ length: s }, (_, y) => k.local(r * s === 1 ? 'acc' : `acc${x}${y}`)),
+    );
+    for (const v of acc.flat()) k.line(`let ${v} = 0;`);
+    k.line(forLoop(p, inner));
+    const av = Array.from({ length: r }, (_, x) => {
+      if (r * s === 1) return k.load(0, [ii, p]);
+      const v = k.local(`a${x}`);
+      k.line(`const ${v} = ${k.load(0, [plus(ii, x), p])};`);
+      return v;
+    });
+    const bv = Array.from({ length: s }, (_, y) => {
+      if (r * s === 1) return k.load(1, [p, jj]);
+      const v = k.local(`x${y}`);
+      k.line(`const ${v} = ${k.load(1, [p, plus(jj, y)])};`);
+      return v;
+    });
+    for (let x = 0; x < r; x++)
+      for (let y = 0; y < s; y++) k.line(`${acc[x]![y]} += ${av[x]} * ${bv[y]};`);
+    k.line('}');
+    for (let x = 0; x < r; x++)
+      for (let y = 0; y < s; y++) k.store([plus(ii, x), plus(jj, y)], acc[x]![y]!);
+  };
+  // the operand with more elements streams once: its loop is the outer one
+  if (estimate(m) > estimate(n)) {
+    tiled(k, j, m, cols, (jj, s) => tiled(k, i, n, rows, (ii, r) => tile(ii, r, jj, s)));
+  } else {
+    tiled(k, i, n, rows, (ii, r) => tiled(k, j, m, cols, (jj, s) => tile(ii, r, jj, s)));
+  }
+}
+
+/**
+ * C = A·B as row updates (B's rows and C's rows are contiguous): C[i, :] += A[i, p]·B[p, :] for a
+ * tile of R rows of C and U rows of B at a time, the R·U elements of A in registers. When C is
+ * small enough to stay in cache, the loop over B's rows is the outer one, so B streams once.
+ */
+function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): void {
+  const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
+  const rows = n === '1' ? 1 : 2;
+  const depth = inner === '1' ? 1 : 4;
+  const update = (ii: string, r: number, pp: string, u: number) => {
+    const av = Array.from({ length: r }, (_, x) =>
+      Array.from({ length: u }, (_, y) => {
+        const v = k.local(r * u === 1 ? 'a' : `a${x}${y}`);
+        k.line(`const ${v} = ${k.load(0, [plus(ii, x), plus(pp, y)])};`);
+        return v;
+      }),
+    );
+    k.line(forLoop(j, m));
+    const bv = Array.from({ length: u }, (_, y) => {
+      if (r === 1) return k.load(1, [plus(pp, y), j]);
+      const v = k.local(`x${y}`);
+      k.line(`const ${v} = ${k.load(1, [plus(pp, y), j])};`);
+      return v;
+    });
+    for (let x = 0; x < r; x++) {
+      const terms = av[x]!.map((v, y) => `${v} * ${bv[y]}`);
+      k.line(`${k.outAt([plus(ii, x), j])} += ${terms.join(' + ')};`);
+    }
+    k.line('}');
+  };
+  const cSmall = /^\d+$/.test(n) && estimate(n) * estimate(m) <= 65536;
+  if (cSmall) {
+    k.zero('0', n === '1' ? m : m === '1' ? n : `${n} * ${m}`);
+    tiled(k, p, inner, depth, (pp, u) => tiled(k, i, n, rows, (ii, r) => update(ii, r, pp, u)));
+    if (k.epilogue) {
+      k.line(forLoop(i, n));
+      k.line(forLoop(j, m));
+      k.store([i, j], k.outAt([i, j]));
+      k.line('}');
+      k.line('}');
+    }
+  } else {
+    tiled(k, i, n, rows, (ii, r) => {
+      k.zero(`${ii} * ${m}`, `${plus(ii, r)} * ${m}`);
+      tiled(k, p, inner, depth, (pp, u) => update(ii, r, pp, u));
+      if (k.epilogue) {
+        for (let x = 0; x < r; x++) {
+          k.line(forLoop(j, m));
+          k.store([plus(ii, x), j], k.outAt([plus(ii, x), j]));
+          k.line('}');
+        }
+      }
+    });
+  }
+}
