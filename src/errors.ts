@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'E_UNKNOWN_INPUT'
   /** An input value is NaN or ±Infinity. */
   | 'E_NONFINITE_INPUT'
+  /** A training step produced NaN or ±Infinity from finite inputs (the optimization diverged). */
+  | 'E_NONFINITE_RESULT'
   /** An input value has the wrong type or length for its declared shape. */
   | 'E_INPUT_SHAPE'
   /** Options passed to compile / emit / gradcheck are inconsistent. */

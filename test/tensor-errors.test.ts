@@ -103,6 +103,12 @@ describe('bad data at call time', () => {
     );
     expectError(() => f({ ...good, We: [0, Infinity, 0] }), 'E_NONFINITE_INPUT', /'We'.*index 1/);
     expectError(() => evaluate(J, { ...good, Xe }), 'E_NONFINITE_INPUT', /index 7/);
+    // a hot loop may skip the value scan; shapes are still checked
+    expect(Number.isNaN(f({ ...good, Xe }, { checkValues: false }).J)).toBe(true);
+    expectError(
+      () => f({ ...good, Xe: new Float64Array(4) }, { checkValues: false }),
+      'E_INPUT_SHAPE',
+    );
   });
 
   it('wrong types and missing tensors', () => {

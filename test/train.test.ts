@@ -18,6 +18,7 @@ import {
   type OptimizerSpec,
 } from '../src/index.ts';
 import { planarFlower } from '../samples/data.ts';
+import { expectError } from './expectError.ts';
 import * as planar from '../samples/planar.ts';
 
 // the course's planar 2-4-1 net, as the sample defines it (its cost J is the BCE of A2)
@@ -325,5 +326,57 @@ describe('schedules, batches, state', () => {
     expect(() => compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }), l2: -1 })).toThrow(
       /l2 must be/,
     );
+  });
+
+  it('a non-finite value or a diverging step is named, and the state is left as it was', () => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const trainer = compileTraining({ loss, optimizer: adam({ learningRate: 0.01 }), dtype });
+      const state = trainer.init(1);
+      trainer.step(state, planarData);
+      const before = JSON.stringify({ s: trainer.save(state), o: state.opt, t: state.step });
+      const unchanged = () =>
+        expect(JSON.stringify({ s: trainer.save(state), o: state.opt, t: state.step })).toBe(
+          before,
+        );
+      const Xbad = Float64Array.from(planarData.X);
+      Xbad[123] = NaN;
+      expectError(
+        () => trainer.step(state, { X: Xbad, Y: planarData.Y }),
+        'E_NONFINITE_INPUT',
+        /data 'X' has a non-finite value NaN at index 123/,
+      );
+      unchanged();
+      const Ybad = Float64Array.from(planarData.Y);
+      Ybad[7] = -Infinity;
+      expectError(
+        () => trainer.step(state, { X: planarData.X, Y: Ybad }),
+        'E_NONFINITE_INPUT',
+        /data 'Y' has a non-finite value -Infinity at index 7/,
+      );
+      unchanged();
+      const saved = state.params.b2![0]!;
+      state.params.b2![0] = Infinity;
+      expectError(
+        () => trainer.step(state, planarData),
+        'E_NONFINITE_INPUT',
+        /state\.params\.b2 has a non-finite value Infinity at index 0/,
+      );
+      state.params.b2![0] = saved;
+      unchanged();
+    }
+    // finite data, a learning rate that overflows the parameters
+    const trainer = compileTraining({ loss, optimizer: sgd({ learningRate: 1e308 }) });
+    const state = trainer.init(1);
+    const before = trainer.save(state);
+    expectError(
+      () => {
+        for (let i = 0; i < 10; i++) trainer.step(state, planarData);
+      },
+      'E_NONFINITE_RESULT',
+      /step \d+: .*from finite data and parameters; the state is unchanged.*smaller learning rate \(now 1e\+308\)/,
+    );
+    expect(state.step).toBeLessThan(10);
+    if (state.step === 0) expect(trainer.save(state)).toBe(before);
+    for (const v of Object.values(state.params)) expect(v.every(Number.isFinite)).toBe(true);
   });
 });

@@ -10,7 +10,11 @@ export type CompiledOutputs<K extends string> = Record<K, CompiledValue>;
 
 /** A compiled gradgen function: call it with named inputs; it carries its source and signature. */
 export interface CompiledFunction<K extends string = string> {
-  (inputs: InputValues): CompiledOutputs<K>;
+  /**
+   * `checkValues: false` skips the scan of every tensor value for NaN and ±Infinity (types and
+   * shapes are still checked): for a hot loop whose inputs are known to be finite.
+   */
+  (inputs: InputValues, options?: { readonly checkValues?: boolean }): CompiledOutputs<K>;
   /** The emitted TypeScript module text. */
   readonly source: string;
   /** Input names and shapes, in signature order. */
@@ -44,8 +48,11 @@ export function compile<K extends string>(
   options: EmitOptions = {},
 ): CompiledFunction<K> {
   const mod = emitModule(outputs, options, 'compile');
-  const fn = loadModule(mod.source)[mod.functionName] as (i: unknown) => CompiledOutputs<K>;
-  const compiled = (inputs: InputValues) => fn(inputs);
+  const fn = loadModule(mod.source)[mod.functionName] as (
+    i: unknown,
+    o?: { readonly checkValues?: boolean },
+  ) => CompiledOutputs<K>;
+  const compiled = (inputs: InputValues, o?: { readonly checkValues?: boolean }) => fn(inputs, o);
   const outputShapes = Object.fromEntries(
     Object.entries(mod.outputs).map(([k, n]) => [k, (n as Node).shape]),
   ) as Record<K, Shape>;

@@ -250,8 +250,8 @@ export function emitFunctions(
     sf.addFunction({
       name: readTensor,
       docs: [
-        'Checks a tensor input (type, length against its shape, finite values) and returns it as a',
-        `${arrayType} (the caller's array itself when it already is one).`,
+        'Checks a tensor input (type, length against its shape and, when `checkValues`, that every',
+        `value is finite) and returns it as a ${arrayType} (the caller's array itself when it already is one).`,
       ],
       parameters: [
         { name: 'fn', type: 'string' },
@@ -260,6 +260,7 @@ export function emitFunctions(
         { name: 'shape', type: 'string' },
         { name: 'fixed', type: 'number' },
         { name: 'batched', type: 'boolean' },
+        { name: 'checkValues', type: 'boolean' },
       ],
       returnType: arrayType,
       statements: [
@@ -273,7 +274,7 @@ export function emitFunctions(
         `  const expected = batched ? \`a positive multiple of \${fixed}\` : String(fixed);`,
         `  throw new ${errorClass}('E_INPUT_SHAPE', \`\${fn}: input '\${key}' has shape \${shape}: expected \${expected} values, got \${data.length}\`);`,
         '}',
-        'for (let i = 0; i < data.length; i++) {',
+        'for (let i = 0; checkValues && i < data.length; i++) {',
         '  if (!Number.isFinite(data[i])) {',
         `    throw new ${errorClass}('E_NONFINITE_INPUT', \`\${fn}: input '\${key}' has a non-finite value \${data[i]} at index \${i}\`);`,
         '  }',
@@ -403,13 +404,27 @@ export function emitFunctions(
         },
       });
     }
+    const takesTensors = program.inputs.some((i) => !i.isScalar);
     sf.addFunction({
       isExported: true,
       name: fn,
       docs: [
-        `Computes ${outputEntries.map(([k]) => k).join(', ')} from ${inputs.map((l) => l.name).join(', ') || 'nothing'}.`,
+        [
+          `Computes ${outputEntries.map(([k]) => k).join(', ')} from ${inputs.map((l) => l.name).join(', ') || 'nothing'}.`,
+          ...(takesTensors
+            ? [
+                '`options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity',
+                '(types and shapes are still checked): for a hot loop whose inputs are known to be finite.',
+              ]
+            : []),
+        ].join('\n'),
       ],
-      parameters: [{ name: 'inputs', type: inputsType }],
+      parameters: [
+        { name: 'inputs', type: inputsType },
+        ...(takesTensors
+          ? [{ name: 'options', type: '{ readonly checkValues?: boolean }', initializer: '{}' }]
+          : []),
+      ],
       returnType: outputsType,
       statements: (w) => {
         w.writeLine(`if (typeof inputs !== 'object' || inputs === null) {`);
@@ -431,13 +446,16 @@ export function emitFunctions(
         });
         w.writeLine('}');
         const fnLiteral = `'${fn}'`;
+        if (takesTensors) {
+          w.writeLine('const checkValues = options.checkValues !== false;');
+        }
         for (const i of program.inputs) {
           const key = JSON.stringify(i.leaf.name);
           if (i.isScalar)
             w.writeLine(`const ${i.name} = ${readScalar}(${fnLiteral}, inputs, ${key});`);
           else {
             w.writeLine(
-              `const ${i.name} = ${readTensor}(${fnLiteral}, inputs, ${key}, ${JSON.stringify(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined});`,
+              `const ${i.name} = ${readTensor}(${fnLiteral}, inputs, ${key}, ${JSON.stringify(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
             );
           }
         }

@@ -266,7 +266,10 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     where,
   );
   const mod = loadModule(source);
-  const stepFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
+  const stepFn = mod[functions[0]!.functionName] as (
+    i: unknown,
+    options: { checkValues: boolean },
+  ) => Record<string, CompiledValue>;
   const predictFn = predictKeys.length
     ? (mod[functions[1]!.functionName] as (i: unknown) => Record<string, CompiledValue>)
     : undefined;
@@ -328,6 +331,69 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     }
   };
 
+  /** Params and optimizer state as the step function's inputs name them (`W1`, `opt_v_W1`, …). */
+  const stateKeys = params.flatMap((p) => [
+    { key: p.name, of: (s: TrainingState) => s.params[p.name]! },
+    ...slots.map((slot) => ({
+      key: `opt_${slot}_${p.name}`,
+      of: (s: TrainingState) => s.opt[`${slot}_${p.name}`]!,
+    })),
+  ]);
+  const entries: [string, Float64Array][] = stateKeys.map(({ key }) => [key, new Float64Array(0)]);
+  const stateEntries = (state: TrainingState) => {
+    stateKeys.forEach(({ of }, i) => (entries[i]![1] = of(state)));
+    return entries;
+  };
+  // a float32 module reads float32 arrays: the state is copied into these (no allocation per step)
+  const mirrors = new Map<string, Float32Array>();
+  const asDtype = (key: string, value: Float64Array): Float64Array | Float32Array => {
+    if (spec.dtype !== 'float32') return value;
+    let m = mirrors.get(key);
+    if (!m || m.length !== value.length) mirrors.set(key, (m = new Float32Array(value.length)));
+    m.set(value);
+    return m;
+  };
+  /** Throws the error that explains a non-finite step result; the state is left as it was. */
+  const failedStep = (
+    state: TrainingState,
+    data: InputValues,
+    key: string,
+    index: number,
+    J: number,
+  ): never => {
+    for (const l of dataLeaves) {
+      const v = data[l.name];
+      const bad = typeof v === 'number' ? (Number.isFinite(v) ? -1 : 0) : firstNonFinite(v ?? []);
+      if (bad >= 0) {
+        const value = typeof v === 'number' ? v : v![bad];
+        throw new GradgenError(
+          'E_NONFINITE_INPUT',
+          `step: data '${l.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
+        );
+      }
+    }
+    for (const [k, v] of stateEntries(state)) {
+      const bad = firstNonFinite(v);
+      if (bad >= 0) {
+        const where = k.startsWith('opt_') ? `state.opt.${k.slice(4)}` : `state.params.${k}`;
+        throw new GradgenError(
+          'E_NONFINITE_INPUT',
+          `step: ${where} has a non-finite value ${v[bad]} at index ${bad}`,
+        );
+      }
+    }
+    const what =
+      index >= 0
+        ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
+        : `the cost came out ${J}`;
+    throw new GradgenError(
+      'E_NONFINITE_RESULT',
+      `step ${state.step + 1}: ${what} from finite data and parameters; ` +
+        `the state is unchanged. The optimization diverged: a smaller learning rate ` +
+        `(now ${learningRateAt(spec.optimizer, state.epoch)}) usually helps.`,
+    );
+  };
+
   const trainer: Trainer = {
     source,
     params: paramShapes,
@@ -349,23 +415,26 @@ export function compileTraining(spec: TrainingSpec): Trainer {
       const inputs = stepInputsObject;
       for (const l of dataLeaves) inputs[l.name] = data[l.name];
       drawMasks(state.rng, batchOf(data), inputs);
-      for (const p of params) inputs[p.name] = state.params[p.name];
-      for (const p of params)
-        for (const slot of slots) inputs[`opt_${slot}_${p.name}`] = state.opt[`${slot}_${p.name}`];
+      for (const [key, value] of stateEntries(state)) inputs[key] = asDtype(key, value);
       const t = state.step + 1;
       inputs.opt_lr = learningRateAt(spec.optimizer, state.epoch);
       if (spec.optimizer.kind === 'adam') {
         inputs.opt_c1 = 1 / (1 - spec.optimizer.beta1! ** t);
         inputs.opt_c2 = 1 / (1 - spec.optimizer.beta2! ** t);
       }
-      const out = stepFn(inputs);
-      for (const p of params) {
-        state.params[p.name]!.set(out[`${p.name}_next`] as Float64Array);
-        for (const slot of slots)
-          state.opt[`${slot}_${p.name}`]!.set(out[`opt_${slot}_${p.name}_next`] as Float64Array);
+      // The values are not scanned on the way in (that would read all of X every step); the
+      // results are checked instead, and only a non-finite result looks for its cause.
+      const out = stepFn(inputs, UNCHECKED);
+      const J = out.J as number;
+      for (const [key] of stateEntries(state)) {
+        const bad = firstNonFinite(out[`${key}_next`] as ArrayLike<number>);
+        if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, key, bad, J);
+      }
+      for (const [key, value] of stateEntries(state)) {
+        value.set(out[`${key}_next`] as ArrayLike<number>);
       }
       state.step = t;
-      return out.J as number;
+      return J;
     },
     predict(state, data) {
       if (!predictFn)
@@ -554,4 +623,12 @@ export function* miniBatches(
 /** The training module's TypeScript text, for writing to disk (what `compileTraining(spec).source` holds). */
 export function emitTraining(spec: TrainingSpec): string {
   return compileTraining(spec).source;
+}
+
+const UNCHECKED = { checkValues: false } as const;
+
+/** Index of the first NaN or ±Infinity in `a`, or −1. */
+function firstNonFinite(a: ArrayLike<number>): number {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return i;
+  return -1;
 }
