@@ -407,22 +407,7 @@ export function deepStep(
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
   Z4.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 1; i++) {
-      const a00 = W4[p];
-      const a01 = W4[p + 1];
-      const a02 = W4[p + 2];
-      const a03 = W4[p + 3];
-      for (let j = 0; j < m; j++) {
-        Z4[j] +=
-          a00 * A3[p * m + j] +
-          a01 * A3[(p + 1) * m + j] +
-          a02 * A3[(p + 2) * m + j] +
-          a03 * A3[(p + 3) * m + j];
-      }
-    }
-  }
-  for (let p = 4; p < 5; p++) {
+  for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
@@ -869,46 +854,15 @@ export function deepStep(
   }
   // W4_next = W4 − opt_lr·dW4
   const W4_next = buf17;
-  for (let j = 0; j < 4; j += 4) {
-    for (let i = 0; i < 1; i++) {
-      let acc00 = 0;
-      let acc01 = 0;
-      let acc02 = 0;
-      let acc03 = 0;
-      for (let p = 0; p < m; p++) {
-        const a0 = dZ4[p];
-        const x0 = A3[p + j * m];
-        const x1 = A3[p + (j + 1) * m];
-        const x2 = A3[p + (j + 2) * m];
-        const x3 = A3[p + (j + 3) * m];
-        acc00 += a0 * x0;
-        acc01 += a0 * x1;
-        acc02 += a0 * x2;
-        acc03 += a0 * x3;
-      }
-      const dW4 = t2 * acc00; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW4; // opt_lr·dW4
-      W4_next[j] = W4[j] - e;
-      const dW4_2 = t2 * acc01; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW4_2; // opt_lr·dW4
-      W4_next[j + 1] = W4[j + 1] - e_2;
-      const dW4_3 = t2 * acc02; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW4_3; // opt_lr·dW4
-      W4_next[j + 2] = W4[j + 2] - e_3;
-      const dW4_4 = t2 * acc03; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW4_4; // opt_lr·dW4
-      W4_next[j + 3] = W4[j + 3] - e_4;
-    }
-  }
-  for (let j = 4; j < 5; j++) {
+  for (let j = 0; j < 5; j++) {
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ4[p] * A3[p + j * m];
       }
-      const dW4_5 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW4_5; // opt_lr·dW4
-      W4_next[j] = W4[j] - e_5;
+      const dW4 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+      const e = opt_lr * dW4; // opt_lr·dW4
+      W4_next[j] = W4[j] - e;
     }
   }
   // b4_next = b4 − opt_lr·db4
@@ -1148,22 +1102,7 @@ export function deepPredict(
   // AL = σ(Z4)  [samples/deep.ts:33]
   const AL = buf3_2;
   AL.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 1; i++) {
-      const a00 = W4[p];
-      const a01 = W4[p + 1];
-      const a02 = W4[p + 2];
-      const a03 = W4[p + 3];
-      for (let j = 0; j < m; j++) {
-        AL[j] +=
-          a00 * A3[p * m + j] +
-          a01 * A3[(p + 1) * m + j] +
-          a02 * A3[(p + 2) * m + j] +
-          a03 * A3[(p + 3) * m + j];
-      }
-    }
-  }
-  for (let p = 4; p < 5; p++) {
+  for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
@@ -1479,22 +1418,7 @@ export function deepLossAndGrad(
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6_2;
   Z4.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 1; i++) {
-      const a00 = W4[p];
-      const a01 = W4[p + 1];
-      const a02 = W4[p + 2];
-      const a03 = W4[p + 3];
-      for (let j = 0; j < m; j++) {
-        Z4[j] +=
-          a00 * A3[p * m + j] +
-          a01 * A3[(p + 1) * m + j] +
-          a02 * A3[(p + 2) * m + j] +
-          a03 * A3[(p + 3) * m + j];
-      }
-    }
-  }
-  for (let p = 4; p < 5; p++) {
+  for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W4[p];
       for (let j = 0; j < m; j++) {
@@ -1865,30 +1789,7 @@ export function deepLossAndGrad(
   }
   // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
   const dW4 = buf17_2;
-  for (let j = 0; j < 4; j += 4) {
-    for (let i = 0; i < 1; i++) {
-      let acc00 = 0;
-      let acc01 = 0;
-      let acc02 = 0;
-      let acc03 = 0;
-      for (let p = 0; p < m; p++) {
-        const a0 = dZ4[p];
-        const x0 = A3[p + j * m];
-        const x1 = A3[p + (j + 1) * m];
-        const x2 = A3[p + (j + 2) * m];
-        const x3 = A3[p + (j + 3) * m];
-        acc00 += a0 * x0;
-        acc01 += a0 * x1;
-        acc02 += a0 * x2;
-        acc03 += a0 * x3;
-      }
-      dW4[j] = t2 * acc00;
-      dW4[j + 1] = t2 * acc01;
-      dW4[j + 2] = t2 * acc02;
-      dW4[j + 3] = t2 * acc03;
-    }
-  }
-  for (let j = 4; j < 5; j++) {
+  for (let j = 0; j < 5; j++) {
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {

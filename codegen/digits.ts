@@ -530,18 +530,26 @@ export function digitsStep(
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4;
   Z3.fill(0, 0, m);
-  for (let p = 0; p < 64; p += 4) {
+  for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = W3[p];
       const a01 = W3[p + 1];
       const a02 = W3[p + 2];
       const a03 = W3[p + 3];
+      const a04 = W3[p + 4];
+      const a05 = W3[p + 5];
+      const a06 = W3[p + 6];
+      const a07 = W3[p + 7];
       for (let j = 0; j < m; j++) {
         Z3[j] +=
           a00 * t6[p * m + j] +
           a01 * t6[(p + 1) * m + j] +
           a02 * t6[(p + 2) * m + j] +
-          a03 * t6[(p + 3) * m + j];
+          a03 * t6[(p + 3) * m + j] +
+          a04 * t6[(p + 4) * m + j] +
+          a05 * t6[(p + 5) * m + j] +
+          a06 * t6[(p + 6) * m + j] +
+          a07 * t6[(p + 7) * m + j];
       }
     }
   }
@@ -863,27 +871,43 @@ export function digitsStep(
   }
   // dW3 = t10·t41  [samples/digits.ts:33]
   const dW3 = buf20;
-  for (let j = 0; j < 64; j += 4) {
+  for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
       let acc00 = 0;
       let acc01 = 0;
       let acc02 = 0;
       let acc03 = 0;
+      let acc04 = 0;
+      let acc05 = 0;
+      let acc06 = 0;
+      let acc07 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = dZ3[p];
         const x0 = t6[p + j * m];
         const x1 = t6[p + (j + 1) * m];
         const x2 = t6[p + (j + 2) * m];
         const x3 = t6[p + (j + 3) * m];
+        const x4 = t6[p + (j + 4) * m];
+        const x5 = t6[p + (j + 5) * m];
+        const x6 = t6[p + (j + 6) * m];
+        const x7 = t6[p + (j + 7) * m];
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
         acc03 += a0 * x3;
+        acc04 += a0 * x4;
+        acc05 += a0 * x5;
+        acc06 += a0 * x6;
+        acc07 += a0 * x7;
       }
       dW3[j] = t10 * acc00;
       dW3[j + 1] = t10 * acc01;
       dW3[j + 2] = t10 * acc02;
       dW3[j + 3] = t10 * acc03;
+      dW3[j + 4] = t10 * acc04;
+      dW3[j + 5] = t10 * acc05;
+      dW3[j + 6] = t10 * acc06;
+      dW3[j + 7] = t10 * acc07;
     }
   }
   // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3
@@ -1093,18 +1117,26 @@ export function digitsPredict(
   // A3 = σ(t2)  [samples/digits.ts:34]
   const A3 = buf2_2;
   A3.fill(0, 0, m);
-  for (let p = 0; p < 64; p += 4) {
+  for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = W3[p];
       const a01 = W3[p + 1];
       const a02 = W3[p + 2];
       const a03 = W3[p + 3];
+      const a04 = W3[p + 4];
+      const a05 = W3[p + 5];
+      const a06 = W3[p + 6];
+      const a07 = W3[p + 7];
       for (let j = 0; j < m; j++) {
         A3[j] +=
           a00 * t0[p * m + j] +
           a01 * t0[(p + 1) * m + j] +
           a02 * t0[(p + 2) * m + j] +
-          a03 * t0[(p + 3) * m + j];
+          a03 * t0[(p + 3) * m + j] +
+          a04 * t0[(p + 4) * m + j] +
+          a05 * t0[(p + 5) * m + j] +
+          a06 * t0[(p + 6) * m + j] +
+          a07 * t0[(p + 7) * m + j];
       }
     }
   }
@@ -1381,18 +1413,26 @@ export function digitsLossAndGrad(
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4_2;
   Z3.fill(0, 0, m);
-  for (let p = 0; p < 64; p += 4) {
+  for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = W3[p];
       const a01 = W3[p + 1];
       const a02 = W3[p + 2];
       const a03 = W3[p + 3];
+      const a04 = W3[p + 4];
+      const a05 = W3[p + 5];
+      const a06 = W3[p + 6];
+      const a07 = W3[p + 7];
       for (let j = 0; j < m; j++) {
         Z3[j] +=
           a00 * t6[p * m + j] +
           a01 * t6[(p + 1) * m + j] +
           a02 * t6[(p + 2) * m + j] +
-          a03 * t6[(p + 3) * m + j];
+          a03 * t6[(p + 3) * m + j] +
+          a04 * t6[(p + 4) * m + j] +
+          a05 * t6[(p + 5) * m + j] +
+          a06 * t6[(p + 6) * m + j] +
+          a07 * t6[(p + 7) * m + j];
       }
     }
   }
@@ -1610,27 +1650,43 @@ export function digitsLossAndGrad(
   }
   // dW3 = t10·t21  [samples/digits.ts:33]
   const dW3 = buf12_2;
-  for (let j = 0; j < 64; j += 4) {
+  for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
       let acc00 = 0;
       let acc01 = 0;
       let acc02 = 0;
       let acc03 = 0;
+      let acc04 = 0;
+      let acc05 = 0;
+      let acc06 = 0;
+      let acc07 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = dZ3[p];
         const x0 = t6[p + j * m];
         const x1 = t6[p + (j + 1) * m];
         const x2 = t6[p + (j + 2) * m];
         const x3 = t6[p + (j + 3) * m];
+        const x4 = t6[p + (j + 4) * m];
+        const x5 = t6[p + (j + 5) * m];
+        const x6 = t6[p + (j + 6) * m];
+        const x7 = t6[p + (j + 7) * m];
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
         acc03 += a0 * x3;
+        acc04 += a0 * x4;
+        acc05 += a0 * x5;
+        acc06 += a0 * x6;
+        acc07 += a0 * x7;
       }
       dW3[j] = t10 * acc00;
       dW3[j + 1] = t10 * acc01;
       dW3[j + 2] = t10 * acc02;
       dW3[j + 3] = t10 * acc03;
+      dW3[j + 4] = t10 * acc04;
+      dW3[j + 5] = t10 * acc05;
+      dW3[j + 6] = t10 * acc06;
+      dW3[j + 7] = t10 * acc07;
     }
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]

@@ -196,18 +196,26 @@ export function logisticRegressionStep(
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0;
   Z.fill(0, 0, m);
-  for (let p = 0; p < 12288; p += 4) {
+  for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = w[p];
       const a01 = w[p + 1];
       const a02 = w[p + 2];
       const a03 = w[p + 3];
+      const a04 = w[p + 4];
+      const a05 = w[p + 5];
+      const a06 = w[p + 6];
+      const a07 = w[p + 7];
       for (let j = 0; j < m; j++) {
         Z[j] +=
           a00 * X[p * m + j] +
           a01 * X[(p + 1) * m + j] +
           a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j];
+          a03 * X[(p + 3) * m + j] +
+          a04 * X[(p + 4) * m + j] +
+          a05 * X[(p + 5) * m + j] +
+          a06 * X[(p + 6) * m + j] +
+          a07 * X[(p + 7) * m + j];
       }
     }
   }
@@ -255,22 +263,34 @@ export function logisticRegressionStep(
   }
   // w_next = w − opt_lr·dw
   const w_next = buf3;
-  for (let i = 0; i < 12288; i += 4) {
+  for (let i = 0; i < 12288; i += 8) {
     for (let j = 0; j < 1; j++) {
       let acc00 = 0;
       let acc10 = 0;
       let acc20 = 0;
       let acc30 = 0;
+      let acc40 = 0;
+      let acc50 = 0;
+      let acc60 = 0;
+      let acc70 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = X[i * m + p];
         const a1 = X[(i + 1) * m + p];
         const a2 = X[(i + 2) * m + p];
         const a3 = X[(i + 3) * m + p];
+        const a4 = X[(i + 4) * m + p];
+        const a5 = X[(i + 5) * m + p];
+        const a6 = X[(i + 6) * m + p];
+        const a7 = X[(i + 7) * m + p];
         const x0 = dZ[p];
         acc00 += a0 * x0;
         acc10 += a1 * x0;
         acc20 += a2 * x0;
         acc30 += a3 * x0;
+        acc40 += a4 * x0;
+        acc50 += a5 * x0;
+        acc60 += a6 * x0;
+        acc70 += a7 * x0;
       }
       const dw = t2 * acc00; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e = opt_lr * dw; // opt_lr·dw
@@ -284,6 +304,18 @@ export function logisticRegressionStep(
       const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_4 = opt_lr * dw_4; // opt_lr·dw
       w_next[i + 3] = w[i + 3] - e_4;
+      const dw_5 = t2 * acc40; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_5 = opt_lr * dw_5; // opt_lr·dw
+      w_next[i + 4] = w[i + 4] - e_5;
+      const dw_6 = t2 * acc50; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_6 = opt_lr * dw_6; // opt_lr·dw
+      w_next[i + 5] = w[i + 5] - e_6;
+      const dw_7 = t2 * acc60; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_7 = opt_lr * dw_7; // opt_lr·dw
+      w_next[i + 6] = w[i + 6] - e_7;
+      const dw_8 = t2 * acc70; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+      const e_8 = opt_lr * dw_8; // opt_lr·dw
+      w_next[i + 7] = w[i + 7] - e_8;
     }
   }
   logisticRegressionStepResult.J = J;
@@ -372,18 +404,26 @@ export function logisticRegressionPredict(
   // A = σ(Z)  [samples/logisticRegression.ts:26]
   const A = buf0_2;
   A.fill(0, 0, m);
-  for (let p = 0; p < 12288; p += 4) {
+  for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = w[p];
       const a01 = w[p + 1];
       const a02 = w[p + 2];
       const a03 = w[p + 3];
+      const a04 = w[p + 4];
+      const a05 = w[p + 5];
+      const a06 = w[p + 6];
+      const a07 = w[p + 7];
       for (let j = 0; j < m; j++) {
         A[j] +=
           a00 * X[p * m + j] +
           a01 * X[(p + 1) * m + j] +
           a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j];
+          a03 * X[(p + 3) * m + j] +
+          a04 * X[(p + 4) * m + j] +
+          a05 * X[(p + 5) * m + j] +
+          a06 * X[(p + 6) * m + j] +
+          a07 * X[(p + 7) * m + j];
       }
     }
   }
@@ -510,18 +550,26 @@ export function logisticRegressionLossAndGrad(
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0_3;
   Z.fill(0, 0, m);
-  for (let p = 0; p < 12288; p += 4) {
+  for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
       const a00 = w[p];
       const a01 = w[p + 1];
       const a02 = w[p + 2];
       const a03 = w[p + 3];
+      const a04 = w[p + 4];
+      const a05 = w[p + 5];
+      const a06 = w[p + 6];
+      const a07 = w[p + 7];
       for (let j = 0; j < m; j++) {
         Z[j] +=
           a00 * X[p * m + j] +
           a01 * X[(p + 1) * m + j] +
           a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j];
+          a03 * X[(p + 3) * m + j] +
+          a04 * X[(p + 4) * m + j] +
+          a05 * X[(p + 5) * m + j] +
+          a06 * X[(p + 6) * m + j] +
+          a07 * X[(p + 7) * m + j];
       }
     }
   }
@@ -567,27 +615,43 @@ export function logisticRegressionLossAndGrad(
   }
   // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
   const dw = buf3_2;
-  for (let i = 0; i < 12288; i += 4) {
+  for (let i = 0; i < 12288; i += 8) {
     for (let j = 0; j < 1; j++) {
       let acc00 = 0;
       let acc10 = 0;
       let acc20 = 0;
       let acc30 = 0;
+      let acc40 = 0;
+      let acc50 = 0;
+      let acc60 = 0;
+      let acc70 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = X[i * m + p];
         const a1 = X[(i + 1) * m + p];
         const a2 = X[(i + 2) * m + p];
         const a3 = X[(i + 3) * m + p];
+        const a4 = X[(i + 4) * m + p];
+        const a5 = X[(i + 5) * m + p];
+        const a6 = X[(i + 6) * m + p];
+        const a7 = X[(i + 7) * m + p];
         const x0 = dZ[p];
         acc00 += a0 * x0;
         acc10 += a1 * x0;
         acc20 += a2 * x0;
         acc30 += a3 * x0;
+        acc40 += a4 * x0;
+        acc50 += a5 * x0;
+        acc60 += a6 * x0;
+        acc70 += a7 * x0;
       }
       dw[i] = t2 * acc00;
       dw[i + 1] = t2 * acc10;
       dw[i + 2] = t2 * acc20;
       dw[i + 3] = t2 * acc30;
+      dw[i + 4] = t2 * acc40;
+      dw[i + 5] = t2 * acc50;
+      dw[i + 6] = t2 * acc60;
+      dw[i + 7] = t2 * acc70;
     }
   }
   logisticRegressionLossAndGradResult.J = J;

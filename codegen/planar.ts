@@ -220,18 +220,11 @@ export function planarStep(
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1;
   Z2.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
+  for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W2[p];
-      const a01 = W2[p + 1];
-      const a02 = W2[p + 2];
-      const a03 = W2[p + 3];
+      const a = W2[p];
       for (let j = 0; j < m; j++) {
-        Z2[j] +=
-          a00 * A1[p * m + j] +
-          a01 * A1[(p + 1) * m + j] +
-          a02 * A1[(p + 2) * m + j] +
-          a03 * A1[(p + 3) * m + j];
+        Z2[j] += a * A1[p * m + j];
       }
     }
   }
@@ -321,35 +314,15 @@ export function planarStep(
   }
   // W2_next = W2 − opt_lr·dW2
   const W2_next = buf6;
-  for (let j = 0; j < 4; j += 4) {
+  for (let j = 0; j < 4; j++) {
     for (let i = 0; i < 1; i++) {
-      let acc00 = 0;
-      let acc01 = 0;
-      let acc02 = 0;
-      let acc03 = 0;
+      let acc = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[p];
-        const x0 = A1[p + j * m];
-        const x1 = A1[p + (j + 1) * m];
-        const x2 = A1[p + (j + 2) * m];
-        const x3 = A1[p + (j + 3) * m];
-        acc00 += a0 * x0;
-        acc01 += a0 * x1;
-        acc02 += a0 * x2;
-        acc03 += a0 * x3;
+        acc += dZ2[p] * A1[p + j * m];
       }
-      const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+      const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
       const e = opt_lr * dW2; // opt_lr·dW2
       W2_next[j] = W2[j] - e;
-      const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
-      const e_2 = opt_lr * dW2_2; // opt_lr·dW2
-      W2_next[j + 1] = W2[j + 1] - e_2;
-      const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
-      const e_3 = opt_lr * dW2_3; // opt_lr·dW2
-      W2_next[j + 2] = W2[j + 2] - e_3;
-      const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
-      const e_4 = opt_lr * dW2_4; // opt_lr·dW2
-      W2_next[j + 3] = W2[j + 3] - e_4;
     }
   }
   // b2_next = b2 − opt_lr·db2
@@ -457,18 +430,11 @@ export function planarPredict(
   // A2 = σ(Z2)  [samples/planar.ts:30]
   const A2 = buf1_2;
   A2.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
+  for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W2[p];
-      const a01 = W2[p + 1];
-      const a02 = W2[p + 2];
-      const a03 = W2[p + 3];
+      const a = W2[p];
       for (let j = 0; j < m; j++) {
-        A2[j] +=
-          a00 * A1[p * m + j] +
-          a01 * A1[(p + 1) * m + j] +
-          a02 * A1[(p + 2) * m + j] +
-          a03 * A1[(p + 3) * m + j];
+        A2[j] += a * A1[p * m + j];
       }
     }
   }
@@ -599,18 +565,11 @@ export function planarLossAndGrad(
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1_3;
   Z2.fill(0, 0, m);
-  for (let p = 0; p < 4; p += 4) {
+  for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W2[p];
-      const a01 = W2[p + 1];
-      const a02 = W2[p + 2];
-      const a03 = W2[p + 3];
+      const a = W2[p];
       for (let j = 0; j < m; j++) {
-        Z2[j] +=
-          a00 * A1[p * m + j] +
-          a01 * A1[(p + 1) * m + j] +
-          a02 * A1[(p + 2) * m + j] +
-          a03 * A1[(p + 3) * m + j];
+        Z2[j] += a * A1[p * m + j];
       }
     }
   }
@@ -694,27 +653,13 @@ export function planarLossAndGrad(
   }
   // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
   const dW2 = buf6_2;
-  for (let j = 0; j < 4; j += 4) {
+  for (let j = 0; j < 4; j++) {
     for (let i = 0; i < 1; i++) {
-      let acc00 = 0;
-      let acc01 = 0;
-      let acc02 = 0;
-      let acc03 = 0;
+      let acc = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[p];
-        const x0 = A1[p + j * m];
-        const x1 = A1[p + (j + 1) * m];
-        const x2 = A1[p + (j + 2) * m];
-        const x3 = A1[p + (j + 3) * m];
-        acc00 += a0 * x0;
-        acc01 += a0 * x1;
-        acc02 += a0 * x2;
-        acc03 += a0 * x3;
+        acc += dZ2[p] * A1[p + j * m];
       }
-      dW2[j] = t2 * acc00;
-      dW2[j + 1] = t2 * acc01;
-      dW2[j + 2] = t2 * acc02;
-      dW2[j + 3] = t2 * acc03;
+      dW2[j] = t2 * acc;
     }
   }
   // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:29]

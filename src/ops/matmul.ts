@@ -102,7 +102,7 @@ function tiled(
  * A and S columns of B loaded once per step.
  */
 function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
-  const [rows, cols] = m === '1' ? [4, 1] : n === '1' ? [1, 4] : [2, 4];
+  const [rows, cols] = m === '1' ? [8, 1] : n === '1' ? [1, 8] : [2, 4];
   const [i, j, p] = [k.local('i'), k.local('j'), k.local('p')];
   const tile = (ii: string, r: number, jj: string, s: number) => {
     const acc = Array.from({ length: r }, (_, x) =>
@@ -144,7 +144,7 @@ function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
 function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): void {
   const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
   const rows = n === '1' ? 1 : 2;
-  const depth = inner === '1' ? 1 : 4;
+  const depth = inner === '1' ? 1 : rows === 1 ? 8 : 4;
   const update = (ii: string, r: number, pp: string, u: number) => {
     const av = Array.from({ length: r }, (_, x) =>
       Array.from({ length: u }, (_, y) => {
