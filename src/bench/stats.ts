@@ -6,6 +6,11 @@
 
 export interface Contender {
   readonly name: string;
+  /**
+   * Makes the implementation's environment current before its turn (not timed), e.g. TF.js's
+   * global backend. Called before `reset` wherever a contender takes its turn.
+   */
+  before?(): void;
   /** Puts the implementation back at the starting point (not timed). */
   reset(): void;
   /** One unit of work (a training step, or one call). */
@@ -21,6 +26,8 @@ export interface Timing {
   readonly max: number;
   /** Median over rounds of (reference time / this time) within the round. */
   readonly refOverThis: number;
+  /** Median over rounds of (this time / reference time): how many times faster the reference is. */
+  readonly thisOverRef: number;
 }
 
 export function median(xs: readonly number[]): number {
@@ -32,6 +39,7 @@ export function median(xs: readonly number[]): number {
 /** Milliseconds of one step of each contender, measured after warming up for `warmupMs` (≥ 3 steps). */
 export function probe(contenders: readonly Contender[], warmupMs: number): number[] {
   return contenders.map((c) => {
+    c.before?.();
     c.reset();
     const start = performance.now();
     for (let i = 0; i < 3 || performance.now() - start < warmupMs; i++) {
@@ -58,6 +66,7 @@ export function interleaved(
   const perStep: number[][] = contenders.map(() => []);
   for (let r = 0; r < rounds; r++) {
     contenders.forEach((c, i) => {
+      c.before?.();
       c.reset();
       const n = steps[i];
       const t0 = performance.now();
@@ -66,14 +75,14 @@ export function interleaved(
     });
   }
   return contenders.map((c, i) => {
-    const ratios = perStep[i].map((t, r) => perStep[0][r] / t);
     return {
       name: c.name,
       perStep: perStep[i],
       median: median(perStep[i]),
       min: Math.min(...perStep[i]),
       max: Math.max(...perStep[i]),
-      refOverThis: median(ratios),
+      refOverThis: median(perStep[i].map((t, r) => perStep[0][r] / t)),
+      thisOverRef: median(perStep[i].map((t, r) => t / perStep[0][r])),
     };
   });
 }
