@@ -1,6 +1,7 @@
 /**
- * The benchmark run (entered through ./index.ts): generated training steps against TensorFlow.js (cpu) and hand-written
- * TypeScript, plus the compile-time table of ./compileTime.ts. Prints markdown and writes it to
+ * The benchmark run (entered through ./index.ts): generated training steps against TensorFlow.js
+ * (cpu and wasm backends) and hand-written TypeScript, bytes allocated per step, the speed targets,
+ * plus the compile-time table of ./compileTime.ts. Prints markdown and writes it to
  * bench-report.md in the current directory.
  *
  * Workloads (X is (n_x, m), examples are columns, the same seeded data for every implementation):
@@ -8,19 +9,48 @@
  *   W2  logistic regression, n_x = 12288, m = 209, one full-batch gradient-descent step (lr 0.005)
  *   W3  planar 2-4-1 tanh/sigmoid, m = 400, one full-batch step (lr 1.2)
  *   W4  deep [12288, 20, 7, 5, 1] ReLU/sigmoid, m = 209, one full-batch step (lr 0.0075)
- * Options: --quick (fewer, shorter rounds), --only=W2,W3 (a subset).
+ *   W5  MLP [784, 128, 64, 1] ReLU/sigmoid, BCE + L2 (λ 0.01), one Adam step (lr 0.001,
+ *       β1 0.9, β2 0.999, ε 1e-8) on a mini-batch of 64
+ * Options: --quick (fewer, shorter rounds), --only=W2,W3 (a subset; `compile` for the compile-time table).
  */
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
+import {
+  add,
+  binaryCrossEntropy,
+  input,
+  matmul,
+  param,
+  relu,
+  sigmoid,
+  type Node,
+} from '../index.ts';
 import { J as logisticJ } from '../../samples/logisticRegression.ts';
 import { J as planarJ } from '../../samples/planar.ts';
 import { J as deepJ, layers as deepLayers } from '../../samples/deep.ts';
 import { planarFlower, syntheticImages } from '../../samples/data.ts';
+import { allocationNoise, fmtBytes } from './alloc.ts';
 import { timeCompile } from './compileTime.ts';
-import { runScalar } from './scalar.ts';
+import { runScalar, SCALAR_IMPL } from './scalar.ts';
 import { fmtTime, table } from './stats.ts';
 import { tfReady } from './tfjsPeer.ts';
-import { runTraining, type TrainingResult, type TrainingWorkload } from './training.ts';
+import {
+  checkTargets,
+  IMPL,
+  runTraining,
+  type KernelBreakdown,
+  type TargetCheck,
+  type Targets,
+  type TrainingResult,
+  type TrainingWorkload,
+} from './training.ts';
+
+/**
+ * HOOK: a per-kernel time breakdown of gradgen's float64 step, printed for every workload that
+ * misses a speed target. Set it to a function that times the generated module's kernels and
+ * returns a markdown table; left unset, the report has no breakdown.
+ */
+const kernelBreakdown: KernelBreakdown | undefined = undefined;
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -30,6 +60,7 @@ const only = argv
   .split(',');
 const wanted = (id: string) => !only || only.includes(id);
 const rounds = quick ? 3 : 7;
+const allocationSamples = quick ? 5 : 7;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const images = (() => {
@@ -37,21 +68,43 @@ const images = (() => {
   return () => (cached ??= syntheticImages(209, 1));
 })();
 
+/** The MLP of W5 (samples/digits.ts without dropout): ReLU hidden layers, sigmoid output, BCE. */
+function mlpLoss(layers: readonly number[]): Node {
+  const X = input('X', [layers[0]!, 'm']);
+  const Y = input('Y', [1, 'm']);
+  let A: Node = X;
+  const L = layers.length - 1;
+  for (let l = 1; l <= L; l++) {
+    const W = param(`W${l}`, [layers[l]!, layers[l - 1]!], { init: l === L ? 'xavier' : 'he' });
+    const b = param(`b${l}`, [layers[l]!, 1], { init: 'zeros' });
+    const Z: Node = add(matmul(W, A), b).named(`Z${l}`);
+    A = (l === L ? sigmoid(Z) : relu(Z)).named(`A${l}`);
+  }
+  return binaryCrossEntropy(A, Y);
+}
+const mlpLayers = [784, 128, 64, 1];
+
+const W1_TARGETS: Targets = { cpu: 5000, wasm: 5000 };
+
 const workloads: TrainingWorkload[] = [
   {
     id: 'W2',
     title: 'logistic regression, n_x = 12288, m = 209',
+    step: 'one full-batch gradient-descent step (α 0.005)',
     loss: logisticJ,
     layers: [12288, 1],
     hidden: 'relu',
     names: [['w', 'b']],
     lr: 0.005,
+    optimizer: { kind: 'sgd' },
     data: images,
     seed: 1,
+    targets: { cpu: 3, wasm: 2.5, f32: 1.5 },
   },
   {
     id: 'W3',
     title: 'planar 2-4-1 tanh/sigmoid, m = 400',
+    step: 'one full-batch gradient-descent step (α 1.2)',
     loss: planarJ,
     layers: [2, 4, 1],
     hidden: 'tanh',
@@ -60,19 +113,39 @@ const workloads: TrainingWorkload[] = [
       ['W2', 'b2'],
     ],
     lr: 1.2,
+    optimizer: { kind: 'sgd' },
     data: () => planarFlower(400, 1),
     seed: 1,
+    targets: { cpu: 12, wasm: 5 },
   },
   {
     id: 'W4',
     title: 'deep [12288, 20, 7, 5, 1] ReLU/sigmoid, m = 209',
+    step: 'one full-batch gradient-descent step (α 0.0075)',
     loss: deepJ,
     layers: deepLayers,
     hidden: 'relu',
     names: deepLayers.slice(1).map((_, l) => [`W${l + 1}`, `b${l + 1}`] as const),
     lr: 0.0075,
+    optimizer: { kind: 'sgd' },
     data: images,
     seed: 1,
+    targets: { cpu: 3.5, wasm: 1 },
+  },
+  {
+    id: 'W5',
+    title: 'MLP [784, 128, 64, 1] ReLU/sigmoid, BCE + L2 (λ = 0.01), m = 64',
+    step: 'one Adam step (α 0.001, β1 0.9, β2 0.999, ε 1e-8) on a mini-batch of 64 synthetic 784-pixel images',
+    loss: mlpLoss(mlpLayers),
+    layers: mlpLayers,
+    hidden: 'relu',
+    names: mlpLayers.slice(1).map((_, l) => [`W${l + 1}`, `b${l + 1}`] as const),
+    lr: 0.001,
+    optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+    l2: 0.01,
+    data: () => syntheticImages(64, 1, 784),
+    seed: 1,
+    targets: { cpu: 8, wasm: 1.4 },
   },
 ];
 
@@ -82,16 +155,34 @@ const out = (s: string) => {
   console.log(s + '\n');
 };
 
-const backend = await tfReady();
+const tfInfo = await tfReady();
 out(
-  `# gradgen benchmarks\n\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${backend}. ` +
-    `${rounds} interleaved rounds per workload, each from a reset state; times are per step (per call for W1): median and min–max over rounds. ` +
-    `"f64 / peer" is gradgen-f64's time divided by the peer's, taken within each round, median over rounds (< 1: gradgen f64 is faster).`,
+  `# gradgen benchmarks${quick ? ' (--quick)' : ''}\n\n` +
+    `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${tfInfo.description}. ` +
+    `${rounds} interleaved rounds per workload, each contender from a reset state (parameters, optimizer moments and step counter); ` +
+    `TF.js's backend is switched to the contender's before its reset, outside the timed region, and each backend has its own tensors ` +
+    `(the run aborts if TF.js moved any tensor between backends while timing). ` +
+    `Times are per step (per call for W1): median and min–max over rounds. ` +
+    `"f64 / peer" is gradgen-f64's time divided by the peer's, taken within each round, median over rounds (< 1: gradgen f64 is faster).\n\n` +
+    `"bytes / step": after timing, per contender, ${allocationSamples} samples of one step each (W1: 1000 calls, reported per call): ` +
+    `a forced full GC, then process.memoryUsage() heapUsed + arrayBuffers read three times, with nothing between the first two reads ` +
+    `and the step between the last two; the step's bytes are the second difference minus the first (the reads' own allocation), ` +
+    `median over samples. "≥": a GC started inside a sample (PerformanceObserver 'gc' entries), so the difference misses what it freed. ` +
+    `Not seen: memory managed outside the JS heap and ArrayBuffers, such as the wasm backend's allocations inside its own linear memory.`,
 );
+
+const targetRows: { id: string; checks: TargetCheck[] }[] = [];
 
 if (wanted('W1')) {
   log('W1: J = 3(a + b·c)…');
-  const r = runScalar({ rounds, roundMs: quick ? 150 : 400, log });
+  const r = await runScalar({ rounds, roundMs: quick ? 150 : 400, allocationSamples, log });
+  targetRows.push({
+    id: 'W1',
+    checks: checkTargets(W1_TARGETS, r.timings, {
+      cpu: SCALAR_IMPL.cpu,
+      wasm: SCALAR_IMPL.wasm,
+    }),
+  });
   out(
     `## W1: J = 3(a + b·c), value and dJ/da, dJ/db, dJ/dc per call\n\n` +
       `gradgen compile: ${r.compileMs.toFixed(1)} ms, ${r.codeSize.chars} chars (${r.codeSize.lines} lines) of generated code.\n\n` +
@@ -104,16 +195,18 @@ if (wanted('W1')) {
           'calls/s',
           'f64 / peer',
           'max rel. error vs gradgen',
+          'bytes / call',
         ],
-        'lrrrrrr',
+        'lrrrrrrr',
         r.timings.map((t, i) => [
           t.name,
           String(r.callsPerRound[i]),
           fmtTime(t.median),
           `${fmtTime(t.min)} – ${fmtTime(t.max)}`,
           (1000 / t.median).toExponential(2),
-          i === 0 ? '—' : t.refOverThis.toFixed(3),
+          i === 0 ? '—' : t.refOverThis.toExponential(2),
           r.checks[i].error.toExponential(1),
+          fmtBytes(r.allocations[i]),
         ]),
       ),
   );
@@ -122,10 +215,17 @@ if (wanted('W1')) {
 const results: TrainingResult[] = [];
 for (const w of workloads) {
   if (!wanted(w.id)) continue;
-  const r = runTraining(w, { rounds, roundMs: quick ? 300 : 1000, log });
+  const r = await runTraining(w, {
+    rounds,
+    roundMs: quick ? 300 : 1000,
+    allocationSamples,
+    log,
+    ...(kernelBreakdown ? { kernelBreakdown } : {}),
+  });
   results.push(r);
+  if (r.targets) targetRows.push({ id: r.id, checks: checkTargets(r.targets, r.timings) });
   out(
-    `## ${r.id}: ${r.title}, one full-batch gradient-descent step\n\n` +
+    `## ${r.id}: ${r.title}, ${r.step}\n\n` +
       `${r.parameterCount} parameters, ${(r.flopsPerStep / 1e6).toFixed(3)} MFLOP per step (trainer.flopsPerStep(${r.m})), ` +
       `${r.steps} steps per round.\n\n` +
       table(
@@ -138,8 +238,9 @@ for (const w of workloads) {
           'grad error',
           'params after 1 step',
           'tol',
+          'bytes / step',
         ],
-        'lrrrrrrr',
+        'lrrrrrrrr',
         r.timings.map((t, i) => [
           t.name,
           fmtTime(t.median),
@@ -149,6 +250,7 @@ for (const w of workloads) {
           r.checks[i].gradError.toExponential(1),
           r.checks[i].paramError.toExponential(1),
           String(r.checks[i].tol),
+          fmtBytes(r.allocations[i]),
         ]),
       ),
   );
@@ -167,9 +269,12 @@ if (results.length) {
           'code (f64)',
           'f64 / f32',
           'f64 / hand',
-          'f64 / TF.js',
+          'f64 / TF.js cpu',
+          'f64 / TF.js wasm',
+          'bytes / step f64',
+          'bytes / step f32',
         ],
-        'lrrrrrrrr',
+        'lrrrrrrrrrrr',
         results.map((r) => [
           r.id,
           String(r.parameterCount),
@@ -177,10 +282,37 @@ if (results.length) {
           `${r.compileMs.f64.toFixed(0)} ms`,
           `${r.compileMs.f32.toFixed(0)} ms`,
           `${(r.codeSize.chars / 1024).toFixed(1)} KiB, ${r.codeSize.lines} lines`,
-          ...r.timings.slice(1).map((t) => t.refOverThis.toFixed(3)),
+          ...[IMPL.f32, IMPL.hand, IMPL.cpu, IMPL.wasm].map((i) =>
+            r.timings[i].refOverThis.toFixed(3),
+          ),
+          fmtBytes(r.allocations[IMPL.f64]),
+          fmtBytes(r.allocations[IMPL.f32]),
         ]),
       ) +
       `\n\nError columns are max |Δ| / max |gradgen f64| over the whole parameter vector; "compile" is compileTraining (grad + optimize + emit + load).`,
+  );
+}
+
+if (targetRows.length) {
+  const rows = targetRows.flatMap(({ id, checks }) =>
+    checks.map((c) => [
+      id,
+      c.what,
+      `≥ ${c.target}×`,
+      `${c.measured >= 100 ? c.measured.toFixed(0) : c.measured.toFixed(2)}×`,
+      c.met ? 'met' : '**missed**',
+    ]),
+  );
+  const missed = rows.filter((r) => r[4] !== 'met').length;
+  const breakdowns = results
+    .filter((r) => r.kernelBreakdown)
+    .map((r) => `### ${r.id}: where gradgen f64's step time goes\n\n${r.kernelBreakdown}`);
+  out(
+    `## Targets\n\n` +
+      `How many times faster the first contender is than the second: the second's time / the first's, within each round, median over rounds.\n\n` +
+      table(['workload', 'comparison', 'target', 'measured', 'result'], 'lllrl', rows) +
+      `\n\n${rows.length - missed} of ${rows.length} targets met.` +
+      (breakdowns.length ? `\n\n${breakdowns.join('\n\n')}` : ''),
   );
 }
 
@@ -207,5 +339,17 @@ if (wanted('compile')) {
   );
 }
 
+if (results.length || wanted('W1')) {
+  const noise = allocationNoise();
+  out(
+    `Allocation measurement: the empty windows (the reads' own allocation, subtracted per sample) had a median of ${noise.median} B ` +
+      `over ${noise.samples} samples (from ${noise.min} to ${noise.max} B: single windows catch unrelated heap activity, which the median over samples absorbs).`,
+  );
+}
+
+out(
+  `Total wall time of this run (\`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\`, from process start): ` +
+    `${(performance.now() / 1000).toFixed(1)} s.`,
+);
 writeFileSync('bench-report.md', sections.join('\n\n') + '\n');
 log('wrote bench-report.md');

@@ -1,13 +1,15 @@
 /**
  * W1: J = 3(a + b·c) with dJ/da, dJ/db, dJ/dc per call: gradgen `compile` against a hand-written
- * function and TF.js (tf.grads), over the same 1,024 seeded (a, b, c) points, cycled.
+ * function and TF.js (tf.grads) on its cpu and wasm backends, over the same 1,024 seeded (a, b, c)
+ * points, cycled. Also the bytes each allocates per call.
  */
 import { compile } from '../index.ts';
 import { Rng } from '../rng.ts';
 import { J, da, db, dc } from '../../samples/computationGraph.ts';
+import { allocationPerStep, type Allocation } from './alloc.ts';
 import { handCostJ } from './hand.ts';
 import { interleaved, probe, type Contender, type Timing } from './stats.ts';
-import { tfCostJ } from './tfjsPeer.ts';
+import { tfCostJ, tfDataMoves, useBackend, type TfBackend } from './tfjsPeer.ts';
 
 export interface ScalarResult {
   readonly compileMs: number;
@@ -15,13 +17,20 @@ export interface ScalarResult {
   readonly callsPerRound: number[];
   readonly timings: Timing[];
   readonly checks: { name: string; error: number }[];
+  /** Per call (windows of `allocationCalls` calls). */
+  readonly allocations: Allocation[];
+  readonly allocationCalls: number;
 }
 
-export function runScalar(options: {
+/** The contenders' indices in ScalarResult.timings / allocations. */
+export const SCALAR_IMPL = { gradgen: 0, hand: 1, cpu: 2, wasm: 3 } as const;
+
+export async function runScalar(options: {
   rounds: number;
   roundMs: number;
+  allocationSamples: number;
   log: (s: string) => void;
-}): ScalarResult {
+}): Promise<ScalarResult> {
   const t0 = performance.now();
   const f = compile({ J, da, db, dc });
   const compileMs = performance.now() - t0;
@@ -29,7 +38,7 @@ export function runScalar(options: {
   const N = 1024;
   const pts = Float64Array.from({ length: 3 * N }, () => rng.uniform() * 4 - 2);
   const out = new Float64Array(4);
-  let sink = 0;
+  const sink = new Float64Array(1); // (a number variable would allocate a heap number per call)
   const args = { a: 0, b: 0, c: 0 };
   const gradgenCall = (i: number, o: Float64Array) => {
     args.a = pts[3 * i];
@@ -46,13 +55,20 @@ export function runScalar(options: {
     handCostJ(pts[3 * i], pts[3 * i + 1], pts[3 * i + 2], o);
   const tfCall = (i: number, o: Float64Array) =>
     tfCostJ(pts[3 * i], pts[3 * i + 1], pts[3 * i + 2], o);
-  const calls = [
+  const calls: {
+    name: string;
+    call: (i: number, o: Float64Array) => Float64Array;
+    tol: number;
+    backend?: TfBackend;
+  }[] = [
     { name: 'gradgen compile (f64)', call: gradgenCall, tol: 1e-12 },
     { name: 'hand-written TS', call: handCall, tol: 1e-12 },
-    { name: 'TF.js cpu tf.grads (f32)', call: tfCall, tol: 1e-6 },
+    { name: 'TF.js cpu tf.grads (f32)', call: tfCall, tol: 1e-6, backend: 'cpu' },
+    { name: 'TF.js wasm tf.grads (f32)', call: tfCall, tol: 1e-6, backend: 'wasm' },
   ];
   // correctness on every point
-  const checks = calls.map(({ name, call, tol }) => {
+  const checks = calls.map(({ name, call, tol, backend }) => {
+    if (backend) useBackend(backend);
     let error = 0;
     const want = new Float64Array(4);
     for (let i = 0; i < N; i++) {
@@ -65,17 +81,19 @@ export function runScalar(options: {
       throw new Error(`bench W1: ${name} disagrees with gradgen: relative error ${error} > ${tol}`);
     return { name, error };
   });
-  const contenders: Contender[] = calls.map(({ name, call }) => {
+  const contenders: Contender[] = calls.map(({ name, call, backend }) => {
     let i = 0;
     return {
       name,
+      ...(backend ? { before: () => useBackend(backend) } : {}),
       reset: () => (i = 0),
       step: () => {
-        sink += call(i, out)[2];
+        sink[0] += call(i, out)[2];
         i = (i + 1) & (N - 1);
       },
     };
   });
+  const movesBefore = tfDataMoves();
   const probes = probe(contenders, 300);
   // per contender: enough calls to fill the round time (probe is coarse for ns-scale calls)
   const callsPerRound = probes.map((p) =>
@@ -83,12 +101,26 @@ export function runScalar(options: {
   );
   options.log(`W1: calls per round ${callsPerRound.join(', ')}`);
   const timings = interleaved(contenders, callsPerRound, options.rounds);
-  if (!Number.isFinite(sink)) throw new Error('bench W1: non-finite results');
+  if (tfDataMoves() !== movesBefore)
+    throw new Error('bench W1: TF.js moved tensors between backends');
+  if (!Number.isFinite(sink[0])) throw new Error('bench W1: non-finite results');
+  const allocationCalls = 1000;
+  const allocations: Allocation[] = [];
+  for (const c of contenders) {
+    allocations.push(
+      await allocationPerStep(c, {
+        samples: options.allocationSamples,
+        stepsPerSample: allocationCalls,
+      }),
+    );
+  }
   return {
     compileMs,
     codeSize: { chars: f.source.length, lines: f.source.split('\n').length },
     callsPerRound,
     timings,
     checks,
+    allocations,
+    allocationCalls,
   };
 }

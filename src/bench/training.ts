@@ -1,31 +1,77 @@
 /**
- * The training-step workloads (W2 logistic regression, W3 planar 2-4-1, W4 deep [12288, 20, 7, 5, 1]):
- * gradgen float64 and float32 (compileTraining + sgd, Trainer.step), the hand-written course
- * formulas and TF.js cpu, all from the same seeded data and initial parameters. Before timing,
- * every implementation's gradients at the start (and parameters after one step) are compared with
- * gradgen float64's; a mismatch aborts.
+ * The training-step workloads (W2 logistic regression, W3 planar 2-4-1, W4 deep
+ * [12288, 20, 7, 5, 1], W5 MLP [784, 128, 64, 1] with Adam + L2): gradgen float64 and float32
+ * (compileTraining, Trainer.step), the hand-written course formulas and TF.js on its cpu and wasm
+ * backends, all from the same seeded data and initial parameters. Before timing, every
+ * implementation's gradients at the start (and parameters after one step) are compared with
+ * gradgen float64's; a mismatch aborts. After timing, the bytes each allocates per step.
  */
-import { compileTraining, sgd, type Node, type Trainer, type TrainingState } from '../index.ts';
+import {
+  adam,
+  compileTraining,
+  sgd,
+  type Node,
+  type OptimizerSpec,
+  type Trainer,
+  type TrainingState,
+} from '../index.ts';
+import { allocationPerStep, type Allocation } from './alloc.ts';
 import { HandMLP, type Hidden } from './hand.ts';
 import { interleaved, probe, relError, type Contender, type Timing } from './stats.ts';
-import { TfMLP, tfNumTensors } from './tfjsPeer.ts';
+import { TfMLP, tfDataMoves, tfNumTensors, useBackend, type TfBackend } from './tfjsPeer.ts';
+
+export type WorkloadOptimizer =
+  | { readonly kind: 'sgd' }
+  | {
+      readonly kind: 'adam';
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly epsilon: number;
+    };
+
+/** Speed targets: how many times faster gradgen float64 must be than each peer (or float32 than float64). */
+export interface Targets {
+  readonly cpu: number;
+  readonly wasm: number;
+  /** gradgen float32 against gradgen float64 (f64 time / f32 time). */
+  readonly f32?: number;
+}
 
 export interface TrainingWorkload {
   readonly id: string;
   readonly title: string;
+  /** What one step is, for the report ("one full-batch gradient-descent step"). */
+  readonly step: string;
   readonly loss: Node;
   readonly layers: readonly number[];
   readonly hidden: Hidden;
   /** gradgen's param names in layer order: [W-name, b-name] per layer (W stored as (n_l, n_{l−1})). */
   readonly names: readonly (readonly [string, string])[];
   readonly lr: number;
+  readonly optimizer: WorkloadOptimizer;
+  /** λ of the L2 penalty (λ/2m)·Σ_l ‖W[l]‖²_F over every layer's W (default 0). */
+  readonly l2?: number;
   readonly data: () => { X: Float64Array; Y: Float64Array; m: number };
   readonly seed: number;
+  readonly targets?: Targets;
 }
+
+/**
+ * HOOK for the per-kernel time breakdown: given the compiled float64 trainer, its state and data,
+ * returns a markdown table of where a step's time goes. runTraining calls it only for a workload
+ * that misses a speed target, and the report prints the string under the targets section.
+ */
+export type KernelBreakdown = (context: {
+  readonly workload: TrainingWorkload;
+  readonly trainer: Trainer;
+  readonly state: TrainingState;
+  readonly data: Record<string, Float64Array>;
+}) => string | undefined;
 
 export interface TrainingResult {
   readonly id: string;
   readonly title: string;
+  readonly step: string;
   readonly m: number;
   readonly parameterCount: number;
   readonly flopsPerStep: number;
@@ -33,8 +79,16 @@ export interface TrainingResult {
   readonly codeSize: { chars: number; lines: number };
   readonly checks: { name: string; gradError: number; paramError: number; tol: number }[];
   readonly steps: number;
+  /** In contender order: gradgen f64, gradgen f32, hand-written, TF.js cpu, TF.js wasm. */
   readonly timings: Timing[];
+  readonly allocations: Allocation[];
+  readonly targets?: Targets;
+  /** The per-kernel breakdown (see KernelBreakdown), present when a target was missed and a hook is set. */
+  readonly kernelBreakdown?: string;
 }
+
+/** The contenders' indices in TrainingResult.timings / allocations. */
+export const IMPL = { f64: 0, f32: 1, hand: 2, cpu: 3, wasm: 4 } as const;
 
 const TOL_F64 = 1e-9;
 const TOL_F32 = 1e-4;
@@ -47,17 +101,26 @@ interface Impl extends Contender {
   readonly tol: number;
 }
 
+function optimizerSpec(w: TrainingWorkload): OptimizerSpec {
+  const o = w.optimizer;
+  return o.kind === 'sgd'
+    ? sgd({ learningRate: w.lr })
+    : adam({ learningRate: w.lr, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon });
+}
+
 function gradgenImpl(
   name: string,
   trainer: Trainer,
+  state: TrainingState,
   w: TrainingWorkload,
   init: Record<string, Float64Array>,
   data: Record<string, Float64Array | Float32Array>,
   tol: number,
 ): Impl {
-  const state: TrainingState = trainer.init(w.seed);
+  // parameters, optimizer moments and Adam's t back to the start
   const reset = () => {
     for (const [k, v] of Object.entries(init)) state.params[k].set(v);
+    for (const v of Object.values(state.opt)) v.fill(0);
     state.step = 0;
     state.epoch = 0;
   };
@@ -89,6 +152,13 @@ function layerParams(w: TrainingWorkload, init: Record<string, Float64Array>) {
   };
 }
 
+function collect(Ws: readonly Float64Array[], bs: readonly Float64Array[]) {
+  const out: Record<string, Float64Array> = {};
+  Ws.forEach((v, l) => (out[`W${l + 1}`] = Float64Array.from(v)));
+  bs.forEach((v, l) => (out[`b${l + 1}`] = Float64Array.from(v)));
+  return out;
+}
+
 function handImpl(
   w: TrainingWorkload,
   init: Record<string, Float64Array>,
@@ -96,18 +166,13 @@ function handImpl(
   Y: Float64Array,
   m: number,
 ): Impl {
-  const net = new HandMLP(w.layers, w.hidden, m, X, Y, w.lr);
+  const o = w.optimizer;
+  const net = new HandMLP(w.layers, w.hidden, m, X, Y, w.lr, {
+    l2: w.l2 ?? 0,
+    ...(o.kind === 'adam' ? { adam: o } : {}),
+  });
   const { W, b } = layerParams(w, init);
-  const reset = () => {
-    net.W.forEach((v, l) => v.set(W[l]));
-    net.b.forEach((v, l) => v.set(b[l]));
-  };
-  const collect = (Ws: Float64Array[], bs: Float64Array[]) => {
-    const out: Record<string, Float64Array> = {};
-    Ws.forEach((v, l) => (out[`W${l + 1}`] = Float64Array.from(v)));
-    bs.forEach((v, l) => (out[`b${l + 1}`] = Float64Array.from(v)));
-    return out;
-  };
+  const reset = () => net.reset(W, b);
   return {
     name: 'hand-written TS (f64)',
     tol: TOL_F64,
@@ -123,18 +188,20 @@ function handImpl(
 }
 
 function tfImpl(
+  backend: TfBackend,
   w: TrainingWorkload,
   init: Record<string, Float64Array>,
   X: Float64Array,
   Y: Float64Array,
   m: number,
 ): Impl {
-  const net = new TfMLP(w.layers, w.hidden, m, X, Y, w.lr);
+  const net = new TfMLP(backend, w.layers, w.hidden, m, X, Y, w.lr, w.optimizer, w.l2 ?? 0);
   const { W, b } = layerParams(w, init);
   const reset = () => net.set(W, b);
   return {
-    name: 'TF.js cpu (f32)',
+    name: `TF.js ${backend} (f32)`,
     tol: TOL_F32,
+    before: () => useBackend(backend),
     reset,
     step: () => net.step(),
     grads: () => {
@@ -145,35 +212,48 @@ function tfImpl(
   };
 }
 
-export function runTraining(
+export async function runTraining(
   w: TrainingWorkload,
-  options: { rounds: number; roundMs: number; log: (s: string) => void },
-): TrainingResult {
+  options: {
+    rounds: number;
+    roundMs: number;
+    allocationSamples: number;
+    log: (s: string) => void;
+    kernelBreakdown?: KernelBreakdown;
+  },
+): Promise<TrainingResult> {
   const { X, Y, m } = w.data();
+  const regularize = w.l2 ? { l2: w.l2, regularize: w.names.map(([W]) => W) } : {};
   options.log(`${w.id}: compiling…`);
   let t0 = performance.now();
   const t64 = compileTraining({
     loss: w.loss,
-    optimizer: sgd({ learningRate: w.lr }),
+    optimizer: optimizerSpec(w),
+    ...regularize,
     dtype: 'float64',
   });
   const compile64 = performance.now() - t0;
   t0 = performance.now();
   const t32 = compileTraining({
     loss: w.loss,
-    optimizer: sgd({ learningRate: w.lr }),
+    optimizer: optimizerSpec(w),
+    ...regularize,
     dtype: 'float32',
   });
   const compile32 = performance.now() - t0;
 
-  const init = t64.init(w.seed).params;
+  const state64 = t64.init(w.seed);
+  const init = Object.fromEntries(
+    Object.entries(state64.params).map(([k, v]) => [k, Float64Array.from(v)]),
+  );
   const data64 = { X, Y };
   const data32 = { X: Float32Array.from(X), Y: Float32Array.from(Y) };
   const impls: Impl[] = [
-    gradgenImpl('gradgen f64', t64, w, init, data64, TOL_F64),
-    gradgenImpl('gradgen f32', t32, w, init, data32, TOL_F32),
+    gradgenImpl('gradgen f64', t64, state64, w, init, data64, TOL_F64),
+    gradgenImpl('gradgen f32', t32, t32.init(w.seed), w, init, data32, TOL_F32),
     handImpl(w, init, X, Y, m),
-    tfImpl(w, init, X, Y, m),
+    tfImpl('cpu', w, init, X, Y, m),
+    tfImpl('wasm', w, init, X, Y, m),
   ];
 
   // ---- correctness first: gradients at the start, and parameters after one step
@@ -183,6 +263,7 @@ export function runTraining(
   const refParams = impls[0].params();
   const checks: TrainingResult['checks'] = [];
   for (const impl of impls) {
+    impl.before?.();
     const g = relError(impl.grads(), refGrads);
     impl.reset();
     impl.step();
@@ -198,6 +279,7 @@ export function runTraining(
 
   // ---- timing
   const tensorsBefore = tfNumTensors();
+  const movesBefore = tfDataMoves();
   const probes = probe(impls, Math.min(1000, options.roundMs / 2));
   const slowest = Math.max(...probes);
   const steps = Math.max(3, Math.min(5000, Math.round(options.roundMs / slowest)));
@@ -209,12 +291,38 @@ export function runTraining(
     impls.map(() => steps),
     options.rounds,
   );
+  const moved = tfDataMoves() - movesBefore;
+  if (moved !== 0)
+    throw new Error(`bench ${w.id}: TF.js moved ${moved} tensors between backends while timing`);
+
+  // ---- allocation, after timing (everything warm)
+  options.log(`${w.id}: bytes allocated per step…`);
+  const allocations: Allocation[] = [];
+  for (const impl of impls) {
+    allocations.push(
+      await allocationPerStep(impl, { samples: options.allocationSamples, stepsPerSample: 1 }),
+    );
+  }
   const leaked = tfNumTensors() - tensorsBefore;
   if (leaked !== 0) throw new Error(`bench ${w.id}: TF.js leaked ${leaked} tensors`);
+
+  // ---- the per-kernel breakdown hook, for a missed target
+  const missed = w.targets && missedTargets(w.targets, timings).length > 0;
+  let kernelBreakdown: string | undefined;
+  if (missed && options.kernelBreakdown) {
+    impls[0].reset();
+    kernelBreakdown = options.kernelBreakdown({
+      workload: w,
+      trainer: t64,
+      state: state64,
+      data: data64,
+    });
+  }
 
   return {
     id: w.id,
     title: w.title,
+    step: w.step,
     m,
     parameterCount: t64.parameterCount,
     flopsPerStep: t64.flopsPerStep(m),
@@ -223,5 +331,49 @@ export function runTraining(
     checks,
     steps,
     timings,
+    allocations,
+    ...(w.targets ? { targets: w.targets } : {}),
+    ...(kernelBreakdown ? { kernelBreakdown } : {}),
   };
+}
+
+export interface TargetCheck {
+  /** What is compared, e.g. "gradgen f64 vs TF.js cpu". */
+  readonly what: string;
+  readonly target: number;
+  /** How many times faster: slower contender's time / faster contender's time (median over rounds). */
+  readonly measured: number;
+  readonly met: boolean;
+}
+
+/**
+ * The targets against timings in IMPL order (W1's scalar timings use the same order with the
+ * gradgen-vs-peer entries only: pass `indices` to map them).
+ */
+export function checkTargets(
+  targets: Targets,
+  timings: readonly Timing[],
+  indices: { cpu: number; wasm: number; f32?: number } = IMPL,
+): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const peer = (what: string, target: number, i: number) => {
+    const measured = timings[i].thisOverRef;
+    out.push({ what, target, measured, met: measured >= target });
+  };
+  peer('gradgen f64 vs TF.js cpu', targets.cpu, indices.cpu);
+  peer('gradgen f64 vs TF.js wasm', targets.wasm, indices.wasm);
+  if (targets.f32 !== undefined && indices.f32 !== undefined) {
+    const measured = timings[indices.f32].refOverThis;
+    out.push({
+      what: 'gradgen f32 vs gradgen f64',
+      target: targets.f32,
+      measured,
+      met: measured >= targets.f32,
+    });
+  }
+  return out;
+}
+
+function missedTargets(targets: Targets, timings: readonly Timing[]): TargetCheck[] {
+  return checkTargets(targets, timings).filter((c) => !c.met);
 }
