@@ -87,6 +87,7 @@ export {
   compileTraining,
   emitTraining,
   miniBatches,
+  type KernelTime,
   type Trainer,
   type TrainingSpec,
   type TrainingState,

@@ -328,6 +328,37 @@ describe('schedules, batches, state', () => {
     );
   });
 
+  it('profile: time per step in each kernel, slowest first; results are unchanged', () => {
+    const plain = compileTraining({ loss, optimizer: sgd({ learningRate: 0.5 }) });
+    const timed = compileTraining({ loss, optimizer: sgd({ learningRate: 0.5 }), profile: true });
+    const [a, b] = [plain.init(3), timed.init(3)];
+    timed.profile(); // nothing yet: an empty record is fine
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) {
+      plain.step(a, planarData);
+      timed.step(b, planarData);
+    }
+    const elapsed = performance.now() - t0;
+    expect(timed.save(b)).toBe(plain.save(a));
+    const times = timed.profile();
+    expect(times.map((t) => t.kernel)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^A1 = tanh\(Z1\)/),
+        expect.stringMatching(/^W2_next = /),
+      ]),
+    );
+    for (let i = 1; i < times.length; i++)
+      expect(times[i]!.ms).toBeLessThanOrEqual(times[i - 1]!.ms);
+    const perStep = times.reduce((s, t) => s + t.ms, 0);
+    expect(perStep).toBeGreaterThan(0);
+    expect(perStep * 20).toBeLessThan(elapsed);
+    // counters were reset
+    expect(timed.profile().every((t) => t.ms === 0)).toBe(true);
+    expect(timed.source).toMatch(/export const trainStepProfile = /);
+    expect(plain.source).not.toMatch(/Profile|performance\.now/);
+    expectError(() => plain.profile(), 'E_BAD_OPTION', /profile: true/);
+  });
+
   it('a non-finite value or a diverging step is named, and the state is left as it was', () => {
     for (const dtype of ['float64', 'float32'] as const) {
       const trainer = compileTraining({ loss, optimizer: adam({ learningRate: 0.01 }), dtype });

@@ -11,7 +11,7 @@ import { isNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
 import { formatShape } from '../ir/shape.ts';
 import { userCallSite } from '../ir/site.ts';
-import { lower, type Dtype, type LoweredProgram } from '../lower/lower.ts';
+import { lower, type Dtype, type LoweredProgram, type LoweredStep } from '../lower/lower.ts';
 import { optimize } from '../rewrite/optimize.ts';
 import { formatTypeScript, newSourceFile, printSteps } from './format.ts';
 import { Namer, pascalCase } from './names.ts';
@@ -25,6 +25,12 @@ export interface EmitOptions {
   dtype?: Dtype;
   /** Run the rewrite phases (simplify, stabilize) first; default true. */
   optimize?: boolean;
+  /**
+   * Time every kernel (for benchmarks): each function `f` gets an exported `fProfile` with the
+   * kernels' descriptions, their accumulated milliseconds and the number of calls. Costs two
+   * clock reads per kernel; leave it off in production modules.
+   */
+  profile?: boolean;
 }
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
@@ -114,6 +120,8 @@ export interface EmittedFunction {
   readonly inputs: readonly LeafNode[];
   readonly outputs: Readonly<Record<string, Node>>;
   readonly program: LoweredProgram;
+  /** The exported kernel-time record, when emitted with `profile`. */
+  readonly profileName?: string;
 }
 
 /** Builds the module for `outputs`; `emit` returns its text, `compile` loads it. */
@@ -176,6 +184,8 @@ export function emitFunctions(
   const errorClass = namer.fresh('GradgenInputError');
   const readScalar = namer.fresh('readScalar');
   const readTensor = namer.fresh('readTensor');
+  const profileNames = options.profile ? fnNames.map((fn) => namer.fresh(`${fn}Profile`)) : [];
+  const clock = options.profile ? namer.fresh('profileClock') : '';
   const lowered = specs.map((spec) => {
     const outs = checkOutputs(spec.outputs, where);
     const inputs = resolveInputs(outs, spec.inputs, where);
@@ -483,6 +493,7 @@ export function emitFunctions(
             `if (${changed}) ${reserveName}(${program.dims.map((d) => d.symbol).join(', ')});`,
           );
         }
+        if (options.profile) w.writeLine(`${profileNames[index]}.calls++;`);
         w.writeLine(placeholder);
         for (const o of program.outputs)
           if (o.isScalar) w.writeLine(`${resultName}.${o.key} = ${o.expr};`);
@@ -490,12 +501,33 @@ export function emitFunctions(
       },
     });
   });
+  if (options.profile) {
+    sf.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Let,
+      declarations: [{ name: clock, initializer: '0' }],
+    });
+    lowered.forEach(({ program }, i) => {
+      const kernels = program.steps.filter((st) => st.kind === 'kernel');
+      sf.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`Milliseconds spent in each kernel of ${fnNames[i]}, summed over \`calls\` calls.`],
+        declarations: [
+          {
+            name: profileNames[i]!,
+            initializer: `{ kernels: ${JSON.stringify(kernels.map((st) => `${st.name} = ${st.comment}`))}, ms: new Float64Array(${kernels.length}), calls: 0 }`,
+          },
+        ],
+      });
+    });
+  }
   if (options.extra) sf.addStatements([...options.extra]);
   // The skeleton goes through prettier; the steps (all the math, possibly 100k lines) are printed
   // in prettier's style directly, and only steps prettier would change are formatted by it.
   let source = formatTypeScript(sf.getFullText());
   lowered.forEach(({ program }, i) => {
-    source = source.replace(`  ${placeholders[i]}\n`, () => printSteps(program.steps, 1));
+    const steps = options.profile ? timed(program.steps, profileNames[i]!, clock) : program.steps;
+    source = source.replace(`  ${placeholders[i]}\n`, () => printSteps(steps, 1));
   });
   return {
     source,
@@ -504,6 +536,7 @@ export function emitFunctions(
       inputs,
       outputs: outs,
       program,
+      ...(options.profile ? { profileName: profileNames[i]! } : {}),
     })),
   };
 }
@@ -511,4 +544,21 @@ export function emitFunctions(
 /** The TypeScript module text for `outputs`, for writing to disk. */
 export function emit(outputs: Readonly<Record<string, Node>>, options: EmitOptions = {}): string {
   return emitModule(outputs, options, 'emit').source;
+}
+
+/** The kernels of `steps` between two clock reads that add their time to `profile.ms[k]`. */
+function timed(steps: readonly LoweredStep[], profile: string, clock: string): LoweredStep[] {
+  let k = 0;
+  return steps.map((st) =>
+    st.kind === 'kernel'
+      ? {
+          ...st,
+          lines: [
+            `${clock} = performance.now();`,
+            ...st.lines,
+            `${profile}.ms[${k++}] += performance.now() - ${clock};`,
+          ],
+        }
+      : st,
+  );
 }

@@ -33,6 +33,8 @@ export interface TrainingSpec {
   /** The params L2 applies to (default: every param that is a matrix, i.e. not (n, 1) or (1, n)). */
   readonly regularize?: readonly (Node | string)[];
   readonly dtype?: Dtype;
+  /** Time every kernel of the training step (see {@link Trainer.profile}); for benchmarks. */
+  readonly profile?: boolean;
   /** Prefix of the module's function names (default: `train`). */
   readonly name?: string;
 }
@@ -85,6 +87,18 @@ export interface Trainer {
   fit(state: TrainingState, data: InputValues, options: FitOptions): number[];
   save(state: TrainingState): string;
   load(json: string, seed?: number): TrainingState;
+  /**
+   * Time per step in each kernel of the training step since the last call (slowest first), when
+   * compiled with `profile: true`; resets the counters.
+   */
+  profile(): KernelTime[];
+}
+
+export interface KernelTime {
+  /** What the kernel computes, e.g. `Z1 = b1 + W1·X  [samples/deep.ts:32]`. */
+  readonly kernel: string;
+  /** Milliseconds per step. */
+  readonly ms: number;
 }
 
 /** Rebuilds `roots` with every dropout replaced by its activation (dropout off). */
@@ -247,6 +261,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     specs,
     {
       ...(spec.dtype ? { dtype: spec.dtype } : {}),
+      ...(spec.profile ? { profile: true } : {}),
       header: [
         `Training module: ${prefix}Step (forward + backward${l2 > 0 ? ' + L2' : ''} + ${spec.optimizer.kind} update),`,
         `${predictKeys.length ? `${prefix}Predict (dropout off), ` : ''}${prefix}LossAndGrad. Parameters: ${paramShapes.map((p) => `${p.name} (${p.shape.join(', ')})`).join(', ')}.`,
@@ -394,8 +409,28 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     );
   };
 
+  const stepProfile = functions[0]!.profileName
+    ? (mod[functions[0]!.profileName] as { kernels: string[]; ms: Float64Array; calls: number })
+    : undefined;
+
   const trainer: Trainer = {
     source,
+    profile() {
+      if (!stepProfile) {
+        throw new GradgenError(
+          'E_BAD_OPTION',
+          'profile: compile the trainer with profile: true to time its kernels',
+        );
+      }
+      const calls = Math.max(1, stepProfile.calls);
+      const times = stepProfile.kernels.map((kernel, i) => ({
+        kernel,
+        ms: stepProfile.ms[i]! / calls,
+      }));
+      stepProfile.ms.fill(0);
+      stepProfile.calls = 0;
+      return times.sort((a, b) => b.ms - a.ms);
+    },
     params: paramShapes,
     parameterCount,
     flopsPerStep: (m) => flopsFixed + flopsPer * m,
