@@ -9,7 +9,8 @@
  * corrected by an empty window measured just before it (the reads' own allocation, see `sample`).
  *
  * GCs are watched with a PerformanceObserver on 'gc' entries: a GC that starts inside a sample's
- * window frees memory the difference then misses, so the number is then only a lower bound (≥).
+ * window frees memory the difference then misses, so the number is then only a lower bound (≥);
+ * likewise when the empty window shows memory being freed (a negative difference).
  */
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -19,9 +20,9 @@ import { median, type Contender } from './stats.ts';
 export interface Allocation {
   /** Median over samples of the bytes per step (each sample corrected by its empty window). */
   readonly bytesPerStep: number;
-  /** A GC started inside at least one sample's window: the true value is at least this. */
+  /** A GC started (or memory was freed) inside at least one sample's window: the true value is at least this. */
   readonly lowerBound: boolean;
-  /** Samples whose window saw a GC start, of `samples`. */
+  /** Samples whose window saw a GC start or memory freed, of `samples`. */
   readonly samplesWithGc: number;
   readonly samples: number;
 }
@@ -56,6 +57,9 @@ interface Sample {
  * so (r2 − r1) − (r1 − r0) is the steps' allocation whatever the JIT state.
  */
 function sample(c: Contender, n: number): Sample {
+  // twice: a GC finishes the previous one's sweeping, which otherwise frees memory (ArrayBuffer
+  // backing stores) concurrently while the window is open
+  gc();
   gc();
   const t0 = performance.now();
   const r0 = used();
@@ -100,7 +104,10 @@ export async function allocationPerStep(
   await new Promise((resolve) => setTimeout(resolve, 20));
   gcs.push(...observer.takeRecords());
   observer.disconnect();
-  const withGc = samples.filter((s) => gcs.some((e) => e.startTime >= s.t0 && e.startTime <= s.t1));
+  // a negative empty window means memory was being freed during the sample: not a clean one either
+  const withGc = samples.filter(
+    (s) => s.noise < 0 || gcs.some((e) => e.startTime >= s.t0 && e.startTime <= s.t1),
+  );
   return {
     bytesPerStep: median(samples.map((s) => s.bytes)) / n,
     lowerBound: withGc.length > 0,
@@ -111,15 +118,18 @@ export async function allocationPerStep(
 
 /** "0 B", "312 B", "≥ 1.25 MiB" (per step; fractional bytes shown when below 10). */
 export function fmtBytes(a: Allocation): string {
-  const b = a.bytesPerStep;
-  const abs = Math.abs(b);
-  const text =
-    abs >= 1024 * 1024
-      ? `${(b / (1024 * 1024)).toFixed(2)} MiB`
-      : abs >= 1024
-        ? `${(b / 1024).toFixed(1)} KiB`
-        : abs >= 10 || Number.isInteger(b)
-          ? `${b.toFixed(0)} B`
-          : `${b.toFixed(2)} B`;
+  const text = bytes(a.bytesPerStep);
   return a.lowerBound ? `≥ ${text}` : text;
+}
+
+/** A byte count with a sensible unit. */
+export function bytes(b: number): string {
+  const abs = Math.abs(b);
+  return abs >= 1024 * 1024
+    ? `${(b / (1024 * 1024)).toFixed(2)} MiB`
+    : abs >= 1024
+      ? `${(b / 1024).toFixed(1)} KiB`
+      : abs >= 10 || Number.isInteger(b)
+        ? `${b.toFixed(0)} B`
+        : `${b.toFixed(2)} B`;
 }

@@ -29,7 +29,7 @@ import { J as logisticJ } from '../../samples/logisticRegression.ts';
 import { J as planarJ } from '../../samples/planar.ts';
 import { J as deepJ, layers as deepLayers } from '../../samples/deep.ts';
 import { planarFlower, syntheticImages } from '../../samples/data.ts';
-import { allocationNoise, fmtBytes } from './alloc.ts';
+import { allocationNoise, bytes, fmtBytes } from './alloc.ts';
 import { timeCompile } from './compileTime.ts';
 import { runScalar, SCALAR_IMPL } from './scalar.ts';
 import { fmtTime, table } from './stats.ts';
@@ -342,8 +342,9 @@ if (wanted('compile')) {
 if (results.length || wanted('W1')) {
   const noise = allocationNoise();
   out(
-    `Allocation measurement: the empty windows (the reads' own allocation, subtracted per sample) had a median of ${noise.median} B ` +
-      `over ${noise.samples} samples (from ${noise.min} to ${noise.max} B: single windows catch unrelated heap activity, which the median over samples absorbs).`,
+    `Allocation measurement: the empty windows (the reads' own allocation, subtracted per sample) had a median of ${bytes(noise.median)} ` +
+      `over ${noise.samples} samples (from ${bytes(noise.min)} to ${bytes(noise.max)}: single windows catch unrelated heap activity, which the median over samples absorbs; ` +
+      `a negative one, memory freed while the window was open, marks the result "≥" like a GC).`,
   );
 }
 
