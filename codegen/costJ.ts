@@ -19,8 +19,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -64,17 +63,22 @@ export function costJ(inputs: CostJInputs): CostJOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError('E_MISSING_INPUT', 'costJ: expected an object of named inputs');
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(costJMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `costJ: unknown input '${key}'; it takes 'a', 'b', 'c'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'a':
+      case 'b':
+      case 'c':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `costJ: unknown input '${key}'; it takes 'a', 'b', 'c'`,
+        );
     }
   }
-  const a = readScalar('costJ', inputs, 'a');
-  const b = readScalar('costJ', inputs, 'b');
-  const c = readScalar('costJ', inputs, 'c');
+  const a = readScalar('costJ', 'a', inputs.a);
+  const b = readScalar('costJ', 'b', inputs.b);
+  const c = readScalar('costJ', 'c', inputs.c);
   const u = b * c; // b·c  [samples/computationGraph.ts:11]
   const v = a + u; // a + u  [samples/computationGraph.ts:12]
   const J = 3 * v; // 3·v  [samples/computationGraph.ts:13]

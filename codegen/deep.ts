@@ -46,8 +46,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -67,14 +66,13 @@ function readScalar(fn: string, inputs: object, key: string): number {
 /** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
-  inputs: object,
   key: string,
+  value: unknown,
   shape: string,
   fixed: number,
   batched: boolean,
   checkValues: boolean,
 ): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -234,26 +232,39 @@ export function deepStep(
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError('E_MISSING_INPUT', 'deepStep: expected an object of named inputs');
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(deepStepMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'opt_lr'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+      case 'W4':
+      case 'b4':
+      case 'opt_lr':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'opt_lr'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('deepStep', inputs, 'X', '(12288, m)', 12288, true, checkValues);
-  const Y = readTensor('deepStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W1 = readTensor('deepStep', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
-  const b1 = readTensor('deepStep', inputs, 'b1', '(20, 1)', 20, false, checkValues);
-  const W2 = readTensor('deepStep', inputs, 'W2', '(7, 20)', 140, false, checkValues);
-  const b2 = readTensor('deepStep', inputs, 'b2', '(7, 1)', 7, false, checkValues);
-  const W3 = readTensor('deepStep', inputs, 'W3', '(5, 7)', 35, false, checkValues);
-  const b3 = readTensor('deepStep', inputs, 'b3', '(5, 1)', 5, false, checkValues);
-  const W4 = readTensor('deepStep', inputs, 'W4', '(1, 5)', 5, false, checkValues);
-  const b4 = readTensor('deepStep', inputs, 'b4', '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('deepStep', inputs, 'opt_lr');
+  const X = readTensor('deepStep', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
+  const Y = readTensor('deepStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('deepStep', 'W1', inputs.W1, '(20, 12288)', 245760, false, checkValues);
+  const b1 = readTensor('deepStep', 'b1', inputs.b1, '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepStep', 'W2', inputs.W2, '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepStep', 'b2', inputs.b2, '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepStep', 'W3', inputs.W3, '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepStep', 'b3', inputs.b3, '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepStep', 'W4', inputs.W4, '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepStep', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
+  const opt_lr = readScalar('deepStep', 'opt_lr', inputs.opt_lr);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -949,24 +960,35 @@ export function deepPredict(
       'deepPredict: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(deepPredictMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `deepPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+      case 'W4':
+      case 'b4':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `deepPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('deepPredict', inputs, 'X', '(12288, m)', 12288, true, checkValues);
-  const W1 = readTensor('deepPredict', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
-  const b1 = readTensor('deepPredict', inputs, 'b1', '(20, 1)', 20, false, checkValues);
-  const W2 = readTensor('deepPredict', inputs, 'W2', '(7, 20)', 140, false, checkValues);
-  const b2 = readTensor('deepPredict', inputs, 'b2', '(7, 1)', 7, false, checkValues);
-  const W3 = readTensor('deepPredict', inputs, 'W3', '(5, 7)', 35, false, checkValues);
-  const b3 = readTensor('deepPredict', inputs, 'b3', '(5, 1)', 5, false, checkValues);
-  const W4 = readTensor('deepPredict', inputs, 'W4', '(1, 5)', 5, false, checkValues);
-  const b4 = readTensor('deepPredict', inputs, 'b4', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('deepPredict', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
+  const W1 = readTensor('deepPredict', 'W1', inputs.W1, '(20, 12288)', 245760, false, checkValues);
+  const b1 = readTensor('deepPredict', 'b1', inputs.b1, '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepPredict', 'W2', inputs.W2, '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepPredict', 'b2', inputs.b2, '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepPredict', 'W3', inputs.W3, '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepPredict', 'b3', inputs.b3, '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepPredict', 'W4', inputs.W4, '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepPredict', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
   const m = X.length / 12288; // batch size, from X
   if (m !== deepPredict_bound_m) deepPredictReserve(m);
   // A1 = relu(Z1)  [samples/deep.ts:33]
@@ -1246,25 +1268,45 @@ export function deepLossAndGrad(
       'deepLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(deepLossAndGradMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `deepLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+      case 'W4':
+      case 'b4':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `deepLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('deepLossAndGrad', inputs, 'X', '(12288, m)', 12288, true, checkValues);
-  const Y = readTensor('deepLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W1 = readTensor('deepLossAndGrad', inputs, 'W1', '(20, 12288)', 245760, false, checkValues);
-  const b1 = readTensor('deepLossAndGrad', inputs, 'b1', '(20, 1)', 20, false, checkValues);
-  const W2 = readTensor('deepLossAndGrad', inputs, 'W2', '(7, 20)', 140, false, checkValues);
-  const b2 = readTensor('deepLossAndGrad', inputs, 'b2', '(7, 1)', 7, false, checkValues);
-  const W3 = readTensor('deepLossAndGrad', inputs, 'W3', '(5, 7)', 35, false, checkValues);
-  const b3 = readTensor('deepLossAndGrad', inputs, 'b3', '(5, 1)', 5, false, checkValues);
-  const W4 = readTensor('deepLossAndGrad', inputs, 'W4', '(1, 5)', 5, false, checkValues);
-  const b4 = readTensor('deepLossAndGrad', inputs, 'b4', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('deepLossAndGrad', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
+  const Y = readTensor('deepLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W1 = readTensor(
+    'deepLossAndGrad',
+    'W1',
+    inputs.W1,
+    '(20, 12288)',
+    245760,
+    false,
+    checkValues,
+  );
+  const b1 = readTensor('deepLossAndGrad', 'b1', inputs.b1, '(20, 1)', 20, false, checkValues);
+  const W2 = readTensor('deepLossAndGrad', 'W2', inputs.W2, '(7, 20)', 140, false, checkValues);
+  const b2 = readTensor('deepLossAndGrad', 'b2', inputs.b2, '(7, 1)', 7, false, checkValues);
+  const W3 = readTensor('deepLossAndGrad', 'W3', inputs.W3, '(5, 7)', 35, false, checkValues);
+  const b3 = readTensor('deepLossAndGrad', 'b3', inputs.b3, '(5, 1)', 5, false, checkValues);
+  const W4 = readTensor('deepLossAndGrad', 'W4', inputs.W4, '(1, 5)', 5, false, checkValues);
+  const b4 = readTensor('deepLossAndGrad', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -54,8 +54,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -75,14 +74,13 @@ function readScalar(fn: string, inputs: object, key: string): number {
 /** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
-  inputs: object,
   key: string,
+  value: unknown,
   shape: string,
   fixed: number,
   batched: boolean,
   checkValues: boolean,
 ): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -322,29 +320,56 @@ export function digitsStep(
       'digitsStep: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(digitsStepMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'D_A1':
+      case 'D_A2':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+      case 'opt_m_W1':
+      case 'opt_v_W1':
+      case 'opt_m_b1':
+      case 'opt_v_b1':
+      case 'opt_m_W2':
+      case 'opt_v_W2':
+      case 'opt_m_b2':
+      case 'opt_v_b2':
+      case 'opt_m_W3':
+      case 'opt_v_W3':
+      case 'opt_m_b3':
+      case 'opt_v_b3':
+      case 'opt_lr':
+      case 'opt_c1':
+      case 'opt_c2':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('digitsStep', inputs, 'X', '(784, m)', 784, true, checkValues);
-  const Y = readTensor('digitsStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const D_A1 = readTensor('digitsStep', inputs, 'D_A1', '(128, m)', 128, true, checkValues);
-  const D_A2 = readTensor('digitsStep', inputs, 'D_A2', '(64, m)', 64, true, checkValues);
-  const W1 = readTensor('digitsStep', inputs, 'W1', '(128, 784)', 100352, false, checkValues);
-  const b1 = readTensor('digitsStep', inputs, 'b1', '(128, 1)', 128, false, checkValues);
-  const W2 = readTensor('digitsStep', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
-  const b2 = readTensor('digitsStep', inputs, 'b2', '(64, 1)', 64, false, checkValues);
-  const W3 = readTensor('digitsStep', inputs, 'W3', '(1, 64)', 64, false, checkValues);
-  const b3 = readTensor('digitsStep', inputs, 'b3', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('digitsStep', 'X', inputs.X, '(784, m)', 784, true, checkValues);
+  const Y = readTensor('digitsStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const D_A1 = readTensor('digitsStep', 'D_A1', inputs.D_A1, '(128, m)', 128, true, checkValues);
+  const D_A2 = readTensor('digitsStep', 'D_A2', inputs.D_A2, '(64, m)', 64, true, checkValues);
+  const W1 = readTensor('digitsStep', 'W1', inputs.W1, '(128, 784)', 100352, false, checkValues);
+  const b1 = readTensor('digitsStep', 'b1', inputs.b1, '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor('digitsStep', 'W2', inputs.W2, '(64, 128)', 8192, false, checkValues);
+  const b2 = readTensor('digitsStep', 'b2', inputs.b2, '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsStep', 'W3', inputs.W3, '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsStep', 'b3', inputs.b3, '(1, 1)', 1, false, checkValues);
   const opt_m_W1 = readTensor(
     'digitsStep',
-    inputs,
     'opt_m_W1',
+    inputs.opt_m_W1,
     '(128, 784)',
     100352,
     false,
@@ -352,8 +377,8 @@ export function digitsStep(
   );
   const opt_v_W1 = readTensor(
     'digitsStep',
-    inputs,
     'opt_v_W1',
+    inputs.opt_v_W1,
     '(128, 784)',
     100352,
     false,
@@ -361,8 +386,8 @@ export function digitsStep(
   );
   const opt_m_b1 = readTensor(
     'digitsStep',
-    inputs,
     'opt_m_b1',
+    inputs.opt_m_b1,
     '(128, 1)',
     128,
     false,
@@ -370,8 +395,8 @@ export function digitsStep(
   );
   const opt_v_b1 = readTensor(
     'digitsStep',
-    inputs,
     'opt_v_b1',
+    inputs.opt_v_b1,
     '(128, 1)',
     128,
     false,
@@ -379,8 +404,8 @@ export function digitsStep(
   );
   const opt_m_W2 = readTensor(
     'digitsStep',
-    inputs,
     'opt_m_W2',
+    inputs.opt_m_W2,
     '(64, 128)',
     8192,
     false,
@@ -388,22 +413,70 @@ export function digitsStep(
   );
   const opt_v_W2 = readTensor(
     'digitsStep',
-    inputs,
     'opt_v_W2',
+    inputs.opt_v_W2,
     '(64, 128)',
     8192,
     false,
     checkValues,
   );
-  const opt_m_b2 = readTensor('digitsStep', inputs, 'opt_m_b2', '(64, 1)', 64, false, checkValues);
-  const opt_v_b2 = readTensor('digitsStep', inputs, 'opt_v_b2', '(64, 1)', 64, false, checkValues);
-  const opt_m_W3 = readTensor('digitsStep', inputs, 'opt_m_W3', '(1, 64)', 64, false, checkValues);
-  const opt_v_W3 = readTensor('digitsStep', inputs, 'opt_v_W3', '(1, 64)', 64, false, checkValues);
-  const opt_m_b3 = readTensor('digitsStep', inputs, 'opt_m_b3', '(1, 1)', 1, false, checkValues);
-  const opt_v_b3 = readTensor('digitsStep', inputs, 'opt_v_b3', '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('digitsStep', inputs, 'opt_lr');
-  const opt_c1 = readScalar('digitsStep', inputs, 'opt_c1');
-  const opt_c2 = readScalar('digitsStep', inputs, 'opt_c2');
+  const opt_m_b2 = readTensor(
+    'digitsStep',
+    'opt_m_b2',
+    inputs.opt_m_b2,
+    '(64, 1)',
+    64,
+    false,
+    checkValues,
+  );
+  const opt_v_b2 = readTensor(
+    'digitsStep',
+    'opt_v_b2',
+    inputs.opt_v_b2,
+    '(64, 1)',
+    64,
+    false,
+    checkValues,
+  );
+  const opt_m_W3 = readTensor(
+    'digitsStep',
+    'opt_m_W3',
+    inputs.opt_m_W3,
+    '(1, 64)',
+    64,
+    false,
+    checkValues,
+  );
+  const opt_v_W3 = readTensor(
+    'digitsStep',
+    'opt_v_W3',
+    inputs.opt_v_W3,
+    '(1, 64)',
+    64,
+    false,
+    checkValues,
+  );
+  const opt_m_b3 = readTensor(
+    'digitsStep',
+    'opt_m_b3',
+    inputs.opt_m_b3,
+    '(1, 1)',
+    1,
+    false,
+    checkValues,
+  );
+  const opt_v_b3 = readTensor(
+    'digitsStep',
+    'opt_v_b3',
+    inputs.opt_v_b3,
+    '(1, 1)',
+    1,
+    false,
+    checkValues,
+  );
+  const opt_lr = readScalar('digitsStep', 'opt_lr', inputs.opt_lr);
+  const opt_c1 = readScalar('digitsStep', 'opt_c1', inputs.opt_c1);
+  const opt_c2 = readScalar('digitsStep', 'opt_c2', inputs.opt_c2);
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -1038,22 +1111,31 @@ export function digitsPredict(
       'digitsPredict: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(digitsPredictMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `digitsPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `digitsPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('digitsPredict', inputs, 'X', '(784, m)', 784, true, checkValues);
-  const W1 = readTensor('digitsPredict', inputs, 'W1', '(128, 784)', 100352, false, checkValues);
-  const b1 = readTensor('digitsPredict', inputs, 'b1', '(128, 1)', 128, false, checkValues);
-  const W2 = readTensor('digitsPredict', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
-  const b2 = readTensor('digitsPredict', inputs, 'b2', '(64, 1)', 64, false, checkValues);
-  const W3 = readTensor('digitsPredict', inputs, 'W3', '(1, 64)', 64, false, checkValues);
-  const b3 = readTensor('digitsPredict', inputs, 'b3', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('digitsPredict', 'X', inputs.X, '(784, m)', 784, true, checkValues);
+  const W1 = readTensor('digitsPredict', 'W1', inputs.W1, '(128, 784)', 100352, false, checkValues);
+  const b1 = readTensor('digitsPredict', 'b1', inputs.b1, '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor('digitsPredict', 'W2', inputs.W2, '(64, 128)', 8192, false, checkValues);
+  const b2 = readTensor('digitsPredict', 'b2', inputs.b2, '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsPredict', 'W3', inputs.W3, '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsPredict', 'b3', inputs.b3, '(1, 1)', 1, false, checkValues);
   const m = X.length / 784; // batch size, from X
   if (m !== digitsPredict_bound_m) digitsPredictReserve(m);
   // A1 = relu(Z1)  [samples/digits.ts:30]
@@ -1260,33 +1342,69 @@ export function digitsLossAndGrad(
       'digitsLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(digitsLossAndGradMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `digitsLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'D_A1':
+      case 'D_A2':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'W3':
+      case 'b3':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `digitsLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('digitsLossAndGrad', inputs, 'X', '(784, m)', 784, true, checkValues);
-  const Y = readTensor('digitsLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const D_A1 = readTensor('digitsLossAndGrad', inputs, 'D_A1', '(128, m)', 128, true, checkValues);
-  const D_A2 = readTensor('digitsLossAndGrad', inputs, 'D_A2', '(64, m)', 64, true, checkValues);
+  const X = readTensor('digitsLossAndGrad', 'X', inputs.X, '(784, m)', 784, true, checkValues);
+  const Y = readTensor('digitsLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const D_A1 = readTensor(
+    'digitsLossAndGrad',
+    'D_A1',
+    inputs.D_A1,
+    '(128, m)',
+    128,
+    true,
+    checkValues,
+  );
+  const D_A2 = readTensor(
+    'digitsLossAndGrad',
+    'D_A2',
+    inputs.D_A2,
+    '(64, m)',
+    64,
+    true,
+    checkValues,
+  );
   const W1 = readTensor(
     'digitsLossAndGrad',
-    inputs,
     'W1',
+    inputs.W1,
     '(128, 784)',
     100352,
     false,
     checkValues,
   );
-  const b1 = readTensor('digitsLossAndGrad', inputs, 'b1', '(128, 1)', 128, false, checkValues);
-  const W2 = readTensor('digitsLossAndGrad', inputs, 'W2', '(64, 128)', 8192, false, checkValues);
-  const b2 = readTensor('digitsLossAndGrad', inputs, 'b2', '(64, 1)', 64, false, checkValues);
-  const W3 = readTensor('digitsLossAndGrad', inputs, 'W3', '(1, 64)', 64, false, checkValues);
-  const b3 = readTensor('digitsLossAndGrad', inputs, 'b3', '(1, 1)', 1, false, checkValues);
+  const b1 = readTensor('digitsLossAndGrad', 'b1', inputs.b1, '(128, 1)', 128, false, checkValues);
+  const W2 = readTensor(
+    'digitsLossAndGrad',
+    'W2',
+    inputs.W2,
+    '(64, 128)',
+    8192,
+    false,
+    checkValues,
+  );
+  const b2 = readTensor('digitsLossAndGrad', 'b2', inputs.b2, '(64, 1)', 64, false, checkValues);
+  const W3 = readTensor('digitsLossAndGrad', 'W3', inputs.W3, '(1, 64)', 64, false, checkValues);
+  const b3 = readTensor('digitsLossAndGrad', 'b3', inputs.b3, '(1, 1)', 1, false, checkValues);
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -34,8 +34,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -55,14 +54,13 @@ function readScalar(fn: string, inputs: object, key: string): number {
 /** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
-  inputs: object,
   key: string,
+  value: unknown,
   shape: string,
   fixed: number,
   batched: boolean,
   checkValues: boolean,
 ): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -151,20 +149,27 @@ export function housingStep(
       'housingStep: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(housingStepMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'opt_lr'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W':
+      case 'b':
+      case 'opt_lr':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'opt_lr'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('housingStep', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const Y = readTensor('housingStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W = readTensor('housingStep', inputs, 'W', '(1, 2)', 2, false, checkValues);
-  const b = readTensor('housingStep', inputs, 'b', '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('housingStep', inputs, 'opt_lr');
+  const X = readTensor('housingStep', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const Y = readTensor('housingStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W = readTensor('housingStep', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingStep', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
+  const opt_lr = readScalar('housingStep', 'opt_lr', inputs.opt_lr);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -287,18 +292,23 @@ export function housingPredict(
       'housingPredict: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(housingPredictMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `housingPredict: unknown input '${key}'; it takes 'X', 'W', 'b'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'W':
+      case 'b':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `housingPredict: unknown input '${key}'; it takes 'X', 'W', 'b'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('housingPredict', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const W = readTensor('housingPredict', inputs, 'W', '(1, 2)', 2, false, checkValues);
-  const b = readTensor('housingPredict', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('housingPredict', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const W = readTensor('housingPredict', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingPredict', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (m !== housingPredict_bound_m) housingPredictReserve(m);
   // Yhat = b + W·X  [samples/housing.ts:21]
@@ -374,19 +384,25 @@ export function housingLossAndGrad(
       'housingLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(housingLossAndGradMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W':
+      case 'b':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('housingLossAndGrad', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const Y = readTensor('housingLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W = readTensor('housingLossAndGrad', inputs, 'W', '(1, 2)', 2, false, checkValues);
-  const b = readTensor('housingLossAndGrad', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('housingLossAndGrad', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const Y = readTensor('housingLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W = readTensor('housingLossAndGrad', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
+  const b = readTensor('housingLossAndGrad', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -34,8 +34,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -55,14 +54,13 @@ function readScalar(fn: string, inputs: object, key: string): number {
 /** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
-  inputs: object,
   key: string,
+  value: unknown,
   shape: string,
   fixed: number,
   batched: boolean,
   checkValues: boolean,
 ): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -155,36 +153,43 @@ export function logisticRegressionStep(
       'logisticRegressionStep: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(logisticRegressionStepMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'opt_lr'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'b':
+      case 'w':
+      case 'opt_lr':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'opt_lr'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionStep',
-    inputs,
     'X',
+    inputs.X,
     '(12288, m)',
     12288,
     true,
     checkValues,
   );
-  const Y = readTensor('logisticRegressionStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const b = readTensor('logisticRegressionStep', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const Y = readTensor('logisticRegressionStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const b = readTensor('logisticRegressionStep', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const w = readTensor(
     'logisticRegressionStep',
-    inputs,
     'w',
+    inputs.w,
     '(12288, 1)',
     12288,
     false,
     checkValues,
   );
-  const opt_lr = readScalar('logisticRegressionStep', inputs, 'opt_lr');
+  const opt_lr = readScalar('logisticRegressionStep', 'opt_lr', inputs.opt_lr);
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -371,29 +376,34 @@ export function logisticRegressionPredict(
       'logisticRegressionPredict: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(logisticRegressionPredictMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `logisticRegressionPredict: unknown input '${key}'; it takes 'X', 'b', 'w'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'b':
+      case 'w':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `logisticRegressionPredict: unknown input '${key}'; it takes 'X', 'b', 'w'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionPredict',
-    inputs,
     'X',
+    inputs.X,
     '(12288, m)',
     12288,
     true,
     checkValues,
   );
-  const b = readTensor('logisticRegressionPredict', inputs, 'b', '(1, 1)', 1, false, checkValues);
+  const b = readTensor('logisticRegressionPredict', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const w = readTensor(
     'logisticRegressionPredict',
-    inputs,
     'w',
+    inputs.w,
     '(12288, 1)',
     12288,
     false,
@@ -494,19 +504,25 @@ export function logisticRegressionLossAndGrad(
       'logisticRegressionLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(logisticRegressionLossAndGradMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `logisticRegressionLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'b':
+      case 'w':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `logisticRegressionLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionLossAndGrad',
-    inputs,
     'X',
+    inputs.X,
     '(12288, m)',
     12288,
     true,
@@ -514,8 +530,8 @@ export function logisticRegressionLossAndGrad(
   );
   const Y = readTensor(
     'logisticRegressionLossAndGrad',
-    inputs,
     'Y',
+    inputs.Y,
     '(1, m)',
     1,
     true,
@@ -523,8 +539,8 @@ export function logisticRegressionLossAndGrad(
   );
   const b = readTensor(
     'logisticRegressionLossAndGrad',
-    inputs,
     'b',
+    inputs.b,
     '(1, 1)',
     1,
     false,
@@ -532,8 +548,8 @@ export function logisticRegressionLossAndGrad(
   );
   const w = readTensor(
     'logisticRegressionLossAndGrad',
-    inputs,
     'w',
+    inputs.w,
     '(12288, 1)',
     12288,
     false,

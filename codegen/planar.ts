@@ -38,8 +38,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, inputs: object, key: string): number {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
+function readScalar(fn: string, key: string, value: unknown): number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -59,14 +58,13 @@ function readScalar(fn: string, inputs: object, key: string): number {
 /** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
 function readTensor(
   fn: string,
-  inputs: object,
   key: string,
+  value: unknown,
   shape: string,
   fixed: number,
   batched: boolean,
   checkValues: boolean,
 ): Float64Array {
-  const value = (inputs as Readonly<Record<string, unknown>>)[key];
   if (value === undefined)
     throw new GradgenInputError(
       'E_MISSING_INPUT',
@@ -173,22 +171,31 @@ export function planarStep(
       'planarStep: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(planarStepMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'opt_lr'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+      case 'opt_lr':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'opt_lr'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('planarStep', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const Y = readTensor('planarStep', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W1 = readTensor('planarStep', inputs, 'W1', '(4, 2)', 8, false, checkValues);
-  const b1 = readTensor('planarStep', inputs, 'b1', '(4, 1)', 4, false, checkValues);
-  const W2 = readTensor('planarStep', inputs, 'W2', '(1, 4)', 4, false, checkValues);
-  const b2 = readTensor('planarStep', inputs, 'b2', '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('planarStep', inputs, 'opt_lr');
+  const X = readTensor('planarStep', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const Y = readTensor('planarStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('planarStep', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarStep', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarStep', 'W2', inputs.W2, '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarStep', 'b2', inputs.b2, '(1, 1)', 1, false, checkValues);
+  const opt_lr = readScalar('planarStep', 'opt_lr', inputs.opt_lr);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -391,20 +398,27 @@ export function planarPredict(
       'planarPredict: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(planarPredictMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `planarPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `planarPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('planarPredict', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const W1 = readTensor('planarPredict', inputs, 'W1', '(4, 2)', 8, false, checkValues);
-  const b1 = readTensor('planarPredict', inputs, 'b1', '(4, 1)', 4, false, checkValues);
-  const W2 = readTensor('planarPredict', inputs, 'W2', '(1, 4)', 4, false, checkValues);
-  const b2 = readTensor('planarPredict', inputs, 'b2', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('planarPredict', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const W1 = readTensor('planarPredict', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarPredict', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarPredict', 'W2', inputs.W2, '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarPredict', 'b2', inputs.b2, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (m !== planarPredict_bound_m) planarPredictReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
@@ -519,21 +533,29 @@ export function planarLossAndGrad(
       'planarLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key of Object.keys(inputs)) {
-    if (!Object.prototype.hasOwnProperty.call(planarLossAndGradMeta.inputs, key)) {
-      throw new GradgenInputError(
-        'E_UNKNOWN_INPUT',
-        `planarLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2'`,
-      );
+  for (const key in inputs) {
+    switch (key) {
+      case 'X':
+      case 'Y':
+      case 'W1':
+      case 'b1':
+      case 'W2':
+      case 'b2':
+        break;
+      default:
+        throw new GradgenInputError(
+          'E_UNKNOWN_INPUT',
+          `planarLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2'`,
+        );
     }
   }
   const checkValues = options.checkValues !== false;
-  const X = readTensor('planarLossAndGrad', inputs, 'X', '(2, m)', 2, true, checkValues);
-  const Y = readTensor('planarLossAndGrad', inputs, 'Y', '(1, m)', 1, true, checkValues);
-  const W1 = readTensor('planarLossAndGrad', inputs, 'W1', '(4, 2)', 8, false, checkValues);
-  const b1 = readTensor('planarLossAndGrad', inputs, 'b1', '(4, 1)', 4, false, checkValues);
-  const W2 = readTensor('planarLossAndGrad', inputs, 'W2', '(1, 4)', 4, false, checkValues);
-  const b2 = readTensor('planarLossAndGrad', inputs, 'b2', '(1, 1)', 1, false, checkValues);
+  const X = readTensor('planarLossAndGrad', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const Y = readTensor('planarLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const W1 = readTensor('planarLossAndGrad', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);
+  const b1 = readTensor('planarLossAndGrad', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
+  const W2 = readTensor('planarLossAndGrad', 'W2', inputs.W2, '(1, 4)', 4, false, checkValues);
+  const b2 = readTensor('planarLossAndGrad', 'b2', inputs.b2, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
