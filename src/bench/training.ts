@@ -13,6 +13,7 @@ import {
   type Node,
   type OptimizerSpec,
   type Trainer,
+  type TrainingSpec,
   type TrainingState,
 } from '../index.ts';
 import { allocationPerStep, type Allocation } from './alloc.ts';
@@ -57,15 +58,17 @@ export interface TrainingWorkload {
 }
 
 /**
- * HOOK for the per-kernel time breakdown: given the compiled float64 trainer, its state and data,
- * returns a markdown table of where a step's time goes. runTraining calls it only for a workload
- * that misses a speed target, and the report prints the string under the targets section.
+ * HOOK for the per-kernel time breakdown: given the float64 training spec the workload was compiled
+ * from, its starting parameters and data, and gradgen f64's measured time per step, returns a
+ * markdown table of where a step's time goes. runTraining calls it only for a workload that misses
+ * a speed target, and the report prints the string under the targets section.
  */
 export type KernelBreakdown = (context: {
   readonly workload: TrainingWorkload;
-  readonly trainer: Trainer;
-  readonly state: TrainingState;
-  readonly data: Record<string, Float64Array>;
+  readonly spec: TrainingSpec;
+  readonly init: Readonly<Record<string, Float64Array>>;
+  readonly data: Readonly<Record<string, Float64Array>>;
+  readonly msPerStep: number;
 }) => string | undefined;
 
 export interface TrainingResult {
@@ -223,23 +226,18 @@ export async function runTraining(
   },
 ): Promise<TrainingResult> {
   const { X, Y, m } = w.data();
-  const regularize = w.l2 ? { l2: w.l2, regularize: w.names.map(([W]) => W) } : {};
+  const spec64: TrainingSpec = {
+    loss: w.loss,
+    optimizer: optimizerSpec(w),
+    ...(w.l2 ? { l2: w.l2, regularize: w.names.map(([W]) => W) } : {}),
+    dtype: 'float64',
+  };
   options.log(`${w.id}: compiling…`);
   let t0 = performance.now();
-  const t64 = compileTraining({
-    loss: w.loss,
-    optimizer: optimizerSpec(w),
-    ...regularize,
-    dtype: 'float64',
-  });
+  const t64 = compileTraining(spec64);
   const compile64 = performance.now() - t0;
   t0 = performance.now();
-  const t32 = compileTraining({
-    loss: w.loss,
-    optimizer: optimizerSpec(w),
-    ...regularize,
-    dtype: 'float32',
-  });
+  const t32 = compileTraining({ ...spec64, dtype: 'float32' });
   const compile32 = performance.now() - t0;
 
   const state64 = t64.init(w.seed);
@@ -310,12 +308,13 @@ export async function runTraining(
   const missed = w.targets && missedTargets(w.targets, timings).length > 0;
   let kernelBreakdown: string | undefined;
   if (missed && options.kernelBreakdown) {
-    impls[0].reset();
+    options.log(`${w.id}: a target is missed: kernel breakdown…`);
     kernelBreakdown = options.kernelBreakdown({
       workload: w,
-      trainer: t64,
-      state: state64,
+      spec: spec64,
+      init,
       data: data64,
+      msPerStep: timings[IMPL.f64].median,
     });
   }
 
