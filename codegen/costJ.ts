@@ -19,7 +19,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, key: string, value: unknown): number {
+function checkScalar(fn: string, key: string, value: unknown): asserts value is number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -32,7 +32,6 @@ function readScalar(fn: string, key: string, value: unknown): number {
       'E_NONFINITE_INPUT',
       `${fn}: input '${key}' has a non-finite value ${value}`,
     );
-  return value;
 }
 
 export interface CostJInputs {
@@ -76,9 +75,12 @@ export function costJ(inputs: CostJInputs): CostJOutputs {
         );
     }
   }
-  const a = readScalar('costJ', 'a', inputs.a);
-  const b = readScalar('costJ', 'b', inputs.b);
-  const c = readScalar('costJ', 'c', inputs.c);
+  checkScalar('costJ', 'a', inputs.a);
+  const a = inputs.a;
+  checkScalar('costJ', 'b', inputs.b);
+  const b = inputs.b;
+  checkScalar('costJ', 'c', inputs.c);
+  const c = inputs.c;
   const u = b * c; // b·c  [samples/computationGraph.ts:11]
   const v = a + u; // a + u  [samples/computationGraph.ts:12]
   const J = 3 * v; // 3·v  [samples/computationGraph.ts:13]

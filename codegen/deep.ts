@@ -46,7 +46,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, key: string, value: unknown): number {
+function checkScalar(fn: string, key: string, value: unknown): asserts value is number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -59,7 +59,6 @@ function readScalar(fn: string, key: string, value: unknown): number {
       'E_NONFINITE_INPUT',
       `${fn}: input '${key}' has a non-finite value ${value}`,
     );
-  return value;
 }
 
 /** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
@@ -264,7 +263,8 @@ export function deepStep(
   const b3 = readTensor('deepStep', 'b3', inputs.b3, '(5, 1)', 5, false, checkValues);
   const W4 = readTensor('deepStep', 'W4', inputs.W4, '(1, 5)', 5, false, checkValues);
   const b4 = readTensor('deepStep', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('deepStep', 'opt_lr', inputs.opt_lr);
+  checkScalar('deepStep', 'opt_lr', inputs.opt_lr);
+  const opt_lr = inputs.opt_lr;
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -54,7 +54,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, key: string, value: unknown): number {
+function checkScalar(fn: string, key: string, value: unknown): asserts value is number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -67,7 +67,6 @@ function readScalar(fn: string, key: string, value: unknown): number {
       'E_NONFINITE_INPUT',
       `${fn}: input '${key}' has a non-finite value ${value}`,
     );
-  return value;
 }
 
 /** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
@@ -474,9 +473,12 @@ export function digitsStep(
     false,
     checkValues,
   );
-  const opt_lr = readScalar('digitsStep', 'opt_lr', inputs.opt_lr);
-  const opt_c1 = readScalar('digitsStep', 'opt_c1', inputs.opt_c1);
-  const opt_c2 = readScalar('digitsStep', 'opt_c2', inputs.opt_c2);
+  checkScalar('digitsStep', 'opt_lr', inputs.opt_lr);
+  const opt_lr = inputs.opt_lr;
+  checkScalar('digitsStep', 'opt_c1', inputs.opt_c1);
+  const opt_c1 = inputs.opt_c1;
+  checkScalar('digitsStep', 'opt_c2', inputs.opt_c2);
+  const opt_c2 = inputs.opt_c2;
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

@@ -34,7 +34,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, key: string, value: unknown): number {
+function checkScalar(fn: string, key: string, value: unknown): asserts value is number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -47,7 +47,6 @@ function readScalar(fn: string, key: string, value: unknown): number {
       'E_NONFINITE_INPUT',
       `${fn}: input '${key}' has a non-finite value ${value}`,
     );
-  return value;
 }
 
 /** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
@@ -169,7 +168,8 @@ export function housingStep(
   const Y = readTensor('housingStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W = readTensor('housingStep', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
   const b = readTensor('housingStep', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('housingStep', 'opt_lr', inputs.opt_lr);
+  checkScalar('housingStep', 'opt_lr', inputs.opt_lr);
+  const opt_lr = inputs.opt_lr;
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

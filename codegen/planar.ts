@@ -38,7 +38,7 @@ export class GradgenInputError extends Error {
   }
 }
 
-function readScalar(fn: string, key: string, value: unknown): number {
+function checkScalar(fn: string, key: string, value: unknown): asserts value is number {
   if (value === undefined)
     throw new GradgenInputError('E_MISSING_INPUT', `${fn}: missing input '${key}' (shape ())`);
   if (typeof value !== 'number')
@@ -51,7 +51,6 @@ function readScalar(fn: string, key: string, value: unknown): number {
       'E_NONFINITE_INPUT',
       `${fn}: input '${key}' has a non-finite value ${value}`,
     );
-  return value;
 }
 
 /** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
@@ -195,7 +194,8 @@ export function planarStep(
   const b1 = readTensor('planarStep', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
   const W2 = readTensor('planarStep', 'W2', inputs.W2, '(1, 4)', 4, false, checkValues);
   const b2 = readTensor('planarStep', 'b2', inputs.b2, '(1, 1)', 1, false, checkValues);
-  const opt_lr = readScalar('planarStep', 'opt_lr', inputs.opt_lr);
+  checkScalar('planarStep', 'opt_lr', inputs.opt_lr);
+  const opt_lr = inputs.opt_lr;
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(

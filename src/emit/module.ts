@@ -182,7 +182,7 @@ export function emitFunctions(
   const namer = new Namer();
   const fnNames = specs.map((spec) => namer.fresh(spec.name));
   const errorClass = namer.fresh('GradgenInputError');
-  const readScalar = namer.fresh('readScalar');
+  const readScalar = namer.fresh('checkScalar');
   const readTensor = namer.fresh('readTensor');
   const profileNames = options.profile ? fnNames.map((fn) => namer.fresh(`${fn}Profile`)) : [];
   const clock = options.profile ? namer.fresh('profileClock') : '';
@@ -246,12 +246,11 @@ export function emitFunctions(
         { name: 'key', type: 'string' },
         { name: 'value', type: 'unknown' },
       ],
-      returnType: 'number',
+      returnType: 'asserts value is number',
       statements: [
         `if (value === undefined) throw new ${errorClass}('E_MISSING_INPUT', \`\${fn}: missing input '\${key}' (shape ())\`);`,
         `if (typeof value !== 'number') throw new ${errorClass}('E_INPUT_SHAPE', \`\${fn}: input '\${key}' is a scalar and needs a number, got \${typeof value}\`);`,
         `if (!Number.isFinite(value)) throw new ${errorClass}('E_NONFINITE_INPUT', \`\${fn}: input '\${key}' has a non-finite value \${value}\`);`,
-        'return value;',
       ],
     });
   }
@@ -460,11 +459,12 @@ export function emitFunctions(
         }
         for (const i of program.inputs) {
           const key = JSON.stringify(i.leaf.name);
-          if (i.isScalar)
-            w.writeLine(
-              `const ${i.name} = ${readScalar}(${fnLiteral}, ${key}, inputs.${i.leaf.name});`,
-            );
-          else {
+          if (i.isScalar) {
+            // checked in place rather than returned: a number returned from a call that is not
+            // inlined would be boxed, an allocation per call
+            w.writeLine(`${readScalar}(${fnLiteral}, ${key}, inputs.${i.leaf.name});`);
+            w.writeLine(`const ${i.name} = inputs.${i.leaf.name};`);
+          } else {
             w.writeLine(
               `const ${i.name} = ${readTensor}(${fnLiteral}, ${key}, inputs.${i.leaf.name}, ${JSON.stringify(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
             );

@@ -294,28 +294,35 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   ) => Record<string, CompiledValue>;
 
   // ---- runtime
+  // The runtime below runs every step: it loops over arrays prepared here and builds no strings,
+  // closures or arrays, so a training loop allocates nothing.
+  const batchedLeaves = dataLeaves
+    .filter((l) => batchSymbol !== undefined && l.shape.includes(batchSymbol))
+    .map((l) => ({
+      name: l.name,
+      fixed: l.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1),
+    }));
   const batchOf = (data: InputValues): number => {
-    for (const l of dataLeaves) {
-      const v = data[l.name];
-      const fixed = l.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
-      if (
-        batchSymbol &&
-        l.shape.includes(batchSymbol) &&
-        v !== undefined &&
-        typeof v !== 'number'
-      ) {
-        return v.length / fixed;
-      }
+    for (let i = 0; i < batchedLeaves.length; i++) {
+      const v = data[batchedLeaves[i]!.name];
+      if (v !== undefined && typeof v !== 'number') return v.length / batchedLeaves[i]!.fixed;
     }
     return 1;
   };
-  const maskBuffers = new Map<string, Float64Array>();
+  const maskList = [...masks].map(([mask, keep]) => ({
+    name: mask.name,
+    keep,
+    fixed: mask.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1),
+    batched: batchSymbol !== undefined && mask.shape.includes(batchSymbol),
+    buffer: new Float64Array(0),
+  }));
   const drawMasks = (rng: Rng, m: number, into: Record<string, unknown>) => {
-    for (const [mask, keep] of masks) {
-      const size = mask.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : m), 1);
-      let buf = maskBuffers.get(mask.name);
-      if (!buf || buf.length !== size) maskBuffers.set(mask.name, (buf = new Float64Array(size)));
-      for (let i = 0; i < size; i++) buf[i] = rng.uniform() < keep ? 1 : 0;
+    for (let k = 0; k < maskList.length; k++) {
+      const mask = maskList[k]!;
+      const size = mask.batched ? mask.fixed * m : mask.fixed;
+      if (mask.buffer.length !== size) mask.buffer = new Float64Array(size);
+      const buf = mask.buffer;
+      for (let i = 0; i < size; i++) buf[i] = rng.uniform() < mask.keep ? 1 : 0;
       into[mask.name] = buf;
     }
   };
@@ -323,8 +330,8 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     if (typeof data !== 'object' || data === null) {
       throw new GradgenError('E_MISSING_INPUT', `${fn}: expected an object of named data inputs`);
     }
-    for (const key of Object.keys(data)) {
-      if (params.some((p) => p.name === key)) {
+    for (const key in data) {
+      if (paramNames.has(key)) {
         throw new GradgenError(
           'E_UNKNOWN_INPUT',
           `${fn}: '${key}' is a parameter; it comes from the state, not the data`,
@@ -332,11 +339,13 @@ export function compileTraining(spec: TrainingSpec): Trainer {
       }
     }
   };
-  const stepInputsObject: Record<string, unknown> = {};
+  const paramNames = new Set(params.map((p) => p.name));
+  const paramSizes = paramShapes.map((p) => p.shape.reduce((a, b) => a * b, 1));
   const checkState = (state: TrainingState, fn: string) => {
-    for (const p of paramShapes) {
+    for (let i = 0; i < paramShapes.length; i++) {
+      const p = paramShapes[i]!;
       const v = state?.params?.[p.name];
-      const size = p.shape.reduce((a, b) => a * b, 1);
+      const size = paramSizes[i]!;
       if (!(v instanceof Float64Array) || v.length !== size) {
         throw new GradgenError(
           'E_INPUT_SHAPE',
@@ -346,28 +355,35 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     }
   };
 
-  /** Params and optimizer state as the step function's inputs name them (`W1`, `opt_v_W1`, …). */
-  const stateKeys = params.flatMap((p) => [
-    { key: p.name, of: (s: TrainingState) => s.params[p.name]! },
+  /**
+   * Params and optimizer state as the step function names them: input `W1` / `opt_v_W1`, output
+   * `W1_next` / `opt_v_W1_next`, and where the value lives in the state.
+   */
+  const stateSlotList = params.flatMap((p) => [
+    { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
     ...slots.map((slot) => ({
       key: `opt_${slot}_${p.name}`,
-      of: (s: TrainingState) => s.opt[`${slot}_${p.name}`]!,
+      next: `opt_${slot}_${p.name}_next`,
+      inOpt: true,
+      stateKey: `${slot}_${p.name}`,
     })),
   ]);
-  const entries: [string, Float64Array][] = stateKeys.map(({ key }) => [key, new Float64Array(0)]);
-  const stateEntries = (state: TrainingState) => {
-    stateKeys.forEach(({ of }, i) => (entries[i]![1] = of(state)));
-    return entries;
+  const stateValue = (state: TrainingState, i: number): Float64Array => {
+    const slot = stateSlotList[i]!;
+    return (slot.inOpt ? state.opt : state.params)[slot.stateKey]!;
   };
   // a float32 module reads float32 arrays: the state is copied into these (no allocation per step)
-  const mirrors = new Map<string, Float32Array>();
-  const asDtype = (key: string, value: Float64Array): Float64Array | Float32Array => {
+  const mirrors = stateSlotList.map(() => new Float32Array(0));
+  const asDtype = (i: number, value: Float64Array): Float64Array | Float32Array => {
     if (spec.dtype !== 'float32') return value;
-    let m = mirrors.get(key);
-    if (!m || m.length !== value.length) mirrors.set(key, (m = new Float32Array(value.length)));
-    m.set(value);
-    return m;
+    if (mirrors[i]!.length !== value.length) mirrors[i] = new Float32Array(value.length);
+    mirrors[i]!.set(value);
+    return mirrors[i]!;
   };
+  // every key the step function takes, in its order, so the object keeps one shape
+  const stepInputsObject: Record<string, unknown> = Object.fromEntries(
+    stepInputs.map((l) => [l.name, undefined]),
+  );
   /** Throws the error that explains a non-finite step result; the state is left as it was. */
   const failedStep = (
     state: TrainingState,
@@ -387,10 +403,12 @@ export function compileTraining(spec: TrainingSpec): Trainer {
         );
       }
     }
-    for (const [k, v] of stateEntries(state)) {
+    for (let i = 0; i < stateSlotList.length; i++) {
+      const v = stateValue(state, i);
       const bad = firstNonFinite(v);
       if (bad >= 0) {
-        const where = k.startsWith('opt_') ? `state.opt.${k.slice(4)}` : `state.params.${k}`;
+        const { inOpt, stateKey } = stateSlotList[i]!;
+        const where = `state.${inOpt ? 'opt' : 'params'}.${stateKey}`;
         throw new GradgenError(
           'E_NONFINITE_INPUT',
           `step: ${where} has a non-finite value ${v[bad]} at index ${bad}`,
@@ -448,9 +466,12 @@ export function compileTraining(spec: TrainingSpec): Trainer {
       checkData(data, 'step');
       checkState(state, 'step');
       const inputs = stepInputsObject;
-      for (const l of dataLeaves) inputs[l.name] = data[l.name];
+      for (let i = 0; i < dataLeaves.length; i++)
+        inputs[dataLeaves[i]!.name] = data[dataLeaves[i]!.name];
       drawMasks(state.rng, batchOf(data), inputs);
-      for (const [key, value] of stateEntries(state)) inputs[key] = asDtype(key, value);
+      for (let i = 0; i < stateSlotList.length; i++) {
+        inputs[stateSlotList[i]!.key] = asDtype(i, stateValue(state, i));
+      }
       const t = state.step + 1;
       inputs.opt_lr = learningRateAt(spec.optimizer, state.epoch);
       if (spec.optimizer.kind === 'adam') {
@@ -461,12 +482,12 @@ export function compileTraining(spec: TrainingSpec): Trainer {
       // results are checked instead, and only a non-finite result looks for its cause.
       const out = stepFn(inputs, UNCHECKED);
       const J = out.J as number;
-      for (const [key] of stateEntries(state)) {
-        const bad = firstNonFinite(out[`${key}_next`] as ArrayLike<number>);
-        if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, key, bad, J);
+      for (let i = 0; i < stateSlotList.length; i++) {
+        const bad = firstNonFinite(out[stateSlotList[i]!.next] as ArrayLike<number>);
+        if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, stateSlotList[i]!.key, bad, J);
       }
-      for (const [key, value] of stateEntries(state)) {
-        value.set(out[`${key}_next`] as ArrayLike<number>);
+      for (let i = 0; i < stateSlotList.length; i++) {
+        stateValue(state, i).set(out[stateSlotList[i]!.next] as ArrayLike<number>);
       }
       state.step = t;
       return J;
