@@ -15,6 +15,8 @@ export interface Contender {
   reset(): void;
   /** One unit of work (a training step, or one call). */
   step(): void;
+  /** `n` units in a loop of the contender's own (for ns-scale work); default: `step` n times. */
+  run?(n: number): void;
 }
 
 export interface Timing {
@@ -46,6 +48,7 @@ export function probe(contenders: readonly Contender[], warmupMs: number): numbe
       if (i % 64 === 63) c.reset();
       c.step();
     }
+    if (c.run) for (let k = 0; k < 20; k++) c.run(64); // its own loop is warm too
     c.reset();
     const t0 = performance.now();
     c.step();
@@ -70,7 +73,8 @@ export function interleaved(
       c.reset();
       const n = steps[i];
       const t0 = performance.now();
-      for (let s = 0; s < n; s++) c.step();
+      if (c.run) c.run(n);
+      else for (let s = 0; s < n; s++) c.step();
       perStep[i].push((performance.now() - t0) / n);
     });
   }
