@@ -47,32 +47,62 @@ export interface CostJOutputs {
   dc: number;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const costJMeta = {
   name: 'costJ',
   dtype: 'float64',
-  inputs: { a: [], b: [], c: [] },
-  outputs: { J: [], da: [], db: [], dc: [] },
+  inputs: [
+    { name: 'a', shape: [] },
+    { name: 'b', shape: [] },
+    { name: 'c', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'da', shape: [] },
+    { name: 'db', shape: [] },
+    { name: 'dc', shape: [] },
+  ],
 } as const;
-/** The object every call returns, updated in place (no allocation per call). */
-const result: CostJOutputs = { J: 0, da: 0, db: 0, dc: 0 };
 
-/** Computes J, da, db, dc from a, b, c. */
-export function costJ(inputs: CostJInputs): CostJOutputs {
+class CostJResult implements CostJOutputs {
+  J: number = 0;
+  da: number = 0;
+  db: number = 0;
+  dc: number = 0;
+}
+
+/** The object every call returns, updated in place (no allocation per call). */
+const result: CostJOutputs = new CostJResult();
+
+/**
+ * Computes J, da, db, dc from a, b, c.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names (types and values are still checked).
+ * For a hot loop whose inputs are known to be good.
+ */
+export function costJ(
+  inputs: CostJInputs,
+  options?: { readonly checkValues?: boolean },
+): CostJOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError('E_MISSING_INPUT', 'costJ: expected an object of named inputs');
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'a':
-      case 'b':
-      case 'c':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `costJ: unknown input '${key}'; it takes 'a', 'b', 'c'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'a':
+        case 'b':
+        case 'c':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `costJ: unknown input '${key}'; it takes 'a', 'b', 'c'`,
+          );
+      }
     }
   }
   checkScalar('costJ', 'a', inputs.a);

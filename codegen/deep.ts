@@ -131,34 +131,36 @@ export interface DeepStepOutputs {
   b4_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const deepStepMeta = {
   name: 'deepStep',
   dtype: 'float64',
-  inputs: {
-    X: [12288, 'm'],
-    Y: [1, 'm'],
-    W1: [20, 12288],
-    b1: [20, 1],
-    W2: [7, 20],
-    b2: [7, 1],
-    W3: [5, 7],
-    b3: [5, 1],
-    W4: [1, 5],
-    b4: [1, 1],
-    opt_lr: [],
-  },
-  outputs: {
-    J: [],
-    W1_next: [20, 12288],
-    b1_next: [20, 1],
-    W2_next: [7, 20],
-    b2_next: [7, 1],
-    W3_next: [5, 7],
-    b3_next: [5, 1],
-    W4_next: [1, 5],
-    b4_next: [1, 1],
-  },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W1', shape: [20, 12288] },
+    { name: 'b1', shape: [20, 1] },
+    { name: 'W2', shape: [7, 20] },
+    { name: 'b2', shape: [7, 1] },
+    { name: 'W3', shape: [5, 7] },
+    { name: 'b3', shape: [5, 1] },
+    { name: 'W4', shape: [1, 5] },
+    { name: 'b4', shape: [1, 1] },
+    { name: 'opt_lr', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'W1_next', shape: [20, 12288] },
+    { name: 'b1_next', shape: [20, 1] },
+    { name: 'W2_next', shape: [7, 20] },
+    { name: 'b2_next', shape: [7, 1] },
+    { name: 'W3_next', shape: [5, 7] },
+    { name: 'b3_next', shape: [5, 1] },
+    { name: 'W4_next', shape: [1, 5] },
+    { name: 'b4_next', shape: [1, 1] },
+  ],
 } as const;
 let buf0 = new Float64Array(0);
 let buf1 = new Float64Array(0);
@@ -189,18 +191,21 @@ const buf17 = new Float64Array(5);
 const buf18 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let deepStep_bound_m = -1;
+
+class DeepStepResult implements DeepStepOutputs {
+  J: number = 0;
+  W1_next: Float64Array = buf11;
+  b1_next: Float64Array = buf12;
+  W2_next: Float64Array = buf13;
+  b2_next: Float64Array = buf14;
+  W3_next: Float64Array = buf15;
+  b3_next: Float64Array = buf16;
+  W4_next: Float64Array = buf17;
+  b4_next: Float64Array = buf18;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const deepStepResult: DeepStepOutputs = {
-  J: 0,
-  W1_next: buf11,
-  b1_next: buf12,
-  W2_next: buf13,
-  b2_next: buf14,
-  W3_next: buf15,
-  b3_next: buf16,
-  W4_next: buf17,
-  b4_next: buf18,
-};
+const deepStepResult: DeepStepOutputs = new DeepStepResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -221,38 +226,41 @@ function deepStepReserve(m: number): void {
 
 /**
  * Computes J, W1_next, b1_next, W2_next, b2_next, W3_next, b3_next, W4_next, b4_next from X, Y, W1, b1, W2, b2, W3, b3, W4, b4, opt_lr.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function deepStep(
   inputs: DeepStepInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DeepStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError('E_MISSING_INPUT', 'deepStep: expected an object of named inputs');
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-      case 'W4':
-      case 'b4':
-      case 'opt_lr':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'opt_lr'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+        case 'W4':
+        case 'b4':
+        case 'opt_lr':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'opt_lr'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('deepStep', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
   const Y = readTensor('deepStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W1 = readTensor('deepStep', 'W1', inputs.W1, '(20, 12288)', 245760, false, checkValues);
@@ -907,22 +915,24 @@ export interface DeepPredictOutputs {
   AL: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const deepPredictMeta = {
   name: 'deepPredict',
   dtype: 'float64',
-  inputs: {
-    X: [12288, 'm'],
-    W1: [20, 12288],
-    b1: [20, 1],
-    W2: [7, 20],
-    b2: [7, 1],
-    W3: [5, 7],
-    b3: [5, 1],
-    W4: [1, 5],
-    b4: [1, 1],
-  },
-  outputs: { AL: [1, 'm'] },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'W1', shape: [20, 12288] },
+    { name: 'b1', shape: [20, 1] },
+    { name: 'W2', shape: [7, 20] },
+    { name: 'b2', shape: [7, 1] },
+    { name: 'W3', shape: [5, 7] },
+    { name: 'b3', shape: [5, 1] },
+    { name: 'W4', shape: [1, 5] },
+    { name: 'b4', shape: [1, 1] },
+  ],
+  outputs: [{ name: 'AL', shape: [1, 'm'] }],
 } as const;
 let buf0_2 = new Float64Array(0);
 let buf1_2 = new Float64Array(0);
@@ -931,8 +941,13 @@ let buf2_2 = new Float64Array(0);
 let buf3_2 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let deepPredict_bound_m = -1;
+
+class DeepPredictResult implements DeepPredictOutputs {
+  AL: Float64Array = new Float64Array(0);
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const deepPredictResult: DeepPredictOutputs = { AL: new Float64Array(0) };
+const deepPredictResult: DeepPredictOutputs = new DeepPredictResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -947,12 +962,13 @@ function deepPredictReserve(m: number): void {
 
 /**
  * Computes AL from X, W1, b1, W2, b2, W3, b3, W4, b4.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function deepPredict(
   inputs: DeepPredictInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DeepPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -960,26 +976,28 @@ export function deepPredict(
       'deepPredict: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-      case 'W4':
-      case 'b4':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `deepPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+        case 'W4':
+        case 'b4':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `deepPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('deepPredict', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
   const W1 = readTensor('deepPredict', 'W1', inputs.W1, '(20, 12288)', 245760, false, checkValues);
   const b1 = readTensor('deepPredict', 'b1', inputs.b1, '(20, 1)', 20, false, checkValues);
@@ -1166,33 +1184,35 @@ export interface DeepLossAndGradOutputs {
   db4: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const deepLossAndGradMeta = {
   name: 'deepLossAndGrad',
   dtype: 'float64',
-  inputs: {
-    X: [12288, 'm'],
-    Y: [1, 'm'],
-    W1: [20, 12288],
-    b1: [20, 1],
-    W2: [7, 20],
-    b2: [7, 1],
-    W3: [5, 7],
-    b3: [5, 1],
-    W4: [1, 5],
-    b4: [1, 1],
-  },
-  outputs: {
-    J: [],
-    dW1: [20, 12288],
-    db1: [20, 1],
-    dW2: [7, 20],
-    db2: [7, 1],
-    dW3: [5, 7],
-    db3: [5, 1],
-    dW4: [1, 5],
-    db4: [1, 1],
-  },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W1', shape: [20, 12288] },
+    { name: 'b1', shape: [20, 1] },
+    { name: 'W2', shape: [7, 20] },
+    { name: 'b2', shape: [7, 1] },
+    { name: 'W3', shape: [5, 7] },
+    { name: 'b3', shape: [5, 1] },
+    { name: 'W4', shape: [1, 5] },
+    { name: 'b4', shape: [1, 1] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'dW1', shape: [20, 12288] },
+    { name: 'db1', shape: [20, 1] },
+    { name: 'dW2', shape: [7, 20] },
+    { name: 'db2', shape: [7, 1] },
+    { name: 'dW3', shape: [5, 7] },
+    { name: 'db3', shape: [5, 1] },
+    { name: 'dW4', shape: [1, 5] },
+    { name: 'db4', shape: [1, 1] },
+  ],
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_3 = new Float64Array(0);
@@ -1223,18 +1243,21 @@ const buf17_2 = new Float64Array(5);
 const buf18_2 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let deepLossAndGrad_bound_m = -1;
+
+class DeepLossAndGradResult implements DeepLossAndGradOutputs {
+  J: number = 0;
+  dW1: Float64Array = buf11_2;
+  db1: Float64Array = buf12_2;
+  dW2: Float64Array = buf13_2;
+  db2: Float64Array = buf14_2;
+  dW3: Float64Array = buf15_2;
+  db3: Float64Array = buf16_2;
+  dW4: Float64Array = buf17_2;
+  db4: Float64Array = buf18_2;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const deepLossAndGradResult: DeepLossAndGradOutputs = {
-  J: 0,
-  dW1: buf11_2,
-  db1: buf12_2,
-  dW2: buf13_2,
-  db2: buf14_2,
-  dW3: buf15_2,
-  db3: buf16_2,
-  dW4: buf17_2,
-  db4: buf18_2,
-};
+const deepLossAndGradResult: DeepLossAndGradOutputs = new DeepLossAndGradResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -1255,12 +1278,13 @@ function deepLossAndGradReserve(m: number): void {
 
 /**
  * Computes J, dW1, db1, dW2, db2, dW3, db3, dW4, db4 from X, Y, W1, b1, W2, b2, W3, b3, W4, b4.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function deepLossAndGrad(
   inputs: DeepLossAndGradInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DeepLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -1268,27 +1292,29 @@ export function deepLossAndGrad(
       'deepLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-      case 'W4':
-      case 'b4':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `deepLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+        case 'W4':
+        case 'b4':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `deepLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('deepLossAndGrad', 'X', inputs.X, '(12288, m)', 12288, true, checkValues);
   const Y = readTensor('deepLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W1 = readTensor(

@@ -163,58 +163,60 @@ export interface DigitsStepOutputs {
   opt_v_b3_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const digitsStepMeta = {
   name: 'digitsStep',
   dtype: 'float64',
-  inputs: {
-    X: [784, 'm'],
-    Y: [1, 'm'],
-    D_A1: [128, 'm'],
-    D_A2: [64, 'm'],
-    W1: [128, 784],
-    b1: [128, 1],
-    W2: [64, 128],
-    b2: [64, 1],
-    W3: [1, 64],
-    b3: [1, 1],
-    opt_m_W1: [128, 784],
-    opt_v_W1: [128, 784],
-    opt_m_b1: [128, 1],
-    opt_v_b1: [128, 1],
-    opt_m_W2: [64, 128],
-    opt_v_W2: [64, 128],
-    opt_m_b2: [64, 1],
-    opt_v_b2: [64, 1],
-    opt_m_W3: [1, 64],
-    opt_v_W3: [1, 64],
-    opt_m_b3: [1, 1],
-    opt_v_b3: [1, 1],
-    opt_lr: [],
-    opt_c1: [],
-    opt_c2: [],
-  },
-  outputs: {
-    J: [],
-    W1_next: [128, 784],
-    opt_m_W1_next: [128, 784],
-    opt_v_W1_next: [128, 784],
-    b1_next: [128, 1],
-    opt_m_b1_next: [128, 1],
-    opt_v_b1_next: [128, 1],
-    W2_next: [64, 128],
-    opt_m_W2_next: [64, 128],
-    opt_v_W2_next: [64, 128],
-    b2_next: [64, 1],
-    opt_m_b2_next: [64, 1],
-    opt_v_b2_next: [64, 1],
-    W3_next: [1, 64],
-    opt_m_W3_next: [1, 64],
-    opt_v_W3_next: [1, 64],
-    b3_next: [1, 1],
-    opt_m_b3_next: [1, 1],
-    opt_v_b3_next: [1, 1],
-  },
+  inputs: [
+    { name: 'X', shape: [784, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'D_A1', shape: [128, 'm'] },
+    { name: 'D_A2', shape: [64, 'm'] },
+    { name: 'W1', shape: [128, 784] },
+    { name: 'b1', shape: [128, 1] },
+    { name: 'W2', shape: [64, 128] },
+    { name: 'b2', shape: [64, 1] },
+    { name: 'W3', shape: [1, 64] },
+    { name: 'b3', shape: [1, 1] },
+    { name: 'opt_m_W1', shape: [128, 784] },
+    { name: 'opt_v_W1', shape: [128, 784] },
+    { name: 'opt_m_b1', shape: [128, 1] },
+    { name: 'opt_v_b1', shape: [128, 1] },
+    { name: 'opt_m_W2', shape: [64, 128] },
+    { name: 'opt_v_W2', shape: [64, 128] },
+    { name: 'opt_m_b2', shape: [64, 1] },
+    { name: 'opt_v_b2', shape: [64, 1] },
+    { name: 'opt_m_W3', shape: [1, 64] },
+    { name: 'opt_v_W3', shape: [1, 64] },
+    { name: 'opt_m_b3', shape: [1, 1] },
+    { name: 'opt_v_b3', shape: [1, 1] },
+    { name: 'opt_lr', shape: [] },
+    { name: 'opt_c1', shape: [] },
+    { name: 'opt_c2', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'W1_next', shape: [128, 784] },
+    { name: 'opt_m_W1_next', shape: [128, 784] },
+    { name: 'opt_v_W1_next', shape: [128, 784] },
+    { name: 'b1_next', shape: [128, 1] },
+    { name: 'opt_m_b1_next', shape: [128, 1] },
+    { name: 'opt_v_b1_next', shape: [128, 1] },
+    { name: 'W2_next', shape: [64, 128] },
+    { name: 'opt_m_W2_next', shape: [64, 128] },
+    { name: 'opt_v_W2_next', shape: [64, 128] },
+    { name: 'b2_next', shape: [64, 1] },
+    { name: 'opt_m_b2_next', shape: [64, 1] },
+    { name: 'opt_v_b2_next', shape: [64, 1] },
+    { name: 'W3_next', shape: [1, 64] },
+    { name: 'opt_m_W3_next', shape: [1, 64] },
+    { name: 'opt_v_W3_next', shape: [1, 64] },
+    { name: 'b3_next', shape: [1, 1] },
+    { name: 'opt_m_b3_next', shape: [1, 1] },
+    { name: 'opt_v_b3_next', shape: [1, 1] },
+  ],
 } as const;
 let buf0 = new Float64Array(0);
 let buf1 = new Float64Array(0);
@@ -267,28 +269,31 @@ const buf29 = new Float64Array(1);
 const buf30 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let digitsStep_bound_m = -1;
+
+class DigitsStepResult implements DigitsStepOutputs {
+  J: number = 0;
+  W1_next: Float64Array = buf11;
+  opt_m_W1_next: Float64Array = buf9;
+  opt_v_W1_next: Float64Array = buf10;
+  b1_next: Float64Array = buf15;
+  opt_m_b1_next: Float64Array = buf13;
+  opt_v_b1_next: Float64Array = buf14;
+  W2_next: Float64Array = buf19;
+  opt_m_W2_next: Float64Array = buf17;
+  opt_v_W2_next: Float64Array = buf18;
+  b2_next: Float64Array = buf23;
+  opt_m_b2_next: Float64Array = buf21;
+  opt_v_b2_next: Float64Array = buf22;
+  W3_next: Float64Array = buf26;
+  opt_m_W3_next: Float64Array = buf24;
+  opt_v_W3_next: Float64Array = buf25;
+  b3_next: Float64Array = buf30;
+  opt_m_b3_next: Float64Array = buf28;
+  opt_v_b3_next: Float64Array = buf29;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const digitsStepResult: DigitsStepOutputs = {
-  J: 0,
-  W1_next: buf11,
-  opt_m_W1_next: buf9,
-  opt_v_W1_next: buf10,
-  b1_next: buf15,
-  opt_m_b1_next: buf13,
-  opt_v_b1_next: buf14,
-  W2_next: buf19,
-  opt_m_W2_next: buf17,
-  opt_v_W2_next: buf18,
-  b2_next: buf23,
-  opt_m_b2_next: buf21,
-  opt_v_b2_next: buf22,
-  W3_next: buf26,
-  opt_m_W3_next: buf24,
-  opt_v_W3_next: buf25,
-  b3_next: buf30,
-  opt_m_b3_next: buf28,
-  opt_v_b3_next: buf29,
-};
+const digitsStepResult: DigitsStepOutputs = new DigitsStepResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -306,12 +311,13 @@ function digitsStepReserve(m: number): void {
 
 /**
  * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, opt_lr, opt_c1, opt_c2.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function digitsStep(
   inputs: DigitsStepInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DigitsStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -319,42 +325,44 @@ export function digitsStep(
       'digitsStep: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'D_A1':
-      case 'D_A2':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-      case 'opt_m_W1':
-      case 'opt_v_W1':
-      case 'opt_m_b1':
-      case 'opt_v_b1':
-      case 'opt_m_W2':
-      case 'opt_v_W2':
-      case 'opt_m_b2':
-      case 'opt_v_b2':
-      case 'opt_m_W3':
-      case 'opt_v_W3':
-      case 'opt_m_b3':
-      case 'opt_v_b3':
-      case 'opt_lr':
-      case 'opt_c1':
-      case 'opt_c2':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'D_A1':
+        case 'D_A2':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+        case 'opt_m_W1':
+        case 'opt_v_W1':
+        case 'opt_m_b1':
+        case 'opt_v_b1':
+        case 'opt_m_W2':
+        case 'opt_v_W2':
+        case 'opt_m_b2':
+        case 'opt_v_b2':
+        case 'opt_m_W3':
+        case 'opt_v_W3':
+        case 'opt_m_b3':
+        case 'opt_v_b3':
+        case 'opt_lr':
+        case 'opt_c1':
+        case 'opt_c2':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('digitsStep', 'X', inputs.X, '(784, m)', 784, true, checkValues);
   const Y = readTensor('digitsStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const D_A1 = readTensor('digitsStep', 'D_A1', inputs.D_A1, '(128, m)', 128, true, checkValues);
@@ -1064,20 +1072,22 @@ export interface DigitsPredictOutputs {
   A3: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const digitsPredictMeta = {
   name: 'digitsPredict',
   dtype: 'float64',
-  inputs: {
-    X: [784, 'm'],
-    W1: [128, 784],
-    b1: [128, 1],
-    W2: [64, 128],
-    b2: [64, 1],
-    W3: [1, 64],
-    b3: [1, 1],
-  },
-  outputs: { A3: [1, 'm'] },
+  inputs: [
+    { name: 'X', shape: [784, 'm'] },
+    { name: 'W1', shape: [128, 784] },
+    { name: 'b1', shape: [128, 1] },
+    { name: 'W2', shape: [64, 128] },
+    { name: 'b2', shape: [64, 1] },
+    { name: 'W3', shape: [1, 64] },
+    { name: 'b3', shape: [1, 1] },
+  ],
+  outputs: [{ name: 'A3', shape: [1, 'm'] }],
 } as const;
 let buf0_2 = new Float64Array(0);
 let buf1_2 = new Float64Array(0);
@@ -1085,8 +1095,13 @@ let buf1_2 = new Float64Array(0);
 let buf2_2 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let digitsPredict_bound_m = -1;
+
+class DigitsPredictResult implements DigitsPredictOutputs {
+  A3: Float64Array = new Float64Array(0);
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const digitsPredictResult: DigitsPredictOutputs = { A3: new Float64Array(0) };
+const digitsPredictResult: DigitsPredictOutputs = new DigitsPredictResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -1100,12 +1115,13 @@ function digitsPredictReserve(m: number): void {
 
 /**
  * Computes A3 from X, W1, b1, W2, b2, W3, b3.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function digitsPredict(
   inputs: DigitsPredictInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DigitsPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -1113,24 +1129,26 @@ export function digitsPredict(
       'digitsPredict: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `digitsPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `digitsPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('digitsPredict', 'X', inputs.X, '(784, m)', 784, true, checkValues);
   const W1 = readTensor('digitsPredict', 'W1', inputs.W1, '(128, 784)', 100352, false, checkValues);
   const b1 = readTensor('digitsPredict', 'b1', inputs.b1, '(128, 1)', 128, false, checkValues);
@@ -1256,31 +1274,33 @@ export interface DigitsLossAndGradOutputs {
   db3: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const digitsLossAndGradMeta = {
   name: 'digitsLossAndGrad',
   dtype: 'float64',
-  inputs: {
-    X: [784, 'm'],
-    Y: [1, 'm'],
-    D_A1: [128, 'm'],
-    D_A2: [64, 'm'],
-    W1: [128, 784],
-    b1: [128, 1],
-    W2: [64, 128],
-    b2: [64, 1],
-    W3: [1, 64],
-    b3: [1, 1],
-  },
-  outputs: {
-    J: [],
-    dW1: [128, 784],
-    db1: [128, 1],
-    dW2: [64, 128],
-    db2: [64, 1],
-    dW3: [1, 64],
-    db3: [1, 1],
-  },
+  inputs: [
+    { name: 'X', shape: [784, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'D_A1', shape: [128, 'm'] },
+    { name: 'D_A2', shape: [64, 'm'] },
+    { name: 'W1', shape: [128, 784] },
+    { name: 'b1', shape: [128, 1] },
+    { name: 'W2', shape: [64, 128] },
+    { name: 'b2', shape: [64, 1] },
+    { name: 'W3', shape: [1, 64] },
+    { name: 'b3', shape: [1, 1] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'dW1', shape: [128, 784] },
+    { name: 'db1', shape: [128, 1] },
+    { name: 'dW2', shape: [64, 128] },
+    { name: 'db2', shape: [64, 1] },
+    { name: 'dW3', shape: [1, 64] },
+    { name: 'db3', shape: [1, 1] },
+  ],
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_3 = new Float64Array(0);
@@ -1304,16 +1324,19 @@ const buf12_2 = new Float64Array(64);
 const buf13_2 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let digitsLossAndGrad_bound_m = -1;
+
+class DigitsLossAndGradResult implements DigitsLossAndGradOutputs {
+  J: number = 0;
+  dW1: Float64Array = buf8_2;
+  db1: Float64Array = buf9_2;
+  dW2: Float64Array = buf10_2;
+  db2: Float64Array = buf11_2;
+  dW3: Float64Array = buf12_2;
+  db3: Float64Array = buf13_2;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const digitsLossAndGradResult: DigitsLossAndGradOutputs = {
-  J: 0,
-  dW1: buf8_2,
-  db1: buf9_2,
-  dW2: buf10_2,
-  db2: buf11_2,
-  dW3: buf12_2,
-  db3: buf13_2,
-};
+const digitsLossAndGradResult: DigitsLossAndGradOutputs = new DigitsLossAndGradResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -1331,12 +1354,13 @@ function digitsLossAndGradReserve(m: number): void {
 
 /**
  * Computes J, dW1, db1, dW2, db2, dW3, db3 from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function digitsLossAndGrad(
   inputs: DigitsLossAndGradInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): DigitsLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -1344,27 +1368,29 @@ export function digitsLossAndGrad(
       'digitsLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'D_A1':
-      case 'D_A2':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'W3':
-      case 'b3':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `digitsLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'D_A1':
+        case 'D_A2':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'W3':
+        case 'b3':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `digitsLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('digitsLossAndGrad', 'X', inputs.X, '(784, m)', 784, true, checkValues);
   const Y = readTensor('digitsLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const D_A1 = readTensor(

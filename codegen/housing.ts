@@ -107,12 +107,24 @@ export interface HousingStepOutputs {
   b_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const housingStepMeta = {
   name: 'housingStep',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], Y: [1, 'm'], W: [1, 2], b: [1, 1], opt_lr: [] },
-  outputs: { J: [], W_next: [1, 2], b_next: [1, 1] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W', shape: [1, 2] },
+    { name: 'b', shape: [1, 1] },
+    { name: 'opt_lr', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'W_next', shape: [1, 2] },
+    { name: 'b_next', shape: [1, 1] },
+  ],
 } as const;
 let buf0 = new Float64Array(0);
 let buf1 = new Float64Array(0);
@@ -122,8 +134,15 @@ const buf2 = new Float64Array(2);
 const buf3 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingStep_bound_m = -1;
+
+class HousingStepResult implements HousingStepOutputs {
+  J: number = 0;
+  W_next: Float64Array = buf2;
+  b_next: Float64Array = buf3;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const housingStepResult: HousingStepOutputs = { J: 0, W_next: buf2, b_next: buf3 };
+const housingStepResult: HousingStepOutputs = new HousingStepResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -135,12 +154,13 @@ function housingStepReserve(m: number): void {
 
 /**
  * Computes J, W_next, b_next from X, Y, W, b, opt_lr.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function housingStep(
   inputs: HousingStepInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): HousingStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -148,22 +168,24 @@ export function housingStep(
       'housingStep: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W':
-      case 'b':
-      case 'opt_lr':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'opt_lr'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W':
+        case 'b':
+        case 'opt_lr':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'opt_lr'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('housingStep', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const Y = readTensor('housingStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W = readTensor('housingStep', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
@@ -255,19 +277,30 @@ export interface HousingPredictOutputs {
   Yhat: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const housingPredictMeta = {
   name: 'housingPredict',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], W: [1, 2], b: [1, 1] },
-  outputs: { Yhat: [1, 'm'] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'W', shape: [1, 2] },
+    { name: 'b', shape: [1, 1] },
+  ],
+  outputs: [{ name: 'Yhat', shape: [1, 'm'] }],
 } as const;
 // holds output Yhat
 let buf0_2 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingPredict_bound_m = -1;
+
+class HousingPredictResult implements HousingPredictOutputs {
+  Yhat: Float64Array = new Float64Array(0);
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const housingPredictResult: HousingPredictOutputs = { Yhat: new Float64Array(0) };
+const housingPredictResult: HousingPredictOutputs = new HousingPredictResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -279,12 +312,13 @@ function housingPredictReserve(m: number): void {
 
 /**
  * Computes Yhat from X, W, b.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function housingPredict(
   inputs: HousingPredictInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): HousingPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -292,20 +326,22 @@ export function housingPredict(
       'housingPredict: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'W':
-      case 'b':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `housingPredict: unknown input '${key}'; it takes 'X', 'W', 'b'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'W':
+        case 'b':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `housingPredict: unknown input '${key}'; it takes 'X', 'W', 'b'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('housingPredict', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const W = readTensor('housingPredict', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
   const b = readTensor('housingPredict', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
@@ -343,12 +379,23 @@ export interface HousingLossAndGradOutputs {
   db: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const housingLossAndGradMeta = {
   name: 'housingLossAndGrad',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], Y: [1, 'm'], W: [1, 2], b: [1, 1] },
-  outputs: { J: [], dW: [1, 2], db: [1, 1] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W', shape: [1, 2] },
+    { name: 'b', shape: [1, 1] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'dW', shape: [1, 2] },
+    { name: 'db', shape: [1, 1] },
+  ],
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_2 = new Float64Array(0);
@@ -358,8 +405,15 @@ const buf2_2 = new Float64Array(2);
 const buf3_2 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingLossAndGrad_bound_m = -1;
+
+class HousingLossAndGradResult implements HousingLossAndGradOutputs {
+  J: number = 0;
+  dW: Float64Array = buf2_2;
+  db: Float64Array = buf3_2;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const housingLossAndGradResult: HousingLossAndGradOutputs = { J: 0, dW: buf2_2, db: buf3_2 };
+const housingLossAndGradResult: HousingLossAndGradOutputs = new HousingLossAndGradResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -371,12 +425,13 @@ function housingLossAndGradReserve(m: number): void {
 
 /**
  * Computes J, dW, db from X, Y, W, b.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function housingLossAndGrad(
   inputs: HousingLossAndGradInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): HousingLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -384,21 +439,23 @@ export function housingLossAndGrad(
       'housingLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W':
-      case 'b':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W':
+        case 'b':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('housingLossAndGrad', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const Y = readTensor('housingLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W = readTensor('housingLossAndGrad', 'W', inputs.W, '(1, 2)', 2, false, checkValues);

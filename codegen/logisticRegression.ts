@@ -107,12 +107,24 @@ export interface LogisticRegressionStepOutputs {
   w_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const logisticRegressionStepMeta = {
   name: 'logisticRegressionStep',
   dtype: 'float64',
-  inputs: { X: [12288, 'm'], Y: [1, 'm'], b: [1, 1], w: [12288, 1], opt_lr: [] },
-  outputs: { J: [], b_next: [1, 1], w_next: [12288, 1] },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'b', shape: [1, 1] },
+    { name: 'w', shape: [12288, 1] },
+    { name: 'opt_lr', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'b_next', shape: [1, 1] },
+    { name: 'w_next', shape: [12288, 1] },
+  ],
 } as const;
 let buf0 = new Float64Array(0);
 let buf1 = new Float64Array(0);
@@ -122,12 +134,16 @@ const buf2 = new Float64Array(1);
 const buf3 = new Float64Array(12288);
 // the batch size the buffers are laid out for (-1: none yet)
 let logisticRegressionStep_bound_m = -1;
+
+class LogisticRegressionStepResult implements LogisticRegressionStepOutputs {
+  J: number = 0;
+  b_next: Float64Array = buf2;
+  w_next: Float64Array = buf3;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const logisticRegressionStepResult: LogisticRegressionStepOutputs = {
-  J: 0,
-  b_next: buf2,
-  w_next: buf3,
-};
+const logisticRegressionStepResult: LogisticRegressionStepOutputs =
+  new LogisticRegressionStepResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -139,12 +155,13 @@ function logisticRegressionStepReserve(m: number): void {
 
 /**
  * Computes J, b_next, w_next from X, Y, b, w, opt_lr.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function logisticRegressionStep(
   inputs: LogisticRegressionStepInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): LogisticRegressionStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -152,22 +169,24 @@ export function logisticRegressionStep(
       'logisticRegressionStep: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'b':
-      case 'w':
-      case 'opt_lr':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'opt_lr'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'b':
+        case 'w':
+        case 'opt_lr':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'opt_lr'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionStep',
     'X',
@@ -337,21 +356,31 @@ export interface LogisticRegressionPredictOutputs {
   A: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const logisticRegressionPredictMeta = {
   name: 'logisticRegressionPredict',
   dtype: 'float64',
-  inputs: { X: [12288, 'm'], b: [1, 1], w: [12288, 1] },
-  outputs: { A: [1, 'm'] },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'b', shape: [1, 1] },
+    { name: 'w', shape: [12288, 1] },
+  ],
+  outputs: [{ name: 'A', shape: [1, 'm'] }],
 } as const;
 // holds output A
 let buf0_2 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let logisticRegressionPredict_bound_m = -1;
+
+class LogisticRegressionPredictResult implements LogisticRegressionPredictOutputs {
+  A: Float64Array = new Float64Array(0);
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const logisticRegressionPredictResult: LogisticRegressionPredictOutputs = {
-  A: new Float64Array(0),
-};
+const logisticRegressionPredictResult: LogisticRegressionPredictOutputs =
+  new LogisticRegressionPredictResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -363,12 +392,13 @@ function logisticRegressionPredictReserve(m: number): void {
 
 /**
  * Computes A from X, b, w.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function logisticRegressionPredict(
   inputs: LogisticRegressionPredictInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): LogisticRegressionPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -376,20 +406,22 @@ export function logisticRegressionPredict(
       'logisticRegressionPredict: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'b':
-      case 'w':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `logisticRegressionPredict: unknown input '${key}'; it takes 'X', 'b', 'w'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'b':
+        case 'w':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `logisticRegressionPredict: unknown input '${key}'; it takes 'X', 'b', 'w'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionPredict',
     'X',
@@ -459,12 +491,23 @@ export interface LogisticRegressionLossAndGradOutputs {
   dw: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const logisticRegressionLossAndGradMeta = {
   name: 'logisticRegressionLossAndGrad',
   dtype: 'float64',
-  inputs: { X: [12288, 'm'], Y: [1, 'm'], b: [1, 1], w: [12288, 1] },
-  outputs: { J: [], db: [1, 1], dw: [12288, 1] },
+  inputs: [
+    { name: 'X', shape: [12288, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'b', shape: [1, 1] },
+    { name: 'w', shape: [12288, 1] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'db', shape: [1, 1] },
+    { name: 'dw', shape: [12288, 1] },
+  ],
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_2 = new Float64Array(0);
@@ -474,12 +517,16 @@ const buf2_2 = new Float64Array(1);
 const buf3_2 = new Float64Array(12288);
 // the batch size the buffers are laid out for (-1: none yet)
 let logisticRegressionLossAndGrad_bound_m = -1;
+
+class LogisticRegressionLossAndGradResult implements LogisticRegressionLossAndGradOutputs {
+  J: number = 0;
+  db: Float64Array = buf2_2;
+  dw: Float64Array = buf3_2;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const logisticRegressionLossAndGradResult: LogisticRegressionLossAndGradOutputs = {
-  J: 0,
-  db: buf2_2,
-  dw: buf3_2,
-};
+const logisticRegressionLossAndGradResult: LogisticRegressionLossAndGradOutputs =
+  new LogisticRegressionLossAndGradResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -491,12 +538,13 @@ function logisticRegressionLossAndGradReserve(m: number): void {
 
 /**
  * Computes J, db, dw from X, Y, b, w.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function logisticRegressionLossAndGrad(
   inputs: LogisticRegressionLossAndGradInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): LogisticRegressionLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -504,21 +552,23 @@ export function logisticRegressionLossAndGrad(
       'logisticRegressionLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'b':
-      case 'w':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `logisticRegressionLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'b':
+        case 'w':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `logisticRegressionLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor(
     'logisticRegressionLossAndGrad',
     'X',

@@ -115,12 +115,28 @@ export interface PlanarStepOutputs {
   b2_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const planarStepMeta = {
   name: 'planarStep',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], Y: [1, 'm'], W1: [4, 2], b1: [4, 1], W2: [1, 4], b2: [1, 1], opt_lr: [] },
-  outputs: { J: [], W1_next: [4, 2], b1_next: [4, 1], W2_next: [1, 4], b2_next: [1, 1] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W1', shape: [4, 2] },
+    { name: 'b1', shape: [4, 1] },
+    { name: 'W2', shape: [1, 4] },
+    { name: 'b2', shape: [1, 1] },
+    { name: 'opt_lr', shape: [] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'W1_next', shape: [4, 2] },
+    { name: 'b1_next', shape: [4, 1] },
+    { name: 'W2_next', shape: [1, 4] },
+    { name: 'b2_next', shape: [1, 1] },
+  ],
 } as const;
 let buf0 = new Float64Array(0);
 let buf1 = new Float64Array(0);
@@ -136,14 +152,17 @@ const buf6 = new Float64Array(4);
 const buf7 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let planarStep_bound_m = -1;
+
+class PlanarStepResult implements PlanarStepOutputs {
+  J: number = 0;
+  W1_next: Float64Array = buf4;
+  b1_next: Float64Array = buf5;
+  W2_next: Float64Array = buf6;
+  b2_next: Float64Array = buf7;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const planarStepResult: PlanarStepOutputs = {
-  J: 0,
-  W1_next: buf4,
-  b1_next: buf5,
-  W2_next: buf6,
-  b2_next: buf7,
-};
+const planarStepResult: PlanarStepOutputs = new PlanarStepResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -157,12 +176,13 @@ function planarStepReserve(m: number): void {
 
 /**
  * Computes J, W1_next, b1_next, W2_next, b2_next from X, Y, W1, b1, W2, b2, opt_lr.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function planarStep(
   inputs: PlanarStepInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): PlanarStepOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -170,24 +190,26 @@ export function planarStep(
       'planarStep: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-      case 'opt_lr':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'opt_lr'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+        case 'opt_lr':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'opt_lr'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('planarStep', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const Y = readTensor('planarStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W1 = readTensor('planarStep', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);
@@ -359,20 +381,33 @@ export interface PlanarPredictOutputs {
   A2: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const planarPredictMeta = {
   name: 'planarPredict',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], W1: [4, 2], b1: [4, 1], W2: [1, 4], b2: [1, 1] },
-  outputs: { A2: [1, 'm'] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'W1', shape: [4, 2] },
+    { name: 'b1', shape: [4, 1] },
+    { name: 'W2', shape: [1, 4] },
+    { name: 'b2', shape: [1, 1] },
+  ],
+  outputs: [{ name: 'A2', shape: [1, 'm'] }],
 } as const;
 let buf0_2 = new Float64Array(0);
 // holds output A2
 let buf1_2 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let planarPredict_bound_m = -1;
+
+class PlanarPredictResult implements PlanarPredictOutputs {
+  A2: Float64Array = new Float64Array(0);
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const planarPredictResult: PlanarPredictOutputs = { A2: new Float64Array(0) };
+const planarPredictResult: PlanarPredictOutputs = new PlanarPredictResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -385,12 +420,13 @@ function planarPredictReserve(m: number): void {
 
 /**
  * Computes A2 from X, W1, b1, W2, b2.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function planarPredict(
   inputs: PlanarPredictInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): PlanarPredictOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -398,22 +434,24 @@ export function planarPredict(
       'planarPredict: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `planarPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `planarPredict: unknown input '${key}'; it takes 'X', 'W1', 'b1', 'W2', 'b2'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('planarPredict', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const W1 = readTensor('planarPredict', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);
   const b1 = readTensor('planarPredict', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
@@ -478,12 +516,27 @@ export interface PlanarLossAndGradOutputs {
   db2: Float64Array;
 }
 
-/** Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension). */
+/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
+/** dimension). A list, not an object keyed by name: that object would share its hidden class */
+/** with the caller's input objects and the result, and V8 would then box their numbers. */
 export const planarLossAndGradMeta = {
   name: 'planarLossAndGrad',
   dtype: 'float64',
-  inputs: { X: [2, 'm'], Y: [1, 'm'], W1: [4, 2], b1: [4, 1], W2: [1, 4], b2: [1, 1] },
-  outputs: { J: [], dW1: [4, 2], db1: [4, 1], dW2: [1, 4], db2: [1, 1] },
+  inputs: [
+    { name: 'X', shape: [2, 'm'] },
+    { name: 'Y', shape: [1, 'm'] },
+    { name: 'W1', shape: [4, 2] },
+    { name: 'b1', shape: [4, 1] },
+    { name: 'W2', shape: [1, 4] },
+    { name: 'b2', shape: [1, 1] },
+  ],
+  outputs: [
+    { name: 'J', shape: [] },
+    { name: 'dW1', shape: [4, 2] },
+    { name: 'db1', shape: [4, 1] },
+    { name: 'dW2', shape: [1, 4] },
+    { name: 'db2', shape: [1, 1] },
+  ],
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_3 = new Float64Array(0);
@@ -499,14 +552,17 @@ const buf6_2 = new Float64Array(4);
 const buf7_2 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let planarLossAndGrad_bound_m = -1;
+
+class PlanarLossAndGradResult implements PlanarLossAndGradOutputs {
+  J: number = 0;
+  dW1: Float64Array = buf4_2;
+  db1: Float64Array = buf5_2;
+  dW2: Float64Array = buf6_2;
+  db2: Float64Array = buf7_2;
+}
+
 /** The object every call returns, updated in place (no allocation per call). */
-const planarLossAndGradResult: PlanarLossAndGradOutputs = {
-  J: 0,
-  dW1: buf4_2,
-  db1: buf5_2,
-  dW2: buf6_2,
-  db2: buf7_2,
-};
+const planarLossAndGradResult: PlanarLossAndGradOutputs = new PlanarLossAndGradResult();
 
 /** Grows the buffers that depend on the batch size, and makes exact-length views of the */
 /** outputs: only when the batch size changes, never in a steady loop. */
@@ -520,12 +576,13 @@ function planarLossAndGradReserve(m: number): void {
 
 /**
  * Computes J, dW1, db1, dW2, db2 from X, Y, W1, b1, W2, b2.
- * `options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
- * (types and shapes are still checked): for a hot loop whose inputs are known to be finite.
+ * `options.checkValues: false` skips the checks that read every key and value: unknown input
+ * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
+ * For a hot loop whose inputs are known to be good.
  */
 export function planarLossAndGrad(
   inputs: PlanarLossAndGradInputs,
-  options: { readonly checkValues?: boolean } = {},
+  options?: { readonly checkValues?: boolean },
 ): PlanarLossAndGradOutputs {
   if (typeof inputs !== 'object' || inputs === null) {
     throw new GradgenInputError(
@@ -533,23 +590,25 @@ export function planarLossAndGrad(
       'planarLossAndGrad: expected an object of named inputs',
     );
   }
-  for (const key in inputs) {
-    switch (key) {
-      case 'X':
-      case 'Y':
-      case 'W1':
-      case 'b1':
-      case 'W2':
-      case 'b2':
-        break;
-      default:
-        throw new GradgenInputError(
-          'E_UNKNOWN_INPUT',
-          `planarLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2'`,
-        );
+  const checkValues = options?.checkValues !== false;
+  if (checkValues) {
+    for (const key in inputs) {
+      switch (key) {
+        case 'X':
+        case 'Y':
+        case 'W1':
+        case 'b1':
+        case 'W2':
+        case 'b2':
+          break;
+        default:
+          throw new GradgenInputError(
+            'E_UNKNOWN_INPUT',
+            `planarLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2'`,
+          );
+      }
     }
   }
-  const checkValues = options.checkValues !== false;
   const X = readTensor('planarLossAndGrad', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const Y = readTensor('planarLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W1 = readTensor('planarLossAndGrad', 'W1', inputs.W1, '(4, 2)', 8, false, checkValues);

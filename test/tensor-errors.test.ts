@@ -105,6 +105,9 @@ describe('bad data at call time', () => {
     expectError(() => evaluate(J, { ...good, Xe }), 'E_NONFINITE_INPUT', /index 7/);
     // a hot loop may skip the value scan; shapes are still checked
     expect(Number.isNaN(f({ ...good, Xe }, { checkValues: false }).J)).toBe(true);
+    // unknown names are one of those per-key checks
+    expectError(() => f({ ...good, Xee: Xe }), 'E_UNKNOWN_INPUT', /unknown input 'Xee'/);
+    expect(f({ ...good, Xee: Xe }, { checkValues: false }).J).toBe(f(good).J);
     expectError(
       () => f({ ...good, Xe: new Float64Array(4) }, { checkValues: false }),
       'E_INPUT_SHAPE',

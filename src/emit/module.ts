@@ -9,7 +9,7 @@ import { GradgenError, at } from '../errors.ts';
 import { checkLeafNames, leavesOf } from '../ir/graph.ts';
 import { isNode, type LeafNode, type Node } from '../ir/node.ts';
 import { formula } from '../ir/print.ts';
-import { formatShape } from '../ir/shape.ts';
+import { formatShape, type Shape } from '../ir/shape.ts';
 import { userCallSite } from '../ir/site.ts';
 import { lower, type Dtype, type LoweredProgram, type LoweredStep } from '../lower/lower.ts';
 import { optimize } from '../rewrite/optimize.ts';
@@ -322,19 +322,19 @@ export function emitFunctions(
       w.write('{').newLine();
       w.writeLine(`name: ${JSON.stringify(fn)},`);
       w.writeLine(`dtype: ${JSON.stringify(dtype)},`);
-      w.writeLine(
-        `inputs: { ${inputs.map((l) => `${l.name}: ${JSON.stringify(l.shape)}`).join(', ')} },`,
-      );
-      w.writeLine(
-        `outputs: { ${outputEntries.map(([k, n]) => `${k}: ${JSON.stringify(n.shape)}`).join(', ')} },`,
-      );
+      const list = (entries: readonly (readonly [string, Shape])[]) =>
+        `[${entries.map(([name, shape]) => `{ name: ${JSON.stringify(name)}, shape: ${JSON.stringify(shape)} }`).join(', ')}]`;
+      w.writeLine(`inputs: ${list(inputs.map((l) => [l.name, l.shape] as const))},`);
+      w.writeLine(`outputs: ${list(outputEntries.map(([k, n]) => [k, n.shape] as const))},`);
       w.write('}');
     };
     sf.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [
-        'Shapes of the inputs and outputs (`[]` is a scalar; a string is the batch dimension).',
+        'Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch',
+        'dimension). A list, not an object keyed by name: that object would share its hidden class',
+        "with the caller's input objects and the result, and V8 would then box their numbers.",
       ],
       declarations: [{ name: metaName, initializer: (w) => (meta(w), w.write(' as const')) }],
     });
@@ -366,22 +366,26 @@ export function emitFunctions(
         declarations: [{ name: boundNames[i]!, initializer: '-1' }],
       }),
     );
+    // A class of its own: an object literal with the outputs' keys would share its hidden class
+    // with the caller's `{ J, dW1, … }` of graph nodes, and V8 would then box every number
+    // stored into it (an allocation per scalar output per call).
+    const resultClass = namer.fresh(`${typeBase}Result`);
+    sf.addClass({
+      name: resultClass,
+      implements: [outputsType],
+      properties: program.outputs.map((o) => {
+        const b = outputBuffer.get(o.key);
+        return {
+          name: o.key,
+          type: o.isScalar ? 'number' : arrayType,
+          initializer: o.isScalar ? '0' : b && !symbolic(b.size) ? b.name : `new ${arrayType}(0)`,
+        };
+      }),
+    });
     sf.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The object every call returns, updated in place (no allocation per call).'],
-      declarations: [
-        {
-          name: resultName,
-          type: outputsType,
-          initializer: `{ ${program.outputs
-            .map((o) => {
-              if (o.isScalar) return `${o.key}: 0`;
-              const b = outputBuffer.get(o.key);
-              return `${o.key}: ${b && !symbolic(b.size) ? b.name : `new ${arrayType}(0)`}`;
-            })
-            .join(', ')} }`,
-        },
-      ],
+      declarations: [{ name: resultName, type: outputsType, initializer: `new ${resultClass}()` }],
     });
     if (program.dims.length > 0) {
       sf.addFunction({
@@ -418,19 +422,16 @@ export function emitFunctions(
       docs: [
         [
           `Computes ${outputEntries.map(([k]) => k).join(', ')} from ${inputs.map((l) => l.name).join(', ') || 'nothing'}.`,
-          ...(takesTensors
-            ? [
-                '`options.checkValues: false` skips the scan of every tensor value for NaN and ±Infinity',
-                '(types and shapes are still checked): for a hot loop whose inputs are known to be finite.',
-              ]
-            : []),
+          '`options.checkValues: false` skips the checks that read every key and value: unknown input',
+          takesTensors
+            ? 'names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).'
+            : 'names (types and values are still checked).',
+          'For a hot loop whose inputs are known to be good.',
         ].join('\n'),
       ],
       parameters: [
         { name: 'inputs', type: inputsType },
-        ...(takesTensors
-          ? [{ name: 'options', type: '{ readonly checkValues?: boolean }', initializer: '{}' }]
-          : []),
+        { name: 'options', type: '{ readonly checkValues?: boolean }', hasQuestionToken: true },
       ],
       returnType: outputsType,
       statements: (w) => {
@@ -443,6 +444,8 @@ export function emitFunctions(
         w.writeLine('}');
         // a switch on the key, and each input read as a named property: no allocation and no
         // generic keyed lookups, which would cost more than a small function's arithmetic
+        w.writeLine('const checkValues = options?.checkValues !== false;');
+        w.writeLine('if (checkValues) {');
         w.writeLine('for (const key in inputs) {');
         w.writeLine('switch (key) {');
         for (const l of inputs) w.writeLine(`case ${JSON.stringify(l.name)}:`);
@@ -453,10 +456,8 @@ export function emitFunctions(
         );
         w.writeLine('}');
         w.writeLine('}');
+        w.writeLine('}');
         const fnLiteral = `'${fn}'`;
-        if (takesTensors) {
-          w.writeLine('const checkValues = options.checkValues !== false;');
-        }
         for (const i of program.inputs) {
           const key = JSON.stringify(i.leaf.name);
           if (i.isScalar) {
