@@ -285,7 +285,7 @@ export function deepStep(
   const Z1 = buf0;
   Z1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00 = W1[i * 12288 + p];
       const a01 = W1[i * 12288 + (p + 1)];
       const a02 = W1[i * 12288 + (p + 2)];
@@ -294,6 +294,14 @@ export function deepStep(
       const a11 = W1[(i + 1) * 12288 + (p + 1)];
       const a12 = W1[(i + 1) * 12288 + (p + 2)];
       const a13 = W1[(i + 1) * 12288 + (p + 3)];
+      const a20 = W1[(i + 2) * 12288 + p];
+      const a21 = W1[(i + 2) * 12288 + (p + 1)];
+      const a22 = W1[(i + 2) * 12288 + (p + 2)];
+      const a23 = W1[(i + 2) * 12288 + (p + 3)];
+      const a30 = W1[(i + 3) * 12288 + p];
+      const a31 = W1[(i + 3) * 12288 + (p + 1)];
+      const a32 = W1[(i + 3) * 12288 + (p + 2)];
+      const a33 = W1[(i + 3) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -301,6 +309,8 @@ export function deepStep(
         const x3 = X[(p + 3) * m + j];
         Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -318,7 +328,7 @@ export function deepStep(
   const Z2 = buf2;
   Z2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W2[i * 20 + p];
       const a01 = W2[i * 20 + (p + 1)];
       const a02 = W2[i * 20 + (p + 2)];
@@ -327,6 +337,14 @@ export function deepStep(
       const a11 = W2[(i + 1) * 20 + (p + 1)];
       const a12 = W2[(i + 1) * 20 + (p + 2)];
       const a13 = W2[(i + 1) * 20 + (p + 3)];
+      const a20 = W2[(i + 2) * 20 + p];
+      const a21 = W2[(i + 2) * 20 + (p + 1)];
+      const a22 = W2[(i + 2) * 20 + (p + 2)];
+      const a23 = W2[(i + 2) * 20 + (p + 3)];
+      const a30 = W2[(i + 3) * 20 + p];
+      const a31 = W2[(i + 3) * 20 + (p + 1)];
+      const a32 = W2[(i + 3) * 20 + (p + 2)];
+      const a33 = W2[(i + 3) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A1[p * m + j];
         const x1 = A1[(p + 1) * m + j];
@@ -334,9 +352,11 @@ export function deepStep(
         const x3 = A1[(p + 3) * m + j];
         Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a00_2 = W2[i * 20 + p];
       const a01_2 = W2[i * 20 + (p + 1)];
       const a02_2 = W2[i * 20 + (p + 2)];
@@ -364,7 +384,7 @@ export function deepStep(
   const Z3 = buf4;
   Z3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W3[i * 7 + p];
       const a01 = W3[i * 7 + (p + 1)];
       const a02 = W3[i * 7 + (p + 2)];
@@ -373,6 +393,14 @@ export function deepStep(
       const a11 = W3[(i + 1) * 7 + (p + 1)];
       const a12 = W3[(i + 1) * 7 + (p + 2)];
       const a13 = W3[(i + 1) * 7 + (p + 3)];
+      const a20 = W3[(i + 2) * 7 + p];
+      const a21 = W3[(i + 2) * 7 + (p + 1)];
+      const a22 = W3[(i + 2) * 7 + (p + 2)];
+      const a23 = W3[(i + 2) * 7 + (p + 3)];
+      const a30 = W3[(i + 3) * 7 + p];
+      const a31 = W3[(i + 3) * 7 + (p + 1)];
+      const a32 = W3[(i + 3) * 7 + (p + 2)];
+      const a33 = W3[(i + 3) * 7 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A2[p * m + j];
         const x1 = A2[(p + 1) * m + j];
@@ -380,6 +408,8 @@ export function deepStep(
         const x3 = A2[(p + 3) * m + j];
         Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -397,13 +427,17 @@ export function deepStep(
     }
   }
   for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00_3 = W3[i * 7 + p];
       const a10_2 = W3[(i + 1) * 7 + p];
+      const a20_2 = W3[(i + 2) * 7 + p];
+      const a30_2 = W3[(i + 3) * 7 + p];
       for (let j = 0; j < m; j++) {
         const x0_2 = A2[p * m + j];
         Z3[i * m + j] += a00_3 * x0_2;
         Z3[(i + 1) * m + j] += a10_2 * x0_2;
+        Z3[(i + 2) * m + j] += a20_2 * x0_2;
+        Z3[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -469,13 +503,17 @@ export function deepStep(
   const dZ3 = buf8;
   dZ3.fill(0, 0, 5 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W4[i];
       const a10 = W4[i + 1];
+      const a20 = W4[i + 2];
+      const a30 = W4[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ4[j];
         dZ3[i * m + j] += a00 * x0;
         dZ3[(i + 1) * m + j] += a10 * x0;
+        dZ3[(i + 2) * m + j] += a20 * x0;
+        dZ3[(i + 3) * m + j] += a30 * x0;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -495,7 +533,7 @@ export function deepStep(
   const dZ2 = buf9;
   dZ2.fill(0, 0, 7 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W3[i + p * 7];
       const a01 = W3[i + (p + 1) * 7];
       const a02 = W3[i + (p + 2) * 7];
@@ -504,6 +542,14 @@ export function deepStep(
       const a11 = W3[i + 1 + (p + 1) * 7];
       const a12 = W3[i + 1 + (p + 2) * 7];
       const a13 = W3[i + 1 + (p + 3) * 7];
+      const a20 = W3[i + 2 + p * 7];
+      const a21 = W3[i + 2 + (p + 1) * 7];
+      const a22 = W3[i + 2 + (p + 2) * 7];
+      const a23 = W3[i + 2 + (p + 3) * 7];
+      const a30 = W3[i + 3 + p * 7];
+      const a31 = W3[i + 3 + (p + 1) * 7];
+      const a32 = W3[i + 3 + (p + 2) * 7];
+      const a33 = W3[i + 3 + (p + 3) * 7];
       for (let j = 0; j < m; j++) {
         const x0 = dZ3[p * m + j];
         const x1 = dZ3[(p + 1) * m + j];
@@ -511,9 +557,11 @@ export function deepStep(
         const x3 = dZ3[(p + 3) * m + j];
         dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a00_2 = W3[i + p * 7];
       const a01_2 = W3[i + (p + 1) * 7];
       const a02_2 = W3[i + (p + 2) * 7];
@@ -528,16 +576,20 @@ export function deepStep(
     }
   }
   for (let p = 4; p < 5; p++) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00_3 = W3[i + p * 7];
       const a10_2 = W3[i + 1 + p * 7];
+      const a20_2 = W3[i + 2 + p * 7];
+      const a30_2 = W3[i + 3 + p * 7];
       for (let j = 0; j < m; j++) {
         const x0_2 = dZ3[p * m + j];
         dZ2[i * m + j] += a00_3 * x0_2;
         dZ2[(i + 1) * m + j] += a10_2 * x0_2;
+        dZ2[(i + 2) * m + j] += a20_2 * x0_2;
+        dZ2[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a = W3[i + p * 7];
       for (let j = 0; j < m; j++) {
         dZ2[i * m + j] += a * dZ3[p * m + j];
@@ -554,7 +606,7 @@ export function deepStep(
   const dZ1 = buf10;
   dZ1.fill(0, 0, 20 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00 = W2[i + p * 20];
       const a01 = W2[i + (p + 1) * 20];
       const a02 = W2[i + (p + 2) * 20];
@@ -563,6 +615,14 @@ export function deepStep(
       const a11 = W2[i + 1 + (p + 1) * 20];
       const a12 = W2[i + 1 + (p + 2) * 20];
       const a13 = W2[i + 1 + (p + 3) * 20];
+      const a20 = W2[i + 2 + p * 20];
+      const a21 = W2[i + 2 + (p + 1) * 20];
+      const a22 = W2[i + 2 + (p + 2) * 20];
+      const a23 = W2[i + 2 + (p + 3) * 20];
+      const a30 = W2[i + 3 + p * 20];
+      const a31 = W2[i + 3 + (p + 1) * 20];
+      const a32 = W2[i + 3 + (p + 2) * 20];
+      const a33 = W2[i + 3 + (p + 3) * 20];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[p * m + j];
         const x1 = dZ2[(p + 1) * m + j];
@@ -570,17 +630,23 @@ export function deepStep(
         const x3 = dZ2[(p + 3) * m + j];
         dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00_2 = W2[i + p * 20];
       const a10_2 = W2[i + 1 + p * 20];
+      const a20_2 = W2[i + 2 + p * 20];
+      const a30_2 = W2[i + 3 + p * 20];
       for (let j = 0; j < m; j++) {
         const x0_2 = dZ2[p * m + j];
         dZ1[i * m + j] += a00_2 * x0_2;
         dZ1[(i + 1) * m + j] += a10_2 * x0_2;
+        dZ1[(i + 2) * m + j] += a20_2 * x0_2;
+        dZ1[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
   }
@@ -1013,7 +1079,7 @@ export function deepPredict(
   const A1 = buf0_2;
   A1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00 = W1[i * 12288 + p];
       const a01 = W1[i * 12288 + (p + 1)];
       const a02 = W1[i * 12288 + (p + 2)];
@@ -1022,6 +1088,14 @@ export function deepPredict(
       const a11 = W1[(i + 1) * 12288 + (p + 1)];
       const a12 = W1[(i + 1) * 12288 + (p + 2)];
       const a13 = W1[(i + 1) * 12288 + (p + 3)];
+      const a20 = W1[(i + 2) * 12288 + p];
+      const a21 = W1[(i + 2) * 12288 + (p + 1)];
+      const a22 = W1[(i + 2) * 12288 + (p + 2)];
+      const a23 = W1[(i + 2) * 12288 + (p + 3)];
+      const a30 = W1[(i + 3) * 12288 + p];
+      const a31 = W1[(i + 3) * 12288 + (p + 1)];
+      const a32 = W1[(i + 3) * 12288 + (p + 2)];
+      const a33 = W1[(i + 3) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -1029,6 +1103,8 @@ export function deepPredict(
         const x3 = X[(p + 3) * m + j];
         A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1042,7 +1118,7 @@ export function deepPredict(
   const A2 = buf1_2;
   A2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W2[i * 20 + p];
       const a01 = W2[i * 20 + (p + 1)];
       const a02 = W2[i * 20 + (p + 2)];
@@ -1051,6 +1127,14 @@ export function deepPredict(
       const a11 = W2[(i + 1) * 20 + (p + 1)];
       const a12 = W2[(i + 1) * 20 + (p + 2)];
       const a13 = W2[(i + 1) * 20 + (p + 3)];
+      const a20 = W2[(i + 2) * 20 + p];
+      const a21 = W2[(i + 2) * 20 + (p + 1)];
+      const a22 = W2[(i + 2) * 20 + (p + 2)];
+      const a23 = W2[(i + 2) * 20 + (p + 3)];
+      const a30 = W2[(i + 3) * 20 + p];
+      const a31 = W2[(i + 3) * 20 + (p + 1)];
+      const a32 = W2[(i + 3) * 20 + (p + 2)];
+      const a33 = W2[(i + 3) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A1[p * m + j];
         const x1 = A1[(p + 1) * m + j];
@@ -1058,9 +1142,11 @@ export function deepPredict(
         const x3 = A1[(p + 3) * m + j];
         A2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         A2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a00_2 = W2[i * 20 + p];
       const a01_2 = W2[i * 20 + (p + 1)];
       const a02_2 = W2[i * 20 + (p + 2)];
@@ -1084,7 +1170,7 @@ export function deepPredict(
   const A3 = buf2_2;
   A3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W3[i * 7 + p];
       const a01 = W3[i * 7 + (p + 1)];
       const a02 = W3[i * 7 + (p + 2)];
@@ -1093,6 +1179,14 @@ export function deepPredict(
       const a11 = W3[(i + 1) * 7 + (p + 1)];
       const a12 = W3[(i + 1) * 7 + (p + 2)];
       const a13 = W3[(i + 1) * 7 + (p + 3)];
+      const a20 = W3[(i + 2) * 7 + p];
+      const a21 = W3[(i + 2) * 7 + (p + 1)];
+      const a22 = W3[(i + 2) * 7 + (p + 2)];
+      const a23 = W3[(i + 2) * 7 + (p + 3)];
+      const a30 = W3[(i + 3) * 7 + p];
+      const a31 = W3[(i + 3) * 7 + (p + 1)];
+      const a32 = W3[(i + 3) * 7 + (p + 2)];
+      const a33 = W3[(i + 3) * 7 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A2[p * m + j];
         const x1 = A2[(p + 1) * m + j];
@@ -1100,6 +1194,8 @@ export function deepPredict(
         const x3 = A2[(p + 3) * m + j];
         A3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         A3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -1117,13 +1213,17 @@ export function deepPredict(
     }
   }
   for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00_3 = W3[i * 7 + p];
       const a10_2 = W3[(i + 1) * 7 + p];
+      const a20_2 = W3[(i + 2) * 7 + p];
+      const a30_2 = W3[(i + 3) * 7 + p];
       for (let j = 0; j < m; j++) {
         const x0_2 = A2[p * m + j];
         A3[i * m + j] += a00_3 * x0_2;
         A3[(i + 1) * m + j] += a10_2 * x0_2;
+        A3[(i + 2) * m + j] += a20_2 * x0_2;
+        A3[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -1345,7 +1445,7 @@ export function deepLossAndGrad(
   const Z1 = buf0_3;
   Z1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00 = W1[i * 12288 + p];
       const a01 = W1[i * 12288 + (p + 1)];
       const a02 = W1[i * 12288 + (p + 2)];
@@ -1354,6 +1454,14 @@ export function deepLossAndGrad(
       const a11 = W1[(i + 1) * 12288 + (p + 1)];
       const a12 = W1[(i + 1) * 12288 + (p + 2)];
       const a13 = W1[(i + 1) * 12288 + (p + 3)];
+      const a20 = W1[(i + 2) * 12288 + p];
+      const a21 = W1[(i + 2) * 12288 + (p + 1)];
+      const a22 = W1[(i + 2) * 12288 + (p + 2)];
+      const a23 = W1[(i + 2) * 12288 + (p + 3)];
+      const a30 = W1[(i + 3) * 12288 + p];
+      const a31 = W1[(i + 3) * 12288 + (p + 1)];
+      const a32 = W1[(i + 3) * 12288 + (p + 2)];
+      const a33 = W1[(i + 3) * 12288 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -1361,6 +1469,8 @@ export function deepLossAndGrad(
         const x3 = X[(p + 3) * m + j];
         Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1378,7 +1488,7 @@ export function deepLossAndGrad(
   const Z2 = buf2_3;
   Z2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W2[i * 20 + p];
       const a01 = W2[i * 20 + (p + 1)];
       const a02 = W2[i * 20 + (p + 2)];
@@ -1387,6 +1497,14 @@ export function deepLossAndGrad(
       const a11 = W2[(i + 1) * 20 + (p + 1)];
       const a12 = W2[(i + 1) * 20 + (p + 2)];
       const a13 = W2[(i + 1) * 20 + (p + 3)];
+      const a20 = W2[(i + 2) * 20 + p];
+      const a21 = W2[(i + 2) * 20 + (p + 1)];
+      const a22 = W2[(i + 2) * 20 + (p + 2)];
+      const a23 = W2[(i + 2) * 20 + (p + 3)];
+      const a30 = W2[(i + 3) * 20 + p];
+      const a31 = W2[(i + 3) * 20 + (p + 1)];
+      const a32 = W2[(i + 3) * 20 + (p + 2)];
+      const a33 = W2[(i + 3) * 20 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A1[p * m + j];
         const x1 = A1[(p + 1) * m + j];
@@ -1394,9 +1512,11 @@ export function deepLossAndGrad(
         const x3 = A1[(p + 3) * m + j];
         Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a00_2 = W2[i * 20 + p];
       const a01_2 = W2[i * 20 + (p + 1)];
       const a02_2 = W2[i * 20 + (p + 2)];
@@ -1424,7 +1544,7 @@ export function deepLossAndGrad(
   const Z3 = buf4_2;
   Z3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W3[i * 7 + p];
       const a01 = W3[i * 7 + (p + 1)];
       const a02 = W3[i * 7 + (p + 2)];
@@ -1433,6 +1553,14 @@ export function deepLossAndGrad(
       const a11 = W3[(i + 1) * 7 + (p + 1)];
       const a12 = W3[(i + 1) * 7 + (p + 2)];
       const a13 = W3[(i + 1) * 7 + (p + 3)];
+      const a20 = W3[(i + 2) * 7 + p];
+      const a21 = W3[(i + 2) * 7 + (p + 1)];
+      const a22 = W3[(i + 2) * 7 + (p + 2)];
+      const a23 = W3[(i + 2) * 7 + (p + 3)];
+      const a30 = W3[(i + 3) * 7 + p];
+      const a31 = W3[(i + 3) * 7 + (p + 1)];
+      const a32 = W3[(i + 3) * 7 + (p + 2)];
+      const a33 = W3[(i + 3) * 7 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A2[p * m + j];
         const x1 = A2[(p + 1) * m + j];
@@ -1440,6 +1568,8 @@ export function deepLossAndGrad(
         const x3 = A2[(p + 3) * m + j];
         Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -1457,13 +1587,17 @@ export function deepLossAndGrad(
     }
   }
   for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00_3 = W3[i * 7 + p];
       const a10_2 = W3[(i + 1) * 7 + p];
+      const a20_2 = W3[(i + 2) * 7 + p];
+      const a30_2 = W3[(i + 3) * 7 + p];
       for (let j = 0; j < m; j++) {
         const x0_2 = A2[p * m + j];
         Z3[i * m + j] += a00_3 * x0_2;
         Z3[(i + 1) * m + j] += a10_2 * x0_2;
+        Z3[(i + 2) * m + j] += a20_2 * x0_2;
+        Z3[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -1529,13 +1663,17 @@ export function deepLossAndGrad(
   const dZ3 = buf8_2;
   dZ3.fill(0, 0, 5 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W4[i];
       const a10 = W4[i + 1];
+      const a20 = W4[i + 2];
+      const a30 = W4[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ4[j];
         dZ3[i * m + j] += a00 * x0;
         dZ3[(i + 1) * m + j] += a10 * x0;
+        dZ3[(i + 2) * m + j] += a20 * x0;
+        dZ3[(i + 3) * m + j] += a30 * x0;
       }
     }
     for (let i = 4; i < 5; i++) {
@@ -1555,7 +1693,7 @@ export function deepLossAndGrad(
   const dZ2 = buf9_2;
   dZ2.fill(0, 0, 7 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W3[i + p * 7];
       const a01 = W3[i + (p + 1) * 7];
       const a02 = W3[i + (p + 2) * 7];
@@ -1564,6 +1702,14 @@ export function deepLossAndGrad(
       const a11 = W3[i + 1 + (p + 1) * 7];
       const a12 = W3[i + 1 + (p + 2) * 7];
       const a13 = W3[i + 1 + (p + 3) * 7];
+      const a20 = W3[i + 2 + p * 7];
+      const a21 = W3[i + 2 + (p + 1) * 7];
+      const a22 = W3[i + 2 + (p + 2) * 7];
+      const a23 = W3[i + 2 + (p + 3) * 7];
+      const a30 = W3[i + 3 + p * 7];
+      const a31 = W3[i + 3 + (p + 1) * 7];
+      const a32 = W3[i + 3 + (p + 2) * 7];
+      const a33 = W3[i + 3 + (p + 3) * 7];
       for (let j = 0; j < m; j++) {
         const x0 = dZ3[p * m + j];
         const x1 = dZ3[(p + 1) * m + j];
@@ -1571,9 +1717,11 @@ export function deepLossAndGrad(
         const x3 = dZ3[(p + 3) * m + j];
         dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a00_2 = W3[i + p * 7];
       const a01_2 = W3[i + (p + 1) * 7];
       const a02_2 = W3[i + (p + 2) * 7];
@@ -1588,16 +1736,20 @@ export function deepLossAndGrad(
     }
   }
   for (let p = 4; p < 5; p++) {
-    for (let i = 0; i < 6; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00_3 = W3[i + p * 7];
       const a10_2 = W3[i + 1 + p * 7];
+      const a20_2 = W3[i + 2 + p * 7];
+      const a30_2 = W3[i + 3 + p * 7];
       for (let j = 0; j < m; j++) {
         const x0_2 = dZ3[p * m + j];
         dZ2[i * m + j] += a00_3 * x0_2;
         dZ2[(i + 1) * m + j] += a10_2 * x0_2;
+        dZ2[(i + 2) * m + j] += a20_2 * x0_2;
+        dZ2[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
-    for (let i = 6; i < 7; i++) {
+    for (let i = 4; i < 7; i++) {
       const a = W3[i + p * 7];
       for (let j = 0; j < m; j++) {
         dZ2[i * m + j] += a * dZ3[p * m + j];
@@ -1614,7 +1766,7 @@ export function deepLossAndGrad(
   const dZ1 = buf10_2;
   dZ1.fill(0, 0, 20 * m);
   for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00 = W2[i + p * 20];
       const a01 = W2[i + (p + 1) * 20];
       const a02 = W2[i + (p + 2) * 20];
@@ -1623,6 +1775,14 @@ export function deepLossAndGrad(
       const a11 = W2[i + 1 + (p + 1) * 20];
       const a12 = W2[i + 1 + (p + 2) * 20];
       const a13 = W2[i + 1 + (p + 3) * 20];
+      const a20 = W2[i + 2 + p * 20];
+      const a21 = W2[i + 2 + (p + 1) * 20];
+      const a22 = W2[i + 2 + (p + 2) * 20];
+      const a23 = W2[i + 2 + (p + 3) * 20];
+      const a30 = W2[i + 3 + p * 20];
+      const a31 = W2[i + 3 + (p + 1) * 20];
+      const a32 = W2[i + 3 + (p + 2) * 20];
+      const a33 = W2[i + 3 + (p + 3) * 20];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[p * m + j];
         const x1 = dZ2[(p + 1) * m + j];
@@ -1630,17 +1790,23 @@ export function deepLossAndGrad(
         const x3 = dZ2[(p + 3) * m + j];
         dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 20; i += 2) {
+    for (let i = 0; i < 20; i += 4) {
       const a00_2 = W2[i + p * 20];
       const a10_2 = W2[i + 1 + p * 20];
+      const a20_2 = W2[i + 2 + p * 20];
+      const a30_2 = W2[i + 3 + p * 20];
       for (let j = 0; j < m; j++) {
         const x0_2 = dZ2[p * m + j];
         dZ1[i * m + j] += a00_2 * x0_2;
         dZ1[(i + 1) * m + j] += a10_2 * x0_2;
+        dZ1[(i + 2) * m + j] += a20_2 * x0_2;
+        dZ1[(i + 3) * m + j] += a30_2 * x0_2;
       }
     }
   }

@@ -544,7 +544,7 @@ export function digitsStep(
   const Z1 = buf0;
   Z1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
-    for (let i = 0; i < 128; i += 2) {
+    for (let i = 0; i < 128; i += 4) {
       const a00 = W1[i * 784 + p];
       const a01 = W1[i * 784 + (p + 1)];
       const a02 = W1[i * 784 + (p + 2)];
@@ -553,6 +553,14 @@ export function digitsStep(
       const a11 = W1[(i + 1) * 784 + (p + 1)];
       const a12 = W1[(i + 1) * 784 + (p + 2)];
       const a13 = W1[(i + 1) * 784 + (p + 3)];
+      const a20 = W1[(i + 2) * 784 + p];
+      const a21 = W1[(i + 2) * 784 + (p + 1)];
+      const a22 = W1[(i + 2) * 784 + (p + 2)];
+      const a23 = W1[(i + 2) * 784 + (p + 3)];
+      const a30 = W1[(i + 3) * 784 + p];
+      const a31 = W1[(i + 3) * 784 + (p + 1)];
+      const a32 = W1[(i + 3) * 784 + (p + 2)];
+      const a33 = W1[(i + 3) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -560,6 +568,8 @@ export function digitsStep(
         const x3 = X[(p + 3) * m + j];
         Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -579,7 +589,7 @@ export function digitsStep(
   const Z2 = buf2;
   Z2.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
-    for (let i = 0; i < 64; i += 2) {
+    for (let i = 0; i < 64; i += 4) {
       const a00 = W2[i * 128 + p];
       const a01 = W2[i * 128 + (p + 1)];
       const a02 = W2[i * 128 + (p + 2)];
@@ -588,6 +598,14 @@ export function digitsStep(
       const a11 = W2[(i + 1) * 128 + (p + 1)];
       const a12 = W2[(i + 1) * 128 + (p + 2)];
       const a13 = W2[(i + 1) * 128 + (p + 3)];
+      const a20 = W2[(i + 2) * 128 + p];
+      const a21 = W2[(i + 2) * 128 + (p + 1)];
+      const a22 = W2[(i + 2) * 128 + (p + 2)];
+      const a23 = W2[(i + 2) * 128 + (p + 3)];
+      const a30 = W2[(i + 3) * 128 + p];
+      const a31 = W2[(i + 3) * 128 + (p + 1)];
+      const a32 = W2[(i + 3) * 128 + (p + 2)];
+      const a33 = W2[(i + 3) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = t5[p * m + j];
         const x1 = t5[(p + 1) * m + j];
@@ -595,6 +613,8 @@ export function digitsStep(
         const x3 = t5[(p + 3) * m + j];
         Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -672,13 +692,17 @@ export function digitsStep(
   const dZ2 = buf6;
   dZ2.fill(0, 0, 64 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 64; i += 2) {
+    for (let i = 0; i < 64; i += 4) {
       const a00 = W3[i];
       const a10 = W3[i + 1];
+      const a20 = W3[i + 2];
+      const a30 = W3[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ3[j];
         dZ2[i * m + j] += a00 * x0;
         dZ2[(i + 1) * m + j] += a10 * x0;
+        dZ2[(i + 2) * m + j] += a20 * x0;
+        dZ2[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -695,7 +719,7 @@ export function digitsStep(
   const dZ1 = buf7;
   dZ1.fill(0, 0, 128 * m);
   for (let p = 0; p < 64; p += 4) {
-    for (let i = 0; i < 128; i += 2) {
+    for (let i = 0; i < 128; i += 4) {
       const a00 = W2[i + p * 128];
       const a01 = W2[i + (p + 1) * 128];
       const a02 = W2[i + (p + 2) * 128];
@@ -704,6 +728,14 @@ export function digitsStep(
       const a11 = W2[i + 1 + (p + 1) * 128];
       const a12 = W2[i + 1 + (p + 2) * 128];
       const a13 = W2[i + 1 + (p + 3) * 128];
+      const a20 = W2[i + 2 + p * 128];
+      const a21 = W2[i + 2 + (p + 1) * 128];
+      const a22 = W2[i + 2 + (p + 2) * 128];
+      const a23 = W2[i + 2 + (p + 3) * 128];
+      const a30 = W2[i + 3 + p * 128];
+      const a31 = W2[i + 3 + (p + 1) * 128];
+      const a32 = W2[i + 3 + (p + 2) * 128];
+      const a33 = W2[i + 3 + (p + 3) * 128];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[p * m + j];
         const x1 = dZ2[(p + 1) * m + j];
@@ -711,6 +743,8 @@ export function digitsStep(
         const x3 = dZ2[(p + 3) * m + j];
         dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1162,7 +1196,7 @@ export function digitsPredict(
   const A1 = buf0_2;
   A1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
-    for (let i = 0; i < 128; i += 2) {
+    for (let i = 0; i < 128; i += 4) {
       const a00 = W1[i * 784 + p];
       const a01 = W1[i * 784 + (p + 1)];
       const a02 = W1[i * 784 + (p + 2)];
@@ -1171,6 +1205,14 @@ export function digitsPredict(
       const a11 = W1[(i + 1) * 784 + (p + 1)];
       const a12 = W1[(i + 1) * 784 + (p + 2)];
       const a13 = W1[(i + 1) * 784 + (p + 3)];
+      const a20 = W1[(i + 2) * 784 + p];
+      const a21 = W1[(i + 2) * 784 + (p + 1)];
+      const a22 = W1[(i + 2) * 784 + (p + 2)];
+      const a23 = W1[(i + 2) * 784 + (p + 3)];
+      const a30 = W1[(i + 3) * 784 + p];
+      const a31 = W1[(i + 3) * 784 + (p + 1)];
+      const a32 = W1[(i + 3) * 784 + (p + 2)];
+      const a33 = W1[(i + 3) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -1178,6 +1220,8 @@ export function digitsPredict(
         const x3 = X[(p + 3) * m + j];
         A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1191,7 +1235,7 @@ export function digitsPredict(
   const t0 = buf1_2;
   t0.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
-    for (let i = 0; i < 64; i += 2) {
+    for (let i = 0; i < 64; i += 4) {
       const a00 = W2[i * 128 + p];
       const a01 = W2[i * 128 + (p + 1)];
       const a02 = W2[i * 128 + (p + 2)];
@@ -1200,6 +1244,14 @@ export function digitsPredict(
       const a11 = W2[(i + 1) * 128 + (p + 1)];
       const a12 = W2[(i + 1) * 128 + (p + 2)];
       const a13 = W2[(i + 1) * 128 + (p + 3)];
+      const a20 = W2[(i + 2) * 128 + p];
+      const a21 = W2[(i + 2) * 128 + (p + 1)];
+      const a22 = W2[(i + 2) * 128 + (p + 2)];
+      const a23 = W2[(i + 2) * 128 + (p + 3)];
+      const a30 = W2[(i + 3) * 128 + p];
+      const a31 = W2[(i + 3) * 128 + (p + 1)];
+      const a32 = W2[(i + 3) * 128 + (p + 2)];
+      const a33 = W2[(i + 3) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = A1[p * m + j];
         const x1 = A1[(p + 1) * m + j];
@@ -1207,6 +1259,8 @@ export function digitsPredict(
         const x3 = A1[(p + 3) * m + j];
         t0[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         t0[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        t0[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        t0[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1490,7 +1544,7 @@ export function digitsLossAndGrad(
   const Z1 = buf0_3;
   Z1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
-    for (let i = 0; i < 128; i += 2) {
+    for (let i = 0; i < 128; i += 4) {
       const a00 = W1[i * 784 + p];
       const a01 = W1[i * 784 + (p + 1)];
       const a02 = W1[i * 784 + (p + 2)];
@@ -1499,6 +1553,14 @@ export function digitsLossAndGrad(
       const a11 = W1[(i + 1) * 784 + (p + 1)];
       const a12 = W1[(i + 1) * 784 + (p + 2)];
       const a13 = W1[(i + 1) * 784 + (p + 3)];
+      const a20 = W1[(i + 2) * 784 + p];
+      const a21 = W1[(i + 2) * 784 + (p + 1)];
+      const a22 = W1[(i + 2) * 784 + (p + 2)];
+      const a23 = W1[(i + 2) * 784 + (p + 3)];
+      const a30 = W1[(i + 3) * 784 + p];
+      const a31 = W1[(i + 3) * 784 + (p + 1)];
+      const a32 = W1[(i + 3) * 784 + (p + 2)];
+      const a33 = W1[(i + 3) * 784 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         const x1 = X[(p + 1) * m + j];
@@ -1506,6 +1568,8 @@ export function digitsLossAndGrad(
         const x3 = X[(p + 3) * m + j];
         Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1525,7 +1589,7 @@ export function digitsLossAndGrad(
   const Z2 = buf2_3;
   Z2.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
-    for (let i = 0; i < 64; i += 2) {
+    for (let i = 0; i < 64; i += 4) {
       const a00 = W2[i * 128 + p];
       const a01 = W2[i * 128 + (p + 1)];
       const a02 = W2[i * 128 + (p + 2)];
@@ -1534,6 +1598,14 @@ export function digitsLossAndGrad(
       const a11 = W2[(i + 1) * 128 + (p + 1)];
       const a12 = W2[(i + 1) * 128 + (p + 2)];
       const a13 = W2[(i + 1) * 128 + (p + 3)];
+      const a20 = W2[(i + 2) * 128 + p];
+      const a21 = W2[(i + 2) * 128 + (p + 1)];
+      const a22 = W2[(i + 2) * 128 + (p + 2)];
+      const a23 = W2[(i + 2) * 128 + (p + 3)];
+      const a30 = W2[(i + 3) * 128 + p];
+      const a31 = W2[(i + 3) * 128 + (p + 1)];
+      const a32 = W2[(i + 3) * 128 + (p + 2)];
+      const a33 = W2[(i + 3) * 128 + (p + 3)];
       for (let j = 0; j < m; j++) {
         const x0 = t5[p * m + j];
         const x1 = t5[(p + 1) * m + j];
@@ -1541,6 +1613,8 @@ export function digitsLossAndGrad(
         const x3 = t5[(p + 3) * m + j];
         Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
@@ -1618,13 +1692,17 @@ export function digitsLossAndGrad(
   const dZ2 = buf6_2;
   dZ2.fill(0, 0, 64 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 64; i += 2) {
+    for (let i = 0; i < 64; i += 4) {
       const a00 = W3[i];
       const a10 = W3[i + 1];
+      const a20 = W3[i + 2];
+      const a30 = W3[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ3[j];
         dZ2[i * m + j] += a00 * x0;
         dZ2[(i + 1) * m + j] += a10 * x0;
+        dZ2[(i + 2) * m + j] += a20 * x0;
+        dZ2[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -1641,7 +1719,7 @@ export function digitsLossAndGrad(
   const dZ1 = buf7_2;
   dZ1.fill(0, 0, 128 * m);
   for (let p = 0; p < 64; p += 4) {
-    for (let i = 0; i < 128; i += 2) {
+    for (let i = 0; i < 128; i += 4) {
       const a00 = W2[i + p * 128];
       const a01 = W2[i + (p + 1) * 128];
       const a02 = W2[i + (p + 2) * 128];
@@ -1650,6 +1728,14 @@ export function digitsLossAndGrad(
       const a11 = W2[i + 1 + (p + 1) * 128];
       const a12 = W2[i + 1 + (p + 2) * 128];
       const a13 = W2[i + 1 + (p + 3) * 128];
+      const a20 = W2[i + 2 + p * 128];
+      const a21 = W2[i + 2 + (p + 1) * 128];
+      const a22 = W2[i + 2 + (p + 2) * 128];
+      const a23 = W2[i + 2 + (p + 3) * 128];
+      const a30 = W2[i + 3 + p * 128];
+      const a31 = W2[i + 3 + (p + 1) * 128];
+      const a32 = W2[i + 3 + (p + 2) * 128];
+      const a33 = W2[i + 3 + (p + 3) * 128];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[p * m + j];
         const x1 = dZ2[(p + 1) * m + j];
@@ -1657,6 +1743,8 @@ export function digitsLossAndGrad(
         const x3 = dZ2[(p + 3) * m + j];
         dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }

@@ -230,13 +230,17 @@ export function planarStep(
   const A1 = buf0;
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W1[i * 2 + p];
       const a10 = W1[(i + 1) * 2 + p];
+      const a20 = W1[(i + 2) * 2 + p];
+      const a30 = W1[(i + 3) * 2 + p];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         A1[i * m + j] += a00 * x0;
         A1[(i + 1) * m + j] += a10 * x0;
+        A1[(i + 2) * m + j] += a20 * x0;
+        A1[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -292,13 +296,17 @@ export function planarStep(
   const dZ1 = buf3;
   dZ1.fill(0, 0, 4 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W2[i];
       const a10 = W2[i + 1];
+      const a20 = W2[i + 2];
+      const a30 = W2[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[j];
         dZ1[i * m + j] += a00 * x0;
         dZ1[(i + 1) * m + j] += a10 * x0;
+        dZ1[(i + 2) * m + j] += a20 * x0;
+        dZ1[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -463,13 +471,17 @@ export function planarPredict(
   const A1 = buf0_2;
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W1[i * 2 + p];
       const a10 = W1[(i + 1) * 2 + p];
+      const a20 = W1[(i + 2) * 2 + p];
+      const a30 = W1[(i + 3) * 2 + p];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         A1[i * m + j] += a00 * x0;
         A1[(i + 1) * m + j] += a10 * x0;
+        A1[(i + 2) * m + j] += a20 * x0;
+        A1[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -627,13 +639,17 @@ export function planarLossAndGrad(
   const A1 = buf0_3;
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W1[i * 2 + p];
       const a10 = W1[(i + 1) * 2 + p];
+      const a20 = W1[(i + 2) * 2 + p];
+      const a30 = W1[(i + 3) * 2 + p];
       for (let j = 0; j < m; j++) {
         const x0 = X[p * m + j];
         A1[i * m + j] += a00 * x0;
         A1[(i + 1) * m + j] += a10 * x0;
+        A1[(i + 2) * m + j] += a20 * x0;
+        A1[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
@@ -689,13 +705,17 @@ export function planarLossAndGrad(
   const dZ1 = buf3_2;
   dZ1.fill(0, 0, 4 * m);
   for (let p = 0; p < 1; p++) {
-    for (let i = 0; i < 4; i += 2) {
+    for (let i = 0; i < 4; i += 4) {
       const a00 = W2[i];
       const a10 = W2[i + 1];
+      const a20 = W2[i + 2];
+      const a30 = W2[i + 3];
       for (let j = 0; j < m; j++) {
         const x0 = dZ2[j];
         dZ1[i * m + j] += a00 * x0;
         dZ1[(i + 1) * m + j] += a10 * x0;
+        dZ1[(i + 2) * m + j] += a20 * x0;
+        dZ1[(i + 3) * m + j] += a30 * x0;
       }
     }
   }
