@@ -1,6 +1,14 @@
 import { GradgenError, at } from '../errors.ts';
 import { formatShape } from '../ir/shape.ts';
-import { forLoop, paren, printed, PREC, type KernelWriter, type StructuralOp } from './define.ts';
+import {
+  forLoop,
+  paren,
+  printed,
+  PREC,
+  sizeExpr,
+  type KernelWriter,
+  type StructuralOp,
+} from './define.ts';
 
 /** Matrix product of (n, k) and (k, m) matrices. */
 export const matmul: StructuralOp = {
@@ -59,7 +67,9 @@ export const matmul: StructuralOp = {
 
 /** Where the estimate needs a number for the batch dimension. */
 const TYPICAL_BATCH = 256;
-const estimate = (d: string) => (/^\d+$/.test(d) ? Number(d) : TYPICAL_BATCH);
+/** The value of a literal dimension (`'12'` → 12); undefined for the batch symbol. */
+const literalOf = (d: string) => (/^\d+$/.test(d) ? Number(d) : undefined);
+const estimate = (d: string) => literalOf(d) ?? TYPICAL_BATCH;
 
 /** `i`, `(i + 1)`, … : the index of row `r` of a tile starting at `i`. */
 const plus = (i: string, r: number) => (r === 0 ? i : `(${i} + ${r})`);
@@ -75,7 +85,7 @@ function tiled(
   size: number,
   body: (i: string, size: number) => void,
 ): void {
-  const literal = /^\d+$/.test(n) ? Number(n) : undefined;
+  const literal = literalOf(n);
   if (size > 1 && (literal === undefined || literal >= size)) {
     const bound =
       literal === undefined ? `${i} + ${size - 1} < ${n}` : `${i} < ${literal - (literal % size)}`;
@@ -145,7 +155,7 @@ function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): v
   const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
   // 4×4 is the fastest tile measured on V8 (16 of A's elements in registers, or nearly: the
   // spills are cheaper than the loads and stores of C they save)
-  const rows = n === '1' ? 1 : /^\d+$/.test(n) && Number(n) < 4 ? 2 : 4;
+  const rows = n === '1' ? 1 : (literalOf(n) ?? 4) < 4 ? 2 : 4;
   const depth = inner === '1' ? 1 : rows === 1 ? 8 : 4;
   const update = (ii: string, r: number, pp: string, u: number) => {
     const av = Array.from({ length: r }, (_, x) =>
@@ -168,9 +178,9 @@ function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): v
     }
     k.line('}');
   };
-  const cSmall = /^\d+$/.test(n) && estimate(n) * estimate(m) <= 65536;
+  const cSmall = literalOf(n) !== undefined && estimate(n) * estimate(m) <= 65536;
   if (cSmall) {
-    k.zero('0', n === '1' ? m : m === '1' ? n : `${n} * ${m}`);
+    k.zero('0', sizeExpr([n, m]));
     tiled(k, p, inner, depth, (pp, u) => tiled(k, i, n, rows, (ii, r) => update(ii, r, pp, u)));
     if (k.epilogue) {
       k.line(forLoop(i, n));

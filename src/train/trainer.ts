@@ -300,7 +300,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     .filter((l) => batchSymbol !== undefined && l.shape.includes(batchSymbol))
     .map((l) => ({
       name: l.name,
-      fixed: l.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1),
+      fixed: fixedSize(l.shape),
     }));
   const batchOf = (data: InputValues): number => {
     for (let i = 0; i < batchedLeaves.length; i++) {
@@ -312,7 +312,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const maskList = [...masks].map(([mask, keep]) => ({
     name: mask.name,
     keep,
-    fixed: mask.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1),
+    fixed: fixedSize(mask.shape),
     batched: batchSymbol !== undefined && mask.shape.includes(batchSymbol),
     buffer: new Float64Array(0),
   }));
@@ -687,4 +687,9 @@ const UNCHECKED = { checkValues: false } as const;
 function firstNonFinite(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return i;
   return -1;
+}
+
+/** Elements of `shape` per unit of the batch dimension (its literal dimensions multiplied). */
+function fixedSize(shape: Shape): number {
+  return shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
 }
