@@ -18,7 +18,6 @@ import * as os from 'node:os';
 import {
   add,
   binaryCrossEntropy,
-  compileTraining,
   input,
   matmul,
   param,
@@ -39,44 +38,11 @@ import {
   checkTargets,
   IMPL,
   runTraining,
-  type KernelBreakdown,
   type TargetCheck,
   type Targets,
   type TrainingResult,
   type TrainingWorkload,
 } from './training.ts';
-
-/**
- * HOOK: the per-kernel time breakdown of gradgen's float64 step, printed for every workload that
- * misses a speed target. This one compiles the workload again with `profile: true` (every kernel
- * timed with performance.now, see Trainer.profile) and runs about a second of steps from the same
- * start; replace it, or set it to undefined for no breakdown.
- */
-const kernelBreakdown: KernelBreakdown | undefined = ({ spec, init, data, msPerStep }) => {
-  const trainer = compileTraining({ ...spec, profile: true });
-  const state = trainer.init(1);
-  for (const [k, v] of Object.entries(init)) state.params[k]!.set(v);
-  const steps = Math.max(3, Math.min(200, Math.round((quick ? 300 : 1000) / msPerStep)));
-  trainer.step(state, data); // warm up, then time from a fresh profile
-  trainer.profile();
-  for (let i = 0; i < steps; i++) trainer.step(state, data);
-  const times = trainer.profile();
-  const total = times.reduce((s, t) => s + t.ms, 0);
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-  return (
-    `${steps} profiled steps: the kernels' sum is ${fmtTime(total)} per step, against ${fmtTime(msPerStep)} measured without profiling ` +
-    `(the rest is the trainer's runtime and the timers).\n\n` +
-    table(
-      ['kernel', 'per step', 'share'],
-      'lrr',
-      times.map((t) => [
-        cell(t.kernel),
-        fmtTime(t.ms),
-        `${((100 * t.ms) / (total || 1)).toFixed(1)} %`,
-      ]),
-    )
-  );
-};
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -246,7 +212,6 @@ for (const w of workloads) {
     roundMs: quick ? 300 : 1000,
     allocationSamples,
     log,
-    kernelBreakdown,
   });
   results.push(r);
   if (r.targets) targetRows.push({ id: r.id, checks: checkTargets(r.targets, r.timings) });

@@ -18,7 +18,15 @@ import {
 } from '../index.ts';
 import { allocationPerStep, type Allocation } from './alloc.ts';
 import { HandMLP, type Hidden } from './hand.ts';
-import { interleaved, probe, relError, type Contender, type Timing } from './stats.ts';
+import {
+  fmtTime,
+  interleaved,
+  probe,
+  relError,
+  table,
+  type Contender,
+  type Timing,
+} from './stats.ts';
 import { TfMLP, tfDataMoves, tfNumTensors, useBackend, type TfBackend } from './tfjsPeer.ts';
 
 export type WorkloadOptimizer =
@@ -57,20 +65,6 @@ export interface TrainingWorkload {
   readonly targets?: Targets;
 }
 
-/**
- * HOOK for the per-kernel time breakdown: given the float64 training spec the workload was compiled
- * from, its starting parameters and data, and gradgen f64's measured time per step, returns a
- * markdown table of where a step's time goes. runTraining calls it only for a workload that misses
- * a speed target, and the report prints the string under the targets section.
- */
-export type KernelBreakdown = (context: {
-  readonly workload: TrainingWorkload;
-  readonly spec: TrainingSpec;
-  readonly init: Readonly<Record<string, Float64Array>>;
-  readonly data: Readonly<Record<string, Float64Array>>;
-  readonly msPerStep: number;
-}) => string | undefined;
-
 export interface TrainingResult {
   readonly id: string;
   readonly title: string;
@@ -86,7 +80,7 @@ export interface TrainingResult {
   readonly timings: Timing[];
   readonly allocations: Allocation[];
   readonly targets?: Targets;
-  /** The per-kernel breakdown (see KernelBreakdown), present when a target was missed and a hook is set. */
+  /** Where gradgen f64's step time goes, per kernel (markdown), when a target was missed. */
   readonly kernelBreakdown?: string;
 }
 
@@ -222,7 +216,6 @@ export async function runTraining(
     roundMs: number;
     allocationSamples: number;
     log: (s: string) => void;
-    kernelBreakdown?: KernelBreakdown;
   },
 ): Promise<TrainingResult> {
   const { X, Y, m } = w.data();
@@ -304,18 +297,12 @@ export async function runTraining(
   const leaked = tfNumTensors() - tensorsBefore;
   if (leaked !== 0) throw new Error(`bench ${w.id}: TF.js leaked ${leaked} tensors`);
 
-  // ---- the per-kernel breakdown hook, for a missed target
+  // ---- where the time goes, for a missed target
   const missed = w.targets && missedTargets(w.targets, timings).length > 0;
-  let kernelBreakdown: string | undefined;
-  if (missed && options.kernelBreakdown) {
+  let breakdown: string | undefined;
+  if (missed) {
     options.log(`${w.id}: a target is missed: kernel breakdown…`);
-    kernelBreakdown = options.kernelBreakdown({
-      workload: w,
-      spec: spec64,
-      init,
-      data: data64,
-      msPerStep: timings[IMPL.f64].median,
-    });
+    breakdown = kernelBreakdown(spec64, init, data64, timings[IMPL.f64].median, options.roundMs);
   }
 
   return {
@@ -332,7 +319,7 @@ export async function runTraining(
     timings,
     allocations,
     ...(w.targets ? { targets: w.targets } : {}),
-    ...(kernelBreakdown ? { kernelBreakdown } : {}),
+    ...(breakdown ? { kernelBreakdown: breakdown } : {}),
   };
 }
 
@@ -375,4 +362,40 @@ export function checkTargets(
 
 function missedTargets(targets: Targets, timings: readonly Timing[]): TargetCheck[] {
   return checkTargets(targets, timings).filter((c) => !c.met);
+}
+
+/**
+ * The per-kernel time of gradgen f64's step as a markdown table: the workload compiled again with
+ * `profile: true` (see Trainer.profile), about a round's worth of steps from the same start.
+ */
+function kernelBreakdown(
+  spec: TrainingSpec,
+  init: Readonly<Record<string, Float64Array>>,
+  data: Readonly<Record<string, Float64Array>>,
+  msPerStep: number,
+  roundMs: number,
+): string {
+  const trainer = compileTraining({ ...spec, profile: true });
+  const state = trainer.init(1);
+  for (const [k, v] of Object.entries(init)) state.params[k]!.set(v);
+  const steps = Math.max(3, Math.min(200, Math.round(roundMs / msPerStep)));
+  trainer.step(state, data); // warm up, then time from a fresh profile
+  trainer.profile();
+  for (let i = 0; i < steps; i++) trainer.step(state, data);
+  const times = trainer.profile();
+  const total = times.reduce((s, t) => s + t.ms, 0);
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  return (
+    `${steps} profiled steps: the kernels' sum is ${fmtTime(total)} per step, against ${fmtTime(msPerStep)} measured without profiling ` +
+    `(the rest is the trainer's runtime and the timers).\n\n` +
+    table(
+      ['kernel', 'per step', 'share'],
+      'lrr',
+      times.map((t) => [
+        cell(t.kernel),
+        fmtTime(t.ms),
+        `${((100 * t.ms) / (total || 1)).toFixed(1)} %`,
+      ]),
+    )
+  );
 }
