@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'E_BAD_OPTION'
   /** A rewrite phase did not reach a fixed point (a rule cycles); the message names the rules. */
   | 'E_REWRITE_CYCLE'
+  /** A model file is missing, fails to import (the message gives the reason) or exports no model. */
+  | 'E_MODEL_FILE'
+  /** A file could not be written (the message names the path). */
+  | 'E_WRITE'
   /** The graph uses something this version cannot compile yet. */
   | 'E_UNSUPPORTED';
 

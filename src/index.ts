@@ -5,7 +5,7 @@
  * symbolically with {@link grad}, run it with the reference interpreter ({@link evaluate}), emit
  * specialized TypeScript ({@link emit}, {@link compile}) and verify gradients ({@link gradcheck}).
  */
-import './builder/fluent.ts';
+import './builder/fluent.js';
 
 export {
   input,
@@ -46,22 +46,22 @@ export {
   batchSize,
   type Operand,
   type ReduceOptions,
-} from './builder/core.ts';
+} from './builder/core.js';
 export {
   binaryCrossEntropy,
   meanSquaredError,
   dense,
   type Activation,
-} from './builder/composites.ts';
-export { grad } from './autodiff/grad.ts';
-export { evaluate, type OutputValue } from './ir/interp.ts';
-export { emit, type EmitOptions } from './emit/module.ts';
-export { compile, type CompiledFunction, type CompiledValue } from './emit/compile.ts';
-export { formula, printGraph } from './ir/print.ts';
-export { GradgenError, type ErrorCode } from './errors.ts';
-export type { Node, InputNode, ParamNode, ConstNode, ApplyNode, ParamInit } from './ir/node.ts';
-export type { Shape, Dim } from './ir/shape.ts';
-export type { InputValue, InputValues } from './ir/values.ts';
+} from './builder/composites.js';
+export { grad } from './autodiff/grad.js';
+export { evaluate, type OutputValue } from './ir/interp.js';
+export { emit, type EmitOptions } from './emit/module.js';
+export { compile, type CompiledFunction, type CompiledValue } from './emit/compile.js';
+export { formula, printGraph } from './ir/print.js';
+export { GradgenError, type ErrorCode } from './errors.js';
+export type { Node, InputNode, ParamNode, ConstNode, ApplyNode, ParamInit } from './ir/node.js';
+export type { Shape, Dim } from './ir/shape.js';
+export type { InputValue, InputValues } from './ir/values.js';
 export {
   gradcheck,
   relativeError,
@@ -71,8 +71,8 @@ export {
   type GradcheckEntry,
   type CostAndGradient,
   type Verdict,
-} from './check/gradcheck.ts';
-export { Rng } from './rng.ts';
+} from './check/gradcheck.js';
+export { Rng } from './rng.js';
 export {
   defineGraph,
   defineTraining,
@@ -81,8 +81,8 @@ export {
   type GraphModel,
   type TrainingModel,
   type Model,
-} from './model.ts';
-export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.ts';
+} from './model.js';
+export { optimize, explain, type Optimized, type Explanation } from './rewrite/optimize.js';
 export {
   compileTraining,
   emitTraining,
@@ -92,7 +92,7 @@ export {
   type TrainingSpec,
   type TrainingState,
   type FitOptions,
-} from './train/trainer.ts';
+} from './train/trainer.js';
 export {
   sgd,
   momentum,
@@ -101,5 +101,5 @@ export {
   learningRateAt,
   type OptimizerSpec,
   type Decay,
-} from './train/optimizers.ts';
-export { dropout } from './train/dropout.ts';
+} from './train/optimizers.js';
+export { dropout } from './train/dropout.js';

@@ -1,6 +1,6 @@
-import type { Node } from './ir/node.ts';
-import type { InputValues } from './ir/values.ts';
-import type { TrainingSpec } from './train/trainer.ts';
+import type { Node } from './ir/node.js';
+import type { InputValues } from './ir/values.js';
+import type { TrainingSpec } from './train/trainer.js';
 
 /**
  * What a model file exports (as `default` or as `model`) so that the `gradgen` command and

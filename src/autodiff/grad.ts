@@ -2,15 +2,15 @@
  * Reverse-mode differentiation as a graph → graph function: the result is made of ordinary nodes,
  * so it can be printed, simplified, compiled, and differentiated again.
  */
-import * as B from '../builder/core.ts';
-import { GradgenError, at } from '../errors.ts';
-import { toposort } from '../ir/graph.ts';
-import { isNode, nameHint, setNameHint, type Node } from '../ir/node.ts';
-import { formatShape, isScalarShape } from '../ir/shape.ts';
-import { userCallSite, withCallSite } from '../ir/site.ts';
-import { formula } from '../ir/print.ts';
-import { opDef } from '../ops/index.ts';
-import { unbroadcast } from './unbroadcast.ts';
+import * as B from '../builder/core.js';
+import { GradgenError, at } from '../errors.js';
+import { toposort } from '../ir/graph.js';
+import { isNode, nameHint, setNameHint, type Node } from '../ir/node.js';
+import { formatShape, isScalarShape } from '../ir/shape.js';
+import { userCallSite, withCallSite } from '../ir/site.js';
+import { formula } from '../ir/print.js';
+import { opDef } from '../ops/index.js';
+import { unbroadcast } from './unbroadcast.js';
 
 /**
  * The gradients of the scalar `y` with respect to each of `xs` (inputs or params), as graph nodes.

@@ -1,6 +1,6 @@
-import * as B from '../builder/core.ts';
-import type { Node } from '../ir/node.ts';
-import { sameShape, type Shape } from '../ir/shape.ts';
+import * as B from '../builder/core.js';
+import type { Node } from '../ir/node.js';
+import { sameShape, type Shape } from '../ir/shape.js';
 
 /**
  * The one place where a gradient is brought back to its operand's shape: an operand that was

@@ -15,7 +15,7 @@
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { median, type Contender } from './stats.ts';
+import { median, type Contender } from './stats.js';
 
 export interface Allocation {
   /** Median over samples of the bytes per step (each sample corrected by its empty window). */

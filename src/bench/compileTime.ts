@@ -2,13 +2,13 @@
  * Compile time versus graph size: grad + optimize + emit for random scalar graphs of 1k, 10k and
  * 100k nodes. Prints the times and the ratio per node, so growth that is not about linear shows.
  */
-import { emitModule } from '../emit/module.ts';
-import { grad } from '../autodiff/grad.ts';
-import * as B from '../builder/core.ts';
-import '../builder/fluent.ts';
-import type { Node } from '../ir/node.ts';
-import { optimize } from '../rewrite/optimize.ts';
-import { Rng } from '../rng.ts';
+import { emitModule } from '../emit/module.js';
+import { grad } from '../autodiff/grad.js';
+import * as B from '../builder/core.js';
+import '../builder/fluent.js';
+import type { Node } from '../ir/node.js';
+import { optimize } from '../rewrite/optimize.js';
+import { Rng } from '../rng.js';
 
 /** A random scalar DAG of about `size` op nodes over 16 inputs, every node reachable from y. */
 export function randomScalarGraph(size: number, seed: number): { y: Node; inputs: Node[] } {

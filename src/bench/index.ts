@@ -22,4 +22,4 @@ export async function resolve(specifier, context, next) {
   }
 }`;
 register(`data:text/javascript,${encodeURIComponent(hook)}`);
-await import('./run.ts');
+await import('./run.js');

@@ -24,16 +24,16 @@ import {
   relu,
   sigmoid,
   type Node,
-} from '../index.ts';
-import { J as logisticJ } from '../../samples/logisticRegression.ts';
-import { J as planarJ } from '../../samples/planar.ts';
-import { J as deepJ, layers as deepLayers } from '../../samples/deep.ts';
-import { planarFlower, syntheticImages } from '../../samples/data.ts';
-import { allocationNoise, bytes, fmtBytes } from './alloc.ts';
-import { timeCompile } from './compileTime.ts';
-import { runScalar, SCALAR_IMPL } from './scalar.ts';
-import { fmtTime, table } from './stats.ts';
-import { tfReady } from './tfjsPeer.ts';
+} from '../index.js';
+import { J as logisticJ } from '../../samples/logisticRegression.js';
+import { J as planarJ } from '../../samples/planar.js';
+import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
+import { planarFlower, syntheticImages } from '../../samples/data.js';
+import { allocationNoise, bytes, fmtBytes } from './alloc.js';
+import { timeCompile } from './compileTime.js';
+import { runScalar, SCALAR_IMPL } from './scalar.js';
+import { fmtTime, table } from './stats.js';
+import { tfReady } from './tfjsPeer.js';
 import {
   checkTargets,
   IMPL,
@@ -42,7 +42,7 @@ import {
   type Targets,
   type TrainingResult,
   type TrainingWorkload,
-} from './training.ts';
+} from './training.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -3,13 +3,13 @@
  * function and TF.js (tf.grads) on its cpu and wasm backends, over the same 1,024 seeded (a, b, c)
  * points, cycled. Also the bytes each allocates per call.
  */
-import { compile } from '../index.ts';
-import { Rng } from '../rng.ts';
-import { J, da, db, dc } from '../../samples/computationGraph.ts';
-import { allocationPerStep, type Allocation } from './alloc.ts';
-import { handCostJ } from './hand.ts';
-import { interleaved, probe, type Contender, type Timing } from './stats.ts';
-import { tfCostJ, tfDataMoves, useBackend, type TfBackend } from './tfjsPeer.ts';
+import { compile } from '../index.js';
+import { Rng } from '../rng.js';
+import { J, da, db, dc } from '../../samples/computationGraph.js';
+import { allocationPerStep, type Allocation } from './alloc.js';
+import { handCostJ } from './hand.js';
+import { interleaved, probe, type Contender, type Timing } from './stats.js';
+import { tfCostJ, tfDataMoves, useBackend, type TfBackend } from './tfjsPeer.js';
 
 export interface ScalarResult {
   readonly compileMs: number;

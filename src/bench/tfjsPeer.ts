@@ -17,7 +17,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 // tfjs-core's Node bundle registers no gradient functions without this (see test/tfjs.test.ts)
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import type { Hidden } from './hand.ts';
+import type { Hidden } from './hand.js';
 
 export type TfBackend = 'cpu' | 'wasm';
 

@@ -15,9 +15,9 @@ import {
   type Trainer,
   type TrainingSpec,
   type TrainingState,
-} from '../index.ts';
-import { allocationPerStep, type Allocation } from './alloc.ts';
-import { HandMLP, type Hidden } from './hand.ts';
+} from '../index.js';
+import { allocationPerStep, type Allocation } from './alloc.js';
+import { HandMLP, type Hidden } from './hand.js';
 import {
   fmtTime,
   interleaved,
@@ -26,8 +26,8 @@ import {
   table,
   type Contender,
   type Timing,
-} from './stats.ts';
-import { TfMLP, tfDataMoves, tfNumTensors, useBackend, type TfBackend } from './tfjsPeer.ts';
+} from './stats.js';
+import { TfMLP, tfDataMoves, tfNumTensors, useBackend, type TfBackend } from './tfjsPeer.js';
 
 export type WorkloadOptimizer =
   | { readonly kind: 'sgd' }

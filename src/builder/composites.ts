@@ -2,11 +2,11 @@
  * Composites: functions built from primitives, so they get derivatives, rewrites and code
  * generation for free.
  */
-import { GradgenError, at } from '../errors.ts';
-import type { Node } from '../ir/node.ts';
-import { formatShape, sameShape } from '../ir/shape.ts';
-import { userCallSite } from '../ir/site.ts';
-import * as B from './core.ts';
+import { GradgenError, at } from '../errors.js';
+import type { Node } from '../ir/node.js';
+import { formatShape, sameShape } from '../ir/shape.js';
+import { userCallSite } from '../ir/site.js';
+import * as B from './core.js';
 
 /** The number of examples in a (features, examples) tensor: the batch axis, else the last one. */
 function examplesAxis(x: Node): number {

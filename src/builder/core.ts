@@ -3,7 +3,7 @@
  * nodes: it checks operands, infers the shape (with the user's call site in any error), folds
  * constants, applies the exact identities (x·1, x+0, −(−x), …) and interns the result.
  */
-import { GradgenError, at } from '../errors.ts';
+import { GradgenError, at } from '../errors.js';
 import {
   ApplyNode,
   ConstNode,
@@ -21,7 +21,7 @@ import {
   type Attrs,
   type Node,
   type ParamInit,
-} from '../ir/node.ts';
+} from '../ir/node.js';
 import {
   broadcastShapes,
   formatShape,
@@ -29,10 +29,10 @@ import {
   SCALAR,
   validateShape,
   type Shape,
-} from '../ir/shape.ts';
-import { userCallSite } from '../ir/site.ts';
-import { formatNumber } from '../ops/define.ts';
-import { opDef, type OpName } from '../ops/index.ts';
+} from '../ir/shape.js';
+import { userCallSite } from '../ir/site.js';
+import { formatNumber } from '../ops/define.js';
+import { opDef, type OpName } from '../ops/index.js';
 
 /** Anything a builder function accepts as an operand: a node, or a finite number. */
 export type Operand = Node | number;

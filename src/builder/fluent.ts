@@ -1,6 +1,6 @@
 /** Installs the fluent methods declared on `NodeBase`: `a.add(b).mul(3)` ≡ `mul(add(a, b), 3)`. */
-import { NodeBase, type Node } from '../ir/node.ts';
-import * as B from './core.ts';
+import { NodeBase, type Node } from '../ir/node.js';
+import * as B from './core.js';
 
 type Operand = B.Operand;
 const methods: Omit<NodeBase, 'id' | 'hash' | 'shape' | 'site'> & ThisType<Node> = {

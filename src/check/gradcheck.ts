@@ -5,14 +5,14 @@
  * fails the check. Works on a cost node, on a compiled gradgen function, or on any user-supplied
  * (cost, gradient) pair.
  */
-import { grad } from '../autodiff/grad.ts';
-import { compile, type CompiledFunction } from '../emit/compile.ts';
-import { GradgenError } from '../errors.ts';
-import { leavesOf } from '../ir/graph.ts';
-import { isNode, type LeafNode, type Node } from '../ir/node.ts';
-import type { InputValue, InputValues } from '../ir/values.ts';
-import type { Shape } from '../ir/shape.ts';
-import { Rng } from '../rng.ts';
+import { grad } from '../autodiff/grad.js';
+import { compile, type CompiledFunction } from '../emit/compile.js';
+import { GradgenError } from '../errors.js';
+import { leavesOf } from '../ir/graph.js';
+import { isNode, type LeafNode, type Node } from '../ir/node.js';
+import type { InputValue, InputValues } from '../ir/values.js';
+import type { Shape } from '../ir/shape.js';
+import { Rng } from '../rng.js';
 
 /**
  * ≤ 1e-7 `correct`; ≤ 1e-5 `inspect` (maybe fine, look closer); ≤ 1e-3 `suspicious`;

@@ -5,8 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import '../index.ts';
-import { loadModel, moduleSource } from './samples.ts';
+import '../index.js';
+import { loadModel } from '../node.js';
+import { moduleSource } from './samples.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 // Call sites in comments are relative to the working directory: make it the repository root.

@@ -15,7 +15,7 @@ import {
   input,
   mul,
   Rng,
-} from '../index.ts';
+} from '../index.js';
 
 const a = input('a');
 const b = input('b');
@@ -38,7 +38,7 @@ const costCheck = gradcheck(f, point, { cost: 'J' });
 console.log(costCheck.report());
 
 // ---- and a model that learns: the planar flower classifier, trained as the course does
-const planar = (await import('../../samples/planar.ts')).default;
+const planar = (await import('../../samples/planar.js')).default;
 const trainer = compileTraining(planar);
 const { train } = planar.data();
 const state = trainer.init(planar.defaults?.seed ?? 1);

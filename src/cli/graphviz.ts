@@ -8,11 +8,11 @@
  * and params are drawn apart (ellipses, filled), constants inline at each use, and every output is
  * a node of its own pointing from the value it names.
  */
-import { toposort } from '../ir/graph.ts';
-import { isLeaf, nameHint, type Node } from '../ir/node.ts';
-import { formula } from '../ir/print.ts';
-import { formatShape } from '../ir/shape.ts';
-import { formatNumber } from '../ops/define.ts';
+import { toposort } from '../ir/graph.js';
+import { isLeaf, nameHint, type Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+import { formatShape } from '../ir/shape.js';
+import { formatNumber } from '../ops/define.js';
 
 export const GRAPH_FORMATS = ['dot', 'mermaid'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];

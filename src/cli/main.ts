@@ -1,52 +1,22 @@
 /**
- * The `gradgen` command. Errors are one line on stderr and exit code 1 (2 for usage errors); a
- * stack trace only with --debug.
+ * The `gradgen` commands (loaded by `bin.ts` once help and the version are ruled out). Errors are
+ * one line on stderr and exit code 1 (2 for usage errors); a stack trace only with --debug.
  */
-import { writeFileSync } from 'node:fs';
-import '../index.ts';
-import { gradcheck, type GradcheckResult } from '../check/gradcheck.ts';
-import { compile } from '../emit/compile.ts';
-import { GradgenError } from '../errors.ts';
-import { leavesOf } from '../ir/graph.ts';
-import type { InputValue, InputValues } from '../ir/values.ts';
-import { binaryAccuracy, type GraphModel, type TrainingModel } from '../model.ts';
-import { explain, optimize } from '../rewrite/optimize.ts';
-import { compileTraining, type Trainer, type TrainingState } from '../train/trainer.ts';
-import { GRAPH_FORMATS, gradientOutputKeys, isGraphFormat, renderGraph } from './graphviz.ts';
-import { costPlot } from './plot.ts';
-import { createProgress, formatCost } from './progress.ts';
-import {
-  CliError,
-  exampleCount,
-  firstExamples,
-  loadModel,
-  modelOutputs,
-  moduleSource,
-} from './samples.ts';
-
-const USAGE = `usage: gradgen <command> [options]
-
-commands:
-  compile <model.ts> [-o out.ts]   print (or write) the generated TypeScript module (for a
-                                   training model: its training module)
-  check <model.ts> [--epsilon E] [--seed S] [--steps N]
-                                   gradient-check the model (exit 1 unless correct): a graph at
-                                   its example point; a training model's loss at init(seed)
-                                   after N training steps (default 5) on its training data
-  train <model.ts> [--epochs N] [--batch B] [--seed S] [--plot out.svg]
-                                   train a training model, print its cost and accuracy and
-                                   plot the cost per epoch (default: <name>-cost.svg)
-  graph <model.ts> [--format dot|mermaid] [--no-optimize] [-o out]
-                                   draw the forward and backward graphs (default: dot,
-                                   optimized as compile emits them)
-  explain <model.ts>               each output's symbolic form and the rewrites behind it
-  help                             show this text
-
-A model file exports default defineGraph({ name, outputs, example?, cost? }) or
-defineTraining({ name, loss, outputs?, optimizer, data, defaults?, accuracy? }).
-Options: --debug prints stack traces.`;
-
-class UsageError extends Error {}
+import '../index.js';
+import { gradcheck, type GradcheckResult } from '../check/gradcheck.js';
+import { compile } from '../emit/compile.js';
+import { GradgenError } from '../errors.js';
+import { leavesOf } from '../ir/graph.js';
+import type { InputValue, InputValues } from '../ir/values.js';
+import { binaryAccuracy, type GraphModel, type TrainingModel } from '../model.js';
+import { explain, optimize } from '../rewrite/optimize.js';
+import { compileTraining, type Trainer, type TrainingState } from '../train/trainer.js';
+import { GRAPH_FORMATS, gradientOutputKeys, isGraphFormat, renderGraph } from './graphviz.js';
+import { costPlot } from './plot.js';
+import { createProgress, formatCost } from './progress.js';
+import { loadModel, writeText } from '../node.js';
+import { CliError, exampleCount, firstExamples, modelOutputs, moduleSource } from './samples.js';
+import { UsageError } from './usage.js';
 
 function takeFlag(args: string[], ...names: string[]): string | undefined {
   const i = args.findIndex((a) => names.includes(a));
@@ -103,11 +73,7 @@ function writeOrPrint(out: string | undefined, text: string): void {
     process.stdout.write(text);
     return;
   }
-  try {
-    writeFileSync(out, text);
-  } catch (e) {
-    throw new CliError(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeText(out, text);
   console.error(`wrote ${out}`);
 }
 
@@ -288,21 +254,13 @@ function train(
     if (line) console.log(line);
   }
   const svg = costPlot(costs, { title: `${model.name}: cost per epoch` });
-  try {
-    writeFileSync(plot, svg);
-  } catch (e) {
-    throw new CliError(`cannot write ${plot}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeText(plot, svg);
   console.log(`cost plot: ${plot}`);
 }
 
 async function run(argv: string[]): Promise<void> {
   const args = argv.filter((a) => a !== '--debug');
   const command = args.shift();
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return;
-  }
   switch (command) {
     case 'compile': {
       const out = takeFlag(args, '-o', '--out');
@@ -374,29 +332,27 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-// `gradgen … | head`: a closed pipe ends the command quietly, not with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
-const debug = process.argv.includes('--debug');
-try {
-  await run(process.argv.slice(2));
-} catch (e) {
-  if (debug) console.error(e);
-  else if (e instanceof UsageError) {
-    console.error(`gradgen: ${e.message} (see gradgen help)`);
-    process.exitCode = 2;
-  } else if (e instanceof CliError || e instanceof GradgenError) {
-    console.error(`gradgen: ${e.message}`);
-    process.exitCode = 1;
-  } else {
-    console.error(
-      `gradgen: unexpected error: ${e instanceof Error ? e.message : String(e)} (rerun with --debug)`,
-    );
-    process.exitCode = 1;
+/**
+ * Runs the command `argv` (without `node` and the script): errors are one line on stderr and exit
+ * code 1 (2 for usage errors); a stack trace only with --debug.
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await run([...argv]);
+  } catch (e) {
+    if (debug) console.error(e);
+    else if (e instanceof UsageError) {
+      console.error(`gradgen: ${e.message} (see gradgen help)`);
+      process.exitCode = 2;
+    } else if (e instanceof CliError || e instanceof GradgenError) {
+      console.error(`gradgen: ${e.message}`);
+      process.exitCode = 1;
+    } else {
+      console.error(
+        `gradgen: unexpected error: ${e instanceof Error ? e.message : String(e)} (rerun with --debug)`,
+      );
+      process.exitCode = 1;
+    }
   }
 }

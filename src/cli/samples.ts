@@ -1,38 +1,14 @@
 /** Loading model files: the convention shared by the `gradgen` command and `npm run codegen`. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { grad } from '../autodiff/grad.ts';
-import { emit } from '../emit/module.ts';
-import { GradgenError } from '../errors.ts';
-import { leavesOf } from '../ir/graph.ts';
-import type { Node, ParamNode } from '../ir/node.ts';
-import type { InputValue, InputValues } from '../ir/values.ts';
-import { isModel, type Model, type TrainingModel } from '../model.ts';
-import { compileTraining } from '../train/trainer.ts';
+import { grad } from '../autodiff/grad.js';
+import { emit } from '../emit/module.js';
+import { leavesOf } from '../ir/graph.js';
+import type { Node, ParamNode } from '../ir/node.js';
+import type { InputValue, InputValues } from '../ir/values.js';
+import type { Model, TrainingModel } from '../model.js';
+import { compileTraining } from '../train/trainer.js';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
-}
-
-/** Imports a model file and returns its `default` (or `model`) export. */
-export async function loadModel(file: string): Promise<Model> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new CliError(`no such file: ${file}`);
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (e) {
-    if (e instanceof GradgenError) throw new CliError(`${file}: ${e.message}`);
-    throw e;
-  }
-  const model = isModel(mod.default) ? mod.default : isModel(mod.model) ? mod.model : undefined;
-  if (!model) {
-    throw new CliError(
-      `${file} exports no model: export default defineGraph({ name, outputs }) or defineTraining({ name, loss, optimizer, data }) (or export const model = …)`,
-    );
-  }
-  return model;
 }
 
 /** The params a training model's loss depends on, in signature order (W1 b1 W2 b2 …). */

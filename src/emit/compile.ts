@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
-import type { LeafNode, Node } from '../ir/node.ts';
-import type { Shape } from '../ir/shape.ts';
-import type { InputValues } from '../ir/values.ts';
-import { emitModule, type EmitOptions } from './module.ts';
+import type { LeafNode, Node } from '../ir/node.js';
+import type { Shape } from '../ir/shape.js';
+import type { InputValues } from '../ir/values.js';
+import { emitModule, type EmitOptions } from './module.js';
 
 /** Scalars come back as numbers, tensors as row-major typed arrays (of the compiled dtype). */
 export type CompiledValue = number | Float64Array | Float32Array;

@@ -5,16 +5,16 @@
  * same graph. Built with ts-morph, formatted with prettier.
  */
 import { VariableDeclarationKind, type WriterFunction } from 'ts-morph';
-import { GradgenError, at } from '../errors.ts';
-import { checkLeafNames, leavesOf } from '../ir/graph.ts';
-import { isNode, type LeafNode, type Node } from '../ir/node.ts';
-import { formula } from '../ir/print.ts';
-import { formatShape, type Shape } from '../ir/shape.ts';
-import { userCallSite } from '../ir/site.ts';
-import { lower, type Dtype, type LoweredProgram, type LoweredStep } from '../lower/lower.ts';
-import { optimize } from '../rewrite/optimize.ts';
-import { formatTypeScript, newSourceFile, printSteps } from './format.ts';
-import { Namer, pascalCase } from './names.ts';
+import { GradgenError, at } from '../errors.js';
+import { checkLeafNames, leavesOf } from '../ir/graph.js';
+import { isNode, type LeafNode, type Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+import { formatShape, type Shape } from '../ir/shape.js';
+import { userCallSite } from '../ir/site.js';
+import { lower, type Dtype, type LoweredProgram, type LoweredStep } from '../lower/lower.js';
+import { optimize } from '../rewrite/optimize.js';
+import { formatTypeScript, newSourceFile, printSteps } from './format.js';
+import { Namer, pascalCase } from './names.js';
 
 export interface EmitOptions {
   /** Name of the exported function (and prefix of its types); default `compute`. */

@@ -1,6 +1,6 @@
-import { GradgenError, at } from '../errors.ts';
-import { isLeaf, type ApplyNode, type LeafNode, type Node } from './node.ts';
-import { formatShape } from './shape.ts';
+import { GradgenError, at } from '../errors.js';
+import { isLeaf, type ApplyNode, type LeafNode, type Node } from './node.js';
+import { formatShape } from './shape.js';
 
 /**
  * Every node reachable from `roots`, operands before their users (iterative, so 100k-node chains do

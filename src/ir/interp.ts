@@ -2,12 +2,12 @@
  * The reference interpreter: the meaning of a graph, built from each op's `scalar` semantics with
  * NumPy broadcasting. It is the oracle the emitted code is tested against, so it stays simple.
  */
-import type { TensorValue } from '../ops/define.ts';
-import { opDef } from '../ops/index.ts';
-import { leavesOf, toposort } from './graph.ts';
-import { assertNever, isDeclaredName, isNode, type Node } from './node.ts';
-import { concreteShape, sizeOf } from './shape.ts';
-import { bindInputs, type InputValues } from './values.ts';
+import type { TensorValue } from '../ops/define.js';
+import { opDef } from '../ops/index.js';
+import { leavesOf, toposort } from './graph.js';
+import { assertNever, isDeclaredName, isNode, type Node } from './node.js';
+import { concreteShape, sizeOf } from './shape.js';
+import { bindInputs, type InputValues } from './values.js';
 
 export type Tensor = TensorValue;
 

@@ -1,4 +1,4 @@
-import type { Shape } from './shape.ts';
+import type { Shape } from './shape.js';
 
 /** Attribute values an op can carry besides its operands (`pow`'s exponent, `sum`'s axis, ...). */
 export type AttrValue = number | string | boolean | null | readonly (number | string)[];

@@ -1,8 +1,8 @@
-import { formatNumber, PREC, printed, type Printed } from '../ops/define.ts';
-import { opDef } from '../ops/index.ts';
-import { toposort } from './graph.ts';
-import { assertNever, nameHint, type Node } from './node.ts';
-import { formatShape } from './shape.ts';
+import { formatNumber, PREC, printed, type Printed } from '../ops/define.js';
+import { opDef } from '../ops/index.js';
+import { toposort } from './graph.js';
+import { assertNever, nameHint, type Node } from './node.js';
+import { formatShape } from './shape.js';
 
 export interface FormulaOptions {
   /** Expand at most this many levels (deeper subexpressions print as `…`). */

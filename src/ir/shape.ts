@@ -1,4 +1,4 @@
-import { GradgenError, at } from '../errors.ts';
+import { GradgenError, at } from '../errors.js';
 
 /**
  * A dimension is a positive integer, or the name of the symbolic batch dimension (e.g. `'m'`),

@@ -1,31 +1,111 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, relative, sep } from 'node:path';
+/**
+ * Call sites: where in the user's code a node was built. Browser-safe: stack frames are parsed as
+ * text (Node's paths and `file://` URLs, browsers' `http(s)://` URLs), with no `node:` module.
+ */
 
-/** Directory of gradgen's own sources: frames inside it are not the user's call site. */
-const SRC_DIR = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
+/** A frame's location: `path-or-url:line:column`, with or without parentheses around it. */
+const FRAME = /\(?((?:[a-z][\w+.-]*:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/i;
+
+/** The location (file path or URL) of the frame that called the function `fn`. */
+function locationOfCaller(fn: (...args: never[]) => unknown): string | undefined {
+  const holder: { stack?: string } = {};
+  const capture = (Error as { captureStackTrace?: (o: object, f?: unknown) => void })
+    .captureStackTrace;
+  if (capture) capture(holder, fn);
+  else holder.stack = new Error().stack;
+  const frame = (holder.stack ?? '').split('\n').find((line) => FRAME.test(line));
+  return frame ? FRAME.exec(frame)![1] : undefined;
+}
+
+/**
+ * `file:///a/b%20c/d.js` → `/a/b c/d.js`; other URLs and paths as they are. Firefox and Safari
+ * frames are `name@url:line:col`: the name is dropped.
+ */
+function filePath(frameLocation: string): string {
+  const location = frameLocation.replace(/^[^@]*@(?=[a-z][\w+.-]*:)/i, '');
+  if (!location.startsWith('file://')) return location;
+  let path = decodeURIComponent(location.slice('file://'.length));
+  if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1); // file:///C:/… on Windows
+  return path;
+}
+
+/** The folder `levels` up from a path or URL (either separator). */
+function folderOf(path: string, levels: number): string {
+  let p = path;
+  for (let i = 0; i < levels; i++)
+    p = p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')));
+  return p;
+}
+
+/**
+ * gradgen's own folder (`src/` or `dist/`: this file is `<it>/ir/site`) and this file itself:
+ * frames in either are not the user's. When gradgen is bundled into one file with the user's
+ * code, every frame of that file counts as gradgen's, so sites degrade to none (never a wrong
+ * one).
+ */
+let own: { folder: string; file: string } | undefined;
+function ownLocation(): { folder: string; file: string } {
+  if (own) return own;
+  const here = locationOfCaller(ownLocation);
+  const file = here === undefined ? '' : filePath(here);
+  // bundled (this file is not `…/ir/site.*`): only the bundle's own frames are known to be ours
+  const unbundled = /[/\\]ir[/\\]site\.[cm]?[jt]s$/.test(file);
+  own = { folder: unbundled ? folderOf(file, 2) : '\u0000', file };
+  return own;
+}
+
+/** The working directory where there is one (Node, Bun, Deno), for relative sites. */
+function workingDirectory(): string | undefined {
+  const proc = (globalThis as { process?: { cwd?: () => string } }).process;
+  try {
+    return typeof proc?.cwd === 'function' ? proc.cwd() : undefined;
+  } catch {
+    return undefined; // Deno without --allow-read, say
+  }
+}
+
+/** `file:line` with the file relative to the working directory when it lies below it. */
+function siteText(file: string, line: string): string {
+  const cwd = workingDirectory();
+  if (cwd !== undefined) {
+    for (const sep of ['/', '\\']) {
+      const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+      if (file.startsWith(prefix)) return `${file.slice(prefix.length)}:${line}`;
+    }
+  }
+  return `${file}:${line}`;
+}
 
 /**
  * The user's call site (`file:line`, relative to the working directory) of the builder call that is
- * running now: the first stack frame outside gradgen's `src/`. Capturing a stack costs a few
- * microseconds, so builders call this once per *new* node only.
+ * running now: the first stack frame outside gradgen's own files. Capturing a stack costs a few
+ * microseconds, so builders call this once per *new* node only. Never throws: where the stack
+ * cannot be read it returns `undefined`.
  */
 export function userCallSite(): string | undefined {
   if (override) return override.site;
-  const saved = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const holder: { stack?: string } = {};
-  Error.captureStackTrace(holder, userCallSite);
-  Error.stackTraceLimit = saved;
-  const lines = (holder.stack ?? '').split('\n').slice(1);
-  for (const line of lines) {
-    const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/.exec(line);
-    if (!m) continue;
-    let file = m[1]!;
-    if (file.startsWith('file://')) file = fileURLToPath(file);
-    if (file.startsWith('node:') || file.includes(`${sep}node_modules${sep}`)) continue;
-    if (file.startsWith(SRC_DIR)) continue;
-    const rel = relative(process.cwd(), file);
-    return `${rel.startsWith('..') ? file : rel}:${m[2]}`;
+  try {
+    const { folder, file: ownFile } = ownLocation();
+    const saved = Error.stackTraceLimit;
+    Error.stackTraceLimit = 30;
+    const holder: { stack?: string } = {};
+    const capture = (Error as { captureStackTrace?: (o: object, f?: unknown) => void })
+      .captureStackTrace;
+    if (capture) capture(holder, userCallSite);
+    else holder.stack = new Error().stack;
+    Error.stackTraceLimit = saved;
+    for (const line of (holder.stack ?? '').split('\n')) {
+      const m = FRAME.exec(line);
+      if (!m) continue;
+      const file = filePath(m[1]!);
+      if (file.startsWith('node:') || /[/\\]node_modules[/\\]/.test(file)) continue;
+      if (file === ownFile || file.startsWith(folder + '/') || file.startsWith(folder + '\\')) {
+        continue;
+      }
+      return siteText(file, m[2]!);
+    }
+  } catch {
+    // a stack we cannot read: no site
   }
   return undefined;
 }

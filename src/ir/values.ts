@@ -3,9 +3,9 @@
  * type, length against the declared shape (binding the batch dimension) and finiteness. The
  * reference interpreter uses it; emitted modules carry the same checks as straight-line code.
  */
-import { GradgenError } from '../errors.ts';
-import type { LeafNode } from './node.ts';
-import { formatShape } from './shape.ts';
+import { GradgenError } from '../errors.js';
+import type { LeafNode } from './node.js';
+import { formatShape } from './shape.js';
 
 /** A value for an input: a number for a scalar, a row-major array for a tensor. */
 export type InputValue = number | Float64Array | Float32Array | readonly number[];

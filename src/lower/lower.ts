@@ -10,11 +10,11 @@
  * Static sizes are literals; only the batch dimension is a variable. The program is plain data:
  * the emitter prints it, tests count its kernels and buffers.
  */
-import { GradgenError } from '../errors.ts';
-import { toposort, usersOf } from '../ir/graph.ts';
-import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.ts';
-import { formula } from '../ir/print.ts';
-import { sameShape } from '../ir/shape.ts';
+import { GradgenError } from '../errors.js';
+import { toposort, usersOf } from '../ir/graph.js';
+import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+import { sameShape } from '../ir/shape.js';
 import {
   forLoop,
   isContiguous,
@@ -27,9 +27,9 @@ import {
   type KernelOperand,
   type KernelWriter,
   type View,
-} from '../ops/define.ts';
-import { opDef } from '../ops/index.ts';
-import { Namer } from '../emit/names.ts';
+} from '../ops/define.js';
+import { opDef } from '../ops/index.js';
+import { Namer } from '../emit/names.js';
 
 export type Dtype = 'float64' | 'float32';
 

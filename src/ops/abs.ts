@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** |x|. Kink: |x|′(0) = sign(0) = 0. */
 export const abs = elementwise({

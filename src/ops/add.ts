@@ -1,5 +1,5 @@
-import { elementwise, paren, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, paren, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** a + b */
 export const add = elementwise({

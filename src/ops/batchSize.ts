@@ -1,5 +1,5 @@
-import * as I from './interval.ts';
-import { printed, PREC, type StructuralOp } from './define.ts';
+import * as I from './interval.js';
+import { printed, PREC, type StructuralOp } from './define.js';
 
 /** The size of a symbolic (batch) dimension, known at call time: `m` in `1/m`. */
 export const batchSize: StructuralOp = {

@@ -1,6 +1,6 @@
-import { GradgenError, at } from '../errors.ts';
-import { broadcastShapes, formatShape, sameShape, type Shape } from '../ir/shape.ts';
-import { elementwise, printed } from './define.ts';
+import { GradgenError, at } from '../errors.js';
+import { broadcastShapes, formatShape, sameShape, type Shape } from '../ir/shape.js';
+import { elementwise, printed } from './define.js';
 
 /**
  * Repeats x along its size-1 axes to `shape` (NumPy rules). It is the identity per element, so the

@@ -1,5 +1,5 @@
-import * as I from './interval.ts';
-import { elementwise, paren, printed, PREC, type ElementwiseOp } from './define.ts';
+import * as I from './interval.js';
+import { elementwise, paren, printed, PREC, type ElementwiseOp } from './define.js';
 
 /**
  * Comparisons yield 1 or 0 (an Iverson bracket [a > b]). They are piecewise constant, so no gradient

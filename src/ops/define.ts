@@ -1,7 +1,7 @@
-import type { Attrs, Node } from '../ir/node.ts';
-import type { Shape } from '../ir/shape.ts';
-import type { Interval } from './interval.ts';
-import type * as Builder from '../builder/core.ts';
+import type { Attrs, Node } from '../ir/node.js';
+import type { Shape } from '../ir/shape.js';
+import type { Interval } from './interval.js';
+import type * as Builder from '../builder/core.js';
 
 /** A formula rendered for people (comments, `explain`, the printer), with its precedence. */
 export interface Printed {

@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** eˣ */
 export const exp = elementwise({

@@ -1,4 +1,4 @@
-import { elementwise, formatNumber, numberLiteral, printed, PREC } from './define.ts';
+import { elementwise, formatNumber, numberLiteral, printed, PREC } from './define.js';
 
 /** leakyRelu(x, s) = x for x > 0, s·x otherwise. Kink: leakyRelu′(0) = s. */
 export const leakyRelu = elementwise({

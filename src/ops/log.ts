@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** Natural logarithm; defined for x > 0 (log 0 = −∞ and log of a negative is NaN). */
 export const log = elementwise({

@@ -1,5 +1,5 @@
-import { GradgenError, at } from '../errors.ts';
-import { formatShape } from '../ir/shape.ts';
+import { GradgenError, at } from '../errors.js';
+import { formatShape } from '../ir/shape.js';
 import {
   forLoop,
   paren,
@@ -8,7 +8,7 @@ import {
   sizeExpr,
   type KernelWriter,
   type StructuralOp,
-} from './define.ts';
+} from './define.js';
 
 /** Matrix product of (n, k) and (k, m) matrices. */
 export const matmul: StructuralOp = {

@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /**
  * max(a, b). At a tie the gradient is split evenly (½ to each operand), as in JAX: the result is

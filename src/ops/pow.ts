@@ -1,6 +1,6 @@
-import * as I from './interval.ts';
-import type { Attrs } from '../ir/node.ts';
-import { elementwise, formatNumber, numberLiteral, paren, printed, PREC } from './define.ts';
+import * as I from './interval.js';
+import type { Attrs } from '../ir/node.js';
+import { elementwise, formatNumber, numberLiteral, paren, printed, PREC } from './define.js';
 
 const exponent = (attrs: Attrs) => attrs.k as number;
 

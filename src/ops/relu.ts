@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). */
 export const relu = elementwise({

@@ -1,6 +1,6 @@
-import { GradgenError, at } from '../errors.ts';
-import { formatShape, type Shape } from '../ir/shape.ts';
-import { isContiguous, rowMajorStrides, type StructuralOp } from './define.ts';
+import { GradgenError, at } from '../errors.js';
+import { formatShape, type Shape } from '../ir/shape.js';
+import { isContiguous, rowMajorStrides, type StructuralOp } from './define.js';
 
 function sizes(shape: Shape): { fixed: number; symbolic: string[] } {
   let fixed = 1;

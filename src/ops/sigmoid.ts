@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /**
  * σ(x) = 1/(1 + e⁻ˣ). A primitive (not a composite of exp and div) so that its derivative can

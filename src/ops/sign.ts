@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** sign(x) ∈ {−1, 0, 1}; piecewise constant, so no gradient flows through it. */
 export const sign = elementwise({

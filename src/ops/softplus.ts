@@ -1,5 +1,5 @@
-import * as I from './interval.ts';
-import { elementwise, printed, PREC } from './define.ts';
+import * as I from './interval.js';
+import { elementwise, printed, PREC } from './define.js';
 
 /**
  * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|): finite for every finite x

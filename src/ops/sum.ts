@@ -1,8 +1,8 @@
-import * as I from './interval.ts';
-import type { Attrs } from '../ir/node.ts';
-import { forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.ts';
-import { GradgenError, at } from '../errors.ts';
-import { formatShape, type Dim, type Shape } from '../ir/shape.ts';
+import * as I from './interval.js';
+import type { Attrs } from '../ir/node.js';
+import { forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.js';
+import { GradgenError, at } from '../errors.js';
+import { formatShape, type Dim, type Shape } from '../ir/shape.js';
 
 /** The reduced axes (normalized, sorted); `null` in attrs means every axis. */
 export function reducedAxes(attrs: Attrs, rank: number): number[] {

@@ -1,6 +1,6 @@
-import { GradgenError, at } from '../errors.ts';
-import { formatShape } from '../ir/shape.ts';
-import { paren, printed, PREC, type StructuralOp } from './define.ts';
+import { GradgenError, at } from '../errors.js';
+import { formatShape } from '../ir/shape.js';
+import { paren, printed, PREC, type StructuralOp } from './define.js';
 
 /** Matrix transpose: (n, m) → (m, n). Compiled as indexing (a view), never as a copy. */
 export const transpose: StructuralOp = {

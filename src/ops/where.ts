@@ -1,5 +1,5 @@
-import { elementwise, printed, PREC } from './define.ts';
-import * as I from './interval.ts';
+import { elementwise, printed, PREC } from './define.js';
+import * as I from './interval.js';
 
 /** where(c, a, b) = a where c ≠ 0, b elsewhere. The condition gets no gradient. */
 export const where = elementwise({

@@ -4,13 +4,13 @@
  * cycle and is reported by name. Rules build their results with the builder, so results are
  * interned, shape-checked, and attributed to the user's line the rewritten node came from.
  */
-import * as B from '../builder/core.ts';
-import { GradgenError } from '../errors.ts';
-import { toposort, useCounts, usersOf } from '../ir/graph.ts';
-import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts';
-import { formula } from '../ir/print.ts';
-import { withCallSite } from '../ir/site.ts';
-import { match, rootOp, type Bindings, type Pattern } from './pattern.ts';
+import * as B from '../builder/core.js';
+import { GradgenError } from '../errors.js';
+import { toposort, useCounts, usersOf } from '../ir/graph.js';
+import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+import { withCallSite } from '../ir/site.js';
+import { match, rootOp, type Bindings, type Pattern } from './pattern.js';
 
 export interface RuleContext {
   /** The node being rewritten, before its operands were rewritten (for use counts). */

@@ -2,11 +2,11 @@
  * The optimizer: the rewrite phases, in order, repeated until a round changes nothing. Pure:
  * outputs in, outputs out (nodes are immutable), plus the log of every rule that fired.
  */
-import { GradgenError } from '../errors.ts';
-import type { Node } from '../ir/node.ts';
-import { formula } from '../ir/print.ts';
-import { rulesBehind, runPhase, type Firing, type Phase } from './engine.ts';
-import { PHASES } from './rules.ts';
+import { GradgenError } from '../errors.js';
+import type { Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+import { rulesBehind, runPhase, type Firing, type Phase } from './engine.js';
+import { PHASES } from './rules.js';
 
 export interface Optimized<K extends string = string> {
   readonly outputs: Readonly<Record<K, Node>>;

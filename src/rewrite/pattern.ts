@@ -3,8 +3,8 @@
  * and binds x. Commutative ops match their operands in either order; a variable used twice must
  * bind the same node (interning makes that structural equality).
  */
-import type { ApplyNode, Node } from '../ir/node.ts';
-import { opDef } from '../ops/index.ts';
+import type { ApplyNode, Node } from '../ir/node.js';
+import { opDef } from '../ops/index.js';
 
 export type Pattern =
   | { readonly kind: 'var'; readonly name: string; readonly test?: (n: Node) => boolean }

@@ -1,6 +1,6 @@
-import type { Node } from '../ir/node.ts';
-import { interval, point, REALS, type Interval } from '../ops/interval.ts';
-import { opDef } from '../ops/index.ts';
+import type { Node } from '../ir/node.js';
+import { interval, point, REALS, type Interval } from '../ops/interval.js';
+import { opDef } from '../ops/index.js';
 
 const memo = new WeakMap<Node, Interval>();
 

@@ -8,9 +8,9 @@
  * Cancelling a/a assumes a ≠ 0: where a = 0 the original is NaN and the result its continuous
  * extension.
  */
-import * as B from '../builder/core.ts';
-import { compareCanonical, type Node } from '../ir/node.ts';
-import { sameShape, type Shape } from '../ir/shape.ts';
+import * as B from '../builder/core.js';
+import { compareCanonical, type Node } from '../ir/node.js';
+import { sameShape, type Shape } from '../ir/shape.js';
 
 interface Mono {
   readonly coef: number;

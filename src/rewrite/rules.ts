@@ -2,15 +2,15 @@
  * The rule sets, phase by phase. Each rule is data: a name, its algebra on one line, the domain
  * where it is valid when that is not everywhere, a pattern and a rewrite.
  */
-import * as B from '../builder/core.ts';
-import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.ts';
-import { sameShape } from '../ir/shape.ts';
-import { excludesZero, isNonNegative, isPositive } from '../ops/interval.ts';
-import { opDef } from '../ops/index.ts';
-import { graphSize, rule, type Phase } from './engine.ts';
-import { k, op, v } from './pattern.ts';
-import { rangeOf } from './range.ts';
-import { isArithmetic, normalizeRational } from './rational.ts';
+import * as B from '../builder/core.js';
+import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { sameShape } from '../ir/shape.js';
+import { excludesZero, isNonNegative, isPositive } from '../ops/interval.js';
+import { opDef } from '../ops/index.js';
+import { graphSize, rule, type Phase } from './engine.js';
+import { k, op, v } from './pattern.js';
+import { rangeOf } from './range.js';
+import { isArithmetic, normalizeRational } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
 const isScalar = (n: Node) => n.shape.length === 0;

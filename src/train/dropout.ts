@@ -4,10 +4,10 @@
  * compiles the graph with every dropout replaced by its A (no dropout at test time); gradient
  * checks fix one mask (the textbook's way to check a model with dropout).
  */
-import * as B from '../builder/core.ts';
-import { GradgenError, at } from '../errors.ts';
-import { nameHint, type InputNode, type Node } from '../ir/node.ts';
-import { userCallSite } from '../ir/site.ts';
+import * as B from '../builder/core.js';
+import { GradgenError, at } from '../errors.js';
+import { nameHint, type InputNode, type Node } from '../ir/node.js';
+import { userCallSite } from '../ir/site.js';
 
 export interface DropoutInfo {
   readonly activation: Node;

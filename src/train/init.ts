@@ -4,9 +4,9 @@
  * zeros; normal = 0.01·N(0, 1) (the course's default); xavier: Var = 1/n_in; he: Var = 2/n_in;
  * glorot: Var = 2/(n_in + n_out).
  */
-import type { ParamNode } from '../ir/node.ts';
-import { GradgenError } from '../errors.ts';
-import { Rng } from '../rng.ts';
+import type { ParamNode } from '../ir/node.js';
+import { GradgenError } from '../errors.js';
+import { Rng } from '../rng.js';
 
 function fans(p: ParamNode): { fanIn: number; fanOut: number; size: number } {
   const dims = p.shape.map((d) => {

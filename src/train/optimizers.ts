@@ -8,10 +8,10 @@
  *              m̂ = m/(1 − β₁ᵗ),  v̂ = v/(1 − β₂ᵗ);  W ← W − α·m̂/(√v̂ + ε)   (Kingma & Ba)
  * α (after decay) and Adam's bias corrections are scalar inputs set by the trainer each step.
  */
-import * as B from '../builder/core.ts';
-import { GradgenError, at } from '../errors.ts';
-import type { Node } from '../ir/node.ts';
-import { userCallSite } from '../ir/site.ts';
+import * as B from '../builder/core.js';
+import { GradgenError, at } from '../errors.js';
+import type { Node } from '../ir/node.js';
+import { userCallSite } from '../ir/site.js';
 
 /** Learning-rate decay, by epoch: α = α₀/(1 + rate·epoch), α₀·rateᵉᵖᵒᶜʰ, or α₀/(1 + rate·⌊epoch/every⌋). */
 export type Decay =

@@ -4,23 +4,23 @@
  * that owns the state: seeded initialization, dropout masks, learning-rate decay, mini-batches,
  * and saving/loading parameters.
  */
-import { grad } from '../autodiff/grad.ts';
-import * as B from '../builder/core.ts';
-import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.ts';
-import { loadModule, type CompiledValue } from '../emit/compile.ts';
-import { emitFunctions } from '../emit/module.ts';
-import { GradgenError, at } from '../errors.ts';
-import { leavesOf, toposort } from '../ir/graph.ts';
-import { isNode, type InputNode, type Node, type ParamNode } from '../ir/node.ts';
-import { sameShape, type Shape } from '../ir/shape.ts';
-import { userCallSite, withCallSite } from '../ir/site.ts';
-import type { InputValue, InputValues } from '../ir/values.ts';
-import type { Dtype } from '../lower/lower.ts';
-import { optimize } from '../rewrite/optimize.ts';
-import { Rng } from '../rng.ts';
-import { dropoutInfo } from './dropout.ts';
-import { initialValues } from './init.ts';
-import { learningRateAt, stateSlots, update, type OptimizerSpec } from './optimizers.ts';
+import { grad } from '../autodiff/grad.js';
+import * as B from '../builder/core.js';
+import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
+import { loadModule, type CompiledValue } from '../emit/compile.js';
+import { emitFunctions } from '../emit/module.js';
+import { GradgenError, at } from '../errors.js';
+import { leavesOf, toposort } from '../ir/graph.js';
+import { isNode, type InputNode, type Node, type ParamNode } from '../ir/node.js';
+import { sameShape, type Shape } from '../ir/shape.js';
+import { userCallSite, withCallSite } from '../ir/site.js';
+import type { InputValue, InputValues } from '../ir/values.js';
+import type { Dtype } from '../lower/lower.js';
+import { optimize } from '../rewrite/optimize.js';
+import { Rng } from '../rng.js';
+import { dropoutInfo } from './dropout.js';
+import { initialValues } from './init.js';
+import { learningRateAt, stateSlots, update, type OptimizerSpec } from './optimizers.js';
 
 export interface TrainingSpec {
   /** The (scalar) cost, e.g. binaryCrossEntropy(A2, Y). */
