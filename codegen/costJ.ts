@@ -47,9 +47,11 @@ export interface CostJOutputs {
   dc: number;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const costJMeta = {
   name: 'costJ',
   dtype: 'float64',

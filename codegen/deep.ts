@@ -61,8 +61,10 @@ function checkScalar(fn: string, key: string, value: unknown): asserts value is 
     );
 }
 
-/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
-/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
+/**
+ * Checks a tensor input (type, length against its shape and, when `checkValues`, that every
+ * value is finite) and returns it as a Float64Array (the caller's array itself when it already is one).
+ */
 function readTensor(
   fn: string,
   key: string,
@@ -83,7 +85,6 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
     );
   }
-
   const data = value as ArrayLike<number>;
   if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
     const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
@@ -92,16 +93,15 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
     );
   }
-
   for (let i = 0; checkValues && i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
-        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+        `${fn}: input '${key}' has a non-finite value ${v} at index ${i}`,
       );
     }
   }
-
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
@@ -131,9 +131,11 @@ export interface DeepStepOutputs {
   b4_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const deepStepMeta = {
   name: 'deepStep',
   dtype: 'float64',
@@ -207,8 +209,10 @@ class DeepStepResult implements DeepStepOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const deepStepResult: DeepStepOutputs = new DeepStepResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function deepStepReserve(m: number): void {
   if (buf0.length < 20 * m) buf0 = new Float64Array(20 * m);
   if (buf1.length < 20 * m) buf1 = new Float64Array(20 * m);
@@ -286,191 +290,191 @@ export function deepStep(
   Z1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
     for (let i = 0; i < 20; i += 4) {
-      const a00 = W1[i * 12288 + p];
-      const a01 = W1[i * 12288 + (p + 1)];
-      const a02 = W1[i * 12288 + (p + 2)];
-      const a03 = W1[i * 12288 + (p + 3)];
-      const a10 = W1[(i + 1) * 12288 + p];
-      const a11 = W1[(i + 1) * 12288 + (p + 1)];
-      const a12 = W1[(i + 1) * 12288 + (p + 2)];
-      const a13 = W1[(i + 1) * 12288 + (p + 3)];
-      const a20 = W1[(i + 2) * 12288 + p];
-      const a21 = W1[(i + 2) * 12288 + (p + 1)];
-      const a22 = W1[(i + 2) * 12288 + (p + 2)];
-      const a23 = W1[(i + 2) * 12288 + (p + 3)];
-      const a30 = W1[(i + 3) * 12288 + p];
-      const a31 = W1[(i + 3) * 12288 + (p + 1)];
-      const a32 = W1[(i + 3) * 12288 + (p + 2)];
-      const a33 = W1[(i + 3) * 12288 + (p + 3)];
+      const a00 = W1[i * 12288 + p]!;
+      const a01 = W1[i * 12288 + (p + 1)]!;
+      const a02 = W1[i * 12288 + (p + 2)]!;
+      const a03 = W1[i * 12288 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 12288 + p]!;
+      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 12288 + p]!;
+      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 12288 + p]!;
+      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i] + Z1[i * m + j];
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
     }
   }
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1;
   for (let k = 0; k < 20 * m; k++) {
-    A1[k] = Z1[k] > 0 ? Z1[k] : 0;
+    A1[k] = Z1[k]! > 0 ? Z1[k]! : 0;
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2;
   Z2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i * 20 + p];
-      const a01 = W2[i * 20 + (p + 1)];
-      const a02 = W2[i * 20 + (p + 2)];
-      const a03 = W2[i * 20 + (p + 3)];
-      const a10 = W2[(i + 1) * 20 + p];
-      const a11 = W2[(i + 1) * 20 + (p + 1)];
-      const a12 = W2[(i + 1) * 20 + (p + 2)];
-      const a13 = W2[(i + 1) * 20 + (p + 3)];
-      const a20 = W2[(i + 2) * 20 + p];
-      const a21 = W2[(i + 2) * 20 + (p + 1)];
-      const a22 = W2[(i + 2) * 20 + (p + 2)];
-      const a23 = W2[(i + 2) * 20 + (p + 3)];
-      const a30 = W2[(i + 3) * 20 + p];
-      const a31 = W2[(i + 3) * 20 + (p + 1)];
-      const a32 = W2[(i + 3) * 20 + (p + 2)];
-      const a33 = W2[(i + 3) * 20 + (p + 3)];
+      const a00 = W2[i * 20 + p]!;
+      const a01 = W2[i * 20 + (p + 1)]!;
+      const a02 = W2[i * 20 + (p + 2)]!;
+      const a03 = W2[i * 20 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 20 + p]!;
+      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 20 + p]!;
+      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 20 + p]!;
+      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j];
-        const x1 = A1[(p + 1) * m + j];
-        const x2 = A1[(p + 2) * m + j];
-        const x3 = A1[(p + 3) * m + j];
-        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A1[p * m + j]!;
+        const x1 = A1[(p + 1) * m + j]!;
+        const x2 = A1[(p + 2) * m + j]!;
+        const x3 = A1[(p + 3) * m + j]!;
+        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a00_2 = W2[i * 20 + p];
-      const a01_2 = W2[i * 20 + (p + 1)];
-      const a02_2 = W2[i * 20 + (p + 2)];
-      const a03_2 = W2[i * 20 + (p + 3)];
+      const a00_2 = W2[i * 20 + p]!;
+      const a01_2 = W2[i * 20 + (p + 1)]!;
+      const a02_2 = W2[i * 20 + (p + 2)]!;
+      const a03_2 = W2[i * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] +=
-          a00_2 * A1[p * m + j] +
-          a01_2 * A1[(p + 1) * m + j] +
-          a02_2 * A1[(p + 2) * m + j] +
-          a03_2 * A1[(p + 3) * m + j];
+        Z2[i * m + j]! +=
+          a00_2 * A1[p * m + j]! +
+          a01_2 * A1[(p + 1) * m + j]! +
+          a02_2 * A1[(p + 2) * m + j]! +
+          a03_2 * A1[(p + 3) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[i * m + j] = b2[i] + Z2[i * m + j];
+      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3;
   for (let k = 0; k < 7 * m; k++) {
-    A2[k] = Z2[k] > 0 ? Z2[k] : 0;
+    A2[k] = Z2[k]! > 0 ? Z2[k]! : 0;
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4;
   Z3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i * 7 + p];
-      const a01 = W3[i * 7 + (p + 1)];
-      const a02 = W3[i * 7 + (p + 2)];
-      const a03 = W3[i * 7 + (p + 3)];
-      const a10 = W3[(i + 1) * 7 + p];
-      const a11 = W3[(i + 1) * 7 + (p + 1)];
-      const a12 = W3[(i + 1) * 7 + (p + 2)];
-      const a13 = W3[(i + 1) * 7 + (p + 3)];
-      const a20 = W3[(i + 2) * 7 + p];
-      const a21 = W3[(i + 2) * 7 + (p + 1)];
-      const a22 = W3[(i + 2) * 7 + (p + 2)];
-      const a23 = W3[(i + 2) * 7 + (p + 3)];
-      const a30 = W3[(i + 3) * 7 + p];
-      const a31 = W3[(i + 3) * 7 + (p + 1)];
-      const a32 = W3[(i + 3) * 7 + (p + 2)];
-      const a33 = W3[(i + 3) * 7 + (p + 3)];
+      const a00 = W3[i * 7 + p]!;
+      const a01 = W3[i * 7 + (p + 1)]!;
+      const a02 = W3[i * 7 + (p + 2)]!;
+      const a03 = W3[i * 7 + (p + 3)]!;
+      const a10 = W3[(i + 1) * 7 + p]!;
+      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
+      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
+      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
+      const a20 = W3[(i + 2) * 7 + p]!;
+      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
+      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
+      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
+      const a30 = W3[(i + 3) * 7 + p]!;
+      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
+      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
+      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A2[p * m + j];
-        const x1 = A2[(p + 1) * m + j];
-        const x2 = A2[(p + 2) * m + j];
-        const x3 = A2[(p + 3) * m + j];
-        Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A2[p * m + j]!;
+        const x1 = A2[(p + 1) * m + j]!;
+        const x2 = A2[(p + 2) * m + j]!;
+        const x3 = A2[(p + 3) * m + j]!;
+        Z3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a00_2 = W3[i * 7 + p];
-      const a01_2 = W3[i * 7 + (p + 1)];
-      const a02_2 = W3[i * 7 + (p + 2)];
-      const a03_2 = W3[i * 7 + (p + 3)];
+      const a00_2 = W3[i * 7 + p]!;
+      const a01_2 = W3[i * 7 + (p + 1)]!;
+      const a02_2 = W3[i * 7 + (p + 2)]!;
+      const a03_2 = W3[i * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        Z3[i * m + j] +=
-          a00_2 * A2[p * m + j] +
-          a01_2 * A2[(p + 1) * m + j] +
-          a02_2 * A2[(p + 2) * m + j] +
-          a03_2 * A2[(p + 3) * m + j];
+        Z3[i * m + j]! +=
+          a00_2 * A2[p * m + j]! +
+          a01_2 * A2[(p + 1) * m + j]! +
+          a02_2 * A2[(p + 2) * m + j]! +
+          a03_2 * A2[(p + 3) * m + j]!;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i * 7 + p];
-      const a10_2 = W3[(i + 1) * 7 + p];
-      const a20_2 = W3[(i + 2) * 7 + p];
-      const a30_2 = W3[(i + 3) * 7 + p];
+      const a00_3 = W3[i * 7 + p]!;
+      const a10_2 = W3[(i + 1) * 7 + p]!;
+      const a20_2 = W3[(i + 2) * 7 + p]!;
+      const a30_2 = W3[(i + 3) * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = A2[p * m + j];
-        Z3[i * m + j] += a00_3 * x0_2;
-        Z3[(i + 1) * m + j] += a10_2 * x0_2;
-        Z3[(i + 2) * m + j] += a20_2 * x0_2;
-        Z3[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = A2[p * m + j]!;
+        Z3[i * m + j]! += a00_3 * x0_2;
+        Z3[(i + 1) * m + j]! += a10_2 * x0_2;
+        Z3[(i + 2) * m + j]! += a20_2 * x0_2;
+        Z3[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a = W3[i * 7 + p];
+      const a = W3[i * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        Z3[i * m + j] += a * A2[p * m + j];
+        Z3[i * m + j]! += a * A2[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      Z3[i * m + j] = b3[i] + Z3[i * m + j];
+      Z3[i * m + j] = b3[i]! + Z3[i * m + j]!;
     }
   }
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5;
   for (let k = 0; k < 5 * m; k++) {
-    A3[k] = Z3[k] > 0 ? Z3[k] : 0;
+    A3[k] = Z3[k]! > 0 ? Z3[k]! : 0;
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
   Z4.fill(0, 0, m);
   for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W4[p];
+      const a = W4[p]!;
       for (let j = 0; j < m; j++) {
-        Z4[j] += a * A3[p * m + j];
+        Z4[j]! += a * A3[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z4[j] = b4[0] + Z4[j];
+      Z4[j] = b4[0]! + Z4[j]!;
     }
   }
   // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:36]
@@ -480,8 +484,8 @@ export function deepStep(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z4[i1]; // Y·Z4  [samples/deep.ts:36]
-        const e_2 = Math.max(Z4[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]))); // softplus(Z4)  [samples/deep.ts:36]
+        const e = Y[i1]! * Z4[i1]!; // Y·Z4  [samples/deep.ts:36]
+        const e_2 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -496,37 +500,37 @@ export function deepStep(
   // dZ4 = A4 − Y  [samples/deep.ts:33]
   const dZ4 = buf7;
   for (let k = 0; k < m; k++) {
-    const A4 = 1 / (1 + Math.exp(-Z4[k])); // σ(Z4)  [samples/deep.ts:33]
-    dZ4[k] = A4 - Y[k];
+    const A4 = 1 / (1 + Math.exp(-Z4[k]!)); // σ(Z4)  [samples/deep.ts:33]
+    dZ4[k] = A4 - Y[k]!;
   }
   // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:33]
   const dZ3 = buf8;
   dZ3.fill(0, 0, 5 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W4[i];
-      const a10 = W4[i + 1];
-      const a20 = W4[i + 2];
-      const a30 = W4[i + 3];
+      const a00 = W4[i]!;
+      const a10 = W4[i + 1]!;
+      const a20 = W4[i + 2]!;
+      const a30 = W4[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ4[j];
-        dZ3[i * m + j] += a00 * x0;
-        dZ3[(i + 1) * m + j] += a10 * x0;
-        dZ3[(i + 2) * m + j] += a20 * x0;
-        dZ3[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ4[j]!;
+        dZ3[i * m + j]! += a00 * x0;
+        dZ3[(i + 1) * m + j]! += a10 * x0;
+        dZ3[(i + 2) * m + j]! += a20 * x0;
+        dZ3[(i + 3) * m + j]! += a30 * x0;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a = W4[i];
+      const a = W4[i]!;
       for (let j = 0; j < m; j++) {
-        dZ3[i * m + j] += a * dZ4[j];
+        dZ3[i * m + j]! += a * dZ4[j]!;
       }
     }
   }
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z3[i * m + j] > 0); // [Z3 > 0]  [samples/deep.ts:33]
-      dZ3[i * m + j] = dZ3[i * m + j] * e;
+      const e = +(Z3[i * m + j]! > 0); // [Z3 > 0]  [samples/deep.ts:33]
+      dZ3[i * m + j] = dZ3[i * m + j]! * e;
     }
   }
   // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:33]
@@ -534,72 +538,72 @@ export function deepStep(
   dZ2.fill(0, 0, 7 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i + p * 7];
-      const a01 = W3[i + (p + 1) * 7];
-      const a02 = W3[i + (p + 2) * 7];
-      const a03 = W3[i + (p + 3) * 7];
-      const a10 = W3[i + 1 + p * 7];
-      const a11 = W3[i + 1 + (p + 1) * 7];
-      const a12 = W3[i + 1 + (p + 2) * 7];
-      const a13 = W3[i + 1 + (p + 3) * 7];
-      const a20 = W3[i + 2 + p * 7];
-      const a21 = W3[i + 2 + (p + 1) * 7];
-      const a22 = W3[i + 2 + (p + 2) * 7];
-      const a23 = W3[i + 2 + (p + 3) * 7];
-      const a30 = W3[i + 3 + p * 7];
-      const a31 = W3[i + 3 + (p + 1) * 7];
-      const a32 = W3[i + 3 + (p + 2) * 7];
-      const a33 = W3[i + 3 + (p + 3) * 7];
+      const a00 = W3[i + p * 7]!;
+      const a01 = W3[i + (p + 1) * 7]!;
+      const a02 = W3[i + (p + 2) * 7]!;
+      const a03 = W3[i + (p + 3) * 7]!;
+      const a10 = W3[i + 1 + p * 7]!;
+      const a11 = W3[i + 1 + (p + 1) * 7]!;
+      const a12 = W3[i + 1 + (p + 2) * 7]!;
+      const a13 = W3[i + 1 + (p + 3) * 7]!;
+      const a20 = W3[i + 2 + p * 7]!;
+      const a21 = W3[i + 2 + (p + 1) * 7]!;
+      const a22 = W3[i + 2 + (p + 2) * 7]!;
+      const a23 = W3[i + 2 + (p + 3) * 7]!;
+      const a30 = W3[i + 3 + p * 7]!;
+      const a31 = W3[i + 3 + (p + 1) * 7]!;
+      const a32 = W3[i + 3 + (p + 2) * 7]!;
+      const a33 = W3[i + 3 + (p + 3) * 7]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ3[p * m + j];
-        const x1 = dZ3[(p + 1) * m + j];
-        const x2 = dZ3[(p + 2) * m + j];
-        const x3 = dZ3[(p + 3) * m + j];
-        dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ3[p * m + j]!;
+        const x1 = dZ3[(p + 1) * m + j]!;
+        const x2 = dZ3[(p + 2) * m + j]!;
+        const x3 = dZ3[(p + 3) * m + j]!;
+        dZ2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a00_2 = W3[i + p * 7];
-      const a01_2 = W3[i + (p + 1) * 7];
-      const a02_2 = W3[i + (p + 2) * 7];
-      const a03_2 = W3[i + (p + 3) * 7];
+      const a00_2 = W3[i + p * 7]!;
+      const a01_2 = W3[i + (p + 1) * 7]!;
+      const a02_2 = W3[i + (p + 2) * 7]!;
+      const a03_2 = W3[i + (p + 3) * 7]!;
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] +=
-          a00_2 * dZ3[p * m + j] +
-          a01_2 * dZ3[(p + 1) * m + j] +
-          a02_2 * dZ3[(p + 2) * m + j] +
-          a03_2 * dZ3[(p + 3) * m + j];
+        dZ2[i * m + j]! +=
+          a00_2 * dZ3[p * m + j]! +
+          a01_2 * dZ3[(p + 1) * m + j]! +
+          a02_2 * dZ3[(p + 2) * m + j]! +
+          a03_2 * dZ3[(p + 3) * m + j]!;
       }
     }
   }
   for (let p = 4; p < 5; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i + p * 7];
-      const a10_2 = W3[i + 1 + p * 7];
-      const a20_2 = W3[i + 2 + p * 7];
-      const a30_2 = W3[i + 3 + p * 7];
+      const a00_3 = W3[i + p * 7]!;
+      const a10_2 = W3[i + 1 + p * 7]!;
+      const a20_2 = W3[i + 2 + p * 7]!;
+      const a30_2 = W3[i + 3 + p * 7]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = dZ3[p * m + j];
-        dZ2[i * m + j] += a00_3 * x0_2;
-        dZ2[(i + 1) * m + j] += a10_2 * x0_2;
-        dZ2[(i + 2) * m + j] += a20_2 * x0_2;
-        dZ2[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = dZ3[p * m + j]!;
+        dZ2[i * m + j]! += a00_3 * x0_2;
+        dZ2[(i + 1) * m + j]! += a10_2 * x0_2;
+        dZ2[(i + 2) * m + j]! += a20_2 * x0_2;
+        dZ2[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a = W3[i + p * 7];
+      const a = W3[i + p * 7]!;
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] += a * dZ3[p * m + j];
+        dZ2[i * m + j]! += a * dZ3[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/deep.ts:33]
-      dZ2[i * m + j] = dZ2[i * m + j] * e;
+      const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/deep.ts:33]
+      dZ2[i * m + j] = dZ2[i * m + j]! * e;
     }
   }
   // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:33]
@@ -607,53 +611,53 @@ export function deepStep(
   dZ1.fill(0, 0, 20 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 20; i += 4) {
-      const a00 = W2[i + p * 20];
-      const a01 = W2[i + (p + 1) * 20];
-      const a02 = W2[i + (p + 2) * 20];
-      const a03 = W2[i + (p + 3) * 20];
-      const a10 = W2[i + 1 + p * 20];
-      const a11 = W2[i + 1 + (p + 1) * 20];
-      const a12 = W2[i + 1 + (p + 2) * 20];
-      const a13 = W2[i + 1 + (p + 3) * 20];
-      const a20 = W2[i + 2 + p * 20];
-      const a21 = W2[i + 2 + (p + 1) * 20];
-      const a22 = W2[i + 2 + (p + 2) * 20];
-      const a23 = W2[i + 2 + (p + 3) * 20];
-      const a30 = W2[i + 3 + p * 20];
-      const a31 = W2[i + 3 + (p + 1) * 20];
-      const a32 = W2[i + 3 + (p + 2) * 20];
-      const a33 = W2[i + 3 + (p + 3) * 20];
+      const a00 = W2[i + p * 20]!;
+      const a01 = W2[i + (p + 1) * 20]!;
+      const a02 = W2[i + (p + 2) * 20]!;
+      const a03 = W2[i + (p + 3) * 20]!;
+      const a10 = W2[i + 1 + p * 20]!;
+      const a11 = W2[i + 1 + (p + 1) * 20]!;
+      const a12 = W2[i + 1 + (p + 2) * 20]!;
+      const a13 = W2[i + 1 + (p + 3) * 20]!;
+      const a20 = W2[i + 2 + p * 20]!;
+      const a21 = W2[i + 2 + (p + 1) * 20]!;
+      const a22 = W2[i + 2 + (p + 2) * 20]!;
+      const a23 = W2[i + 2 + (p + 3) * 20]!;
+      const a30 = W2[i + 3 + p * 20]!;
+      const a31 = W2[i + 3 + (p + 1) * 20]!;
+      const a32 = W2[i + 3 + (p + 2) * 20]!;
+      const a33 = W2[i + 3 + (p + 3) * 20]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[p * m + j];
-        const x1 = dZ2[(p + 1) * m + j];
-        const x2 = dZ2[(p + 2) * m + j];
-        const x3 = dZ2[(p + 3) * m + j];
-        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ2[p * m + j]!;
+        const x1 = dZ2[(p + 1) * m + j]!;
+        const x2 = dZ2[(p + 2) * m + j]!;
+        const x3 = dZ2[(p + 3) * m + j]!;
+        dZ1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
     for (let i = 0; i < 20; i += 4) {
-      const a00_2 = W2[i + p * 20];
-      const a10_2 = W2[i + 1 + p * 20];
-      const a20_2 = W2[i + 2 + p * 20];
-      const a30_2 = W2[i + 3 + p * 20];
+      const a00_2 = W2[i + p * 20]!;
+      const a10_2 = W2[i + 1 + p * 20]!;
+      const a20_2 = W2[i + 2 + p * 20]!;
+      const a30_2 = W2[i + 3 + p * 20]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = dZ2[p * m + j];
-        dZ1[i * m + j] += a00_2 * x0_2;
-        dZ1[(i + 1) * m + j] += a10_2 * x0_2;
-        dZ1[(i + 2) * m + j] += a20_2 * x0_2;
-        dZ1[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = dZ2[p * m + j]!;
+        dZ1[i * m + j]! += a00_2 * x0_2;
+        dZ1[(i + 1) * m + j]! += a10_2 * x0_2;
+        dZ1[(i + 2) * m + j]! += a20_2 * x0_2;
+        dZ1[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
   }
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/deep.ts:33]
-      dZ1[i * m + j] = e * dZ1[i * m + j];
+      const e = +(Z1[i * m + j]! > 0); // [Z1 > 0]  [samples/deep.ts:33]
+      dZ1[i * m + j] = e * dZ1[i * m + j]!;
     }
   }
   // W1_next = W1 − opt_lr·dW1
@@ -669,12 +673,12 @@ export function deepStep(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
-        const x1 = X[p + (j + 1) * m];
-        const x2 = X[p + (j + 2) * m];
-        const x3 = X[p + (j + 3) * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
+        const x1 = X[p + (j + 1) * m]!;
+        const x2 = X[p + (j + 2) * m]!;
+        const x3 = X[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -686,28 +690,28 @@ export function deepStep(
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW1; // opt_lr·dW1
-      W1_next[i * 12288 + j] = W1[i * 12288 + j] - e;
+      W1_next[i * 12288 + j] = W1[i * 12288 + j]! - e;
       const dW1_2 = t2 * acc01; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_2 = opt_lr * dW1_2; // opt_lr·dW1
-      W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)] - e_2;
+      W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)]! - e_2;
       const dW1_3 = t2 * acc02; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_3 = opt_lr * dW1_3; // opt_lr·dW1
-      W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)] - e_3;
+      W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)]! - e_3;
       const dW1_4 = t2 * acc03; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_4 = opt_lr * dW1_4; // opt_lr·dW1
-      W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)] - e_4;
+      W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)]! - e_4;
       const dW1_5 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_5 = opt_lr * dW1_5; // opt_lr·dW1
-      W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j] - e_5;
+      W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j]! - e_5;
       const dW1_6 = t2 * acc11; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_6 = opt_lr * dW1_6; // opt_lr·dW1
-      W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)] - e_6;
+      W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)]! - e_6;
       const dW1_7 = t2 * acc12; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_7 = opt_lr * dW1_7; // opt_lr·dW1
-      W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)] - e_7;
+      W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)]! - e_7;
       const dW1_8 = t2 * acc13; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
       const e_8 = opt_lr * dW1_8; // opt_lr·dW1
-      W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)] - e_8;
+      W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)]! - e_8;
     }
   }
   // b1_next = b1 − opt_lr·db1
@@ -715,11 +719,11 @@ export function deepStep(
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/deep.ts:32]
     const e = opt_lr * db1; // opt_lr·db1
-    b1_next[i0] = b1[i0] - e;
+    b1_next[i0] = b1[i0]! - e;
   }
   // W2_next = W2 − opt_lr·dW2
   const W2_next = buf13;
@@ -734,12 +738,12 @@ export function deepStep(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[i * m + p];
-        const a1 = dZ2[(i + 1) * m + p];
-        const x0 = A1[p + j * m];
-        const x1 = A1[p + (j + 1) * m];
-        const x2 = A1[p + (j + 2) * m];
-        const x3 = A1[p + (j + 3) * m];
+        const a0 = dZ2[i * m + p]!;
+        const a1 = dZ2[(i + 1) * m + p]!;
+        const x0 = A1[p + j * m]!;
+        const x1 = A1[p + (j + 1) * m]!;
+        const x2 = A1[p + (j + 2) * m]!;
+        const x3 = A1[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -751,28 +755,28 @@ export function deepStep(
       }
       const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW2; // opt_lr·dW2
-      W2_next[i * 20 + j] = W2[i * 20 + j] - e;
+      W2_next[i * 20 + j] = W2[i * 20 + j]! - e;
       const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_2 = opt_lr * dW2_2; // opt_lr·dW2
-      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)] - e_2;
+      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_2;
       const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_3 = opt_lr * dW2_3; // opt_lr·dW2
-      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)] - e_3;
+      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_3;
       const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_4 = opt_lr * dW2_4; // opt_lr·dW2
-      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)] - e_4;
+      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_4;
       const dW2_5 = t2 * acc10; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_5 = opt_lr * dW2_5; // opt_lr·dW2
-      W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j] - e_5;
+      W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j]! - e_5;
       const dW2_6 = t2 * acc11; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_6 = opt_lr * dW2_6; // opt_lr·dW2
-      W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)] - e_6;
+      W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)]! - e_6;
       const dW2_7 = t2 * acc12; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_7 = opt_lr * dW2_7; // opt_lr·dW2
-      W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)] - e_7;
+      W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)]! - e_7;
       const dW2_8 = t2 * acc13; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_8 = opt_lr * dW2_8; // opt_lr·dW2
-      W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)] - e_8;
+      W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)]! - e_8;
     }
     for (let i = 6; i < 7; i++) {
       let acc00_2 = 0;
@@ -780,11 +784,11 @@ export function deepStep(
       let acc02_2 = 0;
       let acc03_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_2 = dZ2[i * m + p];
-        const x0_2 = A1[p + j * m];
-        const x1_2 = A1[p + (j + 1) * m];
-        const x2_2 = A1[p + (j + 2) * m];
-        const x3_2 = A1[p + (j + 3) * m];
+        const a0_2 = dZ2[i * m + p]!;
+        const x0_2 = A1[p + j * m]!;
+        const x1_2 = A1[p + (j + 1) * m]!;
+        const x2_2 = A1[p + (j + 2) * m]!;
+        const x3_2 = A1[p + (j + 3) * m]!;
         acc00_2 += a0_2 * x0_2;
         acc01_2 += a0_2 * x1_2;
         acc02_2 += a0_2 * x2_2;
@@ -792,16 +796,16 @@ export function deepStep(
       }
       const dW2_9 = t2 * acc00_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_9 = opt_lr * dW2_9; // opt_lr·dW2
-      W2_next[i * 20 + j] = W2[i * 20 + j] - e_9;
+      W2_next[i * 20 + j] = W2[i * 20 + j]! - e_9;
       const dW2_10 = t2 * acc01_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_10 = opt_lr * dW2_10; // opt_lr·dW2
-      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)] - e_10;
+      W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_10;
       const dW2_11 = t2 * acc02_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_11 = opt_lr * dW2_11; // opt_lr·dW2
-      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)] - e_11;
+      W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_11;
       const dW2_12 = t2 * acc03_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
       const e_12 = opt_lr * dW2_12; // opt_lr·dW2
-      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)] - e_12;
+      W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_12;
     }
   }
   // b2_next = b2 − opt_lr·db2
@@ -809,11 +813,11 @@ export function deepStep(
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i0 * m + i1];
+      acc += dZ2[i0 * m + i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/deep.ts:32]
     const e = opt_lr * db2; // opt_lr·db2
-    b2_next[i0] = b2[i0] - e;
+    b2_next[i0] = b2[i0]! - e;
   }
   // W3_next = W3 − opt_lr·dW3
   const W3_next = buf15;
@@ -828,12 +832,12 @@ export function deepStep(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ3[i * m + p];
-        const a1 = dZ3[(i + 1) * m + p];
-        const x0 = A2[p + j * m];
-        const x1 = A2[p + (j + 1) * m];
-        const x2 = A2[p + (j + 2) * m];
-        const x3 = A2[p + (j + 3) * m];
+        const a0 = dZ3[i * m + p]!;
+        const a1 = dZ3[(i + 1) * m + p]!;
+        const x0 = A2[p + j * m]!;
+        const x1 = A2[p + (j + 1) * m]!;
+        const x2 = A2[p + (j + 2) * m]!;
+        const x3 = A2[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -845,28 +849,28 @@ export function deepStep(
       }
       const dW3 = t2 * acc00; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW3; // opt_lr·dW3
-      W3_next[i * 7 + j] = W3[i * 7 + j] - e;
+      W3_next[i * 7 + j] = W3[i * 7 + j]! - e;
       const dW3_2 = t2 * acc01; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_2 = opt_lr * dW3_2; // opt_lr·dW3
-      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)] - e_2;
+      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_2;
       const dW3_3 = t2 * acc02; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_3 = opt_lr * dW3_3; // opt_lr·dW3
-      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)] - e_3;
+      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_3;
       const dW3_4 = t2 * acc03; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_4 = opt_lr * dW3_4; // opt_lr·dW3
-      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)] - e_4;
+      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_4;
       const dW3_5 = t2 * acc10; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_5 = opt_lr * dW3_5; // opt_lr·dW3
-      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j] - e_5;
+      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_5;
       const dW3_6 = t2 * acc11; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_6 = opt_lr * dW3_6; // opt_lr·dW3
-      W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)] - e_6;
+      W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)]! - e_6;
       const dW3_7 = t2 * acc12; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_7 = opt_lr * dW3_7; // opt_lr·dW3
-      W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)] - e_7;
+      W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)]! - e_7;
       const dW3_8 = t2 * acc13; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_8 = opt_lr * dW3_8; // opt_lr·dW3
-      W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)] - e_8;
+      W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)]! - e_8;
     }
     for (let i = 4; i < 5; i++) {
       let acc00_2 = 0;
@@ -874,11 +878,11 @@ export function deepStep(
       let acc02_2 = 0;
       let acc03_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_2 = dZ3[i * m + p];
-        const x0_2 = A2[p + j * m];
-        const x1_2 = A2[p + (j + 1) * m];
-        const x2_2 = A2[p + (j + 2) * m];
-        const x3_2 = A2[p + (j + 3) * m];
+        const a0_2 = dZ3[i * m + p]!;
+        const x0_2 = A2[p + j * m]!;
+        const x1_2 = A2[p + (j + 1) * m]!;
+        const x2_2 = A2[p + (j + 2) * m]!;
+        const x3_2 = A2[p + (j + 3) * m]!;
         acc00_2 += a0_2 * x0_2;
         acc01_2 += a0_2 * x1_2;
         acc02_2 += a0_2 * x2_2;
@@ -886,16 +890,16 @@ export function deepStep(
       }
       const dW3_9 = t2 * acc00_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_9 = opt_lr * dW3_9; // opt_lr·dW3
-      W3_next[i * 7 + j] = W3[i * 7 + j] - e_9;
+      W3_next[i * 7 + j] = W3[i * 7 + j]! - e_9;
       const dW3_10 = t2 * acc01_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_10 = opt_lr * dW3_10; // opt_lr·dW3
-      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)] - e_10;
+      W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_10;
       const dW3_11 = t2 * acc02_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_11 = opt_lr * dW3_11; // opt_lr·dW3
-      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)] - e_11;
+      W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_11;
       const dW3_12 = t2 * acc03_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_12 = opt_lr * dW3_12; // opt_lr·dW3
-      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)] - e_12;
+      W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_12;
     }
   }
   for (let j = 4; j < 7; j++) {
@@ -903,27 +907,27 @@ export function deepStep(
       let acc00_3 = 0;
       let acc10_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_3 = dZ3[i * m + p];
-        const a1_2 = dZ3[(i + 1) * m + p];
-        const x0_3 = A2[p + j * m];
+        const a0_3 = dZ3[i * m + p]!;
+        const a1_2 = dZ3[(i + 1) * m + p]!;
+        const x0_3 = A2[p + j * m]!;
         acc00_3 += a0_3 * x0_3;
         acc10_2 += a1_2 * x0_3;
       }
       const dW3_13 = t2 * acc00_3; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_13 = opt_lr * dW3_13; // opt_lr·dW3
-      W3_next[i * 7 + j] = W3[i * 7 + j] - e_13;
+      W3_next[i * 7 + j] = W3[i * 7 + j]! - e_13;
       const dW3_14 = t2 * acc10_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_14 = opt_lr * dW3_14; // opt_lr·dW3
-      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j] - e_14;
+      W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_14;
     }
     for (let i = 4; i < 5; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ3[i * m + p] * A2[p + j * m];
+        acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
       const dW3_15 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
       const e_15 = opt_lr * dW3_15; // opt_lr·dW3
-      W3_next[i * 7 + j] = W3[i * 7 + j] - e_15;
+      W3_next[i * 7 + j] = W3[i * 7 + j]! - e_15;
     }
   }
   // b3_next = b3 − opt_lr·db3
@@ -931,11 +935,11 @@ export function deepStep(
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ3[i0 * m + i1];
+      acc += dZ3[i0 * m + i1]!;
     }
     const db3 = t2 * acc; // (1/m)·Σ_1 dZ3  [samples/deep.ts:32]
     const e = opt_lr * db3; // opt_lr·db3
-    b3_next[i0] = b3[i0] - e;
+    b3_next[i0] = b3[i0]! - e;
   }
   // W4_next = W4 − opt_lr·dW4
   const W4_next = buf17;
@@ -943,11 +947,11 @@ export function deepStep(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ4[p] * A3[p + j * m];
+        acc += dZ4[p]! * A3[p + j * m]!;
       }
       const dW4 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
       const e = opt_lr * dW4; // opt_lr·dW4
-      W4_next[j] = W4[j] - e;
+      W4_next[j] = W4[j]! - e;
     }
   }
   // b4_next = b4 − opt_lr·db4
@@ -955,11 +959,11 @@ export function deepStep(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ4[i1];
+      acc += dZ4[i1]!;
     }
     const db4 = t2 * acc; // (1/m)·Σ_1 dZ4  [samples/deep.ts:32]
     const e = opt_lr * db4; // opt_lr·db4
-    b4_next[0] = b4[0] - e;
+    b4_next[0] = b4[0]! - e;
   }
   deepStepResult.J = J;
   return deepStepResult;
@@ -981,9 +985,11 @@ export interface DeepPredictOutputs {
   AL: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const deepPredictMeta = {
   name: 'deepPredict',
   dtype: 'float64',
@@ -1015,8 +1021,10 @@ class DeepPredictResult implements DeepPredictOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const deepPredictResult: DeepPredictOutputs = new DeepPredictResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function deepPredictReserve(m: number): void {
   if (buf0_2.length < 20 * m) buf0_2 = new Float64Array(20 * m);
   if (buf1_2.length < 7 * m) buf1_2 = new Float64Array(7 * m);
@@ -1080,37 +1088,37 @@ export function deepPredict(
   A1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
     for (let i = 0; i < 20; i += 4) {
-      const a00 = W1[i * 12288 + p];
-      const a01 = W1[i * 12288 + (p + 1)];
-      const a02 = W1[i * 12288 + (p + 2)];
-      const a03 = W1[i * 12288 + (p + 3)];
-      const a10 = W1[(i + 1) * 12288 + p];
-      const a11 = W1[(i + 1) * 12288 + (p + 1)];
-      const a12 = W1[(i + 1) * 12288 + (p + 2)];
-      const a13 = W1[(i + 1) * 12288 + (p + 3)];
-      const a20 = W1[(i + 2) * 12288 + p];
-      const a21 = W1[(i + 2) * 12288 + (p + 1)];
-      const a22 = W1[(i + 2) * 12288 + (p + 2)];
-      const a23 = W1[(i + 2) * 12288 + (p + 3)];
-      const a30 = W1[(i + 3) * 12288 + p];
-      const a31 = W1[(i + 3) * 12288 + (p + 1)];
-      const a32 = W1[(i + 3) * 12288 + (p + 2)];
-      const a33 = W1[(i + 3) * 12288 + (p + 3)];
+      const a00 = W1[i * 12288 + p]!;
+      const a01 = W1[i * 12288 + (p + 1)]!;
+      const a02 = W1[i * 12288 + (p + 2)]!;
+      const a03 = W1[i * 12288 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 12288 + p]!;
+      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 12288 + p]!;
+      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 12288 + p]!;
+      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        A1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/deep.ts:32]
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/deep.ts:32]
       A1[i * m + j] = Z1 > 0 ? Z1 : 0;
     }
   }
@@ -1119,50 +1127,50 @@ export function deepPredict(
   A2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i * 20 + p];
-      const a01 = W2[i * 20 + (p + 1)];
-      const a02 = W2[i * 20 + (p + 2)];
-      const a03 = W2[i * 20 + (p + 3)];
-      const a10 = W2[(i + 1) * 20 + p];
-      const a11 = W2[(i + 1) * 20 + (p + 1)];
-      const a12 = W2[(i + 1) * 20 + (p + 2)];
-      const a13 = W2[(i + 1) * 20 + (p + 3)];
-      const a20 = W2[(i + 2) * 20 + p];
-      const a21 = W2[(i + 2) * 20 + (p + 1)];
-      const a22 = W2[(i + 2) * 20 + (p + 2)];
-      const a23 = W2[(i + 2) * 20 + (p + 3)];
-      const a30 = W2[(i + 3) * 20 + p];
-      const a31 = W2[(i + 3) * 20 + (p + 1)];
-      const a32 = W2[(i + 3) * 20 + (p + 2)];
-      const a33 = W2[(i + 3) * 20 + (p + 3)];
+      const a00 = W2[i * 20 + p]!;
+      const a01 = W2[i * 20 + (p + 1)]!;
+      const a02 = W2[i * 20 + (p + 2)]!;
+      const a03 = W2[i * 20 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 20 + p]!;
+      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 20 + p]!;
+      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 20 + p]!;
+      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j];
-        const x1 = A1[(p + 1) * m + j];
-        const x2 = A1[(p + 2) * m + j];
-        const x3 = A1[(p + 3) * m + j];
-        A2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A1[p * m + j]!;
+        const x1 = A1[(p + 1) * m + j]!;
+        const x2 = A1[(p + 2) * m + j]!;
+        const x3 = A1[(p + 3) * m + j]!;
+        A2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a00_2 = W2[i * 20 + p];
-      const a01_2 = W2[i * 20 + (p + 1)];
-      const a02_2 = W2[i * 20 + (p + 2)];
-      const a03_2 = W2[i * 20 + (p + 3)];
+      const a00_2 = W2[i * 20 + p]!;
+      const a01_2 = W2[i * 20 + (p + 1)]!;
+      const a02_2 = W2[i * 20 + (p + 2)]!;
+      const a03_2 = W2[i * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        A2[i * m + j] +=
-          a00_2 * A1[p * m + j] +
-          a01_2 * A1[(p + 1) * m + j] +
-          a02_2 * A1[(p + 2) * m + j] +
-          a03_2 * A1[(p + 3) * m + j];
+        A2[i * m + j]! +=
+          a00_2 * A1[p * m + j]! +
+          a01_2 * A1[(p + 1) * m + j]! +
+          a02_2 * A1[(p + 2) * m + j]! +
+          a03_2 * A1[(p + 3) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      const Z2 = b2[i] + A2[i * m + j]; // b2 + W2·A1  [samples/deep.ts:32]
+      const Z2 = b2[i]! + A2[i * m + j]!; // b2 + W2·A1  [samples/deep.ts:32]
       A2[i * m + j] = Z2 > 0 ? Z2 : 0;
     }
   }
@@ -1171,71 +1179,71 @@ export function deepPredict(
   A3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i * 7 + p];
-      const a01 = W3[i * 7 + (p + 1)];
-      const a02 = W3[i * 7 + (p + 2)];
-      const a03 = W3[i * 7 + (p + 3)];
-      const a10 = W3[(i + 1) * 7 + p];
-      const a11 = W3[(i + 1) * 7 + (p + 1)];
-      const a12 = W3[(i + 1) * 7 + (p + 2)];
-      const a13 = W3[(i + 1) * 7 + (p + 3)];
-      const a20 = W3[(i + 2) * 7 + p];
-      const a21 = W3[(i + 2) * 7 + (p + 1)];
-      const a22 = W3[(i + 2) * 7 + (p + 2)];
-      const a23 = W3[(i + 2) * 7 + (p + 3)];
-      const a30 = W3[(i + 3) * 7 + p];
-      const a31 = W3[(i + 3) * 7 + (p + 1)];
-      const a32 = W3[(i + 3) * 7 + (p + 2)];
-      const a33 = W3[(i + 3) * 7 + (p + 3)];
+      const a00 = W3[i * 7 + p]!;
+      const a01 = W3[i * 7 + (p + 1)]!;
+      const a02 = W3[i * 7 + (p + 2)]!;
+      const a03 = W3[i * 7 + (p + 3)]!;
+      const a10 = W3[(i + 1) * 7 + p]!;
+      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
+      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
+      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
+      const a20 = W3[(i + 2) * 7 + p]!;
+      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
+      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
+      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
+      const a30 = W3[(i + 3) * 7 + p]!;
+      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
+      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
+      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A2[p * m + j];
-        const x1 = A2[(p + 1) * m + j];
-        const x2 = A2[(p + 2) * m + j];
-        const x3 = A2[(p + 3) * m + j];
-        A3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A2[p * m + j]!;
+        const x1 = A2[(p + 1) * m + j]!;
+        const x2 = A2[(p + 2) * m + j]!;
+        const x3 = A2[(p + 3) * m + j]!;
+        A3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a00_2 = W3[i * 7 + p];
-      const a01_2 = W3[i * 7 + (p + 1)];
-      const a02_2 = W3[i * 7 + (p + 2)];
-      const a03_2 = W3[i * 7 + (p + 3)];
+      const a00_2 = W3[i * 7 + p]!;
+      const a01_2 = W3[i * 7 + (p + 1)]!;
+      const a02_2 = W3[i * 7 + (p + 2)]!;
+      const a03_2 = W3[i * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        A3[i * m + j] +=
-          a00_2 * A2[p * m + j] +
-          a01_2 * A2[(p + 1) * m + j] +
-          a02_2 * A2[(p + 2) * m + j] +
-          a03_2 * A2[(p + 3) * m + j];
+        A3[i * m + j]! +=
+          a00_2 * A2[p * m + j]! +
+          a01_2 * A2[(p + 1) * m + j]! +
+          a02_2 * A2[(p + 2) * m + j]! +
+          a03_2 * A2[(p + 3) * m + j]!;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i * 7 + p];
-      const a10_2 = W3[(i + 1) * 7 + p];
-      const a20_2 = W3[(i + 2) * 7 + p];
-      const a30_2 = W3[(i + 3) * 7 + p];
+      const a00_3 = W3[i * 7 + p]!;
+      const a10_2 = W3[(i + 1) * 7 + p]!;
+      const a20_2 = W3[(i + 2) * 7 + p]!;
+      const a30_2 = W3[(i + 3) * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = A2[p * m + j];
-        A3[i * m + j] += a00_3 * x0_2;
-        A3[(i + 1) * m + j] += a10_2 * x0_2;
-        A3[(i + 2) * m + j] += a20_2 * x0_2;
-        A3[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = A2[p * m + j]!;
+        A3[i * m + j]! += a00_3 * x0_2;
+        A3[(i + 1) * m + j]! += a10_2 * x0_2;
+        A3[(i + 2) * m + j]! += a20_2 * x0_2;
+        A3[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a = W3[i * 7 + p];
+      const a = W3[i * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        A3[i * m + j] += a * A2[p * m + j];
+        A3[i * m + j]! += a * A2[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      const Z3 = b3[i] + A3[i * m + j]; // b3 + W3·A2  [samples/deep.ts:32]
+      const Z3 = b3[i]! + A3[i * m + j]!; // b3 + W3·A2  [samples/deep.ts:32]
       A3[i * m + j] = Z3 > 0 ? Z3 : 0;
     }
   }
@@ -1244,15 +1252,15 @@ export function deepPredict(
   AL.fill(0, 0, m);
   for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W4[p];
+      const a = W4[p]!;
       for (let j = 0; j < m; j++) {
-        AL[j] += a * A3[p * m + j];
+        AL[j]! += a * A3[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Z4 = b4[0] + AL[j]; // b4 + W4·A3  [samples/deep.ts:32]
+      const Z4 = b4[0]! + AL[j]!; // b4 + W4·A3  [samples/deep.ts:32]
       AL[j] = 1 / (1 + Math.exp(-Z4));
     }
   }
@@ -1284,9 +1292,11 @@ export interface DeepLossAndGradOutputs {
   db4: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const deepLossAndGradMeta = {
   name: 'deepLossAndGrad',
   dtype: 'float64',
@@ -1359,8 +1369,10 @@ class DeepLossAndGradResult implements DeepLossAndGradOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const deepLossAndGradResult: DeepLossAndGradOutputs = new DeepLossAndGradResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function deepLossAndGradReserve(m: number): void {
   if (buf0_3.length < 20 * m) buf0_3 = new Float64Array(20 * m);
   if (buf1_3.length < 20 * m) buf1_3 = new Float64Array(20 * m);
@@ -1446,191 +1458,191 @@ export function deepLossAndGrad(
   Z1.fill(0, 0, 20 * m);
   for (let p = 0; p < 12288; p += 4) {
     for (let i = 0; i < 20; i += 4) {
-      const a00 = W1[i * 12288 + p];
-      const a01 = W1[i * 12288 + (p + 1)];
-      const a02 = W1[i * 12288 + (p + 2)];
-      const a03 = W1[i * 12288 + (p + 3)];
-      const a10 = W1[(i + 1) * 12288 + p];
-      const a11 = W1[(i + 1) * 12288 + (p + 1)];
-      const a12 = W1[(i + 1) * 12288 + (p + 2)];
-      const a13 = W1[(i + 1) * 12288 + (p + 3)];
-      const a20 = W1[(i + 2) * 12288 + p];
-      const a21 = W1[(i + 2) * 12288 + (p + 1)];
-      const a22 = W1[(i + 2) * 12288 + (p + 2)];
-      const a23 = W1[(i + 2) * 12288 + (p + 3)];
-      const a30 = W1[(i + 3) * 12288 + p];
-      const a31 = W1[(i + 3) * 12288 + (p + 1)];
-      const a32 = W1[(i + 3) * 12288 + (p + 2)];
-      const a33 = W1[(i + 3) * 12288 + (p + 3)];
+      const a00 = W1[i * 12288 + p]!;
+      const a01 = W1[i * 12288 + (p + 1)]!;
+      const a02 = W1[i * 12288 + (p + 2)]!;
+      const a03 = W1[i * 12288 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 12288 + p]!;
+      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 12288 + p]!;
+      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 12288 + p]!;
+      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i] + Z1[i * m + j];
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
     }
   }
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1_3;
   for (let k = 0; k < 20 * m; k++) {
-    A1[k] = Z1[k] > 0 ? Z1[k] : 0;
+    A1[k] = Z1[k]! > 0 ? Z1[k]! : 0;
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2_3;
   Z2.fill(0, 0, 7 * m);
   for (let p = 0; p < 20; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i * 20 + p];
-      const a01 = W2[i * 20 + (p + 1)];
-      const a02 = W2[i * 20 + (p + 2)];
-      const a03 = W2[i * 20 + (p + 3)];
-      const a10 = W2[(i + 1) * 20 + p];
-      const a11 = W2[(i + 1) * 20 + (p + 1)];
-      const a12 = W2[(i + 1) * 20 + (p + 2)];
-      const a13 = W2[(i + 1) * 20 + (p + 3)];
-      const a20 = W2[(i + 2) * 20 + p];
-      const a21 = W2[(i + 2) * 20 + (p + 1)];
-      const a22 = W2[(i + 2) * 20 + (p + 2)];
-      const a23 = W2[(i + 2) * 20 + (p + 3)];
-      const a30 = W2[(i + 3) * 20 + p];
-      const a31 = W2[(i + 3) * 20 + (p + 1)];
-      const a32 = W2[(i + 3) * 20 + (p + 2)];
-      const a33 = W2[(i + 3) * 20 + (p + 3)];
+      const a00 = W2[i * 20 + p]!;
+      const a01 = W2[i * 20 + (p + 1)]!;
+      const a02 = W2[i * 20 + (p + 2)]!;
+      const a03 = W2[i * 20 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 20 + p]!;
+      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 20 + p]!;
+      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 20 + p]!;
+      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j];
-        const x1 = A1[(p + 1) * m + j];
-        const x2 = A1[(p + 2) * m + j];
-        const x3 = A1[(p + 3) * m + j];
-        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A1[p * m + j]!;
+        const x1 = A1[(p + 1) * m + j]!;
+        const x2 = A1[(p + 2) * m + j]!;
+        const x3 = A1[(p + 3) * m + j]!;
+        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a00_2 = W2[i * 20 + p];
-      const a01_2 = W2[i * 20 + (p + 1)];
-      const a02_2 = W2[i * 20 + (p + 2)];
-      const a03_2 = W2[i * 20 + (p + 3)];
+      const a00_2 = W2[i * 20 + p]!;
+      const a01_2 = W2[i * 20 + (p + 1)]!;
+      const a02_2 = W2[i * 20 + (p + 2)]!;
+      const a03_2 = W2[i * 20 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        Z2[i * m + j] +=
-          a00_2 * A1[p * m + j] +
-          a01_2 * A1[(p + 1) * m + j] +
-          a02_2 * A1[(p + 2) * m + j] +
-          a03_2 * A1[(p + 3) * m + j];
+        Z2[i * m + j]! +=
+          a00_2 * A1[p * m + j]! +
+          a01_2 * A1[(p + 1) * m + j]! +
+          a02_2 * A1[(p + 2) * m + j]! +
+          a03_2 * A1[(p + 3) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[i * m + j] = b2[i] + Z2[i * m + j];
+      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3_3;
   for (let k = 0; k < 7 * m; k++) {
-    A2[k] = Z2[k] > 0 ? Z2[k] : 0;
+    A2[k] = Z2[k]! > 0 ? Z2[k]! : 0;
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4_2;
   Z3.fill(0, 0, 5 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i * 7 + p];
-      const a01 = W3[i * 7 + (p + 1)];
-      const a02 = W3[i * 7 + (p + 2)];
-      const a03 = W3[i * 7 + (p + 3)];
-      const a10 = W3[(i + 1) * 7 + p];
-      const a11 = W3[(i + 1) * 7 + (p + 1)];
-      const a12 = W3[(i + 1) * 7 + (p + 2)];
-      const a13 = W3[(i + 1) * 7 + (p + 3)];
-      const a20 = W3[(i + 2) * 7 + p];
-      const a21 = W3[(i + 2) * 7 + (p + 1)];
-      const a22 = W3[(i + 2) * 7 + (p + 2)];
-      const a23 = W3[(i + 2) * 7 + (p + 3)];
-      const a30 = W3[(i + 3) * 7 + p];
-      const a31 = W3[(i + 3) * 7 + (p + 1)];
-      const a32 = W3[(i + 3) * 7 + (p + 2)];
-      const a33 = W3[(i + 3) * 7 + (p + 3)];
+      const a00 = W3[i * 7 + p]!;
+      const a01 = W3[i * 7 + (p + 1)]!;
+      const a02 = W3[i * 7 + (p + 2)]!;
+      const a03 = W3[i * 7 + (p + 3)]!;
+      const a10 = W3[(i + 1) * 7 + p]!;
+      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
+      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
+      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
+      const a20 = W3[(i + 2) * 7 + p]!;
+      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
+      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
+      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
+      const a30 = W3[(i + 3) * 7 + p]!;
+      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
+      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
+      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A2[p * m + j];
-        const x1 = A2[(p + 1) * m + j];
-        const x2 = A2[(p + 2) * m + j];
-        const x3 = A2[(p + 3) * m + j];
-        Z3[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z3[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z3[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z3[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A2[p * m + j]!;
+        const x1 = A2[(p + 1) * m + j]!;
+        const x2 = A2[(p + 2) * m + j]!;
+        const x3 = A2[(p + 3) * m + j]!;
+        Z3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a00_2 = W3[i * 7 + p];
-      const a01_2 = W3[i * 7 + (p + 1)];
-      const a02_2 = W3[i * 7 + (p + 2)];
-      const a03_2 = W3[i * 7 + (p + 3)];
+      const a00_2 = W3[i * 7 + p]!;
+      const a01_2 = W3[i * 7 + (p + 1)]!;
+      const a02_2 = W3[i * 7 + (p + 2)]!;
+      const a03_2 = W3[i * 7 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        Z3[i * m + j] +=
-          a00_2 * A2[p * m + j] +
-          a01_2 * A2[(p + 1) * m + j] +
-          a02_2 * A2[(p + 2) * m + j] +
-          a03_2 * A2[(p + 3) * m + j];
+        Z3[i * m + j]! +=
+          a00_2 * A2[p * m + j]! +
+          a01_2 * A2[(p + 1) * m + j]! +
+          a02_2 * A2[(p + 2) * m + j]! +
+          a03_2 * A2[(p + 3) * m + j]!;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i * 7 + p];
-      const a10_2 = W3[(i + 1) * 7 + p];
-      const a20_2 = W3[(i + 2) * 7 + p];
-      const a30_2 = W3[(i + 3) * 7 + p];
+      const a00_3 = W3[i * 7 + p]!;
+      const a10_2 = W3[(i + 1) * 7 + p]!;
+      const a20_2 = W3[(i + 2) * 7 + p]!;
+      const a30_2 = W3[(i + 3) * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = A2[p * m + j];
-        Z3[i * m + j] += a00_3 * x0_2;
-        Z3[(i + 1) * m + j] += a10_2 * x0_2;
-        Z3[(i + 2) * m + j] += a20_2 * x0_2;
-        Z3[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = A2[p * m + j]!;
+        Z3[i * m + j]! += a00_3 * x0_2;
+        Z3[(i + 1) * m + j]! += a10_2 * x0_2;
+        Z3[(i + 2) * m + j]! += a20_2 * x0_2;
+        Z3[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a = W3[i * 7 + p];
+      const a = W3[i * 7 + p]!;
       for (let j = 0; j < m; j++) {
-        Z3[i * m + j] += a * A2[p * m + j];
+        Z3[i * m + j]! += a * A2[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      Z3[i * m + j] = b3[i] + Z3[i * m + j];
+      Z3[i * m + j] = b3[i]! + Z3[i * m + j]!;
     }
   }
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5_2;
   for (let k = 0; k < 5 * m; k++) {
-    A3[k] = Z3[k] > 0 ? Z3[k] : 0;
+    A3[k] = Z3[k]! > 0 ? Z3[k]! : 0;
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6_2;
   Z4.fill(0, 0, m);
   for (let p = 0; p < 5; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W4[p];
+      const a = W4[p]!;
       for (let j = 0; j < m; j++) {
-        Z4[j] += a * A3[p * m + j];
+        Z4[j]! += a * A3[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z4[j] = b4[0] + Z4[j];
+      Z4[j] = b4[0]! + Z4[j]!;
     }
   }
   // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:36]
@@ -1640,8 +1652,8 @@ export function deepLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z4[i1]; // Y·Z4  [samples/deep.ts:36]
-        const e_2 = Math.max(Z4[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]))); // softplus(Z4)  [samples/deep.ts:36]
+        const e = Y[i1]! * Z4[i1]!; // Y·Z4  [samples/deep.ts:36]
+        const e_2 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -1656,37 +1668,37 @@ export function deepLossAndGrad(
   // dZ4 = A4 − Y  [samples/deep.ts:33]
   const dZ4 = buf7_2;
   for (let k = 0; k < m; k++) {
-    const A4 = 1 / (1 + Math.exp(-Z4[k])); // σ(Z4)  [samples/deep.ts:33]
-    dZ4[k] = A4 - Y[k];
+    const A4 = 1 / (1 + Math.exp(-Z4[k]!)); // σ(Z4)  [samples/deep.ts:33]
+    dZ4[k] = A4 - Y[k]!;
   }
   // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:33]
   const dZ3 = buf8_2;
   dZ3.fill(0, 0, 5 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W4[i];
-      const a10 = W4[i + 1];
-      const a20 = W4[i + 2];
-      const a30 = W4[i + 3];
+      const a00 = W4[i]!;
+      const a10 = W4[i + 1]!;
+      const a20 = W4[i + 2]!;
+      const a30 = W4[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ4[j];
-        dZ3[i * m + j] += a00 * x0;
-        dZ3[(i + 1) * m + j] += a10 * x0;
-        dZ3[(i + 2) * m + j] += a20 * x0;
-        dZ3[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ4[j]!;
+        dZ3[i * m + j]! += a00 * x0;
+        dZ3[(i + 1) * m + j]! += a10 * x0;
+        dZ3[(i + 2) * m + j]! += a20 * x0;
+        dZ3[(i + 3) * m + j]! += a30 * x0;
       }
     }
     for (let i = 4; i < 5; i++) {
-      const a = W4[i];
+      const a = W4[i]!;
       for (let j = 0; j < m; j++) {
-        dZ3[i * m + j] += a * dZ4[j];
+        dZ3[i * m + j]! += a * dZ4[j]!;
       }
     }
   }
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z3[i * m + j] > 0); // [Z3 > 0]  [samples/deep.ts:33]
-      dZ3[i * m + j] = dZ3[i * m + j] * e;
+      const e = +(Z3[i * m + j]! > 0); // [Z3 > 0]  [samples/deep.ts:33]
+      dZ3[i * m + j] = dZ3[i * m + j]! * e;
     }
   }
   // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:33]
@@ -1694,72 +1706,72 @@ export function deepLossAndGrad(
   dZ2.fill(0, 0, 7 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i + p * 7];
-      const a01 = W3[i + (p + 1) * 7];
-      const a02 = W3[i + (p + 2) * 7];
-      const a03 = W3[i + (p + 3) * 7];
-      const a10 = W3[i + 1 + p * 7];
-      const a11 = W3[i + 1 + (p + 1) * 7];
-      const a12 = W3[i + 1 + (p + 2) * 7];
-      const a13 = W3[i + 1 + (p + 3) * 7];
-      const a20 = W3[i + 2 + p * 7];
-      const a21 = W3[i + 2 + (p + 1) * 7];
-      const a22 = W3[i + 2 + (p + 2) * 7];
-      const a23 = W3[i + 2 + (p + 3) * 7];
-      const a30 = W3[i + 3 + p * 7];
-      const a31 = W3[i + 3 + (p + 1) * 7];
-      const a32 = W3[i + 3 + (p + 2) * 7];
-      const a33 = W3[i + 3 + (p + 3) * 7];
+      const a00 = W3[i + p * 7]!;
+      const a01 = W3[i + (p + 1) * 7]!;
+      const a02 = W3[i + (p + 2) * 7]!;
+      const a03 = W3[i + (p + 3) * 7]!;
+      const a10 = W3[i + 1 + p * 7]!;
+      const a11 = W3[i + 1 + (p + 1) * 7]!;
+      const a12 = W3[i + 1 + (p + 2) * 7]!;
+      const a13 = W3[i + 1 + (p + 3) * 7]!;
+      const a20 = W3[i + 2 + p * 7]!;
+      const a21 = W3[i + 2 + (p + 1) * 7]!;
+      const a22 = W3[i + 2 + (p + 2) * 7]!;
+      const a23 = W3[i + 2 + (p + 3) * 7]!;
+      const a30 = W3[i + 3 + p * 7]!;
+      const a31 = W3[i + 3 + (p + 1) * 7]!;
+      const a32 = W3[i + 3 + (p + 2) * 7]!;
+      const a33 = W3[i + 3 + (p + 3) * 7]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ3[p * m + j];
-        const x1 = dZ3[(p + 1) * m + j];
-        const x2 = dZ3[(p + 2) * m + j];
-        const x3 = dZ3[(p + 3) * m + j];
-        dZ2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ3[p * m + j]!;
+        const x1 = dZ3[(p + 1) * m + j]!;
+        const x2 = dZ3[(p + 2) * m + j]!;
+        const x3 = dZ3[(p + 3) * m + j]!;
+        dZ2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a00_2 = W3[i + p * 7];
-      const a01_2 = W3[i + (p + 1) * 7];
-      const a02_2 = W3[i + (p + 2) * 7];
-      const a03_2 = W3[i + (p + 3) * 7];
+      const a00_2 = W3[i + p * 7]!;
+      const a01_2 = W3[i + (p + 1) * 7]!;
+      const a02_2 = W3[i + (p + 2) * 7]!;
+      const a03_2 = W3[i + (p + 3) * 7]!;
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] +=
-          a00_2 * dZ3[p * m + j] +
-          a01_2 * dZ3[(p + 1) * m + j] +
-          a02_2 * dZ3[(p + 2) * m + j] +
-          a03_2 * dZ3[(p + 3) * m + j];
+        dZ2[i * m + j]! +=
+          a00_2 * dZ3[p * m + j]! +
+          a01_2 * dZ3[(p + 1) * m + j]! +
+          a02_2 * dZ3[(p + 2) * m + j]! +
+          a03_2 * dZ3[(p + 3) * m + j]!;
       }
     }
   }
   for (let p = 4; p < 5; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i + p * 7];
-      const a10_2 = W3[i + 1 + p * 7];
-      const a20_2 = W3[i + 2 + p * 7];
-      const a30_2 = W3[i + 3 + p * 7];
+      const a00_3 = W3[i + p * 7]!;
+      const a10_2 = W3[i + 1 + p * 7]!;
+      const a20_2 = W3[i + 2 + p * 7]!;
+      const a30_2 = W3[i + 3 + p * 7]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = dZ3[p * m + j];
-        dZ2[i * m + j] += a00_3 * x0_2;
-        dZ2[(i + 1) * m + j] += a10_2 * x0_2;
-        dZ2[(i + 2) * m + j] += a20_2 * x0_2;
-        dZ2[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = dZ3[p * m + j]!;
+        dZ2[i * m + j]! += a00_3 * x0_2;
+        dZ2[(i + 1) * m + j]! += a10_2 * x0_2;
+        dZ2[(i + 2) * m + j]! += a20_2 * x0_2;
+        dZ2[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
     for (let i = 4; i < 7; i++) {
-      const a = W3[i + p * 7];
+      const a = W3[i + p * 7]!;
       for (let j = 0; j < m; j++) {
-        dZ2[i * m + j] += a * dZ3[p * m + j];
+        dZ2[i * m + j]! += a * dZ3[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/deep.ts:33]
-      dZ2[i * m + j] = dZ2[i * m + j] * e;
+      const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/deep.ts:33]
+      dZ2[i * m + j] = dZ2[i * m + j]! * e;
     }
   }
   // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:33]
@@ -1767,53 +1779,53 @@ export function deepLossAndGrad(
   dZ1.fill(0, 0, 20 * m);
   for (let p = 0; p < 4; p += 4) {
     for (let i = 0; i < 20; i += 4) {
-      const a00 = W2[i + p * 20];
-      const a01 = W2[i + (p + 1) * 20];
-      const a02 = W2[i + (p + 2) * 20];
-      const a03 = W2[i + (p + 3) * 20];
-      const a10 = W2[i + 1 + p * 20];
-      const a11 = W2[i + 1 + (p + 1) * 20];
-      const a12 = W2[i + 1 + (p + 2) * 20];
-      const a13 = W2[i + 1 + (p + 3) * 20];
-      const a20 = W2[i + 2 + p * 20];
-      const a21 = W2[i + 2 + (p + 1) * 20];
-      const a22 = W2[i + 2 + (p + 2) * 20];
-      const a23 = W2[i + 2 + (p + 3) * 20];
-      const a30 = W2[i + 3 + p * 20];
-      const a31 = W2[i + 3 + (p + 1) * 20];
-      const a32 = W2[i + 3 + (p + 2) * 20];
-      const a33 = W2[i + 3 + (p + 3) * 20];
+      const a00 = W2[i + p * 20]!;
+      const a01 = W2[i + (p + 1) * 20]!;
+      const a02 = W2[i + (p + 2) * 20]!;
+      const a03 = W2[i + (p + 3) * 20]!;
+      const a10 = W2[i + 1 + p * 20]!;
+      const a11 = W2[i + 1 + (p + 1) * 20]!;
+      const a12 = W2[i + 1 + (p + 2) * 20]!;
+      const a13 = W2[i + 1 + (p + 3) * 20]!;
+      const a20 = W2[i + 2 + p * 20]!;
+      const a21 = W2[i + 2 + (p + 1) * 20]!;
+      const a22 = W2[i + 2 + (p + 2) * 20]!;
+      const a23 = W2[i + 2 + (p + 3) * 20]!;
+      const a30 = W2[i + 3 + p * 20]!;
+      const a31 = W2[i + 3 + (p + 1) * 20]!;
+      const a32 = W2[i + 3 + (p + 2) * 20]!;
+      const a33 = W2[i + 3 + (p + 3) * 20]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[p * m + j];
-        const x1 = dZ2[(p + 1) * m + j];
-        const x2 = dZ2[(p + 2) * m + j];
-        const x3 = dZ2[(p + 3) * m + j];
-        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ2[p * m + j]!;
+        const x1 = dZ2[(p + 1) * m + j]!;
+        const x2 = dZ2[(p + 2) * m + j]!;
+        const x3 = dZ2[(p + 3) * m + j]!;
+        dZ1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let p = 4; p < 7; p++) {
     for (let i = 0; i < 20; i += 4) {
-      const a00_2 = W2[i + p * 20];
-      const a10_2 = W2[i + 1 + p * 20];
-      const a20_2 = W2[i + 2 + p * 20];
-      const a30_2 = W2[i + 3 + p * 20];
+      const a00_2 = W2[i + p * 20]!;
+      const a10_2 = W2[i + 1 + p * 20]!;
+      const a20_2 = W2[i + 2 + p * 20]!;
+      const a30_2 = W2[i + 3 + p * 20]!;
       for (let j = 0; j < m; j++) {
-        const x0_2 = dZ2[p * m + j];
-        dZ1[i * m + j] += a00_2 * x0_2;
-        dZ1[(i + 1) * m + j] += a10_2 * x0_2;
-        dZ1[(i + 2) * m + j] += a20_2 * x0_2;
-        dZ1[(i + 3) * m + j] += a30_2 * x0_2;
+        const x0_2 = dZ2[p * m + j]!;
+        dZ1[i * m + j]! += a00_2 * x0_2;
+        dZ1[(i + 1) * m + j]! += a10_2 * x0_2;
+        dZ1[(i + 2) * m + j]! += a20_2 * x0_2;
+        dZ1[(i + 3) * m + j]! += a30_2 * x0_2;
       }
     }
   }
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/deep.ts:33]
-      dZ1[i * m + j] = e * dZ1[i * m + j];
+      const e = +(Z1[i * m + j]! > 0); // [Z1 > 0]  [samples/deep.ts:33]
+      dZ1[i * m + j] = e * dZ1[i * m + j]!;
     }
   }
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
@@ -1829,12 +1841,12 @@ export function deepLossAndGrad(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
-        const x1 = X[p + (j + 1) * m];
-        const x2 = X[p + (j + 2) * m];
-        const x3 = X[p + (j + 3) * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
+        const x1 = X[p + (j + 1) * m]!;
+        const x2 = X[p + (j + 2) * m]!;
+        const x3 = X[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1859,7 +1871,7 @@ export function deepLossAndGrad(
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     db1[i0] = t2 * acc;
   }
@@ -1876,12 +1888,12 @@ export function deepLossAndGrad(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[i * m + p];
-        const a1 = dZ2[(i + 1) * m + p];
-        const x0 = A1[p + j * m];
-        const x1 = A1[p + (j + 1) * m];
-        const x2 = A1[p + (j + 2) * m];
-        const x3 = A1[p + (j + 3) * m];
+        const a0 = dZ2[i * m + p]!;
+        const a1 = dZ2[(i + 1) * m + p]!;
+        const x0 = A1[p + j * m]!;
+        const x1 = A1[p + (j + 1) * m]!;
+        const x2 = A1[p + (j + 2) * m]!;
+        const x3 = A1[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1906,11 +1918,11 @@ export function deepLossAndGrad(
       let acc02_2 = 0;
       let acc03_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_2 = dZ2[i * m + p];
-        const x0_2 = A1[p + j * m];
-        const x1_2 = A1[p + (j + 1) * m];
-        const x2_2 = A1[p + (j + 2) * m];
-        const x3_2 = A1[p + (j + 3) * m];
+        const a0_2 = dZ2[i * m + p]!;
+        const x0_2 = A1[p + j * m]!;
+        const x1_2 = A1[p + (j + 1) * m]!;
+        const x2_2 = A1[p + (j + 2) * m]!;
+        const x3_2 = A1[p + (j + 3) * m]!;
         acc00_2 += a0_2 * x0_2;
         acc01_2 += a0_2 * x1_2;
         acc02_2 += a0_2 * x2_2;
@@ -1927,7 +1939,7 @@ export function deepLossAndGrad(
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i0 * m + i1];
+      acc += dZ2[i0 * m + i1]!;
     }
     db2[i0] = t2 * acc;
   }
@@ -1944,12 +1956,12 @@ export function deepLossAndGrad(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ3[i * m + p];
-        const a1 = dZ3[(i + 1) * m + p];
-        const x0 = A2[p + j * m];
-        const x1 = A2[p + (j + 1) * m];
-        const x2 = A2[p + (j + 2) * m];
-        const x3 = A2[p + (j + 3) * m];
+        const a0 = dZ3[i * m + p]!;
+        const a1 = dZ3[(i + 1) * m + p]!;
+        const x0 = A2[p + j * m]!;
+        const x1 = A2[p + (j + 1) * m]!;
+        const x2 = A2[p + (j + 2) * m]!;
+        const x3 = A2[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1974,11 +1986,11 @@ export function deepLossAndGrad(
       let acc02_2 = 0;
       let acc03_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_2 = dZ3[i * m + p];
-        const x0_2 = A2[p + j * m];
-        const x1_2 = A2[p + (j + 1) * m];
-        const x2_2 = A2[p + (j + 2) * m];
-        const x3_2 = A2[p + (j + 3) * m];
+        const a0_2 = dZ3[i * m + p]!;
+        const x0_2 = A2[p + j * m]!;
+        const x1_2 = A2[p + (j + 1) * m]!;
+        const x2_2 = A2[p + (j + 2) * m]!;
+        const x3_2 = A2[p + (j + 3) * m]!;
         acc00_2 += a0_2 * x0_2;
         acc01_2 += a0_2 * x1_2;
         acc02_2 += a0_2 * x2_2;
@@ -1995,9 +2007,9 @@ export function deepLossAndGrad(
       let acc00_3 = 0;
       let acc10_2 = 0;
       for (let p = 0; p < m; p++) {
-        const a0_3 = dZ3[i * m + p];
-        const a1_2 = dZ3[(i + 1) * m + p];
-        const x0_3 = A2[p + j * m];
+        const a0_3 = dZ3[i * m + p]!;
+        const a1_2 = dZ3[(i + 1) * m + p]!;
+        const x0_3 = A2[p + j * m]!;
         acc00_3 += a0_3 * x0_3;
         acc10_2 += a1_2 * x0_3;
       }
@@ -2007,7 +2019,7 @@ export function deepLossAndGrad(
     for (let i = 4; i < 5; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ3[i * m + p] * A2[p + j * m];
+        acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
       dW3[i * 7 + j] = t2 * acc;
     }
@@ -2017,7 +2029,7 @@ export function deepLossAndGrad(
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ3[i0 * m + i1];
+      acc += dZ3[i0 * m + i1]!;
     }
     db3[i0] = t2 * acc;
   }
@@ -2027,7 +2039,7 @@ export function deepLossAndGrad(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ4[p] * A3[p + j * m];
+        acc += dZ4[p]! * A3[p + j * m]!;
       }
       dW4[j] = t2 * acc;
     }
@@ -2037,13 +2049,14 @@ export function deepLossAndGrad(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ4[i1];
+      acc += dZ4[i1]!;
     }
     db4[0] = t2 * acc;
   }
   deepLossAndGradResult.J = J;
   return deepLossAndGradResult;
 }
+
 /** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */
 export const deepMeta = {
   params: {

@@ -69,8 +69,10 @@ function checkScalar(fn: string, key: string, value: unknown): asserts value is 
     );
 }
 
-/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
-/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
+/**
+ * Checks a tensor input (type, length against its shape and, when `checkValues`, that every
+ * value is finite) and returns it as a Float64Array (the caller's array itself when it already is one).
+ */
 function readTensor(
   fn: string,
   key: string,
@@ -91,7 +93,6 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
     );
   }
-
   const data = value as ArrayLike<number>;
   if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
     const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
@@ -100,16 +101,15 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
     );
   }
-
   for (let i = 0; checkValues && i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
-        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+        `${fn}: input '${key}' has a non-finite value ${v} at index ${i}`,
       );
     }
   }
-
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
@@ -163,9 +163,11 @@ export interface DigitsStepOutputs {
   opt_v_b3_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const digitsStepMeta = {
   name: 'digitsStep',
   dtype: 'float64',
@@ -295,8 +297,10 @@ class DigitsStepResult implements DigitsStepOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const digitsStepResult: DigitsStepOutputs = new DigitsStepResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function digitsStepReserve(m: number): void {
   if (buf0.length < 128 * m) buf0 = new Float64Array(128 * m);
   if (buf1.length < 128 * m) buf1 = new Float64Array(128 * m);
@@ -514,7 +518,7 @@ export function digitsStep(
     let c = 0;
     for (let i0 = 0; i0 < 64; i0++) {
       for (let i1 = 0; i1 < 128; i1++) {
-        const v = W2[i0 * 128 + i1] * W2[i0 * 128 + i1];
+        const v = W2[i0 * 128 + i1]! * W2[i0 * 128 + i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -530,7 +534,7 @@ export function digitsStep(
     let c = 0;
     for (let i0 = 0; i0 < 128; i0++) {
       for (let i1 = 0; i1 < 784; i1++) {
-        const v = W1[i0 * 784 + i1] * W1[i0 * 784 + i1];
+        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -545,44 +549,44 @@ export function digitsStep(
   Z1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
     for (let i = 0; i < 128; i += 4) {
-      const a00 = W1[i * 784 + p];
-      const a01 = W1[i * 784 + (p + 1)];
-      const a02 = W1[i * 784 + (p + 2)];
-      const a03 = W1[i * 784 + (p + 3)];
-      const a10 = W1[(i + 1) * 784 + p];
-      const a11 = W1[(i + 1) * 784 + (p + 1)];
-      const a12 = W1[(i + 1) * 784 + (p + 2)];
-      const a13 = W1[(i + 1) * 784 + (p + 3)];
-      const a20 = W1[(i + 2) * 784 + p];
-      const a21 = W1[(i + 2) * 784 + (p + 1)];
-      const a22 = W1[(i + 2) * 784 + (p + 2)];
-      const a23 = W1[(i + 2) * 784 + (p + 3)];
-      const a30 = W1[(i + 3) * 784 + p];
-      const a31 = W1[(i + 3) * 784 + (p + 1)];
-      const a32 = W1[(i + 3) * 784 + (p + 2)];
-      const a33 = W1[(i + 3) * 784 + (p + 3)];
+      const a00 = W1[i * 784 + p]!;
+      const a01 = W1[i * 784 + (p + 1)]!;
+      const a02 = W1[i * 784 + (p + 2)]!;
+      const a03 = W1[i * 784 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 784 + p]!;
+      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 784 + p]!;
+      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 784 + p]!;
+      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i] + Z1[i * m + j];
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
     }
   }
   // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
   const t5 = buf1;
   for (let k = 0; k < 128 * m; k++) {
-    const A1 = Z1[k] > 0 ? Z1[k] : 0; // relu(Z1)  [samples/digits.ts:30]
-    const e = D_A1[k] * A1; // D_A1·A1  [samples/digits.ts:30]
+    const A1 = Z1[k]! > 0 ? Z1[k]! : 0; // relu(Z1)  [samples/digits.ts:30]
+    const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
     t5[k] = e / 0.9;
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
@@ -590,44 +594,44 @@ export function digitsStep(
   Z2.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
     for (let i = 0; i < 64; i += 4) {
-      const a00 = W2[i * 128 + p];
-      const a01 = W2[i * 128 + (p + 1)];
-      const a02 = W2[i * 128 + (p + 2)];
-      const a03 = W2[i * 128 + (p + 3)];
-      const a10 = W2[(i + 1) * 128 + p];
-      const a11 = W2[(i + 1) * 128 + (p + 1)];
-      const a12 = W2[(i + 1) * 128 + (p + 2)];
-      const a13 = W2[(i + 1) * 128 + (p + 3)];
-      const a20 = W2[(i + 2) * 128 + p];
-      const a21 = W2[(i + 2) * 128 + (p + 1)];
-      const a22 = W2[(i + 2) * 128 + (p + 2)];
-      const a23 = W2[(i + 2) * 128 + (p + 3)];
-      const a30 = W2[(i + 3) * 128 + p];
-      const a31 = W2[(i + 3) * 128 + (p + 1)];
-      const a32 = W2[(i + 3) * 128 + (p + 2)];
-      const a33 = W2[(i + 3) * 128 + (p + 3)];
+      const a00 = W2[i * 128 + p]!;
+      const a01 = W2[i * 128 + (p + 1)]!;
+      const a02 = W2[i * 128 + (p + 2)]!;
+      const a03 = W2[i * 128 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 128 + p]!;
+      const a11 = W2[(i + 1) * 128 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 128 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 128 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 128 + p]!;
+      const a21 = W2[(i + 2) * 128 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 128 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 128 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 128 + p]!;
+      const a31 = W2[(i + 3) * 128 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 128 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 128 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = t5[p * m + j];
-        const x1 = t5[(p + 1) * m + j];
-        const x2 = t5[(p + 2) * m + j];
-        const x3 = t5[(p + 3) * m + j];
-        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = t5[p * m + j]!;
+        const x1 = t5[(p + 1) * m + j]!;
+        const x2 = t5[(p + 2) * m + j]!;
+        const x3 = t5[(p + 3) * m + j]!;
+        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[i * m + j] = b2[i] + Z2[i * m + j];
+      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
   // t6 = D_A2·A2/0.9  [samples/digits.ts:32]
   const t6 = buf3;
   for (let k = 0; k < 64 * m; k++) {
-    const A2 = Z2[k] > 0 ? Z2[k] : 0; // relu(Z2)  [samples/digits.ts:32]
-    const e = D_A2[k] * A2; // D_A2·A2  [samples/digits.ts:32]
+    const A2 = Z2[k]! > 0 ? Z2[k]! : 0; // relu(Z2)  [samples/digits.ts:32]
+    const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
     t6[k] = e / 0.9;
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
@@ -635,30 +639,30 @@ export function digitsStep(
   Z3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W3[p];
-      const a01 = W3[p + 1];
-      const a02 = W3[p + 2];
-      const a03 = W3[p + 3];
-      const a04 = W3[p + 4];
-      const a05 = W3[p + 5];
-      const a06 = W3[p + 6];
-      const a07 = W3[p + 7];
+      const a00 = W3[p]!;
+      const a01 = W3[p + 1]!;
+      const a02 = W3[p + 2]!;
+      const a03 = W3[p + 3]!;
+      const a04 = W3[p + 4]!;
+      const a05 = W3[p + 5]!;
+      const a06 = W3[p + 6]!;
+      const a07 = W3[p + 7]!;
       for (let j = 0; j < m; j++) {
-        Z3[j] +=
-          a00 * t6[p * m + j] +
-          a01 * t6[(p + 1) * m + j] +
-          a02 * t6[(p + 2) * m + j] +
-          a03 * t6[(p + 3) * m + j] +
-          a04 * t6[(p + 4) * m + j] +
-          a05 * t6[(p + 5) * m + j] +
-          a06 * t6[(p + 6) * m + j] +
-          a07 * t6[(p + 7) * m + j];
+        Z3[j]! +=
+          a00 * t6[p * m + j]! +
+          a01 * t6[(p + 1) * m + j]! +
+          a02 * t6[(p + 2) * m + j]! +
+          a03 * t6[(p + 3) * m + j]! +
+          a04 * t6[(p + 4) * m + j]! +
+          a05 * t6[(p + 5) * m + j]! +
+          a06 * t6[(p + 6) * m + j]! +
+          a07 * t6[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z3[j] = b3[0] + Z3[j];
+      Z3[j] = b3[0]! + Z3[j]!;
     }
   }
   // t7 = Σ (Y·Z3 − softplus(Z3))  [samples/digits.ts:38]
@@ -668,8 +672,8 @@ export function digitsStep(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z3[i1]; // Y·Z3  [samples/digits.ts:38]
-        const e_2 = Math.max(Z3[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]))); // softplus(Z3)  [samples/digits.ts:38]
+        const e = Y[i1]! * Z3[i1]!; // Y·Z3  [samples/digits.ts:38]
+        const e_2 = Math.max(Z3[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]!))); // softplus(Z3)  [samples/digits.ts:38]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -685,33 +689,33 @@ export function digitsStep(
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5;
   for (let k = 0; k < m; k++) {
-    const A3 = 1 / (1 + Math.exp(-Z3[k])); // σ(Z3)  [samples/digits.ts:34]
-    dZ3[k] = A3 - Y[k];
+    const A3 = 1 / (1 + Math.exp(-Z3[k]!)); // σ(Z3)  [samples/digits.ts:34]
+    dZ3[k] = A3 - Y[k]!;
   }
   // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:32]
   const dZ2 = buf6;
   dZ2.fill(0, 0, 64 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 64; i += 4) {
-      const a00 = W3[i];
-      const a10 = W3[i + 1];
-      const a20 = W3[i + 2];
-      const a30 = W3[i + 3];
+      const a00 = W3[i]!;
+      const a10 = W3[i + 1]!;
+      const a20 = W3[i + 2]!;
+      const a30 = W3[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ3[j];
-        dZ2[i * m + j] += a00 * x0;
-        dZ2[(i + 1) * m + j] += a10 * x0;
-        dZ2[(i + 2) * m + j] += a20 * x0;
-        dZ2[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ3[j]!;
+        dZ2[i * m + j]! += a00 * x0;
+        dZ2[(i + 1) * m + j]! += a10 * x0;
+        dZ2[(i + 2) * m + j]! += a20 * x0;
+        dZ2[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/digits.ts:32]
-      const e_2 = t10 * dZ2[i * m + j]; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
+      const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
+      const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j] * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -720,39 +724,39 @@ export function digitsStep(
   dZ1.fill(0, 0, 128 * m);
   for (let p = 0; p < 64; p += 4) {
     for (let i = 0; i < 128; i += 4) {
-      const a00 = W2[i + p * 128];
-      const a01 = W2[i + (p + 1) * 128];
-      const a02 = W2[i + (p + 2) * 128];
-      const a03 = W2[i + (p + 3) * 128];
-      const a10 = W2[i + 1 + p * 128];
-      const a11 = W2[i + 1 + (p + 1) * 128];
-      const a12 = W2[i + 1 + (p + 2) * 128];
-      const a13 = W2[i + 1 + (p + 3) * 128];
-      const a20 = W2[i + 2 + p * 128];
-      const a21 = W2[i + 2 + (p + 1) * 128];
-      const a22 = W2[i + 2 + (p + 2) * 128];
-      const a23 = W2[i + 2 + (p + 3) * 128];
-      const a30 = W2[i + 3 + p * 128];
-      const a31 = W2[i + 3 + (p + 1) * 128];
-      const a32 = W2[i + 3 + (p + 2) * 128];
-      const a33 = W2[i + 3 + (p + 3) * 128];
+      const a00 = W2[i + p * 128]!;
+      const a01 = W2[i + (p + 1) * 128]!;
+      const a02 = W2[i + (p + 2) * 128]!;
+      const a03 = W2[i + (p + 3) * 128]!;
+      const a10 = W2[i + 1 + p * 128]!;
+      const a11 = W2[i + 1 + (p + 1) * 128]!;
+      const a12 = W2[i + 1 + (p + 2) * 128]!;
+      const a13 = W2[i + 1 + (p + 3) * 128]!;
+      const a20 = W2[i + 2 + p * 128]!;
+      const a21 = W2[i + 2 + (p + 1) * 128]!;
+      const a22 = W2[i + 2 + (p + 2) * 128]!;
+      const a23 = W2[i + 2 + (p + 3) * 128]!;
+      const a30 = W2[i + 3 + p * 128]!;
+      const a31 = W2[i + 3 + (p + 1) * 128]!;
+      const a32 = W2[i + 3 + (p + 2) * 128]!;
+      const a33 = W2[i + 3 + (p + 3) * 128]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[p * m + j];
-        const x1 = dZ2[(p + 1) * m + j];
-        const x2 = dZ2[(p + 2) * m + j];
-        const x3 = dZ2[(p + 3) * m + j];
-        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ2[p * m + j]!;
+        const x1 = dZ2[(p + 1) * m + j]!;
+        const x2 = dZ2[(p + 2) * m + j]!;
+        const x3 = dZ2[(p + 3) * m + j]!;
+        dZ1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      const e = dZ1[i * m + j] / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
-      const dA1 = D_A1[i * m + j] * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
-      const e_2 = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/digits.ts:30]
+      const e = dZ1[i * m + j]! / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
+      const dA1 = D_A1[i * m + j]! * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
+      const e_2 = +(Z1[i * m + j]! > 0); // [Z1 > 0]  [samples/digits.ts:30]
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
@@ -769,12 +773,12 @@ export function digitsStep(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
-        const x1 = X[p + (j + 1) * m];
-        const x2 = X[p + (j + 2) * m];
-        const x3 = X[p + (j + 3) * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
+        const x1 = X[p + (j + 1) * m]!;
+        const x2 = X[p + (j + 2) * m]!;
+        const x3 = X[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -784,28 +788,28 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j] * t11; // W1·t13
+      const e = W1[i * 784 + j]! * t11; // W1·t13
       const e_2 = 2 * e; // 2·t14
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)] * t11; // W1·t13
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
       const e_4 = 2 * e_3; // 2·t14
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)] * t11; // W1·t13
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
       const e_6 = 2 * e_5; // 2·t14
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)] * t11; // W1·t13
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
       const e_8 = 2 * e_7; // 2·t14
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j] * t11; // W1·t13
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
       const e_10 = 2 * e_9; // 2·t14
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)] * t11; // W1·t13
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
       const e_12 = 2 * e_11; // 2·t14
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)] * t11; // W1·t13
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
       const e_14 = 2 * e_13; // 2·t14
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)] * t11; // W1·t13
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
       const e_16 = 2 * e_15; // 2·t14
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
@@ -813,63 +817,63 @@ export function digitsStep(
   // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1
   const opt_m_W1_next = buf9;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.9 * opt_m_W1[k]; // 0.9·opt_m_W1
-    const e_2 = 0.09999999999999998 * dW1[k]; // 0.09999999999999998·dW1
+    const e = 0.9 * opt_m_W1[k]!; // 0.9·opt_m_W1
+    const e_2 = 0.09999999999999998 * dW1[k]!; // 0.09999999999999998·dW1
     opt_m_W1_next[k] = e + e_2;
   }
   // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²
   const opt_v_W1_next = buf10;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.999 * opt_v_W1[k]; // 0.999·opt_v_W1
-    const e_2 = dW1[k] * dW1[k]; // dW1²
+    const e = 0.999 * opt_v_W1[k]!; // 0.999·opt_v_W1
+    const e_2 = dW1[k]! * dW1[k]!; // dW1²
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²
     opt_v_W1_next[k] = e + e_3;
   }
   // W1_next = W1 − t21
   const W1_next = buf11;
   for (let k = 0; k < 100352; k++) {
-    const e = opt_c1 * opt_m_W1_next[k]; // opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1)
+    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1))
-    const e_3 = opt_c2 * opt_v_W1_next[k]; // opt_c2·(0.999·opt_v_W1 + 0.0010000000000000009·dW1²)
+    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·(0.999·opt_v_W1 + 0.0010000000000000009·dW1²)
     const e_4 = Math.sqrt(e_3); // √t17
     const e_5 = e_4 + 1e-8; // t18 + 1e-8
     const e_6 = e_2 / e_5; // t19/t20
-    W1_next[k] = W1[k] - e_6;
+    W1_next[k] = W1[k]! - e_6;
   }
   // db1 = Σ_1 dZ1  [samples/digits.ts:29]
   const db1 = buf12;
   for (let i0 = 0; i0 < 128; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     db1[i0] = acc;
   }
   // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1
   const opt_m_b1_next = buf13;
   for (let k = 0; k < 128; k++) {
-    const e = 0.09999999999999998 * db1[k]; // 0.09999999999999998·db1
-    const e_2 = 0.9 * opt_m_b1[k]; // 0.9·opt_m_b1
+    const e = 0.09999999999999998 * db1[k]!; // 0.09999999999999998·db1
+    const e_2 = 0.9 * opt_m_b1[k]!; // 0.9·opt_m_b1
     opt_m_b1_next[k] = e + e_2;
   }
   // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²
   const opt_v_b1_next = buf14;
   for (let k = 0; k < 128; k++) {
-    const e = 0.999 * opt_v_b1[k]; // 0.999·opt_v_b1
-    const e_2 = db1[k] * db1[k]; // db1²
+    const e = 0.999 * opt_v_b1[k]!; // 0.999·opt_v_b1
+    const e_2 = db1[k]! * db1[k]!; // db1²
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²
     opt_v_b1_next[k] = e + e_3;
   }
   // b1_next = b1 − t26
   const b1_next = buf15;
   for (let k = 0; k < 128; k++) {
-    const e = opt_c1 * opt_m_b1_next[k]; // opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1)
+    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1))
-    const e_3 = opt_c2 * opt_v_b1_next[k]; // opt_c2·(0.999·opt_v_b1 + 0.0010000000000000009·db1²)
+    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·(0.999·opt_v_b1 + 0.0010000000000000009·db1²)
     const e_4 = Math.sqrt(e_3); // √t22
     const e_5 = e_4 + 1e-8; // t23 + 1e-8
     const e_6 = e_2 / e_5; // t24/t25
-    b1_next[k] = b1[k] - e_6;
+    b1_next[k] = b1[k]! - e_6;
   }
   // dW2 = t29 + t30
   const dW2 = buf16;
@@ -884,12 +888,12 @@ export function digitsStep(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[i * m + p];
-        const a1 = dZ2[(i + 1) * m + p];
-        const x0 = t5[p + j * m];
-        const x1 = t5[p + (j + 1) * m];
-        const x2 = t5[p + (j + 2) * m];
-        const x3 = t5[p + (j + 3) * m];
+        const a0 = dZ2[i * m + p]!;
+        const a1 = dZ2[(i + 1) * m + p]!;
+        const x0 = t5[p + j * m]!;
+        const x1 = t5[p + (j + 1) * m]!;
+        const x2 = t5[p + (j + 2) * m]!;
+        const x3 = t5[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -899,28 +903,28 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j] * t11; // W2·t27
+      const e = W2[i * 128 + j]! * t11; // W2·t27
       const e_2 = 2 * e; // 2·t28
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)] * t11; // W2·t27
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t27
       const e_4 = 2 * e_3; // 2·t28
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)] * t11; // W2·t27
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t27
       const e_6 = 2 * e_5; // 2·t28
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)] * t11; // W2·t27
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t27
       const e_8 = 2 * e_7; // 2·t28
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j] * t11; // W2·t27
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t27
       const e_10 = 2 * e_9; // 2·t28
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)] * t11; // W2·t27
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t27
       const e_12 = 2 * e_11; // 2·t28
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)] * t11; // W2·t27
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t27
       const e_14 = 2 * e_13; // 2·t28
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)] * t11; // W2·t27
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t27
       const e_16 = 2 * e_15; // 2·t28
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
@@ -928,63 +932,63 @@ export function digitsStep(
   // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2
   const opt_m_W2_next = buf17;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.9 * opt_m_W2[k]; // 0.9·opt_m_W2
-    const e_2 = 0.09999999999999998 * dW2[k]; // 0.09999999999999998·dW2
+    const e = 0.9 * opt_m_W2[k]!; // 0.9·opt_m_W2
+    const e_2 = 0.09999999999999998 * dW2[k]!; // 0.09999999999999998·dW2
     opt_m_W2_next[k] = e + e_2;
   }
   // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²
   const opt_v_W2_next = buf18;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.999 * opt_v_W2[k]; // 0.999·opt_v_W2
-    const e_2 = dW2[k] * dW2[k]; // dW2²
+    const e = 0.999 * opt_v_W2[k]!; // 0.999·opt_v_W2
+    const e_2 = dW2[k]! * dW2[k]!; // dW2²
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²
     opt_v_W2_next[k] = e + e_3;
   }
   // W2_next = W2 − t35
   const W2_next = buf19;
   for (let k = 0; k < 8192; k++) {
-    const e = opt_c1 * opt_m_W2_next[k]; // opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2)
+    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2))
-    const e_3 = opt_c2 * opt_v_W2_next[k]; // opt_c2·(0.999·opt_v_W2 + 0.0010000000000000009·dW2²)
+    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·(0.999·opt_v_W2 + 0.0010000000000000009·dW2²)
     const e_4 = Math.sqrt(e_3); // √t31
     const e_5 = e_4 + 1e-8; // t32 + 1e-8
     const e_6 = e_2 / e_5; // t33/t34
-    W2_next[k] = W2[k] - e_6;
+    W2_next[k] = W2[k]! - e_6;
   }
   // db2 = Σ_1 dZ2  [samples/digits.ts:31]
   const db2 = buf20;
   for (let i0 = 0; i0 < 64; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i0 * m + i1];
+      acc += dZ2[i0 * m + i1]!;
     }
     db2[i0] = acc;
   }
   // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2
   const opt_m_b2_next = buf21;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_b2[k]; // 0.9·opt_m_b2
-    const e_2 = 0.09999999999999998 * db2[k]; // 0.09999999999999998·db2
+    const e = 0.9 * opt_m_b2[k]!; // 0.9·opt_m_b2
+    const e_2 = 0.09999999999999998 * db2[k]!; // 0.09999999999999998·db2
     opt_m_b2_next[k] = e + e_2;
   }
   // opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2
   const opt_v_b2_next = buf22;
   for (let k = 0; k < 64; k++) {
-    const e = db2[k] * db2[k]; // db2²
+    const e = db2[k]! * db2[k]!; // db2²
     const e_2 = 0.0010000000000000009 * e; // 0.0010000000000000009·db2²
-    const e_3 = 0.999 * opt_v_b2[k]; // 0.999·opt_v_b2
+    const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2
     opt_v_b2_next[k] = e_2 + e_3;
   }
   // b2_next = b2 − t40
   const b2_next = buf23;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_b2_next[k]; // opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2)
+    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2))
-    const e_3 = opt_c2 * opt_v_b2_next[k]; // opt_c2·(0.0010000000000000009·db2² + 0.999·opt_v_b2)
+    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·(0.0010000000000000009·db2² + 0.999·opt_v_b2)
     const e_4 = Math.sqrt(e_3); // √t36
     const e_5 = e_4 + 1e-8; // t37 + 1e-8
     const e_6 = e_2 / e_5; // t38/t39
-    b2_next[k] = b2[k] - e_6;
+    b2_next[k] = b2[k]! - e_6;
   }
   // dW3 = t10·t41  [samples/digits.ts:33]
   const dW3 = buf20;
@@ -999,15 +1003,15 @@ export function digitsStep(
       let acc06 = 0;
       let acc07 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ3[p];
-        const x0 = t6[p + j * m];
-        const x1 = t6[p + (j + 1) * m];
-        const x2 = t6[p + (j + 2) * m];
-        const x3 = t6[p + (j + 3) * m];
-        const x4 = t6[p + (j + 4) * m];
-        const x5 = t6[p + (j + 5) * m];
-        const x6 = t6[p + (j + 6) * m];
-        const x7 = t6[p + (j + 7) * m];
+        const a0 = dZ3[p]!;
+        const x0 = t6[p + j * m]!;
+        const x1 = t6[p + (j + 1) * m]!;
+        const x2 = t6[p + (j + 2) * m]!;
+        const x3 = t6[p + (j + 3) * m]!;
+        const x4 = t6[p + (j + 4) * m]!;
+        const x5 = t6[p + (j + 5) * m]!;
+        const x6 = t6[p + (j + 6) * m]!;
+        const x7 = t6[p + (j + 7) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1030,63 +1034,63 @@ export function digitsStep(
   // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3
   const opt_m_W3_next = buf24;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_W3[k]; // 0.9·opt_m_W3
-    const e_2 = 0.09999999999999998 * dW3[k]; // 0.09999999999999998·dW3
+    const e = 0.9 * opt_m_W3[k]!; // 0.9·opt_m_W3
+    const e_2 = 0.09999999999999998 * dW3[k]!; // 0.09999999999999998·dW3
     opt_m_W3_next[k] = e + e_2;
   }
   // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²
   const opt_v_W3_next = buf25;
   for (let k = 0; k < 64; k++) {
-    const e = 0.999 * opt_v_W3[k]; // 0.999·opt_v_W3
-    const e_2 = dW3[k] * dW3[k]; // dW3²
+    const e = 0.999 * opt_v_W3[k]!; // 0.999·opt_v_W3
+    const e_2 = dW3[k]! * dW3[k]!; // dW3²
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²
     opt_v_W3_next[k] = e + e_3;
   }
   // W3_next = W3 − t46
   const W3_next = buf26;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_W3_next[k]; // opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3)
+    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3))
-    const e_3 = opt_c2 * opt_v_W3_next[k]; // opt_c2·(0.999·opt_v_W3 + 0.0010000000000000009·dW3²)
+    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·(0.999·opt_v_W3 + 0.0010000000000000009·dW3²)
     const e_4 = Math.sqrt(e_3); // √t42
     const e_5 = e_4 + 1e-8; // t43 + 1e-8
     const e_6 = e_2 / e_5; // t44/t45
-    W3_next[k] = W3[k] - e_6;
+    W3_next[k] = W3[k]! - e_6;
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]
   const db3 = buf27;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ3[i1];
+      acc += dZ3[i1]!;
     }
     db3[0] = t10 * acc;
   }
   // opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3
   const opt_m_b3_next = buf28;
   for (let k = 0; k < 1; k++) {
-    const e = 0.9 * opt_m_b3[k]; // 0.9·opt_m_b3
-    const e_2 = 0.09999999999999998 * db3[k]; // 0.09999999999999998·db3
+    const e = 0.9 * opt_m_b3[k]!; // 0.9·opt_m_b3
+    const e_2 = 0.09999999999999998 * db3[k]!; // 0.09999999999999998·db3
     opt_m_b3_next[k] = e + e_2;
   }
   // opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²
   const opt_v_b3_next = buf29;
   for (let k = 0; k < 1; k++) {
-    const e = 0.999 * opt_v_b3[k]; // 0.999·opt_v_b3
-    const e_2 = db3[k] * db3[k]; // db3²
+    const e = 0.999 * opt_v_b3[k]!; // 0.999·opt_v_b3
+    const e_2 = db3[k]! * db3[k]!; // db3²
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²
     opt_v_b3_next[k] = e + e_3;
   }
   // b3_next = b3 − t51
   const b3_next = buf30;
   for (let k = 0; k < 1; k++) {
-    const e = opt_c1 * opt_m_b3_next[k]; // opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3)
+    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3)
     const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3))
-    const e_3 = opt_c2 * opt_v_b3_next[k]; // opt_c2·(0.999·opt_v_b3 + 0.0010000000000000009·db3²)
+    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·(0.999·opt_v_b3 + 0.0010000000000000009·db3²)
     const e_4 = Math.sqrt(e_3); // √t47
     const e_5 = e_4 + 1e-8; // t48 + 1e-8
     const e_6 = e_2 / e_5; // t49/t50
-    b3_next[k] = b3[k] - e_6;
+    b3_next[k] = b3[k]! - e_6;
   }
   digitsStepResult.J = J;
   return digitsStepResult;
@@ -1106,9 +1110,11 @@ export interface DigitsPredictOutputs {
   A3: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const digitsPredictMeta = {
   name: 'digitsPredict',
   dtype: 'float64',
@@ -1137,8 +1143,10 @@ class DigitsPredictResult implements DigitsPredictOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const digitsPredictResult: DigitsPredictOutputs = new DigitsPredictResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function digitsPredictReserve(m: number): void {
   if (buf0_2.length < 128 * m) buf0_2 = new Float64Array(128 * m);
   if (buf1_2.length < 64 * m) buf1_2 = new Float64Array(64 * m);
@@ -1197,37 +1205,37 @@ export function digitsPredict(
   A1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
     for (let i = 0; i < 128; i += 4) {
-      const a00 = W1[i * 784 + p];
-      const a01 = W1[i * 784 + (p + 1)];
-      const a02 = W1[i * 784 + (p + 2)];
-      const a03 = W1[i * 784 + (p + 3)];
-      const a10 = W1[(i + 1) * 784 + p];
-      const a11 = W1[(i + 1) * 784 + (p + 1)];
-      const a12 = W1[(i + 1) * 784 + (p + 2)];
-      const a13 = W1[(i + 1) * 784 + (p + 3)];
-      const a20 = W1[(i + 2) * 784 + p];
-      const a21 = W1[(i + 2) * 784 + (p + 1)];
-      const a22 = W1[(i + 2) * 784 + (p + 2)];
-      const a23 = W1[(i + 2) * 784 + (p + 3)];
-      const a30 = W1[(i + 3) * 784 + p];
-      const a31 = W1[(i + 3) * 784 + (p + 1)];
-      const a32 = W1[(i + 3) * 784 + (p + 2)];
-      const a33 = W1[(i + 3) * 784 + (p + 3)];
+      const a00 = W1[i * 784 + p]!;
+      const a01 = W1[i * 784 + (p + 1)]!;
+      const a02 = W1[i * 784 + (p + 2)]!;
+      const a03 = W1[i * 784 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 784 + p]!;
+      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 784 + p]!;
+      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 784 + p]!;
+      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        A1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        A1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        A1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        A1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        A1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/digits.ts:29]
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/digits.ts:29]
       A1[i * m + j] = Z1 > 0 ? Z1 : 0;
     }
   }
@@ -1236,37 +1244,37 @@ export function digitsPredict(
   t0.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
     for (let i = 0; i < 64; i += 4) {
-      const a00 = W2[i * 128 + p];
-      const a01 = W2[i * 128 + (p + 1)];
-      const a02 = W2[i * 128 + (p + 2)];
-      const a03 = W2[i * 128 + (p + 3)];
-      const a10 = W2[(i + 1) * 128 + p];
-      const a11 = W2[(i + 1) * 128 + (p + 1)];
-      const a12 = W2[(i + 1) * 128 + (p + 2)];
-      const a13 = W2[(i + 1) * 128 + (p + 3)];
-      const a20 = W2[(i + 2) * 128 + p];
-      const a21 = W2[(i + 2) * 128 + (p + 1)];
-      const a22 = W2[(i + 2) * 128 + (p + 2)];
-      const a23 = W2[(i + 2) * 128 + (p + 3)];
-      const a30 = W2[(i + 3) * 128 + p];
-      const a31 = W2[(i + 3) * 128 + (p + 1)];
-      const a32 = W2[(i + 3) * 128 + (p + 2)];
-      const a33 = W2[(i + 3) * 128 + (p + 3)];
+      const a00 = W2[i * 128 + p]!;
+      const a01 = W2[i * 128 + (p + 1)]!;
+      const a02 = W2[i * 128 + (p + 2)]!;
+      const a03 = W2[i * 128 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 128 + p]!;
+      const a11 = W2[(i + 1) * 128 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 128 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 128 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 128 + p]!;
+      const a21 = W2[(i + 2) * 128 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 128 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 128 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 128 + p]!;
+      const a31 = W2[(i + 3) * 128 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 128 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 128 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j];
-        const x1 = A1[(p + 1) * m + j];
-        const x2 = A1[(p + 2) * m + j];
-        const x3 = A1[(p + 3) * m + j];
-        t0[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        t0[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        t0[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        t0[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = A1[p * m + j]!;
+        const x1 = A1[(p + 1) * m + j]!;
+        const x2 = A1[(p + 2) * m + j]!;
+        const x3 = A1[(p + 3) * m + j]!;
+        t0[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        t0[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        t0[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        t0[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      const e = b2[i] + t0[i * m + j]; // b2 + W2·A1  [samples/digits.ts:31]
+      const e = b2[i]! + t0[i * m + j]!; // b2 + W2·A1  [samples/digits.ts:31]
       t0[i * m + j] = e > 0 ? e : 0;
     }
   }
@@ -1275,30 +1283,30 @@ export function digitsPredict(
   A3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W3[p];
-      const a01 = W3[p + 1];
-      const a02 = W3[p + 2];
-      const a03 = W3[p + 3];
-      const a04 = W3[p + 4];
-      const a05 = W3[p + 5];
-      const a06 = W3[p + 6];
-      const a07 = W3[p + 7];
+      const a00 = W3[p]!;
+      const a01 = W3[p + 1]!;
+      const a02 = W3[p + 2]!;
+      const a03 = W3[p + 3]!;
+      const a04 = W3[p + 4]!;
+      const a05 = W3[p + 5]!;
+      const a06 = W3[p + 6]!;
+      const a07 = W3[p + 7]!;
       for (let j = 0; j < m; j++) {
-        A3[j] +=
-          a00 * t0[p * m + j] +
-          a01 * t0[(p + 1) * m + j] +
-          a02 * t0[(p + 2) * m + j] +
-          a03 * t0[(p + 3) * m + j] +
-          a04 * t0[(p + 4) * m + j] +
-          a05 * t0[(p + 5) * m + j] +
-          a06 * t0[(p + 6) * m + j] +
-          a07 * t0[(p + 7) * m + j];
+        A3[j]! +=
+          a00 * t0[p * m + j]! +
+          a01 * t0[(p + 1) * m + j]! +
+          a02 * t0[(p + 2) * m + j]! +
+          a03 * t0[(p + 3) * m + j]! +
+          a04 * t0[(p + 4) * m + j]! +
+          a05 * t0[(p + 5) * m + j]! +
+          a06 * t0[(p + 6) * m + j]! +
+          a07 * t0[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const e = b3[0] + A3[j]; // b3 + t1  [samples/digits.ts:33]
+      const e = b3[0]! + A3[j]!; // b3 + t1  [samples/digits.ts:33]
       A3[j] = 1 / (1 + Math.exp(-e));
     }
   }
@@ -1328,9 +1336,11 @@ export interface DigitsLossAndGradOutputs {
   db3: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const digitsLossAndGradMeta = {
   name: 'digitsLossAndGrad',
   dtype: 'float64',
@@ -1392,8 +1402,10 @@ class DigitsLossAndGradResult implements DigitsLossAndGradOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const digitsLossAndGradResult: DigitsLossAndGradOutputs = new DigitsLossAndGradResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function digitsLossAndGradReserve(m: number): void {
   if (buf0_3.length < 128 * m) buf0_3 = new Float64Array(128 * m);
   if (buf1_3.length < 128 * m) buf1_3 = new Float64Array(128 * m);
@@ -1514,7 +1526,7 @@ export function digitsLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 64; i0++) {
       for (let i1 = 0; i1 < 128; i1++) {
-        const v = W2[i0 * 128 + i1] * W2[i0 * 128 + i1];
+        const v = W2[i0 * 128 + i1]! * W2[i0 * 128 + i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -1530,7 +1542,7 @@ export function digitsLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 128; i0++) {
       for (let i1 = 0; i1 < 784; i1++) {
-        const v = W1[i0 * 784 + i1] * W1[i0 * 784 + i1];
+        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -1545,44 +1557,44 @@ export function digitsLossAndGrad(
   Z1.fill(0, 0, 128 * m);
   for (let p = 0; p < 784; p += 4) {
     for (let i = 0; i < 128; i += 4) {
-      const a00 = W1[i * 784 + p];
-      const a01 = W1[i * 784 + (p + 1)];
-      const a02 = W1[i * 784 + (p + 2)];
-      const a03 = W1[i * 784 + (p + 3)];
-      const a10 = W1[(i + 1) * 784 + p];
-      const a11 = W1[(i + 1) * 784 + (p + 1)];
-      const a12 = W1[(i + 1) * 784 + (p + 2)];
-      const a13 = W1[(i + 1) * 784 + (p + 3)];
-      const a20 = W1[(i + 2) * 784 + p];
-      const a21 = W1[(i + 2) * 784 + (p + 1)];
-      const a22 = W1[(i + 2) * 784 + (p + 2)];
-      const a23 = W1[(i + 2) * 784 + (p + 3)];
-      const a30 = W1[(i + 3) * 784 + p];
-      const a31 = W1[(i + 3) * 784 + (p + 1)];
-      const a32 = W1[(i + 3) * 784 + (p + 2)];
-      const a33 = W1[(i + 3) * 784 + (p + 3)];
+      const a00 = W1[i * 784 + p]!;
+      const a01 = W1[i * 784 + (p + 1)]!;
+      const a02 = W1[i * 784 + (p + 2)]!;
+      const a03 = W1[i * 784 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 784 + p]!;
+      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 784 + p]!;
+      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 784 + p]!;
+      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        const x1 = X[(p + 1) * m + j];
-        const x2 = X[(p + 2) * m + j];
-        const x3 = X[(p + 3) * m + j];
-        Z1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i] + Z1[i * m + j];
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
     }
   }
   // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
   const t5 = buf1_3;
   for (let k = 0; k < 128 * m; k++) {
-    const A1 = Z1[k] > 0 ? Z1[k] : 0; // relu(Z1)  [samples/digits.ts:30]
-    const e = D_A1[k] * A1; // D_A1·A1  [samples/digits.ts:30]
+    const A1 = Z1[k]! > 0 ? Z1[k]! : 0; // relu(Z1)  [samples/digits.ts:30]
+    const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
     t5[k] = e / 0.9;
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
@@ -1590,44 +1602,44 @@ export function digitsLossAndGrad(
   Z2.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
     for (let i = 0; i < 64; i += 4) {
-      const a00 = W2[i * 128 + p];
-      const a01 = W2[i * 128 + (p + 1)];
-      const a02 = W2[i * 128 + (p + 2)];
-      const a03 = W2[i * 128 + (p + 3)];
-      const a10 = W2[(i + 1) * 128 + p];
-      const a11 = W2[(i + 1) * 128 + (p + 1)];
-      const a12 = W2[(i + 1) * 128 + (p + 2)];
-      const a13 = W2[(i + 1) * 128 + (p + 3)];
-      const a20 = W2[(i + 2) * 128 + p];
-      const a21 = W2[(i + 2) * 128 + (p + 1)];
-      const a22 = W2[(i + 2) * 128 + (p + 2)];
-      const a23 = W2[(i + 2) * 128 + (p + 3)];
-      const a30 = W2[(i + 3) * 128 + p];
-      const a31 = W2[(i + 3) * 128 + (p + 1)];
-      const a32 = W2[(i + 3) * 128 + (p + 2)];
-      const a33 = W2[(i + 3) * 128 + (p + 3)];
+      const a00 = W2[i * 128 + p]!;
+      const a01 = W2[i * 128 + (p + 1)]!;
+      const a02 = W2[i * 128 + (p + 2)]!;
+      const a03 = W2[i * 128 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 128 + p]!;
+      const a11 = W2[(i + 1) * 128 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 128 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 128 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 128 + p]!;
+      const a21 = W2[(i + 2) * 128 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 128 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 128 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 128 + p]!;
+      const a31 = W2[(i + 3) * 128 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 128 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 128 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = t5[p * m + j];
-        const x1 = t5[(p + 1) * m + j];
-        const x2 = t5[(p + 2) * m + j];
-        const x3 = t5[(p + 3) * m + j];
-        Z2[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z2[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z2[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z2[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = t5[p * m + j]!;
+        const x1 = t5[(p + 1) * m + j]!;
+        const x2 = t5[(p + 2) * m + j]!;
+        const x3 = t5[(p + 3) * m + j]!;
+        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[i * m + j] = b2[i] + Z2[i * m + j];
+      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
   // t6 = D_A2·A2/0.9  [samples/digits.ts:32]
   const t6 = buf3_2;
   for (let k = 0; k < 64 * m; k++) {
-    const A2 = Z2[k] > 0 ? Z2[k] : 0; // relu(Z2)  [samples/digits.ts:32]
-    const e = D_A2[k] * A2; // D_A2·A2  [samples/digits.ts:32]
+    const A2 = Z2[k]! > 0 ? Z2[k]! : 0; // relu(Z2)  [samples/digits.ts:32]
+    const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
     t6[k] = e / 0.9;
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
@@ -1635,30 +1647,30 @@ export function digitsLossAndGrad(
   Z3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = W3[p];
-      const a01 = W3[p + 1];
-      const a02 = W3[p + 2];
-      const a03 = W3[p + 3];
-      const a04 = W3[p + 4];
-      const a05 = W3[p + 5];
-      const a06 = W3[p + 6];
-      const a07 = W3[p + 7];
+      const a00 = W3[p]!;
+      const a01 = W3[p + 1]!;
+      const a02 = W3[p + 2]!;
+      const a03 = W3[p + 3]!;
+      const a04 = W3[p + 4]!;
+      const a05 = W3[p + 5]!;
+      const a06 = W3[p + 6]!;
+      const a07 = W3[p + 7]!;
       for (let j = 0; j < m; j++) {
-        Z3[j] +=
-          a00 * t6[p * m + j] +
-          a01 * t6[(p + 1) * m + j] +
-          a02 * t6[(p + 2) * m + j] +
-          a03 * t6[(p + 3) * m + j] +
-          a04 * t6[(p + 4) * m + j] +
-          a05 * t6[(p + 5) * m + j] +
-          a06 * t6[(p + 6) * m + j] +
-          a07 * t6[(p + 7) * m + j];
+        Z3[j]! +=
+          a00 * t6[p * m + j]! +
+          a01 * t6[(p + 1) * m + j]! +
+          a02 * t6[(p + 2) * m + j]! +
+          a03 * t6[(p + 3) * m + j]! +
+          a04 * t6[(p + 4) * m + j]! +
+          a05 * t6[(p + 5) * m + j]! +
+          a06 * t6[(p + 6) * m + j]! +
+          a07 * t6[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z3[j] = b3[0] + Z3[j];
+      Z3[j] = b3[0]! + Z3[j]!;
     }
   }
   // t7 = Σ (Y·Z3 − softplus(Z3))  [samples/digits.ts:38]
@@ -1668,8 +1680,8 @@ export function digitsLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z3[i1]; // Y·Z3  [samples/digits.ts:38]
-        const e_2 = Math.max(Z3[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]))); // softplus(Z3)  [samples/digits.ts:38]
+        const e = Y[i1]! * Z3[i1]!; // Y·Z3  [samples/digits.ts:38]
+        const e_2 = Math.max(Z3[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]!))); // softplus(Z3)  [samples/digits.ts:38]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -1685,33 +1697,33 @@ export function digitsLossAndGrad(
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5_2;
   for (let k = 0; k < m; k++) {
-    const A3 = 1 / (1 + Math.exp(-Z3[k])); // σ(Z3)  [samples/digits.ts:34]
-    dZ3[k] = A3 - Y[k];
+    const A3 = 1 / (1 + Math.exp(-Z3[k]!)); // σ(Z3)  [samples/digits.ts:34]
+    dZ3[k] = A3 - Y[k]!;
   }
   // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:32]
   const dZ2 = buf6_2;
   dZ2.fill(0, 0, 64 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 64; i += 4) {
-      const a00 = W3[i];
-      const a10 = W3[i + 1];
-      const a20 = W3[i + 2];
-      const a30 = W3[i + 3];
+      const a00 = W3[i]!;
+      const a10 = W3[i + 1]!;
+      const a20 = W3[i + 2]!;
+      const a30 = W3[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ3[j];
-        dZ2[i * m + j] += a00 * x0;
-        dZ2[(i + 1) * m + j] += a10 * x0;
-        dZ2[(i + 2) * m + j] += a20 * x0;
-        dZ2[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ3[j]!;
+        dZ2[i * m + j]! += a00 * x0;
+        dZ2[(i + 1) * m + j]! += a10 * x0;
+        dZ2[(i + 2) * m + j]! += a20 * x0;
+        dZ2[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      const e = +(Z2[i * m + j] > 0); // [Z2 > 0]  [samples/digits.ts:32]
-      const e_2 = t10 * dZ2[i * m + j]; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
+      const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
+      const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j] * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -1720,39 +1732,39 @@ export function digitsLossAndGrad(
   dZ1.fill(0, 0, 128 * m);
   for (let p = 0; p < 64; p += 4) {
     for (let i = 0; i < 128; i += 4) {
-      const a00 = W2[i + p * 128];
-      const a01 = W2[i + (p + 1) * 128];
-      const a02 = W2[i + (p + 2) * 128];
-      const a03 = W2[i + (p + 3) * 128];
-      const a10 = W2[i + 1 + p * 128];
-      const a11 = W2[i + 1 + (p + 1) * 128];
-      const a12 = W2[i + 1 + (p + 2) * 128];
-      const a13 = W2[i + 1 + (p + 3) * 128];
-      const a20 = W2[i + 2 + p * 128];
-      const a21 = W2[i + 2 + (p + 1) * 128];
-      const a22 = W2[i + 2 + (p + 2) * 128];
-      const a23 = W2[i + 2 + (p + 3) * 128];
-      const a30 = W2[i + 3 + p * 128];
-      const a31 = W2[i + 3 + (p + 1) * 128];
-      const a32 = W2[i + 3 + (p + 2) * 128];
-      const a33 = W2[i + 3 + (p + 3) * 128];
+      const a00 = W2[i + p * 128]!;
+      const a01 = W2[i + (p + 1) * 128]!;
+      const a02 = W2[i + (p + 2) * 128]!;
+      const a03 = W2[i + (p + 3) * 128]!;
+      const a10 = W2[i + 1 + p * 128]!;
+      const a11 = W2[i + 1 + (p + 1) * 128]!;
+      const a12 = W2[i + 1 + (p + 2) * 128]!;
+      const a13 = W2[i + 1 + (p + 3) * 128]!;
+      const a20 = W2[i + 2 + p * 128]!;
+      const a21 = W2[i + 2 + (p + 1) * 128]!;
+      const a22 = W2[i + 2 + (p + 2) * 128]!;
+      const a23 = W2[i + 2 + (p + 3) * 128]!;
+      const a30 = W2[i + 3 + p * 128]!;
+      const a31 = W2[i + 3 + (p + 1) * 128]!;
+      const a32 = W2[i + 3 + (p + 2) * 128]!;
+      const a33 = W2[i + 3 + (p + 3) * 128]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[p * m + j];
-        const x1 = dZ2[(p + 1) * m + j];
-        const x2 = dZ2[(p + 2) * m + j];
-        const x3 = dZ2[(p + 3) * m + j];
-        dZ1[i * m + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        dZ1[(i + 1) * m + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        dZ1[(i + 2) * m + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        dZ1[(i + 3) * m + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+        const x0 = dZ2[p * m + j]!;
+        const x1 = dZ2[(p + 1) * m + j]!;
+        const x2 = dZ2[(p + 2) * m + j]!;
+        const x3 = dZ2[(p + 3) * m + j]!;
+        dZ1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        dZ1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        dZ1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        dZ1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
       }
     }
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      const e = dZ1[i * m + j] / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
-      const dA1 = D_A1[i * m + j] * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
-      const e_2 = +(Z1[i * m + j] > 0); // [Z1 > 0]  [samples/digits.ts:30]
+      const e = dZ1[i * m + j]! / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
+      const dA1 = D_A1[i * m + j]! * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
+      const e_2 = +(Z1[i * m + j]! > 0); // [Z1 > 0]  [samples/digits.ts:30]
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
@@ -1769,12 +1781,12 @@ export function digitsLossAndGrad(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
-        const x1 = X[p + (j + 1) * m];
-        const x2 = X[p + (j + 2) * m];
-        const x3 = X[p + (j + 3) * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
+        const x1 = X[p + (j + 1) * m]!;
+        const x2 = X[p + (j + 2) * m]!;
+        const x3 = X[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1784,28 +1796,28 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j] * t11; // W1·t13
+      const e = W1[i * 784 + j]! * t11; // W1·t13
       const e_2 = 2 * e; // 2·t14
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)] * t11; // W1·t13
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
       const e_4 = 2 * e_3; // 2·t14
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)] * t11; // W1·t13
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
       const e_6 = 2 * e_5; // 2·t14
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)] * t11; // W1·t13
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
       const e_8 = 2 * e_7; // 2·t14
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j] * t11; // W1·t13
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
       const e_10 = 2 * e_9; // 2·t14
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)] * t11; // W1·t13
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
       const e_12 = 2 * e_11; // 2·t14
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)] * t11; // W1·t13
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
       const e_14 = 2 * e_13; // 2·t14
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)] * t11; // W1·t13
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
       const e_16 = 2 * e_15; // 2·t14
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
@@ -1815,7 +1827,7 @@ export function digitsLossAndGrad(
   for (let i0 = 0; i0 < 128; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     db1[i0] = acc;
   }
@@ -1832,12 +1844,12 @@ export function digitsLossAndGrad(
       let acc12 = 0;
       let acc13 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ2[i * m + p];
-        const a1 = dZ2[(i + 1) * m + p];
-        const x0 = t5[p + j * m];
-        const x1 = t5[p + (j + 1) * m];
-        const x2 = t5[p + (j + 2) * m];
-        const x3 = t5[p + (j + 3) * m];
+        const a0 = dZ2[i * m + p]!;
+        const a1 = dZ2[(i + 1) * m + p]!;
+        const x0 = t5[p + j * m]!;
+        const x1 = t5[p + (j + 1) * m]!;
+        const x2 = t5[p + (j + 2) * m]!;
+        const x3 = t5[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1847,28 +1859,28 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j] * t11; // W2·t17
+      const e = W2[i * 128 + j]! * t11; // W2·t17
       const e_2 = 2 * e; // 2·t18
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)] * t11; // W2·t17
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t17
       const e_4 = 2 * e_3; // 2·t18
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)] * t11; // W2·t17
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t17
       const e_6 = 2 * e_5; // 2·t18
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)] * t11; // W2·t17
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t17
       const e_8 = 2 * e_7; // 2·t18
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j] * t11; // W2·t17
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t17
       const e_10 = 2 * e_9; // 2·t18
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)] * t11; // W2·t17
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t17
       const e_12 = 2 * e_11; // 2·t18
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)] * t11; // W2·t17
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t17
       const e_14 = 2 * e_13; // 2·t18
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)] * t11; // W2·t17
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t17
       const e_16 = 2 * e_15; // 2·t18
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
@@ -1878,7 +1890,7 @@ export function digitsLossAndGrad(
   for (let i0 = 0; i0 < 64; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i0 * m + i1];
+      acc += dZ2[i0 * m + i1]!;
     }
     db2[i0] = acc;
   }
@@ -1895,15 +1907,15 @@ export function digitsLossAndGrad(
       let acc06 = 0;
       let acc07 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ3[p];
-        const x0 = t6[p + j * m];
-        const x1 = t6[p + (j + 1) * m];
-        const x2 = t6[p + (j + 2) * m];
-        const x3 = t6[p + (j + 3) * m];
-        const x4 = t6[p + (j + 4) * m];
-        const x5 = t6[p + (j + 5) * m];
-        const x6 = t6[p + (j + 6) * m];
-        const x7 = t6[p + (j + 7) * m];
+        const a0 = dZ3[p]!;
+        const x0 = t6[p + j * m]!;
+        const x1 = t6[p + (j + 1) * m]!;
+        const x2 = t6[p + (j + 2) * m]!;
+        const x3 = t6[p + (j + 3) * m]!;
+        const x4 = t6[p + (j + 4) * m]!;
+        const x5 = t6[p + (j + 5) * m]!;
+        const x6 = t6[p + (j + 6) * m]!;
+        const x7 = t6[p + (j + 7) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1928,13 +1940,14 @@ export function digitsLossAndGrad(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ3[i1];
+      acc += dZ3[i1]!;
     }
     db3[0] = t10 * acc;
   }
   digitsLossAndGradResult.J = J;
   return digitsLossAndGradResult;
 }
+
 /** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */
 export const digitsMeta = {
   params: { W1: [128, 784], b1: [128, 1], W2: [64, 128], b2: [64, 1], W3: [1, 64], b3: [1, 1] },

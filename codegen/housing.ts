@@ -49,8 +49,10 @@ function checkScalar(fn: string, key: string, value: unknown): asserts value is 
     );
 }
 
-/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
-/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
+/**
+ * Checks a tensor input (type, length against its shape and, when `checkValues`, that every
+ * value is finite) and returns it as a Float64Array (the caller's array itself when it already is one).
+ */
 function readTensor(
   fn: string,
   key: string,
@@ -71,7 +73,6 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
     );
   }
-
   const data = value as ArrayLike<number>;
   if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
     const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
@@ -80,16 +81,15 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
     );
   }
-
   for (let i = 0; checkValues && i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
-        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+        `${fn}: input '${key}' has a non-finite value ${v} at index ${i}`,
       );
     }
   }
-
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
@@ -107,9 +107,11 @@ export interface HousingStepOutputs {
   b_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const housingStepMeta = {
   name: 'housingStep',
   dtype: 'float64',
@@ -144,8 +146,10 @@ class HousingStepResult implements HousingStepOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const housingStepResult: HousingStepOutputs = new HousingStepResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function housingStepReserve(m: number): void {
   if (buf0.length < m) buf0 = new Float64Array(m);
   if (buf1.length < m) buf1 = new Float64Array(m);
@@ -205,16 +209,16 @@ export function housingStep(
   t0.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W[p];
+      const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        t0[j] += a * X[p * m + j];
+        t0[j]! += a * X[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Yhat = b[0] + t0[j]; // b + W·X  [samples/housing.ts:21]
-      t0[j] = Yhat - Y[j];
+      const Yhat = b[0]! + t0[j]!; // b + W·X  [samples/housing.ts:21]
+      t0[j] = Yhat - Y[j]!;
     }
   }
   // t1 = Σ ((Yhat − Y)²)  [samples/housing.ts:22]
@@ -224,7 +228,7 @@ export function housingStep(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const v = t0[i1] * t0[i1];
+        const v = t0[i1]! * t0[i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -237,7 +241,7 @@ export function housingStep(
   // dYhat = t0·t4  [samples/housing.ts:22]
   const dYhat = buf1;
   for (let k = 0; k < m; k++) {
-    dYhat[k] = t0[k] * t3;
+    dYhat[k] = t0[k]! * t3;
   }
   // W_next = W − opt_lr·dW
   const W_next = buf2;
@@ -245,11 +249,11 @@ export function housingStep(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dYhat[p] * X[p + j * m];
+        acc += dYhat[p]! * X[p + j * m]!;
       }
       const dW = 2 * acc; // 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
       const e = opt_lr * dW; // opt_lr·dW
-      W_next[j] = W[j] - e;
+      W_next[j] = W[j]! - e;
     }
   }
   // b_next = b − opt_lr·db
@@ -257,11 +261,11 @@ export function housingStep(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dYhat[i1];
+      acc += dYhat[i1]!;
     }
     const db = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:21]
     const e = opt_lr * db; // opt_lr·db
-    b_next[0] = b[0] - e;
+    b_next[0] = b[0]! - e;
   }
   housingStepResult.J = J;
   return housingStepResult;
@@ -277,9 +281,11 @@ export interface HousingPredictOutputs {
   Yhat: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const housingPredictMeta = {
   name: 'housingPredict',
   dtype: 'float64',
@@ -302,8 +308,10 @@ class HousingPredictResult implements HousingPredictOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const housingPredictResult: HousingPredictOutputs = new HousingPredictResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function housingPredictReserve(m: number): void {
   if (buf0_2.length < m) buf0_2 = new Float64Array(m);
   housingPredictResult.Yhat = buf0_2.length === m ? buf0_2 : buf0_2.subarray(0, m);
@@ -352,15 +360,15 @@ export function housingPredict(
   Yhat.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W[p];
+      const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        Yhat[j] += a * X[p * m + j];
+        Yhat[j]! += a * X[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Yhat[j] = b[0] + Yhat[j];
+      Yhat[j] = b[0]! + Yhat[j]!;
     }
   }
   return housingPredictResult;
@@ -379,9 +387,11 @@ export interface HousingLossAndGradOutputs {
   db: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const housingLossAndGradMeta = {
   name: 'housingLossAndGrad',
   dtype: 'float64',
@@ -415,8 +425,10 @@ class HousingLossAndGradResult implements HousingLossAndGradOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const housingLossAndGradResult: HousingLossAndGradOutputs = new HousingLossAndGradResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function housingLossAndGradReserve(m: number): void {
   if (buf0_3.length < m) buf0_3 = new Float64Array(m);
   if (buf1_2.length < m) buf1_2 = new Float64Array(m);
@@ -473,16 +485,16 @@ export function housingLossAndGrad(
   t0.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W[p];
+      const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        t0[j] += a * X[p * m + j];
+        t0[j]! += a * X[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Yhat = b[0] + t0[j]; // b + W·X  [samples/housing.ts:21]
-      t0[j] = Yhat - Y[j];
+      const Yhat = b[0]! + t0[j]!; // b + W·X  [samples/housing.ts:21]
+      t0[j] = Yhat - Y[j]!;
     }
   }
   // t1 = Σ ((Yhat − Y)²)  [samples/housing.ts:22]
@@ -492,7 +504,7 @@ export function housingLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const v = t0[i1] * t0[i1];
+        const v = t0[i1]! * t0[i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -505,7 +517,7 @@ export function housingLossAndGrad(
   // dYhat = t0·t4  [samples/housing.ts:22]
   const dYhat = buf1_2;
   for (let k = 0; k < m; k++) {
-    dYhat[k] = t0[k] * t3;
+    dYhat[k] = t0[k]! * t3;
   }
   // dW = 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
   const dW = buf2_2;
@@ -513,7 +525,7 @@ export function housingLossAndGrad(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dYhat[p] * X[p + j * m];
+        acc += dYhat[p]! * X[p + j * m]!;
       }
       dW[j] = 2 * acc;
     }
@@ -523,13 +535,14 @@ export function housingLossAndGrad(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dYhat[i1];
+      acc += dYhat[i1]!;
     }
     db[0] = 2 * acc;
   }
   housingLossAndGradResult.J = J;
   return housingLossAndGradResult;
 }
+
 /** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */
 export const housingMeta = {
   params: { W: [1, 2], b: [1, 1] },

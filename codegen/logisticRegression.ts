@@ -49,8 +49,10 @@ function checkScalar(fn: string, key: string, value: unknown): asserts value is 
     );
 }
 
-/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
-/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
+/**
+ * Checks a tensor input (type, length against its shape and, when `checkValues`, that every
+ * value is finite) and returns it as a Float64Array (the caller's array itself when it already is one).
+ */
 function readTensor(
   fn: string,
   key: string,
@@ -71,7 +73,6 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
     );
   }
-
   const data = value as ArrayLike<number>;
   if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
     const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
@@ -80,16 +81,15 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
     );
   }
-
   for (let i = 0; checkValues && i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
-        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+        `${fn}: input '${key}' has a non-finite value ${v} at index ${i}`,
       );
     }
   }
-
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
@@ -107,9 +107,11 @@ export interface LogisticRegressionStepOutputs {
   w_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const logisticRegressionStepMeta = {
   name: 'logisticRegressionStep',
   dtype: 'float64',
@@ -145,8 +147,10 @@ class LogisticRegressionStepResult implements LogisticRegressionStepOutputs {
 const logisticRegressionStepResult: LogisticRegressionStepOutputs =
   new LogisticRegressionStepResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function logisticRegressionStepReserve(m: number): void {
   if (buf0.length < m) buf0 = new Float64Array(m);
   if (buf1.length < m) buf1 = new Float64Array(m);
@@ -222,30 +226,30 @@ export function logisticRegressionStep(
   Z.fill(0, 0, m);
   for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = w[p];
-      const a01 = w[p + 1];
-      const a02 = w[p + 2];
-      const a03 = w[p + 3];
-      const a04 = w[p + 4];
-      const a05 = w[p + 5];
-      const a06 = w[p + 6];
-      const a07 = w[p + 7];
+      const a00 = w[p]!;
+      const a01 = w[p + 1]!;
+      const a02 = w[p + 2]!;
+      const a03 = w[p + 3]!;
+      const a04 = w[p + 4]!;
+      const a05 = w[p + 5]!;
+      const a06 = w[p + 6]!;
+      const a07 = w[p + 7]!;
       for (let j = 0; j < m; j++) {
-        Z[j] +=
-          a00 * X[p * m + j] +
-          a01 * X[(p + 1) * m + j] +
-          a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j] +
-          a04 * X[(p + 4) * m + j] +
-          a05 * X[(p + 5) * m + j] +
-          a06 * X[(p + 6) * m + j] +
-          a07 * X[(p + 7) * m + j];
+        Z[j]! +=
+          a00 * X[p * m + j]! +
+          a01 * X[(p + 1) * m + j]! +
+          a02 * X[(p + 2) * m + j]! +
+          a03 * X[(p + 3) * m + j]! +
+          a04 * X[(p + 4) * m + j]! +
+          a05 * X[(p + 5) * m + j]! +
+          a06 * X[(p + 6) * m + j]! +
+          a07 * X[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z[j] = b[0] + Z[j];
+      Z[j] = b[0]! + Z[j]!;
     }
   }
   // t0 = Σ (Y·Z − softplus(Z))  [samples/logisticRegression.ts:27]
@@ -255,8 +259,8 @@ export function logisticRegressionStep(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z[i1]; // Y·Z  [samples/logisticRegression.ts:27]
-        const e_2 = Math.max(Z[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]))); // softplus(Z)  [samples/logisticRegression.ts:27]
+        const e = Y[i1]! * Z[i1]!; // Y·Z  [samples/logisticRegression.ts:27]
+        const e_2 = Math.max(Z[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]!))); // softplus(Z)  [samples/logisticRegression.ts:27]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -271,19 +275,19 @@ export function logisticRegressionStep(
   // dZ = A − Y  [samples/logisticRegression.ts:26]
   const dZ = buf1;
   for (let k = 0; k < m; k++) {
-    const A = 1 / (1 + Math.exp(-Z[k])); // σ(Z)  [samples/logisticRegression.ts:26]
-    dZ[k] = A - Y[k];
+    const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
+    dZ[k] = A - Y[k]!;
   }
   // b_next = b − opt_lr·db
   const b_next = buf2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ[i1];
+      acc += dZ[i1]!;
     }
     const db = t2 * acc; // (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:25]
     const e = opt_lr * db; // opt_lr·db
-    b_next[0] = b[0] - e;
+    b_next[0] = b[0]! - e;
   }
   // w_next = w − opt_lr·dw
   const w_next = buf3;
@@ -298,15 +302,15 @@ export function logisticRegressionStep(
       let acc60 = 0;
       let acc70 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = X[i * m + p];
-        const a1 = X[(i + 1) * m + p];
-        const a2 = X[(i + 2) * m + p];
-        const a3 = X[(i + 3) * m + p];
-        const a4 = X[(i + 4) * m + p];
-        const a5 = X[(i + 5) * m + p];
-        const a6 = X[(i + 6) * m + p];
-        const a7 = X[(i + 7) * m + p];
-        const x0 = dZ[p];
+        const a0 = X[i * m + p]!;
+        const a1 = X[(i + 1) * m + p]!;
+        const a2 = X[(i + 2) * m + p]!;
+        const a3 = X[(i + 3) * m + p]!;
+        const a4 = X[(i + 4) * m + p]!;
+        const a5 = X[(i + 5) * m + p]!;
+        const a6 = X[(i + 6) * m + p]!;
+        const a7 = X[(i + 7) * m + p]!;
+        const x0 = dZ[p]!;
         acc00 += a0 * x0;
         acc10 += a1 * x0;
         acc20 += a2 * x0;
@@ -318,28 +322,28 @@ export function logisticRegressionStep(
       }
       const dw = t2 * acc00; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e = opt_lr * dw; // opt_lr·dw
-      w_next[i] = w[i] - e;
+      w_next[i] = w[i]! - e;
       const dw_2 = t2 * acc10; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_2 = opt_lr * dw_2; // opt_lr·dw
-      w_next[i + 1] = w[i + 1] - e_2;
+      w_next[i + 1] = w[i + 1]! - e_2;
       const dw_3 = t2 * acc20; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_3 = opt_lr * dw_3; // opt_lr·dw
-      w_next[i + 2] = w[i + 2] - e_3;
+      w_next[i + 2] = w[i + 2]! - e_3;
       const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_4 = opt_lr * dw_4; // opt_lr·dw
-      w_next[i + 3] = w[i + 3] - e_4;
+      w_next[i + 3] = w[i + 3]! - e_4;
       const dw_5 = t2 * acc40; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_5 = opt_lr * dw_5; // opt_lr·dw
-      w_next[i + 4] = w[i + 4] - e_5;
+      w_next[i + 4] = w[i + 4]! - e_5;
       const dw_6 = t2 * acc50; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_6 = opt_lr * dw_6; // opt_lr·dw
-      w_next[i + 5] = w[i + 5] - e_6;
+      w_next[i + 5] = w[i + 5]! - e_6;
       const dw_7 = t2 * acc60; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_7 = opt_lr * dw_7; // opt_lr·dw
-      w_next[i + 6] = w[i + 6] - e_7;
+      w_next[i + 6] = w[i + 6]! - e_7;
       const dw_8 = t2 * acc70; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
       const e_8 = opt_lr * dw_8; // opt_lr·dw
-      w_next[i + 7] = w[i + 7] - e_8;
+      w_next[i + 7] = w[i + 7]! - e_8;
     }
   }
   logisticRegressionStepResult.J = J;
@@ -356,9 +360,11 @@ export interface LogisticRegressionPredictOutputs {
   A: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const logisticRegressionPredictMeta = {
   name: 'logisticRegressionPredict',
   dtype: 'float64',
@@ -382,8 +388,10 @@ class LogisticRegressionPredictResult implements LogisticRegressionPredictOutput
 const logisticRegressionPredictResult: LogisticRegressionPredictOutputs =
   new LogisticRegressionPredictResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function logisticRegressionPredictReserve(m: number): void {
   if (buf0_2.length < m) buf0_2 = new Float64Array(m);
   logisticRegressionPredictResult.A = buf0_2.length === m ? buf0_2 : buf0_2.subarray(0, m);
@@ -448,30 +456,30 @@ export function logisticRegressionPredict(
   A.fill(0, 0, m);
   for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = w[p];
-      const a01 = w[p + 1];
-      const a02 = w[p + 2];
-      const a03 = w[p + 3];
-      const a04 = w[p + 4];
-      const a05 = w[p + 5];
-      const a06 = w[p + 6];
-      const a07 = w[p + 7];
+      const a00 = w[p]!;
+      const a01 = w[p + 1]!;
+      const a02 = w[p + 2]!;
+      const a03 = w[p + 3]!;
+      const a04 = w[p + 4]!;
+      const a05 = w[p + 5]!;
+      const a06 = w[p + 6]!;
+      const a07 = w[p + 7]!;
       for (let j = 0; j < m; j++) {
-        A[j] +=
-          a00 * X[p * m + j] +
-          a01 * X[(p + 1) * m + j] +
-          a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j] +
-          a04 * X[(p + 4) * m + j] +
-          a05 * X[(p + 5) * m + j] +
-          a06 * X[(p + 6) * m + j] +
-          a07 * X[(p + 7) * m + j];
+        A[j]! +=
+          a00 * X[p * m + j]! +
+          a01 * X[(p + 1) * m + j]! +
+          a02 * X[(p + 2) * m + j]! +
+          a03 * X[(p + 3) * m + j]! +
+          a04 * X[(p + 4) * m + j]! +
+          a05 * X[(p + 5) * m + j]! +
+          a06 * X[(p + 6) * m + j]! +
+          a07 * X[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Z = b[0] + A[j]; // b + wᵀ·X  [samples/logisticRegression.ts:25]
+      const Z = b[0]! + A[j]!; // b + wᵀ·X  [samples/logisticRegression.ts:25]
       A[j] = 1 / (1 + Math.exp(-Z));
     }
   }
@@ -491,9 +499,11 @@ export interface LogisticRegressionLossAndGradOutputs {
   dw: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const logisticRegressionLossAndGradMeta = {
   name: 'logisticRegressionLossAndGrad',
   dtype: 'float64',
@@ -528,8 +538,10 @@ class LogisticRegressionLossAndGradResult implements LogisticRegressionLossAndGr
 const logisticRegressionLossAndGradResult: LogisticRegressionLossAndGradOutputs =
   new LogisticRegressionLossAndGradResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function logisticRegressionLossAndGradReserve(m: number): void {
   if (buf0_3.length < m) buf0_3 = new Float64Array(m);
   if (buf1_2.length < m) buf1_2 = new Float64Array(m);
@@ -618,30 +630,30 @@ export function logisticRegressionLossAndGrad(
   Z.fill(0, 0, m);
   for (let p = 0; p < 12288; p += 8) {
     for (let i = 0; i < 1; i++) {
-      const a00 = w[p];
-      const a01 = w[p + 1];
-      const a02 = w[p + 2];
-      const a03 = w[p + 3];
-      const a04 = w[p + 4];
-      const a05 = w[p + 5];
-      const a06 = w[p + 6];
-      const a07 = w[p + 7];
+      const a00 = w[p]!;
+      const a01 = w[p + 1]!;
+      const a02 = w[p + 2]!;
+      const a03 = w[p + 3]!;
+      const a04 = w[p + 4]!;
+      const a05 = w[p + 5]!;
+      const a06 = w[p + 6]!;
+      const a07 = w[p + 7]!;
       for (let j = 0; j < m; j++) {
-        Z[j] +=
-          a00 * X[p * m + j] +
-          a01 * X[(p + 1) * m + j] +
-          a02 * X[(p + 2) * m + j] +
-          a03 * X[(p + 3) * m + j] +
-          a04 * X[(p + 4) * m + j] +
-          a05 * X[(p + 5) * m + j] +
-          a06 * X[(p + 6) * m + j] +
-          a07 * X[(p + 7) * m + j];
+        Z[j]! +=
+          a00 * X[p * m + j]! +
+          a01 * X[(p + 1) * m + j]! +
+          a02 * X[(p + 2) * m + j]! +
+          a03 * X[(p + 3) * m + j]! +
+          a04 * X[(p + 4) * m + j]! +
+          a05 * X[(p + 5) * m + j]! +
+          a06 * X[(p + 6) * m + j]! +
+          a07 * X[(p + 7) * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z[j] = b[0] + Z[j];
+      Z[j] = b[0]! + Z[j]!;
     }
   }
   // t0 = Σ (Y·Z − softplus(Z))  [samples/logisticRegression.ts:27]
@@ -651,8 +663,8 @@ export function logisticRegressionLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z[i1]; // Y·Z  [samples/logisticRegression.ts:27]
-        const e_2 = Math.max(Z[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]))); // softplus(Z)  [samples/logisticRegression.ts:27]
+        const e = Y[i1]! * Z[i1]!; // Y·Z  [samples/logisticRegression.ts:27]
+        const e_2 = Math.max(Z[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]!))); // softplus(Z)  [samples/logisticRegression.ts:27]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -667,15 +679,15 @@ export function logisticRegressionLossAndGrad(
   // dZ = A − Y  [samples/logisticRegression.ts:26]
   const dZ = buf1_2;
   for (let k = 0; k < m; k++) {
-    const A = 1 / (1 + Math.exp(-Z[k])); // σ(Z)  [samples/logisticRegression.ts:26]
-    dZ[k] = A - Y[k];
+    const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
+    dZ[k] = A - Y[k]!;
   }
   // db = (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:25]
   const db = buf2_2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ[i1];
+      acc += dZ[i1]!;
     }
     db[0] = t2 * acc;
   }
@@ -692,15 +704,15 @@ export function logisticRegressionLossAndGrad(
       let acc60 = 0;
       let acc70 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = X[i * m + p];
-        const a1 = X[(i + 1) * m + p];
-        const a2 = X[(i + 2) * m + p];
-        const a3 = X[(i + 3) * m + p];
-        const a4 = X[(i + 4) * m + p];
-        const a5 = X[(i + 5) * m + p];
-        const a6 = X[(i + 6) * m + p];
-        const a7 = X[(i + 7) * m + p];
-        const x0 = dZ[p];
+        const a0 = X[i * m + p]!;
+        const a1 = X[(i + 1) * m + p]!;
+        const a2 = X[(i + 2) * m + p]!;
+        const a3 = X[(i + 3) * m + p]!;
+        const a4 = X[(i + 4) * m + p]!;
+        const a5 = X[(i + 5) * m + p]!;
+        const a6 = X[(i + 6) * m + p]!;
+        const a7 = X[(i + 7) * m + p]!;
+        const x0 = dZ[p]!;
         acc00 += a0 * x0;
         acc10 += a1 * x0;
         acc20 += a2 * x0;
@@ -723,6 +735,7 @@ export function logisticRegressionLossAndGrad(
   logisticRegressionLossAndGradResult.J = J;
   return logisticRegressionLossAndGradResult;
 }
+
 /** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */
 export const logisticRegressionMeta = {
   params: { b: [1, 1], w: [12288, 1] },

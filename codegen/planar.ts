@@ -53,8 +53,10 @@ function checkScalar(fn: string, key: string, value: unknown): asserts value is 
     );
 }
 
-/** Checks a tensor input (type, length against its shape and, when `checkValues`, that every */
-/** value is finite) and returns it as a Float64Array (the caller's array itself when it already is one). */
+/**
+ * Checks a tensor input (type, length against its shape and, when `checkValues`, that every
+ * value is finite) and returns it as a Float64Array (the caller's array itself when it already is one).
+ */
 function readTensor(
   fn: string,
   key: string,
@@ -75,7 +77,6 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape} and needs a Float64Array, Float32Array or number[] (row-major), got ${typeof value}`,
     );
   }
-
   const data = value as ArrayLike<number>;
   if (batched ? data.length === 0 || data.length % fixed !== 0 : data.length !== fixed) {
     const expected = batched ? `a positive multiple of ${fixed}` : String(fixed);
@@ -84,16 +85,15 @@ function readTensor(
       `${fn}: input '${key}' has shape ${shape}: expected ${expected} values, got ${data.length}`,
     );
   }
-
   for (let i = 0; checkValues && i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
       throw new GradgenInputError(
         'E_NONFINITE_INPUT',
-        `${fn}: input '${key}' has a non-finite value ${data[i]} at index ${i}`,
+        `${fn}: input '${key}' has a non-finite value ${v} at index ${i}`,
       );
     }
   }
-
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
@@ -115,9 +115,11 @@ export interface PlanarStepOutputs {
   b2_next: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const planarStepMeta = {
   name: 'planarStep',
   dtype: 'float64',
@@ -164,8 +166,10 @@ class PlanarStepResult implements PlanarStepOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const planarStepResult: PlanarStepOutputs = new PlanarStepResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function planarStepReserve(m: number): void {
   if (buf0.length < 4 * m) buf0 = new Float64Array(4 * m);
   if (buf1.length < m) buf1 = new Float64Array(m);
@@ -231,22 +235,22 @@ export function planarStep(
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W1[i * 2 + p];
-      const a10 = W1[(i + 1) * 2 + p];
-      const a20 = W1[(i + 2) * 2 + p];
-      const a30 = W1[(i + 3) * 2 + p];
+      const a00 = W1[i * 2 + p]!;
+      const a10 = W1[(i + 1) * 2 + p]!;
+      const a20 = W1[(i + 2) * 2 + p]!;
+      const a30 = W1[(i + 3) * 2 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        A1[i * m + j] += a00 * x0;
-        A1[(i + 1) * m + j] += a10 * x0;
-        A1[(i + 2) * m + j] += a20 * x0;
-        A1[(i + 3) * m + j] += a30 * x0;
+        const x0 = X[p * m + j]!;
+        A1[i * m + j]! += a00 * x0;
+        A1[(i + 1) * m + j]! += a10 * x0;
+        A1[(i + 2) * m + j]! += a20 * x0;
+        A1[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
-      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
     }
   }
@@ -255,15 +259,15 @@ export function planarStep(
   Z2.fill(0, 0, m);
   for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W2[p];
+      const a = W2[p]!;
       for (let j = 0; j < m; j++) {
-        Z2[j] += a * A1[p * m + j];
+        Z2[j]! += a * A1[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[j] = b2[0] + Z2[j];
+      Z2[j] = b2[0]! + Z2[j]!;
     }
   }
   // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:31]
@@ -273,8 +277,8 @@ export function planarStep(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z2[i1]; // Y·Z2  [samples/planar.ts:31]
-        const e_2 = Math.max(Z2[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]))); // softplus(Z2)  [samples/planar.ts:31]
+        const e = Y[i1]! * Z2[i1]!; // Y·Z2  [samples/planar.ts:31]
+        const e_2 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -289,32 +293,32 @@ export function planarStep(
   // dZ2 = A2 − Y  [samples/planar.ts:30]
   const dZ2 = buf2;
   for (let k = 0; k < m; k++) {
-    const A2 = 1 / (1 + Math.exp(-Z2[k])); // σ(Z2)  [samples/planar.ts:30]
-    dZ2[k] = A2 - Y[k];
+    const A2 = 1 / (1 + Math.exp(-Z2[k]!)); // σ(Z2)  [samples/planar.ts:30]
+    dZ2[k] = A2 - Y[k]!;
   }
   // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:28]
   const dZ1 = buf3;
   dZ1.fill(0, 0, 4 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i];
-      const a10 = W2[i + 1];
-      const a20 = W2[i + 2];
-      const a30 = W2[i + 3];
+      const a00 = W2[i]!;
+      const a10 = W2[i + 1]!;
+      const a20 = W2[i + 2]!;
+      const a30 = W2[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[j];
-        dZ1[i * m + j] += a00 * x0;
-        dZ1[(i + 1) * m + j] += a10 * x0;
-        dZ1[(i + 2) * m + j] += a20 * x0;
-        dZ1[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ2[j]!;
+        dZ1[i * m + j]! += a00 * x0;
+        dZ1[(i + 1) * m + j]! += a10 * x0;
+        dZ1[(i + 2) * m + j]! += a20 * x0;
+        dZ1[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
-      const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:28]
+      const e = A1[i * m + j]! * A1[i * m + j]!; // A1²  [samples/planar.ts:28]
       const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:28]
-      dZ1[i * m + j] = e_2 * dZ1[i * m + j];
+      dZ1[i * m + j] = e_2 * dZ1[i * m + j]!;
     }
   }
   // W1_next = W1 − opt_lr·dW1
@@ -324,18 +328,18 @@ export function planarStep(
       let acc00 = 0;
       let acc10 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
         acc00 += a0 * x0;
         acc10 += a1 * x0;
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
       const e = opt_lr * dW1; // opt_lr·dW1
-      W1_next[i * 2 + j] = W1[i * 2 + j] - e;
+      W1_next[i * 2 + j] = W1[i * 2 + j]! - e;
       const dW1_2 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
       const e_2 = opt_lr * dW1_2; // opt_lr·dW1
-      W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j] - e_2;
+      W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j]! - e_2;
     }
   }
   // b1_next = b1 − opt_lr·db1
@@ -343,11 +347,11 @@ export function planarStep(
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/planar.ts:27]
     const e = opt_lr * db1; // opt_lr·db1
-    b1_next[i0] = b1[i0] - e;
+    b1_next[i0] = b1[i0]! - e;
   }
   // W2_next = W2 − opt_lr·dW2
   const W2_next = buf6;
@@ -355,11 +359,11 @@ export function planarStep(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[p] * A1[p + j * m];
+        acc += dZ2[p]! * A1[p + j * m]!;
       }
       const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
       const e = opt_lr * dW2; // opt_lr·dW2
-      W2_next[j] = W2[j] - e;
+      W2_next[j] = W2[j]! - e;
     }
   }
   // b2_next = b2 − opt_lr·db2
@@ -367,11 +371,11 @@ export function planarStep(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i1];
+      acc += dZ2[i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/planar.ts:29]
     const e = opt_lr * db2; // opt_lr·db2
-    b2_next[0] = b2[0] - e;
+    b2_next[0] = b2[0]! - e;
   }
   planarStepResult.J = J;
   return planarStepResult;
@@ -389,9 +393,11 @@ export interface PlanarPredictOutputs {
   A2: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const planarPredictMeta = {
   name: 'planarPredict',
   dtype: 'float64',
@@ -417,8 +423,10 @@ class PlanarPredictResult implements PlanarPredictOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const planarPredictResult: PlanarPredictOutputs = new PlanarPredictResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function planarPredictReserve(m: number): void {
   if (buf0_2.length < 4 * m) buf0_2 = new Float64Array(4 * m);
   if (buf1_2.length < m) buf1_2 = new Float64Array(m);
@@ -472,22 +480,22 @@ export function planarPredict(
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W1[i * 2 + p];
-      const a10 = W1[(i + 1) * 2 + p];
-      const a20 = W1[(i + 2) * 2 + p];
-      const a30 = W1[(i + 3) * 2 + p];
+      const a00 = W1[i * 2 + p]!;
+      const a10 = W1[(i + 1) * 2 + p]!;
+      const a20 = W1[(i + 2) * 2 + p]!;
+      const a30 = W1[(i + 3) * 2 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        A1[i * m + j] += a00 * x0;
-        A1[(i + 1) * m + j] += a10 * x0;
-        A1[(i + 2) * m + j] += a20 * x0;
-        A1[(i + 3) * m + j] += a30 * x0;
+        const x0 = X[p * m + j]!;
+        A1[i * m + j]! += a00 * x0;
+        A1[(i + 1) * m + j]! += a10 * x0;
+        A1[(i + 2) * m + j]! += a20 * x0;
+        A1[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
-      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
     }
   }
@@ -496,15 +504,15 @@ export function planarPredict(
   A2.fill(0, 0, m);
   for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W2[p];
+      const a = W2[p]!;
       for (let j = 0; j < m; j++) {
-        A2[j] += a * A1[p * m + j];
+        A2[j]! += a * A1[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Z2 = b2[0] + A2[j]; // b2 + W2·A1  [samples/planar.ts:29]
+      const Z2 = b2[0]! + A2[j]!; // b2 + W2·A1  [samples/planar.ts:29]
       A2[j] = 1 / (1 + Math.exp(-Z2));
     }
   }
@@ -528,9 +536,11 @@ export interface PlanarLossAndGradOutputs {
   db2: Float64Array;
 }
 
-/** Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch */
-/** dimension). A list, not an object keyed by name: that object would share its hidden class */
-/** with the caller's input objects and the result, and V8 would then box their numbers. */
+/**
+ * Shapes of the inputs and outputs in signature order (`[]` is a scalar; a string is the batch
+ * dimension). A list, not an object keyed by name: that object would share its hidden class
+ * with the caller's input objects and the result, and V8 would then box their numbers.
+ */
 export const planarLossAndGradMeta = {
   name: 'planarLossAndGrad',
   dtype: 'float64',
@@ -576,8 +586,10 @@ class PlanarLossAndGradResult implements PlanarLossAndGradOutputs {
 /** The object every call returns, updated in place (no allocation per call). */
 const planarLossAndGradResult: PlanarLossAndGradOutputs = new PlanarLossAndGradResult();
 
-/** Grows the buffers that depend on the batch size, and makes exact-length views of the */
-/** outputs: only when the batch size changes, never in a steady loop. */
+/**
+ * Grows the buffers that depend on the batch size, and makes exact-length views of the
+ * outputs: only when the batch size changes, never in a steady loop.
+ */
 function planarLossAndGradReserve(m: number): void {
   if (buf0_3.length < 4 * m) buf0_3 = new Float64Array(4 * m);
   if (buf1_3.length < m) buf1_3 = new Float64Array(m);
@@ -640,22 +652,22 @@ export function planarLossAndGrad(
   A1.fill(0, 0, 4 * m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W1[i * 2 + p];
-      const a10 = W1[(i + 1) * 2 + p];
-      const a20 = W1[(i + 2) * 2 + p];
-      const a30 = W1[(i + 3) * 2 + p];
+      const a00 = W1[i * 2 + p]!;
+      const a10 = W1[(i + 1) * 2 + p]!;
+      const a20 = W1[(i + 2) * 2 + p]!;
+      const a30 = W1[(i + 3) * 2 + p]!;
       for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j];
-        A1[i * m + j] += a00 * x0;
-        A1[(i + 1) * m + j] += a10 * x0;
-        A1[(i + 2) * m + j] += a20 * x0;
-        A1[(i + 3) * m + j] += a30 * x0;
+        const x0 = X[p * m + j]!;
+        A1[i * m + j]! += a00 * x0;
+        A1[(i + 1) * m + j]! += a10 * x0;
+        A1[(i + 2) * m + j]! += a20 * x0;
+        A1[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
-      const Z1 = b1[i] + A1[i * m + j]; // b1 + W1·X  [samples/planar.ts:27]
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
       A1[i * m + j] = Math.tanh(Z1);
     }
   }
@@ -664,15 +676,15 @@ export function planarLossAndGrad(
   Z2.fill(0, 0, m);
   for (let p = 0; p < 4; p++) {
     for (let i = 0; i < 1; i++) {
-      const a = W2[p];
+      const a = W2[p]!;
       for (let j = 0; j < m; j++) {
-        Z2[j] += a * A1[p * m + j];
+        Z2[j]! += a * A1[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      Z2[j] = b2[0] + Z2[j];
+      Z2[j] = b2[0]! + Z2[j]!;
     }
   }
   // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:31]
@@ -682,8 +694,8 @@ export function planarLossAndGrad(
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1] * Z2[i1]; // Y·Z2  [samples/planar.ts:31]
-        const e_2 = Math.max(Z2[i1], 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]))); // softplus(Z2)  [samples/planar.ts:31]
+        const e = Y[i1]! * Z2[i1]!; // Y·Z2  [samples/planar.ts:31]
+        const e_2 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
         const v = e - e_2;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -698,32 +710,32 @@ export function planarLossAndGrad(
   // dZ2 = A2 − Y  [samples/planar.ts:30]
   const dZ2 = buf2_2;
   for (let k = 0; k < m; k++) {
-    const A2 = 1 / (1 + Math.exp(-Z2[k])); // σ(Z2)  [samples/planar.ts:30]
-    dZ2[k] = A2 - Y[k];
+    const A2 = 1 / (1 + Math.exp(-Z2[k]!)); // σ(Z2)  [samples/planar.ts:30]
+    dZ2[k] = A2 - Y[k]!;
   }
   // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:28]
   const dZ1 = buf3_2;
   dZ1.fill(0, 0, 4 * m);
   for (let p = 0; p < 1; p++) {
     for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i];
-      const a10 = W2[i + 1];
-      const a20 = W2[i + 2];
-      const a30 = W2[i + 3];
+      const a00 = W2[i]!;
+      const a10 = W2[i + 1]!;
+      const a20 = W2[i + 2]!;
+      const a30 = W2[i + 3]!;
       for (let j = 0; j < m; j++) {
-        const x0 = dZ2[j];
-        dZ1[i * m + j] += a00 * x0;
-        dZ1[(i + 1) * m + j] += a10 * x0;
-        dZ1[(i + 2) * m + j] += a20 * x0;
-        dZ1[(i + 3) * m + j] += a30 * x0;
+        const x0 = dZ2[j]!;
+        dZ1[i * m + j]! += a00 * x0;
+        dZ1[(i + 1) * m + j]! += a10 * x0;
+        dZ1[(i + 2) * m + j]! += a20 * x0;
+        dZ1[(i + 3) * m + j]! += a30 * x0;
       }
     }
   }
   for (let i = 0; i < 4; i++) {
     for (let j = 0; j < m; j++) {
-      const e = A1[i * m + j] * A1[i * m + j]; // A1²  [samples/planar.ts:28]
+      const e = A1[i * m + j]! * A1[i * m + j]!; // A1²  [samples/planar.ts:28]
       const e_2 = 1 - e; // 1 − A1²  [samples/planar.ts:28]
-      dZ1[i * m + j] = e_2 * dZ1[i * m + j];
+      dZ1[i * m + j] = e_2 * dZ1[i * m + j]!;
     }
   }
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
@@ -733,9 +745,9 @@ export function planarLossAndGrad(
       let acc00 = 0;
       let acc10 = 0;
       for (let p = 0; p < m; p++) {
-        const a0 = dZ1[i * m + p];
-        const a1 = dZ1[(i + 1) * m + p];
-        const x0 = X[p + j * m];
+        const a0 = dZ1[i * m + p]!;
+        const a1 = dZ1[(i + 1) * m + p]!;
+        const x0 = X[p + j * m]!;
         acc00 += a0 * x0;
         acc10 += a1 * x0;
       }
@@ -748,7 +760,7 @@ export function planarLossAndGrad(
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ1[i0 * m + i1];
+      acc += dZ1[i0 * m + i1]!;
     }
     db1[i0] = t2 * acc;
   }
@@ -758,7 +770,7 @@ export function planarLossAndGrad(
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dZ2[p] * A1[p + j * m];
+        acc += dZ2[p]! * A1[p + j * m]!;
       }
       dW2[j] = t2 * acc;
     }
@@ -768,13 +780,14 @@ export function planarLossAndGrad(
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
-      acc += dZ2[i1];
+      acc += dZ2[i1]!;
     }
     db2[0] = t2 * acc;
   }
   planarLossAndGradResult.J = J;
   return planarLossAndGradResult;
 }
+
 /** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */
 export const planarMeta = {
   params: { W1: [4, 2], b1: [4, 1], W2: [1, 4], b2: [1, 1] },

@@ -100,13 +100,13 @@ describe('dZ = A − Y emerges symbolically', () => {
 
   it('in the committed generated code', () => {
     expect(readFileSync(`${root}codegen/planar.ts`, 'utf8')).toMatch(
-      /dZ2\[k\] = A2(\[k\])? - Y\[k\];/,
+      /dZ2\[k\] = A2(\[k\]!)? - Y\[k\]!;/,
     );
     expect(readFileSync(`${root}codegen/logisticRegression.ts`, 'utf8')).toMatch(
-      /dZ\[k\] = A(\[k\])? - Y\[k\];/,
+      /dZ\[k\] = A(\[k\]!)? - Y\[k\]!;/,
     );
     expect(readFileSync(`${root}codegen/deep.ts`, 'utf8')).toMatch(
-      /dZ4\[k\] = (AL|A4)(\[k\])? - Y\[k\];/,
+      /dZ4\[k\] = (AL|A4)(\[k\]!)? - Y\[k\]!;/,
     );
   });
 });

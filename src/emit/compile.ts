@@ -1,5 +1,6 @@
-import { ts } from 'ts-morph';
+import { GradgenError, at } from '../errors.js';
 import type { LeafNode, Node } from '../ir/node.js';
+import { userCallSite } from '../ir/site.js';
 import type { Shape } from '../ir/shape.js';
 import type { InputValues } from '../ir/values.js';
 import { emitModule, type EmitOptions } from './module.js';
@@ -29,14 +30,25 @@ export interface CompiledFunction<K extends string = string> {
   };
 }
 
-/** Transpiles an emitted module and evaluates it in-process (it imports nothing). */
-export function loadModule(source: string): Record<string, unknown> {
-  const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const exports: Record<string, unknown> = {};
-  new Function('exports', js)(exports);
-  return exports;
+/**
+ * Evaluates an emitted module's JavaScript (`EmittedModule.javascript`, a function body that
+ * returns the module's exports) in-process; its error class extends {@link GradgenError}. Under a
+ * Content-Security-Policy without 'unsafe-eval' (a browser, an extension) code cannot be
+ * evaluated: that is `E_UNSUPPORTED`, pointing to `emit` and importing the module instead.
+ */
+export function loadModule(javascript: (errorBase: string) => string): Record<string, unknown> {
+  const base = 'GradgenErrorBase';
+  let factory: (errorBase: typeof GradgenError) => Record<string, unknown>;
+  try {
+    factory = new Function(base, javascript(base)) as typeof factory;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw e;
+    throw new GradgenError(
+      'E_UNSUPPORTED',
+      `compile: this environment does not allow evaluating generated code (${e instanceof Error ? e.message : String(e)}); a Content-Security-Policy without 'unsafe-eval' forbids it. Use emit(outputs, { name }) to write the module's TypeScript, build it with your app and import it instead${at(userCallSite())}`,
+    );
+  }
+  return factory(GradgenError);
 }
 
 /**
@@ -48,7 +60,7 @@ export function compile<K extends string>(
   options: EmitOptions = {},
 ): CompiledFunction<K> {
   const mod = emitModule(outputs, options, 'compile');
-  const fn = loadModule(mod.source)[mod.functionName] as (
+  const fn = loadModule(mod.javascript)[mod.functionName] as (
     i: unknown,
     o?: { readonly checkValues?: boolean },
   ) => CompiledOutputs<K>;

@@ -1,42 +1,21 @@
-import prettier from '@prettier/sync';
-import { Project, type SourceFile } from 'ts-morph';
+import { formatStatement, PRINT_WIDTH } from './jsFormat.js';
 
-let project: Project | undefined;
+/**
+ * Lines prettier would print differently from how the lowering writes them: too wide, a
+ * parenthesized negative literal (`x * (-1)`), an exponent with a plus sign (`1e+200`) or a
+ * double-quoted string.
+ */
+const needsFormatting = (code: string, indent: number) =>
+  indent + code.length > PRINT_WIDTH || /\(-[\d.I]|\de\+|"/.test(code);
 
-/** A fresh in-memory ts-morph source file (one shared project: creating a project is slow). */
-export function newSourceFile(fileName: string): SourceFile {
-  project ??= new Project({ useInMemoryFileSystem: true });
-  return project.createSourceFile(fileName, '', { overwrite: true });
-}
-
-/** The repository's prettier style, applied to every emitted module. */
-export const PRETTIER_OPTIONS = {
-  parser: 'typescript',
-  printWidth: 100,
-  singleQuote: true,
-} as const;
-
-export function formatTypeScript(text: string): string {
-  return prettier.format(text, PRETTIER_OPTIONS);
-}
-
-/** Code part of a line (a trailing `// comment` does not count toward prettier's width). */
-const codeOf = (line: string) => {
-  const i = line.indexOf(' // ');
-  return i < 0 ? line : line.slice(0, i);
-};
-
-/** Lines prettier would print differently: too wide, or a parenthesized negative literal. */
-const needsPrettier = (line: string, indent: number) => {
-  const code = codeOf(line);
-  return indent + code.length > PRETTIER_OPTIONS.printWidth - 4 || /\(-[\d.]/.test(code);
-};
+/** Block openers and closers and comments are printed as they are. */
+const isStatement = (line: string) => !line.startsWith('//') && !line.endsWith('{') && line !== '}';
 
 /**
  * Prints the steps of a function body at `depth` (2 spaces a level) in prettier's style: one
- * statement per line, braces at line ends. A step with a line prettier would change is formatted
- * by prettier inside the same nesting, so the module stays byte-identical to prettier's output
- * while the common case costs nothing (prettier runs at ~40 KB/s; bodies can be megabytes).
+ * statement per line, braces at line ends, and a line that prettier would print otherwise
+ * formatted as prettier does (`jsFormat.ts`), so the module is byte-identical to prettier's
+ * output while the common case costs nothing.
  */
 export function printSteps(
   steps: readonly {
@@ -46,34 +25,43 @@ export function printSteps(
     readonly buffer?: string;
   }[],
   depth: number,
+  format = true,
 ): string {
   const out: string[] = [];
   for (const step of steps) {
-    const lines =
-      step.lines.length === 1
-        ? [`${step.lines[0]} // ${step.comment}`]
-        : [
-            `// ${step.name} = ${step.comment}`,
-            ...(step.buffer ? [`const ${step.name} = ${step.buffer};`] : []),
-            ...step.lines,
-          ];
+    const single = step.lines.length === 1;
+    const lines = single
+      ? step.lines
+      : [
+          `// ${step.name} = ${step.comment}`,
+          ...(step.buffer ? [`const ${step.name} = ${step.buffer};`] : []),
+          ...step.lines,
+        ];
     let level = depth;
-    const printed: string[] = [];
-    let fallback = false;
-    for (const line of lines) {
+    for (const [i, line] of lines.entries()) {
       if (line.startsWith('}')) level--;
-      if (!line.startsWith('//') && needsPrettier(line, level * 2)) fallback = true;
-      printed.push(`${'  '.repeat(level)}${line}`);
+      const comment = single && i === 0 ? step.comment : undefined;
+      const printed = format
+        ? printLine(line, level, comment)
+        : comment === undefined
+          ? line
+          : `${line} // ${comment}`;
+      out.push(`${'  '.repeat(level)}${printed}`);
       if (line.endsWith('{')) level++;
     }
-    if (fallback) {
-      const open = Array.from({ length: depth }, (_, i) => (i === 0 ? 'function f() {' : '{'));
-      const text = formatTypeScript(
-        `${open.join('\n')}\n${lines.join('\n')}\n${'}\n'.repeat(depth)}`,
-      );
-      const inner = text.trimEnd().split('\n').slice(depth, -depth);
-      out.push(...inner);
-    } else out.push(...printed);
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/**
+ * One line of code at indentation `level`, with a trailing comment (given, or already on the
+ * line: a trailing `// comment` does not count toward prettier's width).
+ */
+export function printLine(line: string, level: number, comment?: string): string {
+  const text = comment === undefined ? line : `${line} // ${comment}`;
+  if (!isStatement(line)) return text;
+  const at = comment === undefined ? line.indexOf(' // ') : -1;
+  const code = at < 0 ? line : line.slice(0, at);
+  if (!needsFormatting(code, level * 2)) return text;
+  return formatStatement(code, level, at < 0 ? comment : line.slice(at + 4)) ?? text;
 }

@@ -257,7 +257,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
       inputs: [...dataLeaves, ...masks.keys(), ...params],
     },
   ];
-  const { source, functions } = emitFunctions(
+  const { source, javascript, functions } = emitFunctions(
     specs,
     {
       ...(spec.dtype ? { dtype: spec.dtype } : {}),
@@ -266,21 +266,25 @@ export function compileTraining(spec: TrainingSpec): Trainer {
         `Training module: ${prefix}Step (forward + backward${l2 > 0 ? ' + L2' : ''} + ${spec.optimizer.kind} update),`,
         `${predictKeys.length ? `${prefix}Predict (dropout off), ` : ''}${prefix}LossAndGrad. Parameters: ${paramShapes.map((p) => `${p.name} (${p.shape.join(', ')})`).join(', ')}.`,
       ],
-      extra: [
-        `/** Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m). */\nexport const ${prefix}Meta = ${JSON.stringify(
-          {
+      constants: [
+        {
+          name: `${prefix}Meta`,
+          doc: [
+            'Parameters, optimizer and cost of one training step (FLOPs = fixed + perExample·m).',
+          ],
+          value: {
             params: Object.fromEntries(paramShapes.map((p) => [p.name, p.shape])),
             parameterCount,
-            optimizer: JSON.parse(optimizerText),
+            optimizer: JSON.parse(optimizerText) as unknown,
             l2,
             flopsPerStep: { fixed: flopsFixed, perExample: flopsPer },
           },
-        )} as const;`,
+        },
       ],
     },
     where,
   );
-  const mod = loadModule(source);
+  const mod = loadModule(javascript);
   const stepFn = mod[functions[0]!.functionName] as (
     i: unknown,
     options: { checkValues: boolean },

@@ -1,45 +1,30 @@
 /**
- * Emitted modules are self-contained TypeScript that type-checks under `strict`, and emission is
- * deterministic (byte-identical text for the same outputs).
+ * Emitted modules are self-contained TypeScript that type-checks under `strict` and every stricter
+ * flag a user project may set (test/strict.ts), and emission is deterministic (byte-identical text
+ * for the same outputs).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { Project, ts, type Diagnostic } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { grad } from '../../src/autodiff/grad.ts';
 import { eq, gt, input } from '../../src/builder/core.ts';
 import { emit } from '../../src/emit/module.ts';
-import { formatTypeScript } from '../../src/emit/format.ts';
+import { formatTypeScript } from '../prettier.ts';
 import type { Node } from '../../src/ir/node.ts';
+import { showDiagnostics, strictDiagnostics } from '../strict.ts';
 import { buildDag, dagRecipeArb, describeGraph, ELEMENTWISE_OPS } from './arbitraries.ts';
 
 const SEED = 0xe417;
 const RUNS = 5;
 
-/**
- * One in-memory project for all checks (creating one is slow). ts-morph loads its bundled lib
- * files into the in-memory file system (`skipLoadingLibFiles` defaults to false), so `Error`,
- * `Number.isFinite` and friends resolve; nothing else is available: the module must import
- * nothing.
- */
-const project = new Project({
-  useInMemoryFileSystem: true,
-  compilerOptions: {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    noEmit: true,
-  },
-});
-
-function diagnosticsOf(source: string): readonly Diagnostic[] {
-  const file = project.createSourceFile('emitted.ts', source, { overwrite: true });
-  return file.getPreEmitDiagnostics();
+function diagnosticsOf(source: string) {
+  return strictDiagnostics(source);
 }
 
 function expectTypeChecks(source: string, outputs: Readonly<Record<string, Node>>): void {
   const ds = diagnosticsOf(source);
   if (ds.length > 0) {
-    const shown = project.formatDiagnosticsWithColorAndContext([...ds]);
+    const shown = showDiagnostics(ds);
     expect.fail(`${shown}\n--- module ---\n${source}\n--- graph ---\n${describeGraph(outputs)}`);
   }
 }
@@ -52,10 +37,22 @@ const recipes = dagRecipeArb(
 describe('emitted modules', () => {
   it('the strict type check is live: it rejects a module with type errors', () => {
     const ds = diagnosticsOf(
-      'export function f(x) { return x; }\nexport const n: number = Number.isFinite(1);',
+      'export function f(x) { return x; }\nexport const n: number = Number.isFinite(1);\n' +
+        'export function g(a: Float64Array, unused: number): number { return a[0] + 1; }',
     );
-    // implicit any (strict), boolean is not assignable to number
-    expect(ds.map((d) => d.getCode()).sort()).toEqual([2322, 7006]);
+    // implicit any (strict), boolean is not assignable to number, an unchecked indexed read
+    // (noUncheckedIndexedAccess), an unused parameter
+    expect(ds.map((d) => d.getCode()).sort()).toEqual([2322, 2532, 6133, 7006]);
+  });
+
+  it('the committed modules in codegen/ type-check under the strictest flags', () => {
+    const dir = new URL('../../codegen/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const f of files) {
+      const ds = diagnosticsOf(readFileSync(new URL(f, dir), 'utf8'));
+      if (ds.length > 0) expect.fail(`codegen/${f}:\n${showDiagnostics(ds)}`);
+    }
   });
 
   it('type-check under strict and are byte-identical when emitted twice', () => {

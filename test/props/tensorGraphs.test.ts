@@ -33,7 +33,8 @@
  * Every graph is compiled both optimized and with `optimize: false`; both must match the
  * interpreter. Bugs the property found in src/ are kept as regression tests at the end.
  */
-import { formatTypeScript } from '../../src/emit/format.ts';
+import { formatTypeScript } from '../prettier.ts';
+import { showDiagnostics, strictDiagnostics } from '../strict.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -182,6 +183,9 @@ describe('random tensor graphs', () => {
           formatTypeScript(f64.source),
           `emitted module is not prettier-stable\n${show()}`,
         ).toBe(f64.source);
+        // and type-check under the strictest flags (every element read is asserted, `X[i]!`)
+        const ds = strictDiagnostics(f64.source);
+        if (ds.length > 0) expect.fail(`${showDiagnostics(ds)}\n${show()}`);
         for (const [variant, f] of [
           ['optimized', f64],
           ['optimize: false', compile(outputs, { optimize: false })],
