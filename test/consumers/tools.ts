@@ -104,20 +104,24 @@ export interface Tool {
   readonly install: string;
 }
 
+/** `CONSUMERS_WITHOUT=bun,deno,chromium`: act as if those were missing (to see the skip path). */
+const hidden = (key: string) => (process.env['CONSUMERS_WITHOUT'] ?? '').split(',').includes(key);
+const unlessHidden = (key: string, path: string | undefined) => (hidden(key) ? undefined : path);
+
 export const tools = {
   bun: (): Tool => ({
     name: 'Bun',
-    path: bunBinary(),
+    path: unlessHidden('bun', bunBinary()),
     install: 'npm ci (the bun devDependency ships the binary in @oven/bun-<platform>-<arch>)',
   }),
   deno: (): Tool => ({
     name: 'Deno',
-    path: denoBinary(),
+    path: unlessHidden('deno', denoBinary()),
     install: 'npm ci (the deno devDependency ships the binary in @deno/<platform>-<arch>-glibc)',
   }),
   chromium: (): Tool => ({
     name: 'Chromium',
-    path: chromiumBinary(),
+    path: unlessHidden('chromium', chromiumBinary()),
     install: 'apt-get update && apt-get install -y chromium',
   }),
 };
