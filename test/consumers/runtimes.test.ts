@@ -19,8 +19,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { planarFlower, randomMatrix } from '../../samples/data.ts';
-import { Rng } from '../../src/index.ts';
+import { writePlanarInputs } from './planarData.ts';
 import {
   artifacts,
   fixtures,
@@ -28,7 +27,6 @@ import {
   repoRoot,
   requireTool,
   runOk,
-  toHex,
   tools,
 } from './tools.ts';
 
@@ -86,27 +84,7 @@ beforeAll(async () => {
     copyFileSync(join(fixtures, f), join(dir, f));
   }
   copyFileSync(join(repoRoot, 'codegen/planar.ts'), join(dir, 'planar.ts'));
-  // the data and initial parameters of samples/planar.ts's example()
-  const { X, Y } = planarFlower(400, 1);
-  const rng = new Rng(2);
-  const tensors = {
-    X,
-    Y,
-    W1: randomMatrix(4, 2, rng, 0.5),
-    b1: randomMatrix(4, 1, rng, 0.1),
-    W2: randomMatrix(1, 4, rng, 0.5),
-    b2: new Float64Array([0.05]),
-  };
-  writeFileSync(
-    join(dir, 'inputs.json'),
-    JSON.stringify({
-      steps: STEPS,
-      learningRate: 1.2,
-      tensors: Object.fromEntries(
-        Object.entries(tensors).map(([k, v]) => [k, Array.from(v, toHex)]),
-      ),
-    }),
-  );
+  writePlanarInputs(join(dir, 'inputs.json'), STEPS);
   // Node runs the same file as JavaScript (Node 20 has no type stripping)
   await build({
     entryPoints: [join(dir, 'train.ts')],
