@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildFailure } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writePlanarInputs } from './planarData.ts';
 import { artifacts, fixtures, requireTool, runOk, tools } from './tools.ts';
 
@@ -128,8 +128,7 @@ async function serve(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function launch(ctx: TestContext): Promise<Browser> {
-  const executablePath = requireTool(ctx, tools.chromium());
+async function launch(executablePath: string): Promise<Browser> {
   if (!browser) {
     userDataDir = mkdtempSync(join(tmpdir(), 'gradgen-chromium-'));
     browser = await puppeteer.launch({
@@ -152,8 +151,8 @@ async function launch(ctx: TestContext): Promise<Browser> {
 }
 
 /** Opens a page and waits for its window.gradgenResult; saves a screenshot when asked. */
-async function openPage(ctx: TestContext, path: string, screenshot?: string): Promise<PageResult> {
-  const b = await launch(ctx);
+async function openPage(chromium: string, path: string, screenshot?: string): Promise<PageResult> {
+  const b = await launch(chromium);
   await bundlePage();
   const page = await b.newPage();
   const problems: string[] = [];
@@ -189,21 +188,21 @@ let trained: Promise<PageResult> | undefined;
 
 describe('browser consumer (chromium)', () => {
   it(`trains the planar net in the page: the ${STEPS} costs equal Node's bit for bit`, async (ctx) => {
-    trained ??= openPage(ctx, '/', 'planar.png');
+    trained ??= openPage(requireTool(ctx, tools.chromium()), '/', 'planar.png');
     const result = await trained;
     if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
     expect(result.costs).toEqual(nodeRun.costs);
   });
 
   it(`the parameters after ${STEPS} steps in the page equal Node's bit for bit`, async (ctx) => {
-    trained ??= openPage(ctx, '/', 'planar.png');
+    trained ??= openPage(requireTool(ctx, tools.chromium()), '/', 'planar.png');
     const result = await trained;
     if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
     expect(result.params).toEqual(nodeRun.params);
   });
 
   it("under a CSP without 'unsafe-eval', compile fails with a GradgenError pointing to emit", async (ctx) => {
-    const result = await openPage(ctx, '/csp.html', 'csp.png');
+    const result = await openPage(requireTool(ctx, tools.chromium()), '/csp.html', 'csp.png');
     if (result.kind !== 'compile-error') {
       expect.fail(`compile did not fail as expected: ${JSON.stringify(result)}`);
     }
