@@ -56,29 +56,43 @@ export function meanSquaredError<P extends B.Operand, Y extends B.Operand>(
   return batchMean(B.square(B.sub(a, t))) as never;
 }
 
-/**
- * A layer's activation: a name, or a function of the pre-activation z. (z's type says it reads no
- * leaves so that the result's type counts the layer's leaves once, plus any the function adds.)
- */
-export type Activation =
-  'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear' | ((z: Node<never, 'tensor'>) => Node);
+/** A named activation, or a function of the pre-activation z. */
+export type Activation = NamedActivation | ((z: Node<never, 'tensor'>) => Node);
+export type NamedActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear';
 
-/** What an activation makes of z: a named one a tensor reading z's leaves; a function, its result. */
-type Activated<A> = A extends (z: never) => infer N ? N : Node<never, 'tensor'>;
+/** The leaves of a layer's W·x + b. */
+type LayerLeaves<X, W, Bias> = LeavesOf<X> | LeavesOf<W> | LeavesOf<Bias>;
 
 /** A fully connected layer in the course's layout: activation(W·x + b), W (n_l, n_{l−1}), b (n_l, 1). */
+export function dense<X extends B.Operand, W extends B.Operand, Bias extends B.Operand>(
+  x: X,
+  W: W,
+  b: Bias,
+  activation?: NamedActivation,
+): Node<LayerLeaves<X, W, Bias>, 'tensor'>;
+/**
+ * With an activation function: its result is the layer's (z's type says it reads no leaves, so
+ * the result's type counts the layer's leaves once, plus any the function adds).
+ */
 export function dense<
   X extends B.Operand,
   W extends B.Operand,
   Bias extends B.Operand,
-  A extends Activation = 'linear',
+  N extends Node,
 >(
   x: X,
   W: W,
   b: Bias,
-  activation: A = 'linear' as A,
-): Node<LeavesOf<X> | LeavesOf<W> | LeavesOf<Bias> | LeavesOf<Activated<A>>, RankOf<Activated<A>>> {
-  return activate(B.add(B.matmul(W, x), b), activation) as never;
+  activation: (z: Node<never, 'tensor'>) => N,
+): Node<LayerLeaves<X, W, Bias> | LeavesOf<N>, RankOf<N>>;
+export function dense(x: B.Operand, W: B.Operand, b: B.Operand, activation?: Activation): Node;
+export function dense(
+  x: B.Operand,
+  W: B.Operand,
+  b: B.Operand,
+  activation: Activation = 'linear',
+): Node {
+  return activate(B.add(B.matmul(W, x), b), activation);
 }
 
 function activate(z: Node, activation: Activation): Node {
