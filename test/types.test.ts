@@ -136,3 +136,27 @@ describe.each(Object.keys(RESOLUTIONS) as (keyof typeof RESOLUTIONS)[])(
     });
   },
 );
+
+describe('the inferred types tell the truth at run time', () => {
+  it('scalars are numbers, tensors typed arrays of the dtype; a gradient alone reads what it reads', async () => {
+    const { compile, dense, grad, input, meanSquaredError, mul, add, param, sum } =
+      await import('../src/index.ts');
+    const X = input('X', [2, 'm']),
+      Y = input('Y', [1, 'm']);
+    const W = param('W', [1, 2]),
+      b = param('b', [1, 1]);
+    const A = dense(X, W, b, 'sigmoid');
+    const J = meanSquaredError(A, Y);
+    const [dW, db] = grad(J, [W, b]);
+    const data = { X: new Float32Array(8), Y: [0, 1, 1, 0], W: [0.1, 0.2], b: [0] };
+    const out32 = compile({ J, A, dW, db }, { dtype: 'float32' })(data);
+    expect(typeof out32.J).toBe('number');
+    expect([out32.A, out32.dW, out32.db].every((v) => v instanceof Float32Array)).toBe(true);
+    const out64 = compile({ s: sum(X), A })({ X: data.X, W: data.W, b: data.b });
+    expect(typeof out64.s).toBe('number');
+    expect(out64.A).toBeInstanceOf(Float64Array);
+    const [a, bb, c] = [input('a'), input('b'), input('c')];
+    const [, dbb] = grad(mul(3, add(a, mul(bb, c))), [a, bb, c]);
+    expect(compile({ dbb })({ c: 2 }).dbb).toBe(6); // a and b are optional in its type
+  });
+});

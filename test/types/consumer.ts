@@ -17,6 +17,7 @@ import {
   input,
   matmul,
   mean,
+  meanSquaredError,
   mul,
   param,
   pow,
@@ -119,6 +120,37 @@ declare const act: 'relu' | ((z: Node) => Node);
 const unknownActivation = dense(X, W, bias, act); // a function typed (z: Node) => Node
 same<Parameters<ReturnType<typeof compile<{ u: typeof unknownActivation }>>>[0], InputValues>();
 same<Parameters<ReturnType<typeof compile<{ custom: typeof custom }>>>[0]['scale'], number>();
+
+// ---- the README's "What the types know" -------------------------------------------------------
+{
+  const X = input('X', [2, 'm']),
+    Y = input('Y', [1, 'm']);
+  const W = param('W', [1, 2]),
+    b = param('b', [1, 1]);
+  const A = dense(X, W, b, 'sigmoid');
+  const J = meanSquaredError(A, Y);
+  const [dW, db] = grad(J, [W, b]);
+  const g = compile({ J, A, dW, db }, { dtype: 'float32' });
+  const out = g({ X: new Float32Array(8), Y: [0, 1, 1, 0], W: [0.1, 0.2], b: [0] });
+  same<
+    Parameters<typeof g>[0],
+    {
+      readonly X: TensorInput;
+      readonly Y: TensorInput;
+      readonly W: TensorInput;
+      readonly b: TensorInput;
+    }
+  >();
+  same<
+    typeof out,
+    {
+      readonly J: number;
+      readonly A: Float32Array;
+      readonly dW: Float32Array;
+      readonly db: Float32Array;
+    }
+  >();
+}
 
 // ---- ranks through the ops -------------------------------------------------------------------
 same<RankOf<ReturnType<typeof sum<typeof X>>>, 'scalar'>();
