@@ -6,7 +6,7 @@
  * (cost, gradient) pair.
  */
 import { grad } from '../autodiff/grad.js';
-import { compile, type CompiledFunction, type CompiledValue } from '../emit/compile.js';
+import { compile, type CompiledFunction } from '../emit/compile.js';
 import { GradgenError } from '../errors.js';
 import { leavesOf } from '../ir/graph.js';
 import { isNode, type LeafNode, type Node } from '../ir/node.js';
@@ -282,9 +282,6 @@ function formatReport(r: GradcheckResult): string {
   return lines.join('\n');
 }
 
-/** A compiled function of any typed signature: gradcheck calls it with `at`, checked at run time. */
-type AnyCompiledFunction = CompiledFunction<string, never, Readonly<Record<string, CompiledValue>>>;
-
 function isCompiled(x: unknown): x is CompiledFunction {
   return typeof x === 'function' && 'graph' in x && 'source' in x;
 }
@@ -308,7 +305,7 @@ function wrtNames(wrt: GradcheckOptions['wrt'], fallback: readonly string[]): st
  * - `gradcheck({ cost, grad }, at)`: any cost function and gradient function (e.g. hand-written).
  */
 export function gradcheck(
-  target: Node | AnyCompiledFunction | CostAndGradient,
+  target: Node | CompiledFunction | CostAndGradient,
   at: InputValues,
   options: GradcheckOptions = {},
 ): GradcheckResult {

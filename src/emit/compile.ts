@@ -40,6 +40,16 @@ export type CompileOptions<
 };
 
 /**
+ * The call: `checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked), for a hot loop whose inputs are known to be finite.
+ * Declared as a method so that it is bivariant in its inputs: a typed function is also a plain
+ * `CompiledFunction` (which takes any `InputValues`, checked at run time).
+ */
+type Call<In, Out> = {
+  call(inputs: In, options?: { readonly checkValues?: boolean | undefined }): Out;
+}['call'];
+
+/**
  * A compiled gradgen function: call it with named inputs; it carries its source and signature.
  * `compile` fills in the inputs and results types from what the output nodes' types know.
  */
@@ -47,12 +57,7 @@ export interface CompiledFunction<
   K extends string = string,
   In = InputValues,
   Out = CompiledOutputs<K>,
-> {
-  /**
-   * `checkValues: false` skips the scan of every tensor value for NaN and ±Infinity (types and
-   * shapes are still checked): for a hot loop whose inputs are known to be finite.
-   */
-  (inputs: In, options?: { readonly checkValues?: boolean | undefined }): Out;
+> extends Call<In, Out> {
   /** The emitted TypeScript module text. */
   readonly source: string;
   /** Input names and shapes, in signature order. */

@@ -26,6 +26,7 @@ import {
   sum,
   transpose,
   where,
+  type CompiledFunction,
   type CompiledValue,
   type InputValues,
   type Node,
@@ -68,6 +69,8 @@ const e1: number = evaluate(J, { a: 5, b: 3, c: 2 });
 evaluate(J, { a: 5, b: 3 });
 gradcheck(J, { a: 5, b: 3, c: 2 });
 gradcheck(f, { a: 5, b: 3, c: 2 });
+const plain: CompiledFunction = f; // a typed function is also a plain one
+const byName = new Map<string, CompiledFunction>([['f', f]]);
 
 // ---- a gradient alone may read fewer inputs than its cost: they are optional ------------------
 const g = compile({ db }); // db = 3c reads only c
@@ -202,4 +205,4 @@ const trainer = compileTraining({
 const state = trainer.init(1);
 trainer.step(state, data);
 
-export { nodes, j, e1, model, s0, mm, w, ev, custom, unknownActivation };
+export { plain, byName, nodes, j, e1, model, s0, mm, w, ev, custom, unknownActivation };
