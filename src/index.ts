@@ -53,15 +53,31 @@ export {
   dense,
   type Activation,
 } from './builder/composites.js';
-export { grad } from './autodiff/grad.js';
+export { grad, type Gradients } from './autodiff/grad.js';
 export { evaluate, type OutputValue } from './ir/interp.js';
 export { emit, type EmitOptions } from './emit/module.js';
-export { compile, type CompiledFunction, type CompiledValue } from './emit/compile.js';
+export {
+  compile,
+  type CompiledFunction,
+  type CompiledValue,
+  type CompileOptions,
+} from './emit/compile.js';
 export { formula, printGraph } from './ir/print.js';
 export { GradgenError, type ErrorCode } from './errors.js';
-export type { Node, InputNode, ParamNode, ConstNode, ApplyNode, ParamInit } from './ir/node.js';
+export type {
+  Node,
+  InputNode,
+  ParamNode,
+  ConstNode,
+  ApplyNode,
+  ParamInit,
+  Rank,
+  LeafSig,
+  LeavesOf,
+  RankOf,
+} from './ir/node.js';
 export type { Shape, Dim } from './ir/shape.js';
-export type { InputValue, InputValues } from './ir/values.js';
+export type { InputValue, InputValues, InputsFor, TensorInput } from './ir/values.js';
 export {
   gradcheck,
   relativeError,

@@ -22,11 +22,18 @@ describe('bad input at call time', () => {
   const f = compile({ s: add(x, y) });
 
   it('names a missing input', () => {
+    // @ts-expect-error -- the types know f takes y; the run-time check is for untyped callers
     expectError(() => f({ x: 1 }), 'E_MISSING_INPUT', /missing input 'y'/);
   });
 
   it('names an input the function does not take', () => {
-    expectError(() => f({ x: 1, y: 2, z: 3 }), 'E_UNKNOWN_INPUT', /unknown input 'z'/, /'x', 'y'/);
+    expectError(
+      // @ts-expect-error -- the types know f takes no z; the run-time check is for untyped callers
+      () => f({ x: 1, y: 2, z: 3 }),
+      'E_UNKNOWN_INPUT',
+      /unknown input 'z'/,
+      /'x', 'y'/,
+    );
   });
 
   it('rejects non-finite values, naming the input', () => {
@@ -39,6 +46,7 @@ describe('bad input at call time', () => {
   });
 
   it('the interpreter reports the same problems', () => {
+    // @ts-expect-error -- the types know add(x, y) reads y
     expectError(() => evaluate(add(x, y), { x: 1 }), 'E_MISSING_INPUT', /'y'/);
     expectError(() => evaluate(add(x, y), { x: 1, y: NaN }), 'E_NONFINITE_INPUT', /'y'/);
     expectError(() => evaluate(add(x, y), { x: 1, y: 2, nope: 3 }), 'E_UNKNOWN_INPUT', /'nope'/);

@@ -106,7 +106,10 @@ describe('bad data at call time', () => {
     // a hot loop may skip the value scan; shapes are still checked
     expect(Number.isNaN(f({ ...good, Xe }, { checkValues: false }).J)).toBe(true);
     // unknown names are one of those per-key checks
+    // (the types know these calls are wrong; the run-time checks are for untyped callers)
+    // @ts-expect-error -- f takes no Xee
     expectError(() => f({ ...good, Xee: Xe }), 'E_UNKNOWN_INPUT', /unknown input 'Xee'/);
+    // @ts-expect-error -- f takes no Xee
     expect(f({ ...good, Xee: Xe }, { checkValues: false }).J).toBe(f(good).J);
     expectError(
       () => f({ ...good, Xe: new Float64Array(4) }, { checkValues: false }),
@@ -116,11 +119,13 @@ describe('bad data at call time', () => {
 
   it('wrong types and missing tensors', () => {
     expectError(
+      // @ts-expect-error -- Xe is a tensor
       () => f({ ...good, Xe: 3 }),
       'E_INPUT_SHAPE',
       /'Xe' has shape \(3, m\) and needs a Float64Array/,
     );
     const { Ye: _omit, ...rest } = good;
+    // @ts-expect-error -- Ye is missing
     expectError(() => f(rest), 'E_MISSING_INPUT', /missing input 'Ye' \(shape \(1, m\)\)/);
   });
 

@@ -5,7 +5,15 @@
 import * as B from '../builder/core.js';
 import { GradgenError, at } from '../errors.js';
 import { toposort } from '../ir/graph.js';
-import { isNode, nameHint, setNameHint, type Node } from '../ir/node.js';
+import {
+  isNode,
+  nameHint,
+  setNameHint,
+  type LeavesOf,
+  type Node,
+  type RankOf,
+  type Unsure,
+} from '../ir/node.js';
 import { formatShape, isScalarShape } from '../ir/shape.js';
 import { userCallSite, withCallSite } from '../ir/site.js';
 import { formula } from '../ir/print.js';
@@ -13,11 +21,22 @@ import { opDef } from '../ops/index.js';
 import { unbroadcast } from './unbroadcast.js';
 
 /**
+ * The gradients' types: one per x (a tuple for a tuple of xs), of x's rank, reading some of the
+ * leaves of y (which ones depends on the derivative: `d(3a)/da` reads none).
+ */
+export type Gradients<Y extends Node, Xs extends readonly Node[]> = {
+  -readonly [I in keyof Xs]: Node<Unsure<LeavesOf<Y>>, RankOf<Xs[I]>>;
+};
+
+/**
  * The gradients of the scalar `y` with respect to each of `xs` (inputs or params), as graph nodes.
  * An x that y does not depend on gets a constant 0 of x's shape. Adjoints of named nodes are named
  * after them (`dZ2` for `Z2`) so generated code reads like the textbook.
  */
-export function grad(y: Node, xs: readonly Node[]): Node[] {
+export function grad<Y extends Node, const Xs extends readonly Node[]>(
+  y: Y,
+  xs: Xs,
+): Gradients<Y, Xs> {
   if (!isNode(y)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
@@ -88,5 +107,5 @@ export function grad(y: Node, xs: readonly Node[]): Node[] {
     const g = adjoint.get(x) ?? B.constant(0, x.shape);
     setNameHint(g, `d${(x as { name: string }).name}`);
     return g;
-  });
+  }) as Gradients<Y, Xs>;
 }

@@ -3,7 +3,7 @@
  * generation for free.
  */
 import { GradgenError, at } from '../errors.js';
-import type { Node } from '../ir/node.js';
+import type { LeavesOf, Node, RankOf } from '../ir/node.js';
 import { formatShape, sameShape } from '../ir/shape.js';
 import { userCallSite } from '../ir/site.js';
 import * as B from './core.js';
@@ -34,33 +34,69 @@ function batchMean(x: Node): Node {
  * Binary cross-entropy, averaged over the batch: J = −(1/m) Σ [y·log ŷ + (1 − y)·log(1 − ŷ)].
  * For (1, m) predictions this is the course's cost; for (k, m) the k labels are summed per example.
  */
-export function binaryCrossEntropy(yhat: B.Operand, y: B.Operand): Node {
+export function binaryCrossEntropy<P extends B.Operand, Y extends B.Operand>(
+  yhat: P,
+  y: Y,
+): Node<LeavesOf<P> | LeavesOf<Y>, 'scalar'> {
   const a = B.toNode(yhat, 'binaryCrossEntropy (predictions)');
   const t = B.toNode(y, 'binaryCrossEntropy (labels)');
   sameShapes('binaryCrossEntropy', a, t);
   const perElement = B.add(B.mul(t, B.log(a)), B.mul(B.sub(1, t), B.log(B.sub(1, a))));
-  return B.neg(batchMean(perElement));
+  return B.neg(batchMean(perElement)) as never;
 }
 
 /** Mean squared error over the batch: J = (1/m) Σ (ŷ − y)². */
-export function meanSquaredError(yhat: B.Operand, y: B.Operand): Node {
+export function meanSquaredError<P extends B.Operand, Y extends B.Operand>(
+  yhat: P,
+  y: Y,
+): Node<LeavesOf<P> | LeavesOf<Y>, 'scalar'> {
   const a = B.toNode(yhat, 'meanSquaredError (predictions)');
   const t = B.toNode(y, 'meanSquaredError (labels)');
   sameShapes('meanSquaredError', a, t);
-  return batchMean(B.square(B.sub(a, t)));
+  return batchMean(B.square(B.sub(a, t))) as never;
 }
 
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear' | ((z: Node) => Node);
+/** A named activation, or a function of the pre-activation z. */
+export type Activation = NamedActivation | ((z: Node<never, 'tensor'>) => Node);
+export type NamedActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear';
+
+/** The leaves of a layer's W·x + b. */
+type LayerLeaves<X, W, Bias> = LeavesOf<X> | LeavesOf<W> | LeavesOf<Bias>;
 
 /** A fully connected layer in the course's layout: activation(W·x + b), W (n_l, n_{l−1}), b (n_l, 1). */
+export function dense<X extends B.Operand, W extends B.Operand, Bias extends B.Operand>(
+  x: X,
+  W: W,
+  b: Bias,
+  activation?: NamedActivation,
+): Node<LayerLeaves<X, W, Bias>, 'tensor'>;
+/**
+ * With an activation function: its result is the layer's (z's type says it reads no leaves, so
+ * the result's type counts the layer's leaves once, plus any the function adds).
+ */
+export function dense<
+  X extends B.Operand,
+  W extends B.Operand,
+  Bias extends B.Operand,
+  N extends Node,
+>(
+  x: X,
+  W: W,
+  b: Bias,
+  activation: (z: Node<never, 'tensor'>) => N,
+): Node<LayerLeaves<X, W, Bias> | LeavesOf<N>, RankOf<N>>;
+export function dense(x: B.Operand, W: B.Operand, b: B.Operand, activation?: Activation): Node;
 export function dense(
   x: B.Operand,
   W: B.Operand,
   b: B.Operand,
   activation: Activation = 'linear',
 ): Node {
-  const z = B.add(B.matmul(W, x), b);
-  if (typeof activation === 'function') return activation(z);
+  return activate(B.add(B.matmul(W, x), b), activation);
+}
+
+function activate(z: Node, activation: Activation): Node {
+  if (typeof activation === 'function') return activation(z as Node<never, 'tensor'>);
   switch (activation) {
     case 'sigmoid':
       return B.sigmoid(z);

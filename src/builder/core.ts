@@ -19,8 +19,16 @@ import {
   declareName,
   lookup,
   type Attrs,
+  type Join,
+  type LeafSig,
+  type LeavesOf,
   type Node,
   type ParamInit,
+  type PowerLeaves,
+  type Rank,
+  type RankOf,
+  type RankOfShape,
+  type Unsure,
 } from '../ir/node.js';
 import {
   broadcastShapes,
@@ -64,7 +72,10 @@ export function toNode(x: unknown, what: string): Node {
 }
 
 /** A constant: a scalar by default, or `value` repeated over `shape`. */
-export function constant(value: number, shape: Shape = SCALAR): ConstNode {
+export function constant<const S extends Shape = readonly []>(
+  value: number,
+  shape: S = SCALAR as S,
+): ConstNode<never, RankOfShape<S>> {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
@@ -94,18 +105,22 @@ function leaf<N extends InputNode | ParamNode>(
 }
 
 /** Data fed in at call time; `input('a')` is a scalar, `input('X', [2, 'm'])` a batch of columns. */
-export function input(name: string, shape: Shape = SCALAR): InputNode {
-  return leaf('input', name, shape, '', (n, s, site) => new InputNode(n, s, site));
+export function input<const N extends string, const S extends Shape = readonly []>(
+  name: N,
+  shape: S = SCALAR as S,
+): InputNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>> {
+  const node = leaf('input', name, shape, '', (n, s, site) => new InputNode(n, s, site));
+  return node as InputNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>>;
 }
 
 const PARAM_INITS: readonly ParamInit[] = ['zeros', 'normal', 'xavier', 'he', 'glorot'];
 
 /** A trainable parameter (initialized and updated by the training API). */
-export function param(
-  name: string,
-  shape: Shape = SCALAR,
-  options: { init?: ParamInit } = {},
-): ParamNode {
+export function param<const N extends string, const S extends Shape = readonly []>(
+  name: N,
+  shape: S = SCALAR as S,
+  options: { readonly init?: ParamInit | undefined } = {},
+): ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>> {
   const init = options.init ?? 'normal';
   if (!PARAM_INITS.includes(init)) {
     throw new GradgenError(
@@ -113,7 +128,8 @@ export function param(
       `param '${String(name)}': init ${describe(init)} is not one of ${PARAM_INITS.join(', ')}${at(userCallSite())}`,
     );
   }
-  return leaf('param', name, shape, init, (n, s, site) => new ParamNode(n, s, init, site));
+  const node = leaf('param', name, shape, init, (n, s, site) => new ParamNode(n, s, init, site));
+  return node as ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>>;
 }
 
 /** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */
@@ -220,32 +236,61 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
 }
 
 // ---- the ops, as functions --------------------------------------------------------------------
+// The signatures carry what the type checker can know (the leaves read, scalar or tensor) into
+// the result, for `compile` and `evaluate` to type their inputs and outputs; the bodies are `apply`.
 
-export const add = (a: Operand, b: Operand): Node => apply('add', [a, b]);
-export const sub = (a: Operand, b: Operand): Node => apply('sub', [a, b]);
-export const mul = (a: Operand, b: Operand): Node => apply('mul', [a, b]);
-export const div = (a: Operand, b: Operand): Node => apply('div', [a, b]);
-export const neg = (x: Operand): Node => apply('neg', [x]);
-export const exp = (x: Operand): Node => apply('exp', [x]);
-export const log = (x: Operand): Node => apply('log', [x]);
-export const sqrt = (x: Operand): Node => apply('sqrt', [x]);
-export const square = (x: Operand): Node => apply('square', [x]);
-export const abs = (x: Operand): Node => apply('abs', [x]);
-export const sign = (x: Operand): Node => apply('sign', [x]);
-export const sigmoid = (x: Operand): Node => apply('sigmoid', [x]);
+type Unary = <X extends Operand>(x: X) => Node<LeavesOf<X>, RankOf<X>>;
+type Binary = <A extends Operand, B extends Operand>(
+  a: A,
+  b: B,
+) => Node<LeavesOf<A> | LeavesOf<B>, Join<RankOf<A>, RankOf<B>>>;
+
+const unary =
+  (op: OpName): Unary =>
+  (x) =>
+    apply(op, [x]) as never;
+const binary =
+  (op: OpName): Binary =>
+  (a, b) =>
+    apply(op, [a, b]) as never;
+
+export const add = binary('add');
+export const sub = binary('sub');
+export const mul = binary('mul');
+export const div = binary('div');
+export const neg = unary('neg');
+export const exp = unary('exp');
+export const log = unary('log');
+export const sqrt = unary('sqrt');
+export const square = unary('square');
+export const abs = unary('abs');
+export const sign = unary('sign');
+export const sigmoid = unary('sigmoid');
 /** log(1 + eˣ), computed stably. */
-export const softplus = (x: Operand): Node => apply('softplus', [x]);
-export const tanh = (x: Operand): Node => apply('tanh', [x]);
-export const relu = (x: Operand): Node => apply('relu', [x]);
-export const max = (a: Operand, b: Operand): Node => apply('max', [a, b]);
-export const min = (a: Operand, b: Operand): Node => apply('min', [a, b]);
-export const gt = (a: Operand, b: Operand): Node => apply('gt', [a, b]);
-export const ge = (a: Operand, b: Operand): Node => apply('ge', [a, b]);
-export const lt = (a: Operand, b: Operand): Node => apply('lt', [a, b]);
-export const le = (a: Operand, b: Operand): Node => apply('le', [a, b]);
-export const eq = (a: Operand, b: Operand): Node => apply('eq', [a, b]);
+export const softplus = unary('softplus');
+export const tanh = unary('tanh');
+export const relu = unary('relu');
+export const max = binary('max');
+export const min = binary('min');
+export const gt = binary('gt');
+export const ge = binary('ge');
+export const lt = binary('lt');
+export const le = binary('le');
+export const eq = binary('eq');
+
+/** A constant condition picks one branch as the node is built: then either may be unread. */
+type WhereLeaves<C, A, B> = [C] extends [number]
+  ? Unsure<LeavesOf<A> | LeavesOf<B>>
+  : LeavesOf<C> | LeavesOf<A> | LeavesOf<B>;
+
 /** `where(c, a, b)`: a where c ≠ 0, else b. */
-export const where = (c: Operand, a: Operand, b: Operand): Node => apply('where', [c, a, b]);
+export function where<C extends Operand, A extends Operand, B extends Operand>(
+  c: C,
+  a: A,
+  b: B,
+): Node<WhereLeaves<C, A, B>, Join<RankOf<C>, Join<RankOf<A>, RankOf<B>>>> {
+  return apply('where', [c, a, b]) as never;
+}
 
 function finiteNumber(v: unknown, what: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -260,41 +305,75 @@ function finiteNumber(v: unknown, what: string): number {
 // ---- tensor ops --------------------------------------------------------------------------------
 
 /** Matrix product: (n, k) @ (k, m) → (n, m). */
-export const matmul = (a: Operand, b: Operand): Node => apply('matmul', [a, b]);
+export function matmul<A extends Operand, B extends Operand>(
+  a: A,
+  b: B,
+): Node<LeavesOf<A> | LeavesOf<B>, 'tensor'> {
+  return apply('matmul', [a, b]) as never;
+}
+
 /** Matrix transpose. */
-export const transpose = (x: Operand): Node => apply('transpose', [x]);
+export function transpose<X extends Operand>(x: X): Node<LeavesOf<X>, 'tensor'> {
+  return apply('transpose', [x]) as never;
+}
 
 function checkedShape(shape: unknown, what: string): Shape {
   return validateShape(shape, what, userCallSite());
 }
 
 /** Same elements (row-major order), new shape. */
-export function reshape(x: Operand, shape: Shape): Node {
-  return apply('reshape', [x], { shape: checkedShape(shape, 'reshape') });
+export function reshape<X extends Operand, const S extends Shape>(
+  x: X,
+  shape: S,
+): Node<LeavesOf<X>, RankOfShape<S>> {
+  return apply('reshape', [x], { shape: checkedShape(shape, 'reshape') }) as never;
 }
 
 /** Repeats x along size-1 axes to `shape` (NumPy rules). */
-export function broadcastTo(x: Operand, shape: Shape): Node {
-  return apply('broadcastTo', [x], { shape: checkedShape(shape, 'broadcastTo') });
+export function broadcastTo<X extends Operand, const S extends Shape>(
+  x: X,
+  shape: S,
+): Node<LeavesOf<X>, RankOfShape<S>> {
+  return apply('broadcastTo', [x], { shape: checkedShape(shape, 'broadcastTo') }) as never;
 }
 
 /** The size of the batch dimension `dim`, known at call time. */
-export function batchSize(dim: string): Node {
+export function batchSize(dim: string): Node<never, 'scalar'> {
   if (typeof dim !== 'string' || !/^[A-Za-z_]\w*$/.test(dim)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
       `batchSize: ${describe(dim)} is not a dimension name${at(userCallSite())}`,
     );
   }
-  return apply('batchSize', [], { dim });
+  return apply('batchSize', [], { dim }) as never;
 }
 
 export interface ReduceOptions {
   /** Axis or axes to reduce (negative counts from the end); default: all. */
-  axis?: number | readonly number[];
+  readonly axis?: number | readonly number[] | undefined;
   /** Keep reduced axes as size 1 (default false). */
-  keepdims?: boolean;
+  readonly keepdims?: boolean | undefined;
 }
+
+type KeepsDims<O> = O extends { readonly keepdims: true }
+  ? true
+  : O extends { readonly keepdims?: false | undefined }
+    ? false
+    : boolean;
+type HasAxis<O> = O extends { readonly axis?: undefined }
+  ? false
+  : O extends { readonly axis: number | readonly number[] }
+    ? true
+    : boolean;
+
+/** The rank of a reduction: a scalar over every axis without keepdims, x's rank with keepdims. */
+export type ReducedRank<R extends Rank, O> = [R] extends ['scalar']
+  ? 'scalar'
+  : KeepsDims<O> extends true
+    ? R
+    : [HasAxis<O>, KeepsDims<O>] extends [false, false]
+      ? 'scalar'
+      : Rank;
 
 function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly number[] | null {
   if (options.axis === undefined) return null;
@@ -313,18 +392,24 @@ function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly nu
 }
 
 /** Σ over `axis` (default: every axis → a scalar), optionally keeping reduced axes as 1s. */
-export function sum(x: Operand, options: ReduceOptions = {}): Node {
+export function sum<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
   const node = toNode(x, 'sum');
   const axis = normalizeAxes(node, options, 'sum');
-  return apply('sum', [node], { axis, keepdims: options.keepdims === true });
+  return apply('sum', [node], { axis, keepdims: options.keepdims === true }) as never;
 }
 
 /** The mean over `axis` (default: every element): Σ x / count, with count = m for the batch axis. */
-export function mean(x: Operand, options: ReduceOptions = {}): Node {
+export function mean<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
   const node = toNode(x, 'mean');
   const axis = normalizeAxes(node, options, 'mean');
   const reduced = axis === null ? node.shape.map((_, i) => i) : axis;
-  return mul(sum(node, options), reciprocalCount(reduced.map((i) => node.shape[i]!)));
+  return mul(sum(node, options), reciprocalCount(reduced.map((i) => node.shape[i]!))) as never;
 }
 
 /** The product of `dims`: a constant, or `m` (times a constant) for the batch dimension. */
@@ -346,14 +431,17 @@ export function reciprocalCount(dims: readonly (number | string)[]): Node {
 }
 
 /** xᵏ for a constant exponent k (x⁰ = 1). */
-export function pow(x: Operand, k: number): Node {
+export function pow<X extends Operand, K extends number>(
+  x: X,
+  k: K,
+): Node<PowerLeaves<X, K>, RankOf<X>> {
   finiteNumber(k, 'pow (exponent)');
-  if (k === 0) return constant(1, toNode(x, 'pow').shape);
-  return apply('pow', [x], { k });
+  if (k === 0) return constant(1, toNode(x, 'pow').shape) as never;
+  return apply('pow', [x], { k }) as never;
 }
 
 /** x for x > 0, slope·x otherwise (default slope 0.01). */
-export function leakyRelu(x: Operand, slope = 0.01): Node {
+export function leakyRelu<X extends Operand>(x: X, slope = 0.01): Node<LeavesOf<X>, RankOf<X>> {
   finiteNumber(slope, 'leakyRelu (slope)');
-  return apply('leakyRelu', [x], { slope });
+  return apply('leakyRelu', [x], { slope }) as never;
 }

@@ -2,18 +2,22 @@
 import { NodeBase, type Node } from '../ir/node.js';
 import * as B from './core.js';
 
-type Operand = B.Operand;
-const methods: Omit<NodeBase, 'id' | 'hash' | 'shape' | 'site'> & ThisType<Node> = {
-  add(o: Operand) {
+/** The methods: every string-named member of a node except its data fields. */
+type Fluent = Pick<
+  NodeBase,
+  Exclude<Extract<keyof NodeBase, string>, 'id' | 'hash' | 'shape' | 'site'>
+>;
+const methods: Fluent & ThisType<Node> = {
+  add(o) {
     return B.add(this, o);
   },
-  sub(o: Operand) {
+  sub(o) {
     return B.sub(this, o);
   },
-  mul(o: Operand) {
+  mul(o) {
     return B.mul(this, o);
   },
-  div(o: Operand) {
+  div(o) {
     return B.div(this, o);
   },
   neg() {
@@ -34,7 +38,7 @@ const methods: Omit<NodeBase, 'id' | 'hash' | 'shape' | 'site'> & ThisType<Node>
   abs() {
     return B.abs(this);
   },
-  pow(k: number) {
+  pow(k) {
     return B.pow(this, k);
   },
   sigmoid() {
@@ -49,10 +53,10 @@ const methods: Omit<NodeBase, 'id' | 'hash' | 'shape' | 'site'> & ThisType<Node>
   leakyRelu(slope?: number) {
     return B.leakyRelu(this, slope);
   },
-  max(o: Operand) {
+  max(o) {
     return B.max(this, o);
   },
-  min(o: Operand) {
+  min(o) {
     return B.min(this, o);
   },
   named(name: string) {

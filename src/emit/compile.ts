@@ -1,21 +1,64 @@
 import { GradgenError, at } from '../errors.js';
-import type { LeafNode, Node } from '../ir/node.js';
+import type { LeafNode, LeavesOf, Node, Rank, RankOf, Sure } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import type { Shape } from '../ir/shape.js';
-import type { InputValues } from '../ir/values.js';
+import type { InputsFor, InputValues } from '../ir/values.js';
+import type { Dtype } from '../lower/lower.js';
 import { emitModule, type EmitOptions } from './module.js';
 
 /** Scalars come back as numbers, tensors as row-major typed arrays (of the compiled dtype). */
 export type CompiledValue = number | Float64Array | Float32Array;
 export type CompiledOutputs<K extends string> = Record<K, CompiledValue>;
 
-/** A compiled gradgen function: call it with named inputs; it carries its source and signature. */
-export interface CompiledFunction<K extends string = string> {
-  /**
-   * `checkValues: false` skips the scan of every tensor value for NaN and ±Infinity (types and
-   * shapes are still checked): for a hot loop whose inputs are known to be finite.
-   */
-  (inputs: InputValues, options?: { readonly checkValues?: boolean }): CompiledOutputs<K>;
+/** The typed array a tensor output of dtype `D` comes back as. */
+export type ArrayOf<D extends Dtype> = [D] extends ['float32']
+  ? Float32Array
+  : [D] extends ['float64']
+    ? Float64Array
+    : Float64Array | Float32Array;
+/** The value an output of rank `R` comes back as. */
+export type CompiledValueOf<R extends Rank, D extends Dtype> = [R] extends ['scalar']
+  ? number
+  : [R] extends ['tensor']
+    ? ArrayOf<D>
+    : number | ArrayOf<D>;
+/** The result object of a function compiled from the outputs `O`. */
+export type CompiledResults<O, D extends Dtype> = O extends unknown
+  ? { readonly [K in keyof O]: CompiledValueOf<RankOf<O[K]>, D> }
+  : never;
+/** Its inputs object: the leaves the outputs read, or exactly `options.inputs` when given. */
+export type CompiledInputs<O, I extends readonly Node[]> = [I] extends [never]
+  ? InputsFor<LeavesOf<O[keyof O]>>
+  : InputsFor<Sure<LeavesOf<I[number]>>>;
+
+/** `emit`'s options, with the dtype and the inputs seen by the types of the compiled function. */
+export type CompileOptions<
+  D extends Dtype = Dtype,
+  I extends readonly Node[] = readonly Node[],
+> = Omit<EmitOptions, 'dtype' | 'inputs'> & {
+  readonly dtype?: D | undefined;
+  readonly inputs?: I | undefined;
+};
+
+/**
+ * The call: `checkValues: false` skips the scan of every tensor value for NaN and ±Infinity
+ * (types and shapes are still checked), for a hot loop whose inputs are known to be finite.
+ * Declared as a method so that it is bivariant in its inputs: a typed function is also a plain
+ * `CompiledFunction` (which takes any `InputValues`, checked at run time).
+ */
+type Call<In, Out> = {
+  call(inputs: In, options?: { readonly checkValues?: boolean | undefined }): Out;
+}['call'];
+
+/**
+ * A compiled gradgen function: call it with named inputs; it carries its source and signature.
+ * `compile` fills in the inputs and results types from what the output nodes' types know.
+ */
+export interface CompiledFunction<
+  K extends string = string,
+  In = InputValues,
+  Out = CompiledOutputs<K>,
+> extends Call<In, Out> {
   /** The emitted TypeScript module text. */
   readonly source: string;
   /** Input names and shapes, in signature order. */
@@ -55,10 +98,15 @@ export function loadModule(javascript: (errorBase: string) => string): Record<st
  * Emits the TypeScript for `outputs`, loads it, and returns it as a function:
  * `compile({ J, da })({ a: 5, b: 3, c: 2 })` → `{ J: 33, da: 3 }`.
  */
-export function compile<K extends string>(
-  outputs: Readonly<Record<K, Node>>,
-  options: EmitOptions = {},
-): CompiledFunction<K> {
+export function compile<
+  O extends Readonly<Record<string, Node>>,
+  D extends Dtype = 'float64',
+  const I extends readonly Node[] = never,
+>(
+  outputs: O,
+  options: CompileOptions<D, I> = {},
+): CompiledFunction<keyof O & string, CompiledInputs<O, I>, CompiledResults<O, D>> {
+  type K = keyof O & string;
   const mod = emitModule(outputs, options, 'compile');
   const fn = loadModule(mod.javascript)[mod.functionName] as (
     i: unknown,
@@ -68,11 +116,13 @@ export function compile<K extends string>(
   const outputShapes = Object.fromEntries(
     Object.entries(mod.outputs).map(([k, n]) => [k, (n as Node).shape]),
   ) as Record<K, Shape>;
-  return Object.assign(compiled, {
+  // The typed signature is what the output nodes' types know; the function checks at run time.
+  const typed: CompiledFunction<K> = Object.assign(compiled, {
     source: mod.source,
     dtype: mod.program.dtype,
     inputs: mod.inputs.map((l) => ({ name: l.name, shape: l.shape })),
     outputs: outputShapes,
     graph: { inputs: mod.inputs, outputs: mod.outputs as Readonly<Record<K, Node>> },
   });
+  return typed as never;
 }

@@ -5,9 +5,16 @@
 import type { TensorValue } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import { leavesOf, toposort } from './graph.js';
-import { assertNever, isDeclaredName, isNode, type Node } from './node.js';
+import {
+  assertNever,
+  isDeclaredName,
+  isNode,
+  type LeavesOf,
+  type Node,
+  type RankOf,
+} from './node.js';
 import { concreteShape, sizeOf } from './shape.js';
-import { bindInputs, type InputValues } from './values.js';
+import { bindInputs, type InputsFor, type InputValues } from './values.js';
 
 export type Tensor = TensorValue;
 
@@ -93,15 +100,31 @@ export function outputValue(node: Node, t: Tensor): OutputValue {
   return node.shape.length === 0 ? t.data[0]! : t.data;
 }
 
+/** What the interpreter returns for a node of rank `R`. */
+export type OutputValueOf<R> = [R] extends ['scalar']
+  ? number
+  : [R] extends ['tensor']
+    ? Float64Array
+    : OutputValue;
+
+/**
+ * The inputs `evaluate` takes for nodes reading the leaves `L`: those they surely read are
+ * required; other inputs declared in the process are accepted (and ignored).
+ */
+export type EvaluateInputs<L extends LeavesOf<Node>> = InputsFor<L> & InputValues;
+
 /**
  * Evaluates named outputs with the reference interpreter:
  * `evaluate({ J, da }, { a: 5, b: 3, c: 2 })` → `{ J: 33, da: 3 }`.
  */
-export function evaluate<K extends string>(
-  outputs: Readonly<Record<K, Node>>,
-  inputs: InputValues,
-): Record<K, OutputValue>;
-export function evaluate(output: Node, inputs: InputValues): OutputValue;
+export function evaluate<O extends Readonly<Record<string, Node>>>(
+  outputs: O,
+  inputs: EvaluateInputs<LeavesOf<O[keyof O]>>,
+): { [K in keyof O]: OutputValueOf<RankOf<O[K]>> };
+export function evaluate<N extends Node>(
+  output: N,
+  inputs: EvaluateInputs<LeavesOf<N>>,
+): OutputValueOf<RankOf<N>>;
 export function evaluate(
   outputs: Node | Readonly<Record<string, Node>>,
   inputs: InputValues,

@@ -9,12 +9,53 @@ export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
 
+// ---- what the type checker knows about a node ------------------------------------------------
+
+/** A node's rank as its type records it: a scalar (shape `[]`) or a tensor (rank ≥ 1). */
+export type Rank = 'scalar' | 'tensor';
+
+/**
+ * A leaf (input or param) a node reads, as its type records it: the name, the leaf's rank, and
+ * whether the node surely reads it (`false` for gradients, which may not read every leaf of the
+ * cost). A `string` name means "not known": the node's leaves are not tracked.
+ */
+export interface LeafSig<
+  N extends string = string,
+  R extends Rank = Rank,
+  Sure extends boolean = boolean,
+> {
+  readonly name: N;
+  readonly rank: R;
+  readonly sure: Sure;
+}
+
+/** Phantom keys: type-level only, never present at run time. */
+declare const leavesKey: unique symbol;
+declare const rankKey: unique symbol;
+
+interface Phantom<L extends LeafSig, R extends Rank> {
+  readonly [leavesKey]: L;
+  readonly [rankKey]: R;
+}
+
+/** The leaves an operand reads (none for a number). */
+export type LeavesOf<X> = X extends Phantom<infer L, Rank> ? L : never;
+/** The rank of an operand (a number is a scalar). */
+export type RankOf<X> = X extends number
+  ? 'scalar'
+  : X extends Phantom<LeafSig, infer R>
+    ? R
+    : Rank;
+
 /**
  * Common fields of every node. Nodes are immutable and interned: building the same expression twice
  * returns the same object, so `===` is structural equality and common subexpressions are shared.
  * The fluent methods (`a.add(b)`) are installed by `builder/fluent.ts`.
  */
-export abstract class NodeBase {
+export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
+  /** Type-level only: the leaves this node reads and its rank (see {@link LeafSig}). */
+  declare readonly [leavesKey]: L;
+  declare readonly [rankKey]: R;
   readonly id = nextId++;
   /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
@@ -40,7 +81,7 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
 }
 
 /** Data fed in at call time. */
-export class InputNode extends NodeBase {
+export class InputNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'input' as const;
   readonly hash: number;
   constructor(
@@ -54,7 +95,7 @@ export class InputNode extends NodeBase {
 }
 
 /** A trainable parameter: an input that the training API initializes and updates. */
-export class ParamNode extends NodeBase {
+export class ParamNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'param' as const;
   readonly hash: number;
   constructor(
@@ -69,7 +110,7 @@ export class ParamNode extends NodeBase {
 }
 
 /** A scalar constant (it broadcasts against any shape). */
-export class ConstNode extends NodeBase {
+export class ConstNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'const' as const;
   readonly hash: number;
   constructor(
@@ -82,7 +123,7 @@ export class ConstNode extends NodeBase {
 }
 
 /** An op applied to operand nodes. */
-export class ApplyNode extends NodeBase {
+export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'apply' as const;
   readonly hash: number;
   constructor(
@@ -99,7 +140,12 @@ export class ApplyNode extends NodeBase {
   }
 }
 
-export type Node = InputNode | ParamNode | ConstNode | ApplyNode;
+/**
+ * A graph node. The type parameters are what the type checker knows: the leaves the node reads
+ * and its rank; plain `Node` knows neither.
+ */
+export type Node<L extends LeafSig = LeafSig, R extends Rank = Rank> =
+  InputNode<L, R> | ParamNode<L, R> | ConstNode<L, R> | ApplyNode<L, R>;
 export type LeafNode = InputNode | ParamNode;
 
 const KIND_RANK = { const: 0, input: 1, param: 1, apply: 2 } as const;
@@ -206,27 +252,79 @@ export function nameHint(node: Node): string | undefined {
   return hints.get(node);
 }
 
+// ---- the rank algebra of the builder (types only) -----------------------------------------------
+
+/** The rank of an elementwise result: a tensor if any operand is one, a scalar if all are. */
+export type Join<A extends Rank, B extends Rank> = [A] extends ['tensor']
+  ? 'tensor'
+  : [B] extends ['tensor']
+    ? 'tensor'
+    : [A | B] extends ['scalar']
+      ? 'scalar'
+      : Rank;
+
+/** The rank of a node of shape `S`: `[]` is a scalar, a non-empty tuple a tensor, else unknown. */
+export type RankOfShape<S extends Shape> = S extends readonly []
+  ? 'scalar'
+  : S extends readonly [unknown, ...unknown[]]
+    ? 'tensor'
+    : Rank;
+
+/** The same leaves, no longer surely read (a gradient may not read every leaf of its cost). */
+export type Unsure<L extends LeafSig> =
+  L extends LeafSig<infer N, infer R> ? LeafSig<N, R, false> : never;
+
+/** The same leaves, surely read (the inputs a function is declared to take). */
+export type Sure<L extends LeafSig> =
+  L extends LeafSig<infer N, infer R> ? LeafSig<N, R, true> : never;
+
 // ---- fluent methods (implemented in builder/fluent.ts) ---------------------------------------
 
 type Operand = Node | number;
-export interface NodeBase {
-  add(other: Operand): Node;
-  sub(other: Operand): Node;
-  mul(other: Operand): Node;
-  div(other: Operand): Node;
-  neg(): Node;
-  exp(): Node;
-  log(): Node;
-  sqrt(): Node;
-  square(): Node;
-  abs(): Node;
-  pow(k: number): Node;
-  sigmoid(): Node;
-  tanh(): Node;
-  relu(): Node;
-  leakyRelu(slope?: number): Node;
-  max(other: Operand): Node;
-  min(other: Operand): Node;
+/* The methods take `this` as a type parameter so the node's type flows into the result. */
+export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
+  add<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  sub<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  mul<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  div<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  neg<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  exp<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  log<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  sqrt<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  square<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  abs<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  pow<T extends Node, K extends number>(this: T, k: K): Node<PowerLeaves<T, K>, RankOf<T>>;
+  sigmoid<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  tanh<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  relu<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
+  max<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  min<T extends Node, O extends Operand>(
+    this: T,
+    other: O,
+  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
   /** Gives this node a readable name for generated code; returns the node. */
   named(name: string): this;
 }
+
+/** The leaves of xᵏ: x⁰ is the constant 1 (it reads nothing); a `number` exponent might be 0. */
+export type PowerLeaves<X, K extends number> = [K] extends [0]
+  ? never
+  : 0 extends K
+    ? Unsure<LeavesOf<X>>
+    : LeavesOf<X>;

@@ -4,12 +4,37 @@
  * reference interpreter uses it; emitted modules carry the same checks as straight-line code.
  */
 import { GradgenError } from '../errors.js';
-import type { LeafNode } from './node.js';
+import type { LeafNode, LeafSig, Rank } from './node.js';
 import { formatShape } from './shape.js';
 
 /** A value for an input: a number for a scalar, a row-major array for a tensor. */
 export type InputValue = number | Float64Array | Float32Array | readonly number[];
 export type InputValues = Readonly<Record<string, InputValue>>;
+/** A value for a tensor input: row-major, as a typed array or a plain array of numbers. */
+export type TensorInput = Float64Array | Float32Array | readonly number[];
+
+/** The value an input of rank `R` takes. */
+export type InputValueOf<R extends Rank> = [R] extends ['scalar']
+  ? number
+  : [R] extends ['tensor']
+    ? TensorInput
+    : InputValue;
+
+type SureNames<L extends LeafSig> = L extends LeafSig<infer N, Rank, true> ? N : never;
+type RankNamed<L extends LeafSig, N extends string> = L extends LeafSig<N, infer R> ? R : never;
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * The inputs object for nodes that read the leaves `L`: a property per leaf, required where the
+ * nodes surely read it; `InputValues` when the leaves are not known (a `string` name).
+ */
+export type InputsFor<L extends LeafSig> = string extends L['name']
+  ? InputValues
+  : Flatten<
+      { readonly [N in SureNames<L>]: InputValueOf<RankNamed<L, N>> } & {
+        readonly [N in Exclude<L['name'], SureNames<L>>]?: InputValueOf<RankNamed<L, N>>;
+      }
+    >;
 
 export interface BoundInputs {
   readonly data: Map<LeafNode, Float64Array>;

@@ -6,7 +6,14 @@
  */
 import * as B from '../builder/core.js';
 import { GradgenError, at } from '../errors.js';
-import { nameHint, type InputNode, type Node } from '../ir/node.js';
+import {
+  nameHint,
+  type InputNode,
+  type LeafSig,
+  type LeavesOf,
+  type Node,
+  type RankOf,
+} from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 
 export interface DropoutInfo {
@@ -18,19 +25,23 @@ export interface DropoutInfo {
 const registry = new WeakMap<Node, DropoutInfo>();
 let counter = 0;
 
-export function dropout(A: Node, keepProb: number): Node {
+/** The mask is an input whose name is made at run time: the result's leaves are not known. */
+export function dropout<A extends Node>(
+  A: A,
+  keepProb: number,
+): Node<LeavesOf<A> | LeafSig, RankOf<A>> {
   if (typeof keepProb !== 'number' || !(keepProb > 0 && keepProb <= 1)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
       `dropout: keepProb must be in (0, 1], got ${String(keepProb)}${at(userCallSite())}`,
     );
   }
-  if (keepProb === 1) return A;
+  if (keepProb === 1) return A as never;
   const hint = nameHint(A);
   const mask = B.input(hint ? `D_${hint}` : `D_${counter++}`, A.shape);
   const out = B.div(B.mul(A, mask), keepProb);
   registry.set(out, { activation: A, mask, keepProb });
-  return out;
+  return out as never;
 }
 
 export function dropoutInfo(n: Node): DropoutInfo | undefined {
