@@ -182,6 +182,34 @@ describe('gradgen command', () => {
       /usage: gradgen/,
     );
   });
+
+  it("--version and -v print package.json's version", () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const r = run(flag);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+    }
+  });
+
+  it("<command> --help and help <command> print that command's usage", () => {
+    for (const command of ['compile', 'check', 'train', 'graph', 'explain']) {
+      for (const args of [
+        [command, '--help'],
+        [command, '-h'],
+        ['help', command],
+      ]) {
+        const r = run(...args);
+        expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`^usage: gradgen ${command} `));
+      }
+    }
+    const r = run('help', 'compiel');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'compiel'/);
+  });
 });
 
 describe('gradgen with training models', () => {

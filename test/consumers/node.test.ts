@@ -39,6 +39,26 @@ describe('Node consumer (the installed tarball)', () => {
     expect(out.trim()).toBe(version);
   });
 
+  it.each([['--version'], ['help'], ['compile', '--help']])(
+    'gradgen %s loads neither the compiler nor the TypeScript loader',
+    async (...args) => {
+      const bin = join(project, 'node_modules', 'gradgen', 'dist', 'cli', 'bin.js');
+      const trace = join(fixtures, 'traceLoads.mjs');
+      const r = await run(process.execPath, ['--import', trace, bin, ...args], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const loaded = r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('loaded '))
+        .map((l) => l.slice('loaded '.length));
+      const ours = loaded.filter((u) => u.includes('/node_modules/gradgen/'));
+      expect(ours.map((u) => u.replace(/^.*\/node_modules\/gradgen\//, '')).sort()).toEqual([
+        'dist/cli/bin.js',
+        'dist/cli/usage.js',
+      ]);
+      expect(loaded.filter((u) => /\/node_modules\/(tsx|esbuild)\//.test(u))).toEqual([]);
+    },
+  );
+
   it.each(['model.mjs', 'model.mts'])('gradgen check %s exits 0', async (file) => {
     const r = await run('npx', ['gradgen', 'check', file], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
