@@ -12,6 +12,7 @@ import {
   pow,
   sqrt,
   div,
+  GradgenError,
 } from '../src/index.ts';
 import { expectError } from './expectError.ts';
 
@@ -34,6 +35,25 @@ describe('bad input at call time', () => {
       /unknown input 'z'/,
       /'x', 'y'/,
     );
+  });
+
+  it('a node of another copy of gradgen is named as such, not as "not a graph node"', () => {
+    // what a second installed copy's node looks like to this one: same brand, other prototype
+    const foreign = Object.create({ [Symbol.for('gradgen.node')]: true }) as typeof x;
+    expectError(() => compile({ J: foreign }), 'E_BAD_ARGUMENT', /another copy of gradgen/);
+    expectError(() => add(foreign, 1), 'E_BAD_ARGUMENT', /another copy of gradgen/);
+  });
+
+  it("the compiled module's errors are GradgenErrors (its GradgenInputError extends it)", () => {
+    let caught: unknown;
+    try {
+      f({ x: 1, y: Number.POSITIVE_INFINITY });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(GradgenError);
+    expect((caught as Error).name).toBe('GradgenInputError');
+    expect((caught as GradgenError).code).toBe('E_NONFINITE_INPUT');
   });
 
   it('rejects non-finite values, naming the input', () => {

@@ -1,7 +1,10 @@
 import { expect } from 'vitest';
-import type { GradgenError } from '../src/index.ts';
+import { GradgenError } from '../src/index.ts';
 
-/** Runs `f`, expecting a GradgenError with `code` whose message matches every pattern. */
+/**
+ * Runs `f`, expecting a GradgenError with `code` whose message matches every pattern (errors
+ * thrown by compiled modules included: their error class extends GradgenError).
+ */
 export function expectError(f: () => unknown, code: string, ...patterns: RegExp[]): GradgenError {
   let caught: unknown;
   try {
@@ -9,7 +12,7 @@ export function expectError(f: () => unknown, code: string, ...patterns: RegExp[
   } catch (e) {
     caught = e;
   }
-  expect(caught, 'expected an error').toBeInstanceOf(Error);
+  expect(caught, 'expected an error').toBeInstanceOf(GradgenError);
   const err = caught as GradgenError;
   expect(err.code, err.message).toBe(code);
   for (const p of patterns) expect(err.message).toMatch(p);

@@ -31,6 +31,7 @@ import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
 import { planarFlower, syntheticImages } from '../../samples/data.js';
 import { allocationNoise, bytes, fmtBytes } from './alloc.js';
 import { timeCompile } from './compileTime.js';
+import { timeStartup } from './startup.js';
 import { runScalar, SCALAR_IMPL } from './scalar.js';
 import { fmtTime, table } from './stats.js';
 import { tfReady } from './tfjsPeer.js';
@@ -327,6 +328,23 @@ if (wanted('compile')) {
           ];
         }),
       ),
+  );
+}
+
+if (wanted('startup')) {
+  log('CLI start-up…');
+  const root = new URL('../../', import.meta.url).pathname;
+  const times = timeStartup(root, quick ? 5 : 15);
+  const version = times[0]!;
+  out(
+    `## CLI start-up (plain node on dist/cli/bin.js, process start to exit)\n\n` +
+      table(
+        ['command', 'median ms', 'min ms'],
+        'lrr',
+        times.map((t) => [`\`${t.command}\``, t.medianMs.toFixed(0), t.minMs.toFixed(0)]),
+      ) +
+      `\n\nTarget: \`gradgen --version\` and \`gradgen help\` under 500 ms: ` +
+      `${times.slice(0, 2).every((t) => t.medianMs < 500) ? 'met' : '**missed**'} (${version.medianMs.toFixed(0)} ms for --version).`,
   );
 }
 

@@ -14,6 +14,7 @@ import {
   constKey,
   forceNameHint,
   intern,
+  describeNotANode,
   isNode,
   leafKey,
   declareName,
@@ -52,7 +53,9 @@ function describe(x: unknown): string {
   if (Array.isArray(x)) return 'an array';
   if (typeof x === 'number') return String(x);
   if (typeof x === 'string') return `the string ${JSON.stringify(x)}`;
-  return typeof x === 'object' ? 'an object that is not a graph node' : String(x);
+  if (typeof x !== 'object') return String(x);
+  const what = describeNotANode(x);
+  return what === 'not a graph node' ? 'an object that is not a graph node' : what;
 }
 
 /** Turns an operand into a node; `what` names the op and argument for the error message. */

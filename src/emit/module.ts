@@ -6,7 +6,7 @@
  */
 import { GradgenError, at } from '../errors.js';
 import { checkLeafNames, leavesOf } from '../ir/graph.js';
-import { isNode, type LeafNode, type Node } from '../ir/node.js';
+import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
 import { optimize } from '../rewrite/optimize.js';
@@ -70,7 +70,7 @@ function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, 
     if (!isNode(value)) {
       throw new GradgenError(
         'E_BAD_ARGUMENT',
-        `${where}: output '${key}' is not a graph node${at(userCallSite())}`,
+        `${where}: output '${key}' is ${describeNotANode(value)}${at(userCallSite())}`,
       );
     }
   }

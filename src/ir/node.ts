@@ -170,6 +170,23 @@ export function isNode(x: unknown): x is Node {
   return x instanceof NodeBase;
 }
 
+/**
+ * Every copy of gradgen marks its nodes' prototype with this registry symbol, so a node of
+ * another copy (a model file that imports a different installed gradgen than the command that
+ * loads it) is recognized, and refused with a message that says so: nodes of two copies cannot
+ * meet in one graph (each copy interns its own).
+ */
+const NODE_BRAND = Symbol.for('gradgen.node');
+Object.defineProperty(NodeBase.prototype, NODE_BRAND, { value: true });
+
+/** `what` for an error message about a value that is not one of this copy's nodes. */
+export function describeNotANode(x: unknown): string {
+  if (typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[NODE_BRAND] === true) {
+    return 'a graph node of another copy of gradgen (the model and the code that compiles it must import the same installed gradgen)';
+  }
+  return 'not a graph node';
+}
+
 export function isLeaf(x: Node): x is LeafNode {
   return x.kind === 'input' || x.kind === 'param';
 }
