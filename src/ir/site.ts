@@ -65,8 +65,7 @@ function workingDirectory(): string | undefined {
 }
 
 /** `file:line` with the file relative to the working directory when it lies below it. */
-function siteText(file: string, line: string): string {
-  const cwd = workingDirectory();
+function siteText(file: string, line: string, cwd: string | undefined): string {
   if (cwd !== undefined) {
     for (const sep of ['/', '\\']) {
       const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
@@ -85,7 +84,6 @@ function siteText(file: string, line: string): string {
 export function userCallSite(): string | undefined {
   if (override) return override.site;
   try {
-    const { folder, file: ownFile } = ownLocation();
     const saved = Error.stackTraceLimit;
     Error.stackTraceLimit = 30;
     const holder: { stack?: string } = {};
@@ -94,18 +92,35 @@ export function userCallSite(): string | undefined {
     if (capture) capture(holder, userCallSite);
     else holder.stack = new Error().stack;
     Error.stackTraceLimit = saved;
-    for (const line of (holder.stack ?? '').split('\n')) {
-      const m = FRAME.exec(line);
-      if (!m) continue;
-      const file = filePath(m[1]!);
-      if (file.startsWith('node:') || /[/\\]node_modules[/\\]/.test(file)) continue;
-      if (file === ownFile || file.startsWith(folder + '/') || file.startsWith(folder + '\\')) {
-        continue;
-      }
-      return siteText(file, m[2]!);
-    }
+    return siteFromStack(holder.stack ?? '', ownLocation(), workingDirectory());
   } catch {
-    // a stack we cannot read: no site
+    return undefined; // a stack we cannot read: no site
+  }
+}
+
+/**
+ * The first frame of `stack` (V8's `at f (loc)` / `at loc`, Firefox's and Safari's `f@loc`) that
+ * is not gradgen's (`own`: its folder, and its own file — a bundle's, when bundled), Node's
+ * internals or a dependency's, as `file:line` relative to `cwd`.
+ */
+export function siteFromStack(
+  stack: string,
+  own: { readonly folder: string; readonly file: string },
+  cwd: string | undefined,
+): string | undefined {
+  for (const line of stack.split('\n')) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = filePath(m[1]!);
+    if (file.startsWith('node:') || /[/\\]node_modules[/\\]/.test(file)) continue;
+    if (
+      file === own.file ||
+      file.startsWith(own.folder + '/') ||
+      file.startsWith(own.folder + '\\')
+    ) {
+      continue;
+    }
+    return siteText(file, m[2]!, cwd);
   }
   return undefined;
 }

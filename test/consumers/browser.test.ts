@@ -34,6 +34,8 @@ const CSP = "default-src 'self'; script-src 'self'";
 interface PlanarRun {
   costs: string[];
   params: string[];
+  /** The emitted training module without its call sites (see fixtures/planarRun.ts). */
+  source: string;
 }
 type PageResult =
   | ({ kind: 'trained' } & PlanarRun)
@@ -210,6 +212,14 @@ describe('browser consumer (chromium)', () => {
     if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
     expect(result.params.length).toBe(nodeRun.params.length);
     expect(maxRelativeDifference(result.params, nodeRun.params)).toBeLessThanOrEqual(ENGINE_BOUND);
+  });
+
+  it('the training module emitted in the page is byte-identical to the one Node emits', async (ctx) => {
+    trained ??= openPage(requireTool(ctx, tools.chromium()), '/', 'planar.png');
+    const result = await trained;
+    if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
+    expect(result.source).toContain('export function trainStep(');
+    expect(result.source).toBe(nodeRun.source);
   });
 
   it("under a CSP without 'unsafe-eval', compile fails with a GradgenError pointing to emit", async (ctx) => {
