@@ -298,43 +298,32 @@ export type Sure<L extends LeafSig> =
 // ---- fluent methods (implemented in builder/fluent.ts) ---------------------------------------
 
 type Operand = Node | number;
+/** A fluent elementwise method of one operand: the result reads what `this` reads, at its rank. */
+type Elementwise1 = <T extends Node>(this: T) => Node<LeavesOf<T>, RankOf<T>>;
+/** A fluent elementwise method of two operands (the rank of a broadcast of the two). */
+type Elementwise2 = <T extends Node, O extends Operand>(
+  this: T,
+  other: O,
+) => Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
 /* The methods take `this` as a type parameter so the node's type flows into the result. */
 export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
-  add<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
-  sub<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
-  mul<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
-  div<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
-  neg<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  exp<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  log<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  sqrt<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  square<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  abs<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  add: Elementwise2;
+  sub: Elementwise2;
+  mul: Elementwise2;
+  div: Elementwise2;
+  neg: Elementwise1;
+  exp: Elementwise1;
+  log: Elementwise1;
+  sqrt: Elementwise1;
+  square: Elementwise1;
+  abs: Elementwise1;
   pow<T extends Node, K extends number>(this: T, k: K): Node<PowerLeaves<T, K>, RankOf<T>>;
-  sigmoid<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  tanh<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
-  relu<T extends Node>(this: T): Node<LeavesOf<T>, RankOf<T>>;
+  sigmoid: Elementwise1;
+  tanh: Elementwise1;
+  relu: Elementwise1;
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
-  max<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
-  min<T extends Node, O extends Operand>(
-    this: T,
-    other: O,
-  ): Node<LeavesOf<T> | LeavesOf<O>, Join<RankOf<T>, RankOf<O>>>;
+  max: Elementwise2;
+  min: Elementwise2;
   /** Gives this node a readable name for generated code; returns the node. */
   named(name: string): this;
 }
