@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'E_BAD_OPTION'
   /** A rewrite phase did not reach a fixed point (a rule cycles); the message names the rules. */
   | 'E_REWRITE_CYCLE'
+  /** A saved training state that is not one of this model (the message names the entry). */
+  | 'E_BAD_STATE'
+  /** fit stopped: the cost became non-finite or grew past its divergence factor. */
+  | 'E_DIVERGED'
   /** A model file is missing, fails to import (the message gives the reason) or exports no model. */
   | 'E_MODEL_FILE'
   /** A file could not be written (the message names the path). */

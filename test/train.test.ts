@@ -6,7 +6,6 @@ import {
   compileTraining,
   dropout,
   emitTraining,
-  GradgenError,
   learningRateAt,
   matmul,
   miniBatches,
@@ -279,20 +278,72 @@ describe('schedules, batches, state', () => {
     }
   });
 
-  it('parameters save to and load from JSON; bad files are refused', () => {
-    const trainer = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+  it('save/load round-trip the whole state: params, optimizer slots, step, epoch, RNG', () => {
+    const trainer = compileTraining({ loss, optimizer: adam({ learningRate: 0.01 }) });
     const state = trainer.init(11);
-    trainer.step(state, planarData);
+    trainer.fit(state, planarData, { epochs: 2, batchSize: 100 });
     const loaded = trainer.load(trainer.save(state));
     for (const k of Object.keys(state.params))
       expect(Array.from(loaded.params[k]!)).toEqual(Array.from(state.params[k]!));
-    expect(() => trainer.load('not json')).toThrow(GradgenError);
-    expect(() => trainer.load(JSON.stringify({ format: 'gradgen-params', params: {} }))).toThrow(
-      /no parameter 'W1'/,
+    for (const k of Object.keys(state.opt))
+      expect(Array.from(loaded.opt[k]!)).toEqual(Array.from(state.opt[k]!));
+    expect([loaded.step, loaded.epoch]).toEqual([state.step, state.epoch]);
+    // resuming continues the same run: the next epoch is bit-identical on both
+    const a = trainer.fit(state, planarData, { epochs: 1, batchSize: 100 });
+    const b = trainer.fit(loaded, planarData, { epochs: 1, batchSize: 100 });
+    expect(b).toEqual(a);
+    expect(Array.from(loaded.params.W1!)).toEqual(Array.from(state.params.W1!));
+  });
+
+  it('load refuses anything but a state of this model, naming the entry (E_BAD_STATE)', () => {
+    const trainer = compileTraining({ loss, optimizer: adam({ learningRate: 0.01 }) });
+    const saved = JSON.parse(trainer.save(trainer.init(3))) as Record<string, any>;
+    const edited = (edit: (s: Record<string, any>) => void) => {
+      const copy = structuredClone(saved);
+      edit(copy);
+      return JSON.stringify(copy);
+    };
+    const cases: [string, RegExp][] = [
+      ['not json', /not JSON/],
+      [JSON.stringify({ format: 'other', version: 2 }), /not a gradgen state/],
+      [edited((s) => delete s.params.W1), /params\.W1 is missing/],
+      [
+        edited((s) => (s.params.W1.shape = [2, 4])),
+        /params\.W1 has shape \[2,4\], the model needs \[4, 2\]/,
+      ],
+      [
+        edited((s) => (s.params.b1.data[2] = 'abc')),
+        /params\.b1\[2\] is "abc", not a finite number/,
+      ],
+      [edited((s) => (s.params.b1.data[0] = null)), /params\.b1\[0\] is null/],
+      [edited((s) => (s.params.b1.data.length = 3)), /params\.b1 must hold 4 numbers/],
+      [edited((s) => (s.params.Wx = s.params.W1)), /params\.Wx is not an entry of this model/],
+      [edited((s) => (s.params = null)), /'params' must be an object/],
+      [edited((s) => delete s.opt.m_W2), /opt\.m_W2 is missing/],
+      [edited((s) => (s.step = -1)), /step is -1/],
+      [edited((s) => (s.rng = [0, 0, 0, 0, null])), /rng is/],
+      [
+        '{"format":"gradgen-state","version":2,"params":{"__proto__":{}}}',
+        /'params' must be an object/,
+      ],
+    ];
+    for (const [json, message] of cases)
+      expectError(() => trainer.load(json), 'E_BAD_STATE', message);
+    // 1e999 is Infinity once parsed
+    expectError(
+      () =>
+        trainer.load(
+          edited((s) => (s.params.b2.data[0] = 0)).replace(
+            '"b2":{"shape":[1,1],"data":[0]',
+            '"b2":{"shape":[1,1],"data":[1e999]',
+          ),
+        ),
+      'E_BAD_STATE',
+      /params\.b2\[0\] is Infinity/,
     );
-    const wrong = JSON.parse(trainer.save(state));
-    wrong.params.W1.shape = [2, 4];
-    expect(() => trainer.load(JSON.stringify(wrong))).toThrow(/'W1' has shape \(2, 4\)/);
+    // a version-1 parameter file (params only) still loads
+    const v1 = { format: 'gradgen-params', version: 1, params: saved.params };
+    expect(Array.from(trainer.load(JSON.stringify(v1)).params.W1!)).toEqual(saved.params.W1.data);
   });
 
   it('exposes metadata; the module is self-contained', () => {
@@ -306,7 +357,8 @@ describe('schedules, batches, state', () => {
     expect(trainer.flopsPerStep(400)).toBeGreaterThan(trainer.flopsPerStep(200));
     expect(trainer.source).toMatch(/export function trainStep\(/);
     expect(trainer.source).toMatch(/export function trainPredict\(/);
-    expect(trainer.source).toMatch(/export const trainMeta = /);
+    expect(trainer.source).toMatch(/export const trainMeta: TrainerMeta = /);
+    expect(trainer.source).toMatch(/export function createTrainTrainer\(/);
     expect(trainer.source).not.toMatch(/^import /m);
     // deterministic: the same spec emits the same text
     expect(emitTraining({ loss, outputs: { A2 }, optimizer: adam({ learningRate: 0.01 }) })).toBe(

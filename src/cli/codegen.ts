@@ -1,18 +1,31 @@
 /**
- * `npm run codegen` regenerates codegen/ from every model in samples/: a graph model's module, or
- * a training model's training module (`compileTraining(model).source`). `npm run codegen:check`
- * fails (exit 1) when a committed module differs from what the compiler emits now, or is missing.
+ * `npm run codegen` regenerates src/runtime/source.ts (the training runtime's text) and then
+ * codegen/ from every model in samples/: a graph model's module, or a training model's training
+ * module (`compileTraining(model).source`). `npm run codegen:check` fails (exit 1) when a
+ * committed file differs from what the compiler emits now, or is missing.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import '../index.js';
-import { loadModel } from '../node.js';
-import { moduleSource } from './samples.js';
+import { runtimeSource } from './runtimeSource.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 // Call sites in comments are relative to the working directory: make it the repository root.
 process.chdir(root);
 const check = process.argv.includes('--check');
+
+// the runtime's text first: the library (imported below) emits it into every training module
+const runtimeFile = join(root, 'src', 'runtime', 'source.ts');
+const runtimeText = runtimeSource(root);
+if (!existsSync(runtimeFile) || readFileSync(runtimeFile, 'utf8') !== runtimeText) {
+  if (check) {
+    console.error('stale: src/runtime/source.ts (from src/runtime/*.ts) — run npm run codegen');
+    process.exit(1);
+  }
+  writeFileSync(runtimeFile, runtimeText);
+  console.log('wrote src/runtime/source.ts (from src/runtime/rng.ts, trainer.ts)');
+}
+const { loadModel } = await import('../node.js');
+const { moduleSource } = await import('./samples.js');
 const samples = readdirSync(join(root, 'samples'))
   .filter((f) => f.endsWith('.ts'))
   .sort();

@@ -274,6 +274,12 @@ class Parser {
   }
 
   statement(): Stmt {
+    if (this.isWord('export') && this.peek(1)?.t === 'id' && this.peek(1)?.v === 'const') {
+      this.pos++;
+      const decl = this.statement();
+      if (decl.k !== 'decl') throw new SyntaxError('expected a declaration');
+      return { ...decl, keyword: `export ${decl.keyword}` };
+    }
     const t = this.peek();
     if (t?.t === 'id' && (t.v === 'const' || t.v === 'let' || t.v === 'var')) {
       this.pos++;

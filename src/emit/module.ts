@@ -11,7 +11,13 @@ import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
 import { optimize } from '../rewrite/optimize.js';
 import { Namer } from './names.js';
-import { moduleNames, renderModule, type LoweredFunction, type ModuleConstant } from './render.js';
+import {
+  moduleNames,
+  renderModule,
+  type LoweredFunction,
+  type ModuleConstant,
+  type TrainerParts,
+} from './render.js';
 
 export interface EmitOptions {
   /** Name of the exported function (and prefix of its types); default `compute`. */
@@ -159,6 +165,8 @@ export function emitFunctions(
     header?: readonly string[];
     /** Exported constants (metadata) added after the functions. */
     constants?: readonly ModuleConstant[];
+    /** For a training module: the runtime and the trainer built on the functions. */
+    trainer?: TrainerParts;
   } = {},
   where = 'emit',
 ): {
@@ -187,7 +195,12 @@ export function emitFunctions(
     namer,
     specs.map((s) => s.name),
     options.profile === true,
+    options.trainer !== undefined,
   );
+  if (options.trainer) {
+    const t = options.trainer;
+    for (const n of [t.core, `${t.core}Kernels`, t.factory, t.meta]) namer.claim(n);
+  }
   const lowered: LoweredFunction[] = specs.map((spec, i) => {
     const outs = checkOutputs(spec.outputs, where);
     const inputs = resolveInputs(outs, spec.inputs, where);
@@ -200,6 +213,7 @@ export function emitFunctions(
     dtype,
     ...(options.header ? { header: options.header } : {}),
     ...(options.constants ? { constants: options.constants } : {}),
+    ...(options.trainer ? { trainer: options.trainer } : {}),
     ...(options.profile ? { profile: true } : {}),
   };
   const source = renderModule('ts', lowered, names, namer, render);

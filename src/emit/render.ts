@@ -11,6 +11,7 @@ import { printSteps } from './format.js';
 import { stringLiteral } from './jsFormat.js';
 import { pascalCase, type Namer } from './names.js';
 import { ModuleWriter, type Language } from './writer.js';
+import { RUNTIME_EXPORTS, RUNTIME_JS, RUNTIME_NAMES, RUNTIME_TS } from '../runtime/source.js';
 
 /** One function of the module, lowered. */
 export interface LoweredFunction {
@@ -20,11 +21,26 @@ export interface LoweredFunction {
   readonly program: LoweredProgram;
 }
 
-/** An exported constant of the module (metadata), with its doc comment. */
+/** An exported constant of the module (metadata), with its doc comment and declared type. */
 export interface ModuleConstant {
   readonly name: string;
   readonly doc: readonly string[];
   readonly value: unknown;
+  /** Its type annotation (else `as const`). */
+  readonly type?: string;
+}
+
+/**
+ * A training module's trainer: the runtime (src/runtime/) pasted after the kernels, the core
+ * built from the kernels and the meta constant, and the factory that owns a state.
+ */
+export interface TrainerParts {
+  readonly core: string;
+  readonly factory: string;
+  readonly meta: string;
+  readonly step: string;
+  readonly predict: string | undefined;
+  readonly lossAndGrad: string;
 }
 
 export interface RenderOptions {
@@ -32,6 +48,7 @@ export interface RenderOptions {
   /** Extra lines for the module's doc comment. */
   readonly header?: readonly string[];
   readonly constants?: readonly ModuleConstant[];
+  readonly trainer?: TrainerParts;
   readonly profile?: boolean;
   /**
    * JavaScript only: the class the module's error class extends, a name the caller binds (so
@@ -54,7 +71,10 @@ export function moduleNames(
   namer: Namer,
   functionNames: readonly string[],
   profile: boolean,
+  trainer: boolean,
 ): ModuleNames {
+  // a training module holds the runtime: its names are taken before anything else
+  if (trainer) for (const name of RUNTIME_NAMES) namer.claim(name);
   const functions = functionNames.map((n) => namer.fresh(n));
   return {
     functions,
@@ -93,10 +113,11 @@ export function renderModule(
     writeFunction(w, f, names, namer, options, local);
   });
   for (const c of options.constants ?? []) {
-    w.line('')
-      .doc(c.doc)
-      .constant(`${w.export(c.name)}const `, c.name, c.value, ' as const');
+    const [annotation, suffix] = c.type ? [w.ts(`: ${c.type}`), ''] : ['', ' as const'];
+    w.line('').doc(c.doc);
+    w.constant(`${w.export(c.name)}const `, `${c.name}${annotation}`, c.value, suffix);
   }
+  if (options.trainer) writeTrainer(w, options.trainer);
   return w.text();
 }
 
@@ -535,4 +556,42 @@ export function assertElementReads(code: string): string {
     }
   }
   return out;
+}
+
+/** The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory. */
+function writeTrainer(w: ModuleWriter, t: TrainerParts): void {
+  w.line('').comment('---- the training runtime (gradgen src/runtime/: the same in every module)');
+  w.line('');
+  if (w.types) w.verbatim(RUNTIME_TS);
+  else {
+    w.verbatim(RUNTIME_JS);
+    for (const name of RUNTIME_EXPORTS) w.export(name);
+  }
+  w.line('').doc([
+    `The trainer over explicit states (init, step, fit, predict, lossAndGrad, save, load) on this`,
+    `module's kernels: what the library's compileTraining wraps.`,
+  ]);
+  const kernels = `${t.core}Kernels`;
+  w.line(`const ${kernels}${w.ts(': TrainerKernels')} = {`);
+  w.lines([
+    `step: ${t.step},`,
+    `predict: ${t.predict ?? 'undefined'},`,
+    `lossAndGrad: ${t.lossAndGrad},`,
+  ]);
+  w.line('};');
+  w.line(
+    `${w.export(t.core)}const ${t.core}${w.ts(': TrainerCore')} = createTrainerCore(${t.meta}, ${kernels});`,
+  );
+  w.line('').doc([
+    'A trainer that owns its state: `params` are the live parameters; step, fit, predict,',
+    'lossAndGrad, save and load as the library has them. The same seed gives the same run as',
+    "the library's compileTraining(…).init(seed).",
+  ]);
+  w.functionHeader(
+    w.export(t.factory),
+    t.factory,
+    [['options', '{ readonly seed?: number } = {}']],
+    'Trainer',
+  );
+  w.line(`return createTrainer(${t.core}, options);`).line('}');
 }

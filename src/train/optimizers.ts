@@ -12,22 +12,10 @@ import * as B from '../builder/core.js';
 import { GradgenError, at } from '../errors.js';
 import type { Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
+import type { Decay, OptimizerSpec } from '../runtime/rng.js';
 
-/** Learning-rate decay, by epoch: α = α₀/(1 + rate·epoch), α₀·rateᵉᵖᵒᶜʰ, or α₀/(1 + rate·⌊epoch/every⌋). */
-export type Decay =
-  | { readonly kind: 'inverse'; readonly rate: number }
-  | { readonly kind: 'exponential'; readonly rate: number }
-  | { readonly kind: 'staircase'; readonly rate: number; readonly every: number };
-
-export interface OptimizerSpec {
-  readonly kind: 'sgd' | 'momentum' | 'rmsprop' | 'adam';
-  readonly learningRate: number;
-  readonly beta?: number;
-  readonly beta1?: number;
-  readonly beta2?: number;
-  readonly epsilon?: number;
-  readonly decay?: Decay;
-}
+export type { Decay, OptimizerSpec } from '../runtime/rng.js';
+export { learningRateAt } from '../runtime/rng.js';
 
 function check(
   kind: string,
@@ -99,21 +87,6 @@ export function adam(o: {
     { learningRate: LR, beta1: BETA, beta2: BETA, epsilon: EPS },
   );
   return spec;
-}
-
-/** The learning rate at `epoch` under the spec's decay schedule. */
-export function learningRateAt(spec: OptimizerSpec, epoch: number): number {
-  const a0 = spec.learningRate;
-  const d = spec.decay;
-  if (!d) return a0;
-  switch (d.kind) {
-    case 'inverse':
-      return a0 / (1 + d.rate * epoch);
-    case 'exponential':
-      return a0 * d.rate ** epoch;
-    case 'staircase':
-      return a0 / (1 + d.rate * Math.floor(epoch / d.every));
-  }
 }
 
 /** The state slots an optimizer keeps per parameter (`v`, `s`, `m`), each of the parameter's shape. */

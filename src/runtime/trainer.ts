@@ -1,0 +1,705 @@
+/**
+ * The training runtime: what turns a module's kernels (a fused training step, predict, loss and
+ * gradient) into a trainer — seeded initialization, dropout masks, learning-rate decay, Adam's
+ * bias corrections, shuffled mini-batches, checks that name the user's data, divergence, and the
+ * full state saved and loaded in one versioned format. It is emitted, as it is, into every
+ * training module (which therefore imports nothing), and the library's compileTraining runs the
+ * copy in the module it compiled: one runtime, not two.
+ */
+import { GradgenInputError } from './error.js';
+import { initialValues, learningRateAt, Rng, type OptimizerSpec, type ParamInit } from './rng.js';
+
+/** What a training module knows about its model; the runtime is driven by it. */
+export interface TrainerMeta {
+  /** The model's name (the prefix of the module's functions). */
+  readonly name: string;
+  readonly dtype: 'float64' | 'float32';
+  readonly params: readonly {
+    readonly name: string;
+    readonly shape: readonly number[];
+    readonly init: ParamInit;
+  }[];
+  readonly parameterCount: number;
+  readonly optimizer: OptimizerSpec;
+  /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
+  readonly slots: readonly string[];
+  /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
+  readonly l2: number;
+  readonly regularized: readonly string[];
+  /** The data inputs of a step, with the size of one example (or the whole input, unbatched). */
+  readonly data: readonly {
+    readonly name: string;
+    readonly fixed: number;
+    readonly batched: boolean;
+  }[];
+  /** The data inputs predict reads. */
+  readonly predictInputs: readonly string[];
+  /** Inverted-dropout masks: inputs of the step drawn from the state's RNG at every step. */
+  readonly masks: readonly {
+    readonly name: string;
+    readonly keepProb: number;
+    readonly fixed: number;
+    readonly batched: boolean;
+  }[];
+  /** Floating-point operations of one step: fixed + perExample·m. */
+  readonly flopsPerStep: { readonly fixed: number; readonly perExample: number };
+}
+
+/** Row-major numbers: a typed array or a plain array. */
+export type Values = Float64Array | Float32Array | readonly number[];
+/** Named data inputs: a number for a scalar input, row-major values for a tensor. */
+export type Data = Readonly<Record<string, number | Values>>;
+
+/** A compiled function of the module (its own input type; the runtime passes the right keys). */
+type Kernel = (inputs: never, options?: { readonly checkValues?: boolean }) => unknown;
+
+/** The module's compiled functions. */
+export interface TrainerKernels {
+  readonly step: Kernel;
+  readonly predict: Kernel | undefined;
+  readonly lossAndGrad: Kernel;
+}
+
+export interface TrainingState {
+  /** Parameter values, row-major, by name: read and write them freely. */
+  readonly params: Record<string, Float64Array>;
+  /** Optimizer state by `<slot>_<param>` (`v_W1`, `m_W1`, …). */
+  readonly opt: Record<string, Float64Array>;
+  /** Updates done so far (Adam's t). */
+  step: number;
+  /** Epochs completed (for learning-rate decay). */
+  epoch: number;
+  /** Draws dropout masks and shuffles mini-batches. */
+  readonly rng: Rng;
+}
+
+export interface FitOptions {
+  readonly epochs: number;
+  /** Examples per mini-batch (default: the whole set); the last batch may be smaller. */
+  readonly batchSize?: number;
+  /**
+   * fit stops with E_DIVERGED when an epoch's cost exceeds this factor times the first epoch's
+   * (default 1e3), leaving the state of the last epoch whose cost was within it.
+   */
+  readonly divergenceFactor?: number;
+  /** Called after each epoch with its mean cost. */
+  readonly onEpoch?: (epoch: number, cost: number) => void;
+}
+
+/** The trainer over explicit states: what `compileTraining` returns, less the compiler's extras. */
+export interface TrainerCore {
+  readonly meta: TrainerMeta;
+  init(seed: number): TrainingState;
+  /** One update on `data` (the whole batch given); returns the cost before the update. */
+  step(state: TrainingState, data: Data): number;
+  /** The outputs with dropout off; copies, yours to keep. */
+  predict(state: TrainingState, data: Data): Record<string, number | Float64Array | Float32Array>;
+  /** The (regularized) cost and its gradients; dropout uses masks drawn from `maskSeed` (or none). */
+  lossAndGrad(
+    state: TrainingState,
+    data: Data,
+    options?: { readonly maskSeed?: number },
+  ): { loss: number; grads: Record<string, Float64Array> };
+  /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
+  fit(state: TrainingState, data: Data, options: FitOptions): number[];
+  /** The full state as JSON: params, optimizer slots, step, epoch and the RNG's state. */
+  save(state: TrainingState): string;
+  /** A state from {@link save}'s JSON (or a version-1 parameter file), checked entry by entry. */
+  load(json: string): TrainingState;
+  /** Fixed dropout masks for a gradient check, as inputs (none without dropout). */
+  masksFor(data: Data, maskSeed: number): Record<string, Float64Array>;
+}
+
+/** The format {@link TrainerCore.save} writes. */
+export const STATE_FORMAT = 'gradgen-state';
+export const STATE_VERSION = 2;
+
+const UNCHECKED = { checkValues: false } as const;
+
+/** The trainer of a module's kernels (see {@link TrainerMeta}). */
+export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): TrainerCore {
+  const sizes = new Map(meta.params.map((p) => [p.name, p.shape.reduce((a, b) => a * b, 1)]));
+  // params and optimizer state as the step function names them (input `W1` / `opt_v_W1`, output
+  // `W1_next` / `opt_v_W1_next`) and where each lives in the state
+  const slotList = meta.params.flatMap((p) => [
+    { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
+    ...meta.slots.map((slot) => ({
+      key: `opt_${slot}_${p.name}`,
+      next: `opt_${slot}_${p.name}_next`,
+      inOpt: true,
+      stateKey: `${slot}_${p.name}`,
+    })),
+  ]);
+  const stateValue = (state: TrainingState, i: number): Float64Array => {
+    const slot = slotList[i]!;
+    return (slot.inOpt ? state.opt : state.params)[slot.stateKey]!;
+  };
+  // a float32 module reads float32 arrays: the state is copied into these (no allocation per step)
+  const mirrors = slotList.map(() => new Float32Array(0));
+  const asDtype = (i: number, value: Float64Array): Float64Array | Float32Array => {
+    if (meta.dtype !== 'float32') return value;
+    if (mirrors[i]!.length !== value.length) mirrors[i] = new Float32Array(value.length);
+    mirrors[i]!.set(value);
+    return mirrors[i]!;
+  };
+  const maskBuffers = meta.masks.map(() => new Float64Array(0));
+  const drawMasks = (rng: Rng, m: number, into: Record<string, unknown>) => {
+    for (let k = 0; k < meta.masks.length; k++) {
+      const mask = meta.masks[k]!;
+      const size = mask.batched ? mask.fixed * m : mask.fixed;
+      if (maskBuffers[k]!.length !== size) maskBuffers[k] = new Float64Array(size);
+      const buf = maskBuffers[k]!;
+      for (let i = 0; i < size; i++) buf[i] = rng.uniform() < mask.keepProb ? 1 : 0;
+      into[mask.name] = buf;
+    }
+  };
+  // every key the step function takes, in its order, so the object keeps one shape
+  const stepInputs: Record<string, unknown> = {};
+  for (const d of meta.data) stepInputs[d.name] = undefined;
+  for (const mask of meta.masks) stepInputs[mask.name] = undefined;
+  for (const s of slotList) stepInputs[s.key] = undefined;
+  stepInputs['opt_lr'] = 0;
+  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+
+  const checkState = (state: TrainingState, fn: string) => {
+    for (const p of meta.params) {
+      const v = (state as Partial<TrainingState> | undefined)?.params?.[p.name];
+      const size = sizes.get(p.name)!;
+      if (!(v instanceof Float64Array) || v.length !== size) {
+        throw new GradgenInputError(
+          'E_INPUT_SHAPE',
+          `${fn}: state.params.${p.name} must be a Float64Array of ${size} values (shape (${p.shape.join(', ')}))`,
+        );
+      }
+    }
+  };
+
+  const core: TrainerCore = {
+    meta,
+    init(seed) {
+      checkSeed(seed, `${meta.name}: init`);
+      const rng = new Rng(seed);
+      const params: Record<string, Float64Array> = {};
+      for (const p of meta.params) params[p.name] = initialValues(p.shape, p.init, rng);
+      const opt: Record<string, Float64Array> = {};
+      for (const p of meta.params) {
+        for (const slot of meta.slots)
+          opt[`${slot}_${p.name}`] = new Float64Array(sizes.get(p.name)!);
+      }
+      return { params, opt, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
+    },
+    step(state, data) {
+      const m = checkData(meta, data, 'step');
+      checkState(state, 'step');
+      const inputs = stepInputs;
+      for (let i = 0; i < meta.data.length; i++)
+        inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
+      drawMasks(state.rng, m, inputs);
+      for (let i = 0; i < slotList.length; i++)
+        inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
+      const t = state.step + 1;
+      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
+      if (meta.optimizer.kind === 'adam') {
+        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      }
+      // The values are not scanned on the way in (that would read all of X every step); the
+      // results are checked instead, and only a non-finite result looks for its cause.
+      const out = kernels.step(inputs as never, UNCHECKED) as Record<
+        string,
+        ArrayLike<number> | number
+      >;
+      const J = out['J'] as number;
+      for (let i = 0; i < slotList.length; i++) {
+        const bad = firstNonFinite(out[slotList[i]!.next] as ArrayLike<number>);
+        if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, slotList[i]!.key, bad, J);
+      }
+      for (let i = 0; i < slotList.length; i++)
+        stateValue(state, i).set(out[slotList[i]!.next] as ArrayLike<number>);
+      state.step = t;
+      return J;
+    },
+    predict(state, data) {
+      if (!kernels.predict) {
+        throw new GradgenInputError(
+          'E_BAD_OPTION',
+          `${meta.name}: predict: the model has no outputs to predict`,
+        );
+      }
+      checkData(meta, data, 'predict', meta.predictInputs);
+      checkState(state, 'predict');
+      // only what the predictions read: labels and other data may be passed along and are ignored
+      const inputs: Record<string, unknown> = {};
+      for (const name of meta.predictInputs) if (name in data) inputs[name] = data[name];
+      for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      const out = kernels.predict(inputs as never) as Record<
+        string,
+        number | Float64Array | Float32Array
+      >;
+      const copy: Record<string, number | Float64Array | Float32Array> = {};
+      for (const k of Object.keys(out)) {
+        const v = out[k]!;
+        copy[k] = typeof v === 'number' ? v : v.slice();
+      }
+      return copy;
+    },
+    lossAndGrad(state, data, options = {}) {
+      const m = checkData(meta, data, 'lossAndGrad');
+      checkState(state, 'lossAndGrad');
+      const inputs: Record<string, unknown> = {};
+      for (const d of meta.data) inputs[d.name] = data[d.name];
+      if (options.maskSeed === undefined) {
+        // dropout off: a mask of keepProb everywhere makes A·D/keepProb = A
+        for (const mask of meta.masks) {
+          inputs[mask.name] = new Float64Array(mask.batched ? mask.fixed * m : mask.fixed).fill(
+            mask.keepProb,
+          );
+        }
+      } else drawMasks(new Rng(options.maskSeed), m, inputs);
+      for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      const out = kernels.lossAndGrad(inputs as never) as Record<
+        string,
+        number | ArrayLike<number>
+      >;
+      const grads: Record<string, Float64Array> = {};
+      for (const p of meta.params)
+        grads[p.name] = Float64Array.from(out[`d${p.name}`] as ArrayLike<number>);
+      return { loss: out['J'] as number, grads };
+    },
+    masksFor(data, maskSeed) {
+      const into: Record<string, unknown> = {};
+      drawMasks(new Rng(maskSeed), examples(meta, data), into);
+      const copies: Record<string, Float64Array> = {};
+      for (const mask of meta.masks)
+        copies[mask.name] = Float64Array.from(into[mask.name] as Float64Array);
+      return copies;
+    },
+    fit(state, data, options) {
+      return fit(core, state, data, options);
+    },
+    save(state) {
+      checkState(state, 'save');
+      const entry = (shape: readonly number[], v: Float64Array) => ({ shape, data: Array.from(v) });
+      const params: Record<string, unknown> = {};
+      const opt: Record<string, unknown> = {};
+      for (const p of meta.params) {
+        params[p.name] = entry(p.shape, state.params[p.name]!);
+        for (const slot of meta.slots)
+          opt[`${slot}_${p.name}`] = entry(p.shape, state.opt[`${slot}_${p.name}`]!);
+      }
+      const rng = state.rng.getState().map((w) => (Number.isNaN(w) ? null : w));
+      return JSON.stringify({
+        format: STATE_FORMAT,
+        version: STATE_VERSION,
+        model: meta.name,
+        step: state.step,
+        epoch: state.epoch,
+        rng,
+        params,
+        opt,
+      });
+    },
+    load(json) {
+      return loadState(core, json);
+    },
+  };
+
+  /** Throws the error that explains a non-finite step result; the state is left as it was. */
+  function failedStep(
+    state: TrainingState,
+    data: Data,
+    key: string,
+    index: number,
+    J: number,
+  ): never {
+    for (const d of meta.data) {
+      const v = data[d.name];
+      const bad = typeof v === 'number' ? (Number.isFinite(v) ? -1 : 0) : firstNonFinite(v ?? []);
+      if (bad >= 0) {
+        const value = typeof v === 'number' ? v : v![bad];
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `step: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
+        );
+      }
+    }
+    for (let i = 0; i < slotList.length; i++) {
+      const v = stateValue(state, i);
+      const bad = firstNonFinite(v);
+      if (bad >= 0) {
+        const { inOpt, stateKey } = slotList[i]!;
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `step: state.${inOpt ? 'opt' : 'params'}.${stateKey} has a non-finite value ${v[bad]} at index ${bad}`,
+        );
+      }
+    }
+    const what =
+      index >= 0
+        ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
+        : `the cost came out ${J}`;
+    throw new GradgenInputError(
+      'E_NONFINITE_RESULT',
+      `step ${state.step + 1}: ${what} from finite data and parameters; the state is unchanged. ` +
+        `The optimization diverged: a smaller learning rate (now ${learningRateAt(meta.optimizer, state.epoch)}) usually helps.`,
+    );
+  }
+
+  return core;
+}
+
+/** Seeds are integers in [0, 2³²): a seed outside would silently alias another. */
+function checkSeed(seed: unknown, where: string): void {
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: the seed must be an integer in [0, 2^32), got ${String(seed)}`,
+    );
+  }
+}
+
+/** The number of examples in `data` (1 without batched inputs). */
+function examples(meta: TrainerMeta, data: Data): number {
+  for (const d of meta.data) {
+    const v = data[d.name];
+    if (d.batched && v !== undefined && typeof v !== 'number') return v.length / d.fixed;
+  }
+  return 1;
+}
+
+/**
+ * Checks the data a trainer function gets, before anything runs: an object, no parameters in it,
+ * every tensor input a whole number of examples, and all batched inputs the same number of them.
+ * Returns the number of examples.
+ */
+function checkData(meta: TrainerMeta, data: Data, fn: string, only?: readonly string[]): number {
+  const where = `${meta.name}: ${fn}`;
+  if (typeof data !== 'object' || data === null) {
+    throw new GradgenInputError(
+      'E_MISSING_INPUT',
+      `${where}: expected an object of named data inputs`,
+    );
+  }
+  for (const key of Object.keys(data)) {
+    if (meta.params.some((p) => p.name === key)) {
+      throw new GradgenInputError(
+        'E_UNKNOWN_INPUT',
+        `${where}: '${key}' is a parameter; it comes from the state, not the data`,
+      );
+    }
+  }
+  let m: number | undefined;
+  let from = '';
+  for (const d of meta.data) {
+    if (only && !only.includes(d.name)) continue;
+    const v = data[d.name];
+    if (v === undefined || typeof v === 'number') continue;
+    if (!d.batched) continue;
+    const n = v.length / d.fixed;
+    if (!Number.isInteger(n) || n === 0) {
+      throw new GradgenInputError(
+        'E_INPUT_SHAPE',
+        `${where}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
+      );
+    }
+    if (m !== undefined && n !== m) {
+      throw new GradgenInputError(
+        'E_INPUT_SHAPE',
+        `${where}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
+      );
+    }
+    m = n;
+    from = d.name;
+  }
+  return m ?? 1;
+}
+
+/** Index of the first NaN or ±Infinity in `a`, or −1. */
+function firstNonFinite(a: ArrayLike<number>): number {
+  // fast path, once per step over every result: x·0 is 0 for finite x and NaN for NaN or ±∞, and
+  // four independent sums keep the loop free of branches and long dependency chains
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length - (a.length % 4);
+  for (let i = 0; i < n; i += 4) {
+    s0 += a[i]! * 0;
+    s1 += a[i + 1]! * 0;
+    s2 += a[i + 2]! * 0;
+    s3 += a[i + 3]! * 0;
+  }
+  for (let i = n; i < a.length; i++) s0 += a[i]! * 0;
+  if (s0 + s1 + s2 + s3 === 0) return -1;
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return i;
+  return -1;
+}
+
+/** A copy of a state (for restoring it when an epoch diverges). */
+function snapshot(state: TrainingState): TrainingState {
+  const copy = (r: Record<string, Float64Array>) => {
+    const out: Record<string, Float64Array> = {};
+    for (const k of Object.keys(r)) out[k] = Float64Array.from(r[k]!);
+    return out;
+  };
+  const rng = new Rng(0);
+  rng.setState(state.rng.getState());
+  return {
+    params: copy(state.params),
+    opt: copy(state.opt),
+    step: state.step,
+    epoch: state.epoch,
+    rng,
+  };
+}
+
+/** Puts `from` back into `state` (the same arrays, so references the caller holds stay valid). */
+function restore(state: TrainingState, from: TrainingState): void {
+  for (const k of Object.keys(from.params)) state.params[k]!.set(from.params[k]!);
+  for (const k of Object.keys(from.opt)) state.opt[k]!.set(from.opt[k]!);
+  state.step = from.step;
+  state.epoch = from.epoch;
+  state.rng.setState(from.rng.getState());
+}
+
+/**
+ * Epochs of shuffled mini-batches. Everything is checked before the first step: the options, the
+ * data's shapes, and that every value is finite — a bad value is named by its index in the data
+ * as given. An epoch whose cost is not finite or exceeds `divergenceFactor` times the first
+ * epoch's stops the run with E_DIVERGED and the state of the last good epoch; any other error in
+ * an epoch leaves the state as it was when that epoch began.
+ */
+function fit(core: TrainerCore, state: TrainingState, data: Data, options: FitOptions): number[] {
+  const meta = core.meta;
+  const where = `${meta.name}: fit`;
+  const epochs = options?.epochs;
+  if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1 || epochs > 1e9) {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: epochs must be an integer in [1, 1e9], got ${String(epochs)}`,
+    );
+  }
+  const m = checkData(meta, data, 'fit');
+  const size = options.batchSize ?? m;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: batchSize must be a positive integer, got ${String(options.batchSize)}`,
+    );
+  }
+  const factor = options.divergenceFactor ?? 1e3;
+  if (typeof factor !== 'number' || !(factor > 1)) {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: divergenceFactor must be a number > 1, got ${String(factor)}`,
+    );
+  }
+  for (const d of meta.data) {
+    const v = data[d.name];
+    const bad =
+      v === undefined
+        ? -1
+        : typeof v === 'number'
+          ? Number.isFinite(v)
+            ? -1
+            : 0
+          : firstNonFinite(v);
+    if (bad >= 0) {
+      const value = typeof v === 'number' ? v : v![bad];
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${where}: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
+      );
+    }
+  }
+  const costs: number[] = [];
+  let good = snapshot(state);
+  for (let e = 0; e < epochs; e++) {
+    let total = 0;
+    let seen = 0;
+    try {
+      for (const batch of miniBatches(meta, data, m, size, state.rng)) {
+        const b = examples(meta, batch);
+        total += core.step(state, batch) * b;
+        seen += b;
+      }
+    } catch (error) {
+      restore(state, good);
+      throw error;
+    }
+    state.epoch++;
+    const cost = total / seen;
+    if (!Number.isFinite(cost) || (costs.length > 0 && cost > factor * Math.abs(costs[0]!))) {
+      const epoch = state.epoch;
+      restore(state, good);
+      const first = costs.length > 0 ? `, from ${costs[0]} in the first epoch` : '';
+      throw new GradgenInputError(
+        'E_DIVERGED',
+        `${where}: the cost diverged in epoch ${epoch} (${cost}${first}); the state is that after epoch ${state.epoch}. ` +
+          `A smaller learning rate (now ${learningRateAt(meta.optimizer, epoch - 1)}) usually helps.`,
+      );
+    }
+    costs.push(cost);
+    good = snapshot(state);
+    options.onEpoch?.(state.epoch, cost);
+  }
+  return costs;
+}
+
+/**
+ * Shuffled mini-batches over the batch axis (the last axis: examples are columns), with a last
+ * partial batch when the size does not divide m. Inputs without the batch axis pass through.
+ */
+export function* miniBatches(
+  meta: Pick<TrainerMeta, 'data'>,
+  data: Data,
+  m: number,
+  batchSize: number,
+  rng: Rng,
+): Generator<Data> {
+  const order = Array.from({ length: m }, (_, i) => i);
+  for (let i = m - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (let start = 0; start < m; start += batchSize) {
+    const b = Math.min(batchSize, m - start);
+    const batch: Record<string, number | Values> = { ...data };
+    for (const d of meta.data) {
+      const v = data[d.name];
+      if (!d.batched || v === undefined || typeof v === 'number') continue;
+      const rows = v.length / m;
+      const out = new Float64Array(rows * b);
+      for (let r = 0; r < rows; r++) {
+        for (let k = 0; k < b; k++) out[r * b + k] = v[r * m + order[start + k]!]!;
+      }
+      batch[d.name] = out;
+    }
+    yield batch;
+  }
+}
+
+/** Reads {@link TrainerCore.save}'s JSON, rejecting anything that is not exactly a state of `core`. */
+function loadState(core: TrainerCore, json: string): TrainingState {
+  const meta = core.meta;
+  const where = `${meta.name}: load`;
+  const fail = (what: string): never => {
+    throw new GradgenInputError('E_BAD_STATE', `${where}: ${what}`);
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    return fail(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const file =
+    record(parsed) ?? fail('not a gradgen state (an object with format, version, params)');
+  const legacy = file['format'] === 'gradgen-params';
+  if (!legacy && (file['format'] !== STATE_FORMAT || file['version'] !== STATE_VERSION)) {
+    fail(
+      `not a gradgen state: format ${JSON.stringify(file['format'])} version ${JSON.stringify(file['version'])} (expected '${STATE_FORMAT}' version ${STATE_VERSION})`,
+    );
+  }
+  const state = core.init(0);
+  const fill = (
+    section: string,
+    entries: unknown,
+    expected: Map<string, readonly number[]>,
+    into: Record<string, Float64Array>,
+  ) => {
+    const given = record(entries) ?? fail(`'${section}' must be an object of named entries`);
+    for (const key of Object.keys(given)) {
+      if (!expected.has(key))
+        fail(
+          `${section}.${key} is not an entry of this model (it has ${[...expected.keys()].join(', ') || 'none'})`,
+        );
+    }
+    for (const [key, shape] of expected) {
+      const entry = record(given[key]) ?? fail(`${section}.${key} is missing`);
+      const s = entry['shape'];
+      if (!Array.isArray(s) || s.length !== shape.length || s.some((d, i) => d !== shape[i])) {
+        fail(
+          `${section}.${key} has shape ${JSON.stringify(s)}, the model needs [${shape.join(', ')}]`,
+        );
+      }
+      const values = entry['data'];
+      const target = into[key]!;
+      if (!Array.isArray(values) || values.length !== target.length) {
+        fail(`${section}.${key} must hold ${target.length} numbers`);
+      }
+      (values as unknown[]).forEach((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          fail(
+            `${section}.${key}[${i}] is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}, not a finite number`,
+          );
+        target[i] = v as number;
+      });
+    }
+  };
+  const paramShapes = new Map(meta.params.map((p) => [p.name, p.shape]));
+  fill('params', file['params'], paramShapes, state.params);
+  if (legacy) return state;
+  const slotShapes = new Map(
+    meta.params.flatMap((p) => meta.slots.map((s) => [`${s}_${p.name}`, p.shape] as const)),
+  );
+  fill('opt', file['opt'], slotShapes, state.opt);
+  for (const key of ['step', 'epoch'] as const) {
+    const v = file[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      fail(`${key} is ${JSON.stringify(v)}, not an integer ≥ 0`);
+    state[key] = v as number;
+  }
+  const rngState = file['rng'];
+  const words = Array.isArray(rngState)
+    ? rngState.map((w: unknown) => (w === null ? Number.NaN : w))
+    : [];
+  if (!state.rng.setState(words)) fail(`rng is ${JSON.stringify(rngState)}, not a generator state`);
+  return state;
+}
+
+/** `x` as a plain object whose own keys are safe to read (no `__proto__`/`constructor` tricks). */
+function record(x: unknown): Record<string, unknown> | undefined {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
+  const keys = Object.keys(x);
+  if (keys.includes('__proto__') || keys.includes('constructor') || keys.includes('prototype'))
+    return undefined;
+  return x as Record<string, unknown>;
+}
+
+/**
+ * A trainer that owns its state: what a generated module's `create<Name>Trainer` returns. Its
+ * `params` are the live state arrays.
+ */
+export interface Trainer {
+  readonly meta: TrainerMeta;
+  readonly params: Record<string, Float64Array>;
+  readonly state: TrainingState;
+  step(batch: Data): number;
+  fit(data: Data, options: FitOptions): number[];
+  predict(data: Data): Record<string, number | Float64Array | Float32Array>;
+  lossAndGrad(
+    batch: Data,
+    options?: { readonly maskSeed?: number },
+  ): { loss: number; grads: Record<string, Float64Array> };
+  save(): string;
+  /** Replaces the whole state by a saved one (the `params` arrays keep their identity). */
+  load(json: string): void;
+}
+
+export function createTrainer(
+  core: TrainerCore,
+  options: { readonly seed?: number } = {},
+): Trainer {
+  const state = core.init(options.seed ?? 1);
+  return {
+    meta: core.meta,
+    params: state.params,
+    state,
+    step: (batch) => core.step(state, batch),
+    fit: (data, o) => core.fit(state, data, o),
+    predict: (data) => core.predict(state, data),
+    lossAndGrad: (batch, o) => core.lossAndGrad(state, batch, o),
+    save: () => core.save(state),
+    load: (json) => restore(state, core.load(json)),
+  };
+}
