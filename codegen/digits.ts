@@ -2660,6 +2660,13 @@ function fit(core: TrainerCore, state: TrainingState, data: Data, options: FitOp
       }
     } catch (error) {
       restore(state, good);
+      // a step whose results are not finite from finite data: the run diverged
+      if (error instanceof GradgenInputError && error.code === 'E_NONFINITE_RESULT') {
+        throw new GradgenInputError(
+          'E_DIVERGED',
+          `${where}: the run diverged in epoch ${state.epoch + 1}; the state is that after epoch ${state.epoch}. ${error.message}`,
+        );
+      }
       throw error;
     }
     state.epoch++;

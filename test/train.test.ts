@@ -7,7 +7,10 @@ import {
   dropout,
   emitTraining,
   learningRateAt,
+  input,
   matmul,
+  meanSquaredError,
+  param,
   miniBatches,
   momentum,
   rmsprop,
@@ -465,5 +468,98 @@ describe('schedules, batches, state', () => {
     // the failed step left the parameters exactly as they were before it
     expect(trainer.save(state)).toBe(before);
     for (const v of Object.values(state.params)) expect(v.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('fit checks everything before the first step and never leaves a half-updated state', () => {
+  const trainer = compileTraining({ loss, outputs: { A2 }, optimizer: sgd({ learningRate: 0.5 }) });
+  const params = (s: { params: Record<string, Float64Array> }) =>
+    Object.values(s.params).map((v) => Array.from(v));
+
+  it('a non-finite value is named by its index in the data as given (not in a shuffled batch)', () => {
+    const state = trainer.init(1);
+    const before = params(state);
+    const X = Float64Array.from(planarData.X);
+    X[9] = Number.NaN; // feature 0 of example 9
+    expectError(
+      () => trainer.fit(state, { X, Y: planarData.Y }, { epochs: 3, batchSize: 50 }),
+      'E_NONFINITE_INPUT',
+      /data 'X' has a non-finite value NaN at index 9$/,
+    );
+    expect(params(state)).toEqual(before);
+    expect([state.step, state.epoch]).toEqual([0, 0]);
+  });
+
+  it('data whose length is not (features, m) is E_INPUT_SHAPE naming the input, before anything runs', () => {
+    const state = trainer.init(1);
+    expectError(
+      () => trainer.fit(state, { X: planarData.X.slice(0, 3), Y: [1] }, { epochs: 1 }),
+      'E_INPUT_SHAPE',
+      /data 'X' has 3 values, which is not \(2, m\)/,
+    );
+    expectError(
+      () => trainer.fit(state, { X: planarData.X, Y: planarData.Y.slice(0, 10) }, { epochs: 1 }),
+      'E_INPUT_SHAPE',
+      /data 'Y' has 10 examples but 'X' has 400/,
+    );
+    expect(state.step).toBe(0);
+  });
+
+  it('options and seeds are validated', () => {
+    const state = trainer.init(1);
+    for (const epochs of [-3, 0, 2.5, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expectError(
+        () => trainer.fit(state, planarData, { epochs }),
+        'E_BAD_OPTION',
+        /epochs must be/,
+      );
+    }
+    expectError(
+      () => trainer.fit(state, planarData, { epochs: 1, batchSize: 0 }),
+      'E_BAD_OPTION',
+      /batchSize must be a positive integer, got 0/,
+    );
+    for (const seed of [Number.NaN, -1, 1.5, 2 ** 32 + 7]) {
+      expectError(
+        () => trainer.init(seed),
+        'E_BAD_OPTION',
+        /seed must be an integer in \[0, 2\^32\)/,
+      );
+    }
+    expect(state.step).toBe(0);
+  });
+
+  it('a diverging run stops with E_DIVERGED and the state of its last good epoch', () => {
+    const w = param('wDiv', [1, 1], { init: 'normal' });
+    const x = input('xDiv', [1, 'm']);
+    const y = input('yDiv', [1, 'm']);
+    const diverging = compileTraining({
+      loss: meanSquaredError(matmul(w, x), y),
+      optimizer: sgd({ learningRate: 5 }), // > 2/λmax for x ~ 3: every step overshoots
+    });
+    const xs = Float64Array.from({ length: 20 }, (_, i) => 3 + i / 20);
+    const state = diverging.init(1);
+    const seen: number[] = [];
+    const good: number[][] = [];
+    const error = expectError(
+      () =>
+        diverging.fit(
+          state,
+          { xDiv: xs, yDiv: xs },
+          {
+            epochs: 1000,
+            onEpoch: (_, cost) => {
+              seen.push(cost);
+              good.push(Array.from(state.params.wDiv!));
+            },
+          },
+        ),
+      'E_DIVERGED',
+      /diverged in epoch \d+/,
+    );
+    expect(error.message).toMatch(/a smaller learning rate|diverged/i);
+    expect(state.epoch).toBe(seen.length);
+    expect(Array.from(state.params.wDiv!)).toEqual(good[good.length - 1]);
+    expect(seen.every(Number.isFinite)).toBe(true);
   });
 });

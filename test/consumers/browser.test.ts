@@ -18,6 +18,7 @@ import { writePlanarInputs } from './planarData.ts';
 import {
   artifacts,
   ENGINE_BOUND,
+  repoRoot,
   fixtures,
   maxRelativeDifference,
   requireTool,
@@ -41,6 +42,7 @@ type PageResult =
   | ({ kind: 'trained' } & PlanarRun)
   | { kind: 'compile-error'; isGradgenError: boolean; name: string; code?: string; message: string }
   | { kind: 'compiled'; J: unknown }
+  | { kind: 'shipped'; costs: string[]; params: string[] }
   | { kind: 'failed'; message: string };
 
 /** What page.ts sets on window. */
@@ -56,6 +58,8 @@ beforeAll(async () => {
   for (const f of ['page.ts', 'planarRun.ts', 'planarNode.ts']) {
     copyFileSync(join(fixtures, f), join(dir, f));
   }
+  // the generated training module, as a user ships it inside an app
+  copyFileSync(join(repoRoot, 'codegen', 'planar.ts'), join(dir, 'planarModule.ts'));
   writePlanarInputs(join(dir, 'inputs.json'), STEPS);
   // the Node run: the same trainPlanar, importing the installed package
   await build({
@@ -113,6 +117,7 @@ async function serve(): Promise<string> {
       '/inputs.json': () => ['application/json', readFileSync(join(dir, 'inputs.json'), 'utf8')],
       '/index.html': () => ['text/html', html],
       '/csp.html': () => ['text/html', html],
+      '/shipped.html': () => ['text/html', html],
     };
     server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -220,6 +225,17 @@ describe('browser consumer (chromium)', () => {
     if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
     expect(result.source).toContain('export function trainStep(');
     expect(result.source).toBe(nodeRun.source);
+  });
+
+  it(`the shipped module codegen/planar.ts trains in the page: ${STEPS} costs equal the library's in Node bit for bit, parameters within ${ENGINE_BOUND}`, async (ctx) => {
+    const result = await openPage(
+      requireTool(ctx, tools.chromium()),
+      '/shipped.html',
+      'shipped.png',
+    );
+    if (result.kind !== 'shipped') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
+    expect(result.costs).toEqual(nodeRun.costs);
+    expect(maxRelativeDifference(result.params, nodeRun.params)).toBeLessThanOrEqual(ENGINE_BOUND);
   });
 
   it("under a CSP without 'unsafe-eval', compile fails with a GradgenError pointing to emit", async (ctx) => {
