@@ -1000,6 +1000,20 @@ export interface FitOptions {
   readonly divergenceFactor?: number;
   /** Called after each epoch with its mean cost. */
   readonly onEpoch?: (epoch: number, cost: number) => void;
+  /** Called after each mini-batch (for progress within an epoch). */
+  readonly onBatch?: (progress: BatchProgress) => void;
+}
+
+/** Where a fit is, after a mini-batch. */
+export interface BatchProgress {
+  /** The epoch under way, counted from 1 (the state's epoch + 1). */
+  readonly epoch: number;
+  /** Mini-batches done in this epoch, and how many it has. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Examples done in this epoch, and the batch's cost. */
+  readonly examples: number;
+  readonly cost: number;
 }
 
 /** The trainer over explicit states: what `compileTraining` returns, less the compiler's extras. */
@@ -1434,10 +1448,15 @@ function fit(core: TrainerCore, state: TrainingState, data: Data, options: FitOp
     let total = 0;
     let seen = 0;
     try {
+      const batches = Math.ceil(m / size);
+      let done = 0;
       for (const batch of miniBatches(meta, data, m, size, state.rng)) {
         const b = examples(meta, batch);
-        total += core.step(state, batch) * b;
+        const cost = core.step(state, batch);
+        total += cost * b;
         seen += b;
+        done++;
+        options.onBatch?.({ epoch: state.epoch + 1, batch: done, batches, examples: seen, cost });
       }
     } catch (error) {
       restore(state, good);

@@ -107,6 +107,7 @@ export {
   type Trainer,
   type TrainingSpec,
   type TrainingState,
+  type BatchProgress,
   type FitOptions,
 } from './train/trainer.js';
 export {

@@ -46,7 +46,7 @@ export interface TrainingSpec {
   readonly name?: string;
 }
 
-export type { FitOptions, TrainingState } from '../runtime/trainer.js';
+export type { BatchProgress, FitOptions, TrainingState } from '../runtime/trainer.js';
 
 export interface Trainer {
   /** The emitted module (self-contained TypeScript). */
