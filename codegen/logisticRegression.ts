@@ -963,8 +963,19 @@ export interface TrainerMeta {
 
 /** Row-major numbers: a typed array or a plain array. */
 export type Values = Float64Array | Float32Array | readonly number[];
-/** Named data inputs: a number for a scalar input, row-major values for a tensor. */
-export type Data = Readonly<Record<string, number | Values>>;
+/**
+ * Named data inputs: a number for a scalar input; for a tensor, row-major values or a nested
+ * array of rows. Examples are columns — X is (features, m) — unless `layout: 'rows'` says each
+ * example is a row, (m, features), as in TF.js and PyTorch; such data is converted once.
+ */
+export type Data = Readonly<Record<string, number | Values | readonly (readonly number[])[]>>;
+/** Data as the kernels take it: flat, examples as columns. */
+type FlatData = Readonly<Record<string, number | Values>>;
+
+/** How a tensor's examples are laid out: as columns (the default) or as rows. */
+export interface DataOptions {
+  readonly layout?: 'columns' | 'rows';
+}
 
 /** A compiled function of the module (its own input type; the runtime passes the right keys). */
 type Kernel = (inputs: never, options?: { readonly checkValues?: boolean }) => unknown;
@@ -1002,6 +1013,8 @@ export interface FitOptions {
   readonly onEpoch?: (epoch: number, cost: number) => void;
   /** Called after each mini-batch (for progress within an epoch). */
   readonly onBatch?: (progress: BatchProgress) => void;
+  /** Examples as columns (default) or rows (see {@link Data}). */
+  readonly layout?: 'columns' | 'rows';
 }
 
 /** Where a fit is, after a mini-batch. */
@@ -1021,14 +1034,18 @@ export interface TrainerCore {
   readonly meta: TrainerMeta;
   init(seed: number): TrainingState;
   /** One update on `data` (the whole batch given); returns the cost before the update. */
-  step(state: TrainingState, data: Data): number;
+  step(state: TrainingState, data: Data, options?: DataOptions): number;
   /** The outputs with dropout off; copies, yours to keep. */
-  predict(state: TrainingState, data: Data): Record<string, number | Float64Array | Float32Array>;
+  predict(
+    state: TrainingState,
+    data: Data,
+    options?: DataOptions,
+  ): Record<string, number | Float64Array | Float32Array>;
   /** The (regularized) cost and its gradients; dropout uses masks drawn from `maskSeed` (or none). */
   lossAndGrad(
     state: TrainingState,
     data: Data,
-    options?: { readonly maskSeed?: number },
+    options?: DataOptions & { readonly maskSeed?: number },
   ): { loss: number; grads: Record<string, Float64Array> };
   /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
   fit(state: TrainingState, data: Data, options: FitOptions): number[];
@@ -1118,7 +1135,8 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       }
       return { params, opt, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
     },
-    step(state, data) {
+    step(state, given, options) {
+      const data = toColumns(meta, given, 'step', options?.layout);
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
       const inputs = stepInputs;
@@ -1149,7 +1167,8 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       state.step = t;
       return J;
     },
-    predict(state, data) {
+    predict(state, given, options) {
+      const data = toColumns(meta, given, 'predict', options?.layout);
       if (!kernels.predict) {
         throw new GradgenInputError(
           'E_BAD_OPTION',
@@ -1173,7 +1192,8 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       }
       return copy;
     },
-    lossAndGrad(state, data, options = {}) {
+    lossAndGrad(state, given, options = {}) {
+      const data = toColumns(meta, given, 'lossAndGrad', options.layout);
       const m = checkData(meta, data, 'lossAndGrad');
       checkState(state, 'lossAndGrad');
       const inputs: Record<string, unknown> = {};
@@ -1196,9 +1216,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         grads[p.name] = Float64Array.from(out[`d${p.name}`] as ArrayLike<number>);
       return { loss: out['J'] as number, grads };
     },
-    masksFor(data, maskSeed) {
+    masksFor(given, maskSeed) {
       const into: Record<string, unknown> = {};
-      drawMasks(new Rng(maskSeed), examples(meta, data), into);
+      drawMasks(new Rng(maskSeed), examples(meta, toColumns(meta, given, 'gradcheck')), into);
       const copies: Record<string, Float64Array> = {};
       for (const mask of meta.masks)
         copies[mask.name] = Float64Array.from(into[mask.name] as Float64Array);
@@ -1237,7 +1257,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   /** Throws the error that explains a non-finite step result; the state is left as it was. */
   function failedStep(
     state: TrainingState,
-    data: Data,
+    data: FlatData,
     key: string,
     index: number,
     J: number,
@@ -1289,7 +1309,7 @@ function checkSeed(seed: unknown, where: string): void {
 }
 
 /** The number of examples in `data` (1 without batched inputs). */
-function examples(meta: TrainerMeta, data: Data): number {
+function examples(meta: TrainerMeta, data: FlatData): number {
   for (const d of meta.data) {
     const v = data[d.name];
     if (d.batched && v !== undefined && typeof v !== 'number') return v.length / d.fixed;
@@ -1302,7 +1322,12 @@ function examples(meta: TrainerMeta, data: Data): number {
  * every tensor input a whole number of examples, and all batched inputs the same number of them.
  * Returns the number of examples.
  */
-function checkData(meta: TrainerMeta, data: Data, fn: string, only?: readonly string[]): number {
+function checkData(
+  meta: TrainerMeta,
+  data: FlatData,
+  fn: string,
+  only?: readonly string[],
+): number {
   const where = `${meta.name}: ${fn}`;
   if (typeof data !== 'object' || data === null) {
     throw new GradgenInputError(
@@ -1342,6 +1367,112 @@ function checkData(meta: TrainerMeta, data: Data, fn: string, only?: readonly st
     from = d.name;
   }
   return m ?? 1;
+}
+
+/**
+ * The data as the kernels take it: nested arrays flattened (their rows checked), and with
+ * `layout: 'rows'` every batched input transposed from (m, features) to (features, m). Values
+ * that are converted are checked on the way, so a bad one is named by its place in the data as
+ * given. Data that is already flat and in columns is returned as it is (no copy).
+ */
+function toColumns(
+  meta: TrainerMeta,
+  data: Data,
+  fn: string,
+  layout: unknown = 'columns',
+): FlatData {
+  const where = `${meta.name}: ${fn}`;
+  if (layout !== 'columns' && layout !== 'rows') {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: layout must be 'columns' or 'rows', got ${String(layout)}`,
+    );
+  }
+  if (typeof data !== 'object' || data === null) return data as FlatData;
+  let out: Record<string, number | Values> | undefined;
+  for (const d of meta.data) {
+    const v = data[d.name];
+    if (v === undefined || typeof v === 'number') continue;
+    const nested = Array.isArray(v) && v.length > 0 && Array.isArray(v[0]);
+    if (!nested && (layout === 'columns' || !d.batched)) continue;
+    out ??= { ...(data as FlatData) };
+    out[d.name] = nested
+      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', where)
+      : fromRows(d, v as Values, where);
+  }
+  return out ?? (data as FlatData);
+}
+
+/** A nested array of rows, as flat (features, m) values (or the whole input, unbatched). */
+function fromNested(
+  d: TrainerMeta['data'][number],
+  rows: readonly (readonly number[])[],
+  examplesAreRows: boolean,
+  where: string,
+): Float64Array {
+  const width = rows[0]!.length;
+  rows.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length !== width) {
+      throw new GradgenInputError(
+        'E_INPUT_SHAPE',
+        `${where}: data '${d.name}' row ${r} has ${Array.isArray(row) ? row.length : 'no'} values; row 0 has ${width}`,
+      );
+    }
+  });
+  const [features, m] = examplesAreRows ? [width, rows.length] : [rows.length, width];
+  if (d.batched ? features !== d.fixed : rows.length * width !== d.fixed) {
+    const wanted = examplesAreRows ? `m rows of ${d.fixed}` : `${d.fixed} rows of m`;
+    const hint =
+      d.batched && !examplesAreRows && width === d.fixed
+        ? ` (it looks like examples are rows: pass { layout: 'rows' })`
+        : d.batched && examplesAreRows && rows.length === d.fixed
+          ? ` (it looks like examples are columns: drop layout: 'rows')`
+          : '';
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${where}: data '${d.name}' is ${rows.length} rows of ${width}; it must be ${d.batched ? wanted : `${d.fixed} values in all`}${hint}`,
+    );
+  }
+  const out = new Float64Array(rows.length * width);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const x = rows[r]![c]!;
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `${where}: data '${d.name}' has ${typeof x === 'number' ? `a non-finite value ${x}` : `a ${typeof x}`} at [${r}][${c}]`,
+        );
+      }
+      // examples as rows: row r is example r, column c is feature c → (features, m)
+      out[examplesAreRows ? c * m + r : r * width + c] = x;
+    }
+  }
+  return out;
+}
+
+/** Flat (m, features) values, examples as rows, as (features, m). */
+function fromRows(d: TrainerMeta['data'][number], v: Values, where: string): Float64Array {
+  const m = v.length / d.fixed;
+  if (!Number.isInteger(m) || m === 0) {
+    throw new GradgenInputError(
+      'E_INPUT_SHAPE',
+      `${where}: data '${d.name}' has ${v.length} values, which is not (m, ${d.fixed}) for any number of examples m ≥ 1`,
+    );
+  }
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < m; i++) {
+    for (let f = 0; f < d.fixed; f++) {
+      const x = v[i * d.fixed + f]!;
+      if (!Number.isFinite(x)) {
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `${where}: data '${d.name}' has a non-finite value ${x} at index ${i * d.fixed + f} (example ${i}, feature ${f})`,
+        );
+      }
+      out[f * m + i] = x;
+    }
+  }
+  return out;
 }
 
 /** Index of the first NaN or ±Infinity in `a`, or −1. */
@@ -1399,9 +1530,10 @@ function restore(state: TrainingState, from: TrainingState): void {
  * epoch's stops the run with E_DIVERGED and the state of the last good epoch; any other error in
  * an epoch leaves the state as it was when that epoch began.
  */
-function fit(core: TrainerCore, state: TrainingState, data: Data, options: FitOptions): number[] {
+function fit(core: TrainerCore, state: TrainingState, given: Data, options: FitOptions): number[] {
   const meta = core.meta;
   const where = `${meta.name}: fit`;
+  const data = toColumns(meta, given, 'fit', options?.layout);
   const epochs = options?.epochs;
   if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1 || epochs > 1e9) {
     throw new GradgenInputError(
@@ -1494,11 +1626,11 @@ function fit(core: TrainerCore, state: TrainingState, data: Data, options: FitOp
  */
 export function* miniBatches(
   meta: Pick<TrainerMeta, 'data'>,
-  data: Data,
+  data: FlatData,
   m: number,
   batchSize: number,
   rng: Rng,
-): Generator<Data> {
+): Generator<FlatData> {
   const order = Array.from({ length: m }, (_, i) => i);
   for (let i = m - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -1616,12 +1748,12 @@ export interface Trainer {
   readonly meta: TrainerMeta;
   readonly params: Record<string, Float64Array>;
   readonly state: TrainingState;
-  step(batch: Data): number;
+  step(batch: Data, options?: DataOptions): number;
   fit(data: Data, options: FitOptions): number[];
-  predict(data: Data): Record<string, number | Float64Array | Float32Array>;
+  predict(data: Data, options?: DataOptions): Record<string, number | Float64Array | Float32Array>;
   lossAndGrad(
     batch: Data,
-    options?: { readonly maskSeed?: number },
+    options?: DataOptions & { readonly maskSeed?: number },
   ): { loss: number; grads: Record<string, Float64Array> };
   save(): string;
   /** Replaces the whole state by a saved one (the `params` arrays keep their identity). */
@@ -1637,9 +1769,9 @@ export function createTrainer(
     meta: core.meta,
     params: state.params,
     state,
-    step: (batch) => core.step(state, batch),
+    step: (batch, o) => core.step(state, batch, o),
     fit: (data, o) => core.fit(state, data, o),
-    predict: (data) => core.predict(state, data),
+    predict: (data, o) => core.predict(state, data, o),
     lossAndGrad: (batch, o) => core.lossAndGrad(state, batch, o),
     save: () => core.save(state),
     load: (json) => restore(state, core.load(json)),

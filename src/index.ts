@@ -108,7 +108,9 @@ export {
   type TrainingSpec,
   type TrainingState,
   type BatchProgress,
+  type DataOptions,
   type FitOptions,
+  type TrainingData,
 } from './train/trainer.js';
 export {
   sgd,

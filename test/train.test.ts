@@ -563,3 +563,74 @@ describe('fit checks everything before the first step and never leaves a half-up
     expect(seen.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('data as nested arrays and with examples as rows (layout: rows)', () => {
+  const trainer = compileTraining({ loss, outputs: { A2 }, optimizer: sgd({ learningRate: 0.5 }) });
+  const m = planarData.Y.length;
+  const column = (f: number) => Array.from({ length: m }, (_, j) => planarData.X[f * m + j]!);
+  const exampleRows = Array.from({ length: m }, (_, j) => [planarData.X[j]!, planarData.X[m + j]!]);
+  const reference = () => {
+    const s = trainer.init(4);
+    return {
+      costs: trainer.fit(s, planarData, { epochs: 3, batchSize: 64 }),
+      W1: Array.from(s.params.W1!),
+    };
+  };
+  const run = (data: Parameters<typeof trainer.fit>[1], layout?: 'rows') => {
+    const s = trainer.init(4);
+    const costs = trainer.fit(s, data, { epochs: 3, batchSize: 64, ...(layout ? { layout } : {}) });
+    return { costs, W1: Array.from(s.params.W1!) };
+  };
+
+  it('nested (features × m) rows, flat rows-layout data and nested example rows all train bit-identically to flat columns', () => {
+    const expected = reference();
+    expect(run({ X: [column(0), column(1)], Y: [Array.from(planarData.Y)] })).toEqual(expected);
+    expect(run({ X: exampleRows.flat(), Y: planarData.Y }, 'rows')).toEqual(expected);
+    expect(run({ X: exampleRows, Y: Array.from(planarData.Y, (y) => [y]) }, 'rows')).toEqual(
+      expected,
+    );
+    // step, predict and lossAndGrad take the layout too
+    const s = trainer.init(4);
+    const t = trainer.init(4);
+    expect(trainer.step(s, { X: exampleRows, Y: planarData.Y }, { layout: 'rows' })).toBe(
+      trainer.step(t, planarData),
+    );
+    expect(trainer.predict(s, { X: exampleRows }, { layout: 'rows' }).A2).toEqual(
+      trainer.predict(t, { X: planarData.X }).A2,
+    );
+  });
+
+  it('a transposed nested array, ragged rows and bad values are named, with the fix', () => {
+    const s = trainer.init(1);
+    expectError(
+      () => trainer.step(s, { X: exampleRows, Y: planarData.Y }),
+      'E_INPUT_SHAPE',
+      /data 'X' is 400 rows of 2; it must be 2 rows of m \(it looks like examples are rows: pass \{ layout: 'rows' \}\)/,
+    );
+    expectError(
+      () => trainer.step(s, { X: [column(0), column(1).slice(1)], Y: planarData.Y }),
+      'E_INPUT_SHAPE',
+      /data 'X' row 1 has 399 values; row 0 has 400/,
+    );
+    const bad = exampleRows.map((r) => [...r]);
+    bad[7]![1] = Number.NaN;
+    expectError(
+      () => trainer.fit(s, { X: bad, Y: planarData.Y }, { epochs: 1, layout: 'rows' }),
+      'E_NONFINITE_INPUT',
+      /data 'X' has a non-finite value NaN at \[7\]\[1\]/,
+    );
+    const flat = exampleRows.flat();
+    flat[15] = Number.POSITIVE_INFINITY;
+    expectError(
+      () => trainer.fit(s, { X: flat, Y: planarData.Y }, { epochs: 1, layout: 'rows' }),
+      'E_NONFINITE_INPUT',
+      /at index 15 \(example 7, feature 1\)/,
+    );
+    expectError(
+      () => trainer.step(s, planarData, { layout: 'sideways' as never }),
+      'E_BAD_OPTION',
+      /layout must be 'columns' or 'rows', got sideways/,
+    );
+    expect(s.step).toBe(0);
+  });
+});

@@ -18,6 +18,8 @@ import { userCallSite, withCallSite } from '../ir/site.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import {
   miniBatches as runtimeMiniBatches,
+  type Data as TrainingData,
+  type DataOptions,
   type FitOptions,
   type TrainerCore,
   type TrainerMeta,
@@ -46,7 +48,13 @@ export interface TrainingSpec {
   readonly name?: string;
 }
 
-export type { BatchProgress, FitOptions, TrainingState } from '../runtime/trainer.js';
+export type {
+  BatchProgress,
+  Data as TrainingData,
+  DataOptions,
+  FitOptions,
+  TrainingState,
+} from '../runtime/trainer.js';
 
 export interface Trainer {
   /** The emitted module (self-contained TypeScript). */
@@ -56,14 +64,21 @@ export interface Trainer {
   /** Floating-point operations of one training step for a batch of `m` examples. */
   flopsPerStep(m: number): number;
   init(seed: number): TrainingState;
-  /** One update on `data` (the whole batch given); returns the cost before the update. */
-  step(state: TrainingState, data: InputValues): number;
-  predict(state: TrainingState, data: InputValues): Record<string, CompiledValue>;
+  /**
+   * One update on `data` (the whole batch given); returns the cost before the update. Examples
+   * are columns unless `layout: 'rows'` (see {@link TrainingData}).
+   */
+  step(state: TrainingState, data: TrainingData, options?: DataOptions): number;
+  predict(
+    state: TrainingState,
+    data: TrainingData,
+    options?: DataOptions,
+  ): Record<string, CompiledValue>;
   /** The (regularized) cost and its gradients; dropout uses masks drawn from `maskSeed` (or none). */
   lossAndGrad(
     state: TrainingState,
-    data: InputValues,
-    options?: { maskSeed?: number },
+    data: TrainingData,
+    options?: DataOptions & { maskSeed?: number },
   ): { loss: number; grads: Record<string, Float64Array> };
   /** gradcheck of the cost with respect to every param, dropout masks fixed from `maskSeed`. */
   gradcheck(
@@ -72,7 +87,7 @@ export interface Trainer {
     options?: GradcheckOptions & { maskSeed?: number },
   ): GradcheckResult;
   /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
-  fit(state: TrainingState, data: InputValues, options: FitOptions): number[];
+  fit(state: TrainingState, data: TrainingData, options: FitOptions): number[];
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
   /** A saved state, every entry checked (E_BAD_STATE names the one at fault). */
@@ -397,8 +412,8 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     parameterCount: meta.parameterCount,
     flopsPerStep: (m) => meta.flopsPerStep.fixed + meta.flopsPerStep.perExample * m,
     init: (seed) => core.init(seed),
-    step: (state, data) => core.step(state, data),
-    predict: (state, data) => core.predict(state, data),
+    step: (state, data, options) => core.step(state, data, options),
+    predict: (state, data, options) => core.predict(state, data, options),
     lossAndGrad: (state, data, options) => core.lossAndGrad(state, data, options),
     fit: (state, data, options) => core.fit(state, data, options),
     save: (state) => core.save(state),
