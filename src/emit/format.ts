@@ -1,3 +1,4 @@
+import { commentSafe } from '../ir/text.js';
 import { formatStatement, PRINT_WIDTH } from './jsFormat.js';
 
 /**
@@ -33,7 +34,7 @@ export function printSteps(
     const lines = single
       ? step.lines
       : [
-          `// ${step.name} = ${step.comment}`,
+          `// ${step.name} = ${commentSafe(step.comment)}`,
           ...(step.buffer ? [`const ${step.name} = ${step.buffer};`] : []),
           ...step.lines,
         ];
@@ -45,7 +46,7 @@ export function printSteps(
         ? printLine(line, level, comment)
         : comment === undefined
           ? line
-          : `${line} // ${comment}`;
+          : `${line} // ${commentSafe(comment)}`;
       out.push(`${'  '.repeat(level)}${printed}`);
       if (line.endsWith('{')) level++;
     }
@@ -57,11 +58,12 @@ export function printSteps(
  * One line of code at indentation `level`, with a trailing comment (given, or already on the
  * line: a trailing `// comment` does not count toward prettier's width).
  */
-export function printLine(line: string, level: number, comment?: string): string {
-  const text = comment === undefined ? line : `${line} // ${comment}`;
-  if (!isStatement(line)) return text;
-  const at = comment === undefined ? line.indexOf(' // ') : -1;
+export function printLine(line: string, level: number, given?: string): string {
+  const at = given === undefined && isStatement(line) ? line.indexOf(' // ') : -1;
   const code = at < 0 ? line : line.slice(0, at);
-  if (!needsFormatting(code, level * 2)) return text;
-  return formatStatement(code, level, at < 0 ? comment : line.slice(at + 4)) ?? text;
+  const raw = at < 0 ? given : line.slice(at + 4);
+  const comment = raw === undefined ? undefined : commentSafe(raw);
+  const text = comment === undefined ? code : `${code} // ${comment}`;
+  if (!isStatement(code) || !needsFormatting(code, level * 2)) return text;
+  return formatStatement(code, level, comment) ?? text;
 }

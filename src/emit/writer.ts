@@ -5,6 +5,7 @@
  * compiler.
  */
 import { group, ifBreak, indent, join, line, printDoc, softline, type Doc } from './doc.js';
+import { commentSafe } from '../ir/text.js';
 import { printLine } from './format.js';
 import { PRINT_WIDTH, stringLiteral } from './jsFormat.js';
 
@@ -72,17 +73,18 @@ export class ModuleWriter {
   /** `/** … *\/` with one line of text per entry (a doc comment). */
   doc(text: readonly string[]): this {
     if (!this.types) return this;
-    if (text.length === 1 && this.level * 2 + text[0]!.length + 7 <= PRINT_WIDTH) {
-      return this.raw(`/** ${text[0]} */`);
+    const safe = text.map(commentSafe);
+    if (safe.length === 1 && this.level * 2 + safe[0]!.length + 7 <= PRINT_WIDTH) {
+      return this.raw(`/** ${safe[0]} */`);
     }
     this.raw('/**');
-    for (const t of text) this.raw(t === '' ? ' *' : ` * ${t}`);
+    for (const t of safe) this.raw(t === '' ? ' *' : ` * ${t}`);
     return this.raw(' */');
   }
 
   /** `// text`. */
   comment(text: string): this {
-    return this.raw(`// ${text}`);
+    return this.raw(`// ${commentSafe(text)}`);
   }
 
   /** Text printed as it is, indented at the current level (comments, pre-printed steps). */

@@ -3,6 +3,8 @@
  * text (Node's paths and `file://` URLs, browsers' `http(s)://` URLs), with no `node:` module.
  */
 
+import { commentSafe } from './text.js';
+
 /** A frame's location: `path-or-url:line:column`, with or without parentheses around it. */
 const FRAME = /\(?((?:[a-z][\w+.-]*:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/i;
 
@@ -64,15 +66,18 @@ function workingDirectory(): string | undefined {
   }
 }
 
-/** `file:line` with the file relative to the working directory when it lies below it. */
+/**
+ * `file:line` with the file relative to the working directory when it lies below it, safe to put
+ * in a comment of generated code (a file name may contain a line break: it is escaped).
+ */
 function siteText(file: string, line: string, cwd: string | undefined): string {
   if (cwd !== undefined) {
     for (const sep of ['/', '\\']) {
       const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-      if (file.startsWith(prefix)) return `${file.slice(prefix.length)}:${line}`;
+      if (file.startsWith(prefix)) return commentSafe(`${file.slice(prefix.length)}:${line}`);
     }
   }
-  return `${file}:${line}`;
+  return commentSafe(`${file}:${line}`);
 }
 
 /**

@@ -1,0 +1,14 @@
+/**
+ * User-controlled text that reaches generated code as comments (call-site paths above all: a file
+ * name may hold a line break) passes through here: it can then neither end its comment nor open
+ * code. Line terminators (LF, CR, U+2028, U+2029) and other control characters become visible
+ * escapes, and `*\/` cannot close a block comment.
+ */
+export function commentSafe(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+      const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+      return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    })
+    .replace(/\*\//g, '*\\/');
+}
