@@ -99,9 +99,9 @@ describe('call-site paths cannot inject code into generated modules', () => {
     );
     const kinds = statementKinds(r.stdout);
     expect(kinds.filter((k) => k === 'ExpressionStatement').length).toBe(
-      statementKinds(
-        r.stdout.replaceAll('evil\\nglobalThis.pwned = 1;.mjs', 'model.mjs'),
-      ).filter((k) => k === 'ExpressionStatement').length,
+      statementKinds(r.stdout.replaceAll('evil\\nglobalThis.pwned = 1;.mjs', 'model.mjs')).filter(
+        (k) => k === 'ExpressionStatement',
+      ).length,
     );
   });
 });
