@@ -13,7 +13,9 @@ import {
   sqrt,
   div,
   GradgenError,
+  sum,
 } from '../src/index.ts';
+import { showDiagnostics, strictDiagnostics } from './strict.ts';
 import { expectError } from './expectError.ts';
 
 const x = input('x');
@@ -139,5 +141,42 @@ describe('bad graphs at build time', () => {
     expectError(() => compile({}), 'E_BAD_ARGUMENT', /no outputs/);
     expectError(() => compile({ s: 3 as unknown as typeof x }), 'E_BAD_ARGUMENT', /'s'/);
     expectError(() => compile({ s: x }, { name: 'not valid' }), 'E_BAD_OPTION', /identifier/);
+  });
+});
+
+describe('names that are valid but collide with the module or with Object.prototype', () => {
+  it('inputs named options, checkValues, key, toString, constructor compile, run and type-check', () => {
+    const names = ['options', 'checkValues', 'key', 'toString', 'constructor', 'valueOf'];
+    const leaves = names.map((n) => input(n));
+    const J = leaves.reduce<ReturnType<typeof add>>(
+      (s, l, i) => add(s, mul(i + 1, l)),
+      constant(0),
+    );
+    const f = compile({ J });
+    const values = Object.fromEntries(names.map((n, i) => [n, i + 1]));
+    expect(f(values as never).J).toBe(names.reduce((s, _, i) => s + (i + 1) * (i + 1), 0));
+    // an inherited name that is not passed is missing, not "a function"
+    const { toString: _, ...withoutToString } = values;
+    expectError(() => f(withoutToString as never), 'E_MISSING_INPUT', /missing input 'toString'/);
+    const ds = strictDiagnostics(f.source);
+    expect(ds.length, showDiagnostics(ds)).toBe(0);
+  });
+
+  it('an output named constructor or __proto__ is E_BAD_NAME at emit time (not a SyntaxError later)', () => {
+    expectError(
+      () => compile({ constructor: add(x, y) } as never),
+      'E_BAD_NAME',
+      /'constructor' is reserved/,
+    );
+    expectError(
+      () => compile(JSON.parse('{"__proto__": 1}') as never),
+      'E_BAD_NAME',
+      /'__proto__' is reserved/,
+    );
+  });
+
+  it('a batch dimension named like a local of the module is a clear E_BAD_NAME', () => {
+    const X = input('Xopt', [2, 'options']);
+    expectError(() => compile({ S: sum(X) }), 'E_BAD_NAME', /batch dimension 'options'/);
   });
 });

@@ -49,6 +49,10 @@ export interface EmittedModule {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Names the emitted entry function declares itself (render.ts writeEntry). */
+const ENTRY_LOCALS = ['options', 'checkValues', 'key'];
+/** Output names a result object cannot have as fields. */
+const RESERVED_OUTPUTS = new Set(['constructor', '__proto__']);
 
 function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, Node>> {
   if (
@@ -71,6 +75,12 @@ function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, 
       throw new GradgenError(
         'E_BAD_NAME',
         `${where}: output name '${key}' is not an identifier${at(userCallSite())}`,
+      );
+    }
+    if (RESERVED_OUTPUTS.has(key)) {
+      throw new GradgenError(
+        'E_BAD_NAME',
+        `${where}: output name '${key}' is reserved for objects' own machinery; choose another${at(userCallSite())}`,
       );
     }
     if (!isNode(value)) {
@@ -206,7 +216,10 @@ export function emitFunctions(
     const inputs = resolveInputs(outs, spec.inputs, where);
     const graph = options.optimize === false ? outs : optimize(outs).outputs;
     // each function's locals live in a scope of their own; buffers are module-level
-    const program = lower(graph, inputs, dtype, namer.child(), where, namer);
+    // the entry function's own parameters and locals: inputs named so get other local names
+    const locals = namer.child();
+    for (const name of ENTRY_LOCALS) locals.claim(name);
+    const program = lower(graph, inputs, dtype, locals, where, namer);
     return { name: names.functions[i]!, inputs, outputs: outs, program };
   });
   const render = {

@@ -312,6 +312,9 @@ function writeMeta(w: ModuleWriter, f: LoweredFunction, name: string, fn: string
 
 const symbolic = (size: string) => !/^\d+$/.test(size);
 
+/** Property names every object inherits: an input so named must be read as an own property. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function writeBuffers(
   w: ModuleWriter,
   program: LoweredProgram,
@@ -454,14 +457,19 @@ function writeEntry(
   w.line('}').line('}').line('}');
   for (const i of program.inputs) {
     const key = stringLiteral(i.leaf.name);
+    // a name that Object.prototype has (toString, constructor, …) is read only as an own property
+    const read = INHERITED.has(i.leaf.name)
+      ? `(Object.hasOwn(inputs, ${key}) ? inputs.${i.leaf.name} : undefined)`
+      : `inputs.${i.leaf.name}`;
     if (i.isScalar) {
       // checked in place rather than returned: a number returned from a call that is not inlined
       // would be boxed, an allocation per call
-      w.line(`${names.checkScalar}(${fnLiteral}, ${key}, inputs.${i.leaf.name});`);
-      w.line(`const ${i.name} = inputs.${i.leaf.name};`);
+      w.line(`${names.checkScalar}(${fnLiteral}, ${key}, ${read});`);
+      const cast = INHERITED.has(i.leaf.name) ? w.ts(' as number') : '';
+      w.line(`const ${i.name} = ${read}${cast};`);
     } else {
       w.line(
-        `const ${i.name} = ${names.readTensor}(${fnLiteral}, ${key}, inputs.${i.leaf.name}, ${stringLiteral(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
+        `const ${i.name} = ${names.readTensor}(${fnLiteral}, ${key}, ${read}, ${stringLiteral(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
       );
     }
   }
