@@ -327,7 +327,7 @@ export function deepStep(
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1;
   for (let k = 0; k < 20 * m; k++) {
-    A1[k] = Z1[k]! > 0 ? Z1[k]! : 0;
+    A1[k] = Math.max(Z1[k]!, 0);
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2;
@@ -383,7 +383,7 @@ export function deepStep(
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3;
   for (let k = 0; k < 7 * m; k++) {
-    A2[k] = Z2[k]! > 0 ? Z2[k]! : 0;
+    A2[k] = Math.max(Z2[k]!, 0);
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4;
@@ -460,7 +460,7 @@ export function deepStep(
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5;
   for (let k = 0; k < 5 * m; k++) {
-    A3[k] = Z3[k]! > 0 ? Z3[k]! : 0;
+    A3[k] = Math.max(Z3[k]!, 0);
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
@@ -1120,7 +1120,7 @@ export function deepPredict(
   for (let i = 0; i < 20; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/deep.ts:32]
-      A1[i * m + j] = Z1 > 0 ? Z1 : 0;
+      A1[i * m + j] = Math.max(Z1, 0);
     }
   }
   // A2 = relu(Z2)  [samples/deep.ts:33]
@@ -1172,7 +1172,7 @@ export function deepPredict(
   for (let i = 0; i < 7; i++) {
     for (let j = 0; j < m; j++) {
       const Z2 = b2[i]! + A2[i * m + j]!; // b2 + W2·A1  [samples/deep.ts:32]
-      A2[i * m + j] = Z2 > 0 ? Z2 : 0;
+      A2[i * m + j] = Math.max(Z2, 0);
     }
   }
   // A3 = relu(Z3)  [samples/deep.ts:33]
@@ -1245,7 +1245,7 @@ export function deepPredict(
   for (let i = 0; i < 5; i++) {
     for (let j = 0; j < m; j++) {
       const Z3 = b3[i]! + A3[i * m + j]!; // b3 + W3·A2  [samples/deep.ts:32]
-      A3[i * m + j] = Z3 > 0 ? Z3 : 0;
+      A3[i * m + j] = Math.max(Z3, 0);
     }
   }
   // AL = σ(Z4)  [samples/deep.ts:33]
@@ -1495,7 +1495,7 @@ export function deepLossAndGrad(
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1_3;
   for (let k = 0; k < 20 * m; k++) {
-    A1[k] = Z1[k]! > 0 ? Z1[k]! : 0;
+    A1[k] = Math.max(Z1[k]!, 0);
   }
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2_3;
@@ -1551,7 +1551,7 @@ export function deepLossAndGrad(
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3_3;
   for (let k = 0; k < 7 * m; k++) {
-    A2[k] = Z2[k]! > 0 ? Z2[k]! : 0;
+    A2[k] = Math.max(Z2[k]!, 0);
   }
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4_2;
@@ -1628,7 +1628,7 @@ export function deepLossAndGrad(
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5_2;
   for (let k = 0; k < 5 * m; k++) {
-    A3[k] = Z3[k]! > 0 ? Z3[k]! : 0;
+    A3[k] = Math.max(Z3[k]!, 0);
   }
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6_2;

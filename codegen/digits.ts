@@ -586,7 +586,7 @@ export function digitsStep(
   // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
   const t5 = buf1;
   for (let k = 0; k < 128 * m; k++) {
-    const A1 = Z1[k]! > 0 ? Z1[k]! : 0; // relu(Z1)  [samples/digits.ts:30]
+    const A1 = Math.max(Z1[k]!, 0); // relu(Z1)  [samples/digits.ts:30]
     const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
     t5[k] = e / 0.9;
   }
@@ -631,7 +631,7 @@ export function digitsStep(
   // t6 = D_A2·A2/0.9  [samples/digits.ts:32]
   const t6 = buf3;
   for (let k = 0; k < 64 * m; k++) {
-    const A2 = Z2[k]! > 0 ? Z2[k]! : 0; // relu(Z2)  [samples/digits.ts:32]
+    const A2 = Math.max(Z2[k]!, 0); // relu(Z2)  [samples/digits.ts:32]
     const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
     t6[k] = e / 0.9;
   }
@@ -1237,7 +1237,7 @@ export function digitsPredict(
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
       const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/digits.ts:29]
-      A1[i * m + j] = Z1 > 0 ? Z1 : 0;
+      A1[i * m + j] = Math.max(Z1, 0);
     }
   }
   // t0 = relu(b2 + W2·A1)  [samples/digits.ts:32]
@@ -1276,7 +1276,7 @@ export function digitsPredict(
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       const e = b2[i]! + t0[i * m + j]!; // b2 + W2·A1  [samples/digits.ts:31]
-      t0[i * m + j] = e > 0 ? e : 0;
+      t0[i * m + j] = Math.max(e, 0);
     }
   }
   // A3 = σ(t2)  [samples/digits.ts:34]
@@ -1594,7 +1594,7 @@ export function digitsLossAndGrad(
   // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
   const t5 = buf1_3;
   for (let k = 0; k < 128 * m; k++) {
-    const A1 = Z1[k]! > 0 ? Z1[k]! : 0; // relu(Z1)  [samples/digits.ts:30]
+    const A1 = Math.max(Z1[k]!, 0); // relu(Z1)  [samples/digits.ts:30]
     const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
     t5[k] = e / 0.9;
   }
@@ -1639,7 +1639,7 @@ export function digitsLossAndGrad(
   // t6 = D_A2·A2/0.9  [samples/digits.ts:32]
   const t6 = buf3_2;
   for (let k = 0; k < 64 * m; k++) {
-    const A2 = Z2[k]! > 0 ? Z2[k]! : 0; // relu(Z2)  [samples/digits.ts:32]
+    const A2 = Math.max(Z2[k]!, 0); // relu(Z2)  [samples/digits.ts:32]
     const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
     t6[k] = e / 0.9;
   }

@@ -13,6 +13,7 @@ import {
   sqrt,
   div,
   GradgenError,
+  relu,
   sum,
 } from '../src/index.ts';
 import { showDiagnostics, strictDiagnostics } from './strict.ts';
@@ -178,5 +179,15 @@ describe('names that are valid but collide with the module or with Object.protot
   it('a batch dimension named like a local of the module is a clear E_BAD_NAME', () => {
     const X = input('Xopt', [2, 'options']);
     expectError(() => compile({ S: sum(X) }), 'E_BAD_NAME', /batch dimension 'options'/);
+  });
+});
+
+describe('NaN is not hidden', () => {
+  it('NaN propagates through relu in generated code, as in PyTorch (it was relu(NaN) = 0)', () => {
+    const X = input('Xrelu', [1, 'm']);
+    const f = compile({ S: sum(relu(X)), R: relu(X) });
+    const out = f({ Xrelu: [1, Number.NaN, -2] }, { checkValues: false });
+    expect(out.S).toBeNaN();
+    expect(Array.from(out.R as Float64Array)).toEqual([1, Number.NaN, 0]);
   });
 });

@@ -1,13 +1,16 @@
 import { elementwise, printed, PREC } from './define.js';
 import * as I from './interval.js';
 
-/** relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). */
+/**
+ * relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). NaN stays NaN (as in
+ * PyTorch), so NaN data cannot hide behind a ReLU: `Math.max`, not `x > 0 ? x : 0`.
+ */
 export const relu = elementwise({
   name: 'relu',
   arity: 1,
   smooth: false,
-  scalar: ([x]) => (x! > 0 ? x! : 0),
-  expr: ([x]) => `${x} > 0 ? ${x} : 0`,
+  scalar: ([x]) => Math.max(x!, 0),
+  expr: ([x]) => `Math.max(${x}, 0)`,
   range: ([a]) => I.increasing((x) => Math.max(x, 0), a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // relu′ = [x > 0]
