@@ -505,6 +505,16 @@ describe('fit checks everything before the first step and never leaves a half-up
     expect(state.step).toBe(0);
   });
 
+  it('an optimizer that is not one of the four is E_BAD_OPTION (it was a TypeError)', () => {
+    for (const optimizer of [{ kind: 'foo' }, undefined, {}]) {
+      expectError(
+        () => compileTraining({ loss, optimizer: optimizer as never }),
+        'E_BAD_OPTION',
+        /optimizer must be sgd\(…\), momentum\(…\), rmsprop\(…\) or adam\(…\), got/,
+      );
+    }
+  });
+
   it('options and seeds are validated', () => {
     const state = trainer.init(1);
     for (const epochs of [-3, 0, 2.5, Number.POSITIVE_INFINITY, Number.NaN]) {

@@ -174,10 +174,12 @@ function checkSpec(spec: TrainingSpec, where: string): number {
       `${where}: { loss } must be a graph node${at(userCallSite())}`,
     );
   }
-  if (!spec.optimizer || typeof spec.optimizer.kind !== 'string') {
+  const kinds = ['sgd', 'momentum', 'rmsprop', 'adam'];
+  if (!spec.optimizer || !kinds.includes(spec.optimizer.kind)) {
+    const got = spec.optimizer ? `{ kind: ${JSON.stringify(spec.optimizer.kind)} }` : 'nothing';
     throw new GradgenError(
-      'E_BAD_ARGUMENT',
-      `${where}: optimizer must be sgd(…), momentum(…), rmsprop(…) or adam(…)${at(userCallSite())}`,
+      'E_BAD_OPTION',
+      `${where}: optimizer must be sgd(…), momentum(…), rmsprop(…) or adam(…), got ${got}${at(userCallSite())}`,
     );
   }
   const l2 = spec.l2 ?? 0;
