@@ -313,7 +313,7 @@ function report(
   }
 }
 
-function compileCommand(file: string, model: Model, options: OptionValues<'compile'>): void {
+function compileCommand(model: Model, options: OptionValues<'compile'>): void {
   writeOrPrint(options.out, moduleSource(model));
 }
 
@@ -348,7 +348,7 @@ async function run(argv: string[]): Promise<void> {
     case 'train':
       return trainCommand(file, parsed.options);
     case 'compile':
-      return compileCommand(file, await loadModel(file), parsed.options);
+      return compileCommand(await loadModel(file), parsed.options);
     case 'check':
       return checkCommand(file, await loadModel(file), parsed.options);
     case 'graph':
