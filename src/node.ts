@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GradgenError } from './errors.js';
 import { isModel, type Model } from './model.js';
+import { importFailure } from './modelFileError.js';
 
 export * from './index.js';
 
@@ -24,8 +25,9 @@ function importsTypeScript(): boolean {
 /**
  * Imports a model file (`.ts`, `.mts`, `.js`, `.mjs`) and returns its `default` (or `model`)
  * export. A TypeScript file is loaded through tsx, registered on first use. Errors are
- * `E_MODEL_FILE` naming the file: a missing file, a file that fails to import (with the reason),
- * a file that exports no model.
+ * `E_MODEL_FILE` naming the file: a missing file, a file that fails to import (one line with the
+ * reason and, when known, the line: a syntax error, an exception at import, a `.ts` file Node
+ * loads as CommonJS), a file that exports no model.
  */
 export async function loadModel(file: string): Promise<Model> {
   const path = resolve(file);
@@ -38,21 +40,21 @@ export async function loadModel(file: string): Promise<Model> {
   try {
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof GradgenError) {
-      throw new GradgenError(e.code, `${file}: ${e.message}`);
-    }
-    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    // Node treats a .ts file in a folder without "type": "module" as CommonJS
-    const hint = /require\(\) ES Module|Cannot use import statement|ERR_REQUIRE/.test(reason)
-      ? ` (a model file written with import needs "type": "module" in its package.json, or the .mts extension)`
-      : '';
-    throw new GradgenError('E_MODEL_FILE', `${file}: cannot import it: ${reason}${hint}`);
+    const message =
+      e instanceof GradgenError ? `${file}: ${e.message}` : importFailure(file, path, e);
+    // the original stays reachable (gradgen --debug prints it)
+    throw Object.assign(
+      new GradgenError(e instanceof GradgenError ? e.code : 'E_MODEL_FILE', message),
+      { cause: e },
+    );
   }
   const model = isModel(mod.default) ? mod.default : isModel(mod.model) ? mod.model : undefined;
   if (!model) {
+    const names = Object.keys(mod);
+    const exported = names.length > 0 ? `it exports ${names.join(', ')}` : 'it exports nothing';
     throw new GradgenError(
       'E_MODEL_FILE',
-      `${file} exports no model: export default defineGraph({ name, outputs }) or defineTraining({ name, loss, optimizer, data }) (or export const model = …)`,
+      `${file} exports no model (${exported}): export default defineGraph({ name, outputs }) or defineTraining({ name, loss, optimizer, data }) (or export const model = …)`,
     );
   }
   return model;

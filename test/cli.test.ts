@@ -1,21 +1,24 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add, grad, input, mul } from '../src/index.ts';
 import { gradientOutputKeys, toDot, toMermaid } from '../src/cli/graphviz.ts';
 import { costPlot } from '../src/cli/plot.ts';
-import { createProgress } from '../src/cli/progress.ts';
+import { createProgress, progressLine } from '../src/cli/progress.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'src/cli/gradgen.js');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
 /** Like `run`, without blocking: independent invocations run side by side. */
-const runAsync = (...args: string[]) =>
+const runAsync = (...args: string[]) => runWith({}, ...args);
+/** `runAsync` in another folder or with more environment variables. */
+const runWith = (options: { cwd?: string; env?: Record<string, string> }, ...args: string[]) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root });
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env });
     let stdout = '',
       stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -32,7 +35,7 @@ async function expectOneLineErrors(
   for (const [i, [args, pattern, status]] of cases.entries()) {
     const r = results[i]!;
     expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(status);
-    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trimEnd()).toMatch(pattern);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
   }
@@ -221,7 +224,9 @@ describe('gradgen with training models', () => {
       ...['--epochs', '300', '--seed', '1', '--plot', svg],
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^planar: 17 parameters, sgd, 400 training examples; 300 epochs/m);
+    expect(r.stdout).toMatch(
+      /^planar: 17 parameters, sgd \(learning rate 1\.2\), 400 training examples; 300 epochs/m,
+    );
     expect(r.stdout).toMatch(/^final cost: 0\.\d+ \(epoch 300, /m);
     const accuracy = /^training accuracy: (\d+\.\d\d)% \(\d+\/400\)$/m.exec(r.stdout);
     expect(accuracy, r.stdout).not.toBeNull();
@@ -321,15 +326,155 @@ export default defineTraining({
       [['train', planar, '--epochs', 'abc'], /--epochs must be a positive integer, got 'abc'/, 2],
       [['train', planar, '--epochs', '0'], /--epochs must be a positive integer/, 2],
       [['train', planar, '--epochs', '2.5'], /--epochs must be a positive integer/, 2],
-      [['train', planar, '--batch', '-3'], /--batch needs a value/, 2],
+      [['train', planar, '--batch', '-3'], /--batch must be a positive integer, got '-3'/, 2],
       [['train', planar, '--seed', 'x'], /--seed must be a non-negative integer/, 2],
       [['train', planar, '--plot'], /--plot needs a value/, 2],
       [['train', planar, '--epochs', '3', '--frobnicate'], /unknown option '--frobnicate'/, 2],
       [['train', planar, 'extra.ts'], /train takes one model file/, 2],
-      [['check', planar, '--epsilon', '0'], /--epsilon must be a positive number/, 2],
+      [['check', planar, '--epsilon', '0'], /--epsilon must be a positive finite number/, 2],
       [['check', graph, '--steps', '3'], /--steps apply to training models/, 2],
     ] as const;
     await expectOneLineErrors(cases);
+  });
+});
+
+describe('gradgen flags', () => {
+  const planar = 'samples/planar.ts';
+
+  it('usage errors: unknown flags and commands with suggestions, repeats, values and ranges', async () => {
+    const cases = [
+      [
+        ['train', planar, '--epoch', '3'],
+        /train: unknown option '--epoch' \(did you mean --epochs\?\)$/,
+        2,
+      ],
+      [['train', planar, '--ep', '3'], /\(did you mean --epochs\?\)$/, 2],
+      [['trian', planar], /^gradgen: unknown command 'trian' \(did you mean train\?\)$/, 2],
+      [['help', 'expalin'], /unknown command 'expalin' \(did you mean explain\?\)/, 2],
+      [
+        ['compile', planar, '--epochs', '3'],
+        /unknown option '--epochs' \(it is an option of train\)/,
+        2,
+      ],
+      [['train', planar, '--seed', '-1'], /--seed must be a non-negative integer, got '-1'/, 2],
+      [['train', planar, '--epochs=-2'], /--epochs must be a positive integer, got '-2'/, 2],
+      [['train', planar, '--epochs', '3', '--epochs=4'], /--epochs given more than once/, 2],
+      [
+        ['compile', planar, '-o', 'a.ts', '--out', 'b.ts'],
+        /--out \(or -o\) given more than once/,
+        2,
+      ],
+      [['train', planar, '--lr', '-0.5'], /--lr must be a positive finite number, got '-0.5'/, 2],
+      [['train', planar, '--lr', 'Infinity'], /--lr must be a positive finite number/, 2],
+      [['train', planar, '--plot', '--log-x'], /--plot needs a value/, 2],
+      [['train', planar, '--log-x=yes'], /--log-x takes no value/, 2],
+    ] as const;
+    await expectOneLineErrors(cases);
+  });
+
+  it('model-file errors: one line naming the file, its line and the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradgen-'));
+    const esm = join(dir, 'esm');
+    const cjs = join(dir, 'cjs');
+    for (const [folder, pkg] of [
+      [esm, '{ "type": "module" }'],
+      [cjs, '{}'],
+    ] as const) {
+      execFileSync('mkdir', ['-p', folder]);
+      writeFileSync(join(folder, 'package.json'), `${pkg}\n`);
+    }
+    const files = {
+      syntax: join(esm, 'syntax.ts'),
+      syntaxJs: join(esm, 'syntax.mjs'),
+      throws: join(esm, 'throws.ts'),
+      none: join(esm, 'none.ts'),
+      commonJs: join(cjs, 'model.ts'),
+    };
+    writeFileSync(files.syntax, 'const a: number = 1;\nexport default {\n  name: ,\n};\n');
+    writeFileSync(files.syntaxJs, 'export default {\n  a: (,\n};\n');
+    writeFileSync(
+      files.throws,
+      'type T = number;\nconst n: T = 1;\nthrow new Error(`no data ${n}`);\n',
+    );
+    writeFileSync(files.none, 'export const x = 1;\n');
+    writeFileSync(
+      files.commonJs,
+      `import { input } from '${join(root, 'src/index.ts')}';\nexport default { kind: 'graph', name: 'g', outputs: { x: input('x') } };\n`,
+    );
+    const f = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const cases = [
+      [
+        ['compile', files.syntax],
+        new RegExp(`${f(files.syntax)}:3:8: cannot compile it: Unexpected ","$`),
+        1,
+      ],
+      [
+        ['check', files.syntaxJs],
+        new RegExp(`${f(files.syntaxJs)}:2: syntax error: Unexpected token ','$`),
+        1,
+      ],
+      [
+        ['train', files.throws],
+        new RegExp(`${f(files.throws)}:3: cannot import it: no data 1$`),
+        1,
+      ],
+      [['explain', files.none], /none\.ts exports no model \(it exports x\)/, 1],
+      [
+        ['compile', files.commonJs],
+        /model\.ts: Node loads this file as CommonJS \(.*cjs\/package\.json has no "type": "module"\).*\.mts$/,
+        1,
+      ],
+    ] as const;
+    await expectOneLineErrors(cases);
+  });
+
+  it('train writes nothing unless asked; --epochs=N; a diverging run exits 1 with the error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradgen-'));
+    const [r, diverged] = await Promise.all([
+      runWith({ cwd: dir }, 'train', join(root, planar), '--epochs=5', '--seed', '2'),
+      runAsync('train', 'samples/housing.ts', '--lr', '10', '--epochs', '50'),
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/; 5 epochs, full batch \(400\), seed 2$/m);
+    expect(r.stdout).not.toMatch(/cost plot/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(diverged.status).toBe(1);
+    expect(diverged.stdout).toMatch(/^housing: .*sgd \(learning rate 10\)/m);
+    expect(diverged.stdout).not.toMatch(/final cost/);
+    const last = diverged.stderr.trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(
+      /^gradgen: housing: fit: the cost diverged in epoch \d+ .*smaller learning rate \(now 10\)/,
+    );
+  });
+
+  it('with test data: both costs per epoch, in the lines, the summary and the plot (--log-x)', async () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'gradgen-')), 'lr.svg');
+    const model = 'samples/logisticRegression.ts';
+    const r = await runAsync('train', model, '--epochs', '4', '--plot', svg, '--log-x');
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^epoch \d\/4 {2}cost \S+ {2}test cost \d\.\d+/);
+    expect(r.stdout).toMatch(/^test cost: \d\.\d+ \(the regularized cost, dropout off\)$/m);
+    const text = readFileSync(svg, 'utf8');
+    expect(text).toContain('<g data-series="training cost">');
+    expect(text).toContain('<g data-series="test cost">');
+    expect(text.match(/<polyline/g)).toHaveLength(2);
+    expect(text).toMatch(/<g class="legend">[^]*>training cost<\/text>[^]*>test cost<\/text>/);
+    expect(text).toContain('>epoch (log scale)</text>');
+  });
+
+  it('on a terminal: what is happening before the first epoch, then a line fitted to the width', async () => {
+    const env = { GRADGEN_PROGRESS: 'terminal', COLUMNS: '60' };
+    const r = await runWith({ env }, 'train', planar, '--epochs', '300');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^\rcompiling planar…\x1b\[K\rloading the data…\x1b\[K\r\x1b\[K/);
+    expect(r.stderr).toContain('\rtraining: 300 epochs, full batch (400), 400 examples\x1b[K');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    const draws = r.stderr.split('\r').filter((d) => d.startsWith('epoch') || d.startsWith('cost'));
+    expect(draws.length).toBeGreaterThan(0);
+    for (const d of draws) expect(d.replace('\x1b[K', '').trimEnd().length).toBeLessThan(60);
+    expect(draws.at(-1)).toMatch(/^epoch 300\/300 {2}cost \S+/);
   });
 });
 
@@ -357,6 +502,24 @@ describe('the cost plot', () => {
       expect(points[i]![0]).toBeGreaterThan(points[i - 1]![0]!);
       expect(points[i]![1]).toBeGreaterThanOrEqual(points[i - 1]![1]!);
     }
+  });
+
+  it('draws a test curve with a legend, and a logarithmic epoch axis', () => {
+    const test = curve.map((c) => c + 0.05);
+    const svg = costPlot(curve, { test, logX: true });
+    expect(svg.match(/<polyline/g)).toHaveLength(2);
+    expect(svg).toContain('stroke="#ea580c"');
+    expect(svg).toContain('>test cost</text>');
+    expect(svg).toContain('final test cost 0.163256');
+    // decades from epoch 1 to 120, the last epoch at the right edge
+    for (const tick of ['1', '2', '5', '10', '20', '50', '100'])
+      expect(svg).toContain(`>${tick}</text>`);
+    const xs = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((m) =>
+      m[1]!.split(' ').map((p) => Number(p.split(',')[0])),
+    );
+    expect(xs[0]![0]).toBe(72); // epoch 1: log 1 = 0, the left margin
+    expect(xs[0]!.at(-1)).toBe(616); // epoch 120: the right end
+    expect(costPlot(curve)).not.toContain('legend');
   });
 
   it('handles one point, constant, empty, tiny, huge and non-finite costs without NaN', () => {
@@ -451,5 +614,68 @@ describe('training progress', () => {
     );
     expect(draws[1]).toMatch(/eta \d+s/);
     expect(chunks.at(-1)).toBe('\n');
+  });
+
+  it('on a terminal: redrawn within epochs per batch, throttled; an intro until the first draw', () => {
+    const { chunks, stream } = sink(true);
+    let t = 0;
+    const progress = createProgress({
+      epochs: 2,
+      examplesPerEpoch: 1000,
+      stream,
+      now: () => t,
+      intro: 'training: 2 epochs, batch 10, 1000 examples',
+    });
+    expect(chunks).toEqual(['\rtraining: 2 epochs, batch 10, 1000 examples\x1b[K']);
+    for (let e = 1; e <= 2; e++) {
+      for (let b = 1; b <= 100; b++) {
+        t += 5; // 5 ms a batch: a redraw every 20 batches
+        progress.batch({ epoch: e, examples: 10 * b, cost: e === 1 ? 1 : 0.5 });
+      }
+      progress.epoch(e, e === 1 ? 1 : 0.5, 0.7);
+    }
+    progress.done();
+    const draws = chunks.slice(1, -1);
+    expect(draws.length).toBeGreaterThanOrEqual(8);
+    expect(draws.length).toBeLessThanOrEqual(12);
+    expect(draws[0]).toMatch(/^\r\[>? *\] epoch 1\/2 {2}cost 1\.00000/);
+    expect(draws.some((d) => /\[=+>/.test(d) && d.includes('epoch 1/2'))).toBe(true);
+    expect(draws.some((d) => d.includes('epoch 2/2') && d.includes('test 0.700000'))).toBe(true);
+    expect(draws.at(-1)).toMatch(/^\r\[={24}\] epoch 2\/2 {2}cost 0\.500000 {2}test 0\.700000/);
+    // a run that ends before any draw erases its intro
+    const quiet = sink(true);
+    const none = createProgress({
+      epochs: 1,
+      examplesPerEpoch: 1,
+      stream: quiet.stream,
+      intro: 'x',
+    });
+    none.done();
+    expect(quiet.chunks).toEqual(['\rx\x1b[K', '\r\x1b[K']);
+  });
+
+  it('fits the line to the width: the bar first when wide; narrow, the figures first', () => {
+    const fields = {
+      fraction: 0.5,
+      epoch: 'epoch 5/10',
+      cost: 'cost 0.250000',
+      test: 'test 0.300000',
+      rate: '12,345 examples/s',
+      eta: 'eta 3s',
+    };
+    const wide = progressLine(fields, 120);
+    expect(wide).toBe(
+      `[============>           ] epoch 5/10  cost 0.250000  test 0.300000  12,345 examples/s  eta 3s`,
+    );
+    for (const columns of [80, 60, 50, 40, 30, 20, 12]) {
+      const line = progressLine(fields, columns);
+      expect(line.length, `${columns}: ${line}`).toBeLessThan(columns);
+      expect(line).toMatch(/^(epoch|cost)/);
+      if (columns >= 30) expect(line).toContain('eta 3s');
+    }
+    expect(progressLine(fields, 60)).toMatch(
+      /^epoch 5\/10  cost 0\.250000  test 0\.300000  eta 3s \[=+>? *\]$/,
+    );
+    expect(progressLine(fields, 50)).not.toContain('[');
   });
 });

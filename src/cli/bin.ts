@@ -3,7 +3,7 @@
  * The `gradgen` executable. Help and the version are answered here, before the compiler (and the
  * TypeScript loader for model files) are loaded: `gradgen --version` starts in a few tens of ms.
  */
-import { commandUsage, isCommand, usage, version } from './usage.js';
+import { commandError, commandUsage, isCommand, usage, usageErrorLine, version } from './usage.js';
 
 const argv = process.argv.slice(2);
 const [first, ...rest] = argv.filter((a) => a !== '--debug');
@@ -18,10 +18,14 @@ if (first === undefined || first === '--help' || first === '-h') {
   if (topic === undefined) console.log(usage());
   else if (isCommand(topic)) console.log(commandUsage(topic));
   else {
-    console.error(`gradgen: unknown command '${topic}' (see gradgen help)`);
+    console.error(usageErrorLine(commandError(topic)));
     process.exitCode = 2;
   }
-} else if (isCommand(first) && wantsHelp(rest)) {
+} else if (!isCommand(first)) {
+  // answered here too: a typo need not wait for the compiler to load
+  console.error(usageErrorLine(commandError(first)));
+  process.exitCode = 2;
+} else if (wantsHelp(rest)) {
   console.log(commandUsage(first));
 } else {
   // `gradgen … | head`: a closed pipe ends the command quietly, not with a stack trace.

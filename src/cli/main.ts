@@ -8,65 +8,17 @@ import { compile } from '../emit/compile.js';
 import { GradgenError } from '../errors.js';
 import { leavesOf } from '../ir/graph.js';
 import type { InputValue, InputValues } from '../ir/values.js';
-import { binaryAccuracy, type GraphModel, type TrainingModel } from '../model.js';
+import { binaryAccuracy, type GraphModel, type Model, type TrainingModel } from '../model.js';
 import { explain, optimize } from '../rewrite/optimize.js';
 import { compileTraining, type Trainer, type TrainingState } from '../train/trainer.js';
-import { GRAPH_FORMATS, gradientOutputKeys, isGraphFormat, renderGraph } from './graphviz.js';
+import { gradientOutputKeys, renderGraph } from './graphviz.js';
 import { costPlot } from './plot.js';
-import { createProgress, formatCost } from './progress.js';
+import { createProgress, createStatus, displayFor, formatCost } from './progress.js';
 import { loadModel, writeText } from '../node.js';
+import { describeError } from '../modelFileError.js';
+import { parseCommand, type OptionValues } from './args.js';
 import { CliError, exampleCount, firstExamples, modelOutputs, moduleSource } from './samples.js';
-import { UsageError } from './usage.js';
-
-function takeFlag(args: string[], ...names: string[]): string | undefined {
-  const i = args.findIndex((a) => names.includes(a));
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('-'))
-    throw new UsageError(`${args[i]} needs a value`);
-  args.splice(i, 2);
-  return value;
-}
-
-function takeSwitch(args: string[], name: string): boolean {
-  const i = args.indexOf(name);
-  if (i < 0) return false;
-  args.splice(i, 1);
-  return true;
-}
-
-/** An integer option (`--epochs 300`): a usage error unless it is an integer ≥ `min`. */
-function takeInt(args: string[], name: string, min: number): number | undefined {
-  const value = takeFlag(args, name);
-  if (value === undefined) return undefined;
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(
-      `${name} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer, got '${value}'`,
-    );
-  }
-  return n;
-}
-
-/** A positive number option (`--epsilon 1e-5`). */
-function takePositive(args: string[], name: string): number | undefined {
-  const value = takeFlag(args, name);
-  if (value === undefined) return undefined;
-  const n = value.trim() === '' ? NaN : Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) {
-    throw new UsageError(`${name} must be a positive number, got '${value}'`);
-  }
-  return n;
-}
-
-/** The one model file left in `args` once the command's options are taken out. */
-function modelFile(args: string[], command: string): string {
-  const option = args.find((a) => a.startsWith('-') && a !== '-');
-  if (option) throw new UsageError(`${command}: unknown option '${option}'`);
-  const [file, ...rest] = args;
-  if (!file || rest.length > 0) throw new UsageError(`${command} takes one model file`);
-  return file;
-}
+import { UsageError, usageErrorLine } from './usage.js';
 
 function writeOrPrint(out: string | undefined, text: string): void {
   if (!out) {
@@ -206,129 +158,204 @@ function accuracyLine(
   return `${which} accuracy: ${(accuracy * 100).toFixed(2)}% (${correct}/${y.length})`;
 }
 
-function train(
-  model: TrainingModel,
-  options: {
-    epochs: number | undefined;
-    batchSize: number | undefined;
-    seed: number | undefined;
-    plot: string | undefined;
-  },
-): void {
+/** The cost per epoch of a run, and of the test data when there is some. */
+interface Curves {
+  readonly costs: number[];
+  readonly testCosts: number[] | undefined;
+}
+
+/** The training data and, when the model has some, its test data. */
+type DataSets = ReturnType<TrainingModel['data']>;
+
+/** What `train` runs: the flags, else the model's defaults, else 100 epochs, full batch, seed 1. */
+interface TrainingRun {
+  readonly epochs: number;
+  readonly batchSize: number | undefined;
+  readonly seed: number;
+  readonly optimizer: TrainingModel['optimizer'];
+}
+
+function trainingRun(model: TrainingModel, options: OptionValues<'train'>): TrainingRun {
   const epochs = options.epochs ?? model.defaults?.epochs ?? 100;
-  const batchSize = options.batchSize ?? model.defaults?.batchSize;
-  const seed = options.seed ?? model.defaults?.seed ?? 1;
-  const plot = options.plot ?? `${model.name}-cost.svg`;
   if (!Number.isInteger(epochs) || epochs < 1) {
     throw new CliError(`${model.name}: defaults.epochs must be a positive integer, got ${epochs}`);
   }
-  const trainer = compileTraining(model);
-  const { train, test } = model.data();
-  const m = exampleCount(model, train);
-  const batch =
-    batchSize === undefined || batchSize >= m ? `full batch (${m})` : `batch ${batchSize}`;
-  console.log(
-    `${model.name}: ${trainer.parameterCount} parameters, ${model.optimizer.kind}, ${m} training examples; ${epochs} epochs, ${batch}, seed ${seed}`,
-  );
-  const state = trainer.init(seed);
-  const progress = createProgress({ epochs, examplesPerEpoch: m, stream: process.stderr });
-  const started = performance.now();
-  let costs: number[];
+  return {
+    epochs,
+    batchSize: options.batch ?? model.defaults?.batchSize,
+    seed: options.seed ?? model.defaults?.seed ?? 1,
+    optimizer:
+      options.lr !== undefined ? { ...model.optimizer, learningRate: options.lr } : model.optimizer,
+  };
+}
+
+/** `train`: compile, load the data, fit with progress, print the costs and accuracy, plot if asked. */
+async function trainCommand(file: string, options: OptionValues<'train'>): Promise<void> {
+  const model = trainingModel(file, await loadModel(file));
+  const run = trainingRun(model, options);
+  const display = displayFor(process.stderr);
+  const status = createStatus(process.stderr, display.mode);
+  let trainer: Trainer;
+  let data: DataSets;
   try {
-    costs = trainer.fit(state, train, {
-      epochs,
-      ...(batchSize !== undefined ? { batchSize } : {}),
-      onEpoch: (epoch, cost) => progress.epoch(epoch, cost),
+    status.show(`compiling ${model.name}…`); // digits: a few seconds
+    trainer = compileTraining({ ...model, optimizer: run.optimizer });
+    status.show('loading the data…');
+    data = modelData(file, model);
+  } finally {
+    status.clear();
+  }
+  const m = exampleCount(model, data.train);
+  const batch =
+    run.batchSize === undefined || run.batchSize >= m
+      ? `full batch (${m})`
+      : `batch ${run.batchSize}`;
+  const { kind, learningRate } = run.optimizer;
+  console.log(
+    `${model.name}: ${trainer.parameterCount} parameters, ${kind} (learning rate ${learningRate}), ${m} training examples; ${run.epochs} epochs, ${batch}, seed ${run.seed}`,
+  );
+  const state = trainer.init(run.seed);
+  const started = performance.now();
+  const curves = fitWithProgress(trainer, state, data, {
+    ...run,
+    m,
+    display,
+    intro: `training: ${run.epochs} epochs, ${batch}, ${m} examples`,
+  });
+  report(model, trainer, state, data, curves, (performance.now() - started) / 1000);
+  if (options.plot) {
+    const svg = costPlot(curves.costs, {
+      title: `${model.name}: cost per epoch`,
+      ...(curves.testCosts ? { test: curves.testCosts } : {}),
+      ...(options['log-x'] ? { logX: true } : {}),
     });
+    writeText(options.plot, svg);
+    console.log(`cost plot: ${options.plot}`);
+  }
+}
+
+function trainingModel(file: string, model: Model): TrainingModel {
+  if (model.kind === 'training') return model;
+  throw new CliError(
+    `${file} is a graph model (defineGraph): train needs a training model (defineTraining({ name, loss, optimizer, data }))`,
+  );
+}
+
+/** The model's data(); an exception in it is the model file's error, named by file and line. */
+function modelData(file: string, model: TrainingModel): DataSets {
+  try {
+    return model.data();
+  } catch (e) {
+    if (e instanceof GradgenError) throw new GradgenError(e.code, `${file}: data(): ${e.message}`);
+    throw new CliError(`${file}: data() failed: ${describeError(e)}`);
+  }
+}
+
+/**
+ * trainer.fit with the progress display; after each epoch, the test cost (the regularized cost
+ * with dropout off, lossAndGrad's loss) when there is test data.
+ */
+function fitWithProgress(
+  trainer: Trainer,
+  state: TrainingState,
+  data: DataSets,
+  run: TrainingRun & { m: number; display: ReturnType<typeof displayFor>; intro: string },
+): Curves {
+  const { test } = data;
+  const testCosts: number[] | undefined = test ? [] : undefined;
+  const progress = createProgress({
+    epochs: run.epochs,
+    examplesPerEpoch: run.m,
+    stream: process.stderr,
+    mode: run.display.mode,
+    columns: run.display.columns,
+    intro: run.intro,
+  });
+  try {
+    const costs = trainer.fit(state, data.train, {
+      epochs: run.epochs,
+      ...(run.batchSize !== undefined ? { batchSize: run.batchSize } : {}),
+      onBatch: (b) => progress.batch(b),
+      onEpoch: (epoch, cost) => {
+        const testCost = test ? trainer.lossAndGrad(state, test).loss : undefined;
+        if (testCost !== undefined) testCosts!.push(testCost);
+        progress.epoch(epoch, cost, testCost);
+      },
+    });
+    return { costs, testCosts };
   } finally {
     progress.done();
   }
-  const seconds = (performance.now() - started) / 1000;
-  const final = costs[costs.length - 1]!;
+}
+
+/** The final costs and the accuracies. */
+function report(
+  model: TrainingModel,
+  trainer: Trainer,
+  state: TrainingState,
+  data: DataSets,
+  curves: Curves,
+  seconds: number,
+): void {
+  const epochs = curves.costs.length;
+  const final = curves.costs[epochs - 1]!;
   console.log(`final cost: ${formatCost(final)} (epoch ${epochs}, ${seconds.toFixed(2)} s)`);
-  for (const [data, which] of [
-    [train, 'training'],
-    [test, 'test'],
+  const finalTest = curves.testCosts?.[epochs - 1];
+  if (finalTest !== undefined) {
+    console.log(`test cost: ${formatCost(finalTest)} (the regularized cost, dropout off)`);
+  }
+  for (const [values, which] of [
+    [data.train, 'training'],
+    [data.test, 'test'],
   ] as const) {
-    const line = data ? accuracyLine(model, trainer, state, data, which) : undefined;
+    const line = values ? accuracyLine(model, trainer, state, values, which) : undefined;
     if (line) console.log(line);
   }
-  const svg = costPlot(costs, { title: `${model.name}: cost per epoch` });
-  writeText(plot, svg);
-  console.log(`cost plot: ${plot}`);
+}
+
+function compileCommand(model: Model, options: OptionValues<'compile'>): void {
+  writeOrPrint(options.out, moduleSource(model));
+}
+
+function checkCommand(file: string, model: Model, options: OptionValues<'check'>): void {
+  const { seed, steps, epsilon } = options;
+  if (model.kind === 'training') {
+    checkTraining(model, { seed, steps, epsilon });
+    return;
+  }
+  if (seed !== undefined || steps !== undefined) {
+    throw new UsageError(
+      `check: --seed and --steps apply to training models; ${file} is a graph model`,
+    );
+  }
+  checkGraph(file, model, epsilon);
+}
+
+function graphCommand(model: Model, options: OptionValues<'graph'>): void {
+  const raw = options['no-optimize'] ?? false;
+  const built = modelOutputs(model);
+  const outputs = raw ? built : optimize(built).outputs;
+  // Which outputs are gradients is read off the model as written (keys and name hints).
+  const gradients = gradientOutputKeys(built);
+  const title = `${model.name}${raw ? '' : ' (optimized)'}`;
+  writeOrPrint(options.out, renderGraph(outputs, options.format ?? 'dot', { title, gradients }));
 }
 
 async function run(argv: string[]): Promise<void> {
-  const args = argv.filter((a) => a !== '--debug');
-  const command = args.shift();
-  switch (command) {
-    case 'compile': {
-      const out = takeFlag(args, '-o', '--out');
-      const file = modelFile(args, 'compile');
-      const model = await loadModel(file);
-      writeOrPrint(out, moduleSource(model));
+  const parsed = parseCommand(argv.filter((a) => a !== '--debug'));
+  const { file } = parsed;
+  switch (parsed.command) {
+    case 'train':
+      return trainCommand(file, parsed.options);
+    case 'compile':
+      return compileCommand(await loadModel(file), parsed.options);
+    case 'check':
+      return checkCommand(file, await loadModel(file), parsed.options);
+    case 'graph':
+      return graphCommand(await loadModel(file), parsed.options);
+    case 'explain':
+      console.log(explain(modelOutputs(await loadModel(file))).text);
       return;
-    }
-    case 'check': {
-      const seed = takeInt(args, '--seed', 0);
-      const steps = takeInt(args, '--steps', 0);
-      const epsilon = takePositive(args, '--epsilon');
-      const file = modelFile(args, 'check');
-      const model = await loadModel(file);
-      if (model.kind === 'training') {
-        checkTraining(model, { seed, steps, epsilon });
-        return;
-      }
-      if (seed !== undefined || steps !== undefined) {
-        throw new UsageError(
-          `check: --seed and --steps apply to training models; ${file} is a graph model`,
-        );
-      }
-      checkGraph(file, model, epsilon);
-      return;
-    }
-    case 'train': {
-      const epochs = takeInt(args, '--epochs', 1);
-      const batchSize = takeInt(args, '--batch', 1);
-      const seed = takeInt(args, '--seed', 0);
-      const plot = takeFlag(args, '--plot');
-      const file = modelFile(args, 'train');
-      const model = await loadModel(file);
-      if (model.kind !== 'training') {
-        throw new CliError(
-          `${file} is a graph model (defineGraph): train needs a training model (defineTraining({ name, loss, optimizer, data }))`,
-        );
-      }
-      train(model, { epochs, batchSize, seed, plot });
-      return;
-    }
-    case 'graph': {
-      const out = takeFlag(args, '-o', '--out');
-      const format = takeFlag(args, '--format') ?? 'dot';
-      const raw = takeSwitch(args, '--no-optimize');
-      if (!isGraphFormat(format)) {
-        throw new UsageError(
-          `unknown --format '${format}': expected one of ${GRAPH_FORMATS.join(', ')}`,
-        );
-      }
-      const file = modelFile(args, 'graph');
-      const model = await loadModel(file);
-      const built = modelOutputs(model);
-      const outputs = raw ? built : optimize(built).outputs;
-      // Which outputs are gradients is read off the model as written (keys and name hints).
-      const gradients = gradientOutputKeys(built);
-      const title = `${model.name}${raw ? '' : ' (optimized)'}`;
-      writeOrPrint(out, renderGraph(outputs, format, { title, gradients }));
-      return;
-    }
-    case 'explain': {
-      const file = modelFile(args, 'explain');
-      const model = await loadModel(file);
-      console.log(explain(modelOutputs(model)).text);
-      return;
-    }
-    default:
-      throw new UsageError(`unknown command '${command}'`);
   }
 }
 
@@ -343,7 +370,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (e) {
     if (debug) console.error(e);
     else if (e instanceof UsageError) {
-      console.error(`gradgen: ${e.message} (see gradgen help)`);
+      console.error(usageErrorLine(e.message));
       process.exitCode = 2;
     } else if (e instanceof CliError || e instanceof GradgenError) {
       console.error(`gradgen: ${e.message}`);

@@ -1,8 +1,9 @@
 /**
- * The cost curve of a training run as a standalone SVG (`gradgen train --plot`). A pure function:
- * the same costs always give byte-identical text (every coordinate is printed with a fixed number
- * of decimals). Epoch 1 is the first cost; non-finite costs (a diverged run) are left out of the
- * curve and counted in the subtitle.
+ * The cost curve of a training run as a standalone SVG (`gradgen train --plot`), with the test
+ * cost per epoch beside it (and a legend) when there is one. A pure function: the same costs always
+ * give byte-identical text (every coordinate is printed with a fixed number of decimals). Epoch 1
+ * is the first cost; non-finite costs (a diverged run) are left out of the curve and counted in
+ * the subtitle. The epoch axis is linear, or logarithmic (`logX`).
  */
 
 export interface CostPlotOptions {
@@ -10,6 +11,40 @@ export interface CostPlotOptions {
   readonly title?: string;
   readonly width?: number;
   readonly height?: number;
+  /** A second curve: the test cost per epoch (as many as `costs`). */
+  readonly test?: readonly number[];
+  /** A logarithmic epoch axis (decades, and 2 and 5 between them when there are few). */
+  readonly logX?: boolean;
+}
+
+const SERIES = [
+  { label: 'training cost', color: '#2563eb', dash: '' },
+  { label: 'test cost', color: '#ea580c', dash: ' stroke-dasharray="6 3"' },
+] as const;
+
+type Point = { epoch: number; cost: number };
+
+/** The x axis: its tick values and the map from epochs to [0, 1]. */
+function epochAxis(
+  n: number,
+  logX: boolean,
+): { ticks: number[]; step: number; at: (e: number) => number; last: number } {
+  if (logX) {
+    // epochs 1..n (at least one decade); ticks at 1, 10, 100 … and 2, 5 between when few
+    const last = Math.max(n, 10);
+    const decades = Math.log10(last);
+    const ticks: number[] = [];
+    for (let p = 1; p <= last; p *= 10) {
+      for (const k of decades <= 3 ? [1, 2, 5] : [1]) if (k * p <= last) ticks.push(k * p);
+    }
+    return { ticks, step: 1, at: (e) => Math.log10(e) / decades, last };
+  }
+  const nice = niceTicks(0, n, 6);
+  const step = Math.max(1, nice.step);
+  const ticks: number[] = [];
+  for (let t = 0; t < n + step; t += step) ticks.push(t);
+  const last = ticks[ticks.length - 1]!;
+  return { ticks, step, at: (e) => e / last, last };
 }
 
 const MARGIN = { left: 72, right: 24, top: 48, bottom: 52 };
@@ -77,26 +112,28 @@ function perPixel<P extends { epoch: number; cost: number }>(
   return out;
 }
 
+const finitePoints = (costs: readonly number[]): Point[] =>
+  costs.map((c, i) => ({ epoch: i + 1, cost: c })).filter((p) => Number.isFinite(p.cost));
+
 /** The costs (one per epoch) as an SVG line chart with axes, ticks and a title. */
 export function costPlot(costs: readonly number[], options: CostPlotOptions = {}): string {
   const width = options.width ?? 640;
   const height = options.height ?? 400;
   const title = options.title ?? 'cost per epoch';
-  const points = costs
-    .map((c, i) => ({ epoch: i + 1, cost: c }))
-    .filter((p) => Number.isFinite(p.cost));
+  const series = [costs, ...(options.test ? [options.test] : [])].map(finitePoints);
+  const points = series[0]!;
   const omitted = costs.length - points.length;
+  const everyPoint = series.flat();
 
-  // ---- domains: epochs 0..n on integer ticks, costs min..max (padded when flat) on round ticks
+  // ---- domains: epochs 0..n on integer ticks (or 1..10ᵏ on decades), costs min..max (padded
+  // when flat) on round ticks
   const n = Math.max(1, costs.length);
-  const nice = niceTicks(0, n, 6);
-  const xStep = Math.max(1, nice.step);
-  const xTickValues: number[] = [];
-  for (let t = 0; t < n + xStep; t += xStep) xTickValues.push(t);
-  const x0 = 0;
-  const x1 = xTickValues[xTickValues.length - 1]!;
-  let lo = points.length ? Math.min(...points.map((p) => p.cost)) : 0;
-  let hi = points.length ? Math.max(...points.map((p) => p.cost)) : 1;
+  const xAxis = epochAxis(n, options.logX ?? false);
+  const xStep = xAxis.step;
+  const xTickValues = xAxis.ticks;
+  const x1 = xAxis.last;
+  let lo = everyPoint.length ? Math.min(...everyPoint.map((p) => p.cost)) : 0;
+  let hi = everyPoint.length ? Math.max(...everyPoint.map((p) => p.cost)) : 1;
   if (hi - lo <= Math.abs(hi) * 1e-12) {
     const pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 1;
     lo -= pad;
@@ -109,7 +146,7 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
 
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = height - MARGIN.top - MARGIN.bottom;
-  const sx = (epoch: number) => MARGIN.left + ((epoch - x0) / (x1 - x0)) * plotW;
+  const sx = (epoch: number) => MARGIN.left + xAxis.at(epoch) * plotW;
   const sy = (cost: number) => MARGIN.top + (1 - (cost - y0) / (y1 - y0)) * plotH;
   const bottom = MARGIN.top + plotH;
   const right = MARGIN.left + plotW;
@@ -120,9 +157,12 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
     `  <text x="${fmt(width / 2)}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
   ];
   const last = points[points.length - 1];
+  const lastTest = options.test ? series[1]![series[1]!.length - 1] : undefined;
+  const short = (v: number) => String(Number(v.toPrecision(6)));
   const subtitle = [
     `${costs.length} epoch${costs.length === 1 ? '' : 's'}`,
-    ...(last ? [`final cost ${String(Number(last.cost.toPrecision(6)))}`] : []),
+    ...(last ? [`final cost ${short(last.cost)}`] : []),
+    ...(lastTest ? [`final test cost ${short(lastTest.cost)}`] : []),
     ...(omitted ? [`${omitted} non-finite cost${omitted === 1 ? '' : 's'} not drawn`] : []),
   ].join(', ');
   out.push(
@@ -154,30 +194,63 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
   // ---- axes and their labels
   out.push(
     `  <path d="M${fmt(MARGIN.left)},${fmt(MARGIN.top)} V${fmt(bottom)} H${fmt(right)}" fill="none" stroke="#0f172a" stroke-width="1.5"/>`,
-    `  <text x="${fmt(MARGIN.left + plotW / 2)}" y="${fmt(height - 10)}" text-anchor="middle" fill="#0f172a">epoch</text>`,
+    `  <text x="${fmt(MARGIN.left + plotW / 2)}" y="${fmt(height - 10)}" text-anchor="middle" fill="#0f172a">${options.logX ? 'epoch (log scale)' : 'epoch'}</text>`,
     `  <text transform="translate(16 ${fmt(MARGIN.top + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="#0f172a">cost</text>`,
   );
 
-  // ---- the curve: one polyline per run of finite costs, and a dot on the last point
-  const runs: { epoch: number; cost: number }[][] = [];
+  // ---- the curves: one polyline per run of finite costs, and a dot on the last point
+  series.forEach((run, i) => out.push(...curve(run, SERIES[i]!, sx, sy)));
+  if (series.length > 1) out.push(...legend(right));
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** One series: a polyline per run of consecutive finite costs, and a dot on its last point. */
+function curve(
+  points: readonly Point[],
+  style: (typeof SERIES)[number],
+  sx: (epoch: number) => number,
+  sy: (cost: number) => number,
+): string[] {
+  const runs: Point[][] = [];
   let previous = 0;
   for (const p of points) {
     if (p.epoch !== previous + 1 || runs.length === 0) runs.push([]);
     runs[runs.length - 1]!.push(p);
     previous = p.epoch;
   }
+  const out = [`  <g data-series="${style.label}">`];
   for (const run of runs) {
     const coords = perPixel(run, sx)
       .map((p) => `${fmt(sx(p.epoch))},${fmt(sy(p.cost))}`)
       .join(' ');
     out.push(
-      `  <polyline points="${coords}" fill="none" stroke="#2563eb" stroke-width="2" stroke-linejoin="round"/>`,
+      `    <polyline points="${coords}" fill="none" stroke="${style.color}" stroke-width="2"${style.dash} stroke-linejoin="round"/>`,
     );
   }
+  const last = points[points.length - 1];
   if (last)
     out.push(
-      `  <circle cx="${fmt(sx(last.epoch))}" cy="${fmt(sy(last.cost))}" r="3" fill="#2563eb"/>`,
+      `    <circle cx="${fmt(sx(last.epoch))}" cy="${fmt(sy(last.cost))}" r="3" fill="${style.color}"/>`,
     );
-  out.push('</svg>');
-  return `${out.join('\n')}\n`;
+  out.push('  </g>');
+  return out;
+}
+
+/** The legend, top right inside the plot: a stroke of each series and its label. */
+function legend(right: number): string[] {
+  const x = right - 150;
+  const out = [
+    '  <g class="legend">',
+    `    <rect x="${fmt(x - 8)}" y="${fmt(MARGIN.top + 6)}" width="150" height="${fmt(10 + 18 * SERIES.length)}" fill="#ffffff" fill-opacity="0.85" stroke="#cbd5e1"/>`,
+  ];
+  SERIES.forEach((s, i) => {
+    const y = MARGIN.top + 22 + 18 * i;
+    out.push(
+      `    <line x1="${fmt(x)}" y1="${fmt(y - 4)}" x2="${fmt(x + 24)}" y2="${fmt(y - 4)}" stroke="${s.color}" stroke-width="2"${s.dash}/>`,
+      `    <text x="${fmt(x + 32)}" y="${fmt(y)}" fill="#0f172a">${s.label}</text>`,
+    );
+  });
+  out.push('  </g>');
+  return out;
 }
