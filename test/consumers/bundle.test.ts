@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildFailure, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixtures, runOk } from './tools.ts';
+import { fixtures, repoRoot, runOk } from './tools.ts';
 
 const { project } = inject('consumer');
 const dir = join(project, 'bundle');
@@ -16,6 +16,8 @@ beforeAll(() => {
   mkdirSync(dir, { recursive: true });
   for (const f of ['page.ts', 'planarRun.ts', 'fluent.ts'])
     copyFileSync(join(fixtures, f), join(dir, f));
+  // the page also trains from the generated module, as an app that ships it
+  copyFileSync(join(repoRoot, 'codegen', 'planar.ts'), join(dir, 'planarModule.ts'));
 });
 
 /** esbuild's errors as one readable string (the thrown BuildFailure lists them). */
