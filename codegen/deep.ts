@@ -7,7 +7,7 @@
  * deepStep:
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1), opt_lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
+ *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
  *   W1_next = W1 − opt_lr·dW1  (20, 12288)
  *   b1_next = b1 − opt_lr·db1  (20, 1)
  *   W2_next = W2 − opt_lr·dW2  (7, 20)
@@ -25,15 +25,15 @@
  * deepLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   dW1 = dZ1·Xᵀ  (20, 12288)
- *   db1 = Σ_1 dZ1  (20, 1)
- *   dW2 = dZ2·A1ᵀ  (7, 20)
- *   db2 = Σ_1 dZ2  (7, 1)
- *   dW3 = dZ3·A2ᵀ  (5, 7)
- *   db3 = Σ_1 dZ3  (5, 1)
- *   dW4 = dZ4·A3ᵀ  (1, 5)
- *   db4 = Σ_1 dZ4  (1, 1)
+ *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
+ *   dW1 = (1/m)·(dZ1·Xᵀ)  (20, 12288)
+ *   db1 = (1/m)·Σ_1 dZ1  (20, 1)
+ *   dW2 = (1/m)·(dZ2·A1ᵀ)  (7, 20)
+ *   db2 = (1/m)·Σ_1 dZ2  (7, 1)
+ *   dW3 = (1/m)·(dZ3·A2ᵀ)  (5, 7)
+ *   db3 = (1/m)·Σ_1 dZ3  (5, 1)
+ *   dW4 = (1/m)·(dZ4·A3ᵀ)  (1, 5)
+ *   db4 = (1/m)·Σ_1 dZ4  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -693,25 +693,25 @@ export function deepStep(
       const e = opt_lr * dW1; // opt_lr·dW1
       W1_next[i * 12288 + j] = W1[i * 12288 + j]! - e;
       const dW1_2 = t2 * acc01; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2
       W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)]! - e_2;
       const dW1_3 = t2 * acc02; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW1_3; // opt_lr·dW1
+      const e_3 = opt_lr * dW1_3; // opt_lr·dW1_3
       W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)]! - e_3;
       const dW1_4 = t2 * acc03; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW1_4; // opt_lr·dW1
+      const e_4 = opt_lr * dW1_4; // opt_lr·dW1_4
       W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)]! - e_4;
       const dW1_5 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW1_5; // opt_lr·dW1
+      const e_5 = opt_lr * dW1_5; // opt_lr·dW1_5
       W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j]! - e_5;
       const dW1_6 = t2 * acc11; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW1_6; // opt_lr·dW1
+      const e_6 = opt_lr * dW1_6; // opt_lr·dW1_6
       W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)]! - e_6;
       const dW1_7 = t2 * acc12; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW1_7; // opt_lr·dW1
+      const e_7 = opt_lr * dW1_7; // opt_lr·dW1_7
       W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)]! - e_7;
       const dW1_8 = t2 * acc13; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW1_8; // opt_lr·dW1
+      const e_8 = opt_lr * dW1_8; // opt_lr·dW1_8
       W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)]! - e_8;
     }
   }
@@ -758,25 +758,25 @@ export function deepStep(
       const e = opt_lr * dW2; // opt_lr·dW2
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e;
       const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW2_2; // opt_lr·dW2
+      const e_2 = opt_lr * dW2_2; // opt_lr·dW2_2
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_2;
       const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW2_3; // opt_lr·dW2
+      const e_3 = opt_lr * dW2_3; // opt_lr·dW2_3
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_3;
       const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW2_4; // opt_lr·dW2
+      const e_4 = opt_lr * dW2_4; // opt_lr·dW2_4
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_4;
       const dW2_5 = t2 * acc10; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW2_5; // opt_lr·dW2
+      const e_5 = opt_lr * dW2_5; // opt_lr·dW2_5
       W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j]! - e_5;
       const dW2_6 = t2 * acc11; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW2_6; // opt_lr·dW2
+      const e_6 = opt_lr * dW2_6; // opt_lr·dW2_6
       W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)]! - e_6;
       const dW2_7 = t2 * acc12; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW2_7; // opt_lr·dW2
+      const e_7 = opt_lr * dW2_7; // opt_lr·dW2_7
       W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)]! - e_7;
       const dW2_8 = t2 * acc13; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW2_8; // opt_lr·dW2
+      const e_8 = opt_lr * dW2_8; // opt_lr·dW2_8
       W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)]! - e_8;
     }
     for (let i = 6; i < 7; i++) {
@@ -796,16 +796,16 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW2_9 = t2 * acc00_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW2_9; // opt_lr·dW2
+      const e_9 = opt_lr * dW2_9; // opt_lr·dW2_9
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e_9;
       const dW2_10 = t2 * acc01_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW2_10; // opt_lr·dW2
+      const e_10 = opt_lr * dW2_10; // opt_lr·dW2_10
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_10;
       const dW2_11 = t2 * acc02_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW2_11; // opt_lr·dW2
+      const e_11 = opt_lr * dW2_11; // opt_lr·dW2_11
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_11;
       const dW2_12 = t2 * acc03_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW2_12; // opt_lr·dW2
+      const e_12 = opt_lr * dW2_12; // opt_lr·dW2_12
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_12;
     }
   }
@@ -852,25 +852,25 @@ export function deepStep(
       const e = opt_lr * dW3; // opt_lr·dW3
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e;
       const dW3_2 = t2 * acc01; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW3_2; // opt_lr·dW3
+      const e_2 = opt_lr * dW3_2; // opt_lr·dW3_2
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_2;
       const dW3_3 = t2 * acc02; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW3_3; // opt_lr·dW3
+      const e_3 = opt_lr * dW3_3; // opt_lr·dW3_3
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_3;
       const dW3_4 = t2 * acc03; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW3_4; // opt_lr·dW3
+      const e_4 = opt_lr * dW3_4; // opt_lr·dW3_4
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_4;
       const dW3_5 = t2 * acc10; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW3_5; // opt_lr·dW3
+      const e_5 = opt_lr * dW3_5; // opt_lr·dW3_5
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_5;
       const dW3_6 = t2 * acc11; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW3_6; // opt_lr·dW3
+      const e_6 = opt_lr * dW3_6; // opt_lr·dW3_6
       W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)]! - e_6;
       const dW3_7 = t2 * acc12; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW3_7; // opt_lr·dW3
+      const e_7 = opt_lr * dW3_7; // opt_lr·dW3_7
       W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)]! - e_7;
       const dW3_8 = t2 * acc13; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW3_8; // opt_lr·dW3
+      const e_8 = opt_lr * dW3_8; // opt_lr·dW3_8
       W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)]! - e_8;
     }
     for (let i = 4; i < 5; i++) {
@@ -890,16 +890,16 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW3_9 = t2 * acc00_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW3_9; // opt_lr·dW3
+      const e_9 = opt_lr * dW3_9; // opt_lr·dW3_9
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_9;
       const dW3_10 = t2 * acc01_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW3_10; // opt_lr·dW3
+      const e_10 = opt_lr * dW3_10; // opt_lr·dW3_10
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_10;
       const dW3_11 = t2 * acc02_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW3_11; // opt_lr·dW3
+      const e_11 = opt_lr * dW3_11; // opt_lr·dW3_11
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_11;
       const dW3_12 = t2 * acc03_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW3_12; // opt_lr·dW3
+      const e_12 = opt_lr * dW3_12; // opt_lr·dW3_12
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_12;
     }
   }
@@ -915,10 +915,10 @@ export function deepStep(
         acc10_2 += a1_2 * x0_3;
       }
       const dW3_13 = t2 * acc00_3; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_13 = opt_lr * dW3_13; // opt_lr·dW3
+      const e_13 = opt_lr * dW3_13; // opt_lr·dW3_13
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_13;
       const dW3_14 = t2 * acc10_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_14 = opt_lr * dW3_14; // opt_lr·dW3
+      const e_14 = opt_lr * dW3_14; // opt_lr·dW3_14
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_14;
     }
     for (let i = 4; i < 5; i++) {
@@ -927,7 +927,7 @@ export function deepStep(
         acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
       const dW3_15 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_15 = opt_lr * dW3_15; // opt_lr·dW3
+      const e_15 = opt_lr * dW3_15; // opt_lr·dW3_15
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_15;
     }
   }

@@ -7,41 +7,41 @@
  * digitsStep:
  * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1), opt_m_W1 (128, 784), opt_v_W1 (128, 784), opt_m_b1 (128, 1), opt_v_b1 (128, 1), opt_m_W2 (64, 128), opt_v_W2 (64, 128), opt_m_b2 (64, 1), opt_v_b2 (64, 1), opt_m_W3 (1, 64), opt_v_W3 (1, 64), opt_m_b3 (1, 1), opt_v_b3 (1, 1), opt_lr (), opt_c1 (), opt_c2 ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (0.005·… + 0.005·… − Σ (… − …))/m
- *   W1_next = W1 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (128, 784)
+ *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)  (128, 784)
  *   opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  (128, 784)
  *   opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  (128, 784)
- *   b1_next = b1 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (128, 1)
+ *   b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)  (128, 1)
  *   opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  (128, 1)
  *   opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  (128, 1)
- *   W2_next = W2 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (64, 128)
+ *   W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)  (64, 128)
  *   opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  (64, 128)
  *   opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  (64, 128)
- *   b2_next = b2 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (64, 1)
+ *   b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)  (64, 1)
  *   opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  (64, 1)
  *   opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2  (64, 1)
- *   W3_next = W3 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (1, 64)
+ *   W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)  (1, 64)
  *   opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  (1, 64)
  *   opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  (1, 64)
- *   b3_next = b3 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (1, 1)
+ *   b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)  (1, 1)
  *   opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3  (1, 1)
  *   opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²  (1, 1)
  *
  * digitsPredict:
  * Inputs: X (784, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   A3 = σ(b3 + W3·relu(…))  (1, m)
+ *   A3 = σ(b3 + W3·relu(b2 + W2·A1))  (1, m)
  *
  * digitsLossAndGrad:
  * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (Σ … + Σ …)·(0.005·(1/…)) + −(Σ …·(1/…))
- *   dW1 = dZ1·Xᵀ + …·(2·W1)  (128, 784)
+ *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   dW1 = 2·(W1·(0.005·(1/m))) + dZ1·Xᵀ  (128, 784)
  *   db1 = Σ_1 dZ1  (128, 1)
- *   dW2 = dZ2·(…/0.9)ᵀ + …·(2·W2)  (64, 128)
+ *   dW2 = 2·(W2·(0.005·(1/m))) + dZ2·(D_A1·A1/0.9)ᵀ  (64, 128)
  *   db2 = Σ_1 dZ2  (64, 1)
- *   dW3 = dZ3·(D_A2·A2/0.9)ᵀ  (1, 64)
- *   db3 = Σ_1 dZ3  (1, 1)
+ *   dW3 = (1/m)·(dZ3·(D_A2·A2/0.9)ᵀ)  (1, 64)
+ *   db3 = (1/m)·Σ_1 dZ3  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -684,7 +684,7 @@ export function digitsStep(
     t7 = s + c;
   }
   const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/t9
+  const J = t8 / m; // t8/m
   const t10 = 1 / m; // 1/m
   const t11 = 0.005 * t10; // 0.005·(1/m)
   // dZ3 = A3 − Y  [samples/digits.ts:34]
@@ -716,7 +716,7 @@ export function digitsStep(
       const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -761,7 +761,7 @@ export function digitsStep(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = t15 + t16
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ
   const dW1 = buf8;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -789,29 +789,29 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t13
-      const e_2 = 2 * e; // 2·t14
+      const e = W1[i * 784 + j]! * t11; // W1·t11
+      const e_2 = 2 * e; // 2·e
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
-      const e_4 = 2 * e_3; // 2·t14
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11
+      const e_4 = 2 * e_3; // 2·e_3
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
-      const e_6 = 2 * e_5; // 2·t14
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11
+      const e_6 = 2 * e_5; // 2·e_5
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
-      const e_8 = 2 * e_7; // 2·t14
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11
+      const e_8 = 2 * e_7; // 2·e_7
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
-      const e_10 = 2 * e_9; // 2·t14
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11
+      const e_10 = 2 * e_9; // 2·e_9
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
-      const e_12 = 2 * e_11; // 2·t14
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11
+      const e_12 = 2 * e_11; // 2·e_11
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
-      const e_14 = 2 * e_13; // 2·t14
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11
+      const e_14 = 2 * e_13; // 2·e_13
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
-      const e_16 = 2 * e_15; // 2·t14
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11
+      const e_16 = 2 * e_15; // 2·e_15
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -830,15 +830,15 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²
     opt_v_W1_next[k] = e + e_3;
   }
-  // W1_next = W1 − t21
+  // W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)
   const W1_next = buf11;
   for (let k = 0; k < 100352; k++) {
-    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1))
-    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·(0.999·opt_v_W1 + 0.0010000000000000009·dW1²)
-    const e_4 = Math.sqrt(e_3); // √t17
-    const e_5 = e_4 + 1e-8; // t18 + 1e-8
-    const e_6 = e_2 / e_5; // t19/t20
+    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·opt_m_W1_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W1_next)
+    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·opt_v_W1_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W1_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W1_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     W1_next[k] = W1[k]! - e_6;
   }
   // db1 = Σ_1 dZ1  [samples/digits.ts:29]
@@ -865,18 +865,18 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²
     opt_v_b1_next[k] = e + e_3;
   }
-  // b1_next = b1 − t26
+  // b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)
   const b1_next = buf15;
   for (let k = 0; k < 128; k++) {
-    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1))
-    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·(0.999·opt_v_b1 + 0.0010000000000000009·db1²)
-    const e_4 = Math.sqrt(e_3); // √t22
-    const e_5 = e_4 + 1e-8; // t23 + 1e-8
-    const e_6 = e_2 / e_5; // t24/t25
+    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·opt_m_b1_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b1_next)
+    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·opt_v_b1_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b1_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b1_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     b1_next[k] = b1[k]! - e_6;
   }
-  // dW2 = t29 + t30
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ
   const dW2 = buf16;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -904,29 +904,29 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t27
-      const e_2 = 2 * e; // 2·t28
+      const e = W2[i * 128 + j]! * t11; // W2·t11
+      const e_2 = 2 * e; // 2·e
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t27
-      const e_4 = 2 * e_3; // 2·t28
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11
+      const e_4 = 2 * e_3; // 2·e_3
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t27
-      const e_6 = 2 * e_5; // 2·t28
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11
+      const e_6 = 2 * e_5; // 2·e_5
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t27
-      const e_8 = 2 * e_7; // 2·t28
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11
+      const e_8 = 2 * e_7; // 2·e_7
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t27
-      const e_10 = 2 * e_9; // 2·t28
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11
+      const e_10 = 2 * e_9; // 2·e_9
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t27
-      const e_12 = 2 * e_11; // 2·t28
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11
+      const e_12 = 2 * e_11; // 2·e_11
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t27
-      const e_14 = 2 * e_13; // 2·t28
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11
+      const e_14 = 2 * e_13; // 2·e_13
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t27
-      const e_16 = 2 * e_15; // 2·t28
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11
+      const e_16 = 2 * e_15; // 2·e_15
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -945,15 +945,15 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²
     opt_v_W2_next[k] = e + e_3;
   }
-  // W2_next = W2 − t35
+  // W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)
   const W2_next = buf19;
   for (let k = 0; k < 8192; k++) {
-    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2))
-    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·(0.999·opt_v_W2 + 0.0010000000000000009·dW2²)
-    const e_4 = Math.sqrt(e_3); // √t31
-    const e_5 = e_4 + 1e-8; // t32 + 1e-8
-    const e_6 = e_2 / e_5; // t33/t34
+    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·opt_m_W2_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W2_next)
+    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·opt_v_W2_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W2_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W2_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     W2_next[k] = W2[k]! - e_6;
   }
   // db2 = Σ_1 dZ2  [samples/digits.ts:31]
@@ -980,18 +980,18 @@ export function digitsStep(
     const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2
     opt_v_b2_next[k] = e_2 + e_3;
   }
-  // b2_next = b2 − t40
+  // b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)
   const b2_next = buf23;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2))
-    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·(0.0010000000000000009·db2² + 0.999·opt_v_b2)
-    const e_4 = Math.sqrt(e_3); // √t36
-    const e_5 = e_4 + 1e-8; // t37 + 1e-8
-    const e_6 = e_2 / e_5; // t38/t39
+    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·opt_m_b2_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b2_next)
+    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·opt_v_b2_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b2_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b2_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     b2_next[k] = b2[k]! - e_6;
   }
-  // dW3 = t10·t41  [samples/digits.ts:33]
+  // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
   const dW3 = buf20;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
@@ -1047,15 +1047,15 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²
     opt_v_W3_next[k] = e + e_3;
   }
-  // W3_next = W3 − t46
+  // W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)
   const W3_next = buf26;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3))
-    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·(0.999·opt_v_W3 + 0.0010000000000000009·dW3²)
-    const e_4 = Math.sqrt(e_3); // √t42
-    const e_5 = e_4 + 1e-8; // t43 + 1e-8
-    const e_6 = e_2 / e_5; // t44/t45
+    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·opt_m_W3_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W3_next)
+    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·opt_v_W3_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W3_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W3_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     W3_next[k] = W3[k]! - e_6;
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]
@@ -1082,15 +1082,15 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²
     opt_v_b3_next[k] = e + e_3;
   }
-  // b3_next = b3 − t51
+  // b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)
   const b3_next = buf30;
   for (let k = 0; k < 1; k++) {
-    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3))
-    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·(0.999·opt_v_b3 + 0.0010000000000000009·db3²)
-    const e_4 = Math.sqrt(e_3); // √t47
-    const e_5 = e_4 + 1e-8; // t48 + 1e-8
-    const e_6 = e_2 / e_5; // t49/t50
+    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·opt_m_b3_next
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b3_next)
+    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·opt_v_b3_next
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b3_next)
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b3_next) + 1e-8
+    const e_6 = e_2 / e_5; // e_2/e_5
     b3_next[k] = b3[k]! - e_6;
   }
   digitsStepResult.J = J;
@@ -1279,7 +1279,7 @@ export function digitsPredict(
       t0[i * m + j] = e > 0 ? e : 0;
     }
   }
-  // A3 = σ(t2)  [samples/digits.ts:34]
+  // A3 = σ(b3 + W3·t0)  [samples/digits.ts:34]
   const A3 = buf2_2;
   A3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
@@ -1307,7 +1307,7 @@ export function digitsPredict(
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const e = b3[0]! + A3[j]!; // b3 + t1  [samples/digits.ts:33]
+      const e = b3[0]! + A3[j]!; // b3 + W3·t0  [samples/digits.ts:33]
       A3[j] = 1 / (1 + Math.exp(-e));
     }
   }
@@ -1692,7 +1692,7 @@ export function digitsLossAndGrad(
     t7 = s + c;
   }
   const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/t9
+  const J = t8 / m; // t8/m
   const t10 = 1 / m; // 1/m
   const t11 = 0.005 * t10; // 0.005·(1/m)
   // dZ3 = A3 − Y  [samples/digits.ts:34]
@@ -1724,7 +1724,7 @@ export function digitsLossAndGrad(
       const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -1769,7 +1769,7 @@ export function digitsLossAndGrad(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = t15 + t16
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ
   const dW1 = buf8_2;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -1797,29 +1797,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t13
-      const e_2 = 2 * e; // 2·t14
+      const e = W1[i * 784 + j]! * t11; // W1·t11
+      const e_2 = 2 * e; // 2·e
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
-      const e_4 = 2 * e_3; // 2·t14
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11
+      const e_4 = 2 * e_3; // 2·e_3
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
-      const e_6 = 2 * e_5; // 2·t14
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11
+      const e_6 = 2 * e_5; // 2·e_5
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
-      const e_8 = 2 * e_7; // 2·t14
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11
+      const e_8 = 2 * e_7; // 2·e_7
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
-      const e_10 = 2 * e_9; // 2·t14
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11
+      const e_10 = 2 * e_9; // 2·e_9
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
-      const e_12 = 2 * e_11; // 2·t14
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11
+      const e_12 = 2 * e_11; // 2·e_11
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
-      const e_14 = 2 * e_13; // 2·t14
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11
+      const e_14 = 2 * e_13; // 2·e_13
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
-      const e_16 = 2 * e_15; // 2·t14
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11
+      const e_16 = 2 * e_15; // 2·e_15
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -1832,7 +1832,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = t19 + t20
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ
   const dW2 = buf10_2;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -1860,29 +1860,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t17
-      const e_2 = 2 * e; // 2·t18
+      const e = W2[i * 128 + j]! * t11; // W2·t11
+      const e_2 = 2 * e; // 2·e
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t17
-      const e_4 = 2 * e_3; // 2·t18
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11
+      const e_4 = 2 * e_3; // 2·e_3
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t17
-      const e_6 = 2 * e_5; // 2·t18
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11
+      const e_6 = 2 * e_5; // 2·e_5
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t17
-      const e_8 = 2 * e_7; // 2·t18
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11
+      const e_8 = 2 * e_7; // 2·e_7
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t17
-      const e_10 = 2 * e_9; // 2·t18
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11
+      const e_10 = 2 * e_9; // 2·e_9
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t17
-      const e_12 = 2 * e_11; // 2·t18
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11
+      const e_12 = 2 * e_11; // 2·e_11
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t17
-      const e_14 = 2 * e_13; // 2·t18
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11
+      const e_14 = 2 * e_13; // 2·e_13
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t17
-      const e_16 = 2 * e_15; // 2·t18
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11
+      const e_16 = 2 * e_15; // 2·e_15
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -1895,7 +1895,7 @@ export function digitsLossAndGrad(
     }
     db2[i0] = acc;
   }
-  // dW3 = t10·t21  [samples/digits.ts:33]
+  // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
   const dW3 = buf12_2;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {

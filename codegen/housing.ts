@@ -20,8 +20,8 @@
  * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = Σ ((Yhat − Y)²)·(1/m)
- *   dW = dYhat·Xᵀ  (1, 2)
- *   db = Σ_1 dYhat  (1, 1)
+ *   dW = 2·(dYhat·Xᵀ)  (1, 2)
+ *   db = 2·Σ_1 dYhat  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -239,7 +239,7 @@ export function housingStep(
   }
   const t3 = 1 / m; // 1/m
   const J = t1 * t3; // Σ ((Yhat − Y)²)·(1/m)  [samples/housing.ts:22]
-  // dYhat = t0·t4  [samples/housing.ts:22]
+  // dYhat = t0·t3  [samples/housing.ts:22]
   const dYhat = buf1;
   for (let k = 0; k < m; k++) {
     dYhat[k] = t0[k]! * t3;
@@ -515,7 +515,7 @@ export function housingLossAndGrad(
   }
   const t3 = 1 / m; // 1/m
   const J = t1 * t3; // Σ ((Yhat − Y)²)·(1/m)  [samples/housing.ts:22]
-  // dYhat = t0·t4  [samples/housing.ts:22]
+  // dYhat = t0·t3  [samples/housing.ts:22]
   const dYhat = buf1_2;
   for (let k = 0; k < m; k++) {
     dYhat[k] = t0[k]! * t3;

@@ -7,7 +7,7 @@
  * logisticRegressionStep:
  * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1), opt_lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
+ *   J = −(Σ (Y·Z − softplus(Z))·(1/m))
  *   b_next = b − opt_lr·db  (1, 1)
  *   w_next = w − opt_lr·dw  (12288, 1)
  *
@@ -19,9 +19,9 @@
  * logisticRegressionLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   db = Σ_1 dZ  (1, 1)
- *   dw = (dZ·Xᵀ)ᵀ  (12288, 1)
+ *   J = −(Σ (Y·Z − softplus(Z))·(1/m))
+ *   db = (1/m)·Σ_1 dZ  (1, 1)
+ *   dw = (1/m)·(X·dZᵀ)  (12288, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -325,25 +325,25 @@ export function logisticRegressionStep(
       const e = opt_lr * dw; // opt_lr·dw
       w_next[i] = w[i]! - e;
       const dw_2 = t2 * acc10; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_2 = opt_lr * dw_2; // opt_lr·dw
+      const e_2 = opt_lr * dw_2; // opt_lr·dw_2
       w_next[i + 1] = w[i + 1]! - e_2;
       const dw_3 = t2 * acc20; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_3 = opt_lr * dw_3; // opt_lr·dw
+      const e_3 = opt_lr * dw_3; // opt_lr·dw_3
       w_next[i + 2] = w[i + 2]! - e_3;
       const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_4 = opt_lr * dw_4; // opt_lr·dw
+      const e_4 = opt_lr * dw_4; // opt_lr·dw_4
       w_next[i + 3] = w[i + 3]! - e_4;
       const dw_5 = t2 * acc40; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_5 = opt_lr * dw_5; // opt_lr·dw
+      const e_5 = opt_lr * dw_5; // opt_lr·dw_5
       w_next[i + 4] = w[i + 4]! - e_5;
       const dw_6 = t2 * acc50; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_6 = opt_lr * dw_6; // opt_lr·dw
+      const e_6 = opt_lr * dw_6; // opt_lr·dw_6
       w_next[i + 5] = w[i + 5]! - e_6;
       const dw_7 = t2 * acc60; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_7 = opt_lr * dw_7; // opt_lr·dw
+      const e_7 = opt_lr * dw_7; // opt_lr·dw_7
       w_next[i + 6] = w[i + 6]! - e_7;
       const dw_8 = t2 * acc70; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_8 = opt_lr * dw_8; // opt_lr·dw
+      const e_8 = opt_lr * dw_8; // opt_lr·dw_8
       w_next[i + 7] = w[i + 7]! - e_8;
     }
   }

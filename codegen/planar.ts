@@ -7,7 +7,7 @@
  * planarStep:
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1), opt_lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
+ *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
  *   W1_next = W1 − opt_lr·dW1  (4, 2)
  *   b1_next = b1 − opt_lr·db1  (4, 1)
  *   W2_next = W2 − opt_lr·dW2  (1, 4)
@@ -21,11 +21,11 @@
  * planarLossAndGrad:
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   dW1 = dZ1·Xᵀ  (4, 2)
- *   db1 = Σ_1 dZ1  (4, 1)
- *   dW2 = dZ2·A1ᵀ  (1, 4)
- *   db2 = Σ_1 dZ2  (1, 1)
+ *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
+ *   dW1 = (1/m)·(dZ1·Xᵀ)  (4, 2)
+ *   db1 = (1/m)·Σ_1 dZ1  (4, 1)
+ *   dW2 = (1/m)·(dZ2·A1ᵀ)  (1, 4)
+ *   db2 = (1/m)·Σ_1 dZ2  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -339,7 +339,7 @@ export function planarStep(
       const e = opt_lr * dW1; // opt_lr·dW1
       W1_next[i * 2 + j] = W1[i * 2 + j]! - e;
       const dW1_2 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2
       W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j]! - e_2;
     }
   }
