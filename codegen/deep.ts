@@ -661,7 +661,7 @@ export function deepStep(
       dZ1[i * m + j] = e * dZ1[i * m + j]!;
     }
   }
-  // W1_next = W1 − opt_lr·dW1
+  // W1_next = W1 − opt_lr·dW1  [samples/deep.ts:28]
   const W1_next = buf11;
   for (let j = 0; j < 12288; j += 4) {
     for (let i = 0; i < 20; i += 2) {
@@ -690,32 +690,32 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW1; // opt_lr·dW1
+      const e = opt_lr * dW1; // opt_lr·dW1  [samples/deep.ts:28]
       W1_next[i * 12288 + j] = W1[i * 12288 + j]! - e;
       const dW1_2 = t2 * acc01; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)]! - e_2;
       const dW1_3 = t2 * acc02; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW1_3; // opt_lr·dW1_3
+      const e_3 = opt_lr * dW1_3; // opt_lr·dW1_3  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)]! - e_3;
       const dW1_4 = t2 * acc03; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW1_4; // opt_lr·dW1_4
+      const e_4 = opt_lr * dW1_4; // opt_lr·dW1_4  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)]! - e_4;
       const dW1_5 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW1_5; // opt_lr·dW1_5
+      const e_5 = opt_lr * dW1_5; // opt_lr·dW1_5  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j]! - e_5;
       const dW1_6 = t2 * acc11; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW1_6; // opt_lr·dW1_6
+      const e_6 = opt_lr * dW1_6; // opt_lr·dW1_6  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)]! - e_6;
       const dW1_7 = t2 * acc12; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW1_7; // opt_lr·dW1_7
+      const e_7 = opt_lr * dW1_7; // opt_lr·dW1_7  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)]! - e_7;
       const dW1_8 = t2 * acc13; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW1_8; // opt_lr·dW1_8
+      const e_8 = opt_lr * dW1_8; // opt_lr·dW1_8  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)]! - e_8;
     }
   }
-  // b1_next = b1 − opt_lr·db1
+  // b1_next = b1 − opt_lr·db1  [samples/deep.ts:29]
   const b1_next = buf12;
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
@@ -723,10 +723,10 @@ export function deepStep(
       acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/deep.ts:32]
-    const e = opt_lr * db1; // opt_lr·db1
+    const e = opt_lr * db1; // opt_lr·db1  [samples/deep.ts:29]
     b1_next[i0] = b1[i0]! - e;
   }
-  // W2_next = W2 − opt_lr·dW2
+  // W2_next = W2 − opt_lr·dW2  [samples/deep.ts:28]
   const W2_next = buf13;
   for (let j = 0; j < 20; j += 4) {
     for (let i = 0; i < 6; i += 2) {
@@ -755,28 +755,28 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW2; // opt_lr·dW2
+      const e = opt_lr * dW2; // opt_lr·dW2  [samples/deep.ts:28]
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e;
       const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW2_2; // opt_lr·dW2_2
+      const e_2 = opt_lr * dW2_2; // opt_lr·dW2_2  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_2;
       const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW2_3; // opt_lr·dW2_3
+      const e_3 = opt_lr * dW2_3; // opt_lr·dW2_3  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_3;
       const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW2_4; // opt_lr·dW2_4
+      const e_4 = opt_lr * dW2_4; // opt_lr·dW2_4  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_4;
       const dW2_5 = t2 * acc10; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW2_5; // opt_lr·dW2_5
+      const e_5 = opt_lr * dW2_5; // opt_lr·dW2_5  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j]! - e_5;
       const dW2_6 = t2 * acc11; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW2_6; // opt_lr·dW2_6
+      const e_6 = opt_lr * dW2_6; // opt_lr·dW2_6  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)]! - e_6;
       const dW2_7 = t2 * acc12; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW2_7; // opt_lr·dW2_7
+      const e_7 = opt_lr * dW2_7; // opt_lr·dW2_7  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)]! - e_7;
       const dW2_8 = t2 * acc13; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW2_8; // opt_lr·dW2_8
+      const e_8 = opt_lr * dW2_8; // opt_lr·dW2_8  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)]! - e_8;
     }
     for (let i = 6; i < 7; i++) {
@@ -796,20 +796,20 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW2_9 = t2 * acc00_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW2_9; // opt_lr·dW2_9
+      const e_9 = opt_lr * dW2_9; // opt_lr·dW2_9  [samples/deep.ts:28]
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e_9;
       const dW2_10 = t2 * acc01_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW2_10; // opt_lr·dW2_10
+      const e_10 = opt_lr * dW2_10; // opt_lr·dW2_10  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_10;
       const dW2_11 = t2 * acc02_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW2_11; // opt_lr·dW2_11
+      const e_11 = opt_lr * dW2_11; // opt_lr·dW2_11  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_11;
       const dW2_12 = t2 * acc03_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW2_12; // opt_lr·dW2_12
+      const e_12 = opt_lr * dW2_12; // opt_lr·dW2_12  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_12;
     }
   }
-  // b2_next = b2 − opt_lr·db2
+  // b2_next = b2 − opt_lr·db2  [samples/deep.ts:29]
   const b2_next = buf14;
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
@@ -817,10 +817,10 @@ export function deepStep(
       acc += dZ2[i0 * m + i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/deep.ts:32]
-    const e = opt_lr * db2; // opt_lr·db2
+    const e = opt_lr * db2; // opt_lr·db2  [samples/deep.ts:29]
     b2_next[i0] = b2[i0]! - e;
   }
-  // W3_next = W3 − opt_lr·dW3
+  // W3_next = W3 − opt_lr·dW3  [samples/deep.ts:28]
   const W3_next = buf15;
   for (let j = 0; j < 4; j += 4) {
     for (let i = 0; i < 4; i += 2) {
@@ -849,28 +849,28 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW3 = t2 * acc00; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW3; // opt_lr·dW3
+      const e = opt_lr * dW3; // opt_lr·dW3  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e;
       const dW3_2 = t2 * acc01; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW3_2; // opt_lr·dW3_2
+      const e_2 = opt_lr * dW3_2; // opt_lr·dW3_2  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_2;
       const dW3_3 = t2 * acc02; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW3_3; // opt_lr·dW3_3
+      const e_3 = opt_lr * dW3_3; // opt_lr·dW3_3  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_3;
       const dW3_4 = t2 * acc03; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW3_4; // opt_lr·dW3_4
+      const e_4 = opt_lr * dW3_4; // opt_lr·dW3_4  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_4;
       const dW3_5 = t2 * acc10; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW3_5; // opt_lr·dW3_5
+      const e_5 = opt_lr * dW3_5; // opt_lr·dW3_5  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_5;
       const dW3_6 = t2 * acc11; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW3_6; // opt_lr·dW3_6
+      const e_6 = opt_lr * dW3_6; // opt_lr·dW3_6  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)]! - e_6;
       const dW3_7 = t2 * acc12; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW3_7; // opt_lr·dW3_7
+      const e_7 = opt_lr * dW3_7; // opt_lr·dW3_7  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)]! - e_7;
       const dW3_8 = t2 * acc13; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW3_8; // opt_lr·dW3_8
+      const e_8 = opt_lr * dW3_8; // opt_lr·dW3_8  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)]! - e_8;
     }
     for (let i = 4; i < 5; i++) {
@@ -890,16 +890,16 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW3_9 = t2 * acc00_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW3_9; // opt_lr·dW3_9
+      const e_9 = opt_lr * dW3_9; // opt_lr·dW3_9  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_9;
       const dW3_10 = t2 * acc01_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW3_10; // opt_lr·dW3_10
+      const e_10 = opt_lr * dW3_10; // opt_lr·dW3_10  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_10;
       const dW3_11 = t2 * acc02_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW3_11; // opt_lr·dW3_11
+      const e_11 = opt_lr * dW3_11; // opt_lr·dW3_11  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_11;
       const dW3_12 = t2 * acc03_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW3_12; // opt_lr·dW3_12
+      const e_12 = opt_lr * dW3_12; // opt_lr·dW3_12  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_12;
     }
   }
@@ -915,10 +915,10 @@ export function deepStep(
         acc10_2 += a1_2 * x0_3;
       }
       const dW3_13 = t2 * acc00_3; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_13 = opt_lr * dW3_13; // opt_lr·dW3_13
+      const e_13 = opt_lr * dW3_13; // opt_lr·dW3_13  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_13;
       const dW3_14 = t2 * acc10_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_14 = opt_lr * dW3_14; // opt_lr·dW3_14
+      const e_14 = opt_lr * dW3_14; // opt_lr·dW3_14  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_14;
     }
     for (let i = 4; i < 5; i++) {
@@ -927,11 +927,11 @@ export function deepStep(
         acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
       const dW3_15 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_15 = opt_lr * dW3_15; // opt_lr·dW3_15
+      const e_15 = opt_lr * dW3_15; // opt_lr·dW3_15  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_15;
     }
   }
-  // b3_next = b3 − opt_lr·db3
+  // b3_next = b3 − opt_lr·db3  [samples/deep.ts:29]
   const b3_next = buf16;
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
@@ -939,10 +939,10 @@ export function deepStep(
       acc += dZ3[i0 * m + i1]!;
     }
     const db3 = t2 * acc; // (1/m)·Σ_1 dZ3  [samples/deep.ts:32]
-    const e = opt_lr * db3; // opt_lr·db3
+    const e = opt_lr * db3; // opt_lr·db3  [samples/deep.ts:29]
     b3_next[i0] = b3[i0]! - e;
   }
-  // W4_next = W4 − opt_lr·dW4
+  // W4_next = W4 − opt_lr·dW4  [samples/deep.ts:28]
   const W4_next = buf17;
   for (let j = 0; j < 5; j++) {
     for (let i = 0; i < 1; i++) {
@@ -951,11 +951,11 @@ export function deepStep(
         acc += dZ4[p]! * A3[p + j * m]!;
       }
       const dW4 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW4; // opt_lr·dW4
+      const e = opt_lr * dW4; // opt_lr·dW4  [samples/deep.ts:28]
       W4_next[j] = W4[j]! - e;
     }
   }
-  // b4_next = b4 − opt_lr·db4
+  // b4_next = b4 − opt_lr·db4  [samples/deep.ts:29]
   const b4_next = buf18;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -963,7 +963,7 @@ export function deepStep(
       acc += dZ4[i1]!;
     }
     const db4 = t2 * acc; // (1/m)·Σ_1 dZ4  [samples/deep.ts:32]
-    const e = opt_lr * db4; // opt_lr·db4
+    const e = opt_lr * db4; // opt_lr·db4  [samples/deep.ts:29]
     b4_next[0] = b4[0]! - e;
   }
   deepStepResult.J = J;

@@ -512,7 +512,7 @@ export function digitsStep(
     );
   }
   if (m !== digitsStep_bound_m) digitsStepReserve(m);
-  // t0 = Σ (W2²)
+  // t0 = Σ (W2²)  [samples/digits.ts:36]
   let t0 = 0;
   {
     let s = 0;
@@ -527,8 +527,8 @@ export function digitsStep(
     }
     t0 = s + c;
   }
-  const t1 = 0.005 * t0; // 0.005·Σ (W2²)
-  // t2 = Σ (W1²)
+  const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
+  // t2 = Σ (W1²)  [samples/digits.ts:36]
   let t2 = 0;
   {
     let s = 0;
@@ -543,8 +543,8 @@ export function digitsStep(
     }
     t2 = s + c;
   }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
+  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
+  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
   Z1.fill(0, 0, 128 * m);
@@ -683,10 +683,10 @@ export function digitsStep(
     }
     t7 = s + c;
   }
-  const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/m
+  const t8 = t4 - t7; // t4 − t7  [samples/digits.ts:36]
+  const J = t8 / m; // t8/m  [samples/digits.ts:36]
   const t10 = 1 / m; // 1/m
-  const t11 = 0.005 * t10; // 0.005·(1/m)
+  const t11 = 0.005 * t10; // 0.005·(1/m)  [samples/digits.ts:36]
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5;
   for (let k = 0; k < m; k++) {
@@ -761,7 +761,7 @@ export function digitsStep(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = 2·(W1·t11) + dZ1·Xᵀ
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ  [samples/digits.ts:36]
   const dW1 = buf8;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -789,56 +789,56 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t11
-      const e_2 = 2 * e; // 2·e
+      const e = W1[i * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11
-      const e_4 = 2 * e_3; // 2·e_3
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11
-      const e_6 = 2 * e_5; // 2·e_5
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11
-      const e_8 = 2 * e_7; // 2·e_7
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11
-      const e_10 = 2 * e_9; // 2·e_9
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11
-      const e_12 = 2 * e_11; // 2·e_11
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11
-      const e_14 = 2 * e_13; // 2·e_13
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11
-      const e_16 = 2 * e_15; // 2·e_15
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
-  // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1
+  // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  [samples/digits.ts:40]
   const opt_m_W1_next = buf9;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.9 * opt_m_W1[k]!; // 0.9·opt_m_W1
-    const e_2 = 0.09999999999999998 * dW1[k]!; // 0.09999999999999998·dW1
+    const e = 0.9 * opt_m_W1[k]!; // 0.9·opt_m_W1  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW1[k]!; // 0.09999999999999998·dW1  [samples/digits.ts:40]
     opt_m_W1_next[k] = e + e_2;
   }
-  // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²
+  // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  [samples/digits.ts:40]
   const opt_v_W1_next = buf10;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.999 * opt_v_W1[k]!; // 0.999·opt_v_W1
-    const e_2 = dW1[k]! * dW1[k]!; // dW1²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²
+    const e = 0.999 * opt_v_W1[k]!; // 0.999·opt_v_W1  [samples/digits.ts:40]
+    const e_2 = dW1[k]! * dW1[k]!; // dW1²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²  [samples/digits.ts:40]
     opt_v_W1_next[k] = e + e_3;
   }
-  // W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)
+  // W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)  [samples/digits.ts:22]
   const W1_next = buf11;
   for (let k = 0; k < 100352; k++) {
-    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·opt_m_W1_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W1_next)
-    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·opt_v_W1_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W1_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W1_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·opt_m_W1_next  [samples/digits.ts:22]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W1_next)  [samples/digits.ts:22]
+    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·opt_v_W1_next  [samples/digits.ts:22]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W1_next)  [samples/digits.ts:22]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W1_next) + 1e-8  [samples/digits.ts:22]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:22]
     W1_next[k] = W1[k]! - e_6;
   }
   // db1 = Σ_1 dZ1  [samples/digits.ts:29]
@@ -850,33 +850,33 @@ export function digitsStep(
     }
     db1[i0] = acc;
   }
-  // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1
+  // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  [samples/digits.ts:40]
   const opt_m_b1_next = buf13;
   for (let k = 0; k < 128; k++) {
-    const e = 0.09999999999999998 * db1[k]!; // 0.09999999999999998·db1
-    const e_2 = 0.9 * opt_m_b1[k]!; // 0.9·opt_m_b1
+    const e = 0.09999999999999998 * db1[k]!; // 0.09999999999999998·db1  [samples/digits.ts:40]
+    const e_2 = 0.9 * opt_m_b1[k]!; // 0.9·opt_m_b1  [samples/digits.ts:40]
     opt_m_b1_next[k] = e + e_2;
   }
-  // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²
+  // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  [samples/digits.ts:40]
   const opt_v_b1_next = buf14;
   for (let k = 0; k < 128; k++) {
-    const e = 0.999 * opt_v_b1[k]!; // 0.999·opt_v_b1
-    const e_2 = db1[k]! * db1[k]!; // db1²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²
+    const e = 0.999 * opt_v_b1[k]!; // 0.999·opt_v_b1  [samples/digits.ts:40]
+    const e_2 = db1[k]! * db1[k]!; // db1²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²  [samples/digits.ts:40]
     opt_v_b1_next[k] = e + e_3;
   }
-  // b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)
+  // b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)  [samples/digits.ts:23]
   const b1_next = buf15;
   for (let k = 0; k < 128; k++) {
-    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·opt_m_b1_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b1_next)
-    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·opt_v_b1_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b1_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b1_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·opt_m_b1_next  [samples/digits.ts:23]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b1_next)  [samples/digits.ts:23]
+    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·opt_v_b1_next  [samples/digits.ts:23]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b1_next)  [samples/digits.ts:23]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b1_next) + 1e-8  [samples/digits.ts:23]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:23]
     b1_next[k] = b1[k]! - e_6;
   }
-  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ  [samples/digits.ts:36]
   const dW2 = buf16;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -904,56 +904,56 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t11
-      const e_2 = 2 * e; // 2·e
+      const e = W2[i * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11
-      const e_4 = 2 * e_3; // 2·e_3
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11
-      const e_6 = 2 * e_5; // 2·e_5
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11
-      const e_8 = 2 * e_7; // 2·e_7
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11
-      const e_10 = 2 * e_9; // 2·e_9
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11
-      const e_12 = 2 * e_11; // 2·e_11
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11
-      const e_14 = 2 * e_13; // 2·e_13
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11
-      const e_16 = 2 * e_15; // 2·e_15
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
-  // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2
+  // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  [samples/digits.ts:40]
   const opt_m_W2_next = buf17;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.9 * opt_m_W2[k]!; // 0.9·opt_m_W2
-    const e_2 = 0.09999999999999998 * dW2[k]!; // 0.09999999999999998·dW2
+    const e = 0.9 * opt_m_W2[k]!; // 0.9·opt_m_W2  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW2[k]!; // 0.09999999999999998·dW2  [samples/digits.ts:40]
     opt_m_W2_next[k] = e + e_2;
   }
-  // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²
+  // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  [samples/digits.ts:40]
   const opt_v_W2_next = buf18;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.999 * opt_v_W2[k]!; // 0.999·opt_v_W2
-    const e_2 = dW2[k]! * dW2[k]!; // dW2²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²
+    const e = 0.999 * opt_v_W2[k]!; // 0.999·opt_v_W2  [samples/digits.ts:40]
+    const e_2 = dW2[k]! * dW2[k]!; // dW2²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²  [samples/digits.ts:40]
     opt_v_W2_next[k] = e + e_3;
   }
-  // W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)
+  // W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)  [samples/digits.ts:24]
   const W2_next = buf19;
   for (let k = 0; k < 8192; k++) {
-    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·opt_m_W2_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W2_next)
-    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·opt_v_W2_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W2_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W2_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·opt_m_W2_next  [samples/digits.ts:24]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W2_next)  [samples/digits.ts:24]
+    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·opt_v_W2_next  [samples/digits.ts:24]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W2_next)  [samples/digits.ts:24]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W2_next) + 1e-8  [samples/digits.ts:24]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:24]
     W2_next[k] = W2[k]! - e_6;
   }
   // db2 = Σ_1 dZ2  [samples/digits.ts:31]
@@ -965,30 +965,30 @@ export function digitsStep(
     }
     db2[i0] = acc;
   }
-  // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2
+  // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  [samples/digits.ts:40]
   const opt_m_b2_next = buf21;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_b2[k]!; // 0.9·opt_m_b2
-    const e_2 = 0.09999999999999998 * db2[k]!; // 0.09999999999999998·db2
+    const e = 0.9 * opt_m_b2[k]!; // 0.9·opt_m_b2  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * db2[k]!; // 0.09999999999999998·db2  [samples/digits.ts:40]
     opt_m_b2_next[k] = e + e_2;
   }
-  // opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2
+  // opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2  [samples/digits.ts:40]
   const opt_v_b2_next = buf22;
   for (let k = 0; k < 64; k++) {
-    const e = db2[k]! * db2[k]!; // db2²
-    const e_2 = 0.0010000000000000009 * e; // 0.0010000000000000009·db2²
-    const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2
+    const e = db2[k]! * db2[k]!; // db2²  [samples/digits.ts:40]
+    const e_2 = 0.0010000000000000009 * e; // 0.0010000000000000009·db2²  [samples/digits.ts:40]
+    const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2  [samples/digits.ts:40]
     opt_v_b2_next[k] = e_2 + e_3;
   }
-  // b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)
+  // b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)  [samples/digits.ts:25]
   const b2_next = buf23;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·opt_m_b2_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b2_next)
-    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·opt_v_b2_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b2_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b2_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·opt_m_b2_next  [samples/digits.ts:25]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b2_next)  [samples/digits.ts:25]
+    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·opt_v_b2_next  [samples/digits.ts:25]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b2_next)  [samples/digits.ts:25]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b2_next) + 1e-8  [samples/digits.ts:25]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:25]
     b2_next[k] = b2[k]! - e_6;
   }
   // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
@@ -1032,30 +1032,30 @@ export function digitsStep(
       dW3[j + 7] = t10 * acc07;
     }
   }
-  // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3
+  // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  [samples/digits.ts:40]
   const opt_m_W3_next = buf24;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_W3[k]!; // 0.9·opt_m_W3
-    const e_2 = 0.09999999999999998 * dW3[k]!; // 0.09999999999999998·dW3
+    const e = 0.9 * opt_m_W3[k]!; // 0.9·opt_m_W3  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW3[k]!; // 0.09999999999999998·dW3  [samples/digits.ts:40]
     opt_m_W3_next[k] = e + e_2;
   }
-  // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²
+  // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  [samples/digits.ts:40]
   const opt_v_W3_next = buf25;
   for (let k = 0; k < 64; k++) {
-    const e = 0.999 * opt_v_W3[k]!; // 0.999·opt_v_W3
-    const e_2 = dW3[k]! * dW3[k]!; // dW3²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²
+    const e = 0.999 * opt_v_W3[k]!; // 0.999·opt_v_W3  [samples/digits.ts:40]
+    const e_2 = dW3[k]! * dW3[k]!; // dW3²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²  [samples/digits.ts:40]
     opt_v_W3_next[k] = e + e_3;
   }
-  // W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)
+  // W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)  [samples/digits.ts:26]
   const W3_next = buf26;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·opt_m_W3_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W3_next)
-    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·opt_v_W3_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W3_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W3_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·opt_m_W3_next  [samples/digits.ts:26]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W3_next)  [samples/digits.ts:26]
+    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·opt_v_W3_next  [samples/digits.ts:26]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W3_next)  [samples/digits.ts:26]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W3_next) + 1e-8  [samples/digits.ts:26]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:26]
     W3_next[k] = W3[k]! - e_6;
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]
@@ -1067,30 +1067,30 @@ export function digitsStep(
     }
     db3[0] = t10 * acc;
   }
-  // opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3
+  // opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3  [samples/digits.ts:40]
   const opt_m_b3_next = buf28;
   for (let k = 0; k < 1; k++) {
-    const e = 0.9 * opt_m_b3[k]!; // 0.9·opt_m_b3
-    const e_2 = 0.09999999999999998 * db3[k]!; // 0.09999999999999998·db3
+    const e = 0.9 * opt_m_b3[k]!; // 0.9·opt_m_b3  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * db3[k]!; // 0.09999999999999998·db3  [samples/digits.ts:40]
     opt_m_b3_next[k] = e + e_2;
   }
-  // opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²
+  // opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²  [samples/digits.ts:40]
   const opt_v_b3_next = buf29;
   for (let k = 0; k < 1; k++) {
-    const e = 0.999 * opt_v_b3[k]!; // 0.999·opt_v_b3
-    const e_2 = db3[k]! * db3[k]!; // db3²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²
+    const e = 0.999 * opt_v_b3[k]!; // 0.999·opt_v_b3  [samples/digits.ts:40]
+    const e_2 = db3[k]! * db3[k]!; // db3²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²  [samples/digits.ts:40]
     opt_v_b3_next[k] = e + e_3;
   }
-  // b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)
+  // b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)  [samples/digits.ts:27]
   const b3_next = buf30;
   for (let k = 0; k < 1; k++) {
-    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·opt_m_b3_next
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b3_next)
-    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·opt_v_b3_next
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b3_next)
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b3_next) + 1e-8
-    const e_6 = e_2 / e_5; // e_2/e_5
+    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·opt_m_b3_next  [samples/digits.ts:27]
+    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b3_next)  [samples/digits.ts:27]
+    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·opt_v_b3_next  [samples/digits.ts:27]
+    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b3_next)  [samples/digits.ts:27]
+    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b3_next) + 1e-8  [samples/digits.ts:27]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:27]
     b3_next[k] = b3[k]! - e_6;
   }
   digitsStepResult.J = J;
@@ -1520,7 +1520,7 @@ export function digitsLossAndGrad(
     );
   }
   if (m !== digitsLossAndGrad_bound_m) digitsLossAndGradReserve(m);
-  // t0 = Σ (W2²)
+  // t0 = Σ (W2²)  [samples/digits.ts:36]
   let t0 = 0;
   {
     let s = 0;
@@ -1535,8 +1535,8 @@ export function digitsLossAndGrad(
     }
     t0 = s + c;
   }
-  const t1 = 0.005 * t0; // 0.005·Σ (W2²)
-  // t2 = Σ (W1²)
+  const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
+  // t2 = Σ (W1²)  [samples/digits.ts:36]
   let t2 = 0;
   {
     let s = 0;
@@ -1551,8 +1551,8 @@ export function digitsLossAndGrad(
     }
     t2 = s + c;
   }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
+  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
+  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0_3;
   Z1.fill(0, 0, 128 * m);
@@ -1691,10 +1691,10 @@ export function digitsLossAndGrad(
     }
     t7 = s + c;
   }
-  const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/m
+  const t8 = t4 - t7; // t4 − t7  [samples/digits.ts:36]
+  const J = t8 / m; // t8/m  [samples/digits.ts:36]
   const t10 = 1 / m; // 1/m
-  const t11 = 0.005 * t10; // 0.005·(1/m)
+  const t11 = 0.005 * t10; // 0.005·(1/m)  [samples/digits.ts:36]
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5_2;
   for (let k = 0; k < m; k++) {
@@ -1769,7 +1769,7 @@ export function digitsLossAndGrad(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = 2·(W1·t11) + dZ1·Xᵀ
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ  [samples/digits.ts:36]
   const dW1 = buf8_2;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -1797,29 +1797,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t11
-      const e_2 = 2 * e; // 2·e
+      const e = W1[i * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11
-      const e_4 = 2 * e_3; // 2·e_3
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11
-      const e_6 = 2 * e_5; // 2·e_5
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11
-      const e_8 = 2 * e_7; // 2·e_7
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11
-      const e_10 = 2 * e_9; // 2·e_9
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11
-      const e_12 = 2 * e_11; // 2·e_11
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11
-      const e_14 = 2 * e_13; // 2·e_13
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11
-      const e_16 = 2 * e_15; // 2·e_15
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -1832,7 +1832,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ  [samples/digits.ts:36]
   const dW2 = buf10_2;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -1860,29 +1860,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t11
-      const e_2 = 2 * e; // 2·e
+      const e = W2[i * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11
-      const e_4 = 2 * e_3; // 2·e_3
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11
-      const e_6 = 2 * e_5; // 2·e_5
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11
-      const e_8 = 2 * e_7; // 2·e_7
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11
-      const e_10 = 2 * e_9; // 2·e_9
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11
-      const e_12 = 2 * e_11; // 2·e_11
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11
-      const e_14 = 2 * e_13; // 2·e_13
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11
-      const e_16 = 2 * e_15; // 2·e_15
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }

@@ -244,7 +244,7 @@ export function housingStep(
   for (let k = 0; k < m; k++) {
     dYhat[k] = t0[k]! * t3;
   }
-  // W_next = W − opt_lr·dW
+  // W_next = W − opt_lr·dW  [samples/housing.ts:19]
   const W_next = buf2;
   for (let j = 0; j < 2; j++) {
     for (let i = 0; i < 1; i++) {
@@ -253,11 +253,11 @@ export function housingStep(
         acc += dYhat[p]! * X[p + j * m]!;
       }
       const dW = 2 * acc; // 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
-      const e = opt_lr * dW; // opt_lr·dW
+      const e = opt_lr * dW; // opt_lr·dW  [samples/housing.ts:19]
       W_next[j] = W[j]! - e;
     }
   }
-  // b_next = b − opt_lr·db
+  // b_next = b − opt_lr·db  [samples/housing.ts:20]
   const b_next = buf3;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -265,7 +265,7 @@ export function housingStep(
       acc += dYhat[i1]!;
     }
     const db = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:21]
-    const e = opt_lr * db; // opt_lr·db
+    const e = opt_lr * db; // opt_lr·db  [samples/housing.ts:20]
     b_next[0] = b[0]! - e;
   }
   housingStepResult.J = J;

@@ -279,7 +279,7 @@ export function logisticRegressionStep(
     const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
     dZ[k] = A - Y[k]!;
   }
-  // b_next = b − opt_lr·db
+  // b_next = b − opt_lr·db  [samples/housing.ts:20]
   const b_next = buf2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -287,10 +287,10 @@ export function logisticRegressionStep(
       acc += dZ[i1]!;
     }
     const db = t2 * acc; // (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:25]
-    const e = opt_lr * db; // opt_lr·db
+    const e = opt_lr * db; // opt_lr·db  [samples/housing.ts:20]
     b_next[0] = b[0]! - e;
   }
-  // w_next = w − opt_lr·dw
+  // w_next = w − opt_lr·dw  [samples/logisticRegression.ts:22]
   const w_next = buf3;
   for (let i = 0; i < 12288; i += 8) {
     for (let j = 0; j < 1; j++) {
@@ -322,28 +322,28 @@ export function logisticRegressionStep(
         acc70 += a7 * x0;
       }
       const dw = t2 * acc00; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e = opt_lr * dw; // opt_lr·dw
+      const e = opt_lr * dw; // opt_lr·dw  [samples/logisticRegression.ts:22]
       w_next[i] = w[i]! - e;
       const dw_2 = t2 * acc10; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_2 = opt_lr * dw_2; // opt_lr·dw_2
+      const e_2 = opt_lr * dw_2; // opt_lr·dw_2  [samples/logisticRegression.ts:22]
       w_next[i + 1] = w[i + 1]! - e_2;
       const dw_3 = t2 * acc20; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_3 = opt_lr * dw_3; // opt_lr·dw_3
+      const e_3 = opt_lr * dw_3; // opt_lr·dw_3  [samples/logisticRegression.ts:22]
       w_next[i + 2] = w[i + 2]! - e_3;
       const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_4 = opt_lr * dw_4; // opt_lr·dw_4
+      const e_4 = opt_lr * dw_4; // opt_lr·dw_4  [samples/logisticRegression.ts:22]
       w_next[i + 3] = w[i + 3]! - e_4;
       const dw_5 = t2 * acc40; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_5 = opt_lr * dw_5; // opt_lr·dw_5
+      const e_5 = opt_lr * dw_5; // opt_lr·dw_5  [samples/logisticRegression.ts:22]
       w_next[i + 4] = w[i + 4]! - e_5;
       const dw_6 = t2 * acc50; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_6 = opt_lr * dw_6; // opt_lr·dw_6
+      const e_6 = opt_lr * dw_6; // opt_lr·dw_6  [samples/logisticRegression.ts:22]
       w_next[i + 5] = w[i + 5]! - e_6;
       const dw_7 = t2 * acc60; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_7 = opt_lr * dw_7; // opt_lr·dw_7
+      const e_7 = opt_lr * dw_7; // opt_lr·dw_7  [samples/logisticRegression.ts:22]
       w_next[i + 6] = w[i + 6]! - e_7;
       const dw_8 = t2 * acc70; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_8 = opt_lr * dw_8; // opt_lr·dw_8
+      const e_8 = opt_lr * dw_8; // opt_lr·dw_8  [samples/logisticRegression.ts:22]
       w_next[i + 7] = w[i + 7]! - e_8;
     }
   }

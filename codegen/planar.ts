@@ -322,7 +322,7 @@ export function planarStep(
       dZ1[i * m + j] = e_2 * dZ1[i * m + j]!;
     }
   }
-  // W1_next = W1 − opt_lr·dW1
+  // W1_next = W1 − opt_lr·dW1  [samples/planar.ts:22]
   const W1_next = buf4;
   for (let i = 0; i < 4; i += 2) {
     for (let j = 0; j < 2; j++) {
@@ -336,14 +336,14 @@ export function planarStep(
         acc10 += a1 * x0;
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
-      const e = opt_lr * dW1; // opt_lr·dW1
+      const e = opt_lr * dW1; // opt_lr·dW1  [samples/planar.ts:22]
       W1_next[i * 2 + j] = W1[i * 2 + j]! - e;
       const dW1_2 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2
+      const e_2 = opt_lr * dW1_2; // opt_lr·dW1_2  [samples/planar.ts:22]
       W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j]! - e_2;
     }
   }
-  // b1_next = b1 − opt_lr·db1
+  // b1_next = b1 − opt_lr·db1  [samples/planar.ts:23]
   const b1_next = buf5;
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
@@ -351,10 +351,10 @@ export function planarStep(
       acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/planar.ts:27]
-    const e = opt_lr * db1; // opt_lr·db1
+    const e = opt_lr * db1; // opt_lr·db1  [samples/planar.ts:23]
     b1_next[i0] = b1[i0]! - e;
   }
-  // W2_next = W2 − opt_lr·dW2
+  // W2_next = W2 − opt_lr·dW2  [samples/planar.ts:24]
   const W2_next = buf6;
   for (let j = 0; j < 4; j++) {
     for (let i = 0; i < 1; i++) {
@@ -363,11 +363,11 @@ export function planarStep(
         acc += dZ2[p]! * A1[p + j * m]!;
       }
       const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
-      const e = opt_lr * dW2; // opt_lr·dW2
+      const e = opt_lr * dW2; // opt_lr·dW2  [samples/planar.ts:24]
       W2_next[j] = W2[j]! - e;
     }
   }
-  // b2_next = b2 − opt_lr·db2
+  // b2_next = b2 − opt_lr·db2  [samples/planar.ts:25]
   const b2_next = buf7;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -375,7 +375,7 @@ export function planarStep(
       acc += dZ2[i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/planar.ts:29]
-    const e = opt_lr * db2; // opt_lr·db2
+    const e = opt_lr * db2; // opt_lr·db2  [samples/planar.ts:25]
     b2_next[0] = b2[0]! - e;
   }
   planarStepResult.J = J;

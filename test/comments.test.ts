@@ -10,7 +10,8 @@ import { grad } from '../src/autodiff/grad.ts';
 import * as B from '../src/builder/core.ts';
 import { emit } from '../src/emit/module.ts';
 import type { Node } from '../src/ir/node.ts';
-import { adam, emitTraining } from '../src/index.ts';
+import { userCallSite } from '../src/ir/site.ts';
+import { adam, dropout, emitTraining, meanSquaredError } from '../src/index.ts';
 import { buildDag, dagRecipeArb, describeGraph, ELEMENTWISE_OPS } from './props/arbitraries.ts';
 import { buildGraph, recipeArb } from './props/tensorArbitraries.ts';
 import {
@@ -143,5 +144,48 @@ describe('the comments of emitted modules cite declared names only', () => {
       ),
       { seed: 0x5eed, numRuns: 40 },
     );
+  });
+});
+
+/** The kernel comments of a module's own part: `// name = math  [site]` above a loop nest. */
+function kernelComments(source: string): string[] {
+  return ownPart(source)
+    .split('\n')
+    .filter((l) => /^ {2,}\/\/ [\w$]+ = /.test(l))
+    .map((l) => l.trim().slice(3));
+}
+
+const SITE = /\s\s\[[^\]]+:\d+\]$/;
+
+describe('every kernel carries the call site of the user code that caused it', () => {
+  it('the training modules in codegen/ have kernels', () => {
+    for (const m of modules.filter((m) => m.source.includes(' * Training module'))) {
+      expect(kernelComments(m.source).length, m.file).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(modules.map((m) => [m.file, m.source] as const))('codegen/%s', (_file, source) => {
+    // (costJ is scalars only: no kernels)
+    expect(kernelComments(source).filter((k) => !SITE.test(k))).toEqual([]);
+  });
+
+  it('L2 and the cost: compileTraining; the optimizer state: adam(…); W′: param(…); masks: dropout(…)', () => {
+    const [X, Y] = [B.input('X', [3, 'm']), B.input('Y', [1, 'm'])];
+    const [W, paramSite] = [B.param('W', [2, 3]), userCallSite()];
+    const w = B.param('w', [1, 2]);
+    const [A, dropoutSite] = [dropout(B.tanh(B.matmul(W, X)).named('A'), 0.8), userCallSite()];
+    const loss = meanSquaredError(B.matmul(w, A), Y);
+    const [optimizer, adamSite] = [adam({ learningRate: 0.1 }), userCallSite()];
+    const spec = { loss, optimizer, l2: 0.1, regularize: [W] };
+    const [source, trainingSite] = [emitTraining(spec), userCallSite()];
+    const kernels = kernelComments(source);
+    const siteOf = (pattern: RegExp) =>
+      kernels.filter((k) => pattern.test(k)).map((k) => /\[(.*)\]$/.exec(k)?.[1]);
+    expect(kernels.filter((k) => !SITE.test(k))).toEqual([]);
+    expect(siteOf(/^\w+ = Σ \(W²\)/)).toEqual([trainingSite, trainingSite]);
+    expect(siteOf(/^W_next = /)).toEqual([paramSite]);
+    expect(siteOf(/^opt_m_W_next = /)).toEqual([adamSite]);
+    expect(siteOf(/^opt_v_w_next = /)).toEqual([adamSite]);
+    expect(kernels.some((k) => k.includes('D_A') && k.endsWith(`[${dropoutSite}]`))).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import { GradgenError, at } from '../errors.js';
 import { leavesOf, toposort } from '../ir/graph.js';
 import { isNode, type InputNode, type Node, type ParamNode } from '../ir/node.js';
 import type { Shape } from '../ir/shape.js';
-import { userCallSite, withCallSite } from '../ir/site.js';
+import { rememberedCallSite, userCallSite, withCallSite } from '../ir/site.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import {
   miniBatches as runtimeMiniBatches,
@@ -27,7 +27,13 @@ import type { Dtype } from '../lower/lower.js';
 import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
-import { stateSlots, update, type OptimizerSpec } from './optimizers.js';
+import {
+  nextParam,
+  nextState,
+  stateSlots,
+  type OptimizerSpec,
+  type UpdateInputs,
+} from './optimizers.js';
 
 export interface TrainingSpec {
   /** The (scalar) cost, e.g. binaryCrossEntropy(A2, Y). */
@@ -195,6 +201,38 @@ function regularizedParams(
   });
 }
 
+/** The cost plus the L2 penalty (λ/2m)·Σ‖W‖²_F over `regularized`. */
+function withL2(
+  loss: Node,
+  regularized: readonly ParamNode[],
+  l2: number,
+  batchSymbol: string | undefined,
+): Node {
+  const squares = regularized.map((W) => B.sum(B.square(W))).reduce((a, b) => B.add(a, b));
+  const scale = B.mul(l2 / 2, B.reciprocalCount(batchSymbol ? [batchSymbol] : []));
+  return B.add(loss, B.mul(scale, squares));
+}
+
+/**
+ * W's update: the optimizer's new state is attributed to the user's optimizer call (`adam(…)`),
+ * W's new value to W's `param(…)` call; either falls back to `site` (the training call's).
+ */
+function optimizerStep(
+  optimizer: OptimizerSpec,
+  W: ParamNode,
+  g: Node,
+  state: Readonly<Record<string, Node>>,
+  hyper: UpdateInputs,
+  site: string | undefined,
+): { W: Node; state: Record<string, Node> } {
+  const optimizerSite = rememberedCallSite(optimizer) ?? site;
+  const next = withCallSite(optimizerSite, () => nextState(optimizer, g, state));
+  return {
+    W: withCallSite(W.site ?? optimizerSite, () => nextParam(optimizer, W, g, next, hyper)),
+    state: next,
+  };
+}
+
 /** Loss + L2, its gradients, the optimizer update, predict with dropout off. */
 function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const l2 = checkSpec(spec, where);
@@ -228,15 +266,15 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     l.shape.filter((d): d is string => typeof d === 'string'),
   )[0];
 
-  // ---- the regularized cost
+  // ---- the regularized cost and its gradients: what gradgen adds is the user's
+  // compileTraining (or defineTraining) call's
+  const site = rememberedCallSite(spec) ?? userCallSite();
   const regularized = regularizedParams(spec, params, where);
-  let cost = spec.loss;
-  if (l2 > 0 && regularized.length > 0) {
-    const squares = regularized.map((W) => B.sum(B.square(W))).reduce((a, b) => B.add(a, b));
-    const scale = B.mul(l2 / 2, B.reciprocalCount(batchSymbol ? [batchSymbol] : []));
-    cost = B.add(cost, B.mul(scale, squares));
-  }
-  const grads = grad(cost, params);
+  const cost =
+    l2 > 0 && regularized.length > 0
+      ? withCallSite(site, () => withL2(spec.loss, regularized, l2, batchSymbol))
+      : spec.loss;
+  const grads = withCallSite(site, () => grad(cost, params));
 
   // ---- the optimizer update, as graph nodes
   const lr = B.input('opt_lr');
@@ -252,7 +290,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
       state[slot] = s;
       stateInputs.push(s);
     }
-    const next = update(spec.optimizer, W, grads[i]!, state, { lr, c1, c2 });
+    const next = optimizerStep(spec.optimizer, W, grads[i]!, state, { lr, c1, c2 }, site);
     stepOutputs[`${W.name}_next`] = next.W;
     for (const slot of slots) stepOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
   });
