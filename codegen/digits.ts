@@ -3,27 +3,29 @@
  * Training module: digitsStep (forward + backward + L2 + adam update),
  * digitsPredict (dropout off), digitsLossAndGrad. Parameters: W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1).
  * createDigitsTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of digitsStep, set by the trainer at every step: lr = the learning rate after decay (α); biasCorrection1 = 1/(1 − β₁ᵗ), biasCorrection2 = 1/(1 − β₂ᵗ): Adam's bias corrections at step t.
+ * Optimizer state: opt_m_<param>, opt_v_<param> (the moment estimates m and v), updated into opt_m_<param>_next, opt_v_<param>_next.
  *
  * digitsStep:
- * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1), opt_m_W1 (128, 784), opt_v_W1 (128, 784), opt_m_b1 (128, 1), opt_v_b1 (128, 1), opt_m_W2 (64, 128), opt_v_W2 (64, 128), opt_m_b2 (64, 1), opt_v_b2 (64, 1), opt_m_W3 (1, 64), opt_v_W3 (1, 64), opt_m_b3 (1, 1), opt_v_b3 (1, 1), opt_lr (), opt_c1 (), opt_c2 ()
+ * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1), opt_m_W1 (128, 784), opt_v_W1 (128, 784), opt_m_b1 (128, 1), opt_v_b1 (128, 1), opt_m_W2 (64, 128), opt_v_W2 (64, 128), opt_m_b2 (64, 1), opt_v_b2 (64, 1), opt_m_W3 (1, 64), opt_v_W3 (1, 64), opt_m_b3 (1, 1), opt_v_b3 (1, 1), lr (), biasCorrection1 (), biasCorrection2 ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
- *   W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)  (128, 784)
+ *   W1_next = W1 − lr·(biasCorrection1·opt_m_W1_next)/(√(biasCorrection2·opt_v_W1_next) + 1e-8)  (128, 784)
  *   opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  (128, 784)
  *   opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  (128, 784)
- *   b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)  (128, 1)
+ *   b1_next = b1 − lr·(biasCorrection1·opt_m_b1_next)/(√(biasCorrection2·opt_v_b1_next) + 1e-8)  (128, 1)
  *   opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  (128, 1)
  *   opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  (128, 1)
- *   W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)  (64, 128)
+ *   W2_next = W2 − lr·(biasCorrection1·opt_m_W2_next)/(√(biasCorrection2·opt_v_W2_next) + 1e-8)  (64, 128)
  *   opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  (64, 128)
  *   opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  (64, 128)
- *   b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)  (64, 1)
+ *   b2_next = b2 − lr·(biasCorrection1·opt_m_b2_next)/(√(biasCorrection2·opt_v_b2_next) + 1e-8)  (64, 1)
  *   opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  (64, 1)
  *   opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2  (64, 1)
- *   W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)  (1, 64)
+ *   W3_next = W3 − lr·(biasCorrection1·opt_m_W3_next)/(√(biasCorrection2·opt_v_W3_next) + 1e-8)  (1, 64)
  *   opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  (1, 64)
  *   opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  (1, 64)
- *   b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)  (1, 1)
+ *   b3_next = b3 − lr·(biasCorrection1·opt_m_b3_next)/(√(biasCorrection2·opt_v_b3_next) + 1e-8)  (1, 1)
  *   opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3  (1, 1)
  *   opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²  (1, 1)
  *
@@ -137,9 +139,9 @@ export interface DigitsStepInputs {
   readonly opt_v_W3: Float64Array | Float32Array | readonly number[];
   readonly opt_m_b3: Float64Array | Float32Array | readonly number[];
   readonly opt_v_b3: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
-  readonly opt_c1: number;
-  readonly opt_c2: number;
+  readonly lr: number;
+  readonly biasCorrection1: number;
+  readonly biasCorrection2: number;
 }
 
 export interface DigitsStepOutputs {
@@ -195,9 +197,9 @@ export const digitsStepMeta = {
     { name: 'opt_v_W3', shape: [1, 64] },
     { name: 'opt_m_b3', shape: [1, 1] },
     { name: 'opt_v_b3', shape: [1, 1] },
-    { name: 'opt_lr', shape: [] },
-    { name: 'opt_c1', shape: [] },
-    { name: 'opt_c2', shape: [] },
+    { name: 'lr', shape: [] },
+    { name: 'biasCorrection1', shape: [] },
+    { name: 'biasCorrection2', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -315,7 +317,7 @@ function digitsStepReserve(m: number): void {
 }
 
 /**
- * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, opt_lr, opt_c1, opt_c2.
+ * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, lr, biasCorrection1, biasCorrection2.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -356,14 +358,14 @@ export function digitsStep(
         case 'opt_v_W3':
         case 'opt_m_b3':
         case 'opt_v_b3':
-        case 'opt_lr':
-        case 'opt_c1':
-        case 'opt_c2':
+        case 'lr':
+        case 'biasCorrection1':
+        case 'biasCorrection2':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
+            `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'lr', 'biasCorrection1', 'biasCorrection2'`,
           );
       }
     }
@@ -486,12 +488,12 @@ export function digitsStep(
     false,
     checkValues,
   );
-  checkScalar('digitsStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
-  checkScalar('digitsStep', 'opt_c1', inputs.opt_c1);
-  const opt_c1 = inputs.opt_c1;
-  checkScalar('digitsStep', 'opt_c2', inputs.opt_c2);
-  const opt_c2 = inputs.opt_c2;
+  checkScalar('digitsStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
+  checkScalar('digitsStep', 'biasCorrection1', inputs.biasCorrection1);
+  const biasCorrection1 = inputs.biasCorrection1;
+  checkScalar('digitsStep', 'biasCorrection2', inputs.biasCorrection2);
+  const biasCorrection2 = inputs.biasCorrection2;
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -830,14 +832,14 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²  [samples/digits.ts:40]
     opt_v_W1_next[k] = e + e_3;
   }
-  // W1_next = W1 − opt_lr·(opt_c1·opt_m_W1_next)/(√(opt_c2·opt_v_W1_next) + 1e-8)  [samples/digits.ts:22]
+  // W1_next = W1 − lr·(biasCorrection1·opt_m_W1_next)/(√(biasCorrection2·opt_v_W1_next) + 1e-8)  [samples/digits.ts:22]
   const W1_next = buf11;
   for (let k = 0; k < 100352; k++) {
-    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·opt_m_W1_next  [samples/digits.ts:22]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W1_next)  [samples/digits.ts:22]
-    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·opt_v_W1_next  [samples/digits.ts:22]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W1_next)  [samples/digits.ts:22]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W1_next) + 1e-8  [samples/digits.ts:22]
+    const e = biasCorrection1 * opt_m_W1_next[k]!; // biasCorrection1·opt_m_W1_next  [samples/digits.ts:22]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W1_next)  [samples/digits.ts:22]
+    const e_3 = biasCorrection2 * opt_v_W1_next[k]!; // biasCorrection2·opt_v_W1_next  [samples/digits.ts:22]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W1_next)  [samples/digits.ts:22]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W1_next) + 1e-8  [samples/digits.ts:22]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:22]
     W1_next[k] = W1[k]! - e_6;
   }
@@ -865,14 +867,14 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²  [samples/digits.ts:40]
     opt_v_b1_next[k] = e + e_3;
   }
-  // b1_next = b1 − opt_lr·(opt_c1·opt_m_b1_next)/(√(opt_c2·opt_v_b1_next) + 1e-8)  [samples/digits.ts:23]
+  // b1_next = b1 − lr·(biasCorrection1·opt_m_b1_next)/(√(biasCorrection2·opt_v_b1_next) + 1e-8)  [samples/digits.ts:23]
   const b1_next = buf15;
   for (let k = 0; k < 128; k++) {
-    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·opt_m_b1_next  [samples/digits.ts:23]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b1_next)  [samples/digits.ts:23]
-    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·opt_v_b1_next  [samples/digits.ts:23]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b1_next)  [samples/digits.ts:23]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b1_next) + 1e-8  [samples/digits.ts:23]
+    const e = biasCorrection1 * opt_m_b1_next[k]!; // biasCorrection1·opt_m_b1_next  [samples/digits.ts:23]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b1_next)  [samples/digits.ts:23]
+    const e_3 = biasCorrection2 * opt_v_b1_next[k]!; // biasCorrection2·opt_v_b1_next  [samples/digits.ts:23]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b1_next)  [samples/digits.ts:23]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b1_next) + 1e-8  [samples/digits.ts:23]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:23]
     b1_next[k] = b1[k]! - e_6;
   }
@@ -945,14 +947,14 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²  [samples/digits.ts:40]
     opt_v_W2_next[k] = e + e_3;
   }
-  // W2_next = W2 − opt_lr·(opt_c1·opt_m_W2_next)/(√(opt_c2·opt_v_W2_next) + 1e-8)  [samples/digits.ts:24]
+  // W2_next = W2 − lr·(biasCorrection1·opt_m_W2_next)/(√(biasCorrection2·opt_v_W2_next) + 1e-8)  [samples/digits.ts:24]
   const W2_next = buf19;
   for (let k = 0; k < 8192; k++) {
-    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·opt_m_W2_next  [samples/digits.ts:24]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W2_next)  [samples/digits.ts:24]
-    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·opt_v_W2_next  [samples/digits.ts:24]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W2_next)  [samples/digits.ts:24]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W2_next) + 1e-8  [samples/digits.ts:24]
+    const e = biasCorrection1 * opt_m_W2_next[k]!; // biasCorrection1·opt_m_W2_next  [samples/digits.ts:24]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W2_next)  [samples/digits.ts:24]
+    const e_3 = biasCorrection2 * opt_v_W2_next[k]!; // biasCorrection2·opt_v_W2_next  [samples/digits.ts:24]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W2_next)  [samples/digits.ts:24]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W2_next) + 1e-8  [samples/digits.ts:24]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:24]
     W2_next[k] = W2[k]! - e_6;
   }
@@ -980,14 +982,14 @@ export function digitsStep(
     const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2  [samples/digits.ts:40]
     opt_v_b2_next[k] = e_2 + e_3;
   }
-  // b2_next = b2 − opt_lr·(opt_c1·opt_m_b2_next)/(√(opt_c2·opt_v_b2_next) + 1e-8)  [samples/digits.ts:25]
+  // b2_next = b2 − lr·(biasCorrection1·opt_m_b2_next)/(√(biasCorrection2·opt_v_b2_next) + 1e-8)  [samples/digits.ts:25]
   const b2_next = buf23;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·opt_m_b2_next  [samples/digits.ts:25]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b2_next)  [samples/digits.ts:25]
-    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·opt_v_b2_next  [samples/digits.ts:25]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b2_next)  [samples/digits.ts:25]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b2_next) + 1e-8  [samples/digits.ts:25]
+    const e = biasCorrection1 * opt_m_b2_next[k]!; // biasCorrection1·opt_m_b2_next  [samples/digits.ts:25]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b2_next)  [samples/digits.ts:25]
+    const e_3 = biasCorrection2 * opt_v_b2_next[k]!; // biasCorrection2·opt_v_b2_next  [samples/digits.ts:25]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b2_next)  [samples/digits.ts:25]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b2_next) + 1e-8  [samples/digits.ts:25]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:25]
     b2_next[k] = b2[k]! - e_6;
   }
@@ -1047,14 +1049,14 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²  [samples/digits.ts:40]
     opt_v_W3_next[k] = e + e_3;
   }
-  // W3_next = W3 − opt_lr·(opt_c1·opt_m_W3_next)/(√(opt_c2·opt_v_W3_next) + 1e-8)  [samples/digits.ts:26]
+  // W3_next = W3 − lr·(biasCorrection1·opt_m_W3_next)/(√(biasCorrection2·opt_v_W3_next) + 1e-8)  [samples/digits.ts:26]
   const W3_next = buf26;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·opt_m_W3_next  [samples/digits.ts:26]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_W3_next)  [samples/digits.ts:26]
-    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·opt_v_W3_next  [samples/digits.ts:26]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_W3_next)  [samples/digits.ts:26]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_W3_next) + 1e-8  [samples/digits.ts:26]
+    const e = biasCorrection1 * opt_m_W3_next[k]!; // biasCorrection1·opt_m_W3_next  [samples/digits.ts:26]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W3_next)  [samples/digits.ts:26]
+    const e_3 = biasCorrection2 * opt_v_W3_next[k]!; // biasCorrection2·opt_v_W3_next  [samples/digits.ts:26]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W3_next)  [samples/digits.ts:26]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W3_next) + 1e-8  [samples/digits.ts:26]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:26]
     W3_next[k] = W3[k]! - e_6;
   }
@@ -1082,14 +1084,14 @@ export function digitsStep(
     const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²  [samples/digits.ts:40]
     opt_v_b3_next[k] = e + e_3;
   }
-  // b3_next = b3 − opt_lr·(opt_c1·opt_m_b3_next)/(√(opt_c2·opt_v_b3_next) + 1e-8)  [samples/digits.ts:27]
+  // b3_next = b3 − lr·(biasCorrection1·opt_m_b3_next)/(√(biasCorrection2·opt_v_b3_next) + 1e-8)  [samples/digits.ts:27]
   const b3_next = buf30;
   for (let k = 0; k < 1; k++) {
-    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·opt_m_b3_next  [samples/digits.ts:27]
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·opt_m_b3_next)  [samples/digits.ts:27]
-    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·opt_v_b3_next  [samples/digits.ts:27]
-    const e_4 = Math.sqrt(e_3); // √(opt_c2·opt_v_b3_next)  [samples/digits.ts:27]
-    const e_5 = e_4 + 1e-8; // √(opt_c2·opt_v_b3_next) + 1e-8  [samples/digits.ts:27]
+    const e = biasCorrection1 * opt_m_b3_next[k]!; // biasCorrection1·opt_m_b3_next  [samples/digits.ts:27]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b3_next)  [samples/digits.ts:27]
+    const e_3 = biasCorrection2 * opt_v_b3_next[k]!; // biasCorrection2·opt_v_b3_next  [samples/digits.ts:27]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b3_next)  [samples/digits.ts:27]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b3_next) + 1e-8  [samples/digits.ts:27]
     const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:27]
     b3_next[k] = b3[k]! - e_6;
   }
@@ -1967,6 +1969,7 @@ export const digitsMeta: TrainerMeta = {
   parameterCount: 108801,
   optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8, learningRate: 0.001 },
   slots: ['m', 'v'],
+  hyper: { lr: 'lr', biasCorrection1: 'biasCorrection1', biasCorrection2: 'biasCorrection2' },
   l2: 0.01,
   regularized: ['W1', 'W2'],
   data: [
@@ -2158,6 +2161,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -2307,8 +2319,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -2347,10 +2360,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

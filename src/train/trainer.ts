@@ -10,6 +10,7 @@ import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check
 import { loadModule, type CompiledValue } from '../emit/compile.js';
 import type { ModuleConstant } from '../emit/render.js';
 import { emitFunctions } from '../emit/module.js';
+import { Namer } from '../emit/names.js';
 import { GradgenError, at } from '../errors.js';
 import { leavesOf, toposort } from '../ir/graph.js';
 import { isNode, type InputNode, type Node, type ParamNode } from '../ir/node.js';
@@ -149,6 +150,8 @@ interface TrainingGraph {
   readonly dataLeaves: readonly InputNode[];
   readonly batchSymbol: string | undefined;
   readonly slots: readonly string[];
+  /** The names of the step's hyperparameter inputs (see {@link hyperInputNames}). */
+  readonly hyper: TrainerMeta['hyper'];
   readonly step: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
   readonly predict:
     { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] } | undefined;
@@ -233,6 +236,28 @@ function optimizerStep(
   };
 }
 
+/**
+ * The step's hyperparameter inputs, named after what they are (`lr`, `biasCorrection1`,
+ * `biasCorrection2`) unless the model already uses the name (`taken`: its inputs, params and
+ * optimizer state), then `lr_2` and so on (deterministic: the same model, the same names).
+ */
+function hyperInputNames(
+  taken: readonly string[],
+  adam: boolean,
+): { lr: string; biasCorrection1: string; biasCorrection2: string; inMeta: TrainerMeta['hyper'] } {
+  const namer = new Namer();
+  for (const name of taken) namer.claim(name);
+  const lr = namer.fresh('lr');
+  const biasCorrection1 = namer.fresh('biasCorrection1');
+  const biasCorrection2 = namer.fresh('biasCorrection2');
+  return {
+    lr,
+    biasCorrection1,
+    biasCorrection2,
+    inMeta: adam ? { lr, biasCorrection1, biasCorrection2 } : { lr },
+  };
+}
+
 /** Loss + L2, its gradients, the optimizer update, predict with dropout off. */
 function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const l2 = checkSpec(spec, where);
@@ -277,16 +302,22 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const grads = withCallSite(site, () => grad(cost, params));
 
   // ---- the optimizer update, as graph nodes
-  const lr = B.input('opt_lr');
-  const c1 = B.input('opt_c1');
-  const c2 = B.input('opt_c2');
   const slots = stateSlots(spec.optimizer);
+  const stateName = (slot: string, W: ParamNode) => `opt_${slot}_${W.name}`;
+  const adam = spec.optimizer.kind === 'adam';
+  const hyperNames = hyperInputNames(
+    [...leaves.map((l) => l.name), ...params.flatMap((W) => slots.map((s) => stateName(s, W)))],
+    adam,
+  );
+  const lr = B.input(hyperNames.lr);
+  const c1 = B.input(hyperNames.biasCorrection1);
+  const c2 = B.input(hyperNames.biasCorrection2);
   const stepOutputs: Record<string, Node> = { J: cost };
   const stateInputs: InputNode[] = [];
   params.forEach((W, i) => {
     const state: Record<string, Node> = {};
     for (const slot of slots) {
-      const s = B.input(`opt_${slot}_${W.name}`, W.shape);
+      const s = B.input(stateName(slot, W), W.shape);
       state[slot] = s;
       stateInputs.push(s);
     }
@@ -294,7 +325,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     stepOutputs[`${W.name}_next`] = next.W;
     for (const slot of slots) stepOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
   });
-  const hyper = spec.optimizer.kind === 'adam' ? [lr, c1, c2] : [lr];
+  const hyper = adam ? [lr, c1, c2] : [lr];
 
   const predictKeys = Object.keys(userOutputs);
   const predictRoots = withoutDropout(predictKeys.map((k) => userOutputs[k]!));
@@ -309,6 +340,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     dataLeaves,
     batchSymbol,
     slots,
+    hyper: hyperNames.inMeta,
     step: {
       outputs: optimize(stepOutputs).outputs,
       inputs: [...dataLeaves, ...masks.keys(), ...params, ...stateInputs, ...hyper],
@@ -336,6 +368,7 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     parameterCount: params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0),
     optimizer: JSON.parse(JSON.stringify(spec.optimizer)) as OptimizerSpec,
     slots: g.slots,
+    hyper: g.hyper,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
     data: g.dataLeaves.map((l) => ({
@@ -358,6 +391,25 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What the trainer sets in the step's hyperparameter inputs and optimizer state, for the header. */
+function hyperparameterDoc(meta: TrainerMeta, step: string): string[] {
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  const state: Record<string, string> = {
+    v: 'the velocity v',
+    s: 'the running mean square s of the gradient',
+    m: 'the moment estimates m and v',
+  };
+  const slots = meta.slots.map((slot) => `opt_${slot}_<param>`).join(', ');
+  return [
+    `Hyperparameter inputs of ${step}, set by the trainer at every step: ${lr} = the learning rate after decay (α)${c1 && c2 ? `; ${c1} = 1/(1 − β₁ᵗ), ${c2} = 1/(1 − β₂ᵗ): Adam's bias corrections at step t` : ''}.`,
+    ...(meta.slots.length
+      ? [
+          `Optimizer state: ${slots} (${state[meta.slots[0]!]}), updated into ${meta.slots.map((slot) => `opt_${slot}_<param>_next`).join(', ')}.`,
+        ]
+      : []),
+  ];
 }
 
 /** The training module: kernels, `<prefix>Meta`, the runtime and `create<Prefix>Trainer`. */
@@ -401,6 +453,7 @@ function emitTrainingModule(
         `Training module: ${names.step} (forward + backward${g.l2 > 0 ? ' + L2' : ''} + ${spec.optimizer.kind} update),`,
         `${g.predict ? `${names.predict} (dropout off), ` : ''}${names.lossAndGrad}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
+        ...hyperparameterDoc(meta, names.step),
       ],
       constants,
       trainer: {
