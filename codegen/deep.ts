@@ -3,19 +3,20 @@
  * Training module: deepStep (forward + backward + sgd update),
  * deepPredict (dropout off), deepLossAndGrad. Parameters: W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1).
  * createDeepTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of deepStep, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * deepStep:
- * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1), opt_lr ()
+ * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1), lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
- *   W1_next = W1 − opt_lr·dW1  (20, 12288)
- *   b1_next = b1 − opt_lr·db1  (20, 1)
- *   W2_next = W2 − opt_lr·dW2  (7, 20)
- *   b2_next = b2 − opt_lr·db2  (7, 1)
- *   W3_next = W3 − opt_lr·dW3  (5, 7)
- *   b3_next = b3 − opt_lr·db3  (5, 1)
- *   W4_next = W4 − opt_lr·dW4  (1, 5)
- *   b4_next = b4 − opt_lr·db4  (1, 1)
+ *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
+ *   W1_next = W1 − lr·dW1  (20, 12288)
+ *   b1_next = b1 − lr·db1  (20, 1)
+ *   W2_next = W2 − lr·dW2  (7, 20)
+ *   b2_next = b2 − lr·db2  (7, 1)
+ *   W3_next = W3 − lr·dW3  (5, 7)
+ *   b3_next = b3 − lr·db3  (5, 1)
+ *   W4_next = W4 − lr·dW4  (1, 5)
+ *   b4_next = b4 − lr·db4  (1, 1)
  *
  * deepPredict:
  * Inputs: X (12288, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
@@ -25,15 +26,15 @@
  * deepLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   dW1 = dZ1·Xᵀ  (20, 12288)
- *   db1 = Σ_1 dZ1  (20, 1)
- *   dW2 = dZ2·A1ᵀ  (7, 20)
- *   db2 = Σ_1 dZ2  (7, 1)
- *   dW3 = dZ3·A2ᵀ  (5, 7)
- *   db3 = Σ_1 dZ3  (5, 1)
- *   dW4 = dZ4·A3ᵀ  (1, 5)
- *   db4 = Σ_1 dZ4  (1, 1)
+ *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
+ *   dW1 = (1/m)·(dZ1·Xᵀ)  (20, 12288)
+ *   db1 = (1/m)·Σ_1 dZ1  (20, 1)
+ *   dW2 = (1/m)·(dZ2·A1ᵀ)  (7, 20)
+ *   db2 = (1/m)·Σ_1 dZ2  (7, 1)
+ *   dW3 = (1/m)·(dZ3·A2ᵀ)  (5, 7)
+ *   db3 = (1/m)·Σ_1 dZ3  (5, 1)
+ *   dW4 = (1/m)·(dZ4·A3ᵀ)  (1, 5)
+ *   db4 = (1/m)·Σ_1 dZ4  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -117,7 +118,7 @@ export interface DeepStepInputs {
   readonly b3: Float64Array | Float32Array | readonly number[];
   readonly W4: Float64Array | Float32Array | readonly number[];
   readonly b4: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
+  readonly lr: number;
 }
 
 export interface DeepStepOutputs {
@@ -151,7 +152,7 @@ export const deepStepMeta = {
     { name: 'b3', shape: [5, 1] },
     { name: 'W4', shape: [1, 5] },
     { name: 'b4', shape: [1, 1] },
-    { name: 'opt_lr', shape: [] },
+    { name: 'lr', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -230,7 +231,7 @@ function deepStepReserve(m: number): void {
 }
 
 /**
- * Computes J, W1_next, b1_next, W2_next, b2_next, W3_next, b3_next, W4_next, b4_next from X, Y, W1, b1, W2, b2, W3, b3, W4, b4, opt_lr.
+ * Computes J, W1_next, b1_next, W2_next, b2_next, W3_next, b3_next, W4_next, b4_next from X, Y, W1, b1, W2, b2, W3, b3, W4, b4, lr.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -256,12 +257,12 @@ export function deepStep(
         case 'b3':
         case 'W4':
         case 'b4':
-        case 'opt_lr':
+        case 'lr':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'opt_lr'`,
+            `deepStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4', 'lr'`,
           );
       }
     }
@@ -276,8 +277,8 @@ export function deepStep(
   const b3 = readTensor('deepStep', 'b3', inputs.b3, '(5, 1)', 5, false, checkValues);
   const W4 = readTensor('deepStep', 'W4', inputs.W4, '(1, 5)', 5, false, checkValues);
   const b4 = readTensor('deepStep', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
-  checkScalar('deepStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
+  checkScalar('deepStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -661,7 +662,7 @@ export function deepStep(
       dZ1[i * m + j] = e * dZ1[i * m + j]!;
     }
   }
-  // W1_next = W1 − opt_lr·dW1
+  // W1_next = W1 − lr·dW1  [samples/deep.ts:28]
   const W1_next = buf11;
   for (let j = 0; j < 12288; j += 4) {
     for (let i = 0; i < 20; i += 2) {
@@ -690,32 +691,32 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW1; // opt_lr·dW1
+      const e = lr * dW1; // lr·dW1  [samples/deep.ts:28]
       W1_next[i * 12288 + j] = W1[i * 12288 + j]! - e;
       const dW1_2 = t2 * acc01; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      const e_2 = lr * dW1_2; // lr·dW1_2  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 1)] = W1[i * 12288 + (j + 1)]! - e_2;
       const dW1_3 = t2 * acc02; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW1_3; // opt_lr·dW1
+      const e_3 = lr * dW1_3; // lr·dW1_3  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 2)] = W1[i * 12288 + (j + 2)]! - e_3;
       const dW1_4 = t2 * acc03; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW1_4; // opt_lr·dW1
+      const e_4 = lr * dW1_4; // lr·dW1_4  [samples/deep.ts:28]
       W1_next[i * 12288 + (j + 3)] = W1[i * 12288 + (j + 3)]! - e_4;
       const dW1_5 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW1_5; // opt_lr·dW1
+      const e_5 = lr * dW1_5; // lr·dW1_5  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + j] = W1[(i + 1) * 12288 + j]! - e_5;
       const dW1_6 = t2 * acc11; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW1_6; // opt_lr·dW1
+      const e_6 = lr * dW1_6; // lr·dW1_6  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 1)] = W1[(i + 1) * 12288 + (j + 1)]! - e_6;
       const dW1_7 = t2 * acc12; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW1_7; // opt_lr·dW1
+      const e_7 = lr * dW1_7; // lr·dW1_7  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 2)] = W1[(i + 1) * 12288 + (j + 2)]! - e_7;
       const dW1_8 = t2 * acc13; // (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW1_8; // opt_lr·dW1
+      const e_8 = lr * dW1_8; // lr·dW1_8  [samples/deep.ts:28]
       W1_next[(i + 1) * 12288 + (j + 3)] = W1[(i + 1) * 12288 + (j + 3)]! - e_8;
     }
   }
-  // b1_next = b1 − opt_lr·db1
+  // b1_next = b1 − lr·db1  [samples/deep.ts:29]
   const b1_next = buf12;
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
@@ -723,10 +724,10 @@ export function deepStep(
       acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/deep.ts:32]
-    const e = opt_lr * db1; // opt_lr·db1
+    const e = lr * db1; // lr·db1  [samples/deep.ts:29]
     b1_next[i0] = b1[i0]! - e;
   }
-  // W2_next = W2 − opt_lr·dW2
+  // W2_next = W2 − lr·dW2  [samples/deep.ts:28]
   const W2_next = buf13;
   for (let j = 0; j < 20; j += 4) {
     for (let i = 0; i < 6; i += 2) {
@@ -755,28 +756,28 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW2 = t2 * acc00; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW2; // opt_lr·dW2
+      const e = lr * dW2; // lr·dW2  [samples/deep.ts:28]
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e;
       const dW2_2 = t2 * acc01; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW2_2; // opt_lr·dW2
+      const e_2 = lr * dW2_2; // lr·dW2_2  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_2;
       const dW2_3 = t2 * acc02; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW2_3; // opt_lr·dW2
+      const e_3 = lr * dW2_3; // lr·dW2_3  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_3;
       const dW2_4 = t2 * acc03; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW2_4; // opt_lr·dW2
+      const e_4 = lr * dW2_4; // lr·dW2_4  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_4;
       const dW2_5 = t2 * acc10; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW2_5; // opt_lr·dW2
+      const e_5 = lr * dW2_5; // lr·dW2_5  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + j] = W2[(i + 1) * 20 + j]! - e_5;
       const dW2_6 = t2 * acc11; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW2_6; // opt_lr·dW2
+      const e_6 = lr * dW2_6; // lr·dW2_6  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 1)] = W2[(i + 1) * 20 + (j + 1)]! - e_6;
       const dW2_7 = t2 * acc12; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW2_7; // opt_lr·dW2
+      const e_7 = lr * dW2_7; // lr·dW2_7  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 2)] = W2[(i + 1) * 20 + (j + 2)]! - e_7;
       const dW2_8 = t2 * acc13; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW2_8; // opt_lr·dW2
+      const e_8 = lr * dW2_8; // lr·dW2_8  [samples/deep.ts:28]
       W2_next[(i + 1) * 20 + (j + 3)] = W2[(i + 1) * 20 + (j + 3)]! - e_8;
     }
     for (let i = 6; i < 7; i++) {
@@ -796,20 +797,20 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW2_9 = t2 * acc00_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW2_9; // opt_lr·dW2
+      const e_9 = lr * dW2_9; // lr·dW2_9  [samples/deep.ts:28]
       W2_next[i * 20 + j] = W2[i * 20 + j]! - e_9;
       const dW2_10 = t2 * acc01_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW2_10; // opt_lr·dW2
+      const e_10 = lr * dW2_10; // lr·dW2_10  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 1)] = W2[i * 20 + (j + 1)]! - e_10;
       const dW2_11 = t2 * acc02_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW2_11; // opt_lr·dW2
+      const e_11 = lr * dW2_11; // lr·dW2_11  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 2)] = W2[i * 20 + (j + 2)]! - e_11;
       const dW2_12 = t2 * acc03_2; // (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW2_12; // opt_lr·dW2
+      const e_12 = lr * dW2_12; // lr·dW2_12  [samples/deep.ts:28]
       W2_next[i * 20 + (j + 3)] = W2[i * 20 + (j + 3)]! - e_12;
     }
   }
-  // b2_next = b2 − opt_lr·db2
+  // b2_next = b2 − lr·db2  [samples/deep.ts:29]
   const b2_next = buf14;
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
@@ -817,10 +818,10 @@ export function deepStep(
       acc += dZ2[i0 * m + i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/deep.ts:32]
-    const e = opt_lr * db2; // opt_lr·db2
+    const e = lr * db2; // lr·db2  [samples/deep.ts:29]
     b2_next[i0] = b2[i0]! - e;
   }
-  // W3_next = W3 − opt_lr·dW3
+  // W3_next = W3 − lr·dW3  [samples/deep.ts:28]
   const W3_next = buf15;
   for (let j = 0; j < 4; j += 4) {
     for (let i = 0; i < 4; i += 2) {
@@ -849,28 +850,28 @@ export function deepStep(
         acc13 += a1 * x3;
       }
       const dW3 = t2 * acc00; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW3; // opt_lr·dW3
+      const e = lr * dW3; // lr·dW3  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e;
       const dW3_2 = t2 * acc01; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_2 = opt_lr * dW3_2; // opt_lr·dW3
+      const e_2 = lr * dW3_2; // lr·dW3_2  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_2;
       const dW3_3 = t2 * acc02; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_3 = opt_lr * dW3_3; // opt_lr·dW3
+      const e_3 = lr * dW3_3; // lr·dW3_3  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_3;
       const dW3_4 = t2 * acc03; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_4 = opt_lr * dW3_4; // opt_lr·dW3
+      const e_4 = lr * dW3_4; // lr·dW3_4  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_4;
       const dW3_5 = t2 * acc10; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_5 = opt_lr * dW3_5; // opt_lr·dW3
+      const e_5 = lr * dW3_5; // lr·dW3_5  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_5;
       const dW3_6 = t2 * acc11; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_6 = opt_lr * dW3_6; // opt_lr·dW3
+      const e_6 = lr * dW3_6; // lr·dW3_6  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 1)] = W3[(i + 1) * 7 + (j + 1)]! - e_6;
       const dW3_7 = t2 * acc12; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_7 = opt_lr * dW3_7; // opt_lr·dW3
+      const e_7 = lr * dW3_7; // lr·dW3_7  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 2)] = W3[(i + 1) * 7 + (j + 2)]! - e_7;
       const dW3_8 = t2 * acc13; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_8 = opt_lr * dW3_8; // opt_lr·dW3
+      const e_8 = lr * dW3_8; // lr·dW3_8  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + (j + 3)] = W3[(i + 1) * 7 + (j + 3)]! - e_8;
     }
     for (let i = 4; i < 5; i++) {
@@ -890,16 +891,16 @@ export function deepStep(
         acc03_2 += a0_2 * x3_2;
       }
       const dW3_9 = t2 * acc00_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_9 = opt_lr * dW3_9; // opt_lr·dW3
+      const e_9 = lr * dW3_9; // lr·dW3_9  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_9;
       const dW3_10 = t2 * acc01_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_10 = opt_lr * dW3_10; // opt_lr·dW3
+      const e_10 = lr * dW3_10; // lr·dW3_10  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 1)] = W3[i * 7 + (j + 1)]! - e_10;
       const dW3_11 = t2 * acc02_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_11 = opt_lr * dW3_11; // opt_lr·dW3
+      const e_11 = lr * dW3_11; // lr·dW3_11  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 2)] = W3[i * 7 + (j + 2)]! - e_11;
       const dW3_12 = t2 * acc03_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_12 = opt_lr * dW3_12; // opt_lr·dW3
+      const e_12 = lr * dW3_12; // lr·dW3_12  [samples/deep.ts:28]
       W3_next[i * 7 + (j + 3)] = W3[i * 7 + (j + 3)]! - e_12;
     }
   }
@@ -915,10 +916,10 @@ export function deepStep(
         acc10_2 += a1_2 * x0_3;
       }
       const dW3_13 = t2 * acc00_3; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_13 = opt_lr * dW3_13; // opt_lr·dW3
+      const e_13 = lr * dW3_13; // lr·dW3_13  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_13;
       const dW3_14 = t2 * acc10_2; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_14 = opt_lr * dW3_14; // opt_lr·dW3
+      const e_14 = lr * dW3_14; // lr·dW3_14  [samples/deep.ts:28]
       W3_next[(i + 1) * 7 + j] = W3[(i + 1) * 7 + j]! - e_14;
     }
     for (let i = 4; i < 5; i++) {
@@ -927,11 +928,11 @@ export function deepStep(
         acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
       const dW3_15 = t2 * acc; // (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
-      const e_15 = opt_lr * dW3_15; // opt_lr·dW3
+      const e_15 = lr * dW3_15; // lr·dW3_15  [samples/deep.ts:28]
       W3_next[i * 7 + j] = W3[i * 7 + j]! - e_15;
     }
   }
-  // b3_next = b3 − opt_lr·db3
+  // b3_next = b3 − lr·db3  [samples/deep.ts:29]
   const b3_next = buf16;
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
@@ -939,10 +940,10 @@ export function deepStep(
       acc += dZ3[i0 * m + i1]!;
     }
     const db3 = t2 * acc; // (1/m)·Σ_1 dZ3  [samples/deep.ts:32]
-    const e = opt_lr * db3; // opt_lr·db3
+    const e = lr * db3; // lr·db3  [samples/deep.ts:29]
     b3_next[i0] = b3[i0]! - e;
   }
-  // W4_next = W4 − opt_lr·dW4
+  // W4_next = W4 − lr·dW4  [samples/deep.ts:28]
   const W4_next = buf17;
   for (let j = 0; j < 5; j++) {
     for (let i = 0; i < 1; i++) {
@@ -951,11 +952,11 @@ export function deepStep(
         acc += dZ4[p]! * A3[p + j * m]!;
       }
       const dW4 = t2 * acc; // (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
-      const e = opt_lr * dW4; // opt_lr·dW4
+      const e = lr * dW4; // lr·dW4  [samples/deep.ts:28]
       W4_next[j] = W4[j]! - e;
     }
   }
-  // b4_next = b4 − opt_lr·db4
+  // b4_next = b4 − lr·db4  [samples/deep.ts:29]
   const b4_next = buf18;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -963,7 +964,7 @@ export function deepStep(
       acc += dZ4[i1]!;
     }
     const db4 = t2 * acc; // (1/m)·Σ_1 dZ4  [samples/deep.ts:32]
-    const e = opt_lr * db4; // opt_lr·db4
+    const e = lr * db4; // lr·db4  [samples/deep.ts:29]
     b4_next[0] = b4[0]! - e;
   }
   deepStepResult.J = J;
@@ -2078,6 +2079,7 @@ export const deepMeta: TrainerMeta = {
   parameterCount: 245973,
   optimizer: { kind: 'sgd', learningRate: 0.0075 },
   slots: [],
+  hyper: { lr: 'lr' },
   l2: 0,
   regularized: [],
   data: [
@@ -2266,6 +2268,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -2432,8 +2443,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -2473,10 +2485,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

@@ -3,45 +3,47 @@
  * Training module: digitsStep (forward + backward + L2 + adam update),
  * digitsPredict (dropout off), digitsLossAndGrad. Parameters: W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1).
  * createDigitsTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of digitsStep, set by the trainer at every step: lr = the learning rate after decay (α); biasCorrection1 = 1/(1 − β₁ᵗ), biasCorrection2 = 1/(1 − β₂ᵗ): Adam's bias corrections at step t.
+ * Optimizer state: opt_m_<param>, opt_v_<param> (the moment estimates m and v), updated into opt_m_<param>_next, opt_v_<param>_next.
  *
  * digitsStep:
- * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1), opt_m_W1 (128, 784), opt_v_W1 (128, 784), opt_m_b1 (128, 1), opt_v_b1 (128, 1), opt_m_W2 (64, 128), opt_v_W2 (64, 128), opt_m_b2 (64, 1), opt_v_b2 (64, 1), opt_m_W3 (1, 64), opt_v_W3 (1, 64), opt_m_b3 (1, 1), opt_v_b3 (1, 1), opt_lr (), opt_c1 (), opt_c2 ()
+ * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1), opt_m_W1 (128, 784), opt_v_W1 (128, 784), opt_m_b1 (128, 1), opt_v_b1 (128, 1), opt_m_W2 (64, 128), opt_v_W2 (64, 128), opt_m_b2 (64, 1), opt_v_b2 (64, 1), opt_m_W3 (1, 64), opt_v_W3 (1, 64), opt_m_b3 (1, 1), opt_v_b3 (1, 1), lr (), biasCorrection1 (), biasCorrection2 ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (0.005·… + 0.005·… − Σ (… − …))/m
- *   W1_next = W1 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (128, 784)
+ *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   W1_next = W1 − lr·(biasCorrection1·opt_m_W1_next)/(√(biasCorrection2·opt_v_W1_next) + 1e-8)  (128, 784)
  *   opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  (128, 784)
  *   opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  (128, 784)
- *   b1_next = b1 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (128, 1)
+ *   b1_next = b1 − lr·(biasCorrection1·opt_m_b1_next)/(√(biasCorrection2·opt_v_b1_next) + 1e-8)  (128, 1)
  *   opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  (128, 1)
  *   opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  (128, 1)
- *   W2_next = W2 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (64, 128)
+ *   W2_next = W2 − lr·(biasCorrection1·opt_m_W2_next)/(√(biasCorrection2·opt_v_W2_next) + 1e-8)  (64, 128)
  *   opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  (64, 128)
  *   opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  (64, 128)
- *   b2_next = b2 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (64, 1)
+ *   b2_next = b2 − lr·(biasCorrection1·opt_m_b2_next)/(√(biasCorrection2·opt_v_b2_next) + 1e-8)  (64, 1)
  *   opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  (64, 1)
  *   opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2  (64, 1)
- *   W3_next = W3 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (1, 64)
+ *   W3_next = W3 − lr·(biasCorrection1·opt_m_W3_next)/(√(biasCorrection2·opt_v_W3_next) + 1e-8)  (1, 64)
  *   opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  (1, 64)
  *   opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  (1, 64)
- *   b3_next = b3 − opt_lr·(opt_c1·…)/(√… + 1e-8)  (1, 1)
+ *   b3_next = b3 − lr·(biasCorrection1·opt_m_b3_next)/(√(biasCorrection2·opt_v_b3_next) + 1e-8)  (1, 1)
  *   opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3  (1, 1)
  *   opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²  (1, 1)
  *
  * digitsPredict:
  * Inputs: X (784, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   A3 = σ(b3 + W3·relu(…))  (1, m)
+ *   A3 = σ(b3 + W3·relu(b2 + W2·A1))  (1, m)
  *
  * digitsLossAndGrad:
  * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (Σ … + Σ …)·(0.005·(1/…)) + −(Σ …·(1/…))
- *   dW1 = dZ1·Xᵀ + …·(2·W1)  (128, 784)
+ *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   dW1 = 2·(W1·(0.005·(1/m))) + dZ1·Xᵀ  (128, 784)
  *   db1 = Σ_1 dZ1  (128, 1)
- *   dW2 = dZ2·(…/0.9)ᵀ + …·(2·W2)  (64, 128)
+ *   dW2 = 2·(W2·(0.005·(1/m))) + dZ2·(D_A1·A1/0.9)ᵀ  (64, 128)
  *   db2 = Σ_1 dZ2  (64, 1)
- *   dW3 = dZ3·(D_A2·A2/0.9)ᵀ  (1, 64)
- *   db3 = Σ_1 dZ3  (1, 1)
+ *   dW3 = (1/m)·(dZ3·(D_A2·A2/0.9)ᵀ)  (1, 64)
+ *   db3 = (1/m)·Σ_1 dZ3  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -137,9 +139,9 @@ export interface DigitsStepInputs {
   readonly opt_v_W3: Float64Array | Float32Array | readonly number[];
   readonly opt_m_b3: Float64Array | Float32Array | readonly number[];
   readonly opt_v_b3: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
-  readonly opt_c1: number;
-  readonly opt_c2: number;
+  readonly lr: number;
+  readonly biasCorrection1: number;
+  readonly biasCorrection2: number;
 }
 
 export interface DigitsStepOutputs {
@@ -195,9 +197,9 @@ export const digitsStepMeta = {
     { name: 'opt_v_W3', shape: [1, 64] },
     { name: 'opt_m_b3', shape: [1, 1] },
     { name: 'opt_v_b3', shape: [1, 1] },
-    { name: 'opt_lr', shape: [] },
-    { name: 'opt_c1', shape: [] },
-    { name: 'opt_c2', shape: [] },
+    { name: 'lr', shape: [] },
+    { name: 'biasCorrection1', shape: [] },
+    { name: 'biasCorrection2', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -315,7 +317,7 @@ function digitsStepReserve(m: number): void {
 }
 
 /**
- * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, opt_lr, opt_c1, opt_c2.
+ * Computes J, W1_next, opt_m_W1_next, opt_v_W1_next, b1_next, opt_m_b1_next, opt_v_b1_next, W2_next, opt_m_W2_next, opt_v_W2_next, b2_next, opt_m_b2_next, opt_v_b2_next, W3_next, opt_m_W3_next, opt_v_W3_next, b3_next, opt_m_b3_next, opt_v_b3_next from X, Y, D_A1, D_A2, W1, b1, W2, b2, W3, b3, opt_m_W1, opt_v_W1, opt_m_b1, opt_v_b1, opt_m_W2, opt_v_W2, opt_m_b2, opt_v_b2, opt_m_W3, opt_v_W3, opt_m_b3, opt_v_b3, lr, biasCorrection1, biasCorrection2.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -356,14 +358,14 @@ export function digitsStep(
         case 'opt_v_W3':
         case 'opt_m_b3':
         case 'opt_v_b3':
-        case 'opt_lr':
-        case 'opt_c1':
-        case 'opt_c2':
+        case 'lr':
+        case 'biasCorrection1':
+        case 'biasCorrection2':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'opt_lr', 'opt_c1', 'opt_c2'`,
+            `digitsStep: unknown input '${key}'; it takes 'X', 'Y', 'D_A1', 'D_A2', 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'opt_m_W1', 'opt_v_W1', 'opt_m_b1', 'opt_v_b1', 'opt_m_W2', 'opt_v_W2', 'opt_m_b2', 'opt_v_b2', 'opt_m_W3', 'opt_v_W3', 'opt_m_b3', 'opt_v_b3', 'lr', 'biasCorrection1', 'biasCorrection2'`,
           );
       }
     }
@@ -486,12 +488,12 @@ export function digitsStep(
     false,
     checkValues,
   );
-  checkScalar('digitsStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
-  checkScalar('digitsStep', 'opt_c1', inputs.opt_c1);
-  const opt_c1 = inputs.opt_c1;
-  checkScalar('digitsStep', 'opt_c2', inputs.opt_c2);
-  const opt_c2 = inputs.opt_c2;
+  checkScalar('digitsStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
+  checkScalar('digitsStep', 'biasCorrection1', inputs.biasCorrection1);
+  const biasCorrection1 = inputs.biasCorrection1;
+  checkScalar('digitsStep', 'biasCorrection2', inputs.biasCorrection2);
+  const biasCorrection2 = inputs.biasCorrection2;
   const m = X.length / 784; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -512,7 +514,7 @@ export function digitsStep(
     );
   }
   if (m !== digitsStep_bound_m) digitsStepReserve(m);
-  // t0 = Σ (W2²)
+  // t0 = Σ (W2²)  [samples/digits.ts:36]
   let t0 = 0;
   {
     let s = 0;
@@ -527,8 +529,8 @@ export function digitsStep(
     }
     t0 = s + c;
   }
-  const t1 = 0.005 * t0; // 0.005·Σ (W2²)
-  // t2 = Σ (W1²)
+  const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
+  // t2 = Σ (W1²)  [samples/digits.ts:36]
   let t2 = 0;
   {
     let s = 0;
@@ -543,8 +545,8 @@ export function digitsStep(
     }
     t2 = s + c;
   }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
+  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
+  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
   Z1.fill(0, 0, 128 * m);
@@ -683,10 +685,10 @@ export function digitsStep(
     }
     t7 = s + c;
   }
-  const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/t9
+  const t8 = t4 - t7; // t4 − t7  [samples/digits.ts:36]
+  const J = t8 / m; // t8/m  [samples/digits.ts:36]
   const t10 = 1 / m; // 1/m
-  const t11 = 0.005 * t10; // 0.005·(1/m)
+  const t11 = 0.005 * t10; // 0.005·(1/m)  [samples/digits.ts:36]
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5;
   for (let k = 0; k < m; k++) {
@@ -716,7 +718,7 @@ export function digitsStep(
       const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -761,7 +763,7 @@ export function digitsStep(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = t15 + t16
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ  [samples/digits.ts:36]
   const dW1 = buf8;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -789,56 +791,56 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t13
-      const e_2 = 2 * e; // 2·t14
+      const e = W1[i * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
-      const e_4 = 2 * e_3; // 2·t14
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
-      const e_6 = 2 * e_5; // 2·t14
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
-      const e_8 = 2 * e_7; // 2·t14
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
-      const e_10 = 2 * e_9; // 2·t14
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
-      const e_12 = 2 * e_11; // 2·t14
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
-      const e_14 = 2 * e_13; // 2·t14
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
-      const e_16 = 2 * e_15; // 2·t14
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
-  // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1
+  // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  [samples/digits.ts:40]
   const opt_m_W1_next = buf9;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.9 * opt_m_W1[k]!; // 0.9·opt_m_W1
-    const e_2 = 0.09999999999999998 * dW1[k]!; // 0.09999999999999998·dW1
+    const e = 0.9 * opt_m_W1[k]!; // 0.9·opt_m_W1  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW1[k]!; // 0.09999999999999998·dW1  [samples/digits.ts:40]
     opt_m_W1_next[k] = e + e_2;
   }
-  // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²
+  // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  [samples/digits.ts:40]
   const opt_v_W1_next = buf10;
   for (let k = 0; k < 100352; k++) {
-    const e = 0.999 * opt_v_W1[k]!; // 0.999·opt_v_W1
-    const e_2 = dW1[k]! * dW1[k]!; // dW1²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²
+    const e = 0.999 * opt_v_W1[k]!; // 0.999·opt_v_W1  [samples/digits.ts:40]
+    const e_2 = dW1[k]! * dW1[k]!; // dW1²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW1²  [samples/digits.ts:40]
     opt_v_W1_next[k] = e + e_3;
   }
-  // W1_next = W1 − t21
+  // W1_next = W1 − lr·(biasCorrection1·opt_m_W1_next)/(√(biasCorrection2·opt_v_W1_next) + 1e-8)  [samples/digits.ts:22]
   const W1_next = buf11;
   for (let k = 0; k < 100352; k++) {
-    const e = opt_c1 * opt_m_W1_next[k]!; // opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W1 + 0.09999999999999998·dW1))
-    const e_3 = opt_c2 * opt_v_W1_next[k]!; // opt_c2·(0.999·opt_v_W1 + 0.0010000000000000009·dW1²)
-    const e_4 = Math.sqrt(e_3); // √t17
-    const e_5 = e_4 + 1e-8; // t18 + 1e-8
-    const e_6 = e_2 / e_5; // t19/t20
+    const e = biasCorrection1 * opt_m_W1_next[k]!; // biasCorrection1·opt_m_W1_next  [samples/digits.ts:22]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W1_next)  [samples/digits.ts:22]
+    const e_3 = biasCorrection2 * opt_v_W1_next[k]!; // biasCorrection2·opt_v_W1_next  [samples/digits.ts:22]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W1_next)  [samples/digits.ts:22]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W1_next) + 1e-8  [samples/digits.ts:22]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:22]
     W1_next[k] = W1[k]! - e_6;
   }
   // db1 = Σ_1 dZ1  [samples/digits.ts:29]
@@ -850,33 +852,33 @@ export function digitsStep(
     }
     db1[i0] = acc;
   }
-  // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1
+  // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  [samples/digits.ts:40]
   const opt_m_b1_next = buf13;
   for (let k = 0; k < 128; k++) {
-    const e = 0.09999999999999998 * db1[k]!; // 0.09999999999999998·db1
-    const e_2 = 0.9 * opt_m_b1[k]!; // 0.9·opt_m_b1
+    const e = 0.09999999999999998 * db1[k]!; // 0.09999999999999998·db1  [samples/digits.ts:40]
+    const e_2 = 0.9 * opt_m_b1[k]!; // 0.9·opt_m_b1  [samples/digits.ts:40]
     opt_m_b1_next[k] = e + e_2;
   }
-  // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²
+  // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  [samples/digits.ts:40]
   const opt_v_b1_next = buf14;
   for (let k = 0; k < 128; k++) {
-    const e = 0.999 * opt_v_b1[k]!; // 0.999·opt_v_b1
-    const e_2 = db1[k]! * db1[k]!; // db1²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²
+    const e = 0.999 * opt_v_b1[k]!; // 0.999·opt_v_b1  [samples/digits.ts:40]
+    const e_2 = db1[k]! * db1[k]!; // db1²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db1²  [samples/digits.ts:40]
     opt_v_b1_next[k] = e + e_3;
   }
-  // b1_next = b1 − t26
+  // b1_next = b1 − lr·(biasCorrection1·opt_m_b1_next)/(√(biasCorrection2·opt_v_b1_next) + 1e-8)  [samples/digits.ts:23]
   const b1_next = buf15;
   for (let k = 0; k < 128; k++) {
-    const e = opt_c1 * opt_m_b1_next[k]!; // opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.09999999999999998·db1 + 0.9·opt_m_b1))
-    const e_3 = opt_c2 * opt_v_b1_next[k]!; // opt_c2·(0.999·opt_v_b1 + 0.0010000000000000009·db1²)
-    const e_4 = Math.sqrt(e_3); // √t22
-    const e_5 = e_4 + 1e-8; // t23 + 1e-8
-    const e_6 = e_2 / e_5; // t24/t25
+    const e = biasCorrection1 * opt_m_b1_next[k]!; // biasCorrection1·opt_m_b1_next  [samples/digits.ts:23]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b1_next)  [samples/digits.ts:23]
+    const e_3 = biasCorrection2 * opt_v_b1_next[k]!; // biasCorrection2·opt_v_b1_next  [samples/digits.ts:23]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b1_next)  [samples/digits.ts:23]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b1_next) + 1e-8  [samples/digits.ts:23]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:23]
     b1_next[k] = b1[k]! - e_6;
   }
-  // dW2 = t29 + t30
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ  [samples/digits.ts:36]
   const dW2 = buf16;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -904,56 +906,56 @@ export function digitsStep(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t27
-      const e_2 = 2 * e; // 2·t28
+      const e = W2[i * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t27
-      const e_4 = 2 * e_3; // 2·t28
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t27
-      const e_6 = 2 * e_5; // 2·t28
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t27
-      const e_8 = 2 * e_7; // 2·t28
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t27
-      const e_10 = 2 * e_9; // 2·t28
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t27
-      const e_12 = 2 * e_11; // 2·t28
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t27
-      const e_14 = 2 * e_13; // 2·t28
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t27
-      const e_16 = 2 * e_15; // 2·t28
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
-  // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2
+  // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  [samples/digits.ts:40]
   const opt_m_W2_next = buf17;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.9 * opt_m_W2[k]!; // 0.9·opt_m_W2
-    const e_2 = 0.09999999999999998 * dW2[k]!; // 0.09999999999999998·dW2
+    const e = 0.9 * opt_m_W2[k]!; // 0.9·opt_m_W2  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW2[k]!; // 0.09999999999999998·dW2  [samples/digits.ts:40]
     opt_m_W2_next[k] = e + e_2;
   }
-  // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²
+  // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  [samples/digits.ts:40]
   const opt_v_W2_next = buf18;
   for (let k = 0; k < 8192; k++) {
-    const e = 0.999 * opt_v_W2[k]!; // 0.999·opt_v_W2
-    const e_2 = dW2[k]! * dW2[k]!; // dW2²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²
+    const e = 0.999 * opt_v_W2[k]!; // 0.999·opt_v_W2  [samples/digits.ts:40]
+    const e_2 = dW2[k]! * dW2[k]!; // dW2²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW2²  [samples/digits.ts:40]
     opt_v_W2_next[k] = e + e_3;
   }
-  // W2_next = W2 − t35
+  // W2_next = W2 − lr·(biasCorrection1·opt_m_W2_next)/(√(biasCorrection2·opt_v_W2_next) + 1e-8)  [samples/digits.ts:24]
   const W2_next = buf19;
   for (let k = 0; k < 8192; k++) {
-    const e = opt_c1 * opt_m_W2_next[k]!; // opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W2 + 0.09999999999999998·dW2))
-    const e_3 = opt_c2 * opt_v_W2_next[k]!; // opt_c2·(0.999·opt_v_W2 + 0.0010000000000000009·dW2²)
-    const e_4 = Math.sqrt(e_3); // √t31
-    const e_5 = e_4 + 1e-8; // t32 + 1e-8
-    const e_6 = e_2 / e_5; // t33/t34
+    const e = biasCorrection1 * opt_m_W2_next[k]!; // biasCorrection1·opt_m_W2_next  [samples/digits.ts:24]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W2_next)  [samples/digits.ts:24]
+    const e_3 = biasCorrection2 * opt_v_W2_next[k]!; // biasCorrection2·opt_v_W2_next  [samples/digits.ts:24]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W2_next)  [samples/digits.ts:24]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W2_next) + 1e-8  [samples/digits.ts:24]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:24]
     W2_next[k] = W2[k]! - e_6;
   }
   // db2 = Σ_1 dZ2  [samples/digits.ts:31]
@@ -965,33 +967,33 @@ export function digitsStep(
     }
     db2[i0] = acc;
   }
-  // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2
+  // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  [samples/digits.ts:40]
   const opt_m_b2_next = buf21;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_b2[k]!; // 0.9·opt_m_b2
-    const e_2 = 0.09999999999999998 * db2[k]!; // 0.09999999999999998·db2
+    const e = 0.9 * opt_m_b2[k]!; // 0.9·opt_m_b2  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * db2[k]!; // 0.09999999999999998·db2  [samples/digits.ts:40]
     opt_m_b2_next[k] = e + e_2;
   }
-  // opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2
+  // opt_v_b2_next = 0.0010000000000000009·db2² + 0.999·opt_v_b2  [samples/digits.ts:40]
   const opt_v_b2_next = buf22;
   for (let k = 0; k < 64; k++) {
-    const e = db2[k]! * db2[k]!; // db2²
-    const e_2 = 0.0010000000000000009 * e; // 0.0010000000000000009·db2²
-    const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2
+    const e = db2[k]! * db2[k]!; // db2²  [samples/digits.ts:40]
+    const e_2 = 0.0010000000000000009 * e; // 0.0010000000000000009·db2²  [samples/digits.ts:40]
+    const e_3 = 0.999 * opt_v_b2[k]!; // 0.999·opt_v_b2  [samples/digits.ts:40]
     opt_v_b2_next[k] = e_2 + e_3;
   }
-  // b2_next = b2 − t40
+  // b2_next = b2 − lr·(biasCorrection1·opt_m_b2_next)/(√(biasCorrection2·opt_v_b2_next) + 1e-8)  [samples/digits.ts:25]
   const b2_next = buf23;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_b2_next[k]!; // opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b2 + 0.09999999999999998·db2))
-    const e_3 = opt_c2 * opt_v_b2_next[k]!; // opt_c2·(0.0010000000000000009·db2² + 0.999·opt_v_b2)
-    const e_4 = Math.sqrt(e_3); // √t36
-    const e_5 = e_4 + 1e-8; // t37 + 1e-8
-    const e_6 = e_2 / e_5; // t38/t39
+    const e = biasCorrection1 * opt_m_b2_next[k]!; // biasCorrection1·opt_m_b2_next  [samples/digits.ts:25]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b2_next)  [samples/digits.ts:25]
+    const e_3 = biasCorrection2 * opt_v_b2_next[k]!; // biasCorrection2·opt_v_b2_next  [samples/digits.ts:25]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b2_next)  [samples/digits.ts:25]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b2_next) + 1e-8  [samples/digits.ts:25]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:25]
     b2_next[k] = b2[k]! - e_6;
   }
-  // dW3 = t10·t41  [samples/digits.ts:33]
+  // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
   const dW3 = buf20;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
@@ -1032,30 +1034,30 @@ export function digitsStep(
       dW3[j + 7] = t10 * acc07;
     }
   }
-  // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3
+  // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  [samples/digits.ts:40]
   const opt_m_W3_next = buf24;
   for (let k = 0; k < 64; k++) {
-    const e = 0.9 * opt_m_W3[k]!; // 0.9·opt_m_W3
-    const e_2 = 0.09999999999999998 * dW3[k]!; // 0.09999999999999998·dW3
+    const e = 0.9 * opt_m_W3[k]!; // 0.9·opt_m_W3  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * dW3[k]!; // 0.09999999999999998·dW3  [samples/digits.ts:40]
     opt_m_W3_next[k] = e + e_2;
   }
-  // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²
+  // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  [samples/digits.ts:40]
   const opt_v_W3_next = buf25;
   for (let k = 0; k < 64; k++) {
-    const e = 0.999 * opt_v_W3[k]!; // 0.999·opt_v_W3
-    const e_2 = dW3[k]! * dW3[k]!; // dW3²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²
+    const e = 0.999 * opt_v_W3[k]!; // 0.999·opt_v_W3  [samples/digits.ts:40]
+    const e_2 = dW3[k]! * dW3[k]!; // dW3²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·dW3²  [samples/digits.ts:40]
     opt_v_W3_next[k] = e + e_3;
   }
-  // W3_next = W3 − t46
+  // W3_next = W3 − lr·(biasCorrection1·opt_m_W3_next)/(√(biasCorrection2·opt_v_W3_next) + 1e-8)  [samples/digits.ts:26]
   const W3_next = buf26;
   for (let k = 0; k < 64; k++) {
-    const e = opt_c1 * opt_m_W3_next[k]!; // opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_W3 + 0.09999999999999998·dW3))
-    const e_3 = opt_c2 * opt_v_W3_next[k]!; // opt_c2·(0.999·opt_v_W3 + 0.0010000000000000009·dW3²)
-    const e_4 = Math.sqrt(e_3); // √t42
-    const e_5 = e_4 + 1e-8; // t43 + 1e-8
-    const e_6 = e_2 / e_5; // t44/t45
+    const e = biasCorrection1 * opt_m_W3_next[k]!; // biasCorrection1·opt_m_W3_next  [samples/digits.ts:26]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_W3_next)  [samples/digits.ts:26]
+    const e_3 = biasCorrection2 * opt_v_W3_next[k]!; // biasCorrection2·opt_v_W3_next  [samples/digits.ts:26]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_W3_next)  [samples/digits.ts:26]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_W3_next) + 1e-8  [samples/digits.ts:26]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:26]
     W3_next[k] = W3[k]! - e_6;
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]
@@ -1067,30 +1069,30 @@ export function digitsStep(
     }
     db3[0] = t10 * acc;
   }
-  // opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3
+  // opt_m_b3_next = 0.9·opt_m_b3 + 0.09999999999999998·db3  [samples/digits.ts:40]
   const opt_m_b3_next = buf28;
   for (let k = 0; k < 1; k++) {
-    const e = 0.9 * opt_m_b3[k]!; // 0.9·opt_m_b3
-    const e_2 = 0.09999999999999998 * db3[k]!; // 0.09999999999999998·db3
+    const e = 0.9 * opt_m_b3[k]!; // 0.9·opt_m_b3  [samples/digits.ts:40]
+    const e_2 = 0.09999999999999998 * db3[k]!; // 0.09999999999999998·db3  [samples/digits.ts:40]
     opt_m_b3_next[k] = e + e_2;
   }
-  // opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²
+  // opt_v_b3_next = 0.999·opt_v_b3 + 0.0010000000000000009·db3²  [samples/digits.ts:40]
   const opt_v_b3_next = buf29;
   for (let k = 0; k < 1; k++) {
-    const e = 0.999 * opt_v_b3[k]!; // 0.999·opt_v_b3
-    const e_2 = db3[k]! * db3[k]!; // db3²
-    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²
+    const e = 0.999 * opt_v_b3[k]!; // 0.999·opt_v_b3  [samples/digits.ts:40]
+    const e_2 = db3[k]! * db3[k]!; // db3²  [samples/digits.ts:40]
+    const e_3 = 0.0010000000000000009 * e_2; // 0.0010000000000000009·db3²  [samples/digits.ts:40]
     opt_v_b3_next[k] = e + e_3;
   }
-  // b3_next = b3 − t51
+  // b3_next = b3 − lr·(biasCorrection1·opt_m_b3_next)/(√(biasCorrection2·opt_v_b3_next) + 1e-8)  [samples/digits.ts:27]
   const b3_next = buf30;
   for (let k = 0; k < 1; k++) {
-    const e = opt_c1 * opt_m_b3_next[k]!; // opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3)
-    const e_2 = opt_lr * e; // opt_lr·(opt_c1·(0.9·opt_m_b3 + 0.09999999999999998·db3))
-    const e_3 = opt_c2 * opt_v_b3_next[k]!; // opt_c2·(0.999·opt_v_b3 + 0.0010000000000000009·db3²)
-    const e_4 = Math.sqrt(e_3); // √t47
-    const e_5 = e_4 + 1e-8; // t48 + 1e-8
-    const e_6 = e_2 / e_5; // t49/t50
+    const e = biasCorrection1 * opt_m_b3_next[k]!; // biasCorrection1·opt_m_b3_next  [samples/digits.ts:27]
+    const e_2 = lr * e; // lr·(biasCorrection1·opt_m_b3_next)  [samples/digits.ts:27]
+    const e_3 = biasCorrection2 * opt_v_b3_next[k]!; // biasCorrection2·opt_v_b3_next  [samples/digits.ts:27]
+    const e_4 = Math.sqrt(e_3); // √(biasCorrection2·opt_v_b3_next)  [samples/digits.ts:27]
+    const e_5 = e_4 + 1e-8; // √(biasCorrection2·opt_v_b3_next) + 1e-8  [samples/digits.ts:27]
+    const e_6 = e_2 / e_5; // e_2/e_5  [samples/digits.ts:27]
     b3_next[k] = b3[k]! - e_6;
   }
   digitsStepResult.J = J;
@@ -1279,7 +1281,7 @@ export function digitsPredict(
       t0[i * m + j] = Math.max(e, 0);
     }
   }
-  // A3 = σ(t2)  [samples/digits.ts:34]
+  // A3 = σ(b3 + W3·t0)  [samples/digits.ts:34]
   const A3 = buf2_2;
   A3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
@@ -1307,7 +1309,7 @@ export function digitsPredict(
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const e = b3[0]! + A3[j]!; // b3 + t1  [samples/digits.ts:33]
+      const e = b3[0]! + A3[j]!; // b3 + W3·t0  [samples/digits.ts:33]
       A3[j] = 1 / (1 + Math.exp(-e));
     }
   }
@@ -1520,7 +1522,7 @@ export function digitsLossAndGrad(
     );
   }
   if (m !== digitsLossAndGrad_bound_m) digitsLossAndGradReserve(m);
-  // t0 = Σ (W2²)
+  // t0 = Σ (W2²)  [samples/digits.ts:36]
   let t0 = 0;
   {
     let s = 0;
@@ -1535,8 +1537,8 @@ export function digitsLossAndGrad(
     }
     t0 = s + c;
   }
-  const t1 = 0.005 * t0; // 0.005·Σ (W2²)
-  // t2 = Σ (W1²)
+  const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
+  // t2 = Σ (W1²)  [samples/digits.ts:36]
   let t2 = 0;
   {
     let s = 0;
@@ -1551,8 +1553,8 @@ export function digitsLossAndGrad(
     }
     t2 = s + c;
   }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)
+  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
+  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0_3;
   Z1.fill(0, 0, 128 * m);
@@ -1691,10 +1693,10 @@ export function digitsLossAndGrad(
     }
     t7 = s + c;
   }
-  const t8 = t4 - t7; // t4 − t7
-  const J = t8 / m; // t8/t9
+  const t8 = t4 - t7; // t4 − t7  [samples/digits.ts:36]
+  const J = t8 / m; // t8/m  [samples/digits.ts:36]
   const t10 = 1 / m; // 1/m
-  const t11 = 0.005 * t10; // 0.005·(1/m)
+  const t11 = 0.005 * t10; // 0.005·(1/m)  [samples/digits.ts:36]
   // dZ3 = A3 − Y  [samples/digits.ts:34]
   const dZ3 = buf5_2;
   for (let k = 0; k < m; k++) {
@@ -1724,7 +1726,7 @@ export function digitsLossAndGrad(
       const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
       const e_2 = t10 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
       const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·t12  [samples/digits.ts:32]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:32]
       dZ2[i * m + j] = e * dA2;
     }
   }
@@ -1769,7 +1771,7 @@ export function digitsLossAndGrad(
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = t15 + t16
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ  [samples/digits.ts:36]
   const dW1 = buf8_2;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -1797,29 +1799,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t11; // W1·t13
-      const e_2 = 2 * e; // 2·t14
+      const e = W1[i * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t13
-      const e_4 = 2 * e_3; // 2·t14
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t13
-      const e_6 = 2 * e_5; // 2·t14
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t13
-      const e_8 = 2 * e_7; // 2·t14
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t13
-      const e_10 = 2 * e_9; // 2·t14
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t13
-      const e_12 = 2 * e_11; // 2·t14
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t13
-      const e_14 = 2 * e_13; // 2·t14
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t13
-      const e_16 = 2 * e_15; // 2·t14
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -1832,7 +1834,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = t19 + t20
+  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ  [samples/digits.ts:36]
   const dW2 = buf10_2;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -1860,29 +1862,29 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t11; // W2·t17
-      const e_2 = 2 * e; // 2·t18
+      const e = W2[i * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t17
-      const e_4 = 2 * e_3; // 2·t18
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t17
-      const e_6 = 2 * e_5; // 2·t18
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t17
-      const e_8 = 2 * e_7; // 2·t18
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t17
-      const e_10 = 2 * e_9; // 2·t18
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t17
-      const e_12 = 2 * e_11; // 2·t18
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t17
-      const e_14 = 2 * e_13; // 2·t18
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t17
-      const e_16 = 2 * e_15; // 2·t18
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
+      const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
@@ -1895,7 +1897,7 @@ export function digitsLossAndGrad(
     }
     db2[i0] = acc;
   }
-  // dW3 = t10·t21  [samples/digits.ts:33]
+  // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
   const dW3 = buf12_2;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
@@ -1967,6 +1969,7 @@ export const digitsMeta: TrainerMeta = {
   parameterCount: 108801,
   optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8, learningRate: 0.001 },
   slots: ['m', 'v'],
+  hyper: { lr: 'lr', biasCorrection1: 'biasCorrection1', biasCorrection2: 'biasCorrection2' },
   l2: 0.01,
   regularized: ['W1', 'W2'],
   data: [
@@ -2158,6 +2161,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -2324,8 +2336,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -2365,10 +2378,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

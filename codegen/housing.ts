@@ -3,13 +3,14 @@
  * Training module: housingStep (forward + backward + sgd update),
  * housingPredict (dropout off), housingLossAndGrad. Parameters: W (1, 2), b (1, 1).
  * createHousingTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of housingStep, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * housingStep:
- * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1), opt_lr ()
+ * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1), lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = Σ ((Yhat − Y)²)·(1/m)
- *   W_next = W − opt_lr·dW  (1, 2)
- *   b_next = b − opt_lr·db  (1, 1)
+ *   W_next = W − lr·dW  (1, 2)
+ *   b_next = b − lr·db  (1, 1)
  *
  * housingPredict:
  * Inputs: X (2, m), W (1, 2), b (1, 1)
@@ -20,8 +21,8 @@
  * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = Σ ((Yhat − Y)²)·(1/m)
- *   dW = dYhat·Xᵀ  (1, 2)
- *   db = Σ_1 dYhat  (1, 1)
+ *   dW = 2·(dYhat·Xᵀ)  (1, 2)
+ *   db = 2·Σ_1 dYhat  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -99,7 +100,7 @@ export interface HousingStepInputs {
   readonly Y: Float64Array | Float32Array | readonly number[];
   readonly W: Float64Array | Float32Array | readonly number[];
   readonly b: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
+  readonly lr: number;
 }
 
 export interface HousingStepOutputs {
@@ -121,7 +122,7 @@ export const housingStepMeta = {
     { name: 'Y', shape: [1, 'm'] },
     { name: 'W', shape: [1, 2] },
     { name: 'b', shape: [1, 1] },
-    { name: 'opt_lr', shape: [] },
+    { name: 'lr', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -158,7 +159,7 @@ function housingStepReserve(m: number): void {
 }
 
 /**
- * Computes J, W_next, b_next from X, Y, W, b, opt_lr.
+ * Computes J, W_next, b_next from X, Y, W, b, lr.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -181,12 +182,12 @@ export function housingStep(
         case 'Y':
         case 'W':
         case 'b':
-        case 'opt_lr':
+        case 'lr':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'opt_lr'`,
+            `housingStep: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b', 'lr'`,
           );
       }
     }
@@ -195,8 +196,8 @@ export function housingStep(
   const Y = readTensor('housingStep', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
   const W = readTensor('housingStep', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
   const b = readTensor('housingStep', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
-  checkScalar('housingStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
+  checkScalar('housingStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -239,12 +240,12 @@ export function housingStep(
   }
   const t3 = 1 / m; // 1/m
   const J = t1 * t3; // Σ ((Yhat − Y)²)·(1/m)  [samples/housing.ts:22]
-  // dYhat = t0·t4  [samples/housing.ts:22]
+  // dYhat = t0·t3  [samples/housing.ts:22]
   const dYhat = buf1;
   for (let k = 0; k < m; k++) {
     dYhat[k] = t0[k]! * t3;
   }
-  // W_next = W − opt_lr·dW
+  // W_next = W − lr·dW  [samples/housing.ts:19]
   const W_next = buf2;
   for (let j = 0; j < 2; j++) {
     for (let i = 0; i < 1; i++) {
@@ -253,11 +254,11 @@ export function housingStep(
         acc += dYhat[p]! * X[p + j * m]!;
       }
       const dW = 2 * acc; // 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
-      const e = opt_lr * dW; // opt_lr·dW
+      const e = lr * dW; // lr·dW  [samples/housing.ts:19]
       W_next[j] = W[j]! - e;
     }
   }
-  // b_next = b − opt_lr·db
+  // b_next = b − lr·db  [samples/housing.ts:20]
   const b_next = buf3;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -265,7 +266,7 @@ export function housingStep(
       acc += dYhat[i1]!;
     }
     const db = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:21]
-    const e = opt_lr * db; // opt_lr·db
+    const e = lr * db; // lr·db  [samples/housing.ts:20]
     b_next[0] = b[0]! - e;
   }
   housingStepResult.J = J;
@@ -515,7 +516,7 @@ export function housingLossAndGrad(
   }
   const t3 = 1 / m; // 1/m
   const J = t1 * t3; // Σ ((Yhat − Y)²)·(1/m)  [samples/housing.ts:22]
-  // dYhat = t0·t4  [samples/housing.ts:22]
+  // dYhat = t0·t3  [samples/housing.ts:22]
   const dYhat = buf1_2;
   for (let k = 0; k < m; k++) {
     dYhat[k] = t0[k]! * t3;
@@ -558,6 +559,7 @@ export const housingMeta: TrainerMeta = {
   parameterCount: 3,
   optimizer: { kind: 'sgd', learningRate: 0.1 },
   slots: [],
+  hyper: { lr: 'lr' },
   l2: 0,
   regularized: [],
   data: [
@@ -746,6 +748,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -912,8 +923,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -953,10 +965,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

@@ -3,13 +3,14 @@
  * Training module: logisticRegressionStep (forward + backward + sgd update),
  * logisticRegressionPredict (dropout off), logisticRegressionLossAndGrad. Parameters: b (1, 1), w (12288, 1).
  * createLogisticRegressionTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of logisticRegressionStep, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * logisticRegressionStep:
- * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1), opt_lr ()
+ * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1), lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
- *   b_next = b − opt_lr·db  (1, 1)
- *   w_next = w − opt_lr·dw  (12288, 1)
+ *   J = −(Σ (Y·Z − softplus(Z))·(1/m))
+ *   b_next = b − lr·db  (1, 1)
+ *   w_next = w − lr·dw  (12288, 1)
  *
  * logisticRegressionPredict:
  * Inputs: X (12288, m), b (1, 1), w (12288, 1)
@@ -19,9 +20,9 @@
  * logisticRegressionLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   db = Σ_1 dZ  (1, 1)
- *   dw = (dZ·Xᵀ)ᵀ  (12288, 1)
+ *   J = −(Σ (Y·Z − softplus(Z))·(1/m))
+ *   db = (1/m)·Σ_1 dZ  (1, 1)
+ *   dw = (1/m)·(X·dZᵀ)  (12288, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -99,7 +100,7 @@ export interface LogisticRegressionStepInputs {
   readonly Y: Float64Array | Float32Array | readonly number[];
   readonly b: Float64Array | Float32Array | readonly number[];
   readonly w: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
+  readonly lr: number;
 }
 
 export interface LogisticRegressionStepOutputs {
@@ -121,7 +122,7 @@ export const logisticRegressionStepMeta = {
     { name: 'Y', shape: [1, 'm'] },
     { name: 'b', shape: [1, 1] },
     { name: 'w', shape: [12288, 1] },
-    { name: 'opt_lr', shape: [] },
+    { name: 'lr', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -159,7 +160,7 @@ function logisticRegressionStepReserve(m: number): void {
 }
 
 /**
- * Computes J, b_next, w_next from X, Y, b, w, opt_lr.
+ * Computes J, b_next, w_next from X, Y, b, w, lr.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -182,12 +183,12 @@ export function logisticRegressionStep(
         case 'Y':
         case 'b':
         case 'w':
-        case 'opt_lr':
+        case 'lr':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'opt_lr'`,
+            `logisticRegressionStep: unknown input '${key}'; it takes 'X', 'Y', 'b', 'w', 'lr'`,
           );
       }
     }
@@ -212,8 +213,8 @@ export function logisticRegressionStep(
     false,
     checkValues,
   );
-  checkScalar('logisticRegressionStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
+  checkScalar('logisticRegressionStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
   const m = X.length / 12288; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -279,7 +280,7 @@ export function logisticRegressionStep(
     const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
     dZ[k] = A - Y[k]!;
   }
-  // b_next = b − opt_lr·db
+  // b_next = b − lr·db  [samples/housing.ts:20]
   const b_next = buf2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -287,10 +288,10 @@ export function logisticRegressionStep(
       acc += dZ[i1]!;
     }
     const db = t2 * acc; // (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:25]
-    const e = opt_lr * db; // opt_lr·db
+    const e = lr * db; // lr·db  [samples/housing.ts:20]
     b_next[0] = b[0]! - e;
   }
-  // w_next = w − opt_lr·dw
+  // w_next = w − lr·dw  [samples/logisticRegression.ts:22]
   const w_next = buf3;
   for (let i = 0; i < 12288; i += 8) {
     for (let j = 0; j < 1; j++) {
@@ -322,28 +323,28 @@ export function logisticRegressionStep(
         acc70 += a7 * x0;
       }
       const dw = t2 * acc00; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e = opt_lr * dw; // opt_lr·dw
+      const e = lr * dw; // lr·dw  [samples/logisticRegression.ts:22]
       w_next[i] = w[i]! - e;
       const dw_2 = t2 * acc10; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_2 = opt_lr * dw_2; // opt_lr·dw
+      const e_2 = lr * dw_2; // lr·dw_2  [samples/logisticRegression.ts:22]
       w_next[i + 1] = w[i + 1]! - e_2;
       const dw_3 = t2 * acc20; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_3 = opt_lr * dw_3; // opt_lr·dw
+      const e_3 = lr * dw_3; // lr·dw_3  [samples/logisticRegression.ts:22]
       w_next[i + 2] = w[i + 2]! - e_3;
       const dw_4 = t2 * acc30; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_4 = opt_lr * dw_4; // opt_lr·dw
+      const e_4 = lr * dw_4; // lr·dw_4  [samples/logisticRegression.ts:22]
       w_next[i + 3] = w[i + 3]! - e_4;
       const dw_5 = t2 * acc40; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_5 = opt_lr * dw_5; // opt_lr·dw
+      const e_5 = lr * dw_5; // lr·dw_5  [samples/logisticRegression.ts:22]
       w_next[i + 4] = w[i + 4]! - e_5;
       const dw_6 = t2 * acc50; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_6 = opt_lr * dw_6; // opt_lr·dw
+      const e_6 = lr * dw_6; // lr·dw_6  [samples/logisticRegression.ts:22]
       w_next[i + 5] = w[i + 5]! - e_6;
       const dw_7 = t2 * acc60; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_7 = opt_lr * dw_7; // opt_lr·dw
+      const e_7 = lr * dw_7; // lr·dw_7  [samples/logisticRegression.ts:22]
       w_next[i + 6] = w[i + 6]! - e_7;
       const dw_8 = t2 * acc70; // (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
-      const e_8 = opt_lr * dw_8; // opt_lr·dw
+      const e_8 = lr * dw_8; // lr·dw_8  [samples/logisticRegression.ts:22]
       w_next[i + 7] = w[i + 7]! - e_8;
     }
   }
@@ -751,6 +752,7 @@ export const logisticRegressionMeta: TrainerMeta = {
   parameterCount: 12289,
   optimizer: { kind: 'sgd', learningRate: 0.005 },
   slots: [],
+  hyper: { lr: 'lr' },
   l2: 0,
   regularized: [],
   data: [
@@ -939,6 +941,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -1105,8 +1116,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -1146,10 +1158,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

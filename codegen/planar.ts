@@ -3,15 +3,16 @@
  * Training module: planarStep (forward + backward + sgd update),
  * planarPredict (dropout off), planarLossAndGrad. Parameters: W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1).
  * createPlanarTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Hyperparameter inputs of planarStep, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * planarStep:
- * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1), opt_lr ()
+ * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1), lr ()
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… − …)·(1/m))
- *   W1_next = W1 − opt_lr·dW1  (4, 2)
- *   b1_next = b1 − opt_lr·db1  (4, 1)
- *   W2_next = W2 − opt_lr·dW2  (1, 4)
- *   b2_next = b2 − opt_lr·db2  (1, 1)
+ *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
+ *   W1_next = W1 − lr·dW1  (4, 2)
+ *   b1_next = b1 − lr·db1  (4, 1)
+ *   W2_next = W2 − lr·dW2  (1, 4)
+ *   b2_next = b2 − lr·db2  (1, 1)
  *
  * planarPredict:
  * Inputs: X (2, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
@@ -21,11 +22,11 @@
  * planarLossAndGrad:
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (… + …)·(1/m))
- *   dW1 = dZ1·Xᵀ  (4, 2)
- *   db1 = Σ_1 dZ1  (4, 1)
- *   dW2 = dZ2·A1ᵀ  (1, 4)
- *   db2 = Σ_1 dZ2  (1, 1)
+ *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
+ *   dW1 = (1/m)·(dZ1·Xᵀ)  (4, 2)
+ *   db1 = (1/m)·Σ_1 dZ1  (4, 1)
+ *   dW2 = (1/m)·(dZ2·A1ᵀ)  (1, 4)
+ *   db2 = (1/m)·Σ_1 dZ2  (1, 1)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -105,7 +106,7 @@ export interface PlanarStepInputs {
   readonly b1: Float64Array | Float32Array | readonly number[];
   readonly W2: Float64Array | Float32Array | readonly number[];
   readonly b2: Float64Array | Float32Array | readonly number[];
-  readonly opt_lr: number;
+  readonly lr: number;
 }
 
 export interface PlanarStepOutputs {
@@ -131,7 +132,7 @@ export const planarStepMeta = {
     { name: 'b1', shape: [4, 1] },
     { name: 'W2', shape: [1, 4] },
     { name: 'b2', shape: [1, 1] },
-    { name: 'opt_lr', shape: [] },
+    { name: 'lr', shape: [] },
   ],
   outputs: [
     { name: 'J', shape: [] },
@@ -180,7 +181,7 @@ function planarStepReserve(m: number): void {
 }
 
 /**
- * Computes J, W1_next, b1_next, W2_next, b2_next from X, Y, W1, b1, W2, b2, opt_lr.
+ * Computes J, W1_next, b1_next, W2_next, b2_next from X, Y, W1, b1, W2, b2, lr.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -205,12 +206,12 @@ export function planarStep(
         case 'b1':
         case 'W2':
         case 'b2':
-        case 'opt_lr':
+        case 'lr':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'opt_lr'`,
+            `planarStep: unknown input '${key}'; it takes 'X', 'Y', 'W1', 'b1', 'W2', 'b2', 'lr'`,
           );
       }
     }
@@ -221,8 +222,8 @@ export function planarStep(
   const b1 = readTensor('planarStep', 'b1', inputs.b1, '(4, 1)', 4, false, checkValues);
   const W2 = readTensor('planarStep', 'W2', inputs.W2, '(1, 4)', 4, false, checkValues);
   const b2 = readTensor('planarStep', 'b2', inputs.b2, '(1, 1)', 1, false, checkValues);
-  checkScalar('planarStep', 'opt_lr', inputs.opt_lr);
-  const opt_lr = inputs.opt_lr;
+  checkScalar('planarStep', 'lr', inputs.lr);
+  const lr = inputs.lr;
   const m = X.length / 2; // batch size, from X
   if (Y.length / 1 !== m) {
     throw new GradgenInputError(
@@ -322,7 +323,7 @@ export function planarStep(
       dZ1[i * m + j] = e_2 * dZ1[i * m + j]!;
     }
   }
-  // W1_next = W1 − opt_lr·dW1
+  // W1_next = W1 − lr·dW1  [samples/planar.ts:22]
   const W1_next = buf4;
   for (let i = 0; i < 4; i += 2) {
     for (let j = 0; j < 2; j++) {
@@ -336,14 +337,14 @@ export function planarStep(
         acc10 += a1 * x0;
       }
       const dW1 = t2 * acc00; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
-      const e = opt_lr * dW1; // opt_lr·dW1
+      const e = lr * dW1; // lr·dW1  [samples/planar.ts:22]
       W1_next[i * 2 + j] = W1[i * 2 + j]! - e;
       const dW1_2 = t2 * acc10; // (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
-      const e_2 = opt_lr * dW1_2; // opt_lr·dW1
+      const e_2 = lr * dW1_2; // lr·dW1_2  [samples/planar.ts:22]
       W1_next[(i + 1) * 2 + j] = W1[(i + 1) * 2 + j]! - e_2;
     }
   }
-  // b1_next = b1 − opt_lr·db1
+  // b1_next = b1 − lr·db1  [samples/planar.ts:23]
   const b1_next = buf5;
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
@@ -351,10 +352,10 @@ export function planarStep(
       acc += dZ1[i0 * m + i1]!;
     }
     const db1 = t2 * acc; // (1/m)·Σ_1 dZ1  [samples/planar.ts:27]
-    const e = opt_lr * db1; // opt_lr·db1
+    const e = lr * db1; // lr·db1  [samples/planar.ts:23]
     b1_next[i0] = b1[i0]! - e;
   }
-  // W2_next = W2 − opt_lr·dW2
+  // W2_next = W2 − lr·dW2  [samples/planar.ts:24]
   const W2_next = buf6;
   for (let j = 0; j < 4; j++) {
     for (let i = 0; i < 1; i++) {
@@ -363,11 +364,11 @@ export function planarStep(
         acc += dZ2[p]! * A1[p + j * m]!;
       }
       const dW2 = t2 * acc; // (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
-      const e = opt_lr * dW2; // opt_lr·dW2
+      const e = lr * dW2; // lr·dW2  [samples/planar.ts:24]
       W2_next[j] = W2[j]! - e;
     }
   }
-  // b2_next = b2 − opt_lr·db2
+  // b2_next = b2 − lr·db2  [samples/planar.ts:25]
   const b2_next = buf7;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -375,7 +376,7 @@ export function planarStep(
       acc += dZ2[i1]!;
     }
     const db2 = t2 * acc; // (1/m)·Σ_1 dZ2  [samples/planar.ts:29]
-    const e = opt_lr * db2; // opt_lr·db2
+    const e = lr * db2; // lr·db2  [samples/planar.ts:25]
     b2_next[0] = b2[0]! - e;
   }
   planarStepResult.J = J;
@@ -805,6 +806,7 @@ export const planarMeta: TrainerMeta = {
   parameterCount: 17,
   optimizer: { kind: 'sgd', learningRate: 1.2 },
   slots: [],
+  hyper: { lr: 'lr' },
   l2: 0,
   regularized: [],
   data: [
@@ -993,6 +995,15 @@ export interface TrainerMeta {
   readonly optimizer: OptimizerSpec;
   /** Optimizer state per param (`v`, `s`, `m`), each of the param's shape. */
   readonly slots: readonly string[];
+  /**
+   * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
+   * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
+   */
+  readonly hyper: {
+    readonly lr: string;
+    readonly biasCorrection1?: string;
+    readonly biasCorrection2?: string;
+  };
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
@@ -1159,8 +1170,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) stepInputs[d.name] = undefined;
   for (const mask of meta.masks) stepInputs[mask.name] = undefined;
   for (const s of slotList) stepInputs[s.key] = undefined;
-  stepInputs['opt_lr'] = 0;
-  if (meta.optimizer.kind === 'adam') stepInputs['opt_c1'] = stepInputs['opt_c2'] = 0;
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  stepInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -1200,10 +1212,10 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < slotList.length; i++)
         inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
       const t = state.step + 1;
-      inputs['opt_lr'] = learningRateAt(meta.optimizer, state.epoch);
-      if (meta.optimizer.kind === 'adam') {
-        inputs['opt_c1'] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs['opt_c2'] = 1 / (1 - meta.optimizer.beta2! ** t);
+      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.

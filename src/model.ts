@@ -1,4 +1,5 @@
 import type { Node } from './ir/node.js';
+import { rememberCallSite } from './ir/site.js';
 import type { InputValues } from './ir/values.js';
 import type { TrainingSpec } from './train/trainer.js';
 
@@ -49,7 +50,8 @@ export function defineGraph(model: Omit<GraphModel, 'kind'>): GraphModel {
 }
 
 export function defineTraining(model: Omit<TrainingModel, 'kind'>): TrainingModel {
-  return { kind: 'training', ...model };
+  // compileTraining(model) attributes the L2 penalty and the cost to this call
+  return rememberCallSite({ kind: 'training', ...model });
 }
 
 export function isModel(x: unknown): x is Model {

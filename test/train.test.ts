@@ -18,6 +18,7 @@ import {
   sgd,
   sigmoid,
   type OptimizerSpec,
+  type Trainer,
 } from '../src/index.ts';
 import { planarFlower } from '../samples/data.ts';
 import { expectError } from './expectError.ts';
@@ -367,6 +368,43 @@ describe('schedules, batches, state', () => {
     expect(emitTraining({ loss, outputs: { A2 }, optimizer: adam({ learningRate: 0.01 }) })).toBe(
       trainer.source,
     );
+  });
+
+  it("names its hyperparameter inputs after what they are, around the user's own names", () => {
+    const source = emitTraining({ loss, optimizer: adam({ learningRate: 0.01 }) });
+    expect(source).toMatch(/Inputs: .*, lr \(\), biasCorrection1 \(\), biasCorrection2 \(\)$/m);
+    expect(source).toMatch(/lr = the learning rate after decay/);
+    expect(source).toContain(
+      "hyper: { lr: 'lr', biasCorrection1: 'biasCorrection1', biasCorrection2: 'biasCorrection2' },",
+    );
+    expect(source).not.toMatch(/opt_lr|opt_c1|opt_c2/);
+    // a model whose own inputs are called lr and biasCorrection1: the trainer's get other names
+    // (the same ones every time), and the runtime sets those
+    const scaled = (name: string) => {
+      const s = input(name);
+      return meanSquaredError(matmul(W2, A1).add(b2).mul(s), Y);
+    };
+    const clash = scaled('lr').add(input('biasCorrection1').mul(0));
+    const free = scaled('scale').add(input('offset').mul(0));
+    const trainers = [clash, free].map((l) =>
+      compileTraining({ loss: l, optimizer: adam({ learningRate: 0.05 }) }),
+    );
+    const [withClash, without] = trainers as [Trainer, Trainer];
+    expect(withClash.source).toMatch(
+      /Inputs: .*, lr \(\), .*, lr_2 \(\), biasCorrection1_2 \(\), biasCorrection2 \(\)$/m,
+    );
+    expect(withClash.source).toContain(
+      "hyper: { lr: 'lr_2', biasCorrection1: 'biasCorrection1_2', biasCorrection2: 'biasCorrection2' },",
+    );
+    const costs = [
+      [withClash, { ...planarData, lr: 2, biasCorrection1: 3 }],
+      [without, { ...planarData, scale: 2, offset: 3 }],
+    ].map(([t, d]) => {
+      const trainer = t as Trainer;
+      const state = trainer.init(3);
+      return [0, 1, 2].map(() => trainer.step(state, d as typeof planarData));
+    });
+    expect(costs[0]).toEqual(costs[1]);
   });
 
   it('bad input is named', () => {

@@ -9,18 +9,29 @@ export interface FormulaOptions {
   depth?: number;
   /** Print subexpressions that have a name (`named()`, gradients like `dZ2`) as that name. */
   useNames?: boolean;
+  /**
+   * Print subexpressions (and inputs and params, the root too) by these names where it gives one,
+   * instead of their name hints: the names the generated code declares.
+   */
+  names?: (n: Node) => string | undefined;
 }
 
 /**
  * A node as a formula, e.g. `3·(a + b·c)`. By default everything but inputs and params is
- * expanded; with `useNames`, named subexpressions print as their names (the root never does).
+ * expanded; with `useNames` or `names`, named subexpressions print as their names (the root
+ * never does).
  */
 export function formula(node: Node, options: FormulaOptions = {}): string {
   const depth = options.depth ?? Infinity;
   const memo = new Map<Node, Printed>();
+  const { names } = options;
+  const nameOf = (n: Node, root: boolean): string | undefined => {
+    if (names) return root && n.kind === 'apply' ? undefined : names(n);
+    return options.useNames && !root && n.kind === 'apply' ? nameHint(n) : undefined;
+  };
   const go = (n: Node, d: number, root: boolean): Printed => {
-    const hint = options.useNames && !root && n.kind === 'apply' ? nameHint(n) : undefined;
-    if (hint) return printed(hint, PREC.atom);
+    const name = nameOf(n, root);
+    if (name) return printed(name, PREC.atom);
     switch (n.kind) {
       case 'const':
         return printed(formatNumber(n.value), n.value < 0 ? PREC.unary : PREC.atom);

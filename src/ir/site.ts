@@ -145,3 +145,21 @@ export function withCallSite<T>(site: string | undefined, fn: () => T): T {
     override = saved;
   }
 }
+
+const remembered = new WeakMap<object, string>();
+
+/**
+ * Records the user's call site of the call that is making `value` (an optimizer's spec, a
+ * training model), and returns `value`: the nodes gradgen builds for it later, away from the
+ * user's code, are attributed to that call (see {@link rememberedCallSite}).
+ */
+export function rememberCallSite<T extends object>(value: T): T {
+  const site = userCallSite();
+  if (site !== undefined) remembered.set(value, site);
+  return value;
+}
+
+/** The call site {@link rememberCallSite} recorded for `value`, if any. */
+export function rememberedCallSite(value: object): string | undefined {
+  return remembered.get(value);
+}

@@ -13,15 +13,12 @@
 import { GradgenError } from '../errors.js';
 import { toposort, usersOf } from '../ir/graph.js';
 import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.js';
-import { formula } from '../ir/print.js';
 import { sameShape } from '../ir/shape.js';
 import {
   forLoop,
   isContiguous,
   joinIndex,
   numberLiteral,
-  PREC,
-  printed,
   rowMajorStrides,
   sizeExpr,
   type KernelOperand,
@@ -30,6 +27,7 @@ import {
 } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import { Namer } from '../emit/names.js';
+import { Citations } from './cite.js';
 
 export type Dtype = 'float64' | 'float32';
 
@@ -76,6 +74,8 @@ export interface LoweredOutput {
   readonly isScalar: boolean;
   /** For tensor outputs: the element count, as code. */
   readonly size: string;
+  /** What it computes, in the names the code declares (for the module's header). */
+  readonly formula: string;
 }
 
 export interface LoweredProgram {
@@ -91,6 +91,9 @@ export interface LoweredProgram {
 }
 
 const COMMENT_WIDTH = 60;
+/** The header's formulas: one per line, wider and deeper than a kernel's comment. */
+const HEADER_WIDTH = 100;
+const HEADER_DEPTH = 8;
 
 type Ref =
   | { readonly kind: 'scalar'; readonly expr: string }
@@ -129,9 +132,11 @@ export function lower(
   }
   const name = new Map<Node, string>();
   const refs = new Map<Node, Ref>();
+  const cite = new Citations(isOutput);
   const loweredInputs: LoweredInput[] = inputs.map((leaf) => {
     const local = namer.fresh(leaf.name);
     name.set(leaf, local);
+    cite.declare(leaf, local);
     let fixed = 1;
     let batchDim: string | undefined;
     for (const d of leaf.shape) typeof d === 'number' ? (fixed *= d) : (batchDim = d);
@@ -206,15 +211,13 @@ export function lower(
   // ---- steps
   const steps: LoweredStep[] = [];
   const readsOf = new Map<number, Set<Node>>(); // step index → base nodes it reads
-  const commentFor = (n: Node): string => {
-    const full = formula(n, { useNames: true, depth: 4 });
-    const text =
-      (full.length <= COMMENT_WIDTH && !full.includes('…')) || n.kind !== 'apply'
-        ? full
-        : opDef(n.op).math(
-            n.args.map((a) => printed(a.kind === 'const' ? String(a.value) : nameOf(a), PREC.atom)),
-            n.attrs,
-          ).text;
+  /** The comment on `n`'s code: its math in the names declared so far (`locals`: the loop's). */
+  const commentFor = (n: Node, locals?: ReadonlyMap<Node, string>): string => {
+    const text = cite.describe(n, {
+      width: COMMENT_WIDTH,
+      depth: 4,
+      ...(locals ? { locals } : {}),
+    });
     // interned nodes that only depend on the batch size are shared by every model: no one site
     const shared =
       n.kind === 'apply' &&
@@ -334,6 +337,7 @@ export function lower(
               base: n,
             },
       );
+      cite.declare(n, out);
       steps.push({
         node: n,
         nodes: computed,
@@ -365,6 +369,7 @@ export function lower(
           n.args.map((a) => access(a, [], [])),
           n.attrs,
         );
+        cite.declare(n, out);
         steps.push({
           node: n,
           nodes: [n],
@@ -468,9 +473,13 @@ export function lower(
           last = expr;
           break;
         }
-        const v = local.fresh(nameHint(g) ?? 'e');
-        lines.push(`const ${v} = ${expr}; // ${commentFor(g)}`);
+        const hint = nameHint(g);
+        const v = local.fresh(hint ?? 'e');
+        lines.push(`const ${v} = ${expr}; // ${commentFor(g, locals)}`);
         locals.set(g, v);
+        // a user's name is cited by later comments too (a temporary `e` is not: it means
+        // another value in every loop)
+        if (hint) cite.declare(g, v);
       }
       return last;
     }
@@ -519,7 +528,7 @@ export function lower(
   }
 
   // ---- tensor outputs that are not a kernel's buffer (inputs, views, constants) get one
-  const outs: LoweredOutput[] = [];
+  const outs: Omit<LoweredOutput, 'formula'>[] = [];
   const copySteps: LoweredStep[] = [];
   for (const [key, n] of Object.entries(outputs)) {
     const r = refs.get(n)!;
@@ -574,11 +583,13 @@ export function lower(
       .filter(Boolean);
     lines.push(`${buf}[${flat.join(' + ') || '0'}] = ${value};`);
     outDims.forEach(() => lines.push('}'));
+    const comment = `${key} = ${commentFor(n)}`;
+    cite.declare(n, copyName);
     copySteps.push({
       node: n,
       nodes: [],
       name: copyName,
-      comment: `${key} = ${commentFor(n)}`,
+      comment,
       lines,
       kind: 'kernel',
       buffer: `\u0000copy${outs.length}\u0000`,
@@ -629,7 +640,11 @@ export function lower(
   const fill = (text: string) =>
     text.replace(/\u0000[^\u0000]*\u0000/g, (whole) => slotOf.get(whole) ?? whole);
   const finalSteps = allSteps.map((st) => (st.buffer ? { ...st, buffer: fill(st.buffer) } : st));
-  const finalOuts = outs.map((o) => ({ ...o, expr: fill(o.expr) }));
+  const finalOuts = outs.map((o) => ({
+    ...o,
+    expr: fill(o.expr),
+    formula: cite.describe(o.node, { width: HEADER_WIDTH, depth: HEADER_DEPTH }),
+  }));
   return {
     dtype,
     inputs: loweredInputs,

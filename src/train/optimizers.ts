@@ -11,7 +11,7 @@
 import * as B from '../builder/core.js';
 import { GradgenError, at } from '../errors.js';
 import type { Node } from '../ir/node.js';
-import { userCallSite } from '../ir/site.js';
+import { rememberCallSite, userCallSite } from '../ir/site.js';
 import type { Decay, OptimizerSpec } from '../runtime/rng.js';
 
 export type { Decay, OptimizerSpec } from '../runtime/rng.js';
@@ -40,7 +40,7 @@ const EPS: [number, number] = [0, 1];
 
 export function sgd(o: { learningRate: number; decay?: Decay }): OptimizerSpec {
   check('sgd', { learningRate: o.learningRate }, { learningRate: LR });
-  return { kind: 'sgd', ...o };
+  return rememberCallSite({ kind: 'sgd', ...o });
 }
 
 export function momentum(o: { learningRate: number; beta?: number; decay?: Decay }): OptimizerSpec {
@@ -50,7 +50,7 @@ export function momentum(o: { learningRate: number; beta?: number; decay?: Decay
     { learningRate: spec.learningRate, beta: spec.beta },
     { learningRate: LR, beta: BETA },
   );
-  return spec;
+  return rememberCallSite(spec);
 }
 
 export function rmsprop(o: {
@@ -65,7 +65,7 @@ export function rmsprop(o: {
     { learningRate: spec.learningRate, beta: spec.beta, epsilon: spec.epsilon },
     { learningRate: LR, beta: BETA, epsilon: EPS },
   );
-  return spec;
+  return rememberCallSite(spec);
 }
 
 export function adam(o: {
@@ -86,7 +86,7 @@ export function adam(o: {
     },
     { learningRate: LR, beta1: BETA, beta2: BETA, epsilon: EPS },
   );
-  return spec;
+  return rememberCallSite(spec);
 }
 
 /** The state slots an optimizer keeps per parameter (`v`, `s`, `m`), each of the parameter's shape. */
@@ -110,39 +110,50 @@ export interface UpdateInputs {
   readonly c2: Node;
 }
 
-/** W's new value and its new optimizer state, as graph nodes. */
-export function update(
+/** The optimizer's new state for a parameter (v, s, or Adam's m and v) from its gradient g. */
+export function nextState(
   spec: OptimizerSpec,
-  W: Node,
   g: Node,
   state: Readonly<Record<string, Node>>,
-  hyper: UpdateInputs,
-): { W: Node; state: Record<string, Node> } {
-  const { lr } = hyper;
+): Record<string, Node> {
   switch (spec.kind) {
     case 'sgd':
-      return { W: B.sub(W, B.mul(lr, g)), state: {} };
-    case 'momentum': {
-      const b = spec.beta!;
-      const v = B.add(B.mul(b, state.v!), B.mul(1 - b, g));
-      return { W: B.sub(W, B.mul(lr, v)), state: { v } };
-    }
-    case 'rmsprop': {
-      const b = spec.beta!;
-      const s = B.add(B.mul(b, state.s!), B.mul(1 - b, B.square(g)));
-      return { W: B.sub(W, B.div(B.mul(lr, g), B.add(B.sqrt(s), spec.epsilon!))), state: { s } };
-    }
+      return {};
+    case 'momentum':
+      return { v: B.add(B.mul(spec.beta!, state.v!), B.mul(1 - spec.beta!, g)) };
+    case 'rmsprop':
+      return { s: B.add(B.mul(spec.beta!, state.s!), B.mul(1 - spec.beta!, B.square(g))) };
     case 'adam': {
       const b1 = spec.beta1!;
       const b2 = spec.beta2!;
-      const m = B.add(B.mul(b1, state.m!), B.mul(1 - b1, g));
-      const v = B.add(B.mul(b2, state.v!), B.mul(1 - b2, B.square(g)));
-      const mHat = B.mul(hyper.c1, m);
-      const vHat = B.mul(hyper.c2, v);
       return {
-        W: B.sub(W, B.div(B.mul(lr, mHat), B.add(B.sqrt(vHat), spec.epsilon!))),
-        state: { m, v },
+        m: B.add(B.mul(b1, state.m!), B.mul(1 - b1, g)),
+        v: B.add(B.mul(b2, state.v!), B.mul(1 - b2, B.square(g))),
       };
+    }
+  }
+}
+
+/** W's new value from its gradient g and the optimizer's new state `next` (see {@link nextState}). */
+export function nextParam(
+  spec: OptimizerSpec,
+  W: Node,
+  g: Node,
+  next: Readonly<Record<string, Node>>,
+  hyper: UpdateInputs,
+): Node {
+  const { lr } = hyper;
+  switch (spec.kind) {
+    case 'sgd':
+      return B.sub(W, B.mul(lr, g));
+    case 'momentum':
+      return B.sub(W, B.mul(lr, next.v!));
+    case 'rmsprop':
+      return B.sub(W, B.div(B.mul(lr, g), B.add(B.sqrt(next.s!), spec.epsilon!)));
+    case 'adam': {
+      const mHat = B.mul(hyper.c1, next.m!);
+      const vHat = B.mul(hyper.c2, next.v!);
+      return B.sub(W, B.div(B.mul(lr, mHat), B.add(B.sqrt(vHat), spec.epsilon!)));
     }
   }
 }

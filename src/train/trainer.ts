@@ -10,11 +10,12 @@ import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check
 import { loadModule, type CompiledValue } from '../emit/compile.js';
 import type { ModuleConstant } from '../emit/render.js';
 import { emitFunctions } from '../emit/module.js';
+import { Namer } from '../emit/names.js';
 import { GradgenError, at } from '../errors.js';
 import { leavesOf, toposort } from '../ir/graph.js';
 import { isNode, type InputNode, type Node, type ParamNode } from '../ir/node.js';
 import type { Shape } from '../ir/shape.js';
-import { userCallSite, withCallSite } from '../ir/site.js';
+import { rememberedCallSite, userCallSite, withCallSite } from '../ir/site.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import {
   miniBatches as runtimeMiniBatches,
@@ -29,7 +30,13 @@ import type { Dtype } from '../lower/lower.js';
 import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
-import { stateSlots, update, type OptimizerSpec } from './optimizers.js';
+import {
+  nextParam,
+  nextState,
+  stateSlots,
+  type OptimizerSpec,
+  type UpdateInputs,
+} from './optimizers.js';
 
 export interface TrainingSpec {
   /** The (scalar) cost, e.g. binaryCrossEntropy(A2, Y). */
@@ -158,6 +165,8 @@ interface TrainingGraph {
   readonly dataLeaves: readonly InputNode[];
   readonly batchSymbol: string | undefined;
   readonly slots: readonly string[];
+  /** The names of the step's hyperparameter inputs (see {@link hyperInputNames}). */
+  readonly hyper: TrainerMeta['hyper'];
   readonly step: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
   readonly predict:
     { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] } | undefined;
@@ -212,6 +221,60 @@ function regularizedParams(
   });
 }
 
+/** The cost plus the L2 penalty (λ/2m)·Σ‖W‖²_F over `regularized`. */
+function withL2(
+  loss: Node,
+  regularized: readonly ParamNode[],
+  l2: number,
+  batchSymbol: string | undefined,
+): Node {
+  const squares = regularized.map((W) => B.sum(B.square(W))).reduce((a, b) => B.add(a, b));
+  const scale = B.mul(l2 / 2, B.reciprocalCount(batchSymbol ? [batchSymbol] : []));
+  return B.add(loss, B.mul(scale, squares));
+}
+
+/**
+ * W's update: the optimizer's new state is attributed to the user's optimizer call (`adam(…)`),
+ * W's new value to W's `param(…)` call; either falls back to `site` (the training call's).
+ */
+function optimizerStep(
+  optimizer: OptimizerSpec,
+  W: ParamNode,
+  g: Node,
+  state: Readonly<Record<string, Node>>,
+  hyper: UpdateInputs,
+  site: string | undefined,
+): { W: Node; state: Record<string, Node> } {
+  const optimizerSite = rememberedCallSite(optimizer) ?? site;
+  const next = withCallSite(optimizerSite, () => nextState(optimizer, g, state));
+  return {
+    W: withCallSite(W.site ?? optimizerSite, () => nextParam(optimizer, W, g, next, hyper)),
+    state: next,
+  };
+}
+
+/**
+ * The step's hyperparameter inputs, named after what they are (`lr`, `biasCorrection1`,
+ * `biasCorrection2`) unless the model already uses the name (`taken`: its inputs, params and
+ * optimizer state), then `lr_2` and so on (deterministic: the same model, the same names).
+ */
+function hyperInputNames(
+  taken: readonly string[],
+  adam: boolean,
+): { lr: string; biasCorrection1: string; biasCorrection2: string; inMeta: TrainerMeta['hyper'] } {
+  const namer = new Namer();
+  for (const name of taken) namer.claim(name);
+  const lr = namer.fresh('lr');
+  const biasCorrection1 = namer.fresh('biasCorrection1');
+  const biasCorrection2 = namer.fresh('biasCorrection2');
+  return {
+    lr,
+    biasCorrection1,
+    biasCorrection2,
+    inMeta: adam ? { lr, biasCorrection1, biasCorrection2 } : { lr },
+  };
+}
+
 /** Loss + L2, its gradients, the optimizer update, predict with dropout off. */
 function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const l2 = checkSpec(spec, where);
@@ -245,35 +308,41 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     l.shape.filter((d): d is string => typeof d === 'string'),
   )[0];
 
-  // ---- the regularized cost
+  // ---- the regularized cost and its gradients: what gradgen adds is the user's
+  // compileTraining (or defineTraining) call's
+  const site = rememberedCallSite(spec) ?? userCallSite();
   const regularized = regularizedParams(spec, params, where);
-  let cost = spec.loss;
-  if (l2 > 0 && regularized.length > 0) {
-    const squares = regularized.map((W) => B.sum(B.square(W))).reduce((a, b) => B.add(a, b));
-    const scale = B.mul(l2 / 2, B.reciprocalCount(batchSymbol ? [batchSymbol] : []));
-    cost = B.add(cost, B.mul(scale, squares));
-  }
-  const grads = grad(cost, params);
+  const cost =
+    l2 > 0 && regularized.length > 0
+      ? withCallSite(site, () => withL2(spec.loss, regularized, l2, batchSymbol))
+      : spec.loss;
+  const grads = withCallSite(site, () => grad(cost, params));
 
   // ---- the optimizer update, as graph nodes
-  const lr = B.input('opt_lr');
-  const c1 = B.input('opt_c1');
-  const c2 = B.input('opt_c2');
   const slots = stateSlots(spec.optimizer);
+  const stateName = (slot: string, W: ParamNode) => `opt_${slot}_${W.name}`;
+  const adam = spec.optimizer.kind === 'adam';
+  const hyperNames = hyperInputNames(
+    [...leaves.map((l) => l.name), ...params.flatMap((W) => slots.map((s) => stateName(s, W)))],
+    adam,
+  );
+  const lr = B.input(hyperNames.lr);
+  const c1 = B.input(hyperNames.biasCorrection1);
+  const c2 = B.input(hyperNames.biasCorrection2);
   const stepOutputs: Record<string, Node> = { J: cost };
   const stateInputs: InputNode[] = [];
   params.forEach((W, i) => {
     const state: Record<string, Node> = {};
     for (const slot of slots) {
-      const s = B.input(`opt_${slot}_${W.name}`, W.shape);
+      const s = B.input(stateName(slot, W), W.shape);
       state[slot] = s;
       stateInputs.push(s);
     }
-    const next = update(spec.optimizer, W, grads[i]!, state, { lr, c1, c2 });
+    const next = optimizerStep(spec.optimizer, W, grads[i]!, state, { lr, c1, c2 }, site);
     stepOutputs[`${W.name}_next`] = next.W;
     for (const slot of slots) stepOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
   });
-  const hyper = spec.optimizer.kind === 'adam' ? [lr, c1, c2] : [lr];
+  const hyper = adam ? [lr, c1, c2] : [lr];
 
   const predictKeys = Object.keys(userOutputs);
   const predictRoots = withoutDropout(predictKeys.map((k) => userOutputs[k]!));
@@ -288,6 +357,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     dataLeaves,
     batchSymbol,
     slots,
+    hyper: hyperNames.inMeta,
     step: {
       outputs: optimize(stepOutputs).outputs,
       inputs: [...dataLeaves, ...masks.keys(), ...params, ...stateInputs, ...hyper],
@@ -315,6 +385,7 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     parameterCount: params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0),
     optimizer: JSON.parse(JSON.stringify(spec.optimizer)) as OptimizerSpec,
     slots: g.slots,
+    hyper: g.hyper,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
     data: g.dataLeaves.map((l) => ({
@@ -337,6 +408,25 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
 
 function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What the trainer sets in the step's hyperparameter inputs and optimizer state, for the header. */
+function hyperparameterDoc(meta: TrainerMeta, step: string): string[] {
+  const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
+  const state: Record<string, string> = {
+    v: 'the velocity v',
+    s: 'the running mean square s of the gradient',
+    m: 'the moment estimates m and v',
+  };
+  const slots = meta.slots.map((slot) => `opt_${slot}_<param>`).join(', ');
+  return [
+    `Hyperparameter inputs of ${step}, set by the trainer at every step: ${lr} = the learning rate after decay (α)${c1 && c2 ? `; ${c1} = 1/(1 − β₁ᵗ), ${c2} = 1/(1 − β₂ᵗ): Adam's bias corrections at step t` : ''}.`,
+    ...(meta.slots.length
+      ? [
+          `Optimizer state: ${slots} (${state[meta.slots[0]!]}), updated into ${meta.slots.map((slot) => `opt_${slot}_<param>_next`).join(', ')}.`,
+        ]
+      : []),
+  ];
 }
 
 /** The training module: kernels, `<prefix>Meta`, the runtime and `create<Prefix>Trainer`. */
@@ -380,6 +470,7 @@ function emitTrainingModule(
         `Training module: ${names.step} (forward + backward${g.l2 > 0 ? ' + L2' : ''} + ${spec.optimizer.kind} update),`,
         `${g.predict ? `${names.predict} (dropout off), ` : ''}${names.lossAndGrad}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
+        ...hyperparameterDoc(meta, names.step),
       ],
       constants,
       trainer: {

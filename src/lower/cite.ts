@@ -1,0 +1,57 @@
+/**
+ * The math in a lowered program's comments and header, written with the names its code declares
+ * (and nothing else): a node the code holds in a variable prints as that variable; a node it
+ * never names (fused into a loop body, a matmul's result consumed by its epilogue, a view)
+ * prints as its math. Name hints are not names: a hinted node may be fused away, or declared
+ * under another name (`dZ1_2`) when its hint was taken.
+ */
+import { nameHint, type Node } from '../ir/node.js';
+import { formula } from '../ir/print.js';
+
+export interface CiteOptions {
+  /** Widest text preferred (a text that does not fit falls back to fewer names, then to all). */
+  readonly width: number;
+  /** Levels to expand before settling for names. */
+  readonly depth: number;
+  /** Names of the loop body being written, where the comment sits (they come first). */
+  readonly locals?: ReadonlyMap<Node, string>;
+}
+
+export class Citations {
+  private readonly declared = new Map<Node, string>();
+
+  /** `outputs`: nodes named after their output keys (names as meaningful as a hint's). */
+  constructor(private readonly outputs: ReadonlySet<Node>) {}
+
+  /** Records that the code declares `name` holding `n`'s value (the first declaration wins). */
+  declare(n: Node, name: string): void {
+    if (!this.declared.has(n)) this.declared.set(n, name);
+  }
+
+  /** The name the code declares for `n`, if any. */
+  nameOf(n: Node, locals?: ReadonlyMap<Node, string>): string | undefined {
+    return locals?.get(n) ?? this.declared.get(n);
+  }
+
+  /**
+   * `n`'s math, citing declared names only. Preferred: the math within `depth` levels, citing
+   * the names of the user's (hinted) values and outputs and expanding temporaries (`t7`, `e`);
+   * then the same citing temporaries too; when neither fits in `width` without an ellipsis,
+   * the full math with every declared name cited (true, if long).
+   */
+  describe(n: Node, options: CiteOptions): string {
+    const { locals, depth, width } = options;
+    const meaningful = (m: Node) => nameHint(m) !== undefined || this.outputs.has(m);
+    const citing =
+      (temporaries: boolean) =>
+      (m: Node): string | undefined => {
+        const name = this.nameOf(m, locals);
+        return name !== undefined && (temporaries || meaningful(m)) ? name : undefined;
+      };
+    for (const temporaries of [false, true]) {
+      const text = formula(n, { depth, names: citing(temporaries) });
+      if (text.length <= width && !text.includes('…')) return text;
+    }
+    return formula(n, { names: citing(true) });
+  }
+}
