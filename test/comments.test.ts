@@ -160,7 +160,8 @@ const SITE = /\s\s\[[^\]]+:\d+\]$/;
 describe('every kernel carries the call site of the user code that caused it', () => {
   it('the training modules in codegen/ have kernels', () => {
     for (const m of modules.filter((m) => m.source.includes(' * Training module'))) {
-      expect(kernelComments(m.source).length, m.file).toBeGreaterThan(10);
+      // (each kernel once: a step is lossAndGrad, then update)
+      expect(kernelComments(m.source).length, m.file).toBeGreaterThan(5);
     }
   });
 
@@ -182,7 +183,8 @@ describe('every kernel carries the call site of the user code that caused it', (
     const siteOf = (pattern: RegExp) =>
       kernels.filter((k) => pattern.test(k)).map((k) => /\[(.*)\]$/.exec(k)?.[1]);
     expect(kernels.filter((k) => !SITE.test(k))).toEqual([]);
-    expect(siteOf(/^\w+ = Σ \(W²\)/)).toEqual([trainingSite, trainingSite]);
+    // once: the L2 term is in lossAndGrad only (a step is lossAndGrad, then update)
+    expect(siteOf(/^\w+ = Σ \(W²\)/)).toEqual([trainingSite]);
     expect(siteOf(/^W_next = /)).toEqual([paramSite]);
     expect(siteOf(/^opt_m_W_next = /)).toEqual([adamSite]);
     expect(siteOf(/^opt_v_w_next = /)).toEqual([adamSite]);

@@ -37,7 +37,7 @@ export interface TrainerParts {
   readonly core: string;
   readonly factory: string;
   readonly meta: string;
-  readonly step: string;
+  readonly update: string;
   readonly predict: string | undefined;
   readonly lossAndGrad: string;
 }
@@ -582,9 +582,9 @@ function writeTrainer(w: ModuleWriter, t: TrainerParts): void {
   const kernels = `${t.core}Kernels`;
   w.line(`const ${kernels}${w.ts(': TrainerKernels')} = {`);
   w.lines([
-    `step: ${t.step},`,
-    `predict: ${t.predict ?? 'undefined'},`,
     `lossAndGrad: ${t.lossAndGrad},`,
+    `update: ${t.update},`,
+    `predict: ${t.predict ?? 'undefined'},`,
   ]);
   w.line('};');
   w.line(

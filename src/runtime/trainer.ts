@@ -27,6 +27,8 @@ export interface TrainerMeta {
    * The step's hyperparameter inputs, by what they are: the learning rate after decay, and
    * Adam's bias corrections 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ) at step t.
    */
+  /** The update's gradient inputs, one per param (in `params` order). */
+  readonly gradients: readonly string[];
   readonly hyper: {
     readonly lr: string;
     readonly biasCorrection1?: string;
@@ -73,11 +75,14 @@ export interface DataOptions {
 /** A compiled function of the module (its own input type; the runtime passes the right keys). */
 type Kernel = (inputs: never, options?: { readonly checkValues?: boolean }) => unknown;
 
-/** The module's compiled functions. */
+/**
+ * The module's compiled functions. A step is two kernels: the (regularized) cost and its
+ * gradients, then the optimizer update on them — each kernel emitted once in the module.
+ */
 export interface TrainerKernels {
-  readonly step: Kernel;
-  readonly predict: Kernel | undefined;
   readonly lossAndGrad: Kernel;
+  readonly update: Kernel;
+  readonly predict: Kernel | undefined;
 }
 
 export interface TrainingState {
@@ -193,14 +198,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       into[mask.name] = buf;
     }
   };
-  // every key the step function takes, in its order, so the object keeps one shape
-  const stepInputs: Record<string, unknown> = {};
-  for (const d of meta.data) stepInputs[d.name] = undefined;
-  for (const mask of meta.masks) stepInputs[mask.name] = undefined;
-  for (const s of slotList) stepInputs[s.key] = undefined;
+  // the inputs of the two kernels of a step — loss and gradients, then the update — with every
+  // key in its place from the start, so each object keeps one shape
+  const gradInputs: Record<string, unknown> = {};
+  for (const d of meta.data) gradInputs[d.name] = undefined;
+  for (const mask of meta.masks) gradInputs[mask.name] = undefined;
+  for (const p of meta.params) gradInputs[p.name] = undefined;
+  const updateInputs: Record<string, unknown> = {};
+  for (const s of slotList) updateInputs[s.key] = undefined;
+  for (const g of meta.gradients) updateInputs[g] = undefined;
+  const gradientKeys = meta.params.map((p) => `d${p.name}`); // lossAndGrad's outputs
   const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
-  stepInputs[lr] = 0;
-  if (c1 !== undefined && c2 !== undefined) stepInputs[c1] = stepInputs[c2] = 0;
+  updateInputs[lr] = 0;
+  if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
   const checkState = (state: TrainingState, fn: string) => {
     for (const p of meta.params) {
@@ -233,25 +243,35 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const data = toColumns(meta, given, 'step', options?.layout);
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
-      const inputs = stepInputs;
+      const inputs = gradInputs;
       for (let i = 0; i < meta.data.length; i++)
         inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
       drawMasks(state.rng, m, inputs);
-      for (let i = 0; i < slotList.length; i++)
-        inputs[slotList[i]!.key] = asDtype(i, stateValue(state, i));
-      const t = state.step + 1;
-      inputs[lr] = learningRateAt(meta.optimizer, state.epoch);
-      if (c1 !== undefined && c2 !== undefined) {
-        inputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
-        inputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
+      for (let i = 0; i < slotList.length; i++) {
+        const value = asDtype(i, stateValue(state, i));
+        updateInputs[slotList[i]!.key] = value;
+        if (!slotList[i]!.inOpt) inputs[slotList[i]!.key] = value;
       }
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.
-      const out = kernels.step(inputs as never, UNCHECKED) as Record<
+      const g = kernels.lossAndGrad(inputs as never, UNCHECKED) as Record<
         string,
         ArrayLike<number> | number
       >;
-      const J = out['J'] as number;
+      for (let i = 0; i < meta.params.length; i++) {
+        updateInputs[meta.gradients[i]!] = g[gradientKeys[i]!];
+      }
+      const t = state.step + 1;
+      updateInputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+      if (c1 !== undefined && c2 !== undefined) {
+        updateInputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+        updateInputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
+      }
+      const out = kernels.update(updateInputs as never, UNCHECKED) as Record<
+        string,
+        ArrayLike<number> | number
+      >;
+      const J = g['J'] as number;
       for (let i = 0; i < slotList.length; i++) {
         const bad = firstNonFinite(out[slotList[i]!.next] as ArrayLike<number>);
         if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, slotList[i]!.key, bad, J);
@@ -422,18 +442,18 @@ function checkData(
   fn: string,
   only?: readonly string[],
 ): number {
-  const where = `${meta.name}: ${fn}`;
   if (typeof data !== 'object' || data === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
-      `${where}: expected an object of named data inputs`,
+      `${meta.name}: ${fn}: expected an object of named data inputs`,
     );
   }
-  for (const key of Object.keys(data)) {
-    if (meta.params.some((p) => p.name === key)) {
+  // (a for-in over the keys and a loop over the params: no array or closure per step)
+  for (const key in data) {
+    if (isParamName(meta, key)) {
       throw new GradgenInputError(
         'E_UNKNOWN_INPUT',
-        `${where}: '${key}' is a parameter; it comes from the state, not the data`,
+        `${meta.name}: ${fn}: '${key}' is a parameter; it comes from the state, not the data`,
       );
     }
   }
@@ -448,13 +468,13 @@ function checkData(
     if (!Number.isInteger(n) || n === 0) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${where}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
+        `${meta.name}: ${fn}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
       );
     }
     if (m !== undefined && n !== m) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${where}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
+        `${meta.name}: ${fn}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
       );
     }
     m = n;
@@ -475,11 +495,10 @@ function toColumns(
   fn: string,
   layout: unknown = 'columns',
 ): FlatData {
-  const where = `${meta.name}: ${fn}`;
   if (layout !== 'columns' && layout !== 'rows') {
     throw new GradgenInputError(
       'E_BAD_OPTION',
-      `${where}: layout must be 'columns' or 'rows', got ${String(layout)}`,
+      `${meta.name}: ${fn}: layout must be 'columns' or 'rows', got ${String(layout)}`,
     );
   }
   if (typeof data !== 'object' || data === null) return data as FlatData;
@@ -491,8 +510,8 @@ function toColumns(
     if (!nested && (layout === 'columns' || !d.batched)) continue;
     out ??= { ...(data as FlatData) };
     out[d.name] = nested
-      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', where)
-      : fromRows(d, v as Values, where);
+      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', `${meta.name}: ${fn}`)
+      : fromRows(d, v as Values, `${meta.name}: ${fn}`);
   }
   return out ?? (data as FlatData);
 }
@@ -567,6 +586,11 @@ function fromRows(d: TrainerMeta['data'][number], v: Values, where: string): Flo
     }
   }
   return out;
+}
+
+function isParamName(meta: TrainerMeta, key: string): boolean {
+  for (let i = 0; i < meta.params.length; i++) if (meta.params[i]!.name === key) return true;
+  return false;
 }
 
 /** Index of the first NaN or ±Infinity in `a`, or −1. */

@@ -167,7 +167,10 @@ interface TrainingGraph {
   readonly slots: readonly string[];
   /** The names of the step's hyperparameter inputs (see {@link hyperInputNames}). */
   readonly hyper: TrainerMeta['hyper'];
-  readonly step: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
+  /** The update's gradient inputs, one per param. */
+  readonly gradients: readonly string[];
+  /** The optimizer update, on the gradients as inputs (the second kernel of a step). */
+  readonly update: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
   readonly predict:
     { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] } | undefined;
   readonly lossAndGrad: {
@@ -275,6 +278,17 @@ function hyperInputNames(
   };
 }
 
+/** `d<param>` for each param's gradient input, unless the model has the name (then `_2`, …). */
+function gradientInputNames(
+  taken: readonly string[],
+  hyper: readonly (string | undefined)[],
+  params: readonly ParamNode[],
+): string[] {
+  const namer = new Namer();
+  for (const name of [...taken, ...hyper]) if (name !== undefined) namer.claim(name);
+  return params.map((W) => namer.fresh(`d${W.name}`));
+}
+
 /** Loss + L2, its gradients, the optimizer update, predict with dropout off. */
 function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const l2 = checkSpec(spec, where);
@@ -322,15 +336,19 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const slots = stateSlots(spec.optimizer);
   const stateName = (slot: string, W: ParamNode) => `opt_${slot}_${W.name}`;
   const adam = spec.optimizer.kind === 'adam';
-  const hyperNames = hyperInputNames(
-    [...leaves.map((l) => l.name), ...params.flatMap((W) => slots.map((s) => stateName(s, W)))],
-    adam,
-  );
+  const taken = [
+    ...leaves.map((l) => l.name),
+    ...params.flatMap((W) => slots.map((s) => stateName(s, W))),
+  ];
+  const hyperNames = hyperInputNames(taken, adam);
   const lr = B.input(hyperNames.lr);
   const c1 = B.input(hyperNames.biasCorrection1);
   const c2 = B.input(hyperNames.biasCorrection2);
-  const stepOutputs: Record<string, Node> = { J: cost };
+  // the update reads the gradients as inputs `dW1`, … (renamed where the model has the name)
+  const gradientNames = gradientInputNames(taken, Object.values(hyperNames.inMeta), params);
+  const updateOutputs: Record<string, Node> = {};
   const stateInputs: InputNode[] = [];
+  const gradientInputs = params.map((W, i) => B.input(gradientNames[i]!, W.shape));
   params.forEach((W, i) => {
     const state: Record<string, Node> = {};
     for (const slot of slots) {
@@ -338,9 +356,9 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
       state[slot] = s;
       stateInputs.push(s);
     }
-    const next = optimizerStep(spec.optimizer, W, grads[i]!, state, { lr, c1, c2 }, site);
-    stepOutputs[`${W.name}_next`] = next.W;
-    for (const slot of slots) stepOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
+    const next = optimizerStep(spec.optimizer, W, gradientInputs[i]!, state, { lr, c1, c2 }, site);
+    updateOutputs[`${W.name}_next`] = next.W;
+    for (const slot of slots) updateOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
   });
   const hyper = adam ? [lr, c1, c2] : [lr];
 
@@ -358,9 +376,10 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     batchSymbol,
     slots,
     hyper: hyperNames.inMeta,
-    step: {
-      outputs: optimize(stepOutputs).outputs,
-      inputs: [...dataLeaves, ...masks.keys(), ...params, ...stateInputs, ...hyper],
+    gradients: gradientNames,
+    update: {
+      outputs: updateOutputs,
+      inputs: [...params, ...gradientInputs, ...stateInputs, ...hyper],
     },
     predict: predictKeys.length
       ? {
@@ -374,7 +393,11 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
 
 /** The metadata the module's runtime is driven by (its `<prefix>Meta`). */
 function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
-  const perExample = (m: number) => flops(Object.values(g.step.outputs), m);
+  const step = [
+    ...Object.values(optimize(g.lossAndGrad.outputs).outputs),
+    ...Object.values(optimize(g.update.outputs).outputs),
+  ];
+  const perExample = (m: number) => flops(step, m);
   const fixed = perExample(0);
   const params = g.params.map((p) => ({ name: p.name, shape: p.shape.map(Number), init: p.init }));
   const batched = (shape: Shape) => g.batchSymbol !== undefined && shape.includes(g.batchSymbol);
@@ -386,6 +409,7 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     optimizer: JSON.parse(JSON.stringify(spec.optimizer)) as OptimizerSpec,
     slots: g.slots,
     hyper: g.hyper,
+    gradients: g.gradients,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
     data: g.dataLeaves.map((l) => ({
@@ -437,17 +461,19 @@ function emitTrainingModule(
   where: string,
 ) {
   const names = {
-    step: `${g.prefix}Step`,
+    update: `${g.prefix}Update`,
     predict: `${g.prefix}Predict`,
     lossAndGrad: `${g.prefix}LossAndGrad`,
     meta: `${g.prefix}Meta`,
     core: `${g.prefix}Training`,
     factory: `create${pascal(g.prefix)}Trainer`,
   };
+  // a step is lossAndGrad then update: each kernel once in the module (predict has its own
+  // forward pass: without dropout and without the loss, it is another graph)
   const specs = [
-    { name: names.step, ...g.step },
-    ...(g.predict ? [{ name: names.predict, ...g.predict }] : []),
     { name: names.lossAndGrad, ...g.lossAndGrad },
+    { name: names.update, ...g.update },
+    ...(g.predict ? [{ name: names.predict, ...g.predict }] : []),
   ];
   const constants: ModuleConstant[] = [
     {
@@ -467,17 +493,17 @@ function emitTrainingModule(
       ...(spec.dtype ? { dtype: spec.dtype } : {}),
       ...(spec.profile ? { profile: true } : {}),
       header: [
-        `Training module: ${names.step} (forward + backward${g.l2 > 0 ? ' + L2' : ''} + ${spec.optimizer.kind} update),`,
-        `${g.predict ? `${names.predict} (dropout off), ` : ''}${names.lossAndGrad}. Parameters: ${paramList}.`,
+        `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ' + L2' : ''}) then`,
+        `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
-        ...hyperparameterDoc(meta, names.step),
+        ...hyperparameterDoc(meta, names.update),
       ],
       constants,
       trainer: {
         core: names.core,
         factory: names.factory,
         meta: names.meta,
-        step: names.step,
+        update: names.update,
         predict: g.predict ? names.predict : undefined,
         lossAndGrad: names.lossAndGrad,
       },
@@ -493,12 +519,11 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const { source, javascript, functions } = emitTrainingModule(g, spec, meta, where);
   const mod = loadModule(javascript);
   const core = mod[`${g.prefix}Training`] as TrainerCore;
-  const gradFn = mod[functions[functions.length - 1]!.functionName] as (
-    i: unknown,
-  ) => Record<string, CompiledValue>;
-  const stepProfile = functions[0]!.profileName
-    ? (mod[functions[0]!.profileName] as { kernels: string[]; ms: Float64Array; calls: number })
-    : undefined;
+  const gradFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
+  // a step's kernels: those of lossAndGrad and of update
+  const stepProfiles = functions
+    .slice(0, 2)
+    .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
   return {
     source,
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
@@ -512,7 +537,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     save: (state) => core.save(state),
     load: (json) => core.load(json),
     gradcheck: (state, data, options = {}) => checkGradients(core, gradFn, state, data, options),
-    profile: () => kernelTimes(stepProfile),
+    profile: () => kernelTimes(stepProfiles),
   };
 }
 
@@ -540,20 +565,28 @@ function checkGradients(
   );
 }
 
+/** A generated function's kernel timer (emitted with `profile: true`). */
+interface KernelProfile {
+  kernels: string[];
+  ms: Float64Array;
+  calls: number;
+}
+
 /** ms per step in each kernel since the last call, slowest first; resets the counters. */
-function kernelTimes(
-  profile: { kernels: string[]; ms: Float64Array; calls: number } | undefined,
-): KernelTime[] {
-  if (!profile) {
+function kernelTimes(profiles: readonly KernelProfile[]): KernelTime[] {
+  if (profiles.length === 0) {
     throw new GradgenError(
       'E_BAD_OPTION',
       'profile: compile the trainer with profile: true to time its kernels',
     );
   }
-  const calls = Math.max(1, profile.calls);
-  const times = profile.kernels.map((kernel, i) => ({ kernel, ms: profile.ms[i]! / calls }));
-  profile.ms.fill(0);
-  profile.calls = 0;
+  const times = profiles.flatMap((profile) => {
+    const calls = Math.max(1, profile.calls);
+    const t = profile.kernels.map((kernel, i) => ({ kernel, ms: profile.ms[i]! / calls }));
+    profile.ms.fill(0);
+    profile.calls = 0;
+    return t;
+  });
   return times.sort((a, b) => b.ms - a.ms);
 }
 

@@ -223,7 +223,7 @@ describe('browser consumer (chromium)', () => {
     trained ??= openPage(requireTool(ctx, tools.chromium()), '/', 'planar.png');
     const result = await trained;
     if (result.kind !== 'trained') expect.fail(`the page did not train: ${JSON.stringify(result)}`);
-    expect(result.source).toContain('export function trainStep(');
+    expect(result.source).toContain('export function trainLossAndGrad(');
     expect(result.source).toBe(nodeRun.source);
   });
 
