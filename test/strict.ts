@@ -5,25 +5,12 @@
  * nothing and need no DOM or Node types.
  */
 import { Project, ts, type CompilerOptions, type Diagnostic } from 'ts-morph';
+import { STRICTEST_MODULE } from './strictFlags.ts';
 
 export const STRICTEST: CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noPropertyAccessFromIndexSignature: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  erasableSyntaxOnly: true,
-  target: ts.ScriptTarget.ES2022,
+  ...ts.convertCompilerOptionsFromJson(STRICTEST_MODULE, '/').options,
   module: ts.ModuleKind.ESNext,
   lib: ['lib.es2022.d.ts'],
-  types: [],
-  noEmit: true,
 };
 
 /**

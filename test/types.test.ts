@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_CONSUMER } from './strictFlags.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test/types');
@@ -49,17 +50,7 @@ function describeAll(diagnostics: readonly ts.Diagnostic[]): string {
   });
 }
 
-const STRICT: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  verbatimModuleSyntax: true,
-  noPropertyAccessFromIndexSignature: true,
-  skipLibCheck: false,
-  target: ts.ScriptTarget.ES2022,
-  types: [],
-  noEmit: true,
-};
+const STRICT: ts.CompilerOptions = ts.convertCompilerOptionsFromJson(STRICT_CONSUMER, '/').options;
 
 const RESOLUTIONS = {
   node16: {

@@ -8,23 +8,13 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixtures, repoBin, repoRoot, run } from './tools.ts';
+import { STRICT_CONSUMER, STRICTEST_MODULE } from '../strictFlags.ts';
 
 const { project } = inject('consumer');
 const dir = join(project, 'ts-consumer');
 const tsc = repoBin('typescript', 'bin', 'tsc');
 
-const strict = {
-  target: 'ES2022',
-  lib: ['ES2022'],
-  types: [],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  verbatimModuleSyntax: true,
-  noPropertyAccessFromIndexSignature: true,
-  skipLibCheck: false,
-  noEmit: true,
-};
+const strict = { ...STRICT_CONSUMER, lib: ['ES2022'] };
 
 const codegenModules = readdirSync(join(repoRoot, 'codegen')).filter((f) => f.endsWith('.ts'));
 
@@ -78,13 +68,10 @@ describe('generated modules (codegen/) under the strictest flags', () => {
       writeTsconfig(
         `tsconfig.codegen-${module.replace(/\.ts$/, '')}.json`,
         {
-          ...strict,
+          ...STRICTEST_MODULE,
+          lib: ['ES2022'],
           module: 'esnext',
           moduleResolution: 'bundler',
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          isolatedModules: true,
-          erasableSyntaxOnly: true,
         },
         [`codegen/${module}`],
       ),
