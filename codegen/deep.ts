@@ -1768,21 +1768,8 @@ const UNCHECKED = { checkValues: false } as const;
 /** The trainer of a module's kernels (see {@link TrainerMeta}). */
 export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): TrainerCore {
   const sizes = new Map(meta.params.map((p) => [p.name, p.shape.reduce((a, b) => a * b, 1)]));
-  // params and optimizer state as the step function names them (input `W1` / `opt_v_W1`, output
-  // `W1_next` / `opt_v_W1_next`) and where each lives in the state
-  const slotList = meta.params.flatMap((p) => [
-    { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
-    ...meta.slots.map((slot) => ({
-      key: `opt_${slot}_${p.name}`,
-      next: `opt_${slot}_${p.name}_next`,
-      inOpt: true,
-      stateKey: `${slot}_${p.name}`,
-    })),
-  ]);
-  const stateValue = (state: TrainingState, i: number): Float64Array => {
-    const slot = slotList[i]!;
-    return (slot.inOpt ? state.opt : state.params)[slot.stateKey]!;
-  };
+  const slotList = stateSlots(meta);
+  const stateValue = (state: TrainingState, i: number) => valueOf(slotList[i]!, state);
   // a float32 module reads float32 arrays: the state is copied into these (no allocation per step)
   const mirrors = slotList.map(() => new Float32Array(0));
   const asDtype = (i: number, value: Float64Array): Float64Array | Float32Array => {
@@ -1816,18 +1803,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   updateInputs[lr] = 0;
   if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
-  const checkState = (state: TrainingState, fn: string) => {
-    for (const p of meta.params) {
-      const v = (state as Partial<TrainingState> | undefined)?.params?.[p.name];
-      const size = sizes.get(p.name)!;
-      if (!(v instanceof Float64Array) || v.length !== size) {
-        throw new GradgenInputError(
-          'E_INPUT_SHAPE',
-          `${fn}: state.params.${p.name} must be a Float64Array of ${size} values (shape (${p.shape.join(', ')}))`,
-        );
-      }
-    }
-  };
+  const checkState = (state: TrainingState, fn: string) => checkStateShape(meta, sizes, state, fn);
 
   const core: TrainerCore = {
     meta,
@@ -1878,7 +1854,8 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const J = g['J'] as number;
       for (let i = 0; i < slotList.length; i++) {
         const bad = firstNonFinite(out[slotList[i]!.next] as ArrayLike<number>);
-        if (bad >= 0 || !Number.isFinite(J)) failedStep(state, data, slotList[i]!.key, bad, J);
+        if (bad >= 0 || !Number.isFinite(J))
+          explainFailedStep(meta, slotList, state, data, slotList[i]!.key, bad, J);
       }
       for (let i = 0; i < slotList.length; i++)
         stateValue(state, i).set(out[slotList[i]!.next] as ArrayLike<number>);
@@ -1947,73 +1924,127 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
     },
     save(state) {
       checkState(state, 'save');
-      const entry = (shape: readonly number[], v: Float64Array) => ({ shape, data: Array.from(v) });
-      const params: Record<string, unknown> = {};
-      const opt: Record<string, unknown> = {};
-      for (const p of meta.params) {
-        params[p.name] = entry(p.shape, state.params[p.name]!);
-        for (const slot of meta.slots)
-          opt[`${slot}_${p.name}`] = entry(p.shape, state.opt[`${slot}_${p.name}`]!);
-      }
-      const rng = state.rng.getState().map((w) => (Number.isNaN(w) ? null : w));
-      return JSON.stringify({
-        format: STATE_FORMAT,
-        version: STATE_VERSION,
-        model: meta.name,
-        step: state.step,
-        epoch: state.epoch,
-        rng,
-        params,
-        opt,
-      });
+      return saveState(meta, state);
     },
     load(json) {
       return loadState(core, json);
     },
   };
 
-  /** Throws the error that explains a non-finite step result; the state is left as it was. */
-  function failedStep(
-    state: TrainingState,
-    data: FlatData,
-    key: string,
-    index: number,
-    J: number,
-  ): never {
-    for (const d of meta.data) {
-      const v = data[d.name];
-      const bad = typeof v === 'number' ? (Number.isFinite(v) ? -1 : 0) : firstNonFinite(v ?? []);
-      if (bad >= 0) {
-        const value = typeof v === 'number' ? v : v![bad];
-        throw new GradgenInputError(
-          'E_NONFINITE_INPUT',
-          `step: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
-        );
-      }
-    }
-    for (let i = 0; i < slotList.length; i++) {
-      const v = stateValue(state, i);
-      const bad = firstNonFinite(v);
-      if (bad >= 0) {
-        const { inOpt, stateKey } = slotList[i]!;
-        throw new GradgenInputError(
-          'E_NONFINITE_INPUT',
-          `step: state.${inOpt ? 'opt' : 'params'}.${stateKey} has a non-finite value ${v[bad]} at index ${bad}`,
-        );
-      }
-    }
-    const what =
-      index >= 0
-        ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
-        : `the cost came out ${J}`;
-    throw new GradgenInputError(
-      'E_NONFINITE_RESULT',
-      `step ${state.step + 1}: ${what} from finite data and parameters; the state is unchanged. ` +
-        `The optimization diverged: a smaller learning rate (now ${learningRateAt(meta.optimizer, state.epoch)}) usually helps.`,
-    );
-  }
-
   return core;
+}
+
+/**
+ * Params and optimizer state as the kernels name them — input `W1` / `opt_v_W1`, output
+ * `W1_next` / `opt_v_W1_next` — and where each lives in the state.
+ */
+interface StateSlot {
+  readonly key: string;
+  readonly next: string;
+  readonly inOpt: boolean;
+  readonly stateKey: string;
+}
+
+function stateSlots(meta: TrainerMeta): StateSlot[] {
+  return meta.params.flatMap((p) => [
+    { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
+    ...meta.slots.map((slot) => ({
+      key: `opt_${slot}_${p.name}`,
+      next: `opt_${slot}_${p.name}_next`,
+      inOpt: true,
+      stateKey: `${slot}_${p.name}`,
+    })),
+  ]);
+}
+
+function valueOf(slot: StateSlot, state: TrainingState): Float64Array {
+  return (slot.inOpt ? state.opt : state.params)[slot.stateKey]!;
+}
+
+/** Every param of the state is a Float64Array of its size. */
+function checkStateShape(
+  meta: TrainerMeta,
+  sizes: ReadonlyMap<string, number>,
+  state: TrainingState,
+  fn: string,
+): void {
+  for (const p of meta.params) {
+    const v = (state as Partial<TrainingState> | undefined)?.params?.[p.name];
+    const size = sizes.get(p.name)!;
+    if (!(v instanceof Float64Array) || v.length !== size) {
+      throw new GradgenInputError(
+        'E_INPUT_SHAPE',
+        `${fn}: state.params.${p.name} must be a Float64Array of ${size} values (shape (${p.shape.join(', ')}))`,
+      );
+    }
+  }
+}
+
+/** The whole state as JSON, in the one versioned format of the library and the modules. */
+function saveState(meta: TrainerMeta, state: TrainingState): string {
+  const entry = (shape: readonly number[], v: Float64Array) => ({ shape, data: Array.from(v) });
+  const params: Record<string, unknown> = {};
+  const opt: Record<string, unknown> = {};
+  for (const p of meta.params) {
+    params[p.name] = entry(p.shape, state.params[p.name]!);
+    for (const slot of meta.slots) {
+      opt[`${slot}_${p.name}`] = entry(p.shape, state.opt[`${slot}_${p.name}`]!);
+    }
+  }
+  const rng = state.rng.getState().map((w) => (Number.isNaN(w) ? null : w));
+  return JSON.stringify({
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    model: meta.name,
+    step: state.step,
+    epoch: state.epoch,
+    rng,
+    params,
+    opt,
+  });
+}
+
+/** Throws the error that explains a non-finite step result; the state is left as it was. */
+function explainFailedStep(
+  meta: TrainerMeta,
+  slotList: readonly StateSlot[],
+  state: TrainingState,
+  data: FlatData,
+  key: string,
+  index: number,
+  J: number,
+): never {
+  for (const d of meta.data) {
+    const v = data[d.name];
+    const bad = typeof v === 'number' ? (Number.isFinite(v) ? -1 : 0) : firstNonFinite(v ?? []);
+    if (bad >= 0) {
+      const value = typeof v === 'number' ? v : v![bad];
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `step: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
+      );
+    }
+  }
+  for (let i = 0; i < slotList.length; i++) {
+    const v = valueOf(slotList[i]!, state);
+    const bad = firstNonFinite(v);
+    if (bad >= 0) {
+      const { inOpt, stateKey } = slotList[i]!;
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `step: state.${inOpt ? 'opt' : 'params'}.${stateKey} has a non-finite value ${v[bad]} at index ${bad}`,
+      );
+    }
+  }
+  const what =
+    index >= 0
+      ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
+      : `the cost came out ${J}`;
+  throw new GradgenInputError(
+    'E_NONFINITE_RESULT',
+    `step ${state.step + 1}: ${what} from finite data and parameters; the state is unchanged. ` +
+      `The optimization diverged: a smaller learning rate (now ${learningRateAt(meta.optimizer, state.epoch)}) usually helps.`,
+  );
 }
 
 /** Seeds are integers in [0, 2³²): a seed outside would silently alias another. */
