@@ -171,7 +171,7 @@ function unescape(body: string): string {
 
 // ---- syntax -------------------------------------------------------------------------------
 
-export type Expr =
+type Expr =
   | { readonly k: 'id'; readonly name: string }
   | { readonly k: 'num'; readonly text: string }
   | { readonly k: 'str'; readonly value: string }
@@ -194,7 +194,7 @@ export type Expr =
   | { readonly k: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr }
   | { readonly k: 'cond'; readonly test: Expr; readonly yes: Expr; readonly no: Expr };
 
-export type Stmt =
+type Stmt =
   | {
       readonly k: 'decl';
       readonly keyword: string;
@@ -434,7 +434,7 @@ class Parser {
 }
 
 /** The statement on `code`, or undefined when it is not in the supported subset. */
-export function parseStatement(code: string): Stmt | undefined {
+function parseStatement(code: string): Stmt | undefined {
   const tokens = tokenize(code);
   if (!tokens) return undefined;
   try {

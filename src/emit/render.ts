@@ -542,7 +542,7 @@ function renderSteps(steps: readonly LoweredStep[], w: ModuleWriter): string {
  * `a[i] = b[j] * c[k];` → `a[i] = b[j]! * c[k]!;`: every indexed access gets `!` except the
  * target of a plain assignment (a compound one, `a[i] += …`, reads it too).
  */
-export function assertElementReads(code: string): string {
+function assertElementReads(code: string): string {
   if (code.startsWith('//') || !code.includes('[')) return code;
   let out = '';
   const open: number[] = [];
