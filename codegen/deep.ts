@@ -106,6 +106,257 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * Z1 = b1 + W1·X  [samples/deep.ts:32]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeZ1(
+  Z1: Float64Array,
+  W1: Float64Array,
+  X: Float64Array,
+  b1: Float64Array,
+  m: number,
+): void {
+  Z1.fill(0, 0, 20 * m);
+  for (let p = 0; p < 12288; p += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      const a00 = W1[i * 12288 + p]!;
+      const a01 = W1[i * 12288 + (p + 1)]!;
+      const a02 = W1[i * 12288 + (p + 2)]!;
+      const a03 = W1[i * 12288 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 12288 + p]!;
+      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 12288 + p]!;
+      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 12288 + p]!;
+      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+  }
+  for (let i = 0; i < 20; i++) {
+    for (let j = 0; j < m; j++) {
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
+    }
+  }
+}
+
+/**
+ * A1 = relu(Z1)  [samples/deep.ts:33]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeA1(A1: Float64Array, Z1: Float64Array, m: number): void {
+  for (let k = 0; k < 20 * m; k++) {
+    A1[k] = Math.max(Z1[k]!, 0);
+  }
+}
+
+/**
+ * Z2 = b2 + W2·A1  [samples/deep.ts:32]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeZ2(
+  Z2: Float64Array,
+  W2: Float64Array,
+  A1: Float64Array,
+  b2: Float64Array,
+  m: number,
+): void {
+  Z2.fill(0, 0, 7 * m);
+  for (let p = 0; p < 20; p += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      const a00 = W2[i * 20 + p]!;
+      const a01 = W2[i * 20 + (p + 1)]!;
+      const a02 = W2[i * 20 + (p + 2)]!;
+      const a03 = W2[i * 20 + (p + 3)]!;
+      const a10 = W2[(i + 1) * 20 + p]!;
+      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
+      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
+      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
+      const a20 = W2[(i + 2) * 20 + p]!;
+      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
+      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
+      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
+      const a30 = W2[(i + 3) * 20 + p]!;
+      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
+      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
+      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        const x0 = A1[p * m + j]!;
+        const x1 = A1[(p + 1) * m + j]!;
+        const x2 = A1[(p + 2) * m + j]!;
+        const x3 = A1[(p + 3) * m + j]!;
+        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+    for (let i = 4; i < 7; i++) {
+      const a00_2 = W2[i * 20 + p]!;
+      const a01_2 = W2[i * 20 + (p + 1)]!;
+      const a02_2 = W2[i * 20 + (p + 2)]!;
+      const a03_2 = W2[i * 20 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        Z2[i * m + j]! +=
+          a00_2 * A1[p * m + j]! +
+          a01_2 * A1[(p + 1) * m + j]! +
+          a02_2 * A1[(p + 2) * m + j]! +
+          a03_2 * A1[(p + 3) * m + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < 7; i++) {
+    for (let j = 0; j < m; j++) {
+      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
+    }
+  }
+}
+
+/**
+ * A2 = relu(Z2)  [samples/deep.ts:33]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeA2(A2: Float64Array, Z2: Float64Array, m: number): void {
+  for (let k = 0; k < 7 * m; k++) {
+    A2[k] = Math.max(Z2[k]!, 0);
+  }
+}
+
+/**
+ * Z3 = b3 + W3·A2  [samples/deep.ts:32]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeZ3(
+  Z3: Float64Array,
+  W3: Float64Array,
+  A2: Float64Array,
+  b3: Float64Array,
+  m: number,
+): void {
+  Z3.fill(0, 0, 5 * m);
+  for (let p = 0; p < 4; p += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      const a00 = W3[i * 7 + p]!;
+      const a01 = W3[i * 7 + (p + 1)]!;
+      const a02 = W3[i * 7 + (p + 2)]!;
+      const a03 = W3[i * 7 + (p + 3)]!;
+      const a10 = W3[(i + 1) * 7 + p]!;
+      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
+      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
+      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
+      const a20 = W3[(i + 2) * 7 + p]!;
+      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
+      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
+      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
+      const a30 = W3[(i + 3) * 7 + p]!;
+      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
+      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
+      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        const x0 = A2[p * m + j]!;
+        const x1 = A2[(p + 1) * m + j]!;
+        const x2 = A2[(p + 2) * m + j]!;
+        const x3 = A2[(p + 3) * m + j]!;
+        Z3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
+      const a00_2 = W3[i * 7 + p]!;
+      const a01_2 = W3[i * 7 + (p + 1)]!;
+      const a02_2 = W3[i * 7 + (p + 2)]!;
+      const a03_2 = W3[i * 7 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        Z3[i * m + j]! +=
+          a00_2 * A2[p * m + j]! +
+          a01_2 * A2[(p + 1) * m + j]! +
+          a02_2 * A2[(p + 2) * m + j]! +
+          a03_2 * A2[(p + 3) * m + j]!;
+      }
+    }
+  }
+  for (let p = 4; p < 7; p++) {
+    for (let i = 0; i < 4; i += 4) {
+      const a00_3 = W3[i * 7 + p]!;
+      const a10_2 = W3[(i + 1) * 7 + p]!;
+      const a20_2 = W3[(i + 2) * 7 + p]!;
+      const a30_2 = W3[(i + 3) * 7 + p]!;
+      for (let j = 0; j < m; j++) {
+        const x0_2 = A2[p * m + j]!;
+        Z3[i * m + j]! += a00_3 * x0_2;
+        Z3[(i + 1) * m + j]! += a10_2 * x0_2;
+        Z3[(i + 2) * m + j]! += a20_2 * x0_2;
+        Z3[(i + 3) * m + j]! += a30_2 * x0_2;
+      }
+    }
+    for (let i = 4; i < 5; i++) {
+      const a = W3[i * 7 + p]!;
+      for (let j = 0; j < m; j++) {
+        Z3[i * m + j]! += a * A2[p * m + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < 5; i++) {
+    for (let j = 0; j < m; j++) {
+      Z3[i * m + j] = b3[i]! + Z3[i * m + j]!;
+    }
+  }
+}
+
+/**
+ * A3 = relu(Z3)  [samples/deep.ts:33]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeA3(A3: Float64Array, Z3: Float64Array, m: number): void {
+  for (let k = 0; k < 5 * m; k++) {
+    A3[k] = Math.max(Z3[k]!, 0);
+  }
+}
+
+/**
+ * Z4 = b4 + W4·A3  [samples/deep.ts:32]
+ * (called by deepLossAndGrad and deepPredict)
+ */
+function computeZ4(
+  Z4: Float64Array,
+  W4: Float64Array,
+  A3: Float64Array,
+  b4: Float64Array,
+  m: number,
+): void {
+  Z4.fill(0, 0, m);
+  for (let p = 0; p < 5; p++) {
+    for (let i = 0; i < 1; i++) {
+      const a = W4[p]!;
+      for (let j = 0; j < m; j++) {
+        Z4[j]! += a * A3[p * m + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < 1; i++) {
+    for (let j = 0; j < m; j++) {
+      Z4[j] = b4[0]! + Z4[j]!;
+    }
+  }
+}
+
 export interface DeepLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -294,196 +545,25 @@ export function deepLossAndGrad(
   if (m !== deepLossAndGrad_bound_m) deepLossAndGradReserve(m);
   // Z1 = b1 + W1·X  [samples/deep.ts:32]
   const Z1 = buf0;
-  Z1.fill(0, 0, 20 * m);
-  for (let p = 0; p < 12288; p += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      const a00 = W1[i * 12288 + p]!;
-      const a01 = W1[i * 12288 + (p + 1)]!;
-      const a02 = W1[i * 12288 + (p + 2)]!;
-      const a03 = W1[i * 12288 + (p + 3)]!;
-      const a10 = W1[(i + 1) * 12288 + p]!;
-      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
-      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
-      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
-      const a20 = W1[(i + 2) * 12288 + p]!;
-      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
-      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
-      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
-      const a30 = W1[(i + 3) * 12288 + p]!;
-      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
-      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
-      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        const x1 = X[(p + 1) * m + j]!;
-        const x2 = X[(p + 2) * m + j]!;
-        const x3 = X[(p + 3) * m + j]!;
-        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-  }
-  for (let i = 0; i < 20; i++) {
-    for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
-    }
-  }
+  computeZ1(Z1, W1, X, b1, m);
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1;
-  for (let k = 0; k < 20 * m; k++) {
-    A1[k] = Math.max(Z1[k]!, 0);
-  }
+  computeA1(A1, Z1, m);
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2;
-  Z2.fill(0, 0, 7 * m);
-  for (let p = 0; p < 20; p += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i * 20 + p]!;
-      const a01 = W2[i * 20 + (p + 1)]!;
-      const a02 = W2[i * 20 + (p + 2)]!;
-      const a03 = W2[i * 20 + (p + 3)]!;
-      const a10 = W2[(i + 1) * 20 + p]!;
-      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
-      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
-      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
-      const a20 = W2[(i + 2) * 20 + p]!;
-      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
-      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
-      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
-      const a30 = W2[(i + 3) * 20 + p]!;
-      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
-      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
-      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j]!;
-        const x1 = A1[(p + 1) * m + j]!;
-        const x2 = A1[(p + 2) * m + j]!;
-        const x3 = A1[(p + 3) * m + j]!;
-        Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-    for (let i = 4; i < 7; i++) {
-      const a00_2 = W2[i * 20 + p]!;
-      const a01_2 = W2[i * 20 + (p + 1)]!;
-      const a02_2 = W2[i * 20 + (p + 2)]!;
-      const a03_2 = W2[i * 20 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        Z2[i * m + j]! +=
-          a00_2 * A1[p * m + j]! +
-          a01_2 * A1[(p + 1) * m + j]! +
-          a02_2 * A1[(p + 2) * m + j]! +
-          a03_2 * A1[(p + 3) * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 7; i++) {
-    for (let j = 0; j < m; j++) {
-      Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
-    }
-  }
+  computeZ2(Z2, W2, A1, b2, m);
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3;
-  for (let k = 0; k < 7 * m; k++) {
-    A2[k] = Math.max(Z2[k]!, 0);
-  }
+  computeA2(A2, Z2, m);
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4;
-  Z3.fill(0, 0, 5 * m);
-  for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i * 7 + p]!;
-      const a01 = W3[i * 7 + (p + 1)]!;
-      const a02 = W3[i * 7 + (p + 2)]!;
-      const a03 = W3[i * 7 + (p + 3)]!;
-      const a10 = W3[(i + 1) * 7 + p]!;
-      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
-      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
-      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
-      const a20 = W3[(i + 2) * 7 + p]!;
-      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
-      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
-      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
-      const a30 = W3[(i + 3) * 7 + p]!;
-      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
-      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
-      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = A2[p * m + j]!;
-        const x1 = A2[(p + 1) * m + j]!;
-        const x2 = A2[(p + 2) * m + j]!;
-        const x3 = A2[(p + 3) * m + j]!;
-        Z3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-    for (let i = 4; i < 5; i++) {
-      const a00_2 = W3[i * 7 + p]!;
-      const a01_2 = W3[i * 7 + (p + 1)]!;
-      const a02_2 = W3[i * 7 + (p + 2)]!;
-      const a03_2 = W3[i * 7 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        Z3[i * m + j]! +=
-          a00_2 * A2[p * m + j]! +
-          a01_2 * A2[(p + 1) * m + j]! +
-          a02_2 * A2[(p + 2) * m + j]! +
-          a03_2 * A2[(p + 3) * m + j]!;
-      }
-    }
-  }
-  for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i * 7 + p]!;
-      const a10_2 = W3[(i + 1) * 7 + p]!;
-      const a20_2 = W3[(i + 2) * 7 + p]!;
-      const a30_2 = W3[(i + 3) * 7 + p]!;
-      for (let j = 0; j < m; j++) {
-        const x0_2 = A2[p * m + j]!;
-        Z3[i * m + j]! += a00_3 * x0_2;
-        Z3[(i + 1) * m + j]! += a10_2 * x0_2;
-        Z3[(i + 2) * m + j]! += a20_2 * x0_2;
-        Z3[(i + 3) * m + j]! += a30_2 * x0_2;
-      }
-    }
-    for (let i = 4; i < 5; i++) {
-      const a = W3[i * 7 + p]!;
-      for (let j = 0; j < m; j++) {
-        Z3[i * m + j]! += a * A2[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < m; j++) {
-      Z3[i * m + j] = b3[i]! + Z3[i * m + j]!;
-    }
-  }
+  computeZ3(Z3, W3, A2, b3, m);
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5;
-  for (let k = 0; k < 5 * m; k++) {
-    A3[k] = Math.max(Z3[k]!, 0);
-  }
+  computeA3(A3, Z3, m);
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
-  Z4.fill(0, 0, m);
-  for (let p = 0; p < 5; p++) {
-    for (let i = 0; i < 1; i++) {
-      const a = W4[p]!;
-      for (let j = 0; j < m; j++) {
-        Z4[j]! += a * A3[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      Z4[j] = b4[0]! + Z4[j]!;
-    }
-  }
+  computeZ4(Z4, W4, A3, b4, m);
   // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:36]
   let t0 = 0;
   {
@@ -1159,8 +1239,12 @@ export const deepPredictMeta = {
 let buf0_3 = new Float64Array(0);
 let buf1_3 = new Float64Array(0);
 let buf2_3 = new Float64Array(0);
-// holds output AL
 let buf3_3 = new Float64Array(0);
+let buf4_3 = new Float64Array(0);
+let buf5_3 = new Float64Array(0);
+let buf6_3 = new Float64Array(0);
+// holds output AL
+let buf7_3 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let deepPredict_bound_m = -1;
 
@@ -1177,10 +1261,14 @@ const deepPredictResult: DeepPredictOutputs = new DeepPredictResult();
  */
 function deepPredictReserve(m: number): void {
   if (buf0_3.length < 20 * m) buf0_3 = new Float64Array(20 * m);
-  if (buf1_3.length < 7 * m) buf1_3 = new Float64Array(7 * m);
-  if (buf2_3.length < 5 * m) buf2_3 = new Float64Array(5 * m);
-  if (buf3_3.length < m) buf3_3 = new Float64Array(m);
-  deepPredictResult.AL = buf3_3.length === m ? buf3_3 : buf3_3.subarray(0, m);
+  if (buf1_3.length < 20 * m) buf1_3 = new Float64Array(20 * m);
+  if (buf2_3.length < 7 * m) buf2_3 = new Float64Array(7 * m);
+  if (buf3_3.length < 7 * m) buf3_3 = new Float64Array(7 * m);
+  if (buf4_3.length < 5 * m) buf4_3 = new Float64Array(5 * m);
+  if (buf5_3.length < 5 * m) buf5_3 = new Float64Array(5 * m);
+  if (buf6_3.length < m) buf6_3 = new Float64Array(m);
+  if (buf7_3.length < m) buf7_3 = new Float64Array(m);
+  deepPredictResult.AL = buf7_3.length === m ? buf7_3 : buf7_3.subarray(0, m);
   deepPredict_bound_m = m;
 }
 
@@ -1233,186 +1321,31 @@ export function deepPredict(
   const b4 = readTensor('deepPredict', 'b4', inputs.b4, '(1, 1)', 1, false, checkValues);
   const m = X.length / 12288; // batch size, from X
   if (m !== deepPredict_bound_m) deepPredictReserve(m);
+  // Z1 = b1 + W1·X  [samples/deep.ts:32]
+  const Z1 = buf0_3;
+  computeZ1(Z1, W1, X, b1, m);
   // A1 = relu(Z1)  [samples/deep.ts:33]
-  const A1 = buf0_3;
-  A1.fill(0, 0, 20 * m);
-  for (let p = 0; p < 12288; p += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      const a00 = W1[i * 12288 + p]!;
-      const a01 = W1[i * 12288 + (p + 1)]!;
-      const a02 = W1[i * 12288 + (p + 2)]!;
-      const a03 = W1[i * 12288 + (p + 3)]!;
-      const a10 = W1[(i + 1) * 12288 + p]!;
-      const a11 = W1[(i + 1) * 12288 + (p + 1)]!;
-      const a12 = W1[(i + 1) * 12288 + (p + 2)]!;
-      const a13 = W1[(i + 1) * 12288 + (p + 3)]!;
-      const a20 = W1[(i + 2) * 12288 + p]!;
-      const a21 = W1[(i + 2) * 12288 + (p + 1)]!;
-      const a22 = W1[(i + 2) * 12288 + (p + 2)]!;
-      const a23 = W1[(i + 2) * 12288 + (p + 3)]!;
-      const a30 = W1[(i + 3) * 12288 + p]!;
-      const a31 = W1[(i + 3) * 12288 + (p + 1)]!;
-      const a32 = W1[(i + 3) * 12288 + (p + 2)]!;
-      const a33 = W1[(i + 3) * 12288 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        const x1 = X[(p + 1) * m + j]!;
-        const x2 = X[(p + 2) * m + j]!;
-        const x3 = X[(p + 3) * m + j]!;
-        A1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-  }
-  for (let i = 0; i < 20; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/deep.ts:32]
-      A1[i * m + j] = Math.max(Z1, 0);
-    }
-  }
+  const A1 = buf1_3;
+  computeA1(A1, Z1, m);
+  // Z2 = b2 + W2·A1  [samples/deep.ts:32]
+  const Z2 = buf2_3;
+  computeZ2(Z2, W2, A1, b2, m);
   // A2 = relu(Z2)  [samples/deep.ts:33]
-  const A2 = buf1_3;
-  A2.fill(0, 0, 7 * m);
-  for (let p = 0; p < 20; p += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W2[i * 20 + p]!;
-      const a01 = W2[i * 20 + (p + 1)]!;
-      const a02 = W2[i * 20 + (p + 2)]!;
-      const a03 = W2[i * 20 + (p + 3)]!;
-      const a10 = W2[(i + 1) * 20 + p]!;
-      const a11 = W2[(i + 1) * 20 + (p + 1)]!;
-      const a12 = W2[(i + 1) * 20 + (p + 2)]!;
-      const a13 = W2[(i + 1) * 20 + (p + 3)]!;
-      const a20 = W2[(i + 2) * 20 + p]!;
-      const a21 = W2[(i + 2) * 20 + (p + 1)]!;
-      const a22 = W2[(i + 2) * 20 + (p + 2)]!;
-      const a23 = W2[(i + 2) * 20 + (p + 3)]!;
-      const a30 = W2[(i + 3) * 20 + p]!;
-      const a31 = W2[(i + 3) * 20 + (p + 1)]!;
-      const a32 = W2[(i + 3) * 20 + (p + 2)]!;
-      const a33 = W2[(i + 3) * 20 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = A1[p * m + j]!;
-        const x1 = A1[(p + 1) * m + j]!;
-        const x2 = A1[(p + 2) * m + j]!;
-        const x3 = A1[(p + 3) * m + j]!;
-        A2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A2[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-    for (let i = 4; i < 7; i++) {
-      const a00_2 = W2[i * 20 + p]!;
-      const a01_2 = W2[i * 20 + (p + 1)]!;
-      const a02_2 = W2[i * 20 + (p + 2)]!;
-      const a03_2 = W2[i * 20 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        A2[i * m + j]! +=
-          a00_2 * A1[p * m + j]! +
-          a01_2 * A1[(p + 1) * m + j]! +
-          a02_2 * A1[(p + 2) * m + j]! +
-          a03_2 * A1[(p + 3) * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 7; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z2 = b2[i]! + A2[i * m + j]!; // b2 + W2·A1  [samples/deep.ts:32]
-      A2[i * m + j] = Math.max(Z2, 0);
-    }
-  }
+  const A2 = buf3_3;
+  computeA2(A2, Z2, m);
+  // Z3 = b3 + W3·A2  [samples/deep.ts:32]
+  const Z3 = buf4_3;
+  computeZ3(Z3, W3, A2, b3, m);
   // A3 = relu(Z3)  [samples/deep.ts:33]
-  const A3 = buf2_3;
-  A3.fill(0, 0, 5 * m);
-  for (let p = 0; p < 4; p += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W3[i * 7 + p]!;
-      const a01 = W3[i * 7 + (p + 1)]!;
-      const a02 = W3[i * 7 + (p + 2)]!;
-      const a03 = W3[i * 7 + (p + 3)]!;
-      const a10 = W3[(i + 1) * 7 + p]!;
-      const a11 = W3[(i + 1) * 7 + (p + 1)]!;
-      const a12 = W3[(i + 1) * 7 + (p + 2)]!;
-      const a13 = W3[(i + 1) * 7 + (p + 3)]!;
-      const a20 = W3[(i + 2) * 7 + p]!;
-      const a21 = W3[(i + 2) * 7 + (p + 1)]!;
-      const a22 = W3[(i + 2) * 7 + (p + 2)]!;
-      const a23 = W3[(i + 2) * 7 + (p + 3)]!;
-      const a30 = W3[(i + 3) * 7 + p]!;
-      const a31 = W3[(i + 3) * 7 + (p + 1)]!;
-      const a32 = W3[(i + 3) * 7 + (p + 2)]!;
-      const a33 = W3[(i + 3) * 7 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = A2[p * m + j]!;
-        const x1 = A2[(p + 1) * m + j]!;
-        const x2 = A2[(p + 2) * m + j]!;
-        const x3 = A2[(p + 3) * m + j]!;
-        A3[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A3[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A3[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A3[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-    for (let i = 4; i < 5; i++) {
-      const a00_2 = W3[i * 7 + p]!;
-      const a01_2 = W3[i * 7 + (p + 1)]!;
-      const a02_2 = W3[i * 7 + (p + 2)]!;
-      const a03_2 = W3[i * 7 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        A3[i * m + j]! +=
-          a00_2 * A2[p * m + j]! +
-          a01_2 * A2[(p + 1) * m + j]! +
-          a02_2 * A2[(p + 2) * m + j]! +
-          a03_2 * A2[(p + 3) * m + j]!;
-      }
-    }
-  }
-  for (let p = 4; p < 7; p++) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00_3 = W3[i * 7 + p]!;
-      const a10_2 = W3[(i + 1) * 7 + p]!;
-      const a20_2 = W3[(i + 2) * 7 + p]!;
-      const a30_2 = W3[(i + 3) * 7 + p]!;
-      for (let j = 0; j < m; j++) {
-        const x0_2 = A2[p * m + j]!;
-        A3[i * m + j]! += a00_3 * x0_2;
-        A3[(i + 1) * m + j]! += a10_2 * x0_2;
-        A3[(i + 2) * m + j]! += a20_2 * x0_2;
-        A3[(i + 3) * m + j]! += a30_2 * x0_2;
-      }
-    }
-    for (let i = 4; i < 5; i++) {
-      const a = W3[i * 7 + p]!;
-      for (let j = 0; j < m; j++) {
-        A3[i * m + j]! += a * A2[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z3 = b3[i]! + A3[i * m + j]!; // b3 + W3·A2  [samples/deep.ts:32]
-      A3[i * m + j] = Math.max(Z3, 0);
-    }
-  }
+  const A3 = buf5_3;
+  computeA3(A3, Z3, m);
+  // Z4 = b4 + W4·A3  [samples/deep.ts:32]
+  const Z4 = buf6_3;
+  computeZ4(Z4, W4, A3, b4, m);
   // AL = σ(Z4)  [samples/deep.ts:33]
-  const AL = buf3_3;
-  AL.fill(0, 0, m);
-  for (let p = 0; p < 5; p++) {
-    for (let i = 0; i < 1; i++) {
-      const a = W4[p]!;
-      for (let j = 0; j < m; j++) {
-        AL[j]! += a * A3[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z4 = b4[0]! + AL[j]!; // b4 + W4·A3  [samples/deep.ts:32]
-      AL[j] = 1 / (1 + Math.exp(-Z4));
-    }
+  const AL = buf7_3;
+  for (let k = 0; k < m; k++) {
+    AL[k] = 1 / (1 + Math.exp(-Z4[k]!));
   }
   return deepPredictResult;
 }

@@ -115,6 +115,55 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * Z1 = b1 + W1·X  [samples/digits.ts:29]
+ * (called by digitsLossAndGrad and digitsPredict)
+ */
+function computeZ1(
+  Z1: Float64Array,
+  W1: Float64Array,
+  X: Float64Array,
+  b1: Float64Array,
+  m: number,
+): void {
+  Z1.fill(0, 0, 128 * m);
+  for (let p = 0; p < 784; p += 4) {
+    for (let i = 0; i < 128; i += 4) {
+      const a00 = W1[i * 784 + p]!;
+      const a01 = W1[i * 784 + (p + 1)]!;
+      const a02 = W1[i * 784 + (p + 2)]!;
+      const a03 = W1[i * 784 + (p + 3)]!;
+      const a10 = W1[(i + 1) * 784 + p]!;
+      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
+      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
+      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
+      const a20 = W1[(i + 2) * 784 + p]!;
+      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
+      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
+      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
+      const a30 = W1[(i + 3) * 784 + p]!;
+      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
+      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
+      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
+      for (let j = 0; j < m; j++) {
+        const x0 = X[p * m + j]!;
+        const x1 = X[(p + 1) * m + j]!;
+        const x2 = X[(p + 2) * m + j]!;
+        const x3 = X[(p + 3) * m + j]!;
+        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+  }
+  for (let i = 0; i < 128; i++) {
+    for (let j = 0; j < m; j++) {
+      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
+    }
+  }
+}
+
 export interface DigitsLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -356,42 +405,7 @@ export function digitsLossAndGrad(
   const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
-  Z1.fill(0, 0, 128 * m);
-  for (let p = 0; p < 784; p += 4) {
-    for (let i = 0; i < 128; i += 4) {
-      const a00 = W1[i * 784 + p]!;
-      const a01 = W1[i * 784 + (p + 1)]!;
-      const a02 = W1[i * 784 + (p + 2)]!;
-      const a03 = W1[i * 784 + (p + 3)]!;
-      const a10 = W1[(i + 1) * 784 + p]!;
-      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
-      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
-      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
-      const a20 = W1[(i + 2) * 784 + p]!;
-      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
-      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
-      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
-      const a30 = W1[(i + 3) * 784 + p]!;
-      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
-      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
-      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        const x1 = X[(p + 1) * m + j]!;
-        const x2 = X[(p + 2) * m + j]!;
-        const x3 = X[(p + 3) * m + j]!;
-        Z1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        Z1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        Z1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        Z1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-  }
-  for (let i = 0; i < 128; i++) {
-    for (let j = 0; j < m; j++) {
-      Z1[i * m + j] = b1[i]! + Z1[i * m + j]!;
-    }
-  }
+  computeZ1(Z1, W1, X, b1, m);
   // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
   const t5 = buf1;
   for (let k = 0; k < 128 * m; k++) {
@@ -1304,8 +1318,9 @@ export const digitsPredictMeta = {
 } as const;
 let buf0_3 = new Float64Array(0);
 let buf1_3 = new Float64Array(0);
-// holds output A3
 let buf2_3 = new Float64Array(0);
+// holds output A3
+let buf3_3 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let digitsPredict_bound_m = -1;
 
@@ -1322,9 +1337,10 @@ const digitsPredictResult: DigitsPredictOutputs = new DigitsPredictResult();
  */
 function digitsPredictReserve(m: number): void {
   if (buf0_3.length < 128 * m) buf0_3 = new Float64Array(128 * m);
-  if (buf1_3.length < 64 * m) buf1_3 = new Float64Array(64 * m);
-  if (buf2_3.length < m) buf2_3 = new Float64Array(m);
-  digitsPredictResult.A3 = buf2_3.length === m ? buf2_3 : buf2_3.subarray(0, m);
+  if (buf1_3.length < 128 * m) buf1_3 = new Float64Array(128 * m);
+  if (buf2_3.length < 64 * m) buf2_3 = new Float64Array(64 * m);
+  if (buf3_3.length < m) buf3_3 = new Float64Array(m);
+  digitsPredictResult.A3 = buf3_3.length === m ? buf3_3 : buf3_3.subarray(0, m);
   digitsPredict_bound_m = m;
 }
 
@@ -1373,47 +1389,16 @@ export function digitsPredict(
   const b3 = readTensor('digitsPredict', 'b3', inputs.b3, '(1, 1)', 1, false, checkValues);
   const m = X.length / 784; // batch size, from X
   if (m !== digitsPredict_bound_m) digitsPredictReserve(m);
+  // Z1 = b1 + W1·X  [samples/digits.ts:29]
+  const Z1 = buf0_3;
+  computeZ1(Z1, W1, X, b1, m);
   // A1 = relu(Z1)  [samples/digits.ts:30]
-  const A1 = buf0_3;
-  A1.fill(0, 0, 128 * m);
-  for (let p = 0; p < 784; p += 4) {
-    for (let i = 0; i < 128; i += 4) {
-      const a00 = W1[i * 784 + p]!;
-      const a01 = W1[i * 784 + (p + 1)]!;
-      const a02 = W1[i * 784 + (p + 2)]!;
-      const a03 = W1[i * 784 + (p + 3)]!;
-      const a10 = W1[(i + 1) * 784 + p]!;
-      const a11 = W1[(i + 1) * 784 + (p + 1)]!;
-      const a12 = W1[(i + 1) * 784 + (p + 2)]!;
-      const a13 = W1[(i + 1) * 784 + (p + 3)]!;
-      const a20 = W1[(i + 2) * 784 + p]!;
-      const a21 = W1[(i + 2) * 784 + (p + 1)]!;
-      const a22 = W1[(i + 2) * 784 + (p + 2)]!;
-      const a23 = W1[(i + 2) * 784 + (p + 3)]!;
-      const a30 = W1[(i + 3) * 784 + p]!;
-      const a31 = W1[(i + 3) * 784 + (p + 1)]!;
-      const a32 = W1[(i + 3) * 784 + (p + 2)]!;
-      const a33 = W1[(i + 3) * 784 + (p + 3)]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        const x1 = X[(p + 1) * m + j]!;
-        const x2 = X[(p + 2) * m + j]!;
-        const x3 = X[(p + 3) * m + j]!;
-        A1[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        A1[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-        A1[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-        A1[(i + 3) * m + j]! += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
-      }
-    }
-  }
-  for (let i = 0; i < 128; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/digits.ts:29]
-      A1[i * m + j] = Math.max(Z1, 0);
-    }
+  const A1 = buf1_3;
+  for (let k = 0; k < 128 * m; k++) {
+    A1[k] = Math.max(Z1[k]!, 0);
   }
   // t0 = relu(b2 + W2·A1)  [samples/digits.ts:32]
-  const t0 = buf1_3;
+  const t0 = buf2_3;
   t0.fill(0, 0, 64 * m);
   for (let p = 0; p < 128; p += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1452,7 +1437,7 @@ export function digitsPredict(
     }
   }
   // A3 = σ(b3 + W3·t0)  [samples/digits.ts:34]
-  const A3 = buf2_3;
+  const A3 = buf3_3;
   A3.fill(0, 0, m);
   for (let p = 0; p < 64; p += 8) {
     for (let i = 0; i < 1; i++) {

@@ -94,6 +94,48 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
+ * (called by logisticRegressionLossAndGrad and logisticRegressionPredict)
+ */
+function computeZ(
+  Z: Float64Array,
+  w: Float64Array,
+  X: Float64Array,
+  b: Float64Array,
+  m: number,
+): void {
+  Z.fill(0, 0, m);
+  for (let p = 0; p < 12288; p += 8) {
+    for (let i = 0; i < 1; i++) {
+      const a00 = w[p]!;
+      const a01 = w[p + 1]!;
+      const a02 = w[p + 2]!;
+      const a03 = w[p + 3]!;
+      const a04 = w[p + 4]!;
+      const a05 = w[p + 5]!;
+      const a06 = w[p + 6]!;
+      const a07 = w[p + 7]!;
+      for (let j = 0; j < m; j++) {
+        Z[j]! +=
+          a00 * X[p * m + j]! +
+          a01 * X[(p + 1) * m + j]! +
+          a02 * X[(p + 2) * m + j]! +
+          a03 * X[(p + 3) * m + j]! +
+          a04 * X[(p + 4) * m + j]! +
+          a05 * X[(p + 5) * m + j]! +
+          a06 * X[(p + 6) * m + j]! +
+          a07 * X[(p + 7) * m + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < 1; i++) {
+    for (let j = 0; j < m; j++) {
+      Z[j] = b[0]! + Z[j]!;
+    }
+  }
+}
+
 export interface LogisticRegressionLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -235,35 +277,7 @@ export function logisticRegressionLossAndGrad(
   if (m !== logisticRegressionLossAndGrad_bound_m) logisticRegressionLossAndGradReserve(m);
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0;
-  Z.fill(0, 0, m);
-  for (let p = 0; p < 12288; p += 8) {
-    for (let i = 0; i < 1; i++) {
-      const a00 = w[p]!;
-      const a01 = w[p + 1]!;
-      const a02 = w[p + 2]!;
-      const a03 = w[p + 3]!;
-      const a04 = w[p + 4]!;
-      const a05 = w[p + 5]!;
-      const a06 = w[p + 6]!;
-      const a07 = w[p + 7]!;
-      for (let j = 0; j < m; j++) {
-        Z[j]! +=
-          a00 * X[p * m + j]! +
-          a01 * X[(p + 1) * m + j]! +
-          a02 * X[(p + 2) * m + j]! +
-          a03 * X[(p + 3) * m + j]! +
-          a04 * X[(p + 4) * m + j]! +
-          a05 * X[(p + 5) * m + j]! +
-          a06 * X[(p + 6) * m + j]! +
-          a07 * X[(p + 7) * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      Z[j] = b[0]! + Z[j]!;
-    }
-  }
+  computeZ(Z, w, X, b, m);
   // t0 = Σ (Y·Z − softplus(Z))  [samples/logisticRegression.ts:27]
   let t0 = 0;
   {
@@ -495,8 +509,9 @@ export const logisticRegressionPredictMeta = {
   ],
   outputs: [{ name: 'A', shape: [1, 'm'] }],
 } as const;
-// holds output A
 let buf0_3 = new Float64Array(0);
+// holds output A
+let buf1_3 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let logisticRegressionPredict_bound_m = -1;
 
@@ -514,7 +529,8 @@ const logisticRegressionPredictResult: LogisticRegressionPredictOutputs =
  */
 function logisticRegressionPredictReserve(m: number): void {
   if (buf0_3.length < m) buf0_3 = new Float64Array(m);
-  logisticRegressionPredictResult.A = buf0_3.length === m ? buf0_3 : buf0_3.subarray(0, m);
+  if (buf1_3.length < m) buf1_3 = new Float64Array(m);
+  logisticRegressionPredictResult.A = buf1_3.length === m ? buf1_3 : buf1_3.subarray(0, m);
   logisticRegressionPredict_bound_m = m;
 }
 
@@ -571,37 +587,13 @@ export function logisticRegressionPredict(
   );
   const m = X.length / 12288; // batch size, from X
   if (m !== logisticRegressionPredict_bound_m) logisticRegressionPredictReserve(m);
+  // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
+  const Z = buf0_3;
+  computeZ(Z, w, X, b, m);
   // A = σ(Z)  [samples/logisticRegression.ts:26]
-  const A = buf0_3;
-  A.fill(0, 0, m);
-  for (let p = 0; p < 12288; p += 8) {
-    for (let i = 0; i < 1; i++) {
-      const a00 = w[p]!;
-      const a01 = w[p + 1]!;
-      const a02 = w[p + 2]!;
-      const a03 = w[p + 3]!;
-      const a04 = w[p + 4]!;
-      const a05 = w[p + 5]!;
-      const a06 = w[p + 6]!;
-      const a07 = w[p + 7]!;
-      for (let j = 0; j < m; j++) {
-        A[j]! +=
-          a00 * X[p * m + j]! +
-          a01 * X[(p + 1) * m + j]! +
-          a02 * X[(p + 2) * m + j]! +
-          a03 * X[(p + 3) * m + j]! +
-          a04 * X[(p + 4) * m + j]! +
-          a05 * X[(p + 5) * m + j]! +
-          a06 * X[(p + 6) * m + j]! +
-          a07 * X[(p + 7) * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z = b[0]! + A[j]!; // b + wᵀ·X  [samples/logisticRegression.ts:25]
-      A[j] = 1 / (1 + Math.exp(-Z));
-    }
+  const A = buf1_3;
+  for (let k = 0; k < m; k++) {
+    A[k] = 1 / (1 + Math.exp(-Z[k]!));
   }
   return logisticRegressionPredictResult;
 }

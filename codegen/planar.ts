@@ -98,6 +98,68 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * A1 = tanh(Z1)  [samples/planar.ts:28]
+ * (called by planarLossAndGrad and planarPredict)
+ */
+function computeA1(
+  A1: Float64Array,
+  W1: Float64Array,
+  X: Float64Array,
+  b1: Float64Array,
+  m: number,
+): void {
+  A1.fill(0, 0, 4 * m);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < 4; i += 4) {
+      const a00 = W1[i * 2 + p]!;
+      const a10 = W1[(i + 1) * 2 + p]!;
+      const a20 = W1[(i + 2) * 2 + p]!;
+      const a30 = W1[(i + 3) * 2 + p]!;
+      for (let j = 0; j < m; j++) {
+        const x0 = X[p * m + j]!;
+        A1[i * m + j]! += a00 * x0;
+        A1[(i + 1) * m + j]! += a10 * x0;
+        A1[(i + 2) * m + j]! += a20 * x0;
+        A1[(i + 3) * m + j]! += a30 * x0;
+      }
+    }
+  }
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < m; j++) {
+      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
+      A1[i * m + j] = Math.tanh(Z1);
+    }
+  }
+}
+
+/**
+ * Z2 = b2 + W2·A1  [samples/planar.ts:29]
+ * (called by planarLossAndGrad and planarPredict)
+ */
+function computeZ2(
+  Z2: Float64Array,
+  W2: Float64Array,
+  A1: Float64Array,
+  b2: Float64Array,
+  m: number,
+): void {
+  Z2.fill(0, 0, m);
+  for (let p = 0; p < 4; p++) {
+    for (let i = 0; i < 1; i++) {
+      const a = W2[p]!;
+      for (let j = 0; j < m; j++) {
+        Z2[j]! += a * A1[p * m + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < 1; i++) {
+    for (let j = 0; j < m; j++) {
+      Z2[j] = b2[0]! + Z2[j]!;
+    }
+  }
+}
+
 export interface PlanarLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -228,44 +290,10 @@ export function planarLossAndGrad(
   if (m !== planarLossAndGrad_bound_m) planarLossAndGradReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf0;
-  A1.fill(0, 0, 4 * m);
-  for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W1[i * 2 + p]!;
-      const a10 = W1[(i + 1) * 2 + p]!;
-      const a20 = W1[(i + 2) * 2 + p]!;
-      const a30 = W1[(i + 3) * 2 + p]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        A1[i * m + j]! += a00 * x0;
-        A1[(i + 1) * m + j]! += a10 * x0;
-        A1[(i + 2) * m + j]! += a20 * x0;
-        A1[(i + 3) * m + j]! += a30 * x0;
-      }
-    }
-  }
-  for (let i = 0; i < 4; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
-      A1[i * m + j] = Math.tanh(Z1);
-    }
-  }
+  computeA1(A1, W1, X, b1, m);
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1;
-  Z2.fill(0, 0, m);
-  for (let p = 0; p < 4; p++) {
-    for (let i = 0; i < 1; i++) {
-      const a = W2[p]!;
-      for (let j = 0; j < m; j++) {
-        Z2[j]! += a * A1[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      Z2[j] = b2[0]! + Z2[j]!;
-    }
-  }
+  computeZ2(Z2, W2, A1, b2, m);
   // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:31]
   let t0 = 0;
   {
@@ -536,8 +564,9 @@ export const planarPredictMeta = {
   outputs: [{ name: 'A2', shape: [1, 'm'] }],
 } as const;
 let buf0_3 = new Float64Array(0);
-// holds output A2
 let buf1_3 = new Float64Array(0);
+// holds output A2
+let buf2_3 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let planarPredict_bound_m = -1;
 
@@ -555,7 +584,8 @@ const planarPredictResult: PlanarPredictOutputs = new PlanarPredictResult();
 function planarPredictReserve(m: number): void {
   if (buf0_3.length < 4 * m) buf0_3 = new Float64Array(4 * m);
   if (buf1_3.length < m) buf1_3 = new Float64Array(m);
-  planarPredictResult.A2 = buf1_3.length === m ? buf1_3 : buf1_3.subarray(0, m);
+  if (buf2_3.length < m) buf2_3 = new Float64Array(m);
+  planarPredictResult.A2 = buf2_3.length === m ? buf2_3 : buf2_3.subarray(0, m);
   planarPredict_bound_m = m;
 }
 
@@ -602,44 +632,14 @@ export function planarPredict(
   if (m !== planarPredict_bound_m) planarPredictReserve(m);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf0_3;
-  A1.fill(0, 0, 4 * m);
-  for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < 4; i += 4) {
-      const a00 = W1[i * 2 + p]!;
-      const a10 = W1[(i + 1) * 2 + p]!;
-      const a20 = W1[(i + 2) * 2 + p]!;
-      const a30 = W1[(i + 3) * 2 + p]!;
-      for (let j = 0; j < m; j++) {
-        const x0 = X[p * m + j]!;
-        A1[i * m + j]! += a00 * x0;
-        A1[(i + 1) * m + j]! += a10 * x0;
-        A1[(i + 2) * m + j]! += a20 * x0;
-        A1[(i + 3) * m + j]! += a30 * x0;
-      }
-    }
-  }
-  for (let i = 0; i < 4; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z1 = b1[i]! + A1[i * m + j]!; // b1 + W1·X  [samples/planar.ts:27]
-      A1[i * m + j] = Math.tanh(Z1);
-    }
-  }
+  computeA1(A1, W1, X, b1, m);
+  // Z2 = b2 + W2·A1  [samples/planar.ts:29]
+  const Z2 = buf1_3;
+  computeZ2(Z2, W2, A1, b2, m);
   // A2 = σ(Z2)  [samples/planar.ts:30]
-  const A2 = buf1_3;
-  A2.fill(0, 0, m);
-  for (let p = 0; p < 4; p++) {
-    for (let i = 0; i < 1; i++) {
-      const a = W2[p]!;
-      for (let j = 0; j < m; j++) {
-        A2[j]! += a * A1[p * m + j]!;
-      }
-    }
-  }
-  for (let i = 0; i < 1; i++) {
-    for (let j = 0; j < m; j++) {
-      const Z2 = b2[0]! + A2[j]!; // b2 + W2·A1  [samples/planar.ts:29]
-      A2[j] = 1 / (1 + Math.exp(-Z2));
-    }
+  const A2 = buf2_3;
+  for (let k = 0; k < m; k++) {
+    A2[k] = 1 / (1 + Math.exp(-Z2[k]!));
   }
   return planarPredictResult;
 }

@@ -30,7 +30,8 @@ export function printSteps(
 ): string {
   const out: string[] = [];
   for (const step of steps) {
-    const single = step.lines.length === 1;
+    // a kernel hoisted into a function of its own is a one-line call that still has a buffer
+    const single = step.lines.length === 1 && step.buffer === undefined;
     const lines = single
       ? step.lines
       : [
@@ -38,20 +39,35 @@ export function printSteps(
           ...(step.buffer ? [`const ${step.name} = ${step.buffer};`] : []),
           ...step.lines,
         ];
-    let level = depth;
-    for (const [i, line] of lines.entries()) {
-      if (line.startsWith('}')) level--;
-      const comment = single && i === 0 ? step.comment : undefined;
-      const printed = format
-        ? printLine(line, level, comment)
-        : comment === undefined
-          ? line
-          : `${line} // ${commentSafe(comment)}`;
-      out.push(`${'  '.repeat(level)}${printed}`);
-      if (line.endsWith('{')) level++;
-    }
+    out.push(printBody(lines, depth, format, single ? step.comment : undefined));
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/**
+ * Lines of code starting at `depth`, indented by their braces; `comment` goes after the first
+ * line (a one-line step's math).
+ */
+export function printBody(
+  lines: readonly string[],
+  depth: number,
+  format: boolean,
+  comment?: string,
+): string {
+  const out: string[] = [];
+  let level = depth;
+  for (const [i, line] of lines.entries()) {
+    if (line.startsWith('}')) level--;
+    const trailing = i === 0 ? comment : undefined;
+    const printed = format
+      ? printLine(line, level, trailing)
+      : trailing === undefined
+        ? line
+        : `${line} // ${commentSafe(trailing)}`;
+    out.push(`${'  '.repeat(level)}${printed}`);
+    if (line.endsWith('{')) level++;
+  }
+  return out.join('\n');
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkLeafNames, leavesOf } from '../ir/graph.js';
 import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
+import { shareKernels } from './share.js';
 import { optimize } from '../rewrite/optimize.js';
 import { Namer } from './names.js';
 import {
@@ -211,6 +212,9 @@ export function emitFunctions(
     const t = options.trainer;
     for (const n of [t.core, `${t.core}Kernels`, t.factory, t.meta]) namer.claim(n);
   }
+  // a node an earlier function computes in a kernel of its own is computed so here too, with
+  // the same code: shareKernels then emits that kernel once
+  const computed = new Set<Node>();
   const lowered: LoweredFunction[] = specs.map((spec, i) => {
     const outs = checkOutputs(spec.outputs, where);
     const inputs = resolveInputs(outs, spec.inputs, where);
@@ -219,21 +223,28 @@ export function emitFunctions(
     // the entry function's own parameters and locals: inputs named so get other local names
     const locals = namer.child();
     for (const name of ENTRY_LOCALS) locals.claim(name);
-    const program = lower(graph, inputs, dtype, locals, where, namer);
+    const program = lower(graph, inputs, dtype, locals, where, namer, computed);
+    for (const st of program.steps) computed.add(st.node);
     return { name: names.functions[i]!, inputs, outputs: outs, program };
   });
+  // kernels the functions compute alike are emitted once (lossAndGrad's forward and predict's)
+  const shared = shareKernels(lowered, namer);
   const render = {
     dtype,
+    ...(shared.kernels.length ? { kernels: shared.kernels } : {}),
     ...(options.header ? { header: options.header } : {}),
     ...(options.constants ? { constants: options.constants } : {}),
     ...(options.trainer ? { trainer: options.trainer } : {}),
     ...(options.profile ? { profile: true } : {}),
   };
-  const source = renderModule('ts', lowered, names, namer, render);
+  const source = renderModule('ts', shared.functions, names, namer, render);
   return {
     source,
     javascript: (errorBase) =>
-      renderModule('js', lowered, names, namer, { ...render, ...(errorBase ? { errorBase } : {}) }),
+      renderModule('js', shared.functions, names, namer, {
+        ...render,
+        ...(errorBase ? { errorBase } : {}),
+      }),
     functions: lowered.map(({ name, inputs, outputs, program }, i) => ({
       functionName: name,
       inputs,

@@ -6,7 +6,8 @@
 import type { LeafNode, Node } from '../ir/node.js';
 import { formatShape, type Shape } from '../ir/shape.js';
 import type { Dtype, LoweredProgram, LoweredStep } from '../lower/lower.js';
-import { printSteps } from './format.js';
+import { printBody, printSteps } from './format.js';
+import type { SharedKernel } from './share.js';
 import { stringLiteral } from './jsFormat.js';
 import { pascalCase, type Namer } from './names.js';
 import { ModuleWriter, type Language } from './writer.js';
@@ -49,6 +50,8 @@ export interface RenderOptions {
   readonly constants?: readonly ModuleConstant[];
   readonly trainer?: TrainerParts;
   readonly profile?: boolean;
+  /** Kernels several functions call (emitted once, before the functions). */
+  readonly kernels?: readonly SharedKernel[];
   /**
    * JavaScript only: the class the module's error class extends, a name the caller binds (so
    * that `compile`'s errors are `instanceof GradgenError`); its constructor takes (code, message).
@@ -102,6 +105,7 @@ export function renderModule(
     writeReadTensor(w, names, arrayType);
   }
   if (options.profile) w.line('').line(`let ${names.clock} = 0;`);
+  for (const k of options.kernels ?? []) writeSharedKernel(w, k, arrayType);
   functions.forEach((f, index) => {
     const local = {
       fn: names.functions[index]!,
@@ -564,6 +568,20 @@ function assertElementReads(code: string): string {
     }
   }
   return out;
+}
+
+/** A kernel several functions call: its code as the first caller lowered it, its operands as parameters. */
+function writeSharedKernel(w: ModuleWriter, k: SharedKernel, arrayType: string): void {
+  w.line('').doc([`${k.params[0]!.name} = ${k.comment}`, `(called by ${k.callers.join(' and ')})`]);
+  w.functionHeader(
+    '',
+    k.name,
+    k.params.map((p) => [p.name, p.array ? arrayType : 'number'] as const),
+    'void',
+  );
+  const lines = w.types ? k.lines.map(assertElementReads) : k.lines;
+  w.verbatim(printBody(lines, 1, w.types));
+  w.line('}');
 }
 
 /** The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory. */

@@ -111,6 +111,11 @@ export function lower(
   where: string,
   /** Where module-level names (buffers) come from; default `namer`. */
   moduleNamer: Namer = namer,
+  /**
+   * Nodes computed by kernels of their own, never fused into a consumer: the kernels another
+   * function of the module has for them, so that the two functions can share that code.
+   */
+  materialize: ReadonlySet<Node> = new Set(),
 ): LoweredProgram {
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
@@ -184,7 +189,13 @@ export function lower(
     n.kind === 'apply' && (n.op === 'matmul' || n.op === 'sum');
   /** The consumer an elementwise node is fused into, if any. */
   const fusedInto = (n: Node): ApplyNode | undefined => {
-    if (!elementwise(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n))
+    if (
+      !elementwise(n) ||
+      n.shape.length === 0 ||
+      uses(n) !== 1 ||
+      isOutput.has(n) ||
+      materialize.has(n)
+    )
       return undefined;
     const c = users.get(n)![0]!;
     if (elementwise(c) && sameShape(c.shape, n.shape)) return c;
@@ -200,6 +211,7 @@ export function lower(
   const copies = new Set<Node>();
   for (const n of nodes) {
     if (!loopOp(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n)) continue;
+    if (materialize.has(n)) continue;
     const c = users.get(n)![0]!;
     if (!elementwise(c) || !sameShape(c.shape, n.shape)) continue;
     const root = groupRoot(c);

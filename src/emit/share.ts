@@ -1,0 +1,148 @@
+/**
+ * Kernels that several functions of one module compute the same way (a training module's
+ * lossAndGrad and predict share their forward kernels up to the first dropout or loss-specific
+ * fusion) are emitted once, as a module-level function each caller calls with its own buffers.
+ * A pure pass over the lowered functions: the kernels' code is unchanged, only where it lives.
+ */
+import type { LoweredStep } from '../lower/lower.js';
+import type { LoweredFunction } from './render.js';
+import type { Namer } from './names.js';
+import { pascalCase } from './names.js';
+
+/** A kernel emitted once: `function name(out, …operands, m): void { lines }`. */
+export interface SharedKernel {
+  readonly name: string;
+  /** Its math and call site, as the first caller's comment says it. */
+  readonly comment: string;
+  /** In order: the buffer it writes, then every name of the caller it reads. */
+  readonly params: readonly { readonly name: string; readonly array: boolean }[];
+  readonly lines: readonly string[];
+  /** The functions that call it. */
+  readonly callers: readonly string[];
+}
+
+type Kind = 'array' | 'number';
+
+/** Names a function declares at its top level (inputs, batch sizes, step results) and their kind. */
+function topLevelNames(f: LoweredFunction): Map<string, Kind> {
+  const kinds = new Map<string, Kind>();
+  for (const i of f.program.inputs) kinds.set(i.name, i.isScalar ? 'number' : 'array');
+  for (const d of f.program.dims) kinds.set(d.symbol, 'number');
+  for (const st of f.program.steps) kinds.set(st.name, st.buffer ? 'array' : 'number');
+  return kinds;
+}
+
+const IDENT = /[A-Za-z_$][\w$]*/y;
+
+/** The identifiers a line of code reads or declares, in order (not property names, not numbers). */
+function codeNames(code: string): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < code.length;) {
+    const ch = code[i]!;
+    if (/\d/.test(ch)) {
+      // a number literal, with its exponent (`1e-8`) and fraction
+      const m = /\d[\d.]*(?:[eE][+-]?\d+)?/y;
+      m.lastIndex = i;
+      i = m.exec(code) ? m.lastIndex : i + 1;
+      continue;
+    }
+    IDENT.lastIndex = i;
+    const m = IDENT.exec(code);
+    if (!m) {
+      i++;
+      continue;
+    }
+    if (code[i - 1] !== '.') names.push(m[0]);
+    i = IDENT.lastIndex;
+  }
+  return names;
+}
+
+/** A line's code and its trailing comment (lowered lines are statements, braces or comments). */
+function split(line: string): { code: string; comment: string } {
+  if (line.startsWith('//')) return { code: '', comment: line.slice(2) };
+  const at = line.indexOf(' // ');
+  return at < 0
+    ? { code: line, comment: '' }
+    : { code: line.slice(0, at), comment: line.slice(at + 4) };
+}
+
+interface Candidate {
+  readonly key: string;
+  readonly params: readonly { readonly name: string; readonly array: boolean }[];
+}
+
+/**
+ * What `step` reads of its function, or undefined when it cannot be hoisted (a total or a
+ * scalar). Its comments may cite names of the caller that the kernel does not read (`relu(b1 +
+ * W1·X)` of a kernel reading `t0`): the key holds them as they are, so every caller declares them.
+ */
+function candidate(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): Candidate | undefined {
+  if (step.kind !== 'kernel' || !step.buffer) return undefined;
+  const declared = new Set<string>();
+  const params: string[] = [step.name];
+  for (const line of step.lines) {
+    const { code } = split(line);
+    for (const d of code.matchAll(/\b(?:const|let)\s+([A-Za-z_$][\w$]*)/g)) declared.add(d[1]!);
+    for (const n of codeNames(code)) {
+      if (kinds.has(n) && !declared.has(n) && !params.includes(n)) params.push(n);
+    }
+  }
+  // the kernel's text with the caller's names as positions: equal keys are the same code
+  const position = new Map(params.map((p, i) => [p, i]));
+  const canonical = (text: string) =>
+    text.replace(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])/g, (n) =>
+      position.has(n) && !declared.has(n) ? `\u0000${position.get(n)}\u0000` : n,
+    );
+  const kindsOf = params.map((p) => kinds.get(p) ?? 'array').join(',');
+  const key = [kindsOf, canonical(step.comment), ...step.lines.map(canonical)].join('\n');
+  // the buffer written, then the arrays read, then the numbers (sizes, scalars)
+  const typed = params.map((p) => ({ name: p, array: kinds.get(p) !== 'number' }));
+  const [written, ...read] = typed;
+  return {
+    key,
+    params: [written!, ...read.filter((p) => p.array), ...read.filter((p) => !p.array)],
+  };
+}
+
+/**
+ * Hoists every kernel that two or more of `functions` compute with the same code; each caller's
+ * step becomes a call with its own buffers and operands. `namer` is the module's (the kernels'
+ * names avoid every name taken in it and in the functions below it).
+ */
+export function shareKernels(
+  functions: readonly LoweredFunction[],
+  namer: Namer,
+): { functions: LoweredFunction[]; kernels: SharedKernel[] } {
+  const found = functions.map((f) => {
+    const kinds = topLevelNames(f);
+    return f.program.steps.map((st) => candidate(st, kinds));
+  });
+  const callers = new Map<string, Set<number>>();
+  found.forEach((list, fi) =>
+    list.forEach((c) => {
+      if (c) callers.set(c.key, (callers.get(c.key) ?? new Set()).add(fi));
+    }),
+  );
+  const kernels = new Map<string, SharedKernel>();
+  const out = functions.map((f, fi) => {
+    const steps = f.program.steps.map((st, si) => {
+      const c = found[fi]![si];
+      if (!c || callers.get(c.key)!.size < 2) return st;
+      let k = kernels.get(c.key);
+      if (!k) {
+        k = {
+          name: namer.fresh(`compute${pascalCase(st.name)}`),
+          comment: st.comment,
+          params: c.params,
+          lines: st.lines,
+          callers: [...callers.get(c.key)!].map((i) => functions[i]!.name),
+        };
+        kernels.set(c.key, k);
+      }
+      return { ...st, lines: [`${k.name}(${c.params.map((p) => p.name).join(', ')});`] };
+    });
+    return { ...f, program: { ...f.program, steps } };
+  });
+  return { functions: out, kernels: [...kernels.values()] };
+}
