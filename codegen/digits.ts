@@ -1491,6 +1491,20 @@ export const digitsMeta: TrainerMeta = {
   slots: ['m', 'v'],
   hyper: { lr: 'lr', biasCorrection1: 'biasCorrection1', biasCorrection2: 'biasCorrection2' },
   gradients: ['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3'],
+  stateInputs: {
+    m_W1: 'opt_m_W1',
+    v_W1: 'opt_v_W1',
+    m_b1: 'opt_m_b1',
+    v_b1: 'opt_v_b1',
+    m_W2: 'opt_m_W2',
+    v_W2: 'opt_v_W2',
+    m_b2: 'opt_m_b2',
+    v_b2: 'opt_v_b2',
+    m_W3: 'opt_m_W3',
+    v_W3: 'opt_v_W3',
+    m_b3: 'opt_m_b3',
+    v_b3: 'opt_v_b3',
+  },
   l2: 0.01,
   regularized: ['W1', 'W2'],
   data: [
@@ -1688,6 +1702,11 @@ export interface TrainerMeta {
    */
   /** The update's gradient inputs, one per param (in `params` order). */
   readonly gradients: readonly string[];
+  /**
+   * The update's optimizer-state inputs by state key (`v_W1` → `opt_v_W1`; renamed where the
+   * model uses the name); each is updated into the output `<input>_next`.
+   */
+  readonly stateInputs: Readonly<Record<string, string>>;
   readonly hyper: {
     readonly lr: string;
     readonly biasCorrection1?: string;
@@ -2004,8 +2023,8 @@ function stateSlots(meta: TrainerMeta): StateSlot[] {
   return meta.params.flatMap((p) => [
     { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
     ...meta.slots.map((slot) => ({
-      key: `opt_${slot}_${p.name}`,
-      next: `opt_${slot}_${p.name}_next`,
+      key: meta.stateInputs[`${slot}_${p.name}`]!,
+      next: `${meta.stateInputs[`${slot}_${p.name}`]!}_next`,
       inOpt: true,
       stateKey: `${slot}_${p.name}`,
     })),
@@ -2059,6 +2078,12 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
   });
 }
 
+/** `W1`, or `optimizer state v_W1` for the input `opt_v_W1`. */
+function describeSlot(slotList: readonly StateSlot[], key: string): string {
+  const slot = slotList.find((sl) => sl.key === key);
+  return slot?.inOpt ? `optimizer state ${slot.stateKey}` : key;
+}
+
 /** Throws the error that explains a non-finite step result; the state is left as it was. */
 function explainFailedStep(
   meta: TrainerMeta,
@@ -2093,7 +2118,7 @@ function explainFailedStep(
   }
   const what =
     index >= 0
-      ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
+      ? `${describeSlot(slotList, key)} got a non-finite value at index ${index} (the cost before the update: ${J})`
       : `the cost came out ${J}`;
   throw new GradgenInputError(
     'E_NONFINITE_RESULT',

@@ -412,6 +412,40 @@ describe('schedules, batches, state', () => {
     expect(costs[0]).toEqual(costs[1]);
   });
 
+  it("renames optimizer-state inputs around the user's own names (opt_m_W2 as a param, opt_v_b2 as an input)", () => {
+    // the same model twice: with names that clash with the update's state inputs, and without
+    const build = (paramName: string, inputName: string) => {
+      const extra = param(paramName, [1, 1]);
+      const s = input(inputName);
+      return meanSquaredError(matmul(W2, A1).add(b2).add(extra).mul(s), Y);
+    };
+    const [clash, free] = [build('opt_m_W2', 'opt_v_b2'), build('shift', 'scale')].map((l) =>
+      compileTraining({ loss: l, optimizer: adam({ learningRate: 0.05 }) }),
+    ) as [Trainer, Trainer];
+    expect(clash.source).toMatch(/\bm_W2: 'opt_m_W2_2'/);
+    expect(clash.source).toMatch(/\bv_b2: 'opt_v_b2_2'/);
+    expect(clash.source).toMatch(/\bm_opt_m_W2: 'opt_m_opt_m_W2'/);
+    expect(clash.source).toMatch(/Renamed, as the model uses these names: .*opt_m_W2 → opt_m_W2_2/);
+    expect(free.source).not.toMatch(/Renamed, as the model uses/);
+    const runs = [
+      [clash, { ...planarData, opt_v_b2: 2 }, 'opt_m_W2'],
+      [free, { ...planarData, scale: 2 }, 'shift'],
+    ] as const;
+    // the same starting point (init draws in name order, and the names differ)
+    const start = clash.init(3);
+    const results = runs.map(([trainer, d, extra]) => {
+      const state = trainer.init(3);
+      for (const [k, v] of Object.entries(start.params)) {
+        state.params[k === 'opt_m_W2' ? extra : k]!.set(v);
+      }
+      const costs = [0, 1, 2].map(() => trainer.step(state, d));
+      const { [extra]: e, ...rest } = state.params;
+      const opt = Object.entries(state.opt).map(([k, v]) => [k.replace(extra, 'EXTRA'), v]);
+      return { costs, e, rest, opt: Object.fromEntries(opt) };
+    });
+    expect(results[0]).toEqual(results[1]);
+  });
+
   it('bad input is named', () => {
     const trainer = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
     const state = trainer.init(1);

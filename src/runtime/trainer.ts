@@ -29,6 +29,11 @@ export interface TrainerMeta {
    */
   /** The update's gradient inputs, one per param (in `params` order). */
   readonly gradients: readonly string[];
+  /**
+   * The update's optimizer-state inputs by state key (`v_W1` → `opt_v_W1`; renamed where the
+   * model uses the name); each is updated into the output `<input>_next`.
+   */
+  readonly stateInputs: Readonly<Record<string, string>>;
   readonly hyper: {
     readonly lr: string;
     readonly biasCorrection1?: string;
@@ -345,8 +350,8 @@ function stateSlots(meta: TrainerMeta): StateSlot[] {
   return meta.params.flatMap((p) => [
     { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
     ...meta.slots.map((slot) => ({
-      key: `opt_${slot}_${p.name}`,
-      next: `opt_${slot}_${p.name}_next`,
+      key: meta.stateInputs[`${slot}_${p.name}`]!,
+      next: `${meta.stateInputs[`${slot}_${p.name}`]!}_next`,
       inOpt: true,
       stateKey: `${slot}_${p.name}`,
     })),
@@ -400,6 +405,12 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
   });
 }
 
+/** `W1`, or `optimizer state v_W1` for the input `opt_v_W1`. */
+function describeSlot(slotList: readonly StateSlot[], key: string): string {
+  const slot = slotList.find((sl) => sl.key === key);
+  return slot?.inOpt ? `optimizer state ${slot.stateKey}` : key;
+}
+
 /** Throws the error that explains a non-finite step result; the state is left as it was. */
 function explainFailedStep(
   meta: TrainerMeta,
@@ -434,7 +445,7 @@ function explainFailedStep(
   }
   const what =
     index >= 0
-      ? `${key.startsWith('opt_') ? `optimizer state ${key.slice(4)}` : key} got a non-finite value at index ${index} (the cost before the update: ${J})`
+      ? `${describeSlot(slotList, key)} got a non-finite value at index ${index} (the cost before the update: ${J})`
       : `the cost came out ${J}`;
   throw new GradgenInputError(
     'E_NONFINITE_RESULT',

@@ -169,6 +169,8 @@ interface TrainingGraph {
   readonly hyper: TrainerMeta['hyper'];
   /** The update's gradient inputs, one per param. */
   readonly gradients: readonly string[];
+  /** The update's optimizer-state inputs, by state key (see {@link stateInputNames}). */
+  readonly stateInputs: Readonly<Record<string, string>>;
   /** The optimizer update, on the gradients as inputs (the second kernel of a step). */
   readonly update: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
   readonly predict:
@@ -278,6 +280,24 @@ function hyperInputNames(
   };
 }
 
+/**
+ * The update's optimizer-state inputs, `opt_<slot>_<param>` (`opt_v_W1`), keyed by the state's
+ * own key (`v_W1`); a name the model already uses gets `_2`, … (its `_next` output likewise).
+ */
+function stateInputNames(
+  leaves: readonly { readonly name: string }[],
+  params: readonly ParamNode[],
+  slots: readonly string[],
+): Record<string, string> {
+  const namer = new Namer();
+  for (const l of leaves) namer.claim(l.name);
+  const names: Record<string, string> = {};
+  for (const W of params) {
+    for (const slot of slots) names[`${slot}_${W.name}`] = namer.fresh(`opt_${slot}_${W.name}`);
+  }
+  return names;
+}
+
 /** `d<param>` for each param's gradient input, unless the model has the name (then `_2`, …). */
 function gradientInputNames(
   taken: readonly string[],
@@ -334,12 +354,10 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
 
   // ---- the optimizer update, as graph nodes
   const slots = stateSlots(spec.optimizer);
-  const stateName = (slot: string, W: ParamNode) => `opt_${slot}_${W.name}`;
+  const stateNames = stateInputNames(leaves, params, slots);
+  const stateName = (slot: string, W: ParamNode) => stateNames[`${slot}_${W.name}`]!;
   const adam = spec.optimizer.kind === 'adam';
-  const taken = [
-    ...leaves.map((l) => l.name),
-    ...params.flatMap((W) => slots.map((s) => stateName(s, W))),
-  ];
+  const taken = [...leaves.map((l) => l.name), ...Object.values(stateNames)];
   const hyperNames = hyperInputNames(taken, adam);
   const lr = B.input(hyperNames.lr);
   const c1 = B.input(hyperNames.biasCorrection1);
@@ -358,7 +376,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     }
     const next = optimizerStep(spec.optimizer, W, gradientInputs[i]!, state, { lr, c1, c2 }, site);
     updateOutputs[`${W.name}_next`] = next.W;
-    for (const slot of slots) updateOutputs[`opt_${slot}_${W.name}_next`] = next.state[slot]!;
+    for (const slot of slots) updateOutputs[`${stateName(slot, W)}_next`] = next.state[slot]!;
   });
   const hyper = adam ? [lr, c1, c2] : [lr];
 
@@ -377,6 +395,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     slots,
     hyper: hyperNames.inMeta,
     gradients: gradientNames,
+    stateInputs: stateNames,
     update: {
       outputs: updateOutputs,
       inputs: [...params, ...gradientInputs, ...stateInputs, ...hyper],
@@ -410,6 +429,7 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     slots: g.slots,
     hyper: g.hyper,
     gradients: g.gradients,
+    stateInputs: g.stateInputs,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
     data: g.dataLeaves.map((l) => ({
@@ -434,6 +454,14 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The state inputs renamed because the model uses their names (`opt_v_W → opt_v_W_2`). */
+function renamedState(meta: TrainerMeta): string[] {
+  const renamed = Object.entries(meta.stateInputs).filter(([key, name]) => name !== `opt_${key}`);
+  if (renamed.length === 0) return [];
+  const list = renamed.map(([key, name]) => `opt_${key} → ${name}`).join(', ');
+  return [`Renamed, as the model uses these names: ${list}.`];
+}
+
 /** What the trainer sets in the step's hyperparameter inputs and optimizer state, for the header. */
 function hyperparameterDoc(meta: TrainerMeta, step: string): string[] {
   const { lr, biasCorrection1: c1, biasCorrection2: c2 } = meta.hyper;
@@ -448,6 +476,7 @@ function hyperparameterDoc(meta: TrainerMeta, step: string): string[] {
     ...(meta.slots.length
       ? [
           `Optimizer state: ${slots} (${state[meta.slots[0]!]}), updated into ${meta.slots.map((slot) => `opt_${slot}_<param>_next`).join(', ')}.`,
+          ...renamedState(meta),
         ]
       : []),
   ];
