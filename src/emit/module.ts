@@ -10,10 +10,12 @@ import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.j
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
 import { shareKernels } from './share.js';
+import type { SplitLimits } from './split.js';
 import { optimize } from '../rewrite/optimize.js';
 import { Namer } from './names.js';
 import {
   moduleNames,
+  planFunctions,
   renderModule,
   type LoweredFunction,
   type ModuleConstant,
@@ -178,6 +180,8 @@ export function emitFunctions(
     constants?: readonly ModuleConstant[];
     /** For a training module: the runtime and the trainer built on the functions. */
     trainer?: TrainerParts;
+    /** When long functions are split into parts (tests use small limits). */
+    split?: SplitLimits;
   } = {},
   where = 'emit',
 ): {
@@ -237,11 +241,12 @@ export function emitFunctions(
     ...(options.trainer ? { trainer: options.trainer } : {}),
     ...(options.profile ? { profile: true } : {}),
   };
-  const source = renderModule('ts', shared.functions, names, namer, render);
+  const plans = planFunctions(namer, shared.functions, names, options.split);
+  const source = renderModule('ts', shared.functions, names, plans, render);
   return {
     source,
     javascript: (errorBase) =>
-      renderModule('js', shared.functions, names, namer, {
+      renderModule('js', shared.functions, names, plans, {
         ...render,
         ...(errorBase ? { errorBase } : {}),
       }),

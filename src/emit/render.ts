@@ -8,6 +8,7 @@ import { formatShape, type Shape } from '../ir/shape.js';
 import type { Dtype, LoweredProgram, LoweredStep } from '../lower/lower.js';
 import { printBody, printSteps } from './format.js';
 import type { SharedKernel } from './share.js';
+import { splitFunction, type SplitLimits, type SplitPlan } from './split.js';
 import { stringLiteral } from './jsFormat.js';
 import { pascalCase, type Namer } from './names.js';
 import { ModuleWriter, type Language } from './writer.js';
@@ -88,12 +89,63 @@ export function moduleNames(
   };
 }
 
+/** A function's module-level names (and its split into parts, when it is long). */
+export interface FunctionPlan {
+  readonly fn: string;
+  readonly profile: string | undefined;
+  readonly meta: string;
+  readonly result: string;
+  readonly reserve: string;
+  readonly resultClass: string;
+  readonly bounds: readonly string[];
+  readonly split: SplitPlan | undefined;
+  /** The Set of its input names, for a function with many inputs (see {@link MANY_INPUTS}). */
+  readonly inputSet: string | undefined;
+}
+
+/**
+ * Above this many inputs the unknown-name check is a Set lookup: a switch compares a key with
+ * every name (a 50k-input function spent 18 s checking its keys on the first call).
+ */
+const MANY_INPUTS = 64;
+
+/**
+ * Allocates every function's module-level names once, after lowering (the TypeScript and the
+ * JavaScript rendering of a module must use the same names).
+ */
+export function planFunctions(
+  namer: Namer,
+  functions: readonly LoweredFunction[],
+  names: ModuleNames,
+  limits?: SplitLimits,
+): FunctionPlan[] {
+  const many = functions.length > 1;
+  return functions.map((f, index) => {
+    const fn = names.functions[index]!;
+    const typeBase = pascalCase(fn);
+    const prefixed = (name: string) => (many ? `${fn}${pascalCase(name)}` : name);
+    return {
+      fn,
+      profile: names.profiles[index],
+      meta: namer.fresh(`${fn}Meta`),
+      result: namer.fresh(prefixed('result')),
+      reserve: namer.fresh(prefixed('reserve')),
+      resultClass: namer.fresh(`${typeBase}Result`),
+      bounds: f.program.dims.map((d) =>
+        namer.fresh(many ? `${fn}_bound_${d.symbol}` : `bound_${d.symbol}`),
+      ),
+      split: splitFunction(f.program, fn, namer, limits),
+      inputSet: f.inputs.length > MANY_INPUTS ? namer.fresh(`${fn}InputNames`) : undefined,
+    };
+  });
+}
+
 /** The module text of `functions` in `language`. */
 export function renderModule(
   language: Language,
   functions: readonly LoweredFunction[],
   names: ModuleNames,
-  namer: Namer,
+  plans: readonly FunctionPlan[],
   options: RenderOptions,
 ): string {
   const w = new ModuleWriter(language);
@@ -107,13 +159,7 @@ export function renderModule(
   if (options.profile) w.line('').line(`let ${names.clock} = 0;`);
   for (const k of options.kernels ?? []) writeSharedKernel(w, k, arrayType);
   functions.forEach((f, index) => {
-    const local = {
-      fn: names.functions[index]!,
-      profile: names.profiles[index],
-      arrayType,
-      many: functions.length > 1,
-    };
-    writeFunction(w, f, names, namer, options, local);
+    writeFunction(w, f, names, options, { ...plans[index]!, arrayType });
   });
   for (const c of options.constants ?? []) {
     const [annotation, suffix] = c.type ? [w.ts(`: ${c.type}`), ''] : ['', ' as const'];
@@ -142,7 +188,10 @@ function writeHeader(
   functions.forEach(({ inputs, program }, i) => {
     w.raw(' *');
     if (functions.length > 1) w.raw(` * ${names.functions[i]}:`);
-    const list = inputs.map((l) => `${l.name} ${formatShape(l.shape)}`).join(', ');
+    const list = listed(
+      inputs.map((l) => `${l.name} ${formatShape(l.shape)}`),
+      'inputs',
+    );
     w.raw(` * Inputs: ${list || 'none'}`);
     w.raw(
       ' * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):',
@@ -234,42 +283,34 @@ function writeReadTensor(w: ModuleWriter, names: ModuleNames, arrayType: string)
   ]);
 }
 
-interface FunctionContext {
-  readonly fn: string;
-  readonly profile: string | undefined;
+interface FunctionContext extends FunctionPlan {
   readonly arrayType: string;
-  /** Whether the module has several functions (their module-level names are prefixed). */
-  readonly many: boolean;
 }
 
 function writeFunction(
   w: ModuleWriter,
   f: LoweredFunction,
   names: ModuleNames,
-  namer: Namer,
   options: RenderOptions,
   c: FunctionContext,
 ): void {
   const typeBase = pascalCase(c.fn);
   const inputsType = `${typeBase}Inputs`;
   const outputsType = `${typeBase}Outputs`;
-  const prefixed = (name: string) => (c.many ? `${c.fn}${pascalCase(name)}` : name);
-  const m = {
-    meta: namer.fresh(`${c.fn}Meta`),
-    result: namer.fresh(prefixed('result')),
-    reserve: namer.fresh(prefixed('reserve')),
-    resultClass: namer.fresh(`${typeBase}Result`),
-    bounds: f.program.dims.map((d) =>
-      namer.fresh(c.many ? `${c.fn}_bound_${d.symbol}` : `bound_${d.symbol}`),
-    ),
-  };
   writeInterfaces(w, f, inputsType, outputsType, c.arrayType);
-  writeMeta(w, f, m.meta, c.fn, options.dtype);
-  writeBuffers(w, f.program, m.bounds, c.arrayType);
-  writeResult(w, f.program, m.resultClass, m.result, outputsType, c.arrayType);
-  if (f.program.dims.length > 0) writeReserve(w, f.program, m.reserve, m.result, m.bounds);
+  writeMeta(w, f, c.meta, c.fn, options.dtype);
+  writeBuffers(w, f.program, c.bounds, c.arrayType);
+  writeResult(w, f.program, c.resultClass, c.result, outputsType, c.arrayType);
+  if (f.program.dims.length > 0) writeReserve(w, f.program, c.reserve, c.result, c.bounds);
   if (c.profile) writeProfileRecord(w, f.program, c.fn, c.profile);
-  writeEntry(w, f, names, c, { ...m, inputsType, outputsType });
+  if (c.split) writeParts(w, c.split, c, names.clock);
+  if (c.inputSet) {
+    w.line('').doc([`The names of ${c.fn}'s inputs.`]);
+    w.line(`const ${c.inputSet}${w.ts(': ReadonlySet<string>')} = new Set([`);
+    w.indented(() => f.inputs.forEach((l) => w.line(`${stringLiteral(l.name)},`)));
+    w.line(']);');
+  }
+  writeEntry(w, f, names, c, { inputsType, outputsType });
 }
 
 function writeInterfaces(
@@ -414,20 +455,19 @@ function writeEntry(
   f: LoweredFunction,
   names: ModuleNames,
   c: FunctionContext,
-  m: {
-    readonly result: string;
-    readonly reserve: string;
-    readonly bounds: readonly string[];
-    readonly inputsType: string;
-    readonly outputsType: string;
-  },
+  m: { readonly inputsType: string; readonly outputsType: string },
 ): void {
   const { program, inputs } = f;
   const error = names.errorClass;
   const fnLiteral = stringLiteral(c.fn);
   const takesTensors = program.inputs.some((i) => !i.isScalar);
   w.line('').doc([
-    `Computes ${Object.keys(f.outputs).join(', ')} from ${inputs.map((l) => l.name).join(', ') || 'nothing'}.`,
+    `Computes ${listed(Object.keys(f.outputs), 'outputs')} from ${
+      listed(
+        inputs.map((l) => l.name),
+        'inputs',
+      ) || 'nothing'
+    }.`,
     '`options.checkValues: false` skips the checks that read every key and value: unknown input',
     takesTensors
       ? 'names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).'
@@ -449,16 +489,21 @@ function writeEntry(
   // a switch on the key, and each input read as a named property: no allocation and no generic
   // keyed lookups, which would cost more than a small function's arithmetic
   w.line('const checkValues = options?.checkValues !== false;');
-  w.line('if (checkValues) {').line('for (const key in inputs) {').line('switch (key) {');
-  for (const l of inputs) w.line(`case ${stringLiteral(l.name)}:`);
-  if (inputs.length) w.indented(() => w.line('break;'));
-  const takes = inputs.map((l) => `'${l.name}'`).join(', ') || 'no inputs';
-  w.line('default:').indented(() =>
-    w.line(
-      `throw new ${error}('E_UNKNOWN_INPUT', \`${c.fn}: unknown input '\${key}'; it takes ${takes}\`);`,
-    ),
-  );
-  w.line('}').line('}').line('}');
+  const quoted = inputs.map((l) => `'${l.name}'`);
+  const takes = c.inputSet
+    ? `${inputs.length} inputs: ${quoted.slice(0, 3).join(', ')}, … (${c.meta} lists them)`
+    : quoted.join(', ') || 'no inputs';
+  const unknown = `throw new ${error}('E_UNKNOWN_INPUT', \`${c.fn}: unknown input '\${key}'; it takes ${takes}\`);`;
+  w.line('if (checkValues) {').line('for (const key in inputs) {');
+  if (c.inputSet) w.line(`if (!${c.inputSet}.has(key)) {`).line(unknown).line('}');
+  else {
+    w.line('switch (key) {');
+    for (const l of inputs) w.line(`case ${stringLiteral(l.name)}:`);
+    if (inputs.length) w.indented(() => w.line('break;'));
+    w.line('default:').indented(() => w.line(unknown));
+    w.line('}');
+  }
+  w.line('}').line('}');
   for (const i of program.inputs) {
     const key = stringLiteral(i.leaf.name);
     // a name that Object.prototype has (toString, constructor, …) is read only as an own property
@@ -479,18 +524,57 @@ function writeEntry(
   }
   writeBatchChecks(w, program, c.fn, error);
   if (program.dims.length > 0) {
-    const changed = program.dims.map((d, i) => `${d.symbol} !== ${m.bounds[i]}`).join(' || ');
-    w.line(`if (${changed}) ${m.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
+    const changed = program.dims.map((d, i) => `${d.symbol} !== ${c.bounds[i]}`).join(' || ');
+    w.line(`if (${changed}) ${c.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
   }
   if (c.profile) w.line(`${c.profile}.calls++;`);
-  const steps = c.profile ? timed(program.steps, c.profile, names.clock) : program.steps;
-  w.verbatim(renderSteps(steps, w));
+  if (c.split) {
+    for (const part of c.split.parts)
+      w.line(`${part.name}(${part.params.map((p) => p.name).join(', ')});`);
+    for (const load of c.split.tail) w.line(w.types ? assertElementReads(load) : load);
+  } else {
+    const steps = c.profile ? timed(program.steps, c.profile, names.clock) : program.steps;
+    w.verbatim(renderSteps(steps, w));
+  }
   for (const o of program.outputs) {
     if (o.isScalar) {
-      w.line(`${m.result}.${o.key} = ${w.types ? assertElementReads(o.expr) : o.expr};`);
+      w.line(`${c.result}.${o.key} = ${w.types ? assertElementReads(o.expr) : o.expr};`);
     }
   }
-  w.line(`return ${m.result};`).line('}');
+  w.line(`return ${c.result};`).line('}');
+}
+
+/**
+ * A long function's parts: each a function of bounded size (V8 gives every local of a function
+ * a slot in its frame: a 10⁵-statement function overflows the stack when called), reading what
+ * earlier parts computed from the live-value array (numbers) or the module's buffers (arrays).
+ */
+function writeParts(w: ModuleWriter, split: SplitPlan, c: FunctionContext, clock: string): void {
+  if (split.liveSize > 0) {
+    w.line('').doc([`The numbers ${c.fn}'s parts pass on to later parts.`]);
+    w.line(`const ${split.live} = new Float64Array(${split.liveSize});`);
+  }
+  split.parts.forEach((part, i) => {
+    w.line('').doc([`Part ${i + 1} of ${split.parts.length} of ${c.fn}.`]);
+    const type = (p: { kind: string }) => (p.kind === 'array' ? c.arrayType : 'number');
+    w.functionHeader(
+      '',
+      part.name,
+      part.params.map((p) => [p.name, type(p)] as const),
+      'void',
+    );
+    for (const load of part.loads) w.line(w.types ? assertElementReads(load) : load);
+    const steps = c.profile ? timed(part.steps, c.profile, clock, part.firstKernel) : part.steps;
+    w.verbatim(renderSteps(steps, w));
+    for (const store of part.stores) w.line(store);
+    w.line('}');
+  });
+}
+
+/** `a, b, c`, or for a long list `50000 inputs (x0, x1, x2, …)`. */
+function listed(names: readonly string[], what: string): string {
+  if (names.length <= MANY_INPUTS) return names.join(', ');
+  return `${names.length} ${what} (${names.slice(0, 3).join(', ')}, …)`;
 }
 
 /** Inputs that share a batch dimension must agree on its size. */
@@ -512,8 +596,13 @@ function writeBatchChecks(w: ModuleWriter, program: LoweredProgram, fn: string, 
 }
 
 /** The kernels of `steps` between two clock reads that add their time to `profile.ms[k]`. */
-function timed(steps: readonly LoweredStep[], profile: string, clock: string): LoweredStep[] {
-  let k = 0;
+function timed(
+  steps: readonly LoweredStep[],
+  profile: string,
+  clock: string,
+  first = 0,
+): LoweredStep[] {
+  let k = first;
   return steps.map((st) =>
     st.kind === 'kernel'
       ? {

@@ -5,6 +5,7 @@
  * A pure pass over the lowered functions: the kernels' code is unchanged, only where it lives.
  */
 import type { LoweredStep } from '../lower/lower.js';
+import { localNames, stepReads, topLevelNames, type Kind } from './scope.js';
 import type { LoweredFunction } from './render.js';
 import type { Namer } from './names.js';
 import { pascalCase } from './names.js';
@@ -21,52 +22,6 @@ export interface SharedKernel {
   readonly callers: readonly string[];
 }
 
-type Kind = 'array' | 'number';
-
-/** Names a function declares at its top level (inputs, batch sizes, step results) and their kind. */
-function topLevelNames(f: LoweredFunction): Map<string, Kind> {
-  const kinds = new Map<string, Kind>();
-  for (const i of f.program.inputs) kinds.set(i.name, i.isScalar ? 'number' : 'array');
-  for (const d of f.program.dims) kinds.set(d.symbol, 'number');
-  for (const st of f.program.steps) kinds.set(st.name, st.buffer ? 'array' : 'number');
-  return kinds;
-}
-
-const IDENT = /[A-Za-z_$][\w$]*/y;
-
-/** The identifiers a line of code reads or declares, in order (not property names, not numbers). */
-function codeNames(code: string): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < code.length;) {
-    const ch = code[i]!;
-    if (/\d/.test(ch)) {
-      // a number literal, with its exponent (`1e-8`) and fraction
-      const m = /\d[\d.]*(?:[eE][+-]?\d+)?/y;
-      m.lastIndex = i;
-      i = m.exec(code) ? m.lastIndex : i + 1;
-      continue;
-    }
-    IDENT.lastIndex = i;
-    const m = IDENT.exec(code);
-    if (!m) {
-      i++;
-      continue;
-    }
-    if (code[i - 1] !== '.') names.push(m[0]);
-    i = IDENT.lastIndex;
-  }
-  return names;
-}
-
-/** A line's code and its trailing comment (lowered lines are statements, braces or comments). */
-function split(line: string): { code: string; comment: string } {
-  if (line.startsWith('//')) return { code: '', comment: line.slice(2) };
-  const at = line.indexOf(' // ');
-  return at < 0
-    ? { code: line, comment: '' }
-    : { code: line.slice(0, at), comment: line.slice(at + 4) };
-}
-
 interface Candidate {
   readonly key: string;
   readonly params: readonly { readonly name: string; readonly array: boolean }[];
@@ -79,15 +34,8 @@ interface Candidate {
  */
 function candidate(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): Candidate | undefined {
   if (step.kind !== 'kernel' || !step.buffer) return undefined;
-  const declared = new Set<string>();
-  const params: string[] = [step.name];
-  for (const line of step.lines) {
-    const { code } = split(line);
-    for (const d of code.matchAll(/\b(?:const|let)\s+([A-Za-z_$][\w$]*)/g)) declared.add(d[1]!);
-    for (const n of codeNames(code)) {
-      if (kinds.has(n) && !declared.has(n) && !params.includes(n)) params.push(n);
-    }
-  }
+  const declared = localNames(step);
+  const params = [step.name, ...stepReads(step, kinds)];
   // the kernel's text with the caller's names as positions: equal keys are the same code
   const position = new Map(params.map((p, i) => [p, i]));
   const canonical = (text: string) =>
@@ -115,7 +63,7 @@ export function shareKernels(
   namer: Namer,
 ): { functions: LoweredFunction[]; kernels: SharedKernel[] } {
   const found = functions.map((f) => {
-    const kinds = topLevelNames(f);
+    const kinds = topLevelNames(f.program);
     return f.program.steps.map((st) => candidate(st, kinds));
   });
   const callers = new Map<string, Set<number>>();
