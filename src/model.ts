@@ -1,5 +1,6 @@
 import type { Node } from './ir/node.js';
-import { rememberCallSite } from './ir/site.js';
+import { GradgenError, at } from './errors.js';
+import { rememberCallSite, userCallSite } from './ir/site.js';
 import type { InputValues } from './ir/values.js';
 import type { TrainingSpec } from './train/trainer.js';
 
@@ -46,12 +47,29 @@ export interface TrainingModel extends TrainingSpec {
 export type Model = GraphModel | TrainingModel;
 
 export function defineGraph(model: Omit<GraphModel, 'kind'>): GraphModel {
+  checkModelName(model, 'defineGraph');
   return { kind: 'graph', ...model };
 }
 
 export function defineTraining(model: Omit<TrainingModel, 'kind'>): TrainingModel {
+  checkModelName(model, 'defineTraining');
   // compileTraining(model) attributes the L2 penalty and the cost to this call
   return rememberCallSite({ kind: 'training', ...model });
+}
+
+/**
+ * A model's name prefixes its generated functions and names its file (`codegen/<name>.ts`): an
+ * identifier, so it can be neither a path (`../x`) nor a name that breaks the module.
+ */
+export function checkModelName(model: { readonly name?: unknown } | null, where: string): void {
+  const name = typeof model === 'object' && model !== null ? model.name : undefined;
+  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    const shown = typeof name === 'string' ? JSON.stringify(name) : String(name);
+    throw new GradgenError(
+      'E_BAD_NAME',
+      `${where}: the model's name must be an identifier (it prefixes the generated functions and names codegen/<name>.ts), got ${shown}${at(userCallSite())}`,
+    );
+  }
 }
 
 export function isModel(x: unknown): x is Model {

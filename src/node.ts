@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GradgenError } from './errors.js';
-import { isModel, type Model } from './model.js';
+import { checkModelName, isModel, type Model } from './model.js';
 import { importFailure } from './modelFileError.js';
 
 export * from './index.js';
@@ -56,6 +56,11 @@ export async function loadModel(file: string): Promise<Model> {
       'E_MODEL_FILE',
       `${file} exports no model (${exported}): export default defineGraph({ name, outputs }) or defineTraining({ name, loss, optimizer, data }) (or export const model = …)`,
     );
+  }
+  try {
+    checkModelName(model, file);
+  } catch (e) {
+    throw new GradgenError('E_MODEL_FILE', (e as Error).message);
   }
   return model;
 }

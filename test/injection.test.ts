@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { add, emit, grad, input, mul } from '../src/index.ts';
+import { add, defineGraph, defineTraining, emit, grad, input, mul, sgd } from '../src/index.ts';
 import { siteFromStack, withCallSite } from '../src/ir/site.ts';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -102,6 +102,40 @@ describe('call-site paths cannot inject code into generated modules', () => {
       statementKinds(r.stdout.replaceAll('evil\\nglobalThis.pwned = 1;.mjs', 'model.mjs')).filter(
         (k) => k === 'ExpressionStatement',
       ).length,
+    );
+  });
+
+  it('a model name is an identifier: it cannot be a path out of codegen/ (defineGraph, defineTraining, a model literal)', () => {
+    const a = input('a');
+    for (const name of ['../../etc/x', 'a/b', 'x.ts', '', 'a b', 'ok\nx']) {
+      expect(() => defineGraph({ name, outputs: { J: mul(2, a) } })).toThrow(
+        expect.objectContaining({
+          code: 'E_BAD_NAME',
+          message: expect.stringMatching(
+            /defineGraph: the model's name must be an identifier .*got "/,
+          ),
+        }),
+      );
+      expect(() =>
+        defineTraining({ name, loss: mul(a, a), optimizer: sgd({ learningRate: 1 }) } as never),
+      ).toThrow(expect.objectContaining({ code: 'E_BAD_NAME' }));
+    }
+    // a model written as an object literal, not through defineGraph: the CLI refuses it before writing
+    const dir = mkdtempSync(join(tmpdir(), 'gradgen-name-'));
+    const file = join(dir, 'model.mjs');
+    const library = pathToFileURL(join(root, 'src', 'index.ts')).href;
+    writeFileSync(
+      file,
+      `import { input, mul } from ${JSON.stringify(library)};\n` +
+        `export default { kind: 'graph', name: '../../outside', outputs: { J: mul(3, input('a')) } };\n`,
+    );
+    const r = spawnSync(process.execPath, [join(root, 'src/cli/gradgen.js'), 'compile', file], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /model\.mjs: the model's name must be an identifier .*got "\.\.\/\.\.\/outside"/,
     );
   });
 });
