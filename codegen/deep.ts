@@ -1609,7 +1609,7 @@ function valueProblem(rule: OptionRule, value: unknown): string | undefined {
 }
 
 /** What a rule takes, in words: "a positive integer", "'float64' or 'float32'". */
-export function expectedOption(rule: OptionRule): string {
+function expectedOption(rule: OptionRule): string {
   switch (rule.type) {
     case 'boolean':
       return 'true or false';
@@ -1653,7 +1653,8 @@ export function describeOption(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);
   if (!Array.isArray(value) && !isPlainObject(value)) {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof name === 'string' && name ? `a ${name}` : 'an object';
+    if (typeof name !== 'string' || !name) return 'an object';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
   }
   let text: string;
   try {
@@ -1667,7 +1668,7 @@ export function describeOption(value: unknown): string {
 }
 
 /** The candidate nearest to `word` by edit distance, if near enough to be a likely typo. */
-export function nearestName(word: string, candidates: readonly string[]): string | undefined {
+function nearestName(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -2626,10 +2627,13 @@ function restore(state: TrainingState, from: TrainingState): void {
 
 /**
  * Epochs of shuffled mini-batches. Everything is checked before the first step: the options, the
- * data's shapes, and that every value is finite — a bad value is named by its index in the data
- * as given. An epoch whose cost is not finite or exceeds `divergenceFactor` times the first
- * epoch's stops the run with E_DIVERGED and the state of the last good epoch; any other error in
- * an epoch leaves the state as it was when that epoch began.
+ * state, the data's presence and shapes, and that every value is finite (and, in a float32
+ * module, within float32's range) — a bad value is named by its index in the data as given, so
+ * no batch is applied before it. An epoch whose cost is not finite or exceeds `divergenceFactor`
+ * times the first epoch's stops the run with E_DIVERGED and the state of the last good epoch; any
+ * other error in an epoch (a step's, or one thrown by `onBatch`) leaves the state as it was when
+ * that epoch began — the epochs before it stay done. An error thrown by `onEpoch` leaves the state
+ * after its epoch.
  */
 function fit(
   core: TrainerCore,

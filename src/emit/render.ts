@@ -224,7 +224,7 @@ function writeReadTensor(w: ModuleWriter, names: ModuleNames, arrayType: string)
     ...(arrayType === 'Float32Array'
       ? [
           // a finite float64 beyond float32's range would be stored as ±Infinity
-          'if (!Number.isFinite(Math.fround(v))) {',
+          'if (!Number.isFinite(v) || !Number.isFinite(Math.fround(v))) {',
           `throw new ${error}('E_NONFINITE_INPUT', Number.isFinite(v) ? \`\${fn}: input '\${key}' has a value \${v} at index \${i} beyond float32's range (±3.4e38)\` : \`\${fn}: input '\${key}' has a non-finite value \${v} at index \${i}\`);`,
         ]
       : [

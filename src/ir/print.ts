@@ -1,6 +1,6 @@
 import { formatNumber, PREC, printed, type Printed } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
-import { toposort } from './graph.js';
+import { checkNamedNodes, toposort } from './graph.js';
 import { assertNever, isNode, nameHint, type Node } from './node.js';
 import { formatShape } from './shape.js';
 import { GradgenError } from '../errors.js';
@@ -73,6 +73,7 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
 
 /** A readable SSA listing of the graph behind `outputs`, one node per line. */
 export function printGraph(outputs: Readonly<Record<string, Node>>): string {
+  checkNamedNodes('printGraph', outputs);
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
   const label = new Map<Node, string>();

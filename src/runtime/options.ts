@@ -155,7 +155,7 @@ function valueProblem(rule: OptionRule, value: unknown): string | undefined {
 }
 
 /** What a rule takes, in words: "a positive integer", "'float64' or 'float32'". */
-export function expectedOption(rule: OptionRule): string {
+function expectedOption(rule: OptionRule): string {
   switch (rule.type) {
     case 'boolean':
       return 'true or false';
@@ -199,7 +199,8 @@ export function describeOption(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);
   if (!Array.isArray(value) && !isPlainObject(value)) {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof name === 'string' && name ? `a ${name}` : 'an object';
+    if (typeof name !== 'string' || !name) return 'an object';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
   }
   let text: string;
   try {
@@ -213,7 +214,7 @@ export function describeOption(value: unknown): string {
 }
 
 /** The candidate nearest to `word` by edit distance, if near enough to be a likely typo. */
-export function nearestName(word: string, candidates: readonly string[]): string | undefined {
+function nearestName(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

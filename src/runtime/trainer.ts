@@ -784,10 +784,13 @@ function restore(state: TrainingState, from: TrainingState): void {
 
 /**
  * Epochs of shuffled mini-batches. Everything is checked before the first step: the options, the
- * data's shapes, and that every value is finite — a bad value is named by its index in the data
- * as given. An epoch whose cost is not finite or exceeds `divergenceFactor` times the first
- * epoch's stops the run with E_DIVERGED and the state of the last good epoch; any other error in
- * an epoch leaves the state as it was when that epoch began.
+ * state, the data's presence and shapes, and that every value is finite (and, in a float32
+ * module, within float32's range) — a bad value is named by its index in the data as given, so
+ * no batch is applied before it. An epoch whose cost is not finite or exceeds `divergenceFactor`
+ * times the first epoch's stops the run with E_DIVERGED and the state of the last good epoch; any
+ * other error in an epoch (a step's, or one thrown by `onBatch`) leaves the state as it was when
+ * that epoch began — the epochs before it stay done. An error thrown by `onEpoch` leaves the state
+ * after its epoch.
  */
 function fit(
   core: TrainerCore,

@@ -104,7 +104,11 @@ export interface Trainer {
     data: InputValues,
     options?: GradcheckOptions & { maskSeed?: number },
   ): GradcheckResult;
-  /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
+  /**
+   * Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost.
+   * The options, the state and every data value are checked before the first step; an error
+   * inside an epoch leaves the state as it was when that epoch began (earlier epochs stay done).
+   */
   fit(state: TrainingState, data: TrainingData, options: FitOptions): number[];
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
