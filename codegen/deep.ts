@@ -1376,8 +1376,8 @@ export const deepMeta: TrainerMeta = {
   l2: 0,
   regularized: [],
   data: [
-    { name: 'X', fixed: 12288, batched: true },
-    { name: 'Y', fixed: 1, batched: true },
+    { name: 'X', fixed: 12288, batched: true, inner: 1 },
+    { name: 'Y', fixed: 1, batched: true, inner: 1 },
   ],
   predictInputs: ['X'],
   masks: [],
@@ -1385,6 +1385,246 @@ export const deepMeta: TrainerMeta = {
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)
+
+/**
+ * Options objects checked against a declarative schema (key → what it takes): an unknown key (with
+ * the nearest valid one), a value of the wrong type and a value out of range are each one message
+ * naming the call, the key and the value. The library (src/options.ts, which adds the user's call
+ * site) and the training runtime of every module share this one checker; it is emitted, as it is,
+ * into every training module.
+ */
+
+/** What one option takes; a number is finite unless `infinite` allows ±Infinity. */
+export type OptionRule = (
+  | { readonly type: 'boolean' | 'function' | 'string' }
+  | {
+      readonly type: 'number';
+      readonly integer?: boolean;
+      readonly min?: number;
+      readonly max?: number;
+      /** Exclusive bounds. */
+      readonly above?: number;
+      readonly below?: number;
+      readonly infinite?: boolean;
+    }
+  | { readonly type: 'oneOf'; readonly values: readonly (string | number | boolean)[] }
+  /** A nested options object (its keys named `key.sub` in messages). */
+  | { readonly type: 'object'; readonly schema: OptionSchema }
+  /** A nested object whose schema depends on its `by` key (`decay: { kind: 'staircase', … }`). */
+  | {
+      readonly type: 'variant';
+      readonly by: string;
+      readonly schemas: Readonly<Record<string, OptionSchema>>;
+    }
+  | {
+      readonly type: 'custom';
+      /** What the option takes, for the message ("an array of nodes"). */
+      readonly expected: string;
+      /** undefined when `value` is good, else the problem (or '' for "must be <expected>"). */
+      readonly check: (value: unknown) => string | undefined;
+    }
+) & { readonly required?: boolean };
+
+/** The options of one call, by key. */
+export type OptionSchema = Readonly<Record<string, OptionRule>>;
+
+/**
+ * What is wrong with `options` for the call `where` (`'fit'`, `'compile'`), or undefined when
+ * nothing is: `undefined` options are none given; a key whose value is `undefined` is absent.
+ * `prefix` names a nested object's keys (`'decay.'`). Allocates nothing when the options are good.
+ */
+export function optionProblem(
+  where: string,
+  options: unknown,
+  schema: OptionSchema,
+  prefix = '',
+): string | undefined {
+  if (options === undefined) return requiredProblem(where, {}, schema, prefix);
+  if (!isPlainObject(options)) {
+    return prefix
+      ? `${where}: option '${prefix.slice(0, -1)}' must be an object, got ${describeOption(options)}`
+      : `${where}: the options must be an object, got ${describeOption(options)}`;
+  }
+  const given = options as Readonly<Record<string, unknown>>;
+  for (const key in given) {
+    if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
+    const value = given[key];
+    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
+      const keys = Object.keys(schema);
+      const near = nearestName(key, keys);
+      return (
+        `${where}: unknown option '${prefix}${key}' (given ${describeOption(value)}); ` +
+        `the options are ${keys.join(', ') || 'none'}${near ? ` (did you mean '${prefix}${near}'?)` : ''}`
+      );
+    }
+    if (value === undefined) continue;
+    const rule = schema[key]!;
+    if (rule.type === 'object' || rule.type === 'variant') {
+      const nested = nestedProblem(where, rule, value, `${prefix}${key}`);
+      if (nested !== undefined) return nested;
+      continue;
+    }
+    const problem = valueProblem(rule, value);
+    if (problem !== undefined) {
+      return `${where}: option '${prefix}${key}' ${problem || `must be ${expectedOption(rule)}`}, got ${describeOption(value)}`;
+    }
+  }
+  return requiredProblem(where, given, schema, prefix);
+}
+
+function requiredProblem(
+  where: string,
+  given: Readonly<Record<string, unknown>>,
+  schema: OptionSchema,
+  prefix: string,
+): string | undefined {
+  for (const key in schema) {
+    const rule = schema[key]!;
+    if (rule.required === true && given[key] === undefined) {
+      return `${where}: option '${prefix}${key}' is required (${expectedOption(rule)})`;
+    }
+  }
+  return undefined;
+}
+
+/** An object literal (of any realm): not an array, a node, a typed array or a class instance. */
+function isPlainObject(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The problem of a nested options object (or of its `by` key), as a whole message. */
+function nestedProblem(
+  where: string,
+  rule: Extract<OptionRule, { readonly type: 'object' | 'variant' }>,
+  value: unknown,
+  key: string,
+): string | undefined {
+  if (rule.type === 'object') return optionProblem(where, value, rule.schema, `${key}.`);
+  if (!isPlainObject(value)) {
+    return `${where}: option '${key}' must be ${expectedOption(rule)}, got ${describeOption(value)}`;
+  }
+  const tag = (value as Readonly<Record<string, unknown>>)[rule.by];
+  const known = typeof tag === 'string' && Object.prototype.hasOwnProperty.call(rule.schemas, tag);
+  const schema = known ? rule.schemas[tag] : undefined;
+  if (schema === undefined) {
+    const tags = { type: 'oneOf', values: Object.keys(rule.schemas) } as const;
+    return `${where}: option '${key}.${rule.by}' must be ${expectedOption(tags)}, got ${describeOption(tag)}`;
+  }
+  return optionProblem(where, value, schema, `${key}.`);
+}
+
+/** '' (the generic "must be …"), a specific problem, or undefined when the value is good. */
+function valueProblem(rule: OptionRule, value: unknown): string | undefined {
+  switch (rule.type) {
+    case 'object':
+    case 'variant':
+      return undefined; // checked by nestedProblem
+    case 'boolean':
+    case 'function':
+    case 'string':
+      return typeof value === rule.type ? undefined : '';
+    case 'oneOf':
+      return rule.values.includes(value as string) ? undefined : '';
+    case 'custom':
+      return rule.check(value);
+    case 'number': {
+      if (typeof value !== 'number' || Number.isNaN(value)) return '';
+      if (!Number.isFinite(value) && rule.infinite !== true) return '';
+      if (rule.integer === true && Number.isFinite(value) && !Number.isInteger(value)) return '';
+      if (rule.min !== undefined && value < rule.min) return '';
+      if (rule.max !== undefined && value > rule.max) return '';
+      if (rule.above !== undefined && !(value > rule.above)) return '';
+      if (rule.below !== undefined && !(value < rule.below)) return '';
+      return undefined;
+    }
+  }
+}
+
+/** What a rule takes, in words: "a positive integer", "'float64' or 'float32'". */
+function expectedOption(rule: OptionRule): string {
+  switch (rule.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'function':
+      return 'a function';
+    case 'string':
+      return 'a string';
+    case 'custom':
+      return rule.expected;
+    case 'object':
+      return `an object with ${Object.keys(rule.schema).join(', ')}`;
+    case 'variant':
+      return `an object with ${rule.by} ${expectedOption({ type: 'oneOf', values: Object.keys(rule.schemas) })}`;
+    case 'oneOf': {
+      const shown = rule.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+      return shown.length <= 2
+        ? shown.join(' or ')
+        : `one of ${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+    }
+    case 'number': {
+      const what = rule.integer === true ? 'an integer' : 'a number';
+      const { min, max, above, below } = rule;
+      if (rule.integer === true && min === 1 && max === undefined) return 'a positive integer';
+      const lower = min !== undefined ? `[${min}` : above !== undefined ? `(${above}` : undefined;
+      const upper = max !== undefined ? `${max}]` : below !== undefined ? `${below})` : undefined;
+      if (lower !== undefined && upper !== undefined) return `${what} in ${lower}, ${upper}`;
+      if (above !== undefined) return `${what} > ${above}`;
+      if (min !== undefined) return `${what} ≥ ${min}`;
+      if (max !== undefined) return `${what} ≤ ${max}`;
+      if (below !== undefined) return `${what} < ${below}`;
+      return rule.integer === true ? 'an integer' : 'a finite number';
+    }
+  }
+}
+
+/** A value as a message shows it: `-3`, `"wasm"`, `NaN`, `[1, 2]`, `{ kind: "foo" }`, `a Float64Array`. */
+export function describeOption(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (!Array.isArray(value) && !isPlainObject(value)) {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name !== 'string' || !name) return 'an object';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+    );
+  } catch {
+    return Array.isArray(value) ? 'an array' : 'an object';
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** The candidate nearest to `word` by edit distance, if near enough to be a likely typo. */
+function nearestName(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
 
 /**
  * The seeded random number generator used everywhere gradgen needs randomness (gradient-check
@@ -1580,12 +1820,12 @@ export interface TrainerMeta {
   /** λ of the L2 penalty (λ/2m)·Σ‖W‖²_F, and the params it applies to. */
   readonly l2: number;
   readonly regularized: readonly string[];
-  /** The data inputs of a step, with the size of one example (or the whole input, unbatched). */
-  readonly data: readonly {
-    readonly name: string;
-    readonly fixed: number;
-    readonly batched: boolean;
-  }[];
+  /**
+   * The data inputs of a step, with the size of one example (or the whole input, unbatched) and,
+   * for a batched input, the elements after its batch axis (1 when examples are columns: the
+   * batch axis is last; 3 for an input of shape (m, 3)).
+   */
+  readonly data: readonly DataLayout[];
   /** The data inputs predict reads. */
   readonly predictInputs: readonly string[];
   /** Inverted-dropout masks: inputs of the step drawn from the state's RNG at every step. */
@@ -1597,6 +1837,14 @@ export interface TrainerMeta {
   }[];
   /** Floating-point operations of one step: fixed + perExample·m. */
   readonly flopsPerStep: { readonly fixed: number; readonly perExample: number };
+}
+
+/** A data input of the model, as the runtime slices it into mini-batches. */
+export interface DataLayout {
+  readonly name: string;
+  readonly fixed: number;
+  readonly batched: boolean;
+  readonly inner: number;
 }
 
 /** Row-major numbers: a typed array or a plain array. */
@@ -1704,6 +1952,27 @@ export const STATE_VERSION = 2;
 
 const UNCHECKED = { checkValues: false } as const;
 
+// ---- the options of the trainer's functions (checked before anything runs)
+const SEED_OPTION = { type: 'number', integer: true, min: 0, max: 4294967295 } as const;
+const LAYOUT_OPTION = { type: 'oneOf', values: ['columns', 'rows'] } as const;
+const DATA_OPTIONS: OptionSchema = { layout: LAYOUT_OPTION };
+const LOSS_AND_GRAD_OPTIONS: OptionSchema = { layout: LAYOUT_OPTION, maskSeed: SEED_OPTION };
+const FIT_OPTIONS: OptionSchema = {
+  epochs: { type: 'number', integer: true, min: 1, max: 1e9, required: true },
+  batchSize: { type: 'number', integer: true, min: 1 },
+  divergenceFactor: { type: 'number', above: 1, infinite: true },
+  onEpoch: { type: 'function' },
+  onBatch: { type: 'function' },
+  layout: LAYOUT_OPTION,
+};
+const TRAINER_OPTIONS: OptionSchema = { seed: SEED_OPTION };
+
+/** E_BAD_OPTION naming the call, the key and the value when `options` do not fit `schema`. */
+function checkTrainerOptions(where: string, options: unknown, schema: OptionSchema): void {
+  const problem = optionProblem(where, options, schema);
+  if (problem !== undefined) throw new GradgenInputError('E_BAD_OPTION', problem);
+}
+
 /** The trainer of a module's kernels (see {@link TrainerMeta}). */
 export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): TrainerCore {
   const sizes = new Map(meta.params.map((p) => [p.name, p.shape.reduce((a, b) => a * b, 1)]));
@@ -1742,7 +2011,8 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   updateInputs[lr] = 0;
   if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
-  const checkState = (state: TrainingState, fn: string) => checkStateShape(meta, sizes, state, fn);
+  const checkState = (state: TrainingState, fn: string) =>
+    checkStateShape(slotList, state, meta.name, fn);
 
   const core: TrainerCore = {
     meta,
@@ -1759,6 +2029,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return { params, opt, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
     },
     step(state, given, options) {
+      if (options !== undefined) checkTrainerOptions(`${meta.name}: step`, options, DATA_OPTIONS);
       const data = toColumns(meta, given, 'step', options?.layout);
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
@@ -1802,6 +2073,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return J;
     },
     predict(state, given, options) {
+      checkTrainerOptions(`${meta.name}: predict`, options, DATA_OPTIONS);
       const data = toColumns(meta, given, 'predict', options?.layout);
       if (!kernels.predict) {
         throw new GradgenInputError(
@@ -1827,6 +2099,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return copy;
     },
     lossAndGrad(state, given, options = {}) {
+      checkTrainerOptions(`${meta.name}: lossAndGrad`, options, LOSS_AND_GRAD_OPTIONS);
       const data = toColumns(meta, given, 'lossAndGrad', options.layout);
       const m = checkData(meta, data, 'lossAndGrad');
       checkState(state, 'lossAndGrad');
@@ -1859,7 +2132,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return copies;
     },
     fit(state, data, options) {
-      return fit(core, state, data, options);
+      return fit(core, state, data, options, checkState);
     },
     save(state) {
       checkState(state, 'save');
@@ -1882,42 +2155,79 @@ interface StateSlot {
   readonly next: string;
   readonly inOpt: boolean;
   readonly stateKey: string;
+  /** Its values: the param's size. */
+  readonly size: number;
+  readonly shape: readonly number[];
 }
 
 function stateSlots(meta: TrainerMeta): StateSlot[] {
-  return meta.params.flatMap((p) => [
-    { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name },
-    ...meta.slots.map((slot) => ({
-      key: meta.stateInputs[`${slot}_${p.name}`]!,
-      next: `${meta.stateInputs[`${slot}_${p.name}`]!}_next`,
-      inOpt: true,
-      stateKey: `${slot}_${p.name}`,
-    })),
-  ]);
+  return meta.params.flatMap((p) => {
+    const size = p.shape.reduce((a, b) => a * b, 1);
+    return [
+      { key: p.name, next: `${p.name}_next`, inOpt: false, stateKey: p.name, size, shape: p.shape },
+      ...meta.slots.map((slot) => ({
+        key: meta.stateInputs[`${slot}_${p.name}`]!,
+        next: `${meta.stateInputs[`${slot}_${p.name}`]!}_next`,
+        inOpt: true,
+        stateKey: `${slot}_${p.name}`,
+        size,
+        shape: p.shape,
+      })),
+    ];
+  });
 }
 
 function valueOf(slot: StateSlot, state: TrainingState): Float64Array {
   return (slot.inOpt ? state.opt : state.params)[slot.stateKey]!;
 }
 
-/** Every param of the state is a Float64Array of its size. */
+/**
+ * The state is one of this model's (as init or load made it): every param and optimizer slot a
+ * Float64Array of its size, step and epoch integers ≥ 0, and a generator. E_BAD_STATE names the
+ * entry at fault. Runs at every step: it allocates nothing unless it throws.
+ */
 function checkStateShape(
-  meta: TrainerMeta,
-  sizes: ReadonlyMap<string, number>,
+  slotList: readonly StateSlot[],
   state: TrainingState,
+  model: string,
   fn: string,
 ): void {
-  for (const p of meta.params) {
-    const v = (state as Partial<TrainingState> | undefined)?.params?.[p.name];
-    const size = sizes.get(p.name)!;
+  const s = state as Partial<TrainingState> | null | undefined;
+  if (typeof s !== 'object' || s === null) {
+    throw new GradgenInputError(
+      'E_BAD_STATE',
+      `${model}: ${fn}: the state must be what init(seed) or load(json) returned, got ${s === null ? 'null' : typeof s}`,
+    );
+  }
+  for (let i = 0; i < slotList.length; i++) {
+    const { inOpt, stateKey, size, shape } = slotList[i]!;
+    const section = inOpt ? s.opt : s.params;
+    const v = typeof section === 'object' && section !== null ? section[stateKey] : undefined;
     if (!(v instanceof Float64Array) || v.length !== size) {
       throw new GradgenInputError(
-        'E_INPUT_SHAPE',
-        `${fn}: state.params.${p.name} must be a Float64Array of ${size} values (shape (${p.shape.join(', ')}))`,
+        'E_BAD_STATE',
+        `${model}: ${fn}: state.${inOpt ? 'opt' : 'params'}.${stateKey} must be a Float64Array of ${size} values (shape (${shape.join(', ')})), got ${v instanceof Float64Array ? `${v.length} values` : v === undefined ? 'nothing' : typeof v}`,
       );
     }
   }
+  for (let k = 0; k < STEP_KEYS.length; k++) {
+    const key = STEP_KEYS[k]!;
+    const v = s[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      throw new GradgenInputError(
+        'E_BAD_STATE',
+        `${model}: ${fn}: state.${key} must be an integer ≥ 0, got ${String(v)}`,
+      );
+    }
+  }
+  if (typeof s.rng !== 'object' || s.rng === null || typeof s.rng.uniform !== 'function') {
+    throw new GradgenInputError(
+      'E_BAD_STATE',
+      `${model}: ${fn}: state.rng must be the state's random generator (an Rng), got ${String(s.rng)}`,
+    );
+  }
 }
+const STEP_KEYS = ['step', 'epoch'] as const;
 
 /** The whole state as JSON, in the one versioned format of the library and the modules. */
 function saveState(meta: TrainerMeta, state: TrainingState): string {
@@ -1959,17 +2269,7 @@ function explainFailedStep(
   index: number,
   J: number,
 ): never {
-  for (const d of meta.data) {
-    const v = data[d.name];
-    const bad = typeof v === 'number' ? (Number.isFinite(v) ? -1 : 0) : firstNonFinite(v ?? []);
-    if (bad >= 0) {
-      const value = typeof v === 'number' ? v : v![bad];
-      throw new GradgenInputError(
-        'E_NONFINITE_INPUT',
-        `step: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
-      );
-    }
-  }
+  checkDataValues(meta, data, `${meta.name}: step`);
   for (let i = 0; i < slotList.length; i++) {
     const v = valueOf(slotList[i]!, state);
     const bad = firstNonFinite(v);
@@ -1990,6 +2290,35 @@ function explainFailedStep(
     `step ${state.step + 1}: ${what} from finite data and parameters; the state is unchanged. ` +
       `The optimization diverged: a smaller learning rate (now ${learningRateAt(meta.optimizer, state.epoch)}) usually helps.`,
   );
+}
+
+/**
+ * Every data value is finite — and, in a float32 module, within float32's range (a larger one
+ * would become ±Infinity when the kernels store it): E_NONFINITE_INPUT names the first that is not.
+ */
+function checkDataValues(meta: TrainerMeta, data: FlatData, where: string): void {
+  for (const d of meta.data) {
+    const v = data[d.name];
+    if (v === undefined) continue;
+    const values: ArrayLike<number> = typeof v === 'number' ? [v] : v;
+    let bad = firstNonFinite(values);
+    if (bad < 0 && meta.dtype === 'float32') bad = firstBeyondFloat32(values);
+    if (bad < 0) continue;
+    const value = values[bad]!;
+    const index = typeof v === 'number' ? '' : ` at index ${bad}`;
+    throw new GradgenInputError(
+      'E_NONFINITE_INPUT',
+      Number.isFinite(value)
+        ? `${where}: data '${d.name}' has a value ${value}${index} beyond float32's range (±3.4e38): this module stores tensors as float32`
+        : `${where}: data '${d.name}' has a non-finite value ${value}${index}`,
+    );
+  }
+}
+
+/** Index of the first value that float32 rounds to ±Infinity, or −1. */
+function firstBeyondFloat32(a: ArrayLike<number>): number {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(Math.fround(a[i]!))) return i;
+  return -1;
 }
 
 /** Seeds are integers in [0, 2³²): a seed outside would silently alias another. */
@@ -2042,6 +2371,12 @@ function checkData(
   for (const d of meta.data) {
     if (only && !only.includes(d.name)) continue;
     const v = data[d.name];
+    if (v === undefined && !only) {
+      throw new GradgenInputError(
+        'E_MISSING_INPUT',
+        `${meta.name}: ${fn}: missing data '${d.name}' (the data inputs are ${meta.data.map((e) => e.name).join(', ')})`,
+      );
+    }
     if (v === undefined || typeof v === 'number') continue;
     if (!d.batched) continue;
     const n = v.length / d.fixed;
@@ -2087,7 +2422,9 @@ function toColumns(
     const v = data[d.name];
     if (v === undefined || typeof v === 'number') continue;
     const nested = Array.isArray(v) && v.length > 0 && Array.isArray(v[0]);
-    if (!nested && (layout === 'columns' || !d.batched)) continue;
+    // an input whose batch axis is not last, (m, 3) say, is taken as its shape declares it
+    const columns = layout === 'columns' || !d.batched || d.inner !== 1;
+    if (!nested && columns) continue;
     out ??= { ...(data as FlatData) };
     out[d.name] = nested
       ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', `${meta.name}: ${fn}`)
@@ -2112,11 +2449,23 @@ function fromNested(
       );
     }
   });
-  const [features, m] = examplesAreRows ? [width, rows.length] : [rows.length, width];
-  if (d.batched ? features !== d.fixed : rows.length * width !== d.fixed) {
-    const wanted = examplesAreRows ? `m rows of ${d.fixed}` : `${d.fixed} rows of m`;
-    const hint =
-      d.batched && !examplesAreRows && width === d.fixed
+  const asDeclared = d.batched && d.inner !== 1; // batch axis not last: rows as they are
+  const transpose = examplesAreRows && !asDeclared;
+  const [features, m] = transpose ? [width, rows.length] : [rows.length, width];
+  const wrongSize = asDeclared
+    ? (rows.length * width) % d.fixed !== 0
+    : d.batched
+      ? features !== d.fixed
+      : rows.length * width !== d.fixed;
+  if (wrongSize) {
+    const wanted = asDeclared
+      ? `a multiple of ${d.fixed} values in all`
+      : examplesAreRows
+        ? `m rows of ${d.fixed}`
+        : `${d.fixed} rows of m`;
+    const hint = asDeclared
+      ? ''
+      : d.batched && !examplesAreRows && width === d.fixed
         ? ` (it looks like examples are rows: pass { layout: 'rows' })`
         : d.batched && examplesAreRows && rows.length === d.fixed
           ? ` (it looks like examples are columns: drop layout: 'rows')`
@@ -2137,7 +2486,7 @@ function fromNested(
         );
       }
       // examples as rows: row r is example r, column c is feature c → (features, m)
-      out[examplesAreRows ? c * m + r : r * width + c] = x;
+      out[transpose ? c * m + r : r * width + c] = x;
     }
   }
   return out;
@@ -2223,55 +2572,34 @@ function restore(state: TrainingState, from: TrainingState): void {
 
 /**
  * Epochs of shuffled mini-batches. Everything is checked before the first step: the options, the
- * data's shapes, and that every value is finite — a bad value is named by its index in the data
- * as given. An epoch whose cost is not finite or exceeds `divergenceFactor` times the first
- * epoch's stops the run with E_DIVERGED and the state of the last good epoch; any other error in
- * an epoch leaves the state as it was when that epoch began.
+ * state, the data's presence and shapes, and that every value is finite (and, in a float32
+ * module, within float32's range) — a bad value is named by its index in the data as given, so
+ * no batch is applied before it. An epoch whose cost is not finite or exceeds `divergenceFactor`
+ * times the first epoch's stops the run with E_DIVERGED and the state of the last good epoch; any
+ * other error in an epoch (a step's, or one thrown by `onBatch`) leaves the state as it was when
+ * that epoch began — the epochs before it stay done. An error thrown by `onEpoch` leaves the state
+ * after its epoch.
  */
-function fit(core: TrainerCore, state: TrainingState, given: Data, options: FitOptions): number[] {
+function fit(
+  core: TrainerCore,
+  state: TrainingState,
+  given: Data,
+  options: FitOptions,
+  checkState: (state: TrainingState, fn: string) => void,
+): number[] {
   const meta = core.meta;
   const where = `${meta.name}: fit`;
-  const data = toColumns(meta, given, 'fit', options?.layout);
-  const epochs = options?.epochs;
-  if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1 || epochs > 1e9) {
-    throw new GradgenInputError(
-      'E_BAD_OPTION',
-      `${where}: epochs must be an integer in [1, 1e9], got ${String(epochs)}`,
-    );
+  if (options === undefined) {
+    throw new GradgenInputError('E_BAD_OPTION', `${where}: options { epochs } are required`);
   }
+  checkTrainerOptions(where, options, FIT_OPTIONS);
+  const { epochs } = options;
+  const data = toColumns(meta, given, 'fit', options.layout);
+  checkState(state, 'fit');
   const m = checkData(meta, data, 'fit');
   const size = options.batchSize ?? m;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
-    throw new GradgenInputError(
-      'E_BAD_OPTION',
-      `${where}: batchSize must be a positive integer, got ${String(options.batchSize)}`,
-    );
-  }
   const factor = options.divergenceFactor ?? 1e3;
-  if (typeof factor !== 'number' || !(factor > 1)) {
-    throw new GradgenInputError(
-      'E_BAD_OPTION',
-      `${where}: divergenceFactor must be a number > 1, got ${String(factor)}`,
-    );
-  }
-  for (const d of meta.data) {
-    const v = data[d.name];
-    const bad =
-      v === undefined
-        ? -1
-        : typeof v === 'number'
-          ? Number.isFinite(v)
-            ? -1
-            : 0
-          : firstNonFinite(v);
-    if (bad >= 0) {
-      const value = typeof v === 'number' ? v : v![bad];
-      throw new GradgenInputError(
-        'E_NONFINITE_INPUT',
-        `${where}: data '${d.name}' has a non-finite value ${value}${typeof v === 'number' ? '' : ` at index ${bad}`}`,
-      );
-    }
-  }
+  checkDataValues(meta, data, where);
   const costs: number[] = [];
   let good = snapshot(state);
   for (let e = 0; e < epochs; e++) {
@@ -2319,11 +2647,12 @@ function fit(core: TrainerCore, state: TrainingState, given: Data, options: FitO
 }
 
 /**
- * Shuffled mini-batches over the batch axis (the last axis: examples are columns), with a last
- * partial batch when the size does not divide m. Inputs without the batch axis pass through.
+ * Shuffled mini-batches over the batch axis (the last axis when examples are columns; wherever
+ * the input's shape has it, e.g. (m, 3)), with a last partial batch when the size does not divide
+ * m. Inputs without the batch axis pass through.
  */
 export function* miniBatches(
-  meta: Pick<TrainerMeta, 'data'>,
+  meta: { readonly data: readonly DataLayout[] },
   data: FlatData,
   m: number,
   batchSize: number,
@@ -2340,10 +2669,16 @@ export function* miniBatches(
     for (const d of meta.data) {
       const v = data[d.name];
       if (!d.batched || v === undefined || typeof v === 'number') continue;
-      const rows = v.length / m;
-      const out = new Float64Array(rows * b);
-      for (let r = 0; r < rows; r++) {
-        for (let k = 0; k < b; k++) out[r * b + k] = v[r * m + order[start + k]!]!;
+      // (outer, m, inner) row-major: example j is the inner-long runs at (o·m + j)·inner
+      const { inner } = d;
+      const outer = v.length / m / inner;
+      const out = new Float64Array(outer * b * inner);
+      for (let o = 0; o < outer; o++) {
+        for (let k = 0; k < b; k++) {
+          const from = (o * m + order[start + k]!) * inner;
+          const to = (o * b + k) * inner;
+          for (let i = 0; i < inner; i++) out[to + i] = v[from + i]!;
+        }
       }
       batch[d.name] = out;
     }
@@ -2462,6 +2797,11 @@ export function createTrainer(
   core: TrainerCore,
   options: { readonly seed?: number } = {},
 ): Trainer {
+  checkTrainerOptions(
+    `create${core.meta.name.charAt(0).toUpperCase()}${core.meta.name.slice(1)}Trainer`,
+    options,
+    TRAINER_OPTIONS,
+  );
   const state = core.init(options.seed ?? 1);
   return {
     meta: core.meta,

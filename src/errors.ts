@@ -26,11 +26,11 @@ export type ErrorCode =
   | 'E_NONFINITE_RESULT'
   /** An input value has the wrong type or length for its declared shape. */
   | 'E_INPUT_SHAPE'
-  /** Options passed to compile / emit / gradcheck are inconsistent. */
+  /** An options object has an unknown key, a value of the wrong type or one out of range (the message names the key and the value). */
   | 'E_BAD_OPTION'
   /** A rewrite phase did not reach a fixed point (a rule cycles); the message names the rules. */
   | 'E_REWRITE_CYCLE'
-  /** A saved training state that is not one of this model (the message names the entry). */
+  /** A training state, saved or in memory, that is not one of this model (the message names the entry). */
   | 'E_BAD_STATE'
   /** fit stopped: the cost became non-finite or grew past its divergence factor. */
   | 'E_DIVERGED'

@@ -1,8 +1,17 @@
 import type { Node } from './ir/node.js';
 import { GradgenError, at } from './errors.js';
 import { rememberCallSite, userCallSite } from './ir/site.js';
+import {
+  arrayOption,
+  checkOptions,
+  IDENTIFIER_OPTION,
+  OUTPUTS_OPTION,
+  type OptionRule,
+  type OptionSchema,
+} from './options.js';
+import { isNode } from './ir/node.js';
 import type { InputValues } from './ir/values.js';
-import type { TrainingSpec } from './train/trainer.js';
+import { TRAINING_SPEC_OPTIONS, type TrainingSpec } from './train/trainer.js';
 
 /**
  * What a model file exports (as `default` or as `model`) so that the `gradgen` command and
@@ -46,13 +55,70 @@ export interface TrainingModel extends TrainingSpec {
 
 export type Model = GraphModel | TrainingModel;
 
+const NAME = { ...IDENTIFIER_OPTION, required: true };
+const OBJECT_OR_FUNCTION: OptionRule = {
+  type: 'custom',
+  expected: 'an object of input values or a function returning one',
+  check: (v) => (typeof v === 'function' || (typeof v === 'object' && v !== null) ? undefined : ''),
+};
+
+const GRAPH_MODEL: OptionSchema = {
+  name: NAME,
+  outputs: { ...OUTPUTS_OPTION, required: true },
+  inputs: arrayOption('an array of input and param nodes', (n) => isNode(n)),
+  example: OBJECT_OR_FUNCTION,
+  cost: { type: 'string' },
+};
+
+/** A training model's own fields; the rest are compileTraining's (checked there). */
+const TRAINING_MODEL: OptionSchema = {
+  name: NAME,
+  data: { type: 'function', required: true },
+  defaults: {
+    type: 'object',
+    schema: {
+      epochs: { type: 'number', integer: true, min: 1, max: 1e9 },
+      batchSize: { type: 'number', integer: true, min: 1 },
+      seed: { type: 'number', integer: true, min: 0, max: 4294967295 },
+    },
+  },
+  accuracy: {
+    type: 'object',
+    schema: {
+      output: { type: 'string', required: true },
+      label: { type: 'string', required: true },
+    },
+  },
+};
+
 export function defineGraph(model: Omit<GraphModel, 'kind'>): GraphModel {
-  checkModelName(model, 'defineGraph');
+  checkOptions('defineGraph', model, GRAPH_MODEL);
+  if (
+    model.cost !== undefined &&
+    !Object.prototype.hasOwnProperty.call(model.outputs, model.cost)
+  ) {
+    checkOptions('defineGraph', model, {
+      ...GRAPH_MODEL,
+      cost: { type: 'oneOf', values: Object.keys(model.outputs) },
+    });
+  }
   return { kind: 'graph', ...model };
 }
 
 export function defineTraining(model: Omit<TrainingModel, 'kind'>): TrainingModel {
-  checkModelName(model, 'defineTraining');
+  checkOptions('defineTraining', model, { ...TRAINING_SPEC_OPTIONS, ...TRAINING_MODEL });
+  const outputs = Object.keys(model.outputs ?? {});
+  if (model.accuracy && !outputs.includes(model.accuracy.output)) {
+    checkOptions(
+      'defineTraining',
+      model.accuracy,
+      {
+        output: { type: 'oneOf', values: outputs },
+        label: { type: 'string' },
+      },
+      'accuracy.',
+    );
+  }
   // compileTraining(model) attributes the L2 penalty and the cost to this call
   return rememberCallSite({ kind: 'training', ...model });
 }

@@ -40,6 +40,7 @@ import {
   type Shape,
 } from '../ir/shape.js';
 import { userCallSite } from '../ir/site.js';
+import { checkOptions, type OptionSchema } from '../options.js';
 import { formatNumber } from '../ops/define.js';
 import { opDef, type OpName } from '../ops/index.js';
 
@@ -117,6 +118,7 @@ export function input<const N extends string, const S extends Shape = readonly [
 }
 
 const PARAM_INITS: readonly ParamInit[] = ['zeros', 'normal', 'xavier', 'he', 'glorot'];
+const PARAM_OPTIONS: OptionSchema = { init: { type: 'oneOf', values: PARAM_INITS } };
 
 /** A trainable parameter (initialized and updated by the training API). */
 export function param<const N extends string, const S extends Shape = readonly []>(
@@ -124,20 +126,21 @@ export function param<const N extends string, const S extends Shape = readonly [
   shape: S = SCALAR as S,
   options: { readonly init?: ParamInit | undefined } = {},
 ): ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>> {
+  checkOptions(`param '${String(name)}'`, options, PARAM_OPTIONS);
   const init = options.init ?? 'normal';
-  if (!PARAM_INITS.includes(init)) {
-    throw new GradgenError(
-      'E_BAD_ARGUMENT',
-      `param '${String(name)}': init ${describe(init)} is not one of ${PARAM_INITS.join(', ')}${at(userCallSite())}`,
-    );
-  }
   const node = leaf('param', name, shape, init, (n, s, site) => new ParamNode(n, s, init, site));
   return node as ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>>;
 }
 
 /** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */
 export function named<N extends Node>(node: N, name: string): N {
-  if (!isNode(node)) toNode(node, 'named');
+  if (!isNode(node)) {
+    // a number would become a constant that nothing refers to: the name would be lost
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `named: ${describe(node)} is not a graph node (only nodes have names; name ${describe(name)})${at(userCallSite())}`,
+    );
+  }
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
     throw new GradgenError(
       'E_BAD_NAME',
@@ -378,7 +381,21 @@ export type ReducedRank<R extends Rank, O> = [R] extends ['scalar']
       ? 'scalar'
       : Rank;
 
+const REDUCE_OPTIONS: OptionSchema = {
+  axis: {
+    type: 'custom',
+    expected: 'an integer or an array of integers',
+    check: (v) =>
+      Number.isInteger(v) || (Array.isArray(v) && v.every((a) => Number.isInteger(a)))
+        ? undefined
+        : '',
+  },
+  keepdims: { type: 'boolean' },
+};
+
+/** The axes to reduce, sorted (negative ones counted from the end); null for every axis. */
 function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly number[] | null {
+  checkOptions(op, options, REDUCE_OPTIONS);
   if (options.axis === undefined) return null;
   const list = typeof options.axis === 'number' ? [options.axis] : options.axis;
   const rank = x.shape.length;

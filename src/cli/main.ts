@@ -125,6 +125,29 @@ function asArray(v: InputValue | number | ArrayLike<number>): ArrayLike<number> 
   return typeof v === 'number' ? [v] : v;
 }
 
+/** The model's accuracy spec names an output and labels its data has: checked before training. */
+function checkAccuracySpec(file: string, model: TrainingModel, data: DataSets): void {
+  const spec = model.accuracy;
+  if (!spec) return;
+  const names = Object.keys(model.outputs ?? {});
+  if (!names.includes(spec.output)) {
+    throw new CliError(
+      `${file}: accuracy.output '${spec.output}' is not an output of the model (outputs: ${names.join(', ') || 'none'})`,
+    );
+  }
+  for (const [values, which] of [
+    [data.train, 'training'],
+    [data.test, 'test'],
+  ] as const) {
+    if (values && values[spec.label] === undefined) {
+      const keys = Object.keys(values).join(', ') || 'none';
+      throw new CliError(
+        `${file}: accuracy.label: the ${which} data has no labels '${spec.label}' (it has ${keys})`,
+      );
+    }
+  }
+}
+
 function accuracyLine(
   model: TrainingModel,
   trainer: Trainer,
@@ -205,6 +228,7 @@ async function trainCommand(file: string, options: OptionValues<'train'>): Promi
   } finally {
     status.clear();
   }
+  checkAccuracySpec(file, model, data);
   const m = exampleCount(model, data.train);
   const batch =
     run.batchSize === undefined || run.batchSize >= m

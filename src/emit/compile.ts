@@ -5,6 +5,10 @@ import type { Shape } from '../ir/shape.js';
 import type { InputsFor, InputValues } from '../ir/values.js';
 import type { Dtype } from '../lower/lower.js';
 import { emitModule, type EmitOptions } from './module.js';
+import { checkOptions, type OptionSchema } from '../options.js';
+
+/** What a compiled function's call takes besides its inputs. */
+const CALL_OPTIONS: OptionSchema = { checkValues: { type: 'boolean' } };
 
 /** Scalars come back as numbers, tensors as row-major typed arrays (of the compiled dtype). */
 export type CompiledValue = number | Float64Array | Float32Array;
@@ -112,7 +116,10 @@ export function compile<
     i: unknown,
     o?: { readonly checkValues?: boolean },
   ) => CompiledOutputs<K>;
-  const compiled = (inputs: InputValues, o?: { readonly checkValues?: boolean }) => fn(inputs, o);
+  const compiled = (inputs: InputValues, o?: { readonly checkValues?: boolean }) => {
+    if (o !== undefined) checkOptions(mod.functionName, o, CALL_OPTIONS);
+    return fn(inputs, o);
+  };
   const outputShapes = Object.fromEntries(
     Object.entries(mod.outputs).map(([k, n]) => [k, (n as Node).shape]),
   ) as Record<K, Shape>;

@@ -12,6 +12,7 @@ import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
 import { shareKernels } from './share.js';
 import type { SplitLimits } from './split.js';
 import { optimize } from '../rewrite/optimize.js';
+import { arrayOption, checkOptions, IDENTIFIER_OPTION, type OptionSchema } from '../options.js';
 import { Namer } from './names.js';
 import {
   moduleNames,
@@ -38,6 +39,15 @@ export interface EmitOptions {
    */
   profile?: boolean;
 }
+
+/** What emit and compile take (see {@link EmitOptions}). */
+const EMIT_OPTIONS: OptionSchema = {
+  name: IDENTIFIER_OPTION,
+  inputs: arrayOption('an array of input and param nodes', (n) => isNode(n)),
+  dtype: { type: 'oneOf', values: ['float64', 'float32'] },
+  optimize: { type: 'boolean' },
+  profile: { type: 'boolean' },
+};
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
 export interface EmittedModule {
@@ -147,6 +157,7 @@ export function emitModule(
   options: EmitOptions = {},
   where = 'emit',
 ): EmittedModule {
+  checkOptions(where, options, EMIT_OPTIONS);
   const outs = checkOutputs(outputs, where);
   const name = options.name ?? 'compute';
   const { source, javascript, functions } = emitFunctions(

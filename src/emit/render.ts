@@ -274,8 +274,16 @@ function writeReadTensor(w: ModuleWriter, names: ModuleNames, arrayType: string)
     '}',
     'for (let i = 0; checkValues && i < data.length; i++) {',
     `const v = data[i]${w.ts('!')};`,
-    'if (!Number.isFinite(v)) {',
-    `throw new ${error}('E_NONFINITE_INPUT', \`\${fn}: input '\${key}' has a non-finite value \${v} at index \${i}\`);`,
+    ...(arrayType === 'Float32Array'
+      ? [
+          // a finite float64 beyond float32's range would be stored as ±Infinity
+          'if (!Number.isFinite(v) || !Number.isFinite(Math.fround(v))) {',
+          `throw new ${error}('E_NONFINITE_INPUT', Number.isFinite(v) ? \`\${fn}: input '\${key}' has a value \${v} at index \${i} beyond float32's range (±3.4e38)\` : \`\${fn}: input '\${key}' has a non-finite value \${v} at index \${i}\`);`,
+        ]
+      : [
+          'if (!Number.isFinite(v)) {',
+          `throw new ${error}('E_NONFINITE_INPUT', \`\${fn}: input '\${key}' has a non-finite value \${v} at index \${i}\`);`,
+        ]),
     '}',
     '}',
     `return data instanceof ${arrayType} ? data : ${arrayType}.from(data);`,

@@ -1,6 +1,40 @@
 import { GradgenError, at } from '../errors.js';
-import { isLeaf, type ApplyNode, type LeafNode, type Node } from './node.js';
+import {
+  describeNotANode,
+  isLeaf,
+  isNode,
+  type ApplyNode,
+  type LeafNode,
+  type Node,
+} from './node.js';
 import { formatShape } from './shape.js';
+import { userCallSite } from './site.js';
+
+/**
+ * `outputs` is an object of named nodes (`{ J, da }`), as evaluate, optimize, explain and
+ * printGraph take: E_BAD_ARGUMENT names the entry that is not a node.
+ */
+export function checkNamedNodes(where: string, outputs: unknown): void {
+  if (
+    typeof outputs !== 'object' ||
+    outputs === null ||
+    Array.isArray(outputs) ||
+    isNode(outputs)
+  ) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `${where}: expects an object of named graph nodes, e.g. { J, da }, got ${outputs === null ? 'null' : Array.isArray(outputs) ? 'an array' : isNode(outputs) ? 'a node (wrap it: { y })' : typeof outputs}${at(userCallSite())}`,
+    );
+  }
+  for (const [key, value] of Object.entries(outputs)) {
+    if (!isNode(value)) {
+      throw new GradgenError(
+        'E_BAD_ARGUMENT',
+        `${where}: output '${key}' is ${describeNotANode(value)}${at(userCallSite())}`,
+      );
+    }
+  }
+}
 
 /**
  * Every node reachable from `roots`, operands before their users (iterative, so 100k-node chains do

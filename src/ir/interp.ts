@@ -4,7 +4,7 @@
  */
 import type { TensorValue } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
-import { leavesOf, toposort } from './graph.js';
+import { checkNamedNodes, leavesOf, toposort } from './graph.js';
 import {
   assertNever,
   isDeclaredName,
@@ -133,6 +133,7 @@ export function evaluate(
     const node = outputs;
     return outputValue(node, run([node], inputs).get(node)!);
   }
+  checkNamedNodes('evaluate', outputs);
   const record = outputs as Readonly<Record<string, Node>>;
   const values = run(Object.values(record), inputs);
   const out: Record<string, OutputValue> = {};

@@ -1,8 +1,16 @@
 import { formatNumber, PREC, printed, type Printed } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
-import { toposort } from './graph.js';
-import { assertNever, nameHint, type Node } from './node.js';
+import { checkNamedNodes, toposort } from './graph.js';
+import { assertNever, isNode, nameHint, type Node } from './node.js';
 import { formatShape } from './shape.js';
+import { GradgenError } from '../errors.js';
+import { checkOptions, describeOption, type OptionSchema } from '../options.js';
+
+const FORMULA_OPTIONS: OptionSchema = {
+  depth: { type: 'number', integer: true, min: 0, infinite: true },
+  useNames: { type: 'boolean' },
+  names: { type: 'function' },
+};
 
 export interface FormulaOptions {
   /** Expand at most this many levels (deeper subexpressions print as `…`). */
@@ -22,6 +30,13 @@ export interface FormulaOptions {
  * never does).
  */
 export function formula(node: Node, options: FormulaOptions = {}): string {
+  if (!isNode(node)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `formula: ${describeOption(node)} is not a graph node`,
+    );
+  }
+  checkOptions('formula', options, FORMULA_OPTIONS);
   const depth = options.depth ?? Infinity;
   const memo = new Map<Node, Printed>();
   const { names } = options;
@@ -58,6 +73,7 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
 
 /** A readable SSA listing of the graph behind `outputs`, one node per line. */
 export function printGraph(outputs: Readonly<Record<string, Node>>): string {
+  checkNamedNodes('printGraph', outputs);
   const roots = Object.values(outputs);
   const nodes = toposort(roots);
   const label = new Map<Node, string>();

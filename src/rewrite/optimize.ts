@@ -4,6 +4,7 @@
  */
 import { GradgenError } from '../errors.js';
 import type { Node } from '../ir/node.js';
+import { checkNamedNodes } from '../ir/graph.js';
 import { formula } from '../ir/print.js';
 import { rulesBehind, runPhase, type Firing, type Phase } from './engine.js';
 import { PHASES } from './rules.js';
@@ -19,6 +20,7 @@ export function optimize<K extends string>(
   outputs: Readonly<Record<K, Node>>,
   phases: readonly Phase[] = PHASES,
 ): Optimized<K> {
+  checkNamedNodes('optimize', outputs);
   const keys = Object.keys(outputs) as K[];
   let roots = keys.map((key) => outputs[key]);
   const firings: Firing[] = [];
@@ -50,6 +52,7 @@ export interface Explanation {
 
 /** What the optimizer does to `outputs`: each final form, and the rewrites behind it. */
 export function explain(outputs: Readonly<Record<string, Node>>): Explanation {
+  checkNamedNodes('explain', outputs);
   const { outputs: optimized, firings } = optimize(outputs);
   const result: Record<string, { formula: string; rules: string[] }> = {};
   const lines: string[] = [];

@@ -9,48 +9,77 @@
  * α (after decay) and Adam's bias corrections are scalar inputs set by the trainer each step.
  */
 import * as B from '../builder/core.js';
-import { GradgenError, at } from '../errors.js';
 import type { Node } from '../ir/node.js';
-import { rememberCallSite, userCallSite } from '../ir/site.js';
+import { rememberCallSite } from '../ir/site.js';
+import { checkOptions, type OptionRule, type OptionSchema } from '../options.js';
 import type { Decay, OptimizerSpec } from '../runtime/rng.js';
 
 export type { Decay, OptimizerSpec } from '../runtime/rng.js';
 export { learningRateAt } from '../runtime/rng.js';
 
-function check(
-  kind: string,
-  values: Record<string, number | undefined>,
-  ranges: Record<string, [number, number]>,
-) {
-  for (const [key, v] of Object.entries(values)) {
-    if (v === undefined) continue;
-    const [lo, hi] = ranges[key]!;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
-      throw new GradgenError(
-        'E_BAD_OPTION',
-        `${kind}: ${key} must be a number in [${lo}, ${hi}], got ${String(v)}${at(userCallSite())}`,
-      );
-    }
-  }
-}
+const LEARNING_RATE = { type: 'number', min: 0, required: true } as const;
+/** β in [0, 1): at 1 the average never moves (and Adam's bias correction 1/(1 − βᵗ) is infinite). */
+const BETA = { type: 'number', min: 0, below: 1 } as const;
+const EPSILON = { type: 'number', min: 0, max: 1 } as const;
+const RATE = { type: 'number', min: 0, required: true } as const;
 
-const LR: [number, number] = [0, Infinity];
-const BETA: [number, number] = [0, 1];
-const EPS: [number, number] = [0, 1];
+/** Learning-rate decay schedules, by kind (see {@link Decay}). */
+const DECAY: OptionRule = {
+  type: 'variant',
+  by: 'kind',
+  schemas: {
+    inverse: { kind: { type: 'string' }, rate: RATE },
+    exponential: {
+      kind: { type: 'string' },
+      rate: { type: 'number', above: 0, max: 1, required: true },
+    },
+    staircase: {
+      kind: { type: 'string' },
+      rate: RATE,
+      every: { type: 'number', integer: true, min: 1, required: true },
+    },
+  },
+};
+
+/** What each optimizer function takes. */
+const OPTIONS = {
+  sgd: { learningRate: LEARNING_RATE, decay: DECAY },
+  momentum: { learningRate: LEARNING_RATE, beta: BETA, decay: DECAY },
+  rmsprop: { learningRate: LEARNING_RATE, beta: BETA, epsilon: EPSILON, decay: DECAY },
+  adam: { learningRate: LEARNING_RATE, beta1: BETA, beta2: BETA, epsilon: EPSILON, decay: DECAY },
+} as const satisfies Record<OptimizerSpec['kind'], OptionSchema>;
+
+/**
+ * An optimizer spec as the training functions take it (what sgd(…), … return): its kind, and
+ * every hyperparameter of that kind present and in range. Built from {@link OPTIONS}.
+ */
+export const OPTIMIZER_SPEC: OptionRule = {
+  type: 'variant',
+  by: 'kind',
+  schemas: Object.fromEntries(
+    Object.entries(OPTIONS).map(([kind, schema]) => [
+      kind,
+      {
+        kind: { type: 'string' },
+        ...Object.fromEntries(
+          Object.entries(schema).map(([key, rule]) => [
+            key,
+            key === 'decay' ? rule : { ...rule, required: true },
+          ]),
+        ),
+      } as OptionSchema,
+    ]),
+  ),
+};
 
 export function sgd(o: { learningRate: number; decay?: Decay }): OptimizerSpec {
-  check('sgd', { learningRate: o.learningRate }, { learningRate: LR });
-  return rememberCallSite({ kind: 'sgd', ...o });
+  checkOptions('sgd', o, OPTIONS.sgd);
+  return rememberCallSite({ kind: 'sgd' as const, ...definedOf(o) });
 }
 
 export function momentum(o: { learningRate: number; beta?: number; decay?: Decay }): OptimizerSpec {
-  const spec = { kind: 'momentum' as const, beta: 0.9, ...o };
-  check(
-    'momentum',
-    { learningRate: spec.learningRate, beta: spec.beta },
-    { learningRate: LR, beta: BETA },
-  );
-  return rememberCallSite(spec);
+  checkOptions('momentum', o, OPTIONS.momentum);
+  return rememberCallSite({ kind: 'momentum' as const, beta: 0.9, ...definedOf(o) });
 }
 
 export function rmsprop(o: {
@@ -59,13 +88,13 @@ export function rmsprop(o: {
   epsilon?: number;
   decay?: Decay;
 }): OptimizerSpec {
-  const spec = { kind: 'rmsprop' as const, beta: 0.999, epsilon: 1e-8, ...o };
-  check(
-    'rmsprop',
-    { learningRate: spec.learningRate, beta: spec.beta, epsilon: spec.epsilon },
-    { learningRate: LR, beta: BETA, epsilon: EPS },
-  );
-  return rememberCallSite(spec);
+  checkOptions('rmsprop', o, OPTIONS.rmsprop);
+  return rememberCallSite({
+    kind: 'rmsprop' as const,
+    beta: 0.999,
+    epsilon: 1e-8,
+    ...definedOf(o),
+  });
 }
 
 export function adam(o: {
@@ -75,18 +104,19 @@ export function adam(o: {
   epsilon?: number;
   decay?: Decay;
 }): OptimizerSpec {
-  const spec = { kind: 'adam' as const, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...o };
-  check(
-    'adam',
-    {
-      learningRate: spec.learningRate,
-      beta1: spec.beta1,
-      beta2: spec.beta2,
-      epsilon: spec.epsilon,
-    },
-    { learningRate: LR, beta1: BETA, beta2: BETA, epsilon: EPS },
-  );
-  return rememberCallSite(spec);
+  checkOptions('adam', o, OPTIONS.adam);
+  return rememberCallSite({
+    kind: 'adam' as const,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-8,
+    ...definedOf(o),
+  });
+}
+
+/** `o` without its undefined entries (`{ beta: undefined }` keeps the default). */
+function definedOf<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The state slots an optimizer keeps per parameter (`v`, `s`, `m`), each of the parameter's shape. */

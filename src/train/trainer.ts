@@ -20,6 +20,7 @@ import type { InputValue, InputValues } from '../ir/values.js';
 import {
   miniBatches as runtimeMiniBatches,
   type Data as TrainingData,
+  type DataLayout,
   type DataOptions,
   type FitOptions,
   type TrainerCore,
@@ -31,8 +32,18 @@ import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
 import {
+  arrayOption,
+  checkOptions,
+  describeOption,
+  IDENTIFIER_OPTION,
+  NODE_OPTION,
+  OUTPUTS_OPTION,
+  type OptionSchema,
+} from '../options.js';
+import {
   nextParam,
   nextState,
+  OPTIMIZER_SPEC,
   stateSlots,
   type OptimizerSpec,
   type UpdateInputs,
@@ -93,7 +104,11 @@ export interface Trainer {
     data: InputValues,
     options?: GradcheckOptions & { maskSeed?: number },
   ): GradcheckResult;
-  /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
+  /**
+   * Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost.
+   * The options, the state and every data value are checked before the first step; an error
+   * inside an epoch leaves the state as it was when that epoch began (earlier epochs stay done).
+   */
   fit(state: TrainingState, data: TrainingData, options: FitOptions): number[];
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
@@ -181,29 +196,44 @@ interface TrainingGraph {
   };
 }
 
+const MASK_SEED_OPTIONS: OptionSchema = {
+  maskSeed: { type: 'number', integer: true, min: 0, max: 4294967295 },
+};
+
+/** What compileTraining and emitTraining take. */
+export const TRAINING_SPEC_OPTIONS: OptionSchema = {
+  loss: { ...NODE_OPTION, required: true },
+  outputs: OUTPUTS_OPTION,
+  optimizer: { ...OPTIMIZER_SPEC, required: true },
+  l2: { type: 'number', min: 0 },
+  regularize: arrayOption(
+    'an array of params or param names',
+    (x) => typeof x === 'string' || isNode(x),
+  ),
+  dtype: { type: 'oneOf', values: ['float64', 'float32'] },
+  profile: { type: 'boolean' },
+  name: IDENTIFIER_OPTION,
+};
+/** A training model (defineTraining) is a spec too; its other fields are defineTraining's. */
+const MODEL_FIELDS: OptionSchema = {
+  kind: { type: 'oneOf', values: ['training'] },
+  data: { type: 'function' },
+  defaults: { type: 'custom', expected: 'an object', check: () => undefined },
+  accuracy: { type: 'custom', expected: 'an object', check: () => undefined },
+};
+
+/** The spec's options checked (E_BAD_OPTION names the key and the value); returns its l2. */
 function checkSpec(spec: TrainingSpec, where: string): number {
-  if (!spec || !isNode(spec.loss)) {
+  if (typeof spec !== 'object' || spec === null || isNode(spec)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
-      `${where}: { loss } must be a graph node${at(userCallSite())}`,
+      `${where}: expects a training spec { loss, optimizer, … }, got ${describeOption(spec)}${at(userCallSite())}`,
     );
   }
-  const kinds = ['sgd', 'momentum', 'rmsprop', 'adam'];
-  if (!spec.optimizer || !kinds.includes(spec.optimizer.kind)) {
-    const got = spec.optimizer ? `{ kind: ${JSON.stringify(spec.optimizer.kind)} }` : 'nothing';
-    throw new GradgenError(
-      'E_BAD_OPTION',
-      `${where}: optimizer must be sgd(…), momentum(…), rmsprop(…) or adam(…), got ${got}${at(userCallSite())}`,
-    );
-  }
-  const l2 = spec.l2 ?? 0;
-  if (typeof l2 !== 'number' || !(l2 >= 0) || !Number.isFinite(l2)) {
-    throw new GradgenError(
-      'E_BAD_OPTION',
-      `${where}: l2 must be a number ≥ 0, got ${String(l2)}${at(userCallSite())}`,
-    );
-  }
-  return l2;
+  const model = (spec as { kind?: unknown }).kind === 'training';
+  const schema = model ? { ...TRAINING_SPEC_OPTIONS, ...MODEL_FIELDS } : TRAINING_SPEC_OPTIONS;
+  checkOptions(where, spec, schema);
+  return spec.l2 ?? 0;
 }
 
 /** The params L2 applies to: `regularize` when given, else every matrix param. */
@@ -432,11 +462,7 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     stateInputs: g.stateInputs,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
-    data: g.dataLeaves.map((l) => ({
-      name: l.name,
-      fixed: fixedSize(l.shape),
-      batched: batched(l.shape),
-    })),
+    data: g.dataLeaves.map((l) => dataLayout(l, g.batchSymbol)),
     predictInputs: (g.predict?.inputs ?? []).flatMap((l) =>
       l.kind === 'input' ? [(l as InputNode).name] : [],
     ),
@@ -558,16 +584,76 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
     parameterCount: meta.parameterCount,
     flopsPerStep: (m) => meta.flopsPerStep.fixed + meta.flopsPerStep.perExample * m,
-    init: (seed) => core.init(seed),
-    step: (state, data, options) => core.step(state, data, options),
-    predict: (state, data, options) => core.predict(state, data, options),
-    lossAndGrad: (state, data, options) => core.lossAndGrad(state, data, options),
-    fit: (state, data, options) => core.fit(state, data, options),
-    save: (state) => core.save(state),
-    load: (json) => core.load(json),
-    gradcheck: (state, data, options = {}) => checkGradients(core, gradFn, state, data, options),
+    // each call in its own try (no closure per call: step runs in hot loops)
+    init(seed) {
+      try {
+        return core.init(seed);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    step(state, data, options) {
+      try {
+        return core.step(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    predict(state, data, options) {
+      try {
+        return core.predict(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    lossAndGrad(state, data, options) {
+      try {
+        return core.lossAndGrad(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    fit(state, data, options) {
+      try {
+        return core.fit(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    save(state) {
+      try {
+        return core.save(state);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    load(json) {
+      try {
+        return core.load(json);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    gradcheck(state, data, options = {}) {
+      try {
+        return checkGradients(core, gradFn, state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
     profile: () => kernelTimes(stepProfiles),
   };
+}
+
+const SITE_AT_END = /\([^()\s]*:\d+\)$/;
+/**
+ * An error from one of the trainer's functions, with the user's call site appended when it has
+ * none: the runtime runs in the module and cannot know the user's code (the library's own errors
+ * have their site).
+ */
+function withUserSite(e: unknown): unknown {
+  if (e instanceof GradgenError && !SITE_AT_END.test(e.message)) e.message += at(userCallSite());
+  return e;
 }
 
 /** gradcheck of the cost with respect to every param, at the state, dropout masks fixed. */
@@ -578,7 +664,10 @@ function checkGradients(
   data: InputValues,
   options: GradcheckOptions & { maskSeed?: number },
 ): GradcheckResult {
-  const at: Record<string, InputValue> = { ...data, ...core.masksFor(data, options.maskSeed ?? 1) };
+  // maskSeed is the trainer's; the rest are gradcheck's own (it checks them)
+  const { maskSeed, ...rest } = (options ?? {}) as GradcheckOptions & { maskSeed?: number };
+  checkOptions('gradcheck', { maskSeed }, MASK_SEED_OPTIONS);
+  const at: Record<string, InputValue> = { ...data, ...core.masksFor(data, maskSeed ?? 1) };
   for (const p of core.meta.params) at[p.name] = Float64Array.from(state.params[p.name]!);
   const names = core.meta.params.map((p) => p.name);
   return gradcheck(
@@ -590,7 +679,7 @@ function checkGradients(
       },
     },
     at,
-    { wrt: names, ...options },
+    { wrt: names, ...rest },
   );
 }
 
@@ -631,13 +720,7 @@ export function miniBatches(
   batchSize: number,
   rng: Rng,
 ): Generator<InputValues> {
-  const meta = {
-    data: leaves.map((l) => ({
-      name: l.name,
-      fixed: fixedSize(l.shape),
-      batched: symbol !== undefined && l.shape[l.shape.length - 1] === symbol,
-    })),
-  };
+  const meta = { data: leaves.map((l) => dataLayout(l, symbol)) };
   return runtimeMiniBatches(meta, data, m, batchSize, rng) as Generator<InputValues>;
 }
 
@@ -646,6 +729,23 @@ export function emitTraining(spec: TrainingSpec): string {
   const where = 'emitTraining';
   const g = trainingGraph(spec, where);
   return emitTrainingModule(g, spec, trainerMeta(g, spec), where).source;
+}
+
+/**
+ * How the runtime slices a data input: its elements per example, whether it has the batch axis,
+ * and the elements after that axis (1 when it is last, as for X of shape (n, m)).
+ */
+function dataLayout(
+  leaf: { readonly name: string; readonly shape: Shape },
+  symbol: string | undefined,
+): DataLayout {
+  const axis = symbol === undefined ? -1 : leaf.shape.indexOf(symbol);
+  return {
+    name: leaf.name,
+    fixed: fixedSize(leaf.shape),
+    batched: axis >= 0,
+    inner: axis >= 0 ? fixedSize(leaf.shape.slice(axis + 1)) : 1,
+  };
 }
 
 /** Elements of `shape` per unit of the batch dimension (its literal dimensions multiplied). */
