@@ -324,7 +324,7 @@ export function transpose<X extends Operand>(x: X): Node<LeavesOf<X>, 'tensor'> 
 }
 
 function checkedShape(shape: unknown, what: string): Shape {
-  return validateShape(shape, what, userCallSite());
+  return validateShape(shape, what, userCallSite(), 'repeated');
 }
 
 /** Same elements (row-major order), new shape. */

@@ -67,7 +67,12 @@ export function run(
   const bound = bindInputs(leaves, values, where, isDeclaredName);
   const result = new Map<Node, Tensor>();
   for (const n of nodes) {
-    const shape = concreteShape(n.shape, bound.dims);
+    const shape = concreteShape(
+      n.shape,
+      bound.dims,
+      `${where}: ${n.kind === 'apply' ? n.op : n.kind}`,
+      n.site,
+    );
     switch (n.kind) {
       case 'input':
       case 'param':

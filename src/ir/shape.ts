@@ -22,8 +22,17 @@ export function isScalarShape(shape: Shape): boolean {
   return shape.every((d) => d === 1);
 }
 
-/** Checks a user-written shape: positive integers and at most one symbolic dimension name. */
-export function validateShape(shape: unknown, what: string, site?: string): Shape {
+/**
+ * Checks a user-written shape: positive integers and at most one symbolic dimension name. A
+ * leaf's shape holds it once (its length is how the batch size is read); an op's result may hold
+ * it twice, `(m, m)` (a Gram matrix over the batch, Xᵀ·X, and its gradient's broadcasts).
+ */
+export function validateShape(
+  shape: unknown,
+  what: string,
+  site?: string,
+  repeats: 'once' | 'repeated' = 'once',
+): Shape {
   if (!Array.isArray(shape)) {
     throw new GradgenError('E_SHAPE', `${what}: shape must be an array of dimensions${at(site)}`);
   }
@@ -37,10 +46,13 @@ export function validateShape(shape: unknown, what: string, site?: string): Shap
         );
       }
     } else if (typeof d === 'string' && /^[A-Za-z_]\w*$/.test(d)) {
-      if (symbolic !== undefined) {
+      if (symbolic !== undefined && (symbolic !== d || repeats === 'once')) {
+        const twice = symbolic === d;
         throw new GradgenError(
           'E_SHAPE',
-          `${what}: shape ${formatShape(shape)} has two symbolic dimensions ('${symbolic}' and '${d}'); at most one batch dimension is allowed${at(site)}`,
+          twice
+            ? `${what}: shape ${formatShape(shape)} has the batch dimension '${d}' twice; an input or param holds it once (its length gives the batch size)${at(site)}`
+            : `${what}: shape ${formatShape(shape)} has two symbolic dimensions ('${symbolic}' and '${d}'); at most one batch dimension is allowed${at(site)}`,
         );
       }
       symbolic = d;
@@ -84,11 +96,22 @@ export function broadcastShapes(
 }
 
 /** Resolves symbolic dimensions with `bindings` (e.g. `{ m: 209 }`). */
-export function concreteShape(shape: Shape, bindings: Readonly<Record<string, number>>): number[] {
+export function concreteShape(
+  shape: Shape,
+  bindings: Readonly<Record<string, number>>,
+  what = 'shape',
+  site?: string,
+): number[] {
   return shape.map((d) => {
     if (typeof d === 'number') return d;
     const v = bindings[d];
-    if (v === undefined) throw new Error(`internal: batch dimension '${d}' is not bound`);
+    if (v === undefined) {
+      // e.g. broadcastTo(x, [2, 'm']) in a graph none of whose inputs has 'm'
+      throw new GradgenError(
+        'E_UNSUPPORTED',
+        `${what}: the batch dimension '${d}' of ${formatShape(shape)} is not the size of any input: add an input with '${d}' in its shape${at(site)}`,
+      );
+    }
     return v;
   });
 }
