@@ -51,7 +51,7 @@ export function validateShape(
         throw new GradgenError(
           'E_SHAPE',
           twice
-            ? `${what}: shape ${formatShape(shape)} has the batch dimension '${d}' twice; an input or param holds it once (its length gives the batch size)${at(site)}`
+            ? `${what}: shape ${formatShape(shape)} has the batch dimension '${d}' twice; an input or param has at most one batch dimension, once (its length gives the batch size)${at(site)}`
             : `${what}: shape ${formatShape(shape)} has two symbolic dimensions ('${symbolic}' and '${d}'); at most one batch dimension is allowed${at(site)}`,
         );
       }
