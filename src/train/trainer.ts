@@ -7,6 +7,7 @@
 import { grad } from '../autodiff/grad.js';
 import * as B from '../builder/core.js';
 import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
+import { kinkProbe } from '../check/kinks.js';
 import { loadModule, type CompiledValue } from '../emit/compile.js';
 import type { ModuleConstant } from '../emit/render.js';
 import { emitFunctions } from '../emit/module.js';
@@ -521,6 +522,10 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const core = mod[`${g.prefix}Training`] as TrainerCore;
   const gradFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
   // a step's kernels: those of lossAndGrad and of update
+  // the loss's kinks (relu, max, …) for gradcheck, compiled at its first call
+  let kinks: ((x: InputValues) => Float64Array) | undefined | null = null;
+  const kinksOf = () =>
+    kinks === null ? (kinks = kinkProbe(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs)) : kinks;
   const stepProfiles = functions
     .slice(0, 2)
     .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
@@ -536,7 +541,8 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     fit: (state, data, options) => core.fit(state, data, options),
     save: (state) => core.save(state),
     load: (json) => core.load(json),
-    gradcheck: (state, data, options = {}) => checkGradients(core, gradFn, state, data, options),
+    gradcheck: (state, data, options = {}) =>
+      checkGradients(core, gradFn, kinksOf(), state, data, options),
     profile: () => kernelTimes(stepProfiles),
   };
 }
@@ -545,11 +551,13 @@ export function compileTraining(spec: TrainingSpec): Trainer {
 function checkGradients(
   core: TrainerCore,
   gradFn: (i: unknown) => Record<string, CompiledValue>,
+  kinks: ((x: InputValues) => Float64Array) | undefined,
   state: TrainingState,
   data: InputValues,
   options: GradcheckOptions & { maskSeed?: number },
 ): GradcheckResult {
-  const at: Record<string, InputValue> = { ...data, ...core.masksFor(data, options.maskSeed ?? 1) };
+  const { maskSeed, ...checkOptions } = options;
+  const at: Record<string, InputValue> = { ...data, ...core.masksFor(data, maskSeed ?? 1) };
   for (const p of core.meta.params) at[p.name] = Float64Array.from(state.params[p.name]!);
   const names = core.meta.params.map((p) => p.name);
   return gradcheck(
@@ -559,9 +567,11 @@ function checkGradients(
         const out = gradFn(x);
         return Object.fromEntries(names.map((n) => [n, out[`d${n}`] as Float64Array]));
       },
+      dtype: core.meta.dtype,
+      ...(kinks ? { kinks } : {}),
     },
     at,
-    { wrt: names, ...options },
+    { wrt: names, ...checkOptions },
   );
 }
 
