@@ -90,6 +90,15 @@ describe('gradcheck', () => {
     expect(r.problems.join()).toMatch(/Infinity/);
   });
 
+  it('a non-finite gradient spoils its own row; a non-finite cost at the point every row', () => {
+    const cost = (v: InputValues) => 2 * (v.a as number) + 3 * (v.b as number);
+    const r = gradcheck({ cost, grad: () => ({ a: NaN, b: 3 }) }, { a: 1, b: 1 });
+    expect(r.perInput.map((e) => e.verdict)).toEqual(['nonfinite', 'correct']);
+    expect([r.verdict, r.decidedBy, r.ok]).toEqual(['nonfinite', 'a', false]);
+    const nan = gradcheck({ cost: () => NaN, grad: () => ({ a: 2, b: 3 }) }, { a: 1, b: 1 });
+    expect(nan.perInput.map((e) => e.verdict)).toEqual(['nonfinite', 'nonfinite']);
+  });
+
   it('random-direction mode agrees on tensors given as arrays', () => {
     const cost = (v: InputValues) => {
       const w = v.w as Float64Array;
@@ -253,6 +262,20 @@ describe('gradcheck and kinks', () => {
     // without avoidKinks the point is not moved
     const once = gradcheck(pair, { x: 1 });
     expect([once.resamples, once.point]).toEqual([0, { x: 1 }]);
+  });
+
+  it('avoidKinks re-samples a kink row even when another row is worse (a bug)', () => {
+    const y = input('y');
+    const J = add(relu(add(x, 3e-8)), mul(y, y));
+    const [dx] = grad(J, [x]);
+    const f = compile({ J, dx: dx!, dy: mul(3, y) }); // dy is wrong: 3y, not 2y
+    const r = gradcheck(f, { x: 0, y: 1 }, { avoidKinks: true });
+    expect(
+      r.perInput.map((e) => e.verdict),
+      r.report(),
+    ).toEqual(['correct', 'bug']);
+    expect(r.resamples).toBeGreaterThanOrEqual(1);
+    expect([r.verdict, r.decidedBy, r.ok]).toEqual(['bug', 'y', false]);
   });
 
   it('max, min, abs, comparisons and where: a perturbation across the kink is caught', () => {

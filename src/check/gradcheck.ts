@@ -193,9 +193,9 @@ function checkAt(
   const analytic = analyticAt(pair, at, names);
   const problems: string[] = [];
   const cost = pair.cost(at);
-  if (typeof cost !== 'number' || !Number.isFinite(cost)) {
-    problems.push(`cost is ${cost} at the check point`);
-  }
+  // a non-finite cost at the point spoils every row; other problems only the row they are in
+  const spoiled = typeof cost !== 'number' || !Number.isFinite(cost);
+  if (spoiled) problems.push(`cost is ${cost} at the check point`);
   const settings = {
     at,
     kinkSigns: pair.kinks ? Float64Array.from(pair.kinks(at)) : undefined,
@@ -212,7 +212,7 @@ function checkAt(
     const estimates = differences(f, name, g, settings);
     mine.push(...estimates.problems);
     problems.push(...mine);
-    return entryOf(name, estimates, mine.length > 0 || problems.length > 0, threshold);
+    return entryOf(name, estimates, spoiled || mine.length > 0, threshold);
   });
   return resultOf(
     perInput,
@@ -273,7 +273,8 @@ function checkPair(
   // a stream of its own: the random directions stay those of `seed` at every point
   const rng = new Rng(((options.seed ?? 1) ^ 0x6b696e6b) >>> 0);
   let result = checkAt(pair, at, names, options, 0);
-  for (let t = 1; t <= tries && result.verdict === 'kink'; t++) {
+  const kinked = (r: GradcheckResult) => r.perInput.some((e) => e.verdict === 'kink');
+  for (let t = 1; t <= tries && kinked(result); t++) {
     result = checkAt(pair, resample(result, options.epsilon ?? 1e-7, rng), names, options, t);
   }
   return result;
