@@ -1,9 +1,12 @@
 /**
  * Numerical gradient checking, the textbook procedure done carefully: two-sided differences
- * (J(θ+ε) − J(θ−ε))/2ε in float64, the relative error ‖g_approx − g‖₂ / (‖g_approx‖₂ + ‖g‖₂), a
- * verdict, and a per-input breakdown that points at the component that is off. Any NaN or ±Inf
- * fails the check. Works on a cost node, on a compiled gradgen function, or on any user-supplied
- * (cost, gradient) pair.
+ * (J(θ+h) − J(θ−h))/2h with a relative step h = ε·max(1, |θᵢ|), the relative error
+ * ‖g_approx − g‖₂ / (‖g_approx‖₂ + ‖g‖₂) per input (a row), a verdict per row, and the check's
+ * verdict: the worst row's. A row is excused as `roundoff` only where every difference lies within
+ * what round-off in J alone can cause; a component whose perturbation crosses a kink of the cost
+ * (relu, abs, max, comparisons, …) is `kink`, and `avoidKinks` re-samples the point. Any NaN or
+ * ±Inf fails. Works on a cost node, on a compiled gradgen function, or on any (cost, gradient)
+ * pair.
  */
 import { grad } from '../autodiff/grad.js';
 import { compile, type CompiledFunction } from '../emit/compile.js';
@@ -13,44 +16,66 @@ import { isNode, type LeafNode, type Node } from '../ir/node.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import type { Shape } from '../ir/shape.js';
 import { Rng } from '../rng.js';
+import { asArray, differences, type Differenced } from './differences.js';
+import { kinkProbe } from './kinks.js';
+import { checkGradcheckOptions, kinkTries } from './options.js';
+import { formatReport } from './report.js';
+import { judgeRow, relativeError, worstOf, type Verdict } from './verdict.js';
 
-/**
- * ≤ 1e-7 `correct`; ≤ 1e-5 `inspect` (maybe fine, look closer); ≤ 1e-3 `suspicious`;
- * > 1e-3 `bug` (almost certainly wrong); `nonfinite` when NaN or ±Inf appeared anywhere.
- */
-export type Verdict = 'correct' | 'inspect' | 'suspicious' | 'bug' | 'nonfinite';
+export { relativeError, verdictOf, type Verdict } from './verdict.js';
 
 export interface GradcheckEntry {
   /** The input's name. */
   readonly name: string;
   readonly relativeError: number;
   readonly verdict: Verdict;
+  /** Whether this row passes: relative error ≤ the threshold, or `roundoff`. */
+  readonly ok: boolean;
   /** Two-sided estimates: per component, or per random direction in `random` mode. */
   readonly numerical: Float64Array;
   /** The gradient under test, in the same layout as `numerical`. */
   readonly analytic: Float64Array;
+  /**
+   * Per estimate, the round-off floor: how far round-off in J alone can move the estimate,
+   * 4·u·(|J(θ+h)| + |J(θ−h)|)/2h ≈ 4·u·|J|/h (u = 2⁻⁵², or 2⁻²³ for a float32 cost). A row all of whose differences lie within
+   * it is `roundoff`.
+   */
+  readonly floor: Float64Array;
+  /** Estimates (components or directions) whose perturbation crossed a kink of the cost. */
+  readonly kinks: readonly number[];
   /** Index (component or direction) where |numerical − analytic| is largest. */
   readonly worstIndex: number;
   readonly maxAbsDiff: number;
 }
 
 export interface GradcheckResult {
-  /** Over all checked components together. */
+  /** Over all checked components together (for information: the verdict is the rows'). */
   readonly relativeError: number;
+  /** The worst row's verdict (`correct` when there are no rows). */
   readonly verdict: Verdict;
-  /** True when the verdict is within the threshold (default: `correct`). */
+  /** The row the verdict comes from (the first of the worst); undefined without rows. */
+  readonly decidedBy: string | undefined;
+  /** True when every row passes (see {@link GradcheckEntry.ok}); `kink` and `nonfinite` never do. */
   readonly ok: boolean;
   readonly epsilon: number;
   readonly mode: 'full' | 'random';
+  /** The precision the round-off floor is for: that of the cost under test. */
+  readonly dtype: 'float64' | 'float32';
+  /** J at the point checked. */
+  readonly cost: number;
+  /** The point checked: the one given, or where `avoidKinks` moved it. */
+  readonly point: InputValues;
+  /** How many times `avoidKinks` re-sampled the point (0: checked where given). */
+  readonly resamples: number;
   readonly perInput: readonly GradcheckEntry[];
   /** Human-readable reasons for a non-finite verdict. */
   readonly problems: readonly string[];
-  /** A table: one row per input, with its verdict. */
+  /** A table: one row per input, with its verdict; the overall verdict and the row behind it. */
   report(): string;
 }
 
 export interface GradcheckOptions {
-  /** Step ε; default 1e-7. */
+  /** Step ε in (0, 1), relative: component θᵢ moves by ε·max(1, |θᵢ|); default 1e-7. */
   epsilon?: number;
   /**
    * The inputs to check (nodes or names); default: every param the cost depends on, or every
@@ -59,14 +84,20 @@ export interface GradcheckOptions {
   wrt?: readonly (Node | string)[];
   /**
    * `full` perturbs every component (2 cost evaluations each); `random` checks directional
-   * derivatives g·u along `directions` seeded random directions u (entries N(0, 1)) per input,
-   * for large tensors.
+   * derivatives g·u along `directions` seeded random directions u (entries N(0, 1), scaled by
+   * max(1, |θᵢ|)) per input, for large tensors.
    */
   mode?: 'full' | 'random';
   directions?: number;
   seed?: number;
-  /** `ok` requires relativeError ≤ threshold; default 1e-7. */
+  /** A row passes when its relative error ≤ threshold (or it is `roundoff`); default 1e-7. */
   threshold?: number;
+  /**
+   * When a row is `kink`, re-sample the point and check again: the components whose perturbation
+   * crossed a kink (every component of the input, in random mode) move by 100·ε·max(1, |θᵢ|)·N(0, 1),
+   * seeded by `seed`, up to `tries` times (`true`: 10). The result says how often, and where.
+   */
+  avoidKinks?: boolean | { readonly tries: number };
   /** For a compiled function: which output is the cost (default: the one scalar non-gradient). */
   cost?: string;
   /** For a compiled function: input name → output holding its gradient (default `x` → `dx`). */
@@ -77,44 +108,158 @@ export interface GradcheckOptions {
 export interface CostAndGradient {
   cost(inputs: InputValues): number;
   grad(inputs: InputValues): Readonly<Record<string, number | ArrayLike<number>>>;
+  /**
+   * Values whose signs pick the smooth piece of the cost the point is on (a ReLU's
+   * pre-activations, a − b of a max(a, b)), for kink detection; omit for a smooth cost.
+   */
+  kinks?(inputs: InputValues): ArrayLike<number>;
+  /** The precision the cost is computed in (default float64): it sets the round-off floor. */
+  readonly dtype?: 'float64' | 'float32';
 }
 
-export function verdictOf(relativeError: number): Verdict {
-  if (!Number.isFinite(relativeError)) return 'nonfinite';
-  if (relativeError <= 1e-7) return 'correct';
-  if (relativeError <= 1e-5) return 'inspect';
-  if (relativeError <= 1e-3) return 'suspicious';
-  return 'bug';
-}
+/** How far `avoidKinks` moves a component, in steps h. */
+const KINK_JITTER = 100;
 
-/** ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), defined as 0 when both are zero vectors. */
-export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff += (a[i]! - b[i]!) ** 2;
-    na += a[i]! ** 2;
-    nb += b[i]! ** 2;
-  }
-  const denom = Math.sqrt(na) + Math.sqrt(nb);
-  if (denom === 0) return diff === 0 ? 0 : Infinity;
-  return Math.sqrt(diff) / denom;
-}
-
-const asArray = (v: InputValue): Float64Array =>
-  typeof v === 'number' ? Float64Array.of(v) : Float64Array.from(v as ArrayLike<number>);
-
-function withComponent(
+/** The analytic gradients at `at`, copied (a compiled function reuses its output arrays). */
+function analyticAt(
+  pair: CostAndGradient,
   at: InputValues,
+  names: readonly string[],
+): Map<string, Float64Array> {
+  const given = pair.grad(at);
+  return new Map(
+    names.map((name) => {
+      if (at[name] === undefined) {
+        throw new GradgenError('E_MISSING_INPUT', `gradcheck: no value given for input '${name}'`);
+      }
+      const g = given[name];
+      if (g === undefined) {
+        throw new GradgenError(
+          'E_BAD_OPTION',
+          `gradcheck: the gradient function returned nothing for '${name}'`,
+        );
+      }
+      const copy = asArray(g as InputValue);
+      const size = asArray(at[name]!).length;
+      if (copy.length !== size) {
+        throw new GradgenError(
+          'E_INPUT_SHAPE',
+          `gradcheck: the gradient for '${name}' has ${copy.length} components but the input has ${size}`,
+        );
+      }
+      return [name, copy];
+    }),
+  );
+}
+
+function entryOf(
   name: string,
-  base: Float64Array,
-  scalar: boolean,
-  set: (x: Float64Array) => void,
-): InputValues {
-  const x = Float64Array.from(base);
-  set(x);
-  return { ...at, [name]: scalar ? x[0]! : x };
+  estimates: ReturnType<typeof differences>,
+  nonfinite: boolean,
+  threshold: number,
+): GradcheckEntry {
+  const { numerical, analytic, floor, kinks } = estimates;
+  let worstIndex = 0;
+  let maxAbsDiff = 0;
+  numerical.forEach((v, i) => {
+    const d = Math.abs(v - analytic[i]!);
+    if (!(d <= maxAbsDiff)) {
+      maxAbsDiff = d;
+      worstIndex = i;
+    }
+  });
+  const judged = judgeRow(estimates, nonfinite, threshold);
+  return { name, ...judged, numerical, analytic, floor, kinks, worstIndex, maxAbsDiff };
+}
+
+/** One check of every row at `at`. */
+function checkAt(
+  pair: CostAndGradient,
+  at: InputValues,
+  names: readonly string[],
+  options: GradcheckOptions,
+  resamples: number,
+): GradcheckResult {
+  const epsilon = options.epsilon ?? 1e-7;
+  const mode = options.mode ?? 'full';
+  const threshold = options.threshold ?? 1e-7;
+  const dtype = pair.dtype ?? 'float64';
+  const f: Differenced = {
+    cost: (x) => pair.cost(x),
+    kinks: pair.kinks ? (x) => pair.kinks!(x) : undefined,
+    unit: dtype === 'float32' ? 2 ** -23 : 2 ** -52,
+    round: dtype === 'float32' ? Math.fround : (v) => v,
+  };
+  const analytic = analyticAt(pair, at, names);
+  const problems: string[] = [];
+  const cost = pair.cost(at);
+  // a non-finite cost at the point spoils every row; other problems only the row they are in
+  const spoiled = typeof cost !== 'number' || !Number.isFinite(cost);
+  if (spoiled) problems.push(`cost is ${cost} at the check point`);
+  const settings = {
+    at,
+    kinkSigns: pair.kinks ? Float64Array.from(pair.kinks(at)) : undefined,
+    epsilon,
+    mode,
+    directions: options.directions ?? 4,
+    rng: new Rng(options.seed ?? 1),
+  };
+  const perInput = names.map((name) => {
+    const g = analytic.get(name)!;
+    const mine = [...g.entries()].flatMap(([i, v]) =>
+      Number.isFinite(v) ? [] : [`analytic d${name}[${i}] is ${v}`],
+    );
+    const estimates = differences(f, name, g, settings);
+    mine.push(...estimates.problems);
+    problems.push(...mine);
+    return entryOf(name, estimates, spoiled || mine.length > 0, threshold);
+  });
+  return resultOf(
+    perInput,
+    { epsilon, mode, dtype, cost, point: at, resamples, problems },
+    options,
+  );
+}
+
+function resultOf(
+  perInput: GradcheckEntry[],
+  facts: Pick<
+    GradcheckResult,
+    'epsilon' | 'mode' | 'dtype' | 'cost' | 'point' | 'resamples' | 'problems'
+  >,
+  options: GradcheckOptions,
+): GradcheckResult {
+  const concat = (pick: (e: GradcheckEntry) => Float64Array) =>
+    Float64Array.from(perInput.flatMap((e) => [...pick(e)]));
+  const total = relativeError(
+    concat((e) => e.numerical),
+    concat((e) => e.analytic),
+  );
+  const worst = worstOf(perInput);
+  const nonfinite = facts.problems.length > 0;
+  const result: GradcheckResult = {
+    ...facts,
+    relativeError: nonfinite ? NaN : total,
+    verdict: worst < 0 ? (nonfinite ? 'nonfinite' : 'correct') : perInput[worst]!.verdict,
+    decidedBy: worst < 0 ? undefined : perInput[worst]!.name,
+    ok: !nonfinite && perInput.every((e) => e.ok),
+    perInput,
+    report: () => formatReport(result, kinkTries(options.avoidKinks)),
+  };
+  return result;
+}
+
+/** The point with the kink rows' crossing components moved by about {@link KINK_JITTER} steps. */
+function resample(r: GradcheckResult, epsilon: number, rng: Rng): InputValues {
+  const point: Record<string, InputValue> = { ...r.point };
+  for (const e of r.perInput.filter((row) => row.verdict === 'kink')) {
+    const x = asArray(point[e.name]!);
+    const moved = r.mode === 'full' ? e.kinks : [...x.keys()];
+    for (const i of moved)
+      x[i] = x[i]! + KINK_JITTER * epsilon * Math.max(1, Math.abs(x[i]!)) * rng.normal();
+    point[e.name] = typeof point[e.name] === 'number' ? x[0]! : x;
+  }
+  return point;
 }
 
 /** The core procedure on a (cost, gradient) pair; every public form reduces to it. */
@@ -124,162 +269,15 @@ function checkPair(
   names: readonly string[],
   options: GradcheckOptions,
 ): GradcheckResult {
-  const epsilon = options.epsilon ?? 1e-7;
-  const mode = options.mode ?? 'full';
-  const threshold = options.threshold ?? 1e-7;
-  if (!(epsilon > 0))
-    throw new GradgenError('E_BAD_OPTION', `gradcheck: epsilon must be > 0, got ${epsilon}`);
-  const problems: string[] = [];
-  // copied at once: a compiled function reuses its output arrays on the next (cost) call
-  const analyticAll = Object.fromEntries(
-    Object.entries(pair.grad(at)).map(([k, v]) => [
-      k,
-      typeof v === 'number' ? v : Float64Array.from(v),
-    ]),
-  );
-  const rng = new Rng(options.seed ?? 1);
-  const cost = (inputs: InputValues, what: string) => {
-    const v = pair.cost(inputs);
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`cost is ${v} at ${what}`);
-    return v;
-  };
-  cost(at, 'the check point');
-  const perInput: GradcheckEntry[] = names.map((name) => {
-    const value = at[name];
-    if (value === undefined) {
-      throw new GradgenError('E_MISSING_INPUT', `gradcheck: no value given for input '${name}'`);
-    }
-    const scalar = typeof value === 'number';
-    const base = asArray(value);
-    const given = analyticAll[name];
-    if (given === undefined) {
-      throw new GradgenError(
-        'E_BAD_OPTION',
-        `gradcheck: the gradient function returned nothing for '${name}'`,
-      );
-    }
-    const g = typeof given === 'number' ? Float64Array.of(given) : Float64Array.from(given);
-    if (g.length !== base.length) {
-      throw new GradgenError(
-        'E_INPUT_SHAPE',
-        `gradcheck: the gradient for '${name}' has ${g.length} components but the input has ${base.length}`,
-      );
-    }
-    g.forEach((v, i) => {
-      if (!Number.isFinite(v)) problems.push(`analytic d${name}[${i}] is ${v}`);
-    });
-    let numerical: Float64Array;
-    let analytic: Float64Array;
-    if (mode === 'full') {
-      numerical = new Float64Array(base.length);
-      analytic = g;
-      for (let i = 0; i < base.length; i++) {
-        const plus = cost(
-          withComponent(at, name, base, scalar, (x) => (x[i]! += epsilon)),
-          `${name}[${i}] + ε`,
-        );
-        const minus = cost(
-          withComponent(at, name, base, scalar, (x) => (x[i]! -= epsilon)),
-          `${name}[${i}] − ε`,
-        );
-        numerical[i] = (plus - minus) / (2 * epsilon);
-      }
-    } else {
-      const k = options.directions ?? 4;
-      numerical = new Float64Array(k);
-      analytic = new Float64Array(k);
-      for (let d = 0; d < k; d++) {
-        const u = new Float64Array(base.length).map(() => rng.normal());
-        // Entries N(0, 1), not a unit vector: every component moves by about ε, as in full mode,
-        // so g·u is as large as ‖g‖ and round-off in J(θ ± εu) does not swamp it.
-        const plus = cost(
-          withComponent(at, name, base, scalar, (x) =>
-            x.forEach((_, i) => (x[i]! += epsilon * u[i]!)),
-          ),
-          `${name} + εu${d}`,
-        );
-        const minus = cost(
-          withComponent(at, name, base, scalar, (x) =>
-            x.forEach((_, i) => (x[i]! -= epsilon * u[i]!)),
-          ),
-          `${name} − εu${d}`,
-        );
-        numerical[d] = (plus - minus) / (2 * epsilon);
-        analytic[d] = g.reduce((s, gi, i) => s + gi * u[i]!, 0);
-      }
-    }
-    let worstIndex = 0;
-    let maxAbsDiff = 0;
-    numerical.forEach((v, i) => {
-      const d = Math.abs(v - analytic[i]!);
-      if (!(d <= maxAbsDiff)) {
-        maxAbsDiff = d;
-        worstIndex = i;
-      }
-    });
-    const err = relativeError(numerical, analytic);
-    return {
-      name,
-      relativeError: err,
-      verdict: verdictOf(err),
-      numerical,
-      analytic,
-      worstIndex,
-      maxAbsDiff,
-    };
-  });
-  const concat = (pick: (e: GradcheckEntry) => Float64Array) => {
-    const parts = perInput.map(pick);
-    const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
-    let o = 0;
-    for (const p of parts) out.set(p, (o += p.length) - p.length);
-    return out;
-  };
-  const total = relativeError(
-    concat((e) => e.numerical),
-    concat((e) => e.analytic),
-  );
-  const nonfinite = problems.length > 0 || !Number.isFinite(total);
-  const verdict: Verdict = nonfinite ? 'nonfinite' : verdictOf(total);
-  const result: GradcheckResult = {
-    relativeError: nonfinite ? NaN : total,
-    verdict,
-    ok: !nonfinite && total <= threshold,
-    epsilon,
-    mode,
-    perInput: nonfinite
-      ? perInput.map((e) => ({ ...e, verdict: 'nonfinite' as const, relativeError: NaN }))
-      : perInput,
-    problems,
-    report: () => formatReport(result),
-  };
+  const tries = kinkTries(options.avoidKinks);
+  // a stream of its own: the random directions stay those of `seed` at every point
+  const rng = new Rng(((options.seed ?? 1) ^ 0x6b696e6b) >>> 0);
+  let result = checkAt(pair, at, names, options, 0);
+  const kinked = (r: GradcheckResult) => r.perInput.some((e) => e.verdict === 'kink');
+  for (let t = 1; t <= tries && kinked(result); t++) {
+    result = checkAt(pair, resample(result, options.epsilon ?? 1e-7, rng), names, options, t);
+  }
   return result;
-}
-
-function formatReport(r: GradcheckResult): string {
-  const rows = r.perInput.map((e) => {
-    const worst =
-      e.numerical.length > 1
-        ? `${r.mode === 'full' ? '' : 'direction '}[${e.worstIndex}] numerical ${e.numerical[e.worstIndex]!.toPrecision(8)} vs ${e.analytic[e.worstIndex]!.toPrecision(8)}`
-        : `numerical ${e.numerical[0]!.toPrecision(8)} vs ${e.analytic[0]!.toPrecision(8)}`;
-    return [e.name, e.relativeError.toExponential(2), e.verdict, worst];
-  });
-  const header = ['input', 'rel. error', 'verdict', 'worst component'];
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => cell.padEnd(widths[c]!))
-      .join('  ')
-      .trimEnd();
-  const lines = [
-    `gradient check (two-sided, ε = ${r.epsilon}, ${r.mode === 'full' ? 'every component' : 'random directions'})`,
-    line(header),
-    ...rows.map(line),
-    `overall: relative error ${Number.isNaN(r.relativeError) ? 'n/a' : r.relativeError.toExponential(2)} → ${r.verdict}${r.ok ? '' : ' (FAILED)'}`,
-    ...r.problems.slice(0, 10).map((p) => `  non-finite: ${p}`),
-  ];
-  return lines.join('\n');
 }
 
 function isCompiled(x: unknown): x is CompiledFunction {
@@ -298,96 +296,129 @@ function wrtNames(wrt: GradcheckOptions['wrt'], fallback: readonly string[]): st
   });
 }
 
+/** A cost node's pair: its symbolic gradient compiled, and the probe of its kinks. */
+function pairOfNode(
+  target: Node,
+  options: GradcheckOptions,
+): { pair: CostAndGradient; names: string[] } {
+  const leaves = leavesOf([target], 'gradcheck');
+  const params = leaves.filter((l) => l.kind === 'param');
+  const names = wrtNames(
+    options.wrt,
+    (params.length > 0 ? params : leaves).map((l) => l.name),
+  );
+  const wrt = names.map((n) => {
+    const leaf = leaves.find((l) => l.name === n);
+    if (!leaf) {
+      throw new GradgenError(
+        'E_GRAD_NOT_INPUT',
+        `gradcheck: the cost does not take an input named '${n}'`,
+      );
+    }
+    return leaf;
+  });
+  const grads = grad(target, wrt);
+  const gradOutputs: Record<string, Node> = {};
+  wrt.forEach((leaf, i) => (gradOutputs[`d${leaf.name}`] = grads[i]!));
+  const inputs: LeafNode[] = leaves;
+  const costFn = compile({ cost: target }, { inputs, name: 'cost' });
+  const gradFn = compile(gradOutputs, { inputs, name: 'gradient' });
+  const kinks = kinkProbe(target, inputs);
+  const pair: CostAndGradient = {
+    cost: (x) => costFn(x).cost as number,
+    grad: (x) => {
+      const out = gradFn(x);
+      return Object.fromEntries(names.map((n) => [n, out[`d${n}`]!]));
+    },
+    ...(kinks ? { kinks } : {}),
+  };
+  return { pair, names };
+}
+
+/** A compiled function's pair: its cost output, its gradient outputs, its dtype and kinks. */
+function pairOfCompiled(
+  f: CompiledFunction,
+  options: GradcheckOptions,
+): { pair: CostAndGradient; names: string[] } {
+  const outputs = Object.keys(f.outputs);
+  const inputNames = f.inputs.map((i) => i.name);
+  const gradMap =
+    options.grads ??
+    Object.fromEntries(
+      inputNames.filter((n) => outputs.includes(`d${n}`)).map((n) => [n, `d${n}`]),
+    );
+  const gradOutputs = new Set(Object.values(gradMap));
+  const candidates = outputs.filter(
+    (o) => !gradOutputs.has(o) && (f.outputs as Record<string, Shape>)[o]!.length === 0,
+  );
+  const costKey = options.cost ?? (candidates.length === 1 ? candidates[0] : undefined);
+  if (!costKey || !outputs.includes(costKey)) {
+    throw new GradgenError(
+      'E_BAD_OPTION',
+      `gradcheck: say which output is the cost (options.cost); outputs are ${outputs.join(', ')}`,
+    );
+  }
+  for (const [input, out] of Object.entries(gradMap)) {
+    if (!outputs.includes(out)) {
+      throw new GradgenError(
+        'E_BAD_OPTION',
+        `gradcheck: the gradient of '${input}' is said to be output '${out}', which does not exist`,
+      );
+    }
+  }
+  const names = wrtNames(options.wrt, Object.keys(gradMap));
+  const costNode = (f.graph.outputs as Record<string, Node>)[costKey];
+  const kinks = costNode ? kinkProbe(costNode, f.graph.inputs) : undefined;
+  const pair: CostAndGradient = {
+    cost: (x) => f(x)[costKey] as number,
+    grad: (x) => {
+      const out = f(x);
+      return Object.fromEntries(names.map((n) => [n, out[gradMap[n]!]!]));
+    },
+    dtype: f.dtype,
+    ...(kinks ? { kinks } : {}),
+  };
+  return { pair, names };
+}
+
+function isPair(x: unknown): x is CostAndGradient {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as CostAndGradient).cost === 'function' &&
+    typeof (x as CostAndGradient).grad === 'function'
+  );
+}
+
 /**
- * Checks gradients numerically.
+ * Checks gradients numerically, one row per input.
  * - `gradcheck(J, at)`: J is a scalar cost node; its symbolic gradient is compiled and checked.
  * - `gradcheck(f, at, { cost: 'J', grads: { a: 'da' } })`: a compiled gradgen function.
- * - `gradcheck({ cost, grad }, at)`: any cost function and gradient function (e.g. hand-written).
+ * - `gradcheck({ cost, grad }, at)`: any cost function and gradient function (e.g. hand-written);
+ *   give `kinks` and `dtype` for kink detection and a float32 round-off floor.
+ *
+ * Each row gets a verdict by its relative error (README's thresholds), or `roundoff` when every
+ * difference lies within the round-off floor (it does not fail: differences cannot judge it), or
+ * `kink` when a perturbation crossed a kink (it fails; `avoidKinks` re-samples the point). The
+ * result's `verdict` is the worst row's and names it (`decidedBy`); `ok` is false when any row
+ * fails. Options are checked (E_BAD_OPTION names the key, the value and the call site).
  */
 export function gradcheck(
   target: Node | CompiledFunction | CostAndGradient,
   at: InputValues,
   options: GradcheckOptions = {},
 ): GradcheckResult {
+  checkGradcheckOptions(options);
   if (isNode(target)) {
-    const leaves = leavesOf([target], 'gradcheck');
-    const params = leaves.filter((l) => l.kind === 'param');
-    const names = wrtNames(
-      options.wrt,
-      (params.length > 0 ? params : leaves).map((l) => l.name),
-    );
-    const wrt = names.map((n) => {
-      const leaf = leaves.find((l) => l.name === n);
-      if (!leaf) {
-        throw new GradgenError(
-          'E_GRAD_NOT_INPUT',
-          `gradcheck: the cost does not take an input named '${n}'`,
-        );
-      }
-      return leaf;
-    });
-    const grads = grad(target, wrt);
-    const gradOutputs: Record<string, Node> = {};
-    wrt.forEach((leaf, i) => (gradOutputs[`d${leaf.name}`] = grads[i]!));
-    const inputs: LeafNode[] = leaves;
-    const costFn = compile({ cost: target }, { inputs, name: 'cost' });
-    const gradFn = compile(gradOutputs, { inputs, name: 'gradient' });
-    const pair: CostAndGradient = {
-      cost: (x) => costFn(x).cost as number,
-      grad: (x) => {
-        const out = gradFn(x);
-        return Object.fromEntries(names.map((n) => [n, out[`d${n}`]!]));
-      },
-    };
+    const { pair, names } = pairOfNode(target, options);
     return checkPair(pair, at, names, options);
   }
   if (isCompiled(target)) {
-    const outputs = Object.keys(target.outputs);
-    const inputNames = target.inputs.map((i) => i.name);
-    const gradMap =
-      options.grads ??
-      Object.fromEntries(
-        inputNames.filter((n) => outputs.includes(`d${n}`)).map((n) => [n, `d${n}`]),
-      );
-    const gradOutputs = new Set(Object.values(gradMap));
-    const candidates = outputs.filter(
-      (o) => !gradOutputs.has(o) && (target.outputs as Record<string, Shape>)[o]!.length === 0,
-    );
-    const costKey = options.cost ?? (candidates.length === 1 ? candidates[0] : undefined);
-    if (!costKey || !outputs.includes(costKey)) {
-      throw new GradgenError(
-        'E_BAD_OPTION',
-        `gradcheck: say which output is the cost (options.cost); outputs are ${outputs.join(', ')}`,
-      );
-    }
-    for (const [input, out] of Object.entries(gradMap)) {
-      if (!outputs.includes(out)) {
-        throw new GradgenError(
-          'E_BAD_OPTION',
-          `gradcheck: the gradient of '${input}' is said to be output '${out}', which does not exist`,
-        );
-      }
-    }
-    const names = wrtNames(options.wrt, Object.keys(gradMap));
-    const f = target;
-    const pair: CostAndGradient = {
-      cost: (x) => f(x)[costKey] as number,
-      grad: (x) => {
-        const out = f(x);
-        return Object.fromEntries(names.map((n) => [n, out[gradMap[n]!]!]));
-      },
-    };
+    const { pair, names } = pairOfCompiled(target, options);
     return checkPair(pair, at, names, options);
   }
-  if (
-    typeof target === 'object' &&
-    target !== null &&
-    typeof (target as CostAndGradient).cost === 'function' &&
-    typeof (target as CostAndGradient).grad === 'function'
-  ) {
-    const pair = target as CostAndGradient;
-    const names = wrtNames(options.wrt, Object.keys(pair.grad(at)));
-    return checkPair(pair, at, names, options);
+  if (isPair(target)) {
+    return checkPair(target, at, wrtNames(options.wrt, Object.keys(target.grad(at))), options);
   }
   throw new GradgenError(
     'E_BAD_ARGUMENT',

@@ -3,7 +3,7 @@
  * one line on stderr and exit code 1 (2 for usage errors); a stack trace only with --debug.
  */
 import '../index.js';
-import { gradcheck, type GradcheckResult } from '../check/gradcheck.js';
+import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
 import { compile } from '../emit/compile.js';
 import { GradgenError } from '../errors.js';
 import { leavesOf } from '../ir/graph.js';
@@ -29,18 +29,32 @@ function writeOrPrint(out: string | undefined, text: string): void {
   console.error(`wrote ${out}`);
 }
 
-function checkGraph(file: string, model: GraphModel, epsilon: number | undefined): void {
+/** The gradcheck options `check`'s flags ask for. */
+function checkOptions(options: OptionValues<'check'>): GradcheckOptions {
+  return {
+    ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+    ...(options['avoid-kinks'] ? { avoidKinks: true } : {}),
+  };
+}
+
+/** Prints the check's report; exit code 1 unless every row passed (`ok`, as the report says). */
+function reportCheck(result: GradcheckResult): void {
+  console.log(result.report());
+  if (!result.ok) process.exitCode = 1;
+}
+
+function checkGraph(file: string, model: GraphModel, options: GradcheckOptions): void {
   if (!model.example) throw new CliError(`${file}: the model has no example point to check at`);
   const f = compile(model.outputs, { name: model.name, inputs: model.inputs });
   const at = typeof model.example === 'function' ? model.example() : model.example;
   const large = Object.values(at).some((v) => typeof v !== 'number' && v.length > 2000);
-  const result = gradcheck(f, at, {
-    ...(epsilon !== undefined ? { epsilon } : {}),
-    ...(model.cost ? { cost: model.cost } : {}),
-    ...(large ? { mode: 'random' as const, directions: 6 } : {}),
-  });
-  console.log(result.report());
-  if (!result.ok) process.exitCode = 1;
+  reportCheck(
+    gradcheck(f, at, {
+      ...options,
+      ...(model.cost ? { cost: model.cost } : {}),
+      ...(large ? { mode: 'random' as const, directions: 6 } : {}),
+    }),
+  );
 }
 
 /**
@@ -55,14 +69,15 @@ const CHECK_MIN_EXAMPLES = 32;
 /**
  * Gradient-checks a training model's loss with respect to every param, at `init(seed)` after
  * `steps` full-batch training steps (default 5). At a seeded initialization with tiny weights
- * (0.01·N(0, 1)) some gradients (planar's first-layer biases) are ~1e-8, below what two-sided
- * differences of a cost of ~0.7 resolve at ε = 1e-7 (~1e-9): the check would judge round-off, not
- * the derivative. A few steps make them large enough; many more shrink every gradient again as
- * the cost flattens out, so the default stays small.
+ * (0.01·N(0, 1)) some gradients (planar's first-layer biases) are ~1e-8, close to what two-sided
+ * differences of a cost of ~0.7 resolve at ε = 1e-7 (~1e-9): gradcheck can then only call them
+ * `roundoff`. A few steps make them larger; many more shrink every gradient again as the cost
+ * flattens out, so the default stays small.
  */
 function checkTraining(
   model: TrainingModel,
-  options: { seed: number | undefined; steps: number | undefined; epsilon: number | undefined },
+  options: { seed: number | undefined; steps: number | undefined },
+  check: GradcheckOptions,
 ): void {
   const seed = options.seed ?? model.defaults?.seed ?? 1;
   const steps = options.steps ?? 5;
@@ -81,7 +96,7 @@ function checkTraining(
   const state = trainer.init(seed);
   for (let i = 0; i < steps; i++) trainer.step(state, data);
   const result = trainer.gradcheck(state, data, {
-    ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+    ...check,
     ...(large ? { mode: 'random' as const, directions: 6 } : {}),
   });
   const where =
@@ -90,35 +105,7 @@ function checkTraining(
       : `init(seed ${seed})`;
   const examples = k < m ? `the first ${k} of ${m}` : `${m}`;
   console.log(`${model.name}: the loss at ${where}, on ${examples} training examples`);
-  console.log(result.report());
-  const note = roundOffNote(result, trainer.lossAndGrad(state, data, { maskSeed: 1 }).loss);
-  if (note) console.log(note);
-  if (!result.ok) process.exitCode = 1;
-}
-
-/**
- * A note for rows whose gradients are so small that round-off in the differences of J alone can
- * put them above `correct`: the difference of two costs is good to about an ulp of J, so the
- * estimate of one component is good to about εₘ·|J| / 2ε.
- */
-function roundOffNote(result: GradcheckResult, cost: number): string | undefined {
-  const resolution = (Number.EPSILON * Math.abs(cost)) / (2 * result.epsilon);
-  // the scale of a row: its largest component, analytic or numerical (a wrongly zero analytic
-  // gradient still has a numerical one far above the round-off floor, and is not excused)
-  const scale = (e: GradcheckResult['perInput'][number]) =>
-    [...e.analytic, ...e.numerical].reduce((s, g) => Math.max(s, Math.abs(g)), 0);
-  // 1e-8: a tenth of the `correct` threshold, as J's own rounding spans more than one ulp
-  const rows = result.perInput.filter(
-    (e) => e.verdict !== 'correct' && e.verdict !== 'nonfinite' && resolution > 1e-8 * scale(e),
-  );
-  if (rows.length === 0) return undefined;
-  const largest = Math.max(...rows.map(scale));
-  return (
-    `note: ${rows.map((e) => e.name).join(', ')}: gradients up to ${largest.toExponential(1)}, near what differences of ` +
-    `J ≈ ${cost.toPrecision(3)} resolve at ε = ${result.epsilon} (~${resolution.toExponential(1)}); round-off alone can put ` +
-    `${rows.length === 1 ? 'this row' : 'these rows'} above 'correct'` +
-    (result.epsilon < 1e-5 ? ' (a larger --epsilon, e.g. 1e-5, resolves them better)' : '')
-  );
+  reportCheck(result);
 }
 
 function asArray(v: InputValue | number | ArrayLike<number>): ArrayLike<number> {
@@ -342,9 +329,9 @@ function compileCommand(model: Model, options: OptionValues<'compile'>): void {
 }
 
 function checkCommand(file: string, model: Model, options: OptionValues<'check'>): void {
-  const { seed, steps, epsilon } = options;
+  const { seed, steps } = options;
   if (model.kind === 'training') {
-    checkTraining(model, { seed, steps, epsilon });
+    checkTraining(model, { seed, steps }, checkOptions(options));
     return;
   }
   if (seed !== undefined || steps !== undefined) {
@@ -352,7 +339,7 @@ function checkCommand(file: string, model: Model, options: OptionValues<'check'>
       `check: --seed and --steps apply to training models; ${file} is a graph model`,
     );
   }
-  checkGraph(file, model, epsilon);
+  checkGraph(file, model, checkOptions(options));
 }
 
 function graphCommand(model: Model, options: OptionValues<'graph'>): void {

@@ -56,12 +56,20 @@ export const COMMANDS = {
   check: {
     operands: '<model.ts>',
     about: [
-      'gradient-check the model (exit 1 unless correct): a graph at its example point; a',
-      "training model's loss at init(seed) after N training steps (default 5) on its training",
-      'data',
+      'gradient-check the model, one row per input (exit 1 unless every row passes): a graph',
+      "at its example point; a training model's loss at init(seed) after N training steps",
+      '(default 5) on its training data',
     ],
     options: {
-      epsilon: { kind: 'positive-number', value: 'E', help: 'the step of the differences' },
+      epsilon: {
+        kind: 'positive-number',
+        value: 'E',
+        help: 'the relative step of the differences, ε·max(1, |θ|) (default 1e-7)',
+      },
+      'avoid-kinks': {
+        kind: 'switch',
+        help: 'where a perturbation crosses a kink (relu, max, …), re-sample the point (10 tries)',
+      },
       seed: {
         kind: 'non-negative-integer',
         value: 'S',

@@ -13,6 +13,7 @@ export const abs = elementwise({
   math: ([x]) => printed(`|${x!.text}|`, PREC.atom),
   // |x|′ = sign(x)
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.sign(x!))],
+  kinks: ([x]) => [x!],
   safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
   sample: [[-3, 3]],
 });

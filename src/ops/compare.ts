@@ -24,6 +24,8 @@ function comparison(
     math: ([a, b]) =>
       printed(`[${paren(a!, PREC.add)} ${symbol} ${paren(b!, PREC.add)}]`, PREC.atom),
     vjp: () => [null, null],
+    // the bracket jumps where a − b changes sign
+    kinks: ([a, b], _attrs, builder) => [builder.sub(a!, b!)],
     safe: ([a, b], _attrs, margin) => Math.abs(a! - b!) > margin,
     sample: [
       [-3, 3],

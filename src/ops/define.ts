@@ -50,6 +50,12 @@ interface OpCommon {
   readonly constantLast?: boolean;
   /** Infinitely differentiable wherever {@link ElementwiseOp.safe} holds (second-derivative tests). */
   readonly smooth: boolean;
+  /**
+   * A non-smooth op's kinks: expressions whose signs pick the smooth piece the op is on (relu: x;
+   * max(a, b): a − b). A perturbation that changes one's sign crosses a kink, where a difference
+   * quotient does not estimate the derivative: gradcheck reports such a component as `kink`.
+   */
+  kinks?(args: readonly Node[], attrs: Attrs, b: typeof Builder): readonly Node[];
   /** The values the result can take in exact arithmetic, given its operands' (default: all reals). */
   range?(args: readonly Interval[], attrs: Attrs): Interval;
   /**

@@ -11,6 +11,7 @@ export const leakyRelu = elementwise({
     printed(`leakyRelu(${x!.text}, ${formatNumber(slope as number)})`, PREC.atom),
   // leakyRelu′ = 1 where x > 0, s elsewhere
   vjp: ({ g, args: [x], attrs, b }) => [b.mul(g, b.where(b.gt(x!, 0), 1, attrs.slope as number))],
+  kinks: ([x]) => [x!],
   safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
   sample: [[-3, 3]],
 });

@@ -19,6 +19,7 @@ export const max = elementwise({
     const tie = b.mul(0.5, b.eq(x!, y!));
     return [b.mul(g, b.add(b.gt(x!, y!), tie)), b.mul(g, b.add(b.lt(x!, y!), tie))];
   },
+  kinks: ([x, y], _attrs, b) => [b.sub(x!, y!)],
   safe: ([a, b], _attrs, margin) => Math.abs(a! - b!) > margin,
   sample: [
     [-3, 3],

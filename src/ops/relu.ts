@@ -15,6 +15,7 @@ export const relu = elementwise({
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // relu′ = [x > 0]
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.gt(x!, 0))],
+  kinks: ([x]) => [x!],
   safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
   sample: [[-3, 3]],
 });

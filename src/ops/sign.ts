@@ -11,6 +11,8 @@ export const sign = elementwise({
   range: () => I.interval(-1, 1),
   math: ([x]) => printed(`sign(${x!.text})`, PREC.atom),
   vjp: () => [null],
+  // a jump, not only a kink: J itself changes by a step where x changes sign
+  kinks: ([x]) => [x!],
   safe: ([x], _attrs, margin) => Math.abs(x!) > margin,
   sample: [[-3, 3]],
 });

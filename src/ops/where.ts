@@ -12,6 +12,8 @@ export const where = elementwise({
   math: ([c, a, b]) => printed(`(${c!.text} ? ${a!.text} : ${b!.text})`, PREC.atom),
   // the selected branch gets the whole adjoint
   vjp: ({ g, args: [c], b }) => [null, b.where(c!, g, 0), b.where(c!, 0, g)],
+  // the branch switches where c becomes or stops being 0: where sign(|c|) changes
+  kinks: ([c], _attrs, b) => [b.abs(c!)],
   safe: ([c], _attrs, margin) => c === 0 || Math.abs(c!) > margin,
   sample: [
     [0, 1],

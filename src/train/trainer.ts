@@ -7,6 +7,7 @@
 import { grad } from '../autodiff/grad.js';
 import * as B from '../builder/core.js';
 import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
+import { kinkProbe } from '../check/kinks.js';
 import { loadModule, type CompiledValue } from '../emit/compile.js';
 import type { ModuleConstant } from '../emit/render.js';
 import { emitFunctions } from '../emit/module.js';
@@ -576,6 +577,10 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const core = mod[`${g.prefix}Training`] as TrainerCore;
   const gradFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
   // a step's kernels: those of lossAndGrad and of update
+  // the loss's kinks (relu, max, …) for gradcheck, compiled at its first call
+  let kinks: ((x: InputValues) => Float64Array) | undefined | null = null;
+  const kinksOf = () =>
+    kinks === null ? (kinks = kinkProbe(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs)) : kinks;
   const stepProfiles = functions
     .slice(0, 2)
     .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
@@ -636,7 +641,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     },
     gradcheck(state, data, options = {}) {
       try {
-        return checkGradients(core, gradFn, state, data, options);
+        return checkGradients(core, gradFn, kinksOf(), state, data, options);
       } catch (e) {
         throw withUserSite(e);
       }
@@ -660,6 +665,7 @@ function withUserSite(e: unknown): unknown {
 function checkGradients(
   core: TrainerCore,
   gradFn: (i: unknown) => Record<string, CompiledValue>,
+  kinks: ((x: InputValues) => Float64Array) | undefined,
   state: TrainingState,
   data: InputValues,
   options: GradcheckOptions & { maskSeed?: number },
@@ -677,6 +683,8 @@ function checkGradients(
         const out = gradFn(x);
         return Object.fromEntries(names.map((n) => [n, out[`d${n}`] as Float64Array]));
       },
+      dtype: core.meta.dtype,
+      ...(kinks ? { kinks } : {}),
     },
     at,
     { wrt: names, ...rest },
