@@ -327,22 +327,25 @@ describe("gradcheck's options", () => {
   it('are checked: the key, the value and the call site (E_BAD_OPTION)', () => {
     const site = /gradcheck\.test\.ts:\d+/;
     const bad: [Record<string, unknown>, RegExp][] = [
-      [{ epsilon: 0 }, /option epsilon must be a finite number in \(0, 1\), got 0/],
-      [{ epsilon: -1e-7 }, /epsilon .* got -1e-7/],
-      [{ epsilon: '1e-7' }, /epsilon .* got '1e-7'/],
-      [{ epsilon: NaN }, /epsilon .* got NaN/],
-      [{ epsilion: 1e-7 }, /unknown option 'epsilion' \(options are epsilon, /],
-      [{ mode: 'all' }, /option mode must be 'full' or 'random', got 'all'/],
-      [{ directions: 0 }, /option directions must be an integer in \[1, 1e6\], got 0/],
-      [{ directions: 2.5 }, /directions .* got 2\.5/],
-      [{ threshold: 0 }, /option threshold must be a finite number > 0, got 0/],
-      [{ seed: -1 }, /option seed must be an integer ≥ 0, got -1/],
-      [{ avoidKinks: 'yes' }, /option avoidKinks must be true, false or \{ tries \}.*got 'yes'/],
-      [{ avoidKinks: { tries: 0 } }, /avoidKinks .* got \{"tries":0\}/],
-      [{ avoidKinks: { tries: 1e6 } }, /avoidKinks .* \[1, 1000\], got \{"tries":1000000\}/],
-      [{ avoidKinks: { retries: 3 } }, /avoidKinks .* got \{"retries":3\}/],
-      [{ wrt: 'a' }, /option wrt must be an array of inputs, params or their names, got 'a'/],
-      [{ grads: { a: 3 } }, /option grads must be an object of input name → output name/],
+      [{ epsilon: 0 }, /option 'epsilon' must be a number in \(0, 1\), got 0/],
+      [{ epsilon: -1e-7 }, /epsilon' .* got -1e-7/],
+      [{ epsilon: '1e-7' }, /epsilon' .* got "1e-7"/],
+      [{ epsilon: NaN }, /epsilon' .* got NaN/],
+      [
+        { epsilion: 1e-7 },
+        /unknown option 'epsilion' .*the options are epsilon, .*did you mean 'epsilon'/,
+      ],
+      [{ mode: 'all' }, /option 'mode' must be 'full' or 'random', got "all"/],
+      [{ directions: 0 }, /option 'directions' must be an integer in \[1, 1000000\], got 0/],
+      [{ directions: 2.5 }, /directions' .* got 2\.5/],
+      [{ threshold: 0 }, /option 'threshold' must be a number > 0, got 0/],
+      [{ seed: -1 }, /option 'seed' must be an integer ≥ 0, got -1/],
+      [{ avoidKinks: 'yes' }, /option 'avoidKinks' must be true, false or \{ tries \}.*got "yes"/],
+      [{ avoidKinks: { tries: 0 } }, /avoidKinks' .* got \{"tries":0\}/],
+      [{ avoidKinks: { tries: 1e6 } }, /avoidKinks' .* \[1, 1000\], got \{"tries":1000000\}/],
+      [{ avoidKinks: { retries: 3 } }, /avoidKinks' .* got \{"retries":3\}/],
+      [{ wrt: 'a' }, /option 'wrt' must be an array of inputs, params or their names, got "a"/],
+      [{ grads: { a: 3 } }, /option 'grads' must be an object of input name → output name/],
     ];
     for (const [options, pattern] of bad) {
       expectError(() => gradcheck(pair, { a: 1 }, options as never), 'E_BAD_OPTION', pattern, site);
