@@ -24,6 +24,11 @@ export type ErrorCode =
   | 'E_NONFINITE_INPUT'
   /** A training step produced NaN or ±Infinity from finite inputs (the optimization diverged). */
   | 'E_NONFINITE_RESULT'
+  /**
+   * Guard mode (`guard: true`): an op produced NaN or ±Infinity; the message names the op, its
+   * formula and output, the call site and the ranges of its operands.
+   */
+  | 'E_NONFINITE_OP'
   /** An input value has the wrong type or length for its declared shape. */
   | 'E_INPUT_SHAPE'
   /** An options object has an unknown key, a value of the wrong type or one out of range (the message names the key and the value). */

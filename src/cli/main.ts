@@ -43,9 +43,18 @@ function reportCheck(result: GradcheckResult): void {
   if (!result.ok) process.exitCode = 1;
 }
 
-function checkGraph(file: string, model: GraphModel, options: GradcheckOptions): void {
+function checkGraph(
+  file: string,
+  model: GraphModel,
+  options: GradcheckOptions,
+  guard: boolean,
+): void {
   if (!model.example) throw new CliError(`${file}: the model has no example point to check at`);
-  const f = compile(model.outputs, { name: model.name, inputs: model.inputs });
+  const f = compile(model.outputs, {
+    name: model.name,
+    inputs: model.inputs,
+    ...(guard ? { guard } : {}),
+  });
   const at = typeof model.example === 'function' ? model.example() : model.example;
   const large = Object.values(at).some((v) => typeof v !== 'number' && v.length > 2000);
   reportCheck(
@@ -76,12 +85,12 @@ const CHECK_MIN_EXAMPLES = 32;
  */
 function checkTraining(
   model: TrainingModel,
-  options: { seed: number | undefined; steps: number | undefined },
+  options: { seed: number | undefined; steps: number | undefined; guard: boolean },
   check: GradcheckOptions,
 ): void {
   const seed = options.seed ?? model.defaults?.seed ?? 1;
   const steps = options.steps ?? 5;
-  const trainer = compileTraining(model);
+  const trainer = compileTraining({ ...model, ...(options.guard ? { guard: true } : {}) });
   const { train } = model.data();
   const m = exampleCount(model, train);
   const large = trainer.params.some((p) => p.shape.reduce((a, b) => a * b, 1) > 2000);
@@ -209,7 +218,11 @@ async function trainCommand(file: string, options: OptionValues<'train'>): Promi
   let data: DataSets;
   try {
     status.show(`compiling ${model.name}…`); // digits: a few seconds
-    trainer = compileTraining({ ...model, optimizer: run.optimizer });
+    trainer = compileTraining({
+      ...model,
+      optimizer: run.optimizer,
+      ...(options.guard ? { guard: true } : {}),
+    });
     status.show('loading the data…');
     data = modelData(file, model);
   } finally {
@@ -331,7 +344,7 @@ function compileCommand(model: Model, options: OptionValues<'compile'>): void {
 function checkCommand(file: string, model: Model, options: OptionValues<'check'>): void {
   const { seed, steps } = options;
   if (model.kind === 'training') {
-    checkTraining(model, { seed, steps }, checkOptions(options));
+    checkTraining(model, { seed, steps, guard: options.guard === true }, checkOptions(options));
     return;
   }
   if (seed !== undefined || steps !== undefined) {
@@ -339,7 +352,7 @@ function checkCommand(file: string, model: Model, options: OptionValues<'check'>
       `check: --seed and --steps apply to training models; ${file} is a graph model`,
     );
   }
-  checkGraph(file, model, checkOptions(options));
+  checkGraph(file, model, checkOptions(options), options.guard === true);
 }
 
 function graphCommand(model: Model, options: OptionValues<'graph'>): void {

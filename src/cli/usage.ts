@@ -70,6 +70,10 @@ export const COMMANDS = {
         kind: 'switch',
         help: 'where a perturbation crosses a kink (relu, max, …), re-sample the point (10 tries)',
       },
+      guard: {
+        kind: 'switch',
+        help: 'check every kernel: NaN or ±Infinity names the op that made it (E_NONFINITE_OP)',
+      },
       seed: {
         kind: 'non-negative-integer',
         value: 'S',
@@ -107,6 +111,10 @@ export const COMMANDS = {
       },
       plot: { kind: 'path', value: 'out.svg', help: 'write the cost per epoch as an SVG chart' },
       'log-x': { kind: 'switch', help: "the plot's epoch axis logarithmic" },
+      guard: {
+        kind: 'switch',
+        help: 'check every kernel: NaN or ±Infinity names the op that made it (E_NONFINITE_OP)',
+      },
     },
   },
   graph: {

@@ -5,11 +5,12 @@
  * same graph. Rendered by render.ts in prettier's style, without prettier.
  */
 import { GradgenError, at } from '../errors.js';
-import { checkLeafNames, leavesOf } from '../ir/graph.js';
+import { checkLeafNames, leavesOf, toposort } from '../ir/graph.js';
 import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
 import { shareKernels } from './share.js';
+import { guardFused, guardUnfused } from './guard.js';
 import type { SplitLimits } from './split.js';
 import { optimize } from '../rewrite/optimize.js';
 import { arrayOption, checkOptions, IDENTIFIER_OPTION, type OptionSchema } from '../options.js';
@@ -19,6 +20,7 @@ import {
   planFunctions,
   renderModule,
   type LoweredFunction,
+  type ModuleNames,
   type ModuleConstant,
   type TrainerParts,
 } from './render.js';
@@ -38,6 +40,13 @@ export interface EmitOptions {
    * clock reads per kernel; leave it off in production modules.
    */
   profile?: boolean;
+  /**
+   * Check every kernel's result (like JAX's `jax_debug_nans`): NaN or ±Infinity throws
+   * E_NONFINITE_OP naming the first op that produced it, its formula, output name, call site and
+   * operands' ranges (the function is re-run op by op to find it). For debugging: it slows every
+   * call and doubles the module; off by default, and then the module is unchanged.
+   */
+  guard?: boolean;
 }
 
 /** What emit and compile take (see {@link EmitOptions}). */
@@ -47,6 +56,7 @@ const EMIT_OPTIONS: OptionSchema = {
   dtype: { type: 'oneOf', values: ['float64', 'float32'] },
   optimize: { type: 'boolean' },
   profile: { type: 'boolean' },
+  guard: { type: 'boolean' },
 };
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
@@ -222,6 +232,7 @@ export function emitFunctions(
     specs.map((s) => s.name),
     options.profile === true,
     options.trainer !== undefined,
+    options.guard === true,
   );
   if (options.trainer) {
     const t = options.trainer;
@@ -240,10 +251,17 @@ export function emitFunctions(
     for (const name of ENTRY_LOCALS) locals.claim(name);
     const program = lower(graph, inputs, dtype, locals, where, namer, computed);
     for (const st of program.steps) computed.add(st.node);
-    return { name: names.functions[i]!, inputs, outputs: outs, program };
+    const name = names.functions[i]!;
+    if (!options.guard) return { name, inputs, outputs: outs, program };
+    // guard mode's twin: every node a step of its own
+    const twinLocals = namer.child();
+    for (const local of ENTRY_LOCALS) twinLocals.claim(local);
+    const all = new Set(toposort(Object.values(graph)));
+    const unfused = lower(graph, inputs, dtype, twinLocals, where, namer, all);
+    return { name, inputs, outputs: outs, program, unfused };
   });
   // kernels the functions compute alike are emitted once (lossAndGrad's forward and predict's)
-  const shared = shareKernels(lowered, namer);
+  const shared = guarded(shareKernels(lowered, namer), names);
   const render = {
     dtype,
     ...(shared.kernels.length ? { kernels: shared.kernels } : {}),
@@ -251,6 +269,7 @@ export function emitFunctions(
     ...(options.constants ? { constants: options.constants } : {}),
     ...(options.trainer ? { trainer: options.trainer } : {}),
     ...(options.profile ? { profile: true } : {}),
+    ...(options.guard ? { guard: true } : {}),
   };
   const plans = planFunctions(namer, shared.functions, names, options.split);
   const source = renderModule('ts', shared.functions, names, plans, render);
@@ -269,6 +288,18 @@ export function emitFunctions(
       ...(options.profile ? { profileName: names.profiles[i]! } : {}),
     })),
   };
+}
+
+/** Guard mode: every step of the functions and of their unfused twins checked (src/emit/guard.ts). */
+function guarded<T extends { functions: LoweredFunction[] }>(shared: T, names: ModuleNames): T {
+  if (!names.guardRange) return shared;
+  const g = { error: names.errorClass, range: names.guardRange };
+  const functions = shared.functions.map((f) => ({
+    ...f,
+    program: { ...f.program, steps: guardFused(f.program, f.name, g) },
+    ...(f.unfused ? { unfused: { ...f.unfused, steps: guardUnfused(f.unfused, f.name, g) } } : {}),
+  }));
+  return { ...shared, functions };
 }
 
 /** The TypeScript module text for `outputs`, for writing to disk. */

@@ -20,6 +20,8 @@ export interface LoweredFunction {
   readonly inputs: readonly LeafNode[];
   readonly outputs: Readonly<Record<string, Node>>;
   readonly program: LoweredProgram;
+  /** Guard mode: the same graph with every op a checked step of its own (src/emit/guard.ts). */
+  readonly unfused?: LoweredProgram;
 }
 
 /** An exported constant of the module (metadata), with its doc comment and declared type. */
@@ -51,6 +53,8 @@ export interface RenderOptions {
   readonly constants?: readonly ModuleConstant[];
   readonly trainer?: TrainerParts;
   readonly profile?: boolean;
+  /** Guard mode: steps are checked, and a failure re-runs the unfused twin (src/emit/guard.ts). */
+  readonly guard?: boolean;
   /** Kernels several functions call (emitted once, before the functions). */
   readonly kernels?: readonly SharedKernel[];
   /**
@@ -68,6 +72,8 @@ export interface ModuleNames {
   readonly readTensor: string;
   readonly profiles: readonly string[];
   readonly clock: string;
+  /** Guard mode's range helper ('' without guard). */
+  readonly guardRange: string;
 }
 
 export function moduleNames(
@@ -75,6 +81,7 @@ export function moduleNames(
   functionNames: readonly string[],
   profile: boolean,
   trainer: boolean,
+  guard = false,
 ): ModuleNames {
   // a training module holds the runtime: its names are taken before anything else
   if (trainer) for (const name of RUNTIME_NAMES) namer.claim(name);
@@ -86,6 +93,7 @@ export function moduleNames(
     readTensor: namer.fresh('readTensor'),
     profiles: profile ? functions.map((fn) => namer.fresh(`${fn}Profile`)) : [],
     clock: profile ? namer.fresh('profileClock') : '',
+    guardRange: guard ? namer.fresh('guardRange') : '',
   };
 }
 
@@ -101,6 +109,8 @@ export interface FunctionPlan {
   readonly split: SplitPlan | undefined;
   /** The Set of its input names, for a function with many inputs (see {@link MANY_INPUTS}). */
   readonly inputSet: string | undefined;
+  /** Guard mode: the unfused twin's names (its `fn` is the function it re-runs with). */
+  readonly unfused?: FunctionPlan;
 }
 
 /**
@@ -120,23 +130,33 @@ export function planFunctions(
   limits?: SplitLimits,
 ): FunctionPlan[] {
   const many = functions.length > 1;
-  return functions.map((f, index) => {
-    const fn = names.functions[index]!;
+  const plan = (
+    f: LoweredFunction,
+    program: LoweredProgram,
+    fn: string,
+    profile: string | undefined,
+  ): FunctionPlan => {
     const typeBase = pascalCase(fn);
     const prefixed = (name: string) => (many ? `${fn}${pascalCase(name)}` : name);
     return {
       fn,
-      profile: names.profiles[index],
+      profile,
       meta: namer.fresh(`${fn}Meta`),
       result: namer.fresh(prefixed('result')),
       reserve: namer.fresh(prefixed('reserve')),
       resultClass: namer.fresh(`${typeBase}Result`),
-      bounds: f.program.dims.map((d) =>
+      bounds: program.dims.map((d) =>
         namer.fresh(many ? `${fn}_bound_${d.symbol}` : `bound_${d.symbol}`),
       ),
-      split: splitFunction(f.program, fn, namer, limits),
+      split: splitFunction(program, fn, namer, limits),
       inputSet: f.inputs.length > MANY_INPUTS ? namer.fresh(`${fn}InputNames`) : undefined,
     };
+  };
+  return functions.map((f, index) => {
+    const fn = names.functions[index]!;
+    const main = plan(f, f.program, fn, names.profiles[index]);
+    if (!f.unfused) return main;
+    return { ...main, unfused: plan(f, f.unfused, namer.fresh(`${fn}Unfused`), undefined) };
   });
 }
 
@@ -157,6 +177,7 @@ export function renderModule(
     writeReadTensor(w, names, arrayType);
   }
   if (options.profile) w.line('').line(`let ${names.clock} = 0;`);
+  if (names.guardRange) writeRangeHelper(w, names.guardRange);
   for (const k of options.kernels ?? []) writeSharedKernel(w, k, arrayType);
   functions.forEach((f, index) => {
     writeFunction(w, f, names, options, { ...plans[index]!, arrayType });
@@ -311,6 +332,9 @@ function writeFunction(
   writeResult(w, f.program, c.resultClass, c.result, outputsType, c.arrayType);
   if (f.program.dims.length > 0) writeReserve(w, f.program, c.reserve, c.result, c.bounds);
   if (c.profile) writeProfileRecord(w, f.program, c.fn, c.profile);
+  if (f.unfused && c.unfused) {
+    writeUnfused(w, f.unfused, names, { ...c.unfused, arrayType: c.arrayType }, inputsType, c.fn);
+  }
   if (c.split) writeParts(w, c.split, c, names.clock);
   if (c.inputSet) {
     w.line('').doc([`The names of ${c.fn}'s inputs.`]);
@@ -418,7 +442,7 @@ function writeReserve(
   w: ModuleWriter,
   program: LoweredProgram,
   name: string,
-  resultName: string,
+  resultName: string | undefined,
   bounds: readonly string[],
 ): void {
   const arrayType = program.dtype === 'float32' ? 'Float32Array' : 'Float64Array';
@@ -438,7 +462,7 @@ function writeReserve(
       w.line(`if (${b.name}.length < ${b.size}) ${b.name} = new ${arrayType}(${b.size});`);
     }
   }
-  for (const o of program.outputs) {
+  for (const o of resultName ? program.outputs : []) {
     const b = buffers.get(o.key);
     if (!o.isScalar && b && symbolic(b.size)) {
       w.line(
@@ -467,7 +491,6 @@ function writeEntry(
 ): void {
   const { program, inputs } = f;
   const error = names.errorClass;
-  const fnLiteral = stringLiteral(c.fn);
   const takesTensors = program.inputs.some((i) => !i.isScalar);
   w.line('').doc([
     `Computes ${listed(Object.keys(f.outputs), 'outputs')} from ${
@@ -512,6 +535,59 @@ function writeEntry(
     w.line('}');
   }
   w.line('}').line('}');
+  writeInputReads(w, program, names, c);
+  if (c.profile) w.line(`${c.profile}.calls++;`);
+  const body = () => {
+    writeBody(w, program, names, c, c.unfused ? 2 : 1);
+    for (const o of program.outputs) {
+      if (o.isScalar) {
+        w.line(`${c.result}.${o.key} = ${w.types ? assertElementReads(o.expr) : o.expr};`);
+      }
+    }
+    w.line(`return ${c.result};`);
+  };
+  if (!c.unfused) body();
+  else {
+    // guard mode: a kernel that produced NaN or ±Infinity is re-run op by op to name the op
+    w.line('try {');
+    body();
+    w.line('} catch (e) {');
+    w.line(
+      `if (e instanceof ${error} && e.code === 'E_NONFINITE_OP') ${c.unfused.fn}(inputs, options);`,
+    );
+    w.line('throw e;').line('}');
+  }
+  w.line('}');
+}
+
+/** The steps of a function body (or the calls of its parts) at `depth`. */
+function writeBody(
+  w: ModuleWriter,
+  program: LoweredProgram,
+  names: ModuleNames,
+  c: FunctionContext,
+  depth: number,
+): void {
+  if (c.split) {
+    for (const part of c.split.parts)
+      w.line(`${part.name}(${part.params.map((p) => p.name).join(', ')});`);
+    for (const load of c.split.tail) w.line(w.types ? assertElementReads(load) : load);
+  } else {
+    const steps = c.profile ? timed(program.steps, c.profile, names.clock) : program.steps;
+    w.verbatim(renderSteps(steps, w, depth));
+  }
+}
+
+/** Reads and checks each input into its local, checks the batch sizes and reserves buffers. */
+function writeInputReads(
+  w: ModuleWriter,
+  program: LoweredProgram,
+  names: ModuleNames,
+  c: FunctionPlan,
+  /** The function the messages name (an unfused twin names the function it re-runs). */
+  fn = c.fn,
+): void {
+  const fnLiteral = stringLiteral(fn);
   for (const i of program.inputs) {
     const key = stringLiteral(i.leaf.name);
     // a name that Object.prototype has (toString, constructor, …) is read only as an own property
@@ -530,26 +606,65 @@ function writeEntry(
       );
     }
   }
-  writeBatchChecks(w, program, c.fn, error);
+  writeBatchChecks(w, program, fn, names.errorClass);
   if (program.dims.length > 0) {
     const changed = program.dims.map((d, i) => `${d.symbol} !== ${c.bounds[i]}`).join(' || ');
     w.line(`if (${changed}) ${c.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
   }
-  if (c.profile) w.line(`${c.profile}.calls++;`);
-  if (c.split) {
-    for (const part of c.split.parts)
-      w.line(`${part.name}(${part.params.map((p) => p.name).join(', ')});`);
-    for (const load of c.split.tail) w.line(w.types ? assertElementReads(load) : load);
-  } else {
-    const steps = c.profile ? timed(program.steps, c.profile, names.clock) : program.steps;
-    w.verbatim(renderSteps(steps, w));
-  }
-  for (const o of program.outputs) {
-    if (o.isScalar) {
-      w.line(`${c.result}.${o.key} = ${w.types ? assertElementReads(o.expr) : o.expr};`);
-    }
-  }
-  w.line(`return ${c.result};`).line('}');
+}
+
+/**
+ * Guard mode's twin of a function: the same graph with every op a step of its own, each checked,
+ * so that the first op to produce NaN or ±Infinity is named (src/emit/guard.ts).
+ */
+function writeUnfused(
+  w: ModuleWriter,
+  program: LoweredProgram,
+  names: ModuleNames,
+  c: FunctionContext,
+  inputsType: string,
+  main: string,
+): void {
+  writeBuffers(w, program, c.bounds, c.arrayType);
+  if (program.dims.length > 0) writeReserve(w, program, c.reserve, undefined, c.bounds);
+  if (c.split) writeParts(w, c.split, c, names.clock);
+  w.line('').doc([
+    `${main} op by op, each result checked: throws E_NONFINITE_OP naming the first op that`,
+    `produces NaN or ±Infinity (guard mode: ${main} calls it when a fused kernel produced one).`,
+  ]);
+  w.functionHeader(
+    '',
+    c.fn,
+    [
+      ['inputs', inputsType],
+      ['options?', '{ readonly checkValues?: boolean }'],
+    ],
+    'void',
+  );
+  w.line('const checkValues = options?.checkValues !== false;');
+  writeInputReads(w, program, names, c, main);
+  writeBody(w, program, names, c, 1);
+  w.line('}');
+}
+
+/** Guard mode's helper: the range of an operand, for E_NONFINITE_OP's message. */
+function writeRangeHelper(w: ModuleWriter, name: string): void {
+  w.line('').doc(['"[min, max]" of the first n values (and whether NaN is among them).']);
+  w.functionHeader(
+    '',
+    name,
+    [
+      ['values', 'ArrayLike<number>'],
+      ['n', 'number'],
+    ],
+    'string',
+  );
+  w.line('let lo = Infinity;').line('let hi = -Infinity;').line('let nan = false;');
+  w.line('for (let i = 0; i < n; i++) {');
+  w.line(`const x = values[i]${w.ts('!')};`);
+  w.line('if (Number.isNaN(x)) {').line('nan = true;').line('} else {');
+  w.line('lo = Math.min(lo, x);').line('hi = Math.max(hi, x);').line('}').line('}');
+  w.line("return `[${lo}, ${hi}]${nan ? ' and NaN' : ''}`;").line('}');
 }
 
 /**
@@ -630,11 +745,11 @@ function timed(
  * (`X[i]!`): a project compiled with `noUncheckedIndexedAccess` types a typed-array read as
  * `number | undefined`; the assertion is erased, so the JavaScript V8 runs is the same.
  */
-function renderSteps(steps: readonly LoweredStep[], w: ModuleWriter): string {
-  if (!w.types) return printSteps(steps, 1, false);
+function renderSteps(steps: readonly LoweredStep[], w: ModuleWriter, depth = 1): string {
+  if (!w.types) return printSteps(steps, depth, false);
   return printSteps(
     steps.map((st) => ({ ...st, lines: st.lines.map(assertElementReads) })),
-    1,
+    depth,
     true,
   );
 }

@@ -63,6 +63,11 @@ export interface TrainingSpec {
   readonly dtype?: Dtype;
   /** Time every kernel of the training step (see {@link Trainer.profile}); for benchmarks. */
   readonly profile?: boolean;
+  /**
+   * Check every kernel of the step and of predict (see EmitOptions.guard): NaN or ±Infinity
+   * throws E_NONFINITE_OP naming the op that produced it. For debugging.
+   */
+  readonly guard?: boolean;
   /** Prefix of the module's function names (default: `train`). */
   readonly name?: string;
 }
@@ -213,6 +218,7 @@ export const TRAINING_SPEC_OPTIONS: OptionSchema = {
   ),
   dtype: { type: 'oneOf', values: ['float64', 'float32'] },
   profile: { type: 'boolean' },
+  guard: { type: 'boolean' },
   name: IDENTIFIER_OPTION,
 };
 /** A training model (defineTraining) is a spec too; its other fields are defineTraining's. */
@@ -548,6 +554,7 @@ function emitTrainingModule(
     {
       ...(spec.dtype ? { dtype: spec.dtype } : {}),
       ...(spec.profile ? { profile: true } : {}),
+      ...(spec.guard ? { guard: true } : {}),
       header: [
         `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ' + L2' : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
