@@ -17,6 +17,7 @@ import {
   Rng,
   sgd,
   sigmoid,
+  transpose,
   type OptimizerSpec,
   type Trainer,
 } from '../src/index.ts';
@@ -200,9 +201,12 @@ describe('L2 and dropout are part of the symbolic graph', () => {
       expect(v).toBeCloseTo(g0.grads.W1![i]! + (0.7 / m) * state.params.W1![i]!, 14),
     );
     expect(Array.from(g1.grads.b1!)).toEqual(Array.from(g0.grads.b1!));
-    // W2 is (1, 4): a row vector, not a matrix, so it is not regularized by default
-    expect(Array.from(g1.grads.W2!)).toEqual(Array.from(g0.grads.W2!));
-    const sq = Array.from(state.params.W1!).reduce((s, v) => s + v * v, 0);
+    // the course's cost (§5.4.1): every layer's weights, W2 (1, 4) too — by role, not by shape
+    g1.grads.W2!.forEach((v, i) =>
+      expect(v).toBeCloseTo(g0.grads.W2![i]! + (0.7 / m) * state.params.W2![i]!, 14),
+    );
+    expect(Array.from(g1.grads.b2!)).toEqual(Array.from(g0.grads.b2!));
+    const sq = [...state.params.W1!, ...state.params.W2!].reduce((s, v) => s + v * v, 0);
     expect(g1.loss).toBeCloseTo(g0.loss + (0.7 / (2 * m)) * sq, 14);
     // check at a point with gradients finite differences can resolve (at init they are ~1e-7)
     const rng = new Rng(4);
@@ -213,6 +217,27 @@ describe('L2 and dropout are part of the symbolic graph', () => {
       check.perInput.every((e) => e.relativeError < 1e-7),
       check.report(),
     ).toBe(true);
+  });
+
+  it('L2 on logistic regression regularizes w (it enters as wᵀ, shape (n, 1)), not b: (λ/2m)·‖w‖²', () => {
+    const x = input('x', [3, 'm']);
+    const y = input('y', [1, 'm']);
+    const w = param('w', [3, 1]);
+    const bias = param('bias', [1, 1]);
+    const J = binaryCrossEntropy(sigmoid(add(matmul(transpose(w), x), bias)), y);
+    const plain = compileTraining({ loss: J, optimizer: sgd({ learningRate: 0.1 }) });
+    const reg = compileTraining({ loss: J, optimizer: sgd({ learningRate: 0.1 }), l2: 2 });
+    expect(reg.source).toMatch(/\+ L2, λ = 2, on w\)/);
+    const state = reg.init(3);
+    state.params.w!.set([0.5, -1, 2]);
+    const d = { x: [1, 2, 3, 4, 5, 6], y: [1, 0] };
+    const g0 = plain.lossAndGrad(state, d);
+    const g1 = reg.lossAndGrad(state, d);
+    g1.grads.w!.forEach((v, i) =>
+      expect(v).toBeCloseTo(g0.grads.w![i]! + (2 / 2) * state.params.w![i]!, 14),
+    );
+    expect(Array.from(g1.grads.bias!)).toEqual(Array.from(g0.grads.bias!));
+    expect(g1.loss).toBeCloseTo(g0.loss + (2 / (2 * 2)) * (0.25 + 1 + 4), 14);
   });
 
   it('regularize names the params explicitly', () => {

@@ -158,8 +158,21 @@ function withoutDropout(roots: readonly Node[]): Node[] {
   return roots.map((r) => memo.get(r)!);
 }
 
-function isMatrix(shape: Shape): boolean {
-  return shape.length >= 2 && shape.filter((d) => d !== 1).length >= 2;
+/**
+ * The weights among `params`: the params that reach an operand of a matmul (`dense` is one),
+ * also through transpose or reshape (logistic regression's `w` enters as `wᵀ`), whatever their
+ * shape. A param that is only added (a bias) is not one. The course's L2 regularizes these.
+ */
+export function weightsOf(roots: readonly Node[], params: readonly ParamNode[]): ParamNode[] {
+  const weights = new Set<Node>();
+  for (const n of toposort(roots)) {
+    if (n.kind !== 'apply' || n.op !== 'matmul') continue;
+    for (let a of n.args) {
+      while (a.kind === 'apply' && (a.op === 'transpose' || a.op === 'reshape')) a = a.args[0]!;
+      if (a.kind === 'param') weights.add(a);
+    }
+  }
+  return params.filter((p) => weights.has(p));
 }
 
 /** Operation count of a graph at batch size `m` (matmul 2nkm, elementwise and reductions 1 per element). */
@@ -249,7 +262,7 @@ function regularizedParams(
   params: readonly ParamNode[],
   where: string,
 ): ParamNode[] {
-  if (!spec.regularize) return params.filter((p) => isMatrix(p.shape));
+  if (!spec.regularize) return weightsOf([spec.loss], params);
   return spec.regularize.map((r) => {
     const name = typeof r === 'string' ? r : isNode(r) && r.kind === 'param' ? r.name : undefined;
     const p = params.find((q) => q.name === name);
@@ -556,7 +569,7 @@ function emitTrainingModule(
       ...(spec.profile ? { profile: true } : {}),
       ...(spec.guard ? { guard: true } : {}),
       header: [
-        `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ' + L2' : ''}) then`,
+        `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ` + L2, λ = ${g.l2}, on ${g.regularized.map((p) => p.name).join(', ') || 'no param'}` : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
         ...hyperparameterDoc(meta, names.update),
