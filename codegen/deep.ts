@@ -1746,11 +1746,16 @@ export function initialValues(shape: readonly number[], init: ParamInit, rng: Rn
   return out;
 }
 
-/** Learning-rate decay, by epoch: α = α₀/(1 + rate·epoch), α₀·rateᵉᵖᵒᶜʰ, or α₀/(1 + rate·⌊epoch/every⌋). */
+/**
+ * Learning-rate decay, by the epochs completed (0 in the first): α = α₀/(1 + rate·epoch),
+ * α₀·rateᵉᵖᵒᶜʰ, α₀/(1 + rate·⌊epoch/every⌋), or k/√t·α₀ with t = epoch + 1 (the course's form
+ * counts epochs from 1, so the first epoch trains at k·α₀).
+ */
 export type Decay =
   | { readonly kind: 'inverse'; readonly rate: number }
   | { readonly kind: 'exponential'; readonly rate: number }
-  | { readonly kind: 'staircase'; readonly rate: number; readonly every: number };
+  | { readonly kind: 'staircase'; readonly rate: number; readonly every: number }
+  | { readonly kind: 'sqrt'; readonly k: number };
 
 /** An optimizer and its hyperparameters (what sgd(…), momentum(…), rmsprop(…), adam(…) return). */
 export interface OptimizerSpec {
@@ -1775,6 +1780,8 @@ export function learningRateAt(spec: OptimizerSpec, epoch: number): number {
       return a0 * d.rate ** epoch;
     case 'staircase':
       return a0 / (1 + d.rate * Math.floor(epoch / d.every));
+    case 'sqrt':
+      return (d.k / Math.sqrt(epoch + 1)) * a0;
   }
 }
 

@@ -294,6 +294,30 @@ describe('schedules, batches, state', () => {
     expect([9, 10, 25].map((e) => learningRateAt(stair, e))).toEqual([0.1, 0.05, 0.1 / 3]);
   });
 
+  it('learning-rate decay k/√t·α₀ (the course §6.9, epochs counted from 1), and fit applies it per epoch while step does not advance the epoch', () => {
+    const spec = sgd({ learningRate: 0.2, decay: { kind: 'sqrt', k: 0.5 } });
+    expect([0, 1, 3].map((e) => learningRateAt(spec, e))).toEqual([0.1, 0.1 / Math.SQRT2, 0.05]);
+    expectError(
+      () => sgd({ learningRate: 0.2, decay: { kind: 'sqrt', k: 0 } as never }),
+      'E_BAD_OPTION',
+      /decay\.k/,
+    );
+    // fit: epoch e trains at learningRateAt(spec, e); a step of ours at epoch 3 matches fit's 4th
+    const trainer = compileTraining({ loss, optimizer: spec });
+    const a = trainer.init(2);
+    trainer.fit(a, planarData, { epochs: 4 });
+    const b = trainer.init(2);
+    for (let e = 0; e < 4; e++) {
+      b.epoch = e;
+      trainer.step(b, planarData);
+    }
+    expect(b.epoch).toBe(3); // step leaves the epoch as set
+    // (fit shuffles the examples of its one batch: the sums agree up to their order)
+    for (const k of Object.keys(a.params)) {
+      b.params[k]!.forEach((v, i) => expect(v).toBeCloseTo(a.params[k]![i]!, 14));
+    }
+  });
+
   it('mini-batches cover every example once per epoch, with a last partial batch', () => {
     const Xs = Float64Array.from({ length: 2 * 10 }, (_, i) => i);
     const Ys = Float64Array.from({ length: 10 }, (_, j) => j);

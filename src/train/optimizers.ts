@@ -38,6 +38,7 @@ const DECAY: OptionRule = {
       rate: RATE,
       every: { type: 'number', integer: true, min: 1, required: true },
     },
+    sqrt: { kind: { type: 'string' }, k: { type: 'number', above: 0, required: true } },
   },
 };
 
