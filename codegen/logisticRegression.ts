@@ -1147,12 +1147,39 @@ export interface FitOptions {
    * (default 1e3), leaving the state of the last epoch whose cost was within it.
    */
   readonly divergenceFactor?: number;
-  /** Called after each epoch with its mean cost. */
-  readonly onEpoch?: (epoch: number, cost: number) => void;
+  /**
+   * Called after each epoch with its mean cost (and the dev cost, with `dev` data); returning
+   * `false` stops the fit there.
+   */
+  readonly onEpoch?: (epoch: number, cost: number, devCost?: number) => boolean | void;
+  /**
+   * Dev data (§5.1.1), the same inputs as the training data: its cost — dropout off, without
+   * the L2 term — is evaluated after every epoch (the history's `dev`).
+   */
+  readonly dev?: Data;
+  /** Early stopping (§5.4.5): stop after this many epochs whose dev cost did not improve. */
+  readonly patience?: number;
+  /** An improvement is a dev cost below the best so far by more than this (default 0). */
+  readonly minDelta?: number;
+  /**
+   * At the end, go back to the whole state (params, optimizer slots, counters, RNG) after the
+   * epoch with the best dev cost (default: true when `patience` is given).
+   */
+  readonly restoreBest?: boolean;
   /** Called after each mini-batch (for progress within an epoch). */
   readonly onBatch?: (progress: BatchProgress) => void;
   /** Examples as columns (default) or rows (see {@link Data}). */
   readonly layout?: 'columns' | 'rows';
+}
+
+/** What fit returns: each epoch's mean training cost, with the dev costs and the best epoch. */
+export interface FitHistory extends Array<number> {
+  /** The dev cost after each epoch (with `dev` data). */
+  readonly dev?: readonly number[];
+  /** The epoch of this fit (counted from 1) with the lowest dev cost, and that cost. */
+  readonly best?: { readonly epoch: number; readonly cost: number };
+  /** Why fit ended before its `epochs`: `patience` ran out, or `onEpoch` returned false. */
+  readonly stopped?: 'patience' | 'onEpoch';
 }
 
 /** Where a fit is, after a mini-batch. */
@@ -1186,7 +1213,22 @@ export interface TrainerCore {
     options?: DataOptions & { readonly maskSeed?: number },
   ): { loss: number; grads: Record<string, Float64Array> };
   /** Epochs of mini-batch training (shuffled with the state's RNG); returns each epoch's mean cost. */
-  fit(state: TrainingState, data: Data, options: FitOptions): number[];
+  fit(state: TrainingState, data: Data, options: FitOptions): FitHistory;
+  /** The cost with dropout off and without the L2 term (what a dev or test set is judged by). */
+  evaluate(state: TrainingState, data: Data, options?: DataOptions): number;
+  /**
+   * Train, dev and test sets: `dev`/`test` examples (a count, or a fraction of them) drawn with
+   * `seed` (default 1); the rest is the training set.
+   */
+  splitData(
+    data: Data,
+    options: {
+      readonly dev?: number;
+      readonly test?: number;
+      readonly seed?: number;
+      readonly layout?: 'columns' | 'rows';
+    },
+  ): DataSplit;
   /** The full state as JSON: params, optimizer slots, step, epoch and the RNG's state. */
   save(state: TrainingState): string;
   /** A state from {@link save}'s JSON (or a version-1 parameter file), checked entry by entry. */
@@ -1213,7 +1255,27 @@ const FIT_OPTIONS: OptionSchema = {
   onEpoch: { type: 'function' },
   onBatch: { type: 'function' },
   layout: LAYOUT_OPTION,
+  dev: { type: 'custom', expected: 'data (an object of inputs)', check: isDataObject },
+  patience: { type: 'number', integer: true, min: 1 },
+  minDelta: { type: 'number', min: 0 },
+  restoreBest: { type: 'boolean' },
 };
+const SPLIT_SIZE = {
+  type: 'custom',
+  expected: 'a count of examples (an integer ≥ 0) or a fraction in (0, 1)',
+  check: (v: unknown) =>
+    typeof v === 'number' && v >= 0 && (v < 1 || Number.isInteger(v)) ? undefined : '',
+} as const;
+const SPLIT_OPTIONS: OptionSchema = {
+  dev: SPLIT_SIZE,
+  test: SPLIT_SIZE,
+  seed: SEED_OPTION,
+  layout: LAYOUT_OPTION,
+};
+
+function isDataObject(v: unknown): string | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : '';
+}
 const TRAINER_OPTIONS: OptionSchema = { seed: SEED_OPTION };
 
 /** E_BAD_OPTION naming the call, the key and the value when `options` do not fit `schema`. */
@@ -1382,6 +1444,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
     },
     fit(state, data, options) {
       return fit(core, state, data, options, checkState);
+    },
+    evaluate(state, given, options = {}) {
+      checkTrainerOptions(`${meta.name}: evaluate`, options, DATA_OPTIONS);
+      const data = toColumns(meta, given, 'evaluate', options.layout);
+      const m = checkData(meta, data, 'evaluate');
+      const { loss } = core.lossAndGrad(state, data);
+      return loss - l2Term(meta, state, m);
+    },
+    splitData(given, options) {
+      const where = `${meta.name}: splitData`;
+      checkTrainerOptions(where, options, SPLIT_OPTIONS);
+      const data = toColumns(meta, given, 'splitData', options.layout);
+      return splitData(meta, data, checkData(meta, data, 'splitData'), options, where);
     },
     save(state) {
       checkState(state, 'save');
@@ -1835,7 +1910,7 @@ function fit(
   given: Data,
   options: FitOptions,
   checkState: (state: TrainingState, fn: string) => void,
-): number[] {
+): FitHistory {
   const meta = core.meta;
   const where = `${meta.name}: fit`;
   if (options === undefined) {
@@ -1849,9 +1924,11 @@ function fit(
   const size = options.batchSize ?? m;
   const factor = options.divergenceFactor ?? 1e3;
   checkDataValues(meta, data, where);
+  const early = earlyStopping(meta, options, where);
   const costs: number[] = [];
   let good = snapshot(state);
-  for (let e = 0; e < epochs; e++) {
+  let stopped: FitHistory['stopped'];
+  for (let e = 0; e < epochs && stopped === undefined; e++) {
     let total = 0;
     let seen = 0;
     try {
@@ -1890,9 +1967,55 @@ function fit(
     }
     costs.push(cost);
     good = snapshot(state);
-    options.onEpoch?.(state.epoch, cost);
+    const devCost = early?.after(core, state, costs.length);
+    if (early?.exhausted()) stopped = 'patience';
+    if (options.onEpoch?.(state.epoch, cost, devCost) === false) stopped ??= 'onEpoch';
   }
-  return costs;
+  return Object.assign(costs, early ? early.finish(state) : {}, stopped ? { stopped } : {});
+}
+
+/**
+ * Early stopping (§5.4.5) on fit's `dev` data, checked before the first step: the dev cost after
+ * each epoch, the best epoch (and, for `restoreBest`, its state), and when patience runs out.
+ */
+function earlyStopping(meta: TrainerMeta, options: FitOptions, where: string) {
+  if (options.dev === undefined) {
+    for (const key of ['patience', 'minDelta', 'restoreBest'] as const) {
+      if (options[key] !== undefined) {
+        throw new GradgenInputError(
+          'E_BAD_OPTION',
+          `${where}: option '${key}' needs dev data to judge epochs by (option 'dev')`,
+        );
+      }
+    }
+    return undefined;
+  }
+  const dev = toColumns(meta, options.dev, 'fit (dev)', options.layout);
+  checkData(meta, dev, 'fit (dev)');
+  checkDataValues(meta, dev, `${where} (dev)`);
+  const minDelta = options.minDelta ?? 0;
+  const restoreBest = options.restoreBest ?? options.patience !== undefined;
+  const costs: number[] = [];
+  let best: { epoch: number; cost: number; state: TrainingState | undefined } | undefined;
+  let waited = 0;
+  return {
+    /** The dev cost after this fit's `epoch` (counted from 1). */
+    after(core: TrainerCore, state: TrainingState, epoch: number): number {
+      const cost = core.evaluate(state, dev);
+      costs.push(cost);
+      if (best === undefined || cost < best.cost - minDelta) {
+        best = { epoch, cost, state: restoreBest ? snapshot(state) : undefined };
+        waited = 0;
+      } else waited++;
+      return cost;
+    },
+    exhausted: () => options.patience !== undefined && waited >= options.patience,
+    /** The history's dev part; the state goes back to the best epoch's for `restoreBest`. */
+    finish(state: TrainingState) {
+      if (best?.state) restore(state, best.state);
+      return { dev: costs, ...(best ? { best: { epoch: best.epoch, cost: best.cost } } : {}) };
+    },
+  };
 }
 
 /**
@@ -1907,32 +2030,93 @@ export function* miniBatches(
   batchSize: number,
   rng: Rng,
 ): Generator<FlatData> {
-  const order = Array.from({ length: m }, (_, i) => i);
-  for (let i = m - 1; i > 0; i--) {
+  const order = shuffled(m, rng);
+  for (let start = 0; start < m; start += batchSize) {
+    yield gather(meta, data, m, order.slice(start, Math.min(start + batchSize, m)));
+  }
+}
+
+/** 0 … n − 1 in a random order (Fisher–Yates with `rng`). */
+function shuffled(n: number, rng: Rng): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  for (let start = 0; start < m; start += batchSize) {
-    const b = Math.min(batchSize, m - start);
-    const batch: Record<string, number | Values> = { ...data };
-    for (const d of meta.data) {
-      const v = data[d.name];
-      if (!d.batched || v === undefined || typeof v === 'number') continue;
-      // (outer, m, inner) row-major: example j is the inner-long runs at (o·m + j)·inner
-      const { inner } = d;
-      const outer = v.length / m / inner;
-      const out = new Float64Array(outer * b * inner);
-      for (let o = 0; o < outer; o++) {
-        for (let k = 0; k < b; k++) {
-          const from = (o * m + order[start + k]!) * inner;
-          const to = (o * b + k) * inner;
-          for (let i = 0; i < inner; i++) out[to + i] = v[from + i]!;
-        }
+  return order;
+}
+
+/** The examples `which` of `data` (m examples), in that order; unbatched inputs as they are. */
+function gather(
+  meta: { readonly data: readonly DataLayout[] },
+  data: FlatData,
+  m: number,
+  which: readonly number[],
+): FlatData {
+  const b = which.length;
+  const out: Record<string, number | Values> = { ...data };
+  for (const d of meta.data) {
+    const v = data[d.name];
+    if (!d.batched || v === undefined || typeof v === 'number') continue;
+    // (outer, m, inner) row-major: example j is the inner-long runs at (o·m + j)·inner
+    const { inner } = d;
+    const outer = v.length / m / inner;
+    const into = new Float64Array(outer * b * inner);
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < b; k++) {
+        const from = (o * m + which[k]!) * inner;
+        const to = (o * b + k) * inner;
+        for (let i = 0; i < inner; i++) into[to + i] = v[from + i]!;
       }
-      batch[d.name] = out;
     }
-    yield batch;
+    out[d.name] = into;
   }
+  return out;
+}
+
+/** What {@link TrainerCore.splitData} returns: the same inputs, examples divided between sets. */
+export interface DataSplit {
+  readonly train: FlatData;
+  readonly dev?: FlatData;
+  readonly test?: FlatData;
+}
+
+/**
+ * Train/dev/test sets (§5.1.1): the examples shuffled with `seed`, then `dev` and `test` examples
+ * (a count, or a fraction in (0, 1) of the examples, rounded) taken for those sets, the rest for
+ * training. Each set keeps the examples' relative order of the shuffle.
+ */
+function splitData(
+  meta: TrainerMeta,
+  data: FlatData,
+  m: number,
+  options: { readonly dev?: number; readonly test?: number; readonly seed?: number },
+  where: string,
+): DataSplit {
+  const count = (x: number | undefined) => (x === undefined ? 0 : x < 1 ? Math.round(x * m) : x);
+  const dev = count(options.dev);
+  const test = count(options.test);
+  if (dev + test >= m) {
+    throw new GradgenInputError(
+      'E_BAD_OPTION',
+      `${where}: dev (${dev}) and test (${test}) examples leave none of the ${m} for training`,
+    );
+  }
+  const order = shuffled(m, new Rng(options.seed ?? 1));
+  const part = (from: number, to: number) => gather(meta, data, m, order.slice(from, to));
+  return {
+    train: part(dev + test, m),
+    ...(dev > 0 ? { dev: part(0, dev) } : {}),
+    ...(test > 0 ? { test: part(dev, dev + test) } : {}),
+  };
+}
+
+/** The L2 term (λ/2m)·Σ‖W‖²_F of the cost lossAndGrad returns, for `m` examples. */
+function l2Term(meta: TrainerMeta, state: TrainingState, m: number): number {
+  if (meta.l2 === 0) return 0;
+  let squares = 0;
+  for (const name of meta.regularized) for (const w of state.params[name]!) squares += w * w;
+  return (meta.l2 / (2 * m)) * squares;
 }
 
 /** Reads {@link TrainerCore.save}'s JSON, rejecting anything that is not exactly a state of `core`. */
@@ -2031,7 +2215,9 @@ export interface Trainer {
   readonly params: Record<string, Float64Array>;
   readonly state: TrainingState;
   step(batch: Data, options?: DataOptions): number;
-  fit(data: Data, options: FitOptions): number[];
+  fit(data: Data, options: FitOptions): FitHistory;
+  evaluate(data: Data, options?: DataOptions): number;
+  splitData(data: Data, options: Parameters<TrainerCore['splitData']>[1]): DataSplit;
   predict(data: Data, options?: DataOptions): Record<string, number | Float64Array | Float32Array>;
   lossAndGrad(
     batch: Data,
@@ -2058,6 +2244,8 @@ export function createTrainer(
     state,
     step: (batch, o) => core.step(state, batch, o),
     fit: (data, o) => core.fit(state, data, o),
+    evaluate: (data, o) => core.evaluate(state, data, o),
+    splitData: (data, o) => core.splitData(data, o),
     predict: (data, o) => core.predict(state, data, o),
     lossAndGrad: (batch, o) => core.lossAndGrad(state, batch, o),
     save: () => core.save(state),

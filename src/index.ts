@@ -110,6 +110,8 @@ export {
   type BatchProgress,
   type DataOptions,
   type FitOptions,
+  type FitHistory,
+  type DataSplit,
   type TrainingData,
 } from './train/trainer.js';
 export {

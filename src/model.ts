@@ -41,13 +41,22 @@ export interface TrainingModel extends TrainingSpec {
   readonly kind: 'training';
   /** Prefix of the generated functions (and the name of its file under codegen/). */
   readonly name: string;
-  /** The data: a training set, and optionally a held-out test set (made in code or read from a package). */
-  readonly data: () => { readonly train: InputValues; readonly test?: InputValues };
+  /**
+   * The data: a training set, and optionally a dev set (judges the epochs: early stopping) and a
+   * held-out test set (made in code or read from a package).
+   */
+  readonly data: () => {
+    readonly train: InputValues;
+    readonly dev?: InputValues;
+    readonly test?: InputValues;
+  };
   /** Defaults for `gradgen train`. */
   readonly defaults?: {
     readonly epochs?: number;
     readonly batchSize?: number;
     readonly seed?: number;
+    /** Early stopping on the dev set: epochs without improvement before fit stops. */
+    readonly patience?: number;
   };
   /** Binary accuracy to report: predictions `output` > 0.5 against labels `label`. */
   readonly accuracy?: { readonly output: string; readonly label: string };
@@ -80,6 +89,7 @@ const TRAINING_MODEL: OptionSchema = {
       epochs: { type: 'number', integer: true, min: 1, max: 1e9 },
       batchSize: { type: 'number', integer: true, min: 1 },
       seed: { type: 'number', integer: true, min: 0, max: 4294967295 },
+      patience: { type: 'number', integer: true, min: 1 },
     },
   },
   accuracy: {

@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { add, grad, input, mul } from '../src/index.ts';
 import { gradientOutputKeys, toDot, toMermaid } from '../src/cli/graphviz.ts';
@@ -510,13 +511,44 @@ describe('gradgen flags', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatch(/^epoch \d\/4 {2}cost \S+ {2}test cost \d\.\d+/);
-    expect(r.stdout).toMatch(/^test cost: \d\.\d+ \(the regularized cost, dropout off\)$/m);
+    expect(r.stdout).toMatch(/^test cost: \d\.\d+ \(dropout off, without the L2 term\)$/m);
     const text = readFileSync(svg, 'utf8');
     expect(text).toContain('<g data-series="training cost">');
     expect(text).toContain('<g data-series="test cost">');
     expect(text.match(/<polyline/g)).toHaveLength(2);
     expect(text).toMatch(/<g class="legend">[^]*>training cost<\/text>[^]*>test cost<\/text>/);
     expect(text).toContain('>epoch (log scale)</text>');
+  });
+
+  it('with dev data and a patience: the dev curve, early stopping back to the best epoch, then the test cost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradgen-dev-'));
+    const file = join(dir, 'model.mjs');
+    const svg = join(dir, 'dev.svg');
+    const library = pathToFileURL(join(root, 'src', 'index.ts')).href;
+    const data = pathToFileURL(join(root, 'samples', 'data.ts')).href;
+    const planarModel = pathToFileURL(join(root, planar)).href;
+    writeFileSync(
+      file,
+      `import { adam, defineTraining } from ${JSON.stringify(library)};\n` +
+        `import { planarFlower } from ${JSON.stringify(data)};\n` +
+        `import { J, A2 } from ${JSON.stringify(planarModel)};\n` +
+        `const cols = (d) => { const m = d.Y.length; const X = []; for (let r = 0; r < 2; r++) for (let j = 0; j < m; j++) X.push(d.X[r * m + j]); return { X, Y: [...d.Y] }; };\n` +
+        `const all = planarFlower(300, 5);\n` +
+        `const rows = { X: Array.from({ length: 600 }, (_, i) => all.X[(i % 2) * 300 + Math.floor(i / 2)]), Y: all.Y };\n` +
+        `const part = (a, b) => cols({ X: rows.X.slice(2 * a, 2 * b), Y: all.Y.slice(a, b) });\n` +
+        `export default defineTraining({ name: 'early', loss: J, outputs: { A2 }, optimizer: adam({ learningRate: 0.05 }),\n` +
+        `  data: () => ({ train: part(0, 20), dev: part(100, 250), test: part(250, 300) }),\n` +
+        `  defaults: { epochs: 400, patience: 10 }, accuracy: { output: 'A2', label: 'Y' } });\n`,
+    );
+    const r = await runWith({ cwd: dir }, 'train', file, '--plot', svg);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^epoch +\d+\/400 {2}cost \S+ {2}dev cost \d\.\d+/m);
+    expect(r.stdout).toMatch(
+      /^early stopping: no better dev cost for 10 epochs; the state is that after epoch \d+, the best \(dev cost \d\.\d+\)$/m,
+    );
+    expect(r.stdout).toMatch(/^test cost: \d\.\d+ \(dropout off, without the L2 term\)$/m);
+    const text = readFileSync(svg, 'utf8');
+    expect(text).toMatch(/<g class="legend">[^]*>training cost<\/text>[^]*>dev cost<\/text>/);
   });
 
   it('on a terminal: what is happening before the first epoch, then a line fitted to the width', async () => {

@@ -784,3 +784,98 @@ describe('data as nested arrays and with examples as rows (layout: rows)', () =>
     expect(s.step).toBe(0);
   });
 });
+
+describe('dev sets and early stopping (§5.1.1, §5.4.5)', () => {
+  // planar's net on a small training set and a dev set of its own: it overfits, so the dev cost
+  // turns up and early stopping has something to do
+  const all = planarFlower(300, 5);
+  const trainer = compileTraining({
+    loss,
+    outputs: { A2 },
+    optimizer: adam({ learningRate: 0.05 }),
+  });
+
+  it('splitData: seeded, disjoint sets that cover the examples (counts or fractions)', () => {
+    const split = trainer.splitData({ X: all.X, Y: all.Y }, { dev: 0.2, test: 30, seed: 7 });
+    const columns = (d: Record<string, unknown>) => (d.Y as Float64Array).length;
+    expect([columns(split.train), columns(split.dev!), columns(split.test!)]).toEqual([
+      210, 60, 30,
+    ]);
+    // every example lands in exactly one set, with its features and label together
+    const key = (X: ArrayLike<number>, Y: ArrayLike<number>, m: number, j: number) =>
+      `${X[j]},${X[m + j]},${Y[j]}`;
+    const seen: string[] = [];
+    for (const set of [split.train, split.dev!, split.test!]) {
+      const m = columns(set);
+      for (let j = 0; j < m; j++)
+        seen.push(key(set.X as Float64Array, set.Y as Float64Array, m, j));
+    }
+    const original = Array.from({ length: 300 }, (_, j) => key(all.X, all.Y, 300, j));
+    expect(seen.sort()).toEqual(original.sort());
+    expect(trainer.splitData({ X: all.X, Y: all.Y }, { dev: 0.2, test: 30, seed: 7 })).toEqual(
+      split,
+    );
+    expectError(
+      () => trainer.splitData({ X: all.X, Y: all.Y }, { dev: 200, test: 100 }),
+      'E_BAD_OPTION',
+      /dev \(200\) and test \(100\) examples leave none of the 300 for training/,
+    );
+  });
+
+  it('evaluate is the cost with dropout off and without the L2 term', () => {
+    const reg = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }), l2: 0.5 });
+    const state = reg.init(3);
+    const rng = new Rng(9);
+    for (const v of Object.values(state.params)) v.forEach((_, i) => (v[i] = rng.normal()));
+    const plain = compileTraining({ loss, optimizer: sgd({ learningRate: 0.1 }) });
+    const plainCost = plain.lossAndGrad(state, { X: all.X, Y: all.Y }).loss;
+    expect(reg.lossAndGrad(state, { X: all.X, Y: all.Y }).loss).toBeGreaterThan(plainCost + 1e-3);
+    expect(reg.evaluate(state, { X: all.X, Y: all.Y })).toBeCloseTo(plainCost, 14);
+  });
+
+  it('fit with dev and patience stops when the dev cost stops improving and restores the best epoch', () => {
+    const { train, dev } = trainer.splitData({ X: all.X, Y: all.Y }, { dev: 0.5, seed: 3 });
+    const small = {
+      X: (train.X as Float64Array).slice(0, 2 * 20),
+      Y: (train.Y as Float64Array).slice(0, 20),
+    };
+    const state = trainer.init(1);
+    const history = trainer.fit(state, small, { epochs: 400, dev: dev!, patience: 10 });
+    expect(history.stopped).toBe('patience');
+    expect(history.dev!.length).toBe(history.length);
+    const best = history.best!;
+    expect(history.length).toBe(best.epoch + 10);
+    expect(best.cost).toBe(Math.min(...history.dev!));
+    // the state is the one after the best epoch: the same run stopped there gives it bit for bit
+    const again = trainer.init(1);
+    trainer.fit(again, small, { epochs: best.epoch });
+    expect(trainer.save(state)).toBe(trainer.save(again));
+    expect(trainer.evaluate(state, dev!)).toBe(best.cost);
+  });
+
+  it('onEpoch returning false stops the fit; patience without dev data is an error', () => {
+    const state = trainer.init(1);
+    const seen: (number | undefined)[] = [];
+    const history = trainer.fit(
+      state,
+      { X: all.X, Y: all.Y },
+      {
+        epochs: 50,
+        dev: { X: all.X, Y: all.Y },
+        onEpoch: (epoch, _cost, devCost) => {
+          seen.push(devCost);
+          return epoch < 3;
+        },
+      },
+    );
+    expect(history.length).toBe(3);
+    expect(history.stopped).toBe('onEpoch');
+    expect(seen).toEqual(history.dev);
+    expect(state.epoch).toBe(3); // no patience: nothing is restored
+    expectError(
+      () => trainer.fit(trainer.init(1), { X: all.X, Y: all.Y }, { epochs: 2, patience: 2 }),
+      'E_BAD_OPTION',
+      /option 'patience' needs dev data/,
+    );
+  });
+});

@@ -10,7 +10,12 @@ import { leavesOf } from '../ir/graph.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import { binaryAccuracy, type GraphModel, type Model, type TrainingModel } from '../model.js';
 import { explain, optimize } from '../rewrite/optimize.js';
-import { compileTraining, type Trainer, type TrainingState } from '../train/trainer.js';
+import {
+  compileTraining,
+  type FitHistory,
+  type Trainer,
+  type TrainingState,
+} from '../train/trainer.js';
 import { gradientOutputKeys, renderGraph } from './graphviz.js';
 import { costPlot } from './plot.js';
 import { createProgress, createStatus, displayFor, formatCost } from './progress.js';
@@ -177,10 +182,11 @@ function accuracyLine(
   return `${which} accuracy: ${(accuracy * 100).toFixed(2)}% (${correct}/${y.length})`;
 }
 
-/** The cost per epoch of a run, and of the test data when there is some. */
+/** The cost per epoch of a run, and of the dev data (else the test data) when there is some. */
 interface Curves {
-  readonly costs: number[];
-  readonly testCosts: number[] | undefined;
+  readonly costs: FitHistory;
+  readonly testCosts: readonly number[] | undefined;
+  readonly heldOut: 'dev' | 'test';
 }
 
 /** The training data and, when the model has some, its test data. */
@@ -192,6 +198,8 @@ interface TrainingRun {
   readonly batchSize: number | undefined;
   readonly seed: number;
   readonly optimizer: TrainingModel['optimizer'];
+  /** Early stopping on the model's dev data (its defaults'). */
+  readonly patience: number | undefined;
 }
 
 function trainingRun(model: TrainingModel, options: OptionValues<'train'>): TrainingRun {
@@ -203,6 +211,7 @@ function trainingRun(model: TrainingModel, options: OptionValues<'train'>): Trai
     epochs,
     batchSize: options.batch ?? model.defaults?.batchSize,
     seed: options.seed ?? model.defaults?.seed ?? 1,
+    patience: model.defaults?.patience,
     optimizer:
       options.lr !== undefined ? { ...model.optimizer, learningRate: options.lr } : model.optimizer,
   };
@@ -250,7 +259,7 @@ async function trainCommand(file: string, options: OptionValues<'train'>): Promi
   if (options.plot) {
     const svg = costPlot(curves.costs, {
       title: `${model.name}: cost per epoch`,
-      ...(curves.testCosts ? { test: curves.testCosts } : {}),
+      ...(curves.testCosts ? { test: curves.testCosts, testLabel: curves.heldOut } : {}),
       ...(options['log-x'] ? { logX: true } : {}),
     });
     writeText(options.plot, svg);
@@ -276,8 +285,9 @@ function modelData(file: string, model: TrainingModel): DataSets {
 }
 
 /**
- * trainer.fit with the progress display; after each epoch, the test cost (the regularized cost
- * with dropout off, lossAndGrad's loss) when there is test data.
+ * trainer.fit with the progress display; after each epoch, the dev cost (fit's, with early
+ * stopping when the model's defaults give a patience) or else the test cost — dropout off,
+ * without the L2 term (trainer.evaluate) — when there is such data.
  */
 function fitWithProgress(
   trainer: Trainer,
@@ -285,8 +295,9 @@ function fitWithProgress(
   data: DataSets,
   run: TrainingRun & { m: number; display: ReturnType<typeof displayFor>; intro: string },
 ): Curves {
-  const { test } = data;
-  const testCosts: number[] | undefined = test ? [] : undefined;
+  const { dev, test } = data;
+  const heldOut = dev ? 'dev' : 'test';
+  const testCosts: number[] | undefined = !dev && test ? [] : undefined;
   const progress = createProgress({
     epochs: run.epochs,
     examplesPerEpoch: run.m,
@@ -294,19 +305,22 @@ function fitWithProgress(
     mode: run.display.mode,
     columns: run.display.columns,
     intro: run.intro,
+    heldOut,
   });
   try {
     const costs = trainer.fit(state, data.train, {
       epochs: run.epochs,
       ...(run.batchSize !== undefined ? { batchSize: run.batchSize } : {}),
+      ...(dev ? { dev } : {}),
+      ...(dev && run.patience !== undefined ? { patience: run.patience } : {}),
       onBatch: (b) => progress.batch(b),
-      onEpoch: (epoch, cost) => {
-        const testCost = test ? trainer.lossAndGrad(state, test).loss : undefined;
-        if (testCost !== undefined) testCosts!.push(testCost);
+      onEpoch: (epoch, cost, devCost) => {
+        const testCost = testCosts ? trainer.evaluate(state, test!) : devCost;
+        if (testCosts && testCost !== undefined) testCosts.push(testCost);
         progress.epoch(epoch, cost, testCost);
       },
     });
-    return { costs, testCosts };
+    return { costs, testCosts: costs.dev ?? testCosts, heldOut };
   } finally {
     progress.done();
   }
@@ -324,9 +338,23 @@ function report(
   const epochs = curves.costs.length;
   const final = curves.costs[epochs - 1]!;
   console.log(`final cost: ${formatCost(final)} (epoch ${epochs}, ${seconds.toFixed(2)} s)`);
-  const finalTest = curves.testCosts?.[epochs - 1];
-  if (finalTest !== undefined) {
-    console.log(`test cost: ${formatCost(finalTest)} (the regularized cost, dropout off)`);
+  const best = curves.costs.best;
+  if (curves.costs.stopped === 'patience' && best) {
+    console.log(
+      `early stopping: no better dev cost for ${epochs - best.epoch} epochs; the state is that after epoch ${best.epoch}, the best (dev cost ${formatCost(best.cost)})`,
+    );
+  } else {
+    const finalHeldOut = curves.testCosts?.[epochs - 1];
+    if (finalHeldOut !== undefined) {
+      console.log(
+        `${curves.heldOut} cost: ${formatCost(finalHeldOut)} (dropout off, without the L2 term)`,
+      );
+    }
+  }
+  if (curves.heldOut === 'dev' && data.test) {
+    console.log(
+      `test cost: ${formatCost(trainer.evaluate(state, data.test))} (dropout off, without the L2 term)`,
+    );
   }
   for (const [values, which] of [
     [data.train, 'training'],

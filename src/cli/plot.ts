@@ -11,16 +11,25 @@ export interface CostPlotOptions {
   readonly title?: string;
   readonly width?: number;
   readonly height?: number;
-  /** A second curve: the test cost per epoch (as many as `costs`). */
+  /** A second curve: the test (or dev) cost per epoch (as many as `costs`). */
   readonly test?: readonly number[];
+  /** What the second curve is: `test` (default) or `dev`. */
+  readonly testLabel?: 'test' | 'dev';
   /** A logarithmic epoch axis (decades, and 2 and 5 between them when there are few). */
   readonly logX?: boolean;
 }
 
-const SERIES = [
+const STYLES = [
   { label: 'training cost', color: '#2563eb', dash: '' },
   { label: 'test cost', color: '#ea580c', dash: ' stroke-dasharray="6 3"' },
 ] as const;
+type Style = { readonly label: string; readonly color: string; readonly dash: string };
+
+/** The curves' styles, the second one labelled as what it is. */
+const seriesStyles = (label: 'test' | 'dev'): Style[] => [
+  STYLES[0],
+  { ...STYLES[1], label: `${label} cost` },
+];
 
 type Point = { epoch: number; cost: number };
 
@@ -158,11 +167,12 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
   ];
   const last = points[points.length - 1];
   const lastTest = options.test ? series[1]![series[1]!.length - 1] : undefined;
+  const styles = seriesStyles(options.testLabel ?? 'test');
   const short = (v: number) => String(Number(v.toPrecision(6)));
   const subtitle = [
     `${costs.length} epoch${costs.length === 1 ? '' : 's'}`,
     ...(last ? [`final cost ${short(last.cost)}`] : []),
-    ...(lastTest ? [`final test cost ${short(lastTest.cost)}`] : []),
+    ...(lastTest ? [`final ${options.testLabel ?? 'test'} cost ${short(lastTest.cost)}`] : []),
     ...(omitted ? [`${omitted} non-finite cost${omitted === 1 ? '' : 's'} not drawn`] : []),
   ].join(', ');
   out.push(
@@ -199,8 +209,8 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
   );
 
   // ---- the curves: one polyline per run of finite costs, and a dot on the last point
-  series.forEach((run, i) => out.push(...curve(run, SERIES[i]!, sx, sy)));
-  if (series.length > 1) out.push(...legend(right));
+  series.forEach((run, i) => out.push(...curve(run, styles[i]!, sx, sy)));
+  if (series.length > 1) out.push(...legend(right, styles));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
@@ -208,7 +218,7 @@ export function costPlot(costs: readonly number[], options: CostPlotOptions = {}
 /** One series: a polyline per run of consecutive finite costs, and a dot on its last point. */
 function curve(
   points: readonly Point[],
-  style: (typeof SERIES)[number],
+  style: Style,
   sx: (epoch: number) => number,
   sy: (cost: number) => number,
 ): string[] {
@@ -238,13 +248,13 @@ function curve(
 }
 
 /** The legend, top right inside the plot: a stroke of each series and its label. */
-function legend(right: number): string[] {
+function legend(right: number, styles: readonly Style[]): string[] {
   const x = right - 150;
   const out = [
     '  <g class="legend">',
-    `    <rect x="${fmt(x - 8)}" y="${fmt(MARGIN.top + 6)}" width="150" height="${fmt(10 + 18 * SERIES.length)}" fill="#ffffff" fill-opacity="0.85" stroke="#cbd5e1"/>`,
+    `    <rect x="${fmt(x - 8)}" y="${fmt(MARGIN.top + 6)}" width="150" height="${fmt(10 + 18 * styles.length)}" fill="#ffffff" fill-opacity="0.85" stroke="#cbd5e1"/>`,
   ];
-  SERIES.forEach((s, i) => {
+  styles.forEach((s, i) => {
     const y = MARGIN.top + 22 + 18 * i;
     out.push(
       `    <line x1="${fmt(x)}" y1="${fmt(y - 4)}" x2="${fmt(x + 24)}" y2="${fmt(y - 4)}" stroke="${s.color}" stroke-width="2"${s.dash}/>`,

@@ -49,6 +49,8 @@ export interface ProgressOptions {
   readonly redrawMs?: number;
   /** Terminal mode: what the line says until the first batch is done (`training: 8 epochs, …`). */
   readonly intro?: string;
+  /** What the epoch's second cost is: `test` (default) or `dev`. */
+  readonly heldOut?: 'test' | 'dev';
 }
 
 /** Where a run is after a mini-batch (what fit's onBatch reports). */
@@ -132,7 +134,7 @@ function plainProgress(options: ProgressOptions): Progress {
       const parts = [
         `epoch ${String(epoch).padStart(width)}/${epochs}`,
         `cost ${formatCost(cost)}`,
-        testCost !== undefined ? `test cost ${formatCost(testCost)}` : '',
+        testCost !== undefined ? `${options.heldOut ?? 'test'} cost ${formatCost(testCost)}` : '',
         rate !== undefined ? `${groupDigits(rate)} examples/s` : '',
       ];
       stream.write(`${parts.filter(Boolean).join('  ')}\n`);
@@ -218,7 +220,9 @@ function terminalProgress(options: ProgressOptions): Progress {
         fraction,
         epoch: `epoch ${epoch}/${epochs}`,
         cost: `cost ${formatCost(cost)}`,
-        ...(testCost !== undefined ? { test: `test ${formatCost(testCost)}` } : {}),
+        ...(testCost !== undefined
+          ? { test: `${options.heldOut ?? 'test'} ${formatCost(testCost)}` }
+          : {}),
         ...(rate !== undefined ? { rate: `${groupDigits(rate)} examples/s` } : {}),
         ...(fraction > 0 && fraction < 1 ? { eta: `eta ${formatDuration(eta)}` } : {}),
       },

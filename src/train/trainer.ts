@@ -23,6 +23,8 @@ import {
   type Data as TrainingData,
   type DataLayout,
   type DataOptions,
+  type DataSplit,
+  type FitHistory,
   type FitOptions,
   type TrainerCore,
   type TrainerMeta,
@@ -76,6 +78,8 @@ export type {
   BatchProgress,
   Data as TrainingData,
   DataOptions,
+  DataSplit,
+  FitHistory,
   FitOptions,
   TrainingState,
 } from '../runtime/trainer.js';
@@ -115,7 +119,26 @@ export interface Trainer {
    * The options, the state and every data value are checked before the first step; an error
    * inside an epoch leaves the state as it was when that epoch began (earlier epochs stay done).
    */
-  fit(state: TrainingState, data: TrainingData, options: FitOptions): number[];
+  fit(state: TrainingState, data: TrainingData, options: FitOptions): FitHistory;
+  /**
+   * The cost on `data` with dropout off and without the L2 term: what a dev or test set is
+   * judged by (fit's `dev` uses it).
+   */
+  evaluate(state: TrainingState, data: TrainingData, options?: DataOptions): number;
+  /**
+   * Train, dev and test sets (§5.1.1): `dev`/`test` examples — a count, or a fraction of them —
+   * drawn with `seed` (default 1); the rest is the training set. Examples are columns unless
+   * `layout: 'rows'`; the sets are flat, columns as examples.
+   */
+  splitData(
+    data: TrainingData,
+    options: {
+      readonly dev?: number;
+      readonly test?: number;
+      readonly seed?: number;
+      readonly layout?: 'columns' | 'rows';
+    },
+  ): DataSplit;
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
   /** A saved state, every entry checked (E_BAD_STATE names the one at fault). */
@@ -641,6 +664,20 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     fit(state, data, options) {
       try {
         return core.fit(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    evaluate(state, data, options) {
+      try {
+        return core.evaluate(state, data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    splitData(data, options) {
+      try {
+        return core.splitData(data, options);
       } catch (e) {
         throw withUserSite(e);
       }
