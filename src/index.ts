@@ -88,6 +88,22 @@ export {
   type CostAndGradient,
   type Verdict,
 } from './check/gradcheck.js';
+export {
+  lint,
+  formatFindings,
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type LintOptions,
+} from './check/lint.js';
+export {
+  audit,
+  AUDIT_GRID,
+  type AuditOptions,
+  type AuditPoint,
+  type AuditResult,
+  type AuditRow,
+} from './check/audit.js';
 export { Rng } from './rng.js';
 export {
   defineGraph,

@@ -89,11 +89,15 @@ export function parseCommandArgs<C extends Command>(
     }
     options[token.name] = optionValue(spec, token);
   }
-  if (operands.length !== 1) {
+  const takesFile = COMMANDS[command].operands !== '';
+  if (operands.length !== (takesFile ? 1 : 0)) {
     const got = operands.length === 0 ? 'none' : `${operands.length}: ${operands.join(', ')}`;
-    throw new UsageError(`${command} takes one model file, got ${got}`);
+    throw new UsageError(
+      `${command} takes ${takesFile ? 'one model file' : 'no operands'}, got ${got}`,
+    );
   }
-  return { file: operands[0]!, options: options as OptionValues<C> };
+  // a command without operands gets '' as its file
+  return { file: operands[0] ?? '', options: options as OptionValues<C> };
 }
 
 /** `unknown option '--epoch' (did you mean --epochs?)`, or where the flag belongs. */

@@ -3,7 +3,9 @@
  * one line on stderr and exit code 1 (2 for usage errors); a stack trace only with --debug.
  */
 import '../index.js';
+import { audit } from '../check/audit.js';
 import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
+import { formatFindings } from '../check/lint.js';
 import { compile } from '../emit/compile.js';
 import { GradgenError } from '../errors.js';
 import { leavesOf } from '../ir/graph.js';
@@ -17,6 +19,7 @@ import {
   type TrainingState,
 } from '../train/trainer.js';
 import { gradientOutputKeys, renderGraph } from './graphviz.js';
+import { lintModel } from './lintModel.js';
 import { costPlot } from './plot.js';
 import { createProgress, createStatus, displayFor, formatCost } from './progress.js';
 import { loadModel, writeText } from '../node.js';
@@ -393,6 +396,20 @@ function graphCommand(model: Model, options: OptionValues<'graph'>): void {
   writeOrPrint(options.out, renderGraph(outputs, options.format ?? 'dot', { title, gradients }));
 }
 
+/** Prints the hazards (or that there are none); exit code 1 when there are findings. */
+function lintCommand(model: Model, options: OptionValues<'lint'>): void {
+  const findings = lintModel(model, options.seed ?? 1);
+  console.log(`${model.name}: ${formatFindings(findings)}`);
+  if (findings.length > 0) process.exitCode = 1;
+}
+
+/** Prints the audit's table; exit code 1 when a rule fails. */
+function auditCommand(): void {
+  const result = audit();
+  console.log(result.report());
+  if (!result.ok) process.exitCode = 1;
+}
+
 async function run(argv: string[]): Promise<void> {
   const parsed = parseCommand(argv.filter((a) => a !== '--debug'));
   const { file } = parsed;
@@ -408,6 +425,10 @@ async function run(argv: string[]): Promise<void> {
     case 'explain':
       console.log(explain(modelOutputs(await loadModel(file))).text);
       return;
+    case 'lint':
+      return lintCommand(await loadModel(file), parsed.options);
+    case 'audit':
+      return auditCommand();
   }
 }
 

@@ -34,7 +34,7 @@ export interface OptionSpec {
 }
 
 export interface CommandSpec {
-  /** What follows the command and its options (`<model.ts>`). */
+  /** What follows the command and its options (`<model.ts>`); '' for none. */
   readonly operands: string;
   readonly about: readonly string[];
   /** By long name (`epochs` is `--epochs`). */
@@ -136,6 +136,29 @@ export const COMMANDS = {
     about: ["each output's symbolic form and the rewrites behind it"],
     options: {},
   },
+  lint: {
+    operands: '<model.ts>',
+    about: [
+      'report each op of the optimized forward and backward graphs that can overflow or give NaN',
+      "over the inputs' ranges (sampled from a graph's example, or a training model's data and",
+      'initial params), with its call site and a fix (exit 1 when there are findings)',
+    ],
+    options: {
+      seed: {
+        kind: 'non-negative-integer',
+        value: 'S',
+        help: 'the seed of the initial params the ranges are sampled from (training models)',
+      },
+    },
+  },
+  audit: {
+    operands: '',
+    about: [
+      'audit every rewrite rule on an adversarial grid against a double-double reference: a row',
+      'per rule (points tried, failures, worst error and where); exit 1 when a rule fails',
+    ],
+    options: {},
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type Command = keyof typeof COMMANDS;
@@ -156,7 +179,7 @@ export function synopsis(command: Command): string {
     const flag = spec.short ? `-${spec.short}` : `--${name}`;
     return `[${flag}${spec.value ? ` ${spec.value}` : ''}]`;
   });
-  return [command, operands, ...flags].join(' ');
+  return [command, ...(operands ? [operands] : []), ...flags].join(' ');
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions). */
