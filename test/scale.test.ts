@@ -3,7 +3,7 @@
  * stack, and the optimizer converges on long chains instead of reporting a cycle.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, type Node } from '../src/index.ts';
+import { compile, evaluate, grad, type Node } from '../src/index.ts';
 import { Namer } from '../src/emit/names.ts';
 import { formula } from '../src/ir/print.ts';
 import * as B from '../src/builder/core.ts';
@@ -85,5 +85,33 @@ describe('the optimizer on long chains', () => {
       expect(Number.isFinite(b[i]!)).toBe(true);
       expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(1e-9 * Math.abs(b[i]!));
     }
+  });
+
+  // the adjoint of a chain of ×1.5 is 1.5ᵏ, folded as the gradient is built: past k ≈ 1751 the
+  // fold overflowed and the builder threw E_DOMAIN on a valid graph
+  it('grad of a 5,000-deep chain of ×1.5 compiles; its value is the unoptimized program’s ∞', () => {
+    const x = B.input('chain15_x');
+    let y: Node = x;
+    for (let i = 0; i < 5000; i++) y = B.mul(y, 1.5);
+    const [dx] = grad(y, [x]);
+    for (const optimize of [false, true]) {
+      const f = compile({ y, dx: dx! }, { optimize });
+      expect(f({ chain15_x: 0 }).dx).toBe(Infinity);
+      expect(f({ chain15_x: 1e-300 }).y).toBe(Infinity);
+      expect(f({ chain15_x: 0 }).y).toBe(0);
+    }
+    // where it does not overflow, the folded constant is the product computed in order
+    let z: Node = x;
+    for (let i = 0; i < 1000; i++) z = B.mul(z, 1.5);
+    let expected = 1;
+    for (let i = 0; i < 1000; i++) expected *= 1.5;
+    expect(compile({ dz: grad(z, [x])[0]! }, { inputs: [x] })({ chain15_x: 2 }).dz).toBe(expected);
+  });
+
+  it('a constant expression that overflows is a node worth ±∞; a pole is still E_DOMAIN', () => {
+    const big = B.mul(1e200, 1e200);
+    expect(big.kind).toBe('apply');
+    expect(evaluate({ big }, {}).big).toBe(Infinity);
+    expect(() => B.div(1, 0)).toThrow(/E_DOMAIN|outside the domain/);
   });
 });

@@ -193,6 +193,28 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
   }
 }
 
+/**
+ * Whether `op(values) = value` is ±∞ because the exact result is beyond the largest number, from
+ * finite operands — not a pole (1/0, log 0, 0⁻¹) or a domain error (NaN).
+ */
+function overflows(op: OpName, values: readonly number[], value: number): boolean {
+  if (value !== Infinity && value !== -Infinity) return false;
+  switch (op) {
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'square':
+    case 'exp':
+      return true;
+    case 'div':
+      return values[1] !== 0;
+    case 'pow':
+      return values[0] !== 0;
+    default:
+      return false;
+  }
+}
+
 /** Builds (or finds) the node `op(args)`. */
 export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
   const def = opDef(op);
@@ -216,11 +238,12 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   const shape = def.shape
     ? def.shape(shapes, attrs, userCallSite)
     : broadcastShapes(shapes, op, userCallSite);
-  if (def.kind === 'elementwise' && args.every((a) => a.kind === 'const')) {
-    const value = def.scalar(
-      args.map((a) => (a as ConstNode).value),
-      attrs,
-    );
+  const folded = def.kind === 'elementwise' && args.every((a) => a.kind === 'const');
+  const values = folded ? args.map((a) => (a as ConstNode).value) : [];
+  const value = folded ? def.scalar(values, attrs) : NaN;
+  // a result too large for a number is the program's value (±∞ at run time), not an error: it
+  // stays a node (1.5¹⁷⁵⁰·1.5 in the gradient of a deep chain of ×1.5 is ∞, as computed)
+  if (folded && !overflows(op, values, value)) {
     if (!Number.isFinite(value)) {
       const shown = def.math(
         args.map((a) => ({ text: formatNumber((a as ConstNode).value), prec: 5 })),
