@@ -12,7 +12,6 @@ import {
   applyKey,
   compareCanonical,
   constKey,
-  forceNameHint,
   intern,
   describeNotANode,
   isNode,
@@ -144,8 +143,21 @@ export function named<N extends Node>(node: N, name: string): N {
       `named: ${describe(name)} is not an identifier${at(userCallSite())}`,
     );
   }
-  forceNameHint(node, name);
-  return node;
+  return withLabel(node, name);
+}
+
+/**
+ * `node` under the user's name `label`: for an op node, its named twin (same op, operands and
+ * attributes, a node of its own, interned by name too); inputs, params and constants are
+ * returned as they are (an input has its name; a constant's would mislabel its other uses).
+ */
+export function withLabel<N extends Node>(node: N, label: string): N {
+  if (node.kind !== 'apply' || node.label === label) return node;
+  const { op, args, attrs, shape, site } = node;
+  return intern(
+    applyKey(op, args, attrs, label),
+    () => new ApplyNode(op, args, attrs, shape, site, label),
+  ) as Node as N;
 }
 
 const isConst = (n: Node, v?: number): n is ConstNode =>

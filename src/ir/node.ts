@@ -132,6 +132,11 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly attrs: Attrs,
     shape: Shape,
     site: string | undefined,
+    /**
+     * The user's name for this value (`named()`): a named node is a node of its own, so naming a
+     * shared node never renames it in a graph built before. The structural hash ignores it.
+     */
+    readonly label?: string,
   ) {
     super(shape, site);
     let h = hashString(`${op}${attrsKey(attrs)}`);
@@ -163,7 +168,20 @@ export function compareCanonical(a: Node, b: Node): number {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   }
   // scalars before tensors (`(1/m)·dZ`), then by structural hash
-  return a.shape.length - b.shape.length || a.hash - b.hash || a.id - b.id;
+  return (
+    a.shape.length - b.shape.length ||
+    a.hash - b.hash ||
+    compareLabels(a as ApplyNode, b as ApplyNode) ||
+    a.id - b.id
+  );
+}
+
+/** A node and its named twins hash alike: they order by name (the unnamed one first). */
+function compareLabels(a: ApplyNode, b: ApplyNode): number {
+  if (a.label === b.label) return 0;
+  if (a.label === undefined) return -1;
+  if (b.label === undefined) return 1;
+  return a.label < b.label ? -1 : 1;
 }
 
 export function isNode(x: unknown): x is Node {
@@ -208,8 +226,9 @@ function numberKey(v: number): string {
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
-export function applyKey(op: string, args: readonly Node[], attrs: Attrs): string {
-  return `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+export function applyKey(op: string, args: readonly Node[], attrs: Attrs, label?: string): string {
+  const key = `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+  return label === undefined ? key : `${key}=${label}`;
 }
 
 /** Returns the interned node for `key`, creating it with `make` the first time. */
@@ -253,19 +272,19 @@ export function isDeclaredName(name: string): boolean {
 
 const hints = new WeakMap<Node, string>();
 
-/** Attaches a readable name (`Z1`, `A2`) used by the emitter and printer; identity is unchanged. */
+/**
+ * Attaches a readable name (`dZ2` for an adjoint, a rewritten node's name) used by the emitter
+ * and printer; identity is unchanged, and a node keeps the first name it is given. The user's
+ * names are not hints: `named()` makes a node of its own (see {@link ApplyNode.label}).
+ */
 export function setNameHint(node: Node, name: string): void {
   // Constants are shared by every use of the same value: a name would mislabel the others.
-  if (node.kind === 'apply' && !hints.has(node)) hints.set(node, name);
-}
-
-/** Like {@link setNameHint} but replaces an earlier hint (an explicit user `named()` wins). */
-export function forceNameHint(node: Node, name: string): void {
-  if (node.kind === 'apply') hints.set(node, name);
+  if (node.kind === 'apply' && node.label === undefined && !hints.has(node)) hints.set(node, name);
 }
 
 export function nameHint(node: Node): string | undefined {
   if (node.kind === 'input' || node.kind === 'param') return node.name;
+  if (node.kind === 'apply' && node.label !== undefined) return node.label;
   return hints.get(node);
 }
 

@@ -83,8 +83,11 @@ function addHistory(node: Node, ...from: (ReadonlySet<string> | string | undefin
   if (set.size > 0) history.set(node, set);
 }
 
+/** `n` over rewritten operands (`n` itself when none changed); a named node stays named. */
 function rebuild(n: ApplyNode, args: readonly Node[]): Node {
-  return args.every((a, i) => a === n.args[i]) ? n : B.apply(n.op as never, args, n.attrs);
+  if (args.every((a, i) => a === n.args[i])) return n;
+  const made = B.apply(n.op as never, args, n.attrs);
+  return n.label === undefined ? made : B.withLabel(made, n.label);
 }
 
 /** The phase's rules indexed by the op at their pattern's root (`undefined`: any op). */
