@@ -134,7 +134,10 @@ export function param<const N extends string, const S extends Shape = readonly [
   return node as ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>>;
 }
 
-/** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */
+/**
+ * `node`'s value under a readable name (`Z1`, `A2`) for generated code and printing: a node of its
+ * own, so a graph built before on `node` is not renamed. Use what it returns.
+ */
 export function named<N extends Node>(node: N, name: string): N {
   if (!isNode(node)) toNode(node, 'named');
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) {

@@ -215,7 +215,17 @@ export function assertNever(x: never): never {
 
 // ---- interning ------------------------------------------------------------------------------
 
-const table = new Map<string, Node>();
+/**
+ * The interning table holds its nodes weakly: a graph nobody references any more is freed, and
+ * its entries go with it. Keys name operands by id, so a key can only be found again while its
+ * operands are alive; ids are never reused. Which nodes exist never shows in emitted text: names
+ * come from the graph (its leaves, labels and hints), operand order from structural hashes.
+ */
+const table = new Map<string, WeakRef<Node>>();
+const dropDead = new FinalizationRegistry<string>((key) => {
+  // the key may have been interned again (to a new node) since this one died
+  if (table.get(key)?.deref() === undefined) table.delete(key);
+});
 
 function attrsKey(attrs: Attrs): string {
   const keys = Object.keys(attrs).sort();
@@ -233,15 +243,21 @@ export function applyKey(op: string, args: readonly Node[], attrs: Attrs, label?
 
 /** Returns the interned node for `key`, creating it with `make` the first time. */
 export function intern<N extends Node>(key: string, make: () => N): N {
-  const found = table.get(key);
+  const found = table.get(key)?.deref();
   if (found) return found as N;
   const made = make();
-  table.set(key, made);
+  table.set(key, new WeakRef(made));
+  dropDead.register(made, key);
   return made;
 }
 
 export function lookup(key: string): Node | undefined {
-  return table.get(key);
+  return table.get(key)?.deref();
+}
+
+/** How many keys the interning table holds (live nodes, and dead ones not yet swept). */
+export function internedCount(): number {
+  return table.size;
 }
 
 export function constKey(value: number, shape: Shape): string {
@@ -343,7 +359,7 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
   max: Elementwise2;
   min: Elementwise2;
-  /** Gives this node a readable name for generated code; returns the node. */
+  /** A named node of its own with this value (this node is unchanged): use what it returns. */
   named(name: string): this;
 }
 

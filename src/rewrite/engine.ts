@@ -67,20 +67,30 @@ export interface Firing {
 
 export const MAX_PASSES = 40;
 
-/** The rules behind each rewritten node: those that made it, and those behind its operands. */
-const history = new WeakMap<Node, ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
 
-export function rulesBehind(node: Node): ReadonlySet<string> {
-  return history.get(node) ?? new Set();
-}
+/**
+ * The rules behind each node one optimization made: those that made it, and those behind its
+ * operands. One per `optimize` call (nodes are shared between graphs: a table kept across calls
+ * would mix their stories, and grow with every graph ever optimized).
+ */
+export class History {
+  private readonly rules = new Map<Node, ReadonlySet<string>>();
 
-function addHistory(node: Node, ...from: (ReadonlySet<string> | string | undefined)[]): void {
-  const set = new Set(history.get(node));
-  for (const f of from) {
-    if (typeof f === 'string') set.add(f);
-    else if (f) for (const r of f) set.add(r);
+  of(node: Node): ReadonlySet<string> {
+    return this.rules.get(node) ?? NONE;
   }
-  if (set.size > 0) history.set(node, set);
+
+  /** Adds the rule names (or sets of them, from the nodes `node` was made from) to `node`'s. */
+  add(node: Node, ...from: (ReadonlySet<string> | string)[]): void {
+    if (!from.some((f) => typeof f === 'string' || f.size > 0)) return;
+    const set = new Set(this.rules.get(node));
+    for (const f of from) {
+      if (typeof f === 'string') set.add(f);
+      else for (const r of f) set.add(r);
+    }
+    this.rules.set(node, set);
+  }
 }
 
 /** `n` over rewritten operands (`n` itself when none changed); a named node stays named. */
@@ -124,6 +134,7 @@ function runPass(
   log: Firing[],
   /** Firings allowed in the pass (fixed per phase: a graph that grows does not raise it). */
   budget: number,
+  history: History,
 ): { next: Node[]; fired: string[] } {
   const order = toposort(roots);
   const counts = useCounts(order, roots);
@@ -156,7 +167,7 @@ function runPass(
         to: next,
       });
       fired.push(rule.name);
-      addHistory(next, history.get(cur), rule.name);
+      history.add(next, history.of(cur), rule.name);
       return next;
     }
     return undefined;
@@ -201,7 +212,7 @@ function runPass(
       const n = top.n;
       const args = n.args.map((a) => done.get(a) ?? a);
       let cur = rebuild(n, args);
-      if (cur !== n) addHistory(cur, history.get(n), ...args.map((a) => history.get(a)));
+      if (cur !== n) history.add(cur, history.of(n), ...args.map((a) => history.of(a)));
       // the root is tried again by the caller's loop; nodes below it are settled here
       if (n !== root) cur = settle(cur, contextOf(cur), cur, depth);
       done.set(n, cur);
@@ -217,7 +228,7 @@ function runPass(
     const cur = withCallSite(n.site, () => {
       const args = n.args.map((a) => memo.get(a)!);
       const rebuilt = rebuild(n, args);
-      if (rebuilt !== n) addHistory(rebuilt, history.get(n), ...args.map((a) => history.get(a)));
+      if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
       return settle(rebuilt, contextOf(n), n, 0);
     });
     const hint = nameHint(n);
@@ -228,14 +239,19 @@ function runPass(
 }
 
 /** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
-export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): Node[] {
+export function runPhase(
+  roots: readonly Node[],
+  phase: Phase,
+  log: Firing[],
+  history: History = new History(),
+): Node[] {
   const rulesFor = rulesByOp(phase);
   let current = [...roots];
   let lastPass: string[] = [];
   const budget = 4 * toposort(current).length + 256;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const logStart = log.length;
-    const { next, fired } = runPass(current, phase, rulesFor, log, budget);
+    const { next, fired } = runPass(current, phase, rulesFor, log, budget, history);
     if (fired.length === 0) return next;
     if (phase.measure && !lexLess(phase.measure(next), phase.measure(current))) {
       log.length = logStart; // the pass did not pay: keep the graph as it was
