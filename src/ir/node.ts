@@ -8,6 +8,12 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
+let lastWalk = 0;
+
+/** A walk number no node has been reached by yet (see {@link NodeBase.reach}). */
+export function newWalk(): number {
+  return ++lastWalk;
+}
 
 // ---- what the type checker knows about a node ------------------------------------------------
 
@@ -57,6 +63,17 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   declare readonly [leavesKey]: L;
   declare readonly [rankKey]: R;
   readonly id = nextId++;
+  /** Scratch for graph walks: the number of the last walk that reached this node (not its value). */
+  #walk = 0;
+  /**
+   * Marks `node` as reached by the walk numbered `walk` ({@link newWalk}); false if it already
+   * was. A walk runs to its end before another starts (graph walks are synchronous).
+   */
+  static reach(node: NodeBase, walk: number): boolean {
+    if (node.#walk === walk) return false;
+    node.#walk = walk;
+    return true;
+  }
   /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders

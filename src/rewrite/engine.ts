@@ -132,22 +132,24 @@ function runPass(
   phase: Phase,
   rulesFor: (op: string) => readonly Rule[],
   log: Firing[],
-  /** Firings allowed in the pass (fixed per phase: a graph that grows does not raise it). */
-  budget: number,
+  /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
+  budget: number | undefined,
   history: History,
-): { next: Node[]; fired: string[] } {
+): { next: Node[]; fired: string[]; budget: number } {
   const order = toposort(roots);
-  const counts = useCounts(order, roots);
-  const users = usersOf(order);
+  // use counts and users only for the rules that ask (most phases never do): computed once
+  let counts: Map<Node, number> | undefined;
+  let users: Map<Node, readonly Node[]> | undefined;
   const memo = new Map<Node, Node>();
   /** Nodes no rule of the phase fires on (as found in this pass). */
   const settled = new Set<Node>();
   const fired: string[] = [];
   const resettle = phase.measure === undefined;
+  const allowed = budget ?? 4 * order.length + 256;
   const contextOf = (original: Node): RuleContext => ({
     original,
-    uses: (x) => counts.get(x) ?? 0,
-    users: (x) => users.get(x) ?? [],
+    uses: (x) => (counts ??= useCounts(order, roots)).get(x) ?? 0,
+    users: (x) => (users ??= usersOf(order)).get(x) ?? [],
   });
 
   /** The first rule that rewrites `cur`, applied and logged; undefined if none does. */
@@ -187,7 +189,7 @@ function runPass(
         settled.add(cur);
         break;
       }
-      if (!resettle || fired.length > budget || depth > MAX_SETTLE_DEPTH) return next;
+      if (!resettle || fired.length > allowed || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
       if (settled.has(cur)) break;
       context = contextOf(cur);
@@ -235,7 +237,7 @@ function runPass(
     if (hint && cur !== n) setNameHint(cur, hint);
     memo.set(n, cur);
   }
-  return { next: roots.map((r) => memo.get(r)!), fired };
+  return { next: roots.map((r) => memo.get(r)!), fired, budget: allowed };
 }
 
 /** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
@@ -248,14 +250,23 @@ export function runPhase(
   const rulesFor = rulesByOp(phase);
   let current = [...roots];
   let lastPass: string[] = [];
-  const budget = 4 * toposort(current).length + 256;
+  // firings allowed per pass, fixed by the first pass's graph (a graph that grows does not raise it)
+  let budget: number | undefined;
+  let currentMeasure: readonly number[] | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const logStart = log.length;
-    const { next, fired } = runPass(current, phase, rulesFor, log, budget, history);
+    const pass_ = runPass(current, phase, rulesFor, log, budget, history);
+    const { next, fired } = pass_;
+    budget = pass_.budget;
     if (fired.length === 0) return next;
-    if (phase.measure && !lexLess(phase.measure(next), phase.measure(current))) {
-      log.length = logStart; // the pass did not pay: keep the graph as it was
-      return current;
+    if (phase.measure) {
+      const before = (currentMeasure ??= phase.measure(current));
+      const after = phase.measure(next);
+      if (!lexLess(after, before)) {
+        log.length = logStart; // the pass did not pay: keep the graph as it was
+        return current;
+      }
+      currentMeasure = after;
     }
     current = next;
     lastPass = fired;
