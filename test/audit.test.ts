@@ -43,15 +43,16 @@ describe('the rewrite audit', () => {
     expect(row.worst!.failure).toMatch(/ulp from the reference/);
     expect(row.worst!.rewritten).toBe(0);
     expect(row.worst!.reference).toBeGreaterThan(0);
+    // (a/1e-200)/1e-200 threw before overflowing coefficients were left unfolded: it no longer does
     const rational = result.rows.find((r) => r.rule === 'rational-normalize')!;
-    expect(rational.threw.join('\n')).toMatch(/a\/1e-200\/1e-200/);
+    expect(rational.threw).toEqual([]);
   });
 
   it('prints a row per rule with points tried, worst error and where', () => {
     const text = result.report();
     for (const row of result.rows) expect(text).toContain(`${row.phase}/${row.rule}`);
     expect(text).toMatch(/FAIL +stabilize\/softplus-neg +\d+ +\d+ +[\d.e+]+ ulp/);
-    expect(text).toContain('2 of 24 rules fail: softplus-neg, rational-normalize');
+    expect(text).toContain('2 of 25 rules fail: softplus-neg, rational-normalize');
   });
 
   it('fails a rule that is wrong in value, and one that overflows where the original did not', () => {

@@ -120,10 +120,7 @@ describe('the comments of emitted modules cite declared names only', () => {
         recipeArb({ maxSteps: 7 }),
         fc.array(fc.nat({ max: NAMES.length - 1 }), { maxLength: 6 }),
         (recipe, names) => {
-          const g = buildGraph(recipe);
-          g.intermediates.forEach((n, i) => {
-            if (i < names.length && n.kind === 'apply') B.named(n, NAMES[names[i]!]!);
-          });
+          const g = buildGraph(recipe, (i) => (i < names.length ? NAMES[names[i]!] : undefined));
           const leaves = g.leaves.map((l) => l.node);
           const grads = grad(g.cost, leaves);
           const outputs: Record<string, Node> = { J: g.cost };

@@ -1,7 +1,7 @@
 /**
  * The benchmark run (entered through ./index.ts): generated training steps against TensorFlow.js
  * (cpu and wasm backends) and hand-written TypeScript, bytes allocated per step, the speed targets,
- * plus the compile-time table of ./compileTime.ts. Prints markdown and writes it to
+ * plus the compile-time tables of ./compileTime.ts and ./scaling.ts. Prints markdown and writes it to
  * bench-report.md in the current directory.
  *
  * Workloads (X is (n_x, m), examples are columns, the same seeded data for every implementation):
@@ -11,7 +11,7 @@
  *   W4  deep [12288, 20, 7, 5, 1] ReLU/sigmoid, m = 209, one full-batch step (lr 0.0075)
  *   W5  MLP [784, 128, 64, 1] ReLU/sigmoid, BCE + L2 (λ 0.01), one Adam step (lr 0.001,
  *       β1 0.9, β2 0.999, ε 1e-8) on a mini-batch of 64
- * Options: --quick (fewer, shorter rounds), --only=W2,W3 (a subset; `compile` for the compile-time table).
+ * Options: --quick (fewer, shorter rounds), --only=W2,W3 (a subset; `compile` for the compile-time tables).
  */
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -31,6 +31,7 @@ import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
 import { planarFlower, syntheticImages } from '../../samples/data.js';
 import { allocationNoise, bytes, fmtBytes } from './alloc.js';
 import { timeCompile } from './compileTime.js';
+import { GRAPH_KINDS, scalingTable, timeScaling, type CompileTiming } from './scaling.js';
 import { timeStartup } from './startup.js';
 import { runScalar, SCALAR_IMPL } from './scalar.js';
 import { fmtTime, table } from './stats.js';
@@ -328,6 +329,26 @@ if (wanted('compile')) {
           ];
         }),
       ),
+  );
+}
+
+if (wanted('compile')) {
+  log('compile time by graph shape…');
+  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const timings: CompileTiming[] = [];
+  for (const kind of GRAPH_KINDS) for (const size of sizes) timings.push(timeScaling(kind, size));
+  const worst = Math.max(
+    ...timings.flatMap((t) => {
+      const before = timings.find((u) => u.kind === t.kind && u.size * 10 === t.size);
+      return before ? [t.compileCpuMs / before.compileCpuMs] : [];
+    }),
+  );
+  out(
+    `## Compile time by graph shape (compile: optimize + lower + render + load)\n\n` +
+      `Scalar graphs are compiled with their gradient. "one call" is a call of the compiled function; ` +
+      `a 10⁵-node function fails until the emitter splits long functions (then this column is its call time).\n\n` +
+      scalingTable(timings) +
+      `\n\nTarget: 10× the nodes in at most 12× the (CPU) time: ${worst <= 12 ? 'met' : '**missed**'} (worst ${worst.toFixed(1)}×).`,
   );
 }
 

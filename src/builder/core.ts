@@ -12,7 +12,6 @@ import {
   applyKey,
   compareCanonical,
   constKey,
-  forceNameHint,
   intern,
   describeNotANode,
   isNode,
@@ -132,7 +131,10 @@ export function param<const N extends string, const S extends Shape = readonly [
   return node as ParamNode<LeafSig<N, RankOfShape<S>, true>, RankOfShape<S>>;
 }
 
-/** Gives a node a readable name (`Z1`, `A2`) for generated code and printing; returns the node. */
+/**
+ * `node`'s value under a readable name (`Z1`, `A2`) for generated code and printing: a node of its
+ * own, so a graph built before on `node` is not renamed. Use what it returns.
+ */
 export function named<N extends Node>(node: N, name: string): N {
   if (!isNode(node)) {
     // a number would become a constant that nothing refers to: the name would be lost
@@ -147,8 +149,21 @@ export function named<N extends Node>(node: N, name: string): N {
       `named: ${describe(name)} is not an identifier${at(userCallSite())}`,
     );
   }
-  forceNameHint(node, name);
-  return node;
+  return withLabel(node, name);
+}
+
+/**
+ * `node` under the user's name `label`: for an op node, its named twin (same op, operands and
+ * attributes, a node of its own, interned by name too); inputs, params and constants are
+ * returned as they are (an input has its name; a constant's would mislabel its other uses).
+ */
+export function withLabel<N extends Node>(node: N, label: string): N {
+  if (node.kind !== 'apply' || node.label === label) return node;
+  const { op, args, attrs, shape, site } = node;
+  return intern(
+    applyKey(op, args, attrs, label),
+    () => new ApplyNode(op, args, attrs, shape, site, label),
+  ) as Node as N;
 }
 
 const isConst = (n: Node, v?: number): n is ConstNode =>
@@ -196,6 +211,28 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
   }
 }
 
+/**
+ * Whether `op(values) = value` is ±∞ because the exact result is beyond the largest number, from
+ * finite operands — not a pole (1/0, log 0, 0⁻¹) or a domain error (NaN).
+ */
+function overflows(op: OpName, values: readonly number[], value: number): boolean {
+  if (value !== Infinity && value !== -Infinity) return false;
+  switch (op) {
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'square':
+    case 'exp':
+      return true;
+    case 'div':
+      return values[1] !== 0;
+    case 'pow':
+      return values[0] !== 0;
+    default:
+      return false;
+  }
+}
+
 /** Builds (or finds) the node `op(args)`. */
 export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
   const def = opDef(op);
@@ -219,11 +256,12 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   const shape = def.shape
     ? def.shape(shapes, attrs, userCallSite)
     : broadcastShapes(shapes, op, userCallSite);
-  if (def.kind === 'elementwise' && args.every((a) => a.kind === 'const')) {
-    const value = def.scalar(
-      args.map((a) => (a as ConstNode).value),
-      attrs,
-    );
+  const folded = def.kind === 'elementwise' && args.every((a) => a.kind === 'const');
+  const values = folded ? args.map((a) => (a as ConstNode).value) : [];
+  const value = folded ? def.scalar(values, attrs) : NaN;
+  // a result too large for a number is the program's value (±∞ at run time), not an error: it
+  // stays a node (1.5¹⁷⁵⁰·1.5 in the gradient of a deep chain of ×1.5 is ∞, as computed)
+  if (folded && !overflows(op, values, value)) {
     if (!Number.isFinite(value)) {
       const shown = def.math(
         args.map((a) => ({ text: formatNumber((a as ConstNode).value), prec: 5 })),

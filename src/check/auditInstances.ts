@@ -157,6 +157,16 @@ export function applyRule(rule: Rule, node: Node): RuleInstance | undefined {
  * fold near the ends of the exponent range.
  */
 export const EXTRA_INSTANCES: Readonly<Record<string, () => readonly Node[]>> = {
+  // constants folded as they are pulled out of a chain, near the ends of the exponent range
+  'constant-product': () => {
+    const x = B.input('x');
+    return [
+      B.mul(2, B.mul(3, x)),
+      B.mul(0.5, B.mul(-1.5, x)),
+      B.mul(1e200, B.mul(1e-300, x)),
+      B.mul(1e-150, B.mul(1e-150, x)),
+    ];
+  },
   'rational-normalize': () => {
     const [a, b, y] = [B.input('a'), B.input('b'), B.input('y')];
     return [

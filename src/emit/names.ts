@@ -55,11 +55,23 @@ export class Namer {
     return true;
   }
 
+  /**
+   * Where the search for a free `base_i` resumes: every `base_j` below it was taken when it was
+   * last searched, and names are never released, so they still are (10⁵ temporaries named `e`
+   * take linear time, not quadratic).
+   */
+  private readonly nextSuffix = new Map<string, number>();
+
   /** `preferred` if free, else `preferred_2`, `preferred_3`, … */
   fresh(preferred: string): string {
     const base = /^[A-Za-z_$][\w$]*$/.test(preferred) ? preferred : 't';
     if (this.claim(base)) return base;
-    for (let i = 2; ; i++) if (this.claim(`${base}_${i}`)) return `${base}_${i}`;
+    for (let i = this.nextSuffix.get(base) ?? 2; ; i++) {
+      if (this.claim(`${base}_${i}`)) {
+        this.nextSuffix.set(base, i + 1);
+        return `${base}_${i}`;
+      }
+    }
   }
 }
 

@@ -3,6 +3,8 @@ import {
   describeNotANode,
   isLeaf,
   isNode,
+  newWalk,
+  NodeBase,
   type ApplyNode,
   type LeafNode,
   type Node,
@@ -42,24 +44,30 @@ export function checkNamedNodes(where: string, outputs: unknown): void {
  */
 export function toposort(roots: readonly Node[]): Node[] {
   const order: Node[] = [];
-  const seen = new Set<Node>();
-  const stack: { node: Node; next: number }[] = [];
+  // a node is seen when its mark is this walk's (a Set of 10⁵ nodes cost most of the walk)
+  const walk = newWalk();
+  // the path being walked, and how many operands of each node on it are done
+  const path: Node[] = [];
+  const next: number[] = [];
   for (const root of roots) {
-    if (seen.has(root)) continue;
-    seen.add(root);
-    stack.push({ node: root, next: 0 });
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const args = top.node.kind === 'apply' ? top.node.args : [];
-      if (top.next < args.length) {
-        const child = args[top.next++]!;
-        if (!seen.has(child)) {
-          seen.add(child);
-          stack.push({ node: child, next: 0 });
+    if (!NodeBase.reach(root, walk)) continue;
+    path.push(root);
+    next.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const node = path[top]!;
+      const i = next[top]!;
+      if (node.kind === 'apply' && i < node.args.length) {
+        next[top] = i + 1;
+        const child = node.args[i]!;
+        if (NodeBase.reach(child, walk)) {
+          path.push(child);
+          next.push(0);
         }
       } else {
-        order.push(top.node);
-        stack.pop();
+        order.push(node);
+        path.pop();
+        next.pop();
       }
     }
   }

@@ -8,6 +8,12 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
+let lastWalk = 0;
+
+/** A walk number no node has been reached by yet (see {@link NodeBase.reach}). */
+export function newWalk(): number {
+  return ++lastWalk;
+}
 
 // ---- what the type checker knows about a node ------------------------------------------------
 
@@ -57,6 +63,17 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   declare readonly [leavesKey]: L;
   declare readonly [rankKey]: R;
   readonly id = nextId++;
+  /** Scratch for graph walks: the number of the last walk that reached this node (not its value). */
+  #walk = 0;
+  /**
+   * Marks `node` as reached by the walk numbered `walk` ({@link newWalk}); false if it already
+   * was. A walk runs to its end before another starts (graph walks are synchronous).
+   */
+  static reach(node: NodeBase, walk: number): boolean {
+    if (node.#walk === walk) return false;
+    node.#walk = walk;
+    return true;
+  }
   /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
@@ -132,6 +149,11 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly attrs: Attrs,
     shape: Shape,
     site: string | undefined,
+    /**
+     * The user's name for this value (`named()`): a named node is a node of its own, so naming a
+     * shared node never renames it in a graph built before. The structural hash ignores it.
+     */
+    readonly label?: string,
   ) {
     super(shape, site);
     let h = hashString(`${op}${attrsKey(attrs)}`);
@@ -163,7 +185,20 @@ export function compareCanonical(a: Node, b: Node): number {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   }
   // scalars before tensors (`(1/m)·dZ`), then by structural hash
-  return a.shape.length - b.shape.length || a.hash - b.hash || a.id - b.id;
+  return (
+    a.shape.length - b.shape.length ||
+    a.hash - b.hash ||
+    compareLabels(a as ApplyNode, b as ApplyNode) ||
+    a.id - b.id
+  );
+}
+
+/** A node and its named twins hash alike: they order by name (the unnamed one first). */
+function compareLabels(a: ApplyNode, b: ApplyNode): number {
+  if (a.label === b.label) return 0;
+  if (a.label === undefined) return -1;
+  if (b.label === undefined) return 1;
+  return a.label < b.label ? -1 : 1;
 }
 
 export function isNode(x: unknown): x is Node {
@@ -197,7 +232,17 @@ export function assertNever(x: never): never {
 
 // ---- interning ------------------------------------------------------------------------------
 
-const table = new Map<string, Node>();
+/**
+ * The interning table holds its nodes weakly: a graph nobody references any more is freed, and
+ * its entries go with it. Keys name operands by id, so a key can only be found again while its
+ * operands are alive; ids are never reused. Which nodes exist never shows in emitted text: names
+ * come from the graph (its leaves, labels and hints), operand order from structural hashes.
+ */
+const table = new Map<string, WeakRef<Node>>();
+const dropDead = new FinalizationRegistry<string>((key) => {
+  // the key may have been interned again (to a new node) since this one died
+  if (table.get(key)?.deref() === undefined) table.delete(key);
+});
 
 function attrsKey(attrs: Attrs): string {
   const keys = Object.keys(attrs).sort();
@@ -208,21 +253,28 @@ function numberKey(v: number): string {
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
-export function applyKey(op: string, args: readonly Node[], attrs: Attrs): string {
-  return `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+export function applyKey(op: string, args: readonly Node[], attrs: Attrs, label?: string): string {
+  const key = `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+  return label === undefined ? key : `${key}=${label}`;
 }
 
 /** Returns the interned node for `key`, creating it with `make` the first time. */
 export function intern<N extends Node>(key: string, make: () => N): N {
-  const found = table.get(key);
+  const found = table.get(key)?.deref();
   if (found) return found as N;
   const made = make();
-  table.set(key, made);
+  table.set(key, new WeakRef(made));
+  dropDead.register(made, key);
   return made;
 }
 
 export function lookup(key: string): Node | undefined {
-  return table.get(key);
+  return table.get(key)?.deref();
+}
+
+/** How many keys the interning table holds (live nodes, and dead ones not yet swept). */
+export function internedCount(): number {
+  return table.size;
 }
 
 export function constKey(value: number, shape: Shape): string {
@@ -253,19 +305,19 @@ export function isDeclaredName(name: string): boolean {
 
 const hints = new WeakMap<Node, string>();
 
-/** Attaches a readable name (`Z1`, `A2`) used by the emitter and printer; identity is unchanged. */
+/**
+ * Attaches a readable name (`dZ2` for an adjoint, a rewritten node's name) used by the emitter
+ * and printer; identity is unchanged, and a node keeps the first name it is given. The user's
+ * names are not hints: `named()` makes a node of its own (see {@link ApplyNode.label}).
+ */
 export function setNameHint(node: Node, name: string): void {
   // Constants are shared by every use of the same value: a name would mislabel the others.
-  if (node.kind === 'apply' && !hints.has(node)) hints.set(node, name);
-}
-
-/** Like {@link setNameHint} but replaces an earlier hint (an explicit user `named()` wins). */
-export function forceNameHint(node: Node, name: string): void {
-  if (node.kind === 'apply') hints.set(node, name);
+  if (node.kind === 'apply' && node.label === undefined && !hints.has(node)) hints.set(node, name);
 }
 
 export function nameHint(node: Node): string | undefined {
   if (node.kind === 'input' || node.kind === 'param') return node.name;
+  if (node.kind === 'apply' && node.label !== undefined) return node.label;
   return hints.get(node);
 }
 
@@ -324,7 +376,7 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
   max: Elementwise2;
   min: Elementwise2;
-  /** Gives this node a readable name for generated code; returns the node. */
+  /** A named node of its own with this value (this node is unchanged): use what it returns. */
   named(name: string): this;
 }
 

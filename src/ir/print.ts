@@ -27,7 +27,8 @@ export interface FormulaOptions {
 /**
  * A node as a formula, e.g. `3·(a + b·c)`. By default everything but inputs and params is
  * expanded; with `useNames` or `names`, named subexpressions print as their names (the root
- * never does).
+ * never does). Iterative, so a 100k-deep expression does not overflow the stack; a subexpression
+ * shared by several operands is printed once per depth it is reached at.
  */
 export function formula(node: Node, options: FormulaOptions = {}): string {
   if (!isNode(node)) {
@@ -38,13 +39,13 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
   }
   checkOptions('formula', options, FORMULA_OPTIONS);
   const depth = options.depth ?? Infinity;
-  const memo = new Map<Node, Printed>();
   const { names } = options;
   const nameOf = (n: Node, root: boolean): string | undefined => {
     if (names) return root && n.kind === 'apply' ? undefined : names(n);
     return options.useNames && !root && n.kind === 'apply' ? nameHint(n) : undefined;
   };
-  const go = (n: Node, d: number, root: boolean): Printed => {
+  /** What `n` prints as without looking at its operands, if that is all there is to it. */
+  const direct = (n: Node, d: number, root: boolean): Printed | undefined => {
     const name = nameOf(n, root);
     if (name) return printed(name, PREC.atom);
     switch (n.kind) {
@@ -53,22 +54,49 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
       case 'input':
       case 'param':
         return printed(n.name, PREC.atom);
-      case 'apply': {
-        if (d <= 0) return printed('…', PREC.atom);
-        const cached = memo.get(n);
-        if (cached && d === depth) return cached;
-        const out = opDef(n.op).math(
-          n.args.map((a) => go(a, d - 1, false)),
-          n.attrs,
-        );
-        if (d === depth) memo.set(n, out);
-        return out;
-      }
+      case 'apply':
+        return d <= 0 ? printed('…', PREC.atom) : undefined;
       default:
         return assertNever(n);
     }
   };
-  return go(node, depth, true).text;
+  // memo[d] holds the nodes printed with d levels left (one level for an unbounded depth)
+  const memo = new Map<number, Map<Node, Printed>>();
+  const printedAt = (d: number) => {
+    let m = memo.get(d);
+    if (!m) memo.set(d, (m = new Map()));
+    return m;
+  };
+  const stack: { n: Node; d: number }[] = [{ n: node, d: depth }];
+  while (stack.length > 0) {
+    const { n, d } = stack[stack.length - 1]!;
+    const done = printedAt(d);
+    if (done.has(n)) {
+      stack.pop();
+      continue;
+    }
+    const leaf = direct(n, d, n === node && d === depth);
+    if (leaf || n.kind !== 'apply') {
+      done.set(n, leaf!);
+      stack.pop();
+      continue;
+    }
+    const below = printedAt(d - 1);
+    const pending = n.args.filter((a) => !below.has(a));
+    if (pending.length > 0) {
+      for (let i = pending.length - 1; i >= 0; i--) stack.push({ n: pending[i]!, d: d - 1 });
+      continue;
+    }
+    stack.pop();
+    done.set(
+      n,
+      opDef(n.op).math(
+        n.args.map((a) => below.get(a)!),
+        n.attrs,
+      ),
+    );
+  }
+  return printedAt(depth).get(node)!.text;
 }
 
 /** A readable SSA listing of the graph behind `outputs`, one node per line. */

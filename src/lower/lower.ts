@@ -187,26 +187,25 @@ export function lower(
     n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && !opDef(n.op).view;
   const loopOp = (n: Node): n is ApplyNode =>
     n.kind === 'apply' && (n.op === 'matmul' || n.op === 'sum');
-  /** The consumer an elementwise node is fused into, if any. */
-  const fusedInto = (n: Node): ApplyNode | undefined => {
-    if (
-      !elementwise(n) ||
-      n.shape.length === 0 ||
-      uses(n) !== 1 ||
-      isOutput.has(n) ||
-      materialize.has(n)
-    )
-      return undefined;
+  /** The consumer each elementwise node is fused into, if any (decided once per node). */
+  const fusedIntoMap = new Map<Node, ApplyNode>();
+  for (const n of nodes) {
+    if (!elementwise(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n)) continue;
+    if (materialize.has(n)) continue;
     const c = users.get(n)![0]!;
-    if (elementwise(c) && sameShape(c.shape, n.shape)) return c;
-    if (c.op === 'sum' && c.args[0] === n) return c;
-    return undefined;
-  };
-  const groupRoot = (n: Node): Node => {
-    let r = n;
-    for (let c = fusedInto(r); c; c = fusedInto(r)) r = c;
-    return r;
-  };
+    if ((elementwise(c) && sameShape(c.shape, n.shape)) || (c.op === 'sum' && c.args[0] === n))
+      fusedIntoMap.set(n, c);
+  }
+  const fusedInto = (n: Node): ApplyNode | undefined => fusedIntoMap.get(n);
+  /** The node whose loop computes `n`: `n` itself, or the end of its chain of fused consumers. */
+  const rootOf = new Map<Node, Node>();
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    // users come after their operands in `nodes`: a consumer's root is known before its operands'
+    const n = nodes[i]!;
+    const c = fusedIntoMap.get(n);
+    rootOf.set(n, c ? rootOf.get(c)! : n);
+  }
+  const groupRoot = (n: Node): Node => rootOf.get(n) ?? n;
   const producerOf = new Map<Node, ApplyNode>();
   const copies = new Set<Node>();
   for (const n of nodes) {
@@ -243,13 +242,25 @@ export function lower(
    */
   const groupOf = (anchor: Node, owner: Node = anchor): Node[] => {
     const group: Node[] = [];
-    const visit = (n: Node) => {
-      if (n.kind !== 'apply') return;
-      for (const a of n.args)
-        if (fusedInto(a) && groupRoot(a) === owner && !group.includes(a)) visit(a);
-      group.push(n);
+    const inGroup = new Set<Node>();
+    // depth-first, operands before users (iterative: a fused chain may be 10⁵ nodes long)
+    const stack: { n: Node; next: number }[] = [];
+    const enter = (n: Node) => {
+      if (n.kind === 'apply') stack.push({ n, next: 0 });
     };
-    visit(anchor);
+    enter(anchor);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const args = (top.n as ApplyNode).args;
+      if (top.next < args.length) {
+        const a = args[top.next++]!;
+        if (fusedInto(a) && groupRoot(a) === owner && !inGroup.has(a)) enter(a);
+        continue;
+      }
+      stack.pop();
+      inGroup.add(top.n);
+      group.push(top.n);
+    }
     return group;
   };
 
@@ -405,9 +416,10 @@ export function lower(
         pdef.emit(writer);
       } else {
         const group = groupOf(n);
+        const members = new Set(group);
         const leavesRead = new Set<Node>();
         for (const g of group as ApplyNode[])
-          for (const a of g.args) if (!group.includes(a)) leavesRead.add(a);
+          for (const a of g.args) if (!members.has(a)) leavesRead.add(a);
         const flat = [...leavesRead].every((a) => {
           const r = refs.get(a)!;
           return (

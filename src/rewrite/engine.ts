@@ -67,28 +67,41 @@ export interface Firing {
 
 export const MAX_PASSES = 40;
 
-/** The rules behind each rewritten node: those that made it, and those behind its operands. */
-const history = new WeakMap<Node, ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
 
-export function rulesBehind(node: Node): ReadonlySet<string> {
-  return history.get(node) ?? new Set();
-}
+/**
+ * The rules behind each node one optimization made: those that made it, and those behind its
+ * operands. One per `optimize` call (nodes are shared between graphs: a table kept across calls
+ * would mix their stories, and grow with every graph ever optimized).
+ */
+export class History {
+  private readonly rules = new Map<Node, ReadonlySet<string>>();
 
-function addHistory(node: Node, ...from: (ReadonlySet<string> | string | undefined)[]): void {
-  const set = new Set(history.get(node));
-  for (const f of from) {
-    if (typeof f === 'string') set.add(f);
-    else if (f) for (const r of f) set.add(r);
+  of(node: Node): ReadonlySet<string> {
+    return this.rules.get(node) ?? NONE;
   }
-  if (set.size > 0) history.set(node, set);
+
+  /** Adds the rule names (or sets of them, from the nodes `node` was made from) to `node`'s. */
+  add(node: Node, ...from: (ReadonlySet<string> | string)[]): void {
+    if (!from.some((f) => typeof f === 'string' || f.size > 0)) return;
+    const set = new Set(this.rules.get(node));
+    for (const f of from) {
+      if (typeof f === 'string') set.add(f);
+      else for (const r of f) set.add(r);
+    }
+    this.rules.set(node, set);
+  }
 }
 
+/** `n` over rewritten operands (`n` itself when none changed); a named node stays named. */
 function rebuild(n: ApplyNode, args: readonly Node[]): Node {
-  return args.every((a, i) => a === n.args[i]) ? n : B.apply(n.op as never, args, n.attrs);
+  if (args.every((a, i) => a === n.args[i])) return n;
+  const made = B.apply(n.op as never, args, n.attrs);
+  return n.label === undefined ? made : B.withLabel(made, n.label);
 }
 
-/** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
-export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): Node[] {
+/** The phase's rules indexed by the op at their pattern's root (`undefined`: any op). */
+function rulesByOp(phase: Phase): (op: string) => readonly Rule[] {
   const byOp = new Map<string, Rule[]>();
   const anyOp: Rule[] = [];
   for (const r of phase.rules) {
@@ -96,59 +109,164 @@ export function runPhase(roots: readonly Node[], phase: Phase, log: Firing[]): N
     if (op === undefined) anyOp.push(r);
     else byOp.set(op, [...(byOp.get(op) ?? []), r]);
   }
-  let current = [...roots];
-  let lastPass: string[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const order = toposort(current);
-    const counts = useCounts(order, current);
-    const users = usersOf(order);
-    const memo = new Map<Node, Node>();
-    const fired: string[] = [];
-    const logStart = log.length;
-    for (const n of order) {
-      if (n.kind !== 'apply') {
-        memo.set(n, n);
+  const lists = new Map<string, readonly Rule[]>();
+  return (op) => {
+    let list = lists.get(op);
+    if (!list) lists.set(op, (list = [...(byOp.get(op) ?? []), ...anyOp]));
+    return list;
+  };
+}
+
+/** Nested re-settling deeper than this is left to the next pass (no deep recursion). */
+const MAX_SETTLE_DEPTH = 200;
+
+/**
+ * One bottom-up pass of a phase over the graph of `roots`. A rule's result is itself rewritten in
+ * the same pass (its new nodes bottom-up, then its root), except in phases with a `measure`, so a
+ * rewrite that moves something one level along a chain (a scalar pulled out of a product) goes
+ * the whole way in one pass, not one level per pass. A budget on firings per pass keeps a rule
+ * set that never settles from looping inside the pass: the pass cap then reports it.
+ */
+function runPass(
+  roots: readonly Node[],
+  phase: Phase,
+  rulesFor: (op: string) => readonly Rule[],
+  log: Firing[],
+  /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
+  budget: number | undefined,
+  history: History,
+): { next: Node[]; fired: string[]; budget: number } {
+  const order = toposort(roots);
+  // use counts and users only for the rules that ask (most phases never do): computed once
+  let counts: Map<Node, number> | undefined;
+  let users: Map<Node, readonly Node[]> | undefined;
+  const memo = new Map<Node, Node>();
+  /** Nodes no rule of the phase fires on (as found in this pass). */
+  const settled = new Set<Node>();
+  const fired: string[] = [];
+  const resettle = phase.measure === undefined;
+  const allowed = budget ?? 4 * order.length + 256;
+  const contextOf = (original: Node): RuleContext => ({
+    original,
+    uses: (x) => (counts ??= useCounts(order, roots)).get(x) ?? 0,
+    users: (x) => (users ??= usersOf(order)).get(x) ?? [],
+  });
+
+  /** The first rule that rewrites `cur`, applied and logged; undefined if none does. */
+  const fire = (cur: ApplyNode, ctx: RuleContext, from: Node): Node | undefined => {
+    for (const rule of rulesFor(cur.op)) {
+      const b = match(rule.pattern, cur);
+      if (!b) continue;
+      const next = rule.rewrite(b, cur, ctx);
+      if (!next || next === cur) continue;
+      log.push({
+        rule: rule.name,
+        phase: phase.name,
+        before: formula(cur, { depth: 3 }),
+        after: formula(next, { depth: 3 }),
+        site: from.site,
+        from,
+        to: next,
+      });
+      fired.push(rule.name);
+      history.add(next, history.of(cur), rule.name);
+      return next;
+    }
+    return undefined;
+  };
+
+  /**
+   * `start` (operands already rewritten) rewritten until no rule fires on it, within budget. The
+   * first try sees `ctx` (the node of the graph it came from); what rules make is new, with no
+   * uses in the graph of this pass (use-dependent rules see it again next pass).
+   */
+  const settle = (start: Node, ctx: RuleContext, from: Node, depth: number): Node => {
+    let cur = start;
+    let context = ctx;
+    while (cur.kind === 'apply') {
+      const next = fire(cur, context, from);
+      if (!next) {
+        settled.add(cur);
+        break;
+      }
+      if (!resettle || fired.length > allowed || depth > MAX_SETTLE_DEPTH) return next;
+      cur = settleBelow(next, depth + 1);
+      if (settled.has(cur)) break;
+      context = contextOf(cur);
+    }
+    return cur;
+  };
+
+  /** `root` with every node a rule just built below it settled (bottom-up), then rebuilt. */
+  const settleBelow = (root: Node, depth: number): Node => {
+    const done = new Map<Node, Node>();
+    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !done.has(n);
+    const stack: { n: ApplyNode; next: number }[] = [];
+    if (root.kind === 'apply') stack.push({ n: root, next: 0 });
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.n.args.length) {
+        const a = top.n.args[top.next++]!;
+        if (fresh(a) && a.kind === 'apply') stack.push({ n: a, next: 0 });
         continue;
       }
-      const args = n.args.map((a) => memo.get(a)!);
-      let cur: Node = withCallSite(n.site, () => rebuild(n, args));
-      if (cur !== n) addHistory(cur, history.get(n), ...args.map((a) => history.get(a)));
-      if (cur.kind === 'apply') {
-        const ctx: RuleContext = {
-          original: n,
-          uses: (x) => counts.get(x) ?? 0,
-          users: (x) => users.get(x) ?? [],
-        };
-        for (const rule of [...(byOp.get(cur.op) ?? []), ...anyOp]) {
-          const b = match(rule.pattern, cur);
-          if (!b) continue;
-          const at: ApplyNode = cur;
-          const next: Node | undefined = withCallSite(n.site, () => rule.rewrite(b, at, ctx));
-          if (!next || next === cur) continue;
-          log.push({
-            rule: rule.name,
-            phase: phase.name,
-            before: formula(cur, { depth: 3 }),
-            after: formula(next, { depth: 3 }),
-            site: n.site,
-            from: n,
-            to: next,
-          });
-          fired.push(rule.name);
-          addHistory(next, history.get(cur), rule.name);
-          cur = next;
-          break;
-        }
-      }
-      const hint = nameHint(n);
-      if (hint && cur !== n) setNameHint(cur, hint);
-      memo.set(n, cur);
+      stack.pop();
+      const n = top.n;
+      const args = n.args.map((a) => done.get(a) ?? a);
+      let cur = rebuild(n, args);
+      if (cur !== n) history.add(cur, history.of(n), ...args.map((a) => history.of(a)));
+      // the root is tried again by the caller's loop; nodes below it are settled here
+      if (n !== root) cur = settle(cur, contextOf(cur), cur, depth);
+      done.set(n, cur);
     }
-    const next = current.map((r) => memo.get(r)!);
+    return done.get(root) ?? root;
+  };
+
+  for (const n of order) {
+    if (n.kind !== 'apply') {
+      memo.set(n, n);
+      continue;
+    }
+    const cur = withCallSite(n.site, () => {
+      const args = n.args.map((a) => memo.get(a)!);
+      const rebuilt = rebuild(n, args);
+      if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
+      return settle(rebuilt, contextOf(n), n, 0);
+    });
+    const hint = nameHint(n);
+    if (hint && cur !== n) setNameHint(cur, hint);
+    memo.set(n, cur);
+  }
+  return { next: roots.map((r) => memo.get(r)!), fired, budget: allowed };
+}
+
+/** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
+export function runPhase(
+  roots: readonly Node[],
+  phase: Phase,
+  log: Firing[],
+  history: History = new History(),
+): Node[] {
+  const rulesFor = rulesByOp(phase);
+  let current = [...roots];
+  let lastPass: string[] = [];
+  // firings allowed per pass, fixed by the first pass's graph (a graph that grows does not raise it)
+  let budget: number | undefined;
+  let currentMeasure: readonly number[] | undefined;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const logStart = log.length;
+    const pass_ = runPass(current, phase, rulesFor, log, budget, history);
+    const { next, fired } = pass_;
+    budget = pass_.budget;
     if (fired.length === 0) return next;
-    if (phase.measure && !lexLess(phase.measure(next), phase.measure(current))) {
-      log.length = logStart; // the pass did not pay: keep the graph as it was
-      return current;
+    if (phase.measure) {
+      const before = (currentMeasure ??= phase.measure(current));
+      const after = phase.measure(next);
+      if (!lexLess(after, before)) {
+        log.length = logStart; // the pass did not pay: keep the graph as it was
+        return current;
+      }
+      currentMeasure = after;
     }
     current = next;
     lastPass = fired;

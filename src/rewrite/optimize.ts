@@ -6,12 +6,14 @@ import { GradgenError } from '../errors.js';
 import type { Node } from '../ir/node.js';
 import { checkNamedNodes } from '../ir/graph.js';
 import { formula } from '../ir/print.js';
-import { rulesBehind, runPhase, type Firing, type Phase } from './engine.js';
+import { History, runPhase, type Firing, type Phase } from './engine.js';
 import { PHASES } from './rules.js';
 
 export interface Optimized<K extends string = string> {
   readonly outputs: Readonly<Record<K, Node>>;
   readonly firings: readonly Firing[];
+  /** The rules behind a node of the result: those that made it and those behind its operands. */
+  readonly rulesBehind: (node: Node) => ReadonlySet<string>;
 }
 
 const MAX_ROUNDS = 6;
@@ -24,13 +26,15 @@ export function optimize<K extends string>(
   const keys = Object.keys(outputs) as K[];
   let roots = keys.map((key) => outputs[key]);
   const firings: Firing[] = [];
+  const history = new History();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const before = firings.length;
-    for (const phase of phases) roots = runPhase(roots, phase, firings);
+    for (const phase of phases) roots = runPhase(roots, phase, firings, history);
     if (firings.length === before) {
       return {
         outputs: Object.fromEntries(keys.map((key, i) => [key, roots[i]!])) as Record<K, Node>,
         firings,
+        rulesBehind: (node) => history.of(node),
       };
     }
   }
@@ -53,7 +57,7 @@ export interface Explanation {
 /** What the optimizer does to `outputs`: each final form, and the rewrites behind it. */
 export function explain(outputs: Readonly<Record<string, Node>>): Explanation {
   checkNamedNodes('explain', outputs);
-  const { outputs: optimized, firings } = optimize(outputs);
+  const { outputs: optimized, firings, rulesBehind } = optimize(outputs);
   const result: Record<string, { formula: string; rules: string[] }> = {};
   const lines: string[] = [];
   // A firing belongs to an output when the node it produced is in the output's final cone.

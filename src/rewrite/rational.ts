@@ -349,6 +349,13 @@ function restoreShape(node: Node, shape: Shape): Node {
   throw TOO_BIG; // cannot drop axes: keep the region as it is
 }
 
+function finiteCoefficients(r: Rational): boolean {
+  if (!Number.isFinite(r.coef)) return false;
+  for (const f of r.factors.values())
+    if (f.poly.some((m) => !Number.isFinite(m.coef))) return false;
+  return true;
+}
+
 /**
  * The rational normal form of the arithmetic region rooted at `root`, or undefined when it is not
  * smaller than what is there (or would blow up).
@@ -356,6 +363,8 @@ function restoreShape(node: Node, shape: Shape): Node {
 export function normalizeRational(root: Node, interior: (n: Node) => boolean): Node | undefined {
   try {
     const before = read(root, interior);
+    // a coefficient that overflowed (1.5¹⁰⁰⁰⁰) has no constant to write: keep the region
+    if (!finiteCoefficients(before.r)) return undefined;
     const after = write(before.r, root.shape);
     // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
     // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).

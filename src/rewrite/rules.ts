@@ -3,7 +3,7 @@
  * where it is valid when that is not everywhere, a pattern and a rewrite.
  */
 import * as B from '../builder/core.js';
-import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { nameHint, setNameHint, type ApplyNode, type ConstNode, type Node } from '../ir/node.js';
 import { sameShape } from '../ir/shape.js';
 import { excludesZero, isNonNegative, isPositive } from '../ops/interval.js';
 import { opDef } from '../ops/index.js';
@@ -14,6 +14,7 @@ import { isArithmetic, normalizeRational } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
 const isScalar = (n: Node) => n.shape.length === 0;
+const isConstant = (n: Node) => n.kind === 'const';
 const zeroLike = (n: Node) => B.constant(0, n.shape);
 const oneLike = (n: Node) => B.constant(1, n.shape);
 /** `inner` takes over the name of the node it is pulled out of (`dZ` for `(1/m)·dZ`). */
@@ -198,6 +199,19 @@ export const simplify: Phase = {
       ({ a, s, b }, n) => {
         const inner = B.mul(a!, b!);
         return sameShape(inner.shape, n.shape) ? B.mul(s!, inheritName(n, inner)) : undefined;
+      },
+    ),
+    rule(
+      'constant-product',
+      'c·(d·x) → (cd)·x for constants c, d (a chain of constant factors folds as it is pulled out)',
+      op('mul', v('c', isConstant), op('mul', v('d', isConstant), v('x'))),
+      ({ c, d, x }, n) => {
+        const [a, b] = [(c as ConstNode).value, (d as ConstNode).value];
+        const p = a * b;
+        // keep both factors where their product would overflow, or underflow to 0
+        if (!Number.isFinite(p) || (p === 0 && a !== 0 && b !== 0)) return undefined;
+        const r = B.mul(p, inheritName(n.args[0] === c ? n.args[1]! : n.args[0]!, x!));
+        return sameShape(r.shape, n.shape) ? r : undefined;
       },
     ),
     rule(

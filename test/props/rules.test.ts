@@ -82,6 +82,7 @@ const WITNESSES: Record<string, Witness> = {
     { a: leafSpec([2, 2]), s: leafSpec([]), b: leafSpec([2, 2]) },
     ({ a, s, b }) => B.mul(a!, B.mul(s!, b!)),
   ),
+  'constant-product': w({ x: leafSpec([2, 2]) }, ({ x }) => B.mul(0.5, B.mul(3, x!))),
   'scalar-out-of-sum': w({ s: leafSpec([]), x: leafSpec([2, 3]) }, ({ s, x }) =>
     B.sum(B.mul(s!, x!), { axis: 1 }),
   ),

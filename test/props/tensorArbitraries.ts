@@ -420,7 +420,11 @@ class GraphBuilder {
 }
 
 /** The graph a recipe describes. */
-export function buildGraph(recipe: Recipe): BuiltGraph {
+/** `nameOf(i)`: the name given (with `named`) to the i-th intermediate as it is built, if any. */
+export function buildGraph(
+  recipe: Recipe,
+  nameOf: (i: number) => string | undefined = () => undefined,
+): BuiltGraph {
   const g = new GraphBuilder();
   for (const l of recipe.leaves) {
     const shape: Dim[] = [];
@@ -433,7 +437,9 @@ export function buildGraph(recipe: Recipe): BuiltGraph {
   }
   const intermediates: Node[] = [];
   for (const s of recipe.steps) {
-    const node = g.step(s);
+    const built = g.step(s);
+    const name = built.kind === 'apply' ? nameOf(intermediates.length) : undefined;
+    const node = name === undefined ? built : B.named(built, name);
     g.pool.push(node);
     if (node.kind === 'apply' && !intermediates.includes(node)) intermediates.push(node);
   }

@@ -1,0 +1,49 @@
+/**
+ * Interning and names: what one graph's emitted code says never depends on builder calls made
+ * after it (or on other graphs built before it).
+ */
+import { describe, expect, it } from 'vitest';
+import { emit, grad } from '../src/index.ts';
+import * as B from '../src/builder/core.ts';
+
+describe('named()', () => {
+  it('naming a node an earlier graph shares leaves that graph’s emitted text as it was', () => {
+    const a = B.input('na');
+    const b = B.input('nb');
+    const s = B.mul(a, b);
+    const J = B.add(B.tanh(s), B.mul(s, 3));
+    const before = emit({ J });
+    const S = B.named(s, 'S');
+    expect(emit({ J })).toBe(before);
+    expect(before).not.toMatch(/\bS\b/);
+    // the named node is a node of its own, named in the graphs built on it
+    expect(S).not.toBe(s);
+    expect(emit({ K: B.add(B.tanh(S), B.mul(S, 3)) })).toMatch(/const S = na \* nb;/);
+    // and its gradient is named after it
+    expect(emit({ dna: grad(B.tanh(S), [a])[0] })).toMatch(/\bdS\b/);
+  });
+
+  it('interning still holds: unnamed nodes are one node, and so are equal named ones', () => {
+    const a = B.input('ia');
+    const b = B.input('ib');
+    const s = B.mul(a, b);
+    expect(B.mul(b, a)).toBe(s);
+    const S = B.named(s, 'S');
+    expect(B.named(B.mul(a, b), 'S')).toBe(S);
+    expect(B.named(S, 'S')).toBe(S);
+    expect(B.named(s, 'T')).not.toBe(S);
+    // inputs and constants are what they are
+    expect(B.named(a, 'other')).toBe(a);
+    expect(B.named(B.constant(2), 'two')).toBe(B.constant(2));
+  });
+
+  it('two graphs naming one shared value differently each get their own name', () => {
+    const x = B.input('sx');
+    const base = B.exp(x);
+    const first = emit({ y: B.tanh(B.named(base, 'first')) });
+    const second = emit({ y: B.tanh(B.named(base, 'second')) });
+    expect(first).toMatch(/const first = Math\.exp\(sx\);/);
+    expect(second).toMatch(/const second = Math\.exp\(sx\);/);
+    expect(emit({ y: B.tanh(B.named(base, 'first')) })).toBe(first);
+  });
+});
