@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'E_MODEL_FILE'
   /** A file could not be written (the message names the path). */
   | 'E_WRITE'
+  /** A data file (loadCsv) that cannot be read, or a cell that is not a number (row and column named). */
+  | 'E_DATA_FILE'
   /** The graph uses something this version cannot compile yet. */
   | 'E_UNSUPPORTED';
 

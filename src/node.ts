@@ -10,6 +10,7 @@ import { checkModelName, isModel, type Model } from './model.js';
 import { importFailure } from './modelFileError.js';
 
 export * from './index.js';
+export { loadCsv, type CsvData, type CsvOptions } from './train/csv.js';
 
 /** TypeScript model files need a loader; tsx's is registered once, on the first such file. */
 let typeScriptLoader: Promise<unknown> | undefined;
