@@ -102,6 +102,13 @@ function leaf<N extends InputNode | ParamNode>(
       `${kind}: name ${describe(name)} is not an identifier (letters, digits, _ and $; not starting with a digit)${at(site)}`,
     );
   }
+  if (name === '__proto__') {
+    // an object literal's `__proto__: v` sets its prototype: no inputs object could carry it
+    throw new GradgenError(
+      'E_BAD_NAME',
+      `${kind}: name '__proto__' cannot name an input: \`{ __proto__: … }\` sets an object's prototype${at(site)}`,
+    );
+  }
   const checked = validateShape(shape, `${kind} '${name}'`, site);
   declareName(name);
   return intern(leafKey(kind, name, checked, init), () => make(name, checked, site));

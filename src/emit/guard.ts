@@ -9,6 +9,7 @@
 import type { LeafNode, Node } from '../ir/node.js';
 import type { LoweredProgram, LoweredStep } from '../lower/lower.js';
 import { numberLiteral } from '../ops/define.js';
+import { templateSafe } from '../ir/text.js';
 
 /** The module-level names the checks use. */
 export interface GuardNames {
@@ -16,22 +17,6 @@ export interface GuardNames {
   readonly error: string;
   /** `range(values, n)`: "[min, max]" of the first n values (see {@link writeRangeHelper}). */
   readonly range: string;
-}
-
-/** Text inside a template literal: the characters that would end or open code are escaped. */
-function templateText(text: string): string {
-  return text.replace(/[\\`\n\r\u2028\u2029]|\$\{/g, (c) =>
-    c === '${'
-      ? '\\${'
-      : ({
-          '\\': '\\\\',
-          '`': '\\`',
-          '\n': '\\n',
-          '\r': '\\r',
-          '\u2028': '\\u2028',
-          '\u2029': '\\u2029',
-        }[c] ?? c),
-  );
 }
 
 /** The buffer size (code) of a kernel step's result. */
@@ -74,7 +59,7 @@ function checkLines(
 export function guardFused(program: LoweredProgram, fn: string, names: GuardNames): LoweredStep[] {
   return program.steps.map((st) => {
     if (st.nodes.length === 0) return st; // a copy of an output already checked
-    const what = templateText(`${fn}: the kernel ${st.name} = ${st.comment}`);
+    const what = templateSafe(`${fn}: the kernel ${st.name} = ${st.comment}`);
     return {
       ...st,
       lines: [
@@ -127,13 +112,13 @@ export function guardUnfused(
     const o = operand.get(b);
     if (!o) return '?';
     const range = o.size ? `\${${names.range}(${o.name}, ${o.size})}` : `\${${o.name}}`;
-    return `${templateText(o.label)} ${o.size ? 'in ' : '= '}${range}`;
+    return `${templateSafe(o.label)} ${o.size ? 'in ' : '= '}${range}`;
   };
   return program.steps.map((st) => {
     const n = st.node;
     if (st.nodes.length === 0 || n.kind !== 'apply') return st;
-    const what = templateText(`${fn}: ${n.op}`);
-    const formula = templateText(`${st.name} = ${st.comment}`);
+    const what = templateSafe(`${fn}: ${n.op}`);
+    const formula = templateSafe(`${st.name} = ${st.comment}`);
     const operands = n.args.map(describe).join(', ');
     return {
       ...st,
@@ -142,7 +127,7 @@ export function guardUnfused(
         ...checkLines(program, st, names, (value, index) =>
           index === undefined
             ? `${what} produced ${value} in ${formula}; operands: ${operands}`
-            : `${what} produced ${value} at ${templateText(st.name)}[${index}] in ${formula}; operands: ${operands}`,
+            : `${what} produced ${value} at ${templateSafe(st.name)}[${index}] in ${formula}; operands: ${operands}`,
         ),
       ],
     };

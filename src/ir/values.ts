@@ -68,8 +68,9 @@ export function bindInputs(
       );
     }
   }
-  const dims: Record<string, number> = {};
-  const dimSource: Record<string, string> = {};
+  // no prototype: a batch dimension may be called `toString` or `constructor`
+  const dims: Record<string, number> = Object.create(null) as Record<string, number>;
+  const dimSource: Record<string, string> = Object.create(null) as Record<string, string>;
   const data = new Map<LeafNode, Float64Array>();
   for (const leaf of leaves) {
     const v = record[leaf.name];
