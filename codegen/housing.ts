@@ -544,7 +544,7 @@ export type OptionSchema = Readonly<Record<string, OptionRule>>;
  * nothing is: `undefined` options are none given; a key whose value is `undefined` is absent.
  * `prefix` names a nested object's keys (`'decay.'`). Allocates nothing when the options are good.
  */
-export function optionProblem(
+function optionProblem(
   where: string,
   options: unknown,
   schema: OptionSchema,
@@ -691,7 +691,7 @@ function expectedOption(rule: OptionRule): string {
 }
 
 /** A value as a message shows it: `-3`, `"wasm"`, `NaN`, `[1, 2]`, `{ kind: "foo" }`, `a Float64Array`. */
-export function describeOption(value: unknown): string {
+function describeOption(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'bigint') return `${value}n`;

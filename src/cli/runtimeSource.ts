@@ -10,17 +10,21 @@ import prettier from '@prettier/sync';
 import ts from 'typescript';
 
 const FILES = ['options.ts', 'rng.ts', 'trainer.ts'];
+/** Runtime files whose functions and constants stay inside a module (not its exports). */
+const MODULE_PRIVATE = ['options.ts'];
 const DECLARATION =
   /^(?:export )?(?:declare )?(class|function\*?|const|let|interface|type) (\w+)/gm;
 
 export function runtimeSource(root: string): string {
-  const text = FILES.map((f) =>
-    readFileSync(join(root, 'src', 'runtime', f), 'utf8')
+  const text = FILES.map((f) => {
+    const body = readFileSync(join(root, 'src', 'runtime', f), 'utf8')
       .split('\n')
       .filter((line) => !line.startsWith('import '))
       .join('\n')
-      .trim(),
-  ).join('\n\n');
+      .trim();
+    // the options checker is the runtime's own helper: a module does not export it
+    return MODULE_PRIVATE.includes(f) ? body.replace(/^export (function|const) /gm, '$1 ') : body;
+  }).join('\n\n');
   const values = [...text.matchAll(DECLARATION)].filter(
     ([, kind]) => kind !== 'interface' && kind !== 'type',
   );
