@@ -70,6 +70,14 @@ export const COMMANDS = {
         kind: 'switch',
         help: 'where a perturbation crosses a kink (relu, max, …), re-sample the point (10 tries)',
       },
+      adjoint: {
+        kind: 'switch',
+        help: 'the adjoint check instead: ⟨J·v, w⟩ (emitted JVP) vs ⟨v, Jᵀw⟩ (the gradient), no differences',
+      },
+      hvp: {
+        kind: 'switch',
+        help: 'the second-order check instead: emitted H·v vs differences of the gradient',
+      },
       seed: {
         kind: 'non-negative-integer',
         value: 'S',
@@ -126,7 +134,16 @@ export const COMMANDS = {
   explain: {
     operands: '<model.ts>',
     about: ["each output's symbolic form and the rewrites behind it"],
-    options: {},
+    options: {
+      jvp: {
+        kind: 'switch',
+        help: "also the cost's JVP along tangents v_<param>, optimized (forward mode)",
+      },
+      hvp: {
+        kind: 'switch',
+        help: "also the cost's Hessian-vector products along v_<param>, optimized",
+      },
+    },
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -324,6 +324,8 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
   max: Elementwise2;
   min: Elementwise2;
+  /** This node's value, with a zero gradient and tangent (see `stopGradient`). */
+  stopGradient: Elementwise1;
   /** Gives this node a readable name for generated code; returns the node. */
   named(name: string): this;
 }
