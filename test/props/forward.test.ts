@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jvp } from '../../src/autodiff/jvp.ts';
+import { grad } from '../../src/autodiff/grad.ts';
 import { hvp, vjp } from '../../src/autodiff/vjp.ts';
 import * as B from '../../src/builder/core.ts';
 import { gradcheck } from '../../src/check/gradcheck.ts';
@@ -345,6 +346,54 @@ describe('random tensor graphs', () => {
         });
         if (!(rel(uHv, vHu) <= SYMMETRY_TOLERANCE)) {
           expect.fail(`${uHv} vs ${vHu}\n${show(g.cost, recipe.m, values)}`);
+        }
+      }),
+      { seed: SEED, numRuns: TENSOR_RUNS },
+    );
+  });
+});
+
+describe('random tensor graphs: grad∘grad', () => {
+  it(`grad(⟨∇J, u⟩) = hvp(J, u), reverse over reverse = forward over reverse (${TENSOR_RUNS} graphs, ${SYMMETRY_TOLERANCE} relative)`, () => {
+    fc.assert(
+      fc.property(recipeArb({ maxSteps: 6 }), (recipe) => {
+        const g = buildGraph(recipe);
+        const leaves = g.leaves.map((l) => l.node) as LeafNode[];
+        const values = leafValues(g.leaves, recipe.m, recipe.seed);
+        fc.pre(
+          unsafeReason(allValues([g.cost, ...g.intermediates], values, recipe.m)) === undefined,
+        );
+        const rng = new Rng(recipe.seed);
+        const us = leaves.map((x) => B.input(`u_${x.name}`, x.shape));
+        const point: Record<string, InputValues[string]> = { ...values };
+        for (const n of us) point[n.name] = normalOf(n.shape, recipe.m, rng);
+        const gradients = grad(g.cost, leaves);
+        const inner = gradients.reduce<Node>(
+          (acc, gi, i) => B.add(acc, B.sum(B.mul(gi, us[i]!))),
+          B.constant(0),
+        );
+        const twice = grad(inner, leaves);
+        const Hu = hvp(g.cost, leaves, us);
+        const outputs: Record<string, Node> = {};
+        leaves.forEach((_, i) => {
+          outputs[`rr${i}`] = twice[i]!;
+          outputs[`fr${i}`] = Hu[i]!;
+        });
+        const out = compile(outputs, { inputs: [...leaves, ...us] })(point);
+        let diff = 0;
+        let scale = 0;
+        leaves.forEach((_, i) => {
+          const a = flat(out[`rr${i}`]!);
+          const b = flat(out[`fr${i}`]!);
+          for (let k = 0; k < a.length; k++) {
+            diff += (a[k]! - b[k]!) ** 2;
+            scale += a[k]! ** 2 + b[k]! ** 2;
+          }
+        });
+        if (!(Math.sqrt(diff) <= SYMMETRY_TOLERANCE * Math.sqrt(scale) + UNDERFLOW)) {
+          expect.fail(
+            `|Δ| ${Math.sqrt(diff)} of ${Math.sqrt(scale)}\n${describeSample({ J: g.cost }, recipe.m, values)}`,
+          );
         }
       }),
       { seed: SEED, numRuns: TENSOR_RUNS },
