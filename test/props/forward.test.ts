@@ -260,6 +260,46 @@ describe('random scalar DAGs', () => {
   });
 });
 
+describe('random scalar DAGs: second order', () => {
+  const recipes = dagRecipeArb(
+    ELEMENTWISE_OPS.map(([n]) => n),
+    { minSteps: 2, maxSteps: 12, minInputs: 1, maxInputs: 3 },
+  );
+  it(`H·v vs differences of the gradient (gradcheck mode 'hvp', ${DAG_RUNS} DAGs, ε = 1e-5, ≤ 1e-7 or round-off) and ⟨u, H·v⟩ = ⟨v, H·u⟩ (${SYMMETRY_TOLERANCE} relative)`, () => {
+    fc.assert(
+      fc.property(recipes, pointsArb(3, 6), fc.nat(), (recipe, candidates, seed) => {
+        const dag = buildDag(recipe, { smoothOnly: false });
+        fc.pre(dag !== undefined);
+        const point = firstSafePoint([dag!.y], dag!.leaves, candidates);
+        fc.pre(point !== undefined);
+        const { y, leaves } = dag!;
+        const r = gradcheck(y, point!, { mode: 'hvp', wrt: leaves, seed });
+        if (!r.ok)
+          expect.fail(`${r.report()}\nat ${JSON.stringify(point)}\n${describeGraph({ y })}`);
+        const rng = new Rng(seed);
+        const us = leaves.map((x) => B.input(`u_${x.name}`));
+        const vs = leaves.map((x) => B.input(`v_${x.name}`));
+        const values: Record<string, number> = { ...point! };
+        for (const n of [...us, ...vs]) values[n.name] = rng.normal();
+        const Hu = hvp(y, leaves, us);
+        const Hv = hvp(y, leaves, vs);
+        const outputs: Record<string, Node> = {};
+        leaves.forEach((_, i) => {
+          outputs[`Hu${i}`] = Hu[i]!;
+          outputs[`Hv${i}`] = Hv[i]!;
+        });
+        const out = compile(outputs, { inputs: [...leaves, ...us, ...vs] })(values);
+        const uHv = us.reduce((acc, u, i) => acc + values[u.name]! * (out[`Hv${i}`] as number), 0);
+        const vHu = vs.reduce((acc, v, i) => acc + values[v.name]! * (out[`Hu${i}`] as number), 0);
+        if (!(rel(uHv, vHu) <= SYMMETRY_TOLERANCE)) {
+          expect.fail(`${uHv} vs ${vHu} at ${JSON.stringify(point)}\n${describeGraph({ y })}`);
+        }
+      }),
+      { seed: SEED, numRuns: DAG_RUNS },
+    );
+  });
+});
+
 describe('random tensor graphs', () => {
   /** A graph of the recipe and a safe point (up to 6 value seeds), or undefined. */
   function sampleOf(recipe: Parameters<typeof buildGraph>[0]) {
