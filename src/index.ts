@@ -54,6 +54,10 @@ export {
   type Activation,
 } from './builder/composites.js';
 export { grad, type Gradients } from './autodiff/grad.js';
+export { jvp } from './autodiff/jvp.js';
+export { vjp, hvp } from './autodiff/vjp.js';
+export type { Nodes, Like } from './autodiff/structure.js';
+export { stopGradient, customGradient, type CustomVjpArgs } from './builder/gradients.js';
 export { evaluate, type OutputValue } from './ir/interp.js';
 export { emit, type EmitOptions } from './emit/module.js';
 export {
@@ -82,6 +86,10 @@ export {
   gradcheck,
   relativeError,
   verdictOf,
+  ADJOINT_THRESHOLDS,
+  adjointVerdictOf,
+  type Directions,
+  type GradcheckMode,
   type GradcheckOptions,
   type GradcheckResult,
   type GradcheckEntry,

@@ -335,7 +335,10 @@ describe("gradcheck's options", () => {
         { epsilion: 1e-7 },
         /unknown option 'epsilion' .*the options are epsilon, .*did you mean 'epsilon'/,
       ],
-      [{ mode: 'all' }, /option 'mode' must be 'full' or 'random', got "all"/],
+      [
+        { mode: 'all' },
+        /option 'mode' must be one of 'full', 'random', 'adjoint' or 'hvp', got "all"/,
+      ],
       [{ directions: 0 }, /option 'directions' must be an integer in \[1, 1000000\], got 0/],
       [{ directions: 2.5 }, /directions' .* got 2\.5/],
       [{ threshold: 0 }, /option 'threshold' must be a number > 0, got 0/],

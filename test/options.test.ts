@@ -10,6 +10,7 @@ import {
   binaryCrossEntropy,
   compile,
   compileTraining,
+  customGradient,
   defineGraph,
   defineTraining,
   emit,
@@ -235,6 +236,34 @@ const LIBRARY: Row[] = [
     () => trainer.lossAndGrad(trainer.init(1), data, { seed: 1 } as never),
   ],
   ['gradcheck', 'maskSeed', '-1', () => trainer.gradcheck(trainer.init(1), data, { maskSeed: -1 })],
+  [
+    'gradcheck',
+    'mode',
+    '"adjiont"',
+    () => trainer.gradcheck(trainer.init(1), data, { mode: 'adjiont' as never }),
+  ],
+  [
+    'customGradient',
+    'name',
+    '"two words"',
+    () =>
+      customGradient(
+        (x) => x,
+        () => [],
+        { name: 'two words' },
+      ),
+  ],
+  [
+    'customGradient',
+    'nmae',
+    '"f"',
+    () =>
+      customGradient(
+        (x) => x,
+        () => [],
+        { nmae: 'f' } as never,
+      ),
+  ],
 ];
 
 function fitRows(call: string, run: (o: never) => unknown): Row[] {

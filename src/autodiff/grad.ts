@@ -65,8 +65,25 @@ export function grad<Y extends Node, const Xs extends readonly Node[]>(
     }
   });
 
-  const site = userCallSite();
-  const order = toposort([y]);
+  const adjoint = backpropagate(new Map([[y, B.constant(1, y.shape)]]), xs, userCallSite());
+  return xs.map((x) => {
+    const g = adjoint.get(x) ?? B.constant(0, x.shape);
+    setNameHint(g, `d${(x as { name: string }).name}`);
+    return g;
+  }) as Gradients<Y, Xs>;
+}
+
+/**
+ * Reverse mode's one loop: the adjoints of every node between the seeded roots and `xs`, from the
+ * roots' seed adjoints (1 for a cost; the cotangents of a vjp). Each op's vjp gives per-operand
+ * contributions, summed back to the operand's shape by {@link unbroadcast}.
+ */
+export function backpropagate(
+  seeds: ReadonlyMap<Node, Node>,
+  xs: readonly Node[],
+  site: string | undefined,
+): Map<Node, Node> {
+  const order = toposort([...seeds.keys()]);
   const targets = new Set<Node>(xs);
   // Nodes that depend on something being differentiated: only these need adjoints.
   const relevant = new Set<Node>();
@@ -74,8 +91,7 @@ export function grad<Y extends Node, const Xs extends readonly Node[]>(
     if (targets.has(n) || (n.kind === 'apply' && n.args.some((a) => relevant.has(a))))
       relevant.add(n);
   }
-
-  const adjoint = new Map<Node, Node>([[y, B.constant(1, y.shape)]]);
+  const adjoint = new Map<Node, Node>(seeds);
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i]!;
     if (n.kind !== 'apply' || !relevant.has(n)) continue;
@@ -103,9 +119,5 @@ export function grad<Y extends Node, const Xs extends readonly Node[]>(
       });
     });
   }
-  return xs.map((x) => {
-    const g = adjoint.get(x) ?? B.constant(0, x.shape);
-    setNameHint(g, `d${(x as { name: string }).name}`);
-    return g;
-  }) as Gradients<Y, Xs>;
+  return adjoint;
 }

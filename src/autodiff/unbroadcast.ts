@@ -18,3 +18,12 @@ export function unbroadcast(g: Node, shape: Shape): Node {
   const summed = B.sum(g, { axis: axes, keepdims: true });
   return sameShape(summed.shape, shape) ? summed : B.reshape(summed, shape);
 }
+
+/**
+ * The dual of {@link unbroadcast}, for forward mode: a tangent computed from operands that were
+ * broadcast (the tangent of `b` in `Z = W·X + b`) is repeated to its node's shape, in this one
+ * place. Op rules never do this themselves.
+ */
+export function broadcastTangent(t: Node, shape: Shape): Node {
+  return sameShape(t.shape, shape) ? t : B.broadcastTo(t, shape);
+}

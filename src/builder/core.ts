@@ -243,7 +243,7 @@ function overflows(op: OpName, values: readonly number[], value: number): boolea
 /** Builds (or finds) the node `op(args)`. */
 export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
   const def = opDef(op);
-  if (operands.length !== def.arity) {
+  if (def.arity >= 0 && operands.length !== def.arity) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
       `${op}: expected ${def.arity} operand(s), got ${operands.length}${at(userCallSite())}`,

@@ -1,6 +1,7 @@
 /** Installs the fluent methods declared on `NodeBase`: `a.add(b).mul(3)` ≡ `mul(add(a, b), 3)`. */
 import { NodeBase, type Node } from '../ir/node.js';
 import * as B from './core.js';
+import { stopGradient } from './gradients.js';
 
 /** The methods: every string-named member of a node except its data fields. */
 type Fluent = Pick<
@@ -58,6 +59,9 @@ const methods: Fluent & ThisType<Node> = {
   },
   min(o) {
     return B.min(this, o);
+  },
+  stopGradient() {
+    return stopGradient(this);
   },
   named(name: string) {
     return B.named(this, name) as never;

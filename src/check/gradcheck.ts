@@ -16,13 +16,18 @@ import { isNode, type LeafNode, type Node } from '../ir/node.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import type { Shape } from '../ir/shape.js';
 import { Rng } from '../rng.js';
-import { asArray, differences, type Differenced } from './differences.js';
+import { adjointEstimates, judgeAdjointRow } from './adjoint.js';
+import { forwardDerivatives, type Directions } from './derivatives.js';
+import { asArray, differences, type Differenced, type RowEstimates } from './differences.js';
+import { HVP_EPSILON, hvpEstimates } from './hessian.js';
 import { kinkProbe } from './kinks.js';
 import { checkGradcheckOptions, kinkTries } from './options.js';
 import { formatReport } from './report.js';
 import { judgeRow, relativeError, worstOf, type Verdict } from './verdict.js';
 
 export { relativeError, verdictOf, type Verdict } from './verdict.js';
+export { ADJOINT_THRESHOLDS, adjointVerdictOf } from './adjoint.js';
+export type { Directions } from './derivatives.js';
 
 export interface GradcheckEntry {
   /** The input's name. */
@@ -58,7 +63,7 @@ export interface GradcheckResult {
   /** True when every row passes (see {@link GradcheckEntry.ok}); `kink` and `nonfinite` never do. */
   readonly ok: boolean;
   readonly epsilon: number;
-  readonly mode: 'full' | 'random';
+  readonly mode: GradcheckMode;
   /** The precision the round-off floor is for: that of the cost under test. */
   readonly dtype: 'float64' | 'float32';
   /** J at the point checked. */
@@ -85,9 +90,14 @@ export interface GradcheckOptions {
   /**
    * `full` perturbs every component (2 cost evaluations each); `random` checks directional
    * derivatives g·u along `directions` seeded random directions u (entries N(0, 1), scaled by
-   * max(1, |θᵢ|)) per input, for large tensors.
+   * max(1, |θᵢ|)) per input, for large tensors. `adjoint` compares ⟨J·v, w⟩ (the emitted JVP)
+   * with ⟨v, Jᵀw⟩ (the gradient under test) for `directions` seeded pairs (v, w) per input: exact
+   * to rounding, no differences (thresholds: {@link ADJOINT_THRESHOLDS}). `hvp` checks the
+   * emitted Hessian-vector product against differences of the gradient along `directions`
+   * seeded directions per input (default ε 1e-5).
    */
-  mode?: 'full' | 'random';
+  mode?: GradcheckMode;
+  /** Random directions (or adjoint pairs) per input, for every mode but `full`; default 4. */
   directions?: number;
   seed?: number;
   /** A row passes when its relative error ≤ threshold (or it is `roundoff`); default 1e-7. */
@@ -115,7 +125,14 @@ export interface CostAndGradient {
   kinks?(inputs: InputValues): ArrayLike<number>;
   /** The precision the cost is computed in (default float64): it sets the round-off floor. */
   readonly dtype?: 'float64' | 'float32';
+  /** J·v along directions of some inputs (the rest do not move): what `adjoint` mode needs. */
+  jvp?(inputs: InputValues, directions: Directions): number;
+  /** H·v along directions of some inputs, per input: what `hvp` mode needs. */
+  hvp?(inputs: InputValues, directions: Directions): Readonly<Record<string, ArrayLike<number>>>;
 }
+
+/** The kinds of check (see {@link GradcheckOptions.mode}). */
+export type GradcheckMode = 'full' | 'random' | 'adjoint' | 'hvp';
 
 /** How far `avoidKinks` moves a component, in steps h. */
 const KINK_JITTER = 100;
@@ -154,9 +171,8 @@ function analyticAt(
 
 function entryOf(
   name: string,
-  estimates: ReturnType<typeof differences>,
-  nonfinite: boolean,
-  threshold: number,
+  estimates: RowEstimates,
+  judged: Pick<GradcheckEntry, 'relativeError' | 'verdict' | 'ok'>,
 ): GradcheckEntry {
   const { numerical, analytic, floor, kinks } = estimates;
   let worstIndex = 0;
@@ -168,8 +184,74 @@ function entryOf(
       worstIndex = i;
     }
   });
-  const judged = judgeRow(estimates, nonfinite, threshold);
   return { name, ...judged, numerical, analytic, floor, kinks, worstIndex, maxAbsDiff };
+}
+
+type Judged = Pick<GradcheckEntry, 'relativeError' | 'verdict' | 'ok'>;
+
+/** How the rows of `mode` are estimated and judged. */
+function rowChecker(
+  pair: CostAndGradient,
+  at: InputValues,
+  names: readonly string[],
+  options: GradcheckOptions,
+  s: {
+    epsilon: number;
+    mode: GradcheckMode;
+    unit: number;
+    analytic: ReadonlyMap<string, Float64Array>;
+  },
+): (
+  name: string,
+  g: Float64Array,
+) => { estimates: RowEstimates; judge: (e: RowEstimates, nonfinite: boolean) => Judged } {
+  const directions = options.directions ?? 4;
+  const rng = new Rng(options.seed ?? 1);
+  const threshold = options.threshold ?? 1e-7;
+  const judge = (e: RowEstimates, nonfinite: boolean) => judgeRow(e, nonfinite, threshold);
+  if (s.mode === 'adjoint') {
+    const jvp = needs(pair.jvp, 'adjoint', 'jvp(inputs, directions)');
+    // a float32 gradient agrees with a float64 JVP to float32's rounding only
+    const scale = s.unit / 2 ** -52;
+    return (name, g) => ({
+      estimates: adjointEstimates(jvp.bind(pair), at, name, g, directions, rng),
+      judge: (e, nonfinite) => judgeAdjointRow(e, nonfinite, options.threshold, scale),
+    });
+  }
+  if (s.mode === 'hvp') {
+    const hvp = needs(pair.hvp, 'hvp', 'hvp(inputs, directions)');
+    const second = {
+      grad: (x: InputValues) => analyticAt(pair, x, names),
+      hvp: hvp.bind(pair),
+      kinks: pair.kinks ? (x: InputValues) => pair.kinks!(x) : undefined,
+      unit: s.unit,
+    };
+    const settings = { epsilon: s.epsilon, directions, rng };
+    return (name) => ({ estimates: hvpEstimates(second, at, name, names, settings), judge });
+  }
+  const f: Differenced = {
+    cost: (x) => pair.cost(x),
+    kinks: pair.kinks ? (x) => pair.kinks!(x) : undefined,
+    unit: s.unit,
+    round: s.unit === 2 ** -23 ? Math.fround : (v) => v,
+  };
+  const settings = {
+    at,
+    kinkSigns: pair.kinks ? Float64Array.from(pair.kinks(at)) : undefined,
+    epsilon: s.epsilon,
+    mode: s.mode,
+    directions,
+    rng,
+  };
+  return (name, g) => ({ estimates: differences(f, name, g, settings), judge });
+}
+
+function needs<F>(fn: F | undefined, mode: string, what: string): F {
+  if (fn) return fn;
+  throw new GradgenError(
+    'E_BAD_OPTION',
+    `gradcheck: mode '${mode}' needs the cost's ${mode === 'adjoint' ? 'JVP' : 'Hessian-vector product'}: check a cost node or a compiled gradgen function, or give the pair ${what}`,
+  );
 }
 
 /** One check of every row at `at`. */
@@ -180,39 +262,26 @@ function checkAt(
   options: GradcheckOptions,
   resamples: number,
 ): GradcheckResult {
-  const epsilon = options.epsilon ?? 1e-7;
   const mode = options.mode ?? 'full';
-  const threshold = options.threshold ?? 1e-7;
+  const epsilon = options.epsilon ?? (mode === 'hvp' ? HVP_EPSILON : 1e-7);
   const dtype = pair.dtype ?? 'float64';
-  const f: Differenced = {
-    cost: (x) => pair.cost(x),
-    kinks: pair.kinks ? (x) => pair.kinks!(x) : undefined,
-    unit: dtype === 'float32' ? 2 ** -23 : 2 ** -52,
-    round: dtype === 'float32' ? Math.fround : (v) => v,
-  };
+  const unit = dtype === 'float32' ? 2 ** -23 : 2 ** -52;
   const analytic = analyticAt(pair, at, names);
   const problems: string[] = [];
   const cost = pair.cost(at);
   // a non-finite cost at the point spoils every row; other problems only the row they are in
   const spoiled = typeof cost !== 'number' || !Number.isFinite(cost);
   if (spoiled) problems.push(`cost is ${cost} at the check point`);
-  const settings = {
-    at,
-    kinkSigns: pair.kinks ? Float64Array.from(pair.kinks(at)) : undefined,
-    epsilon,
-    mode,
-    directions: options.directions ?? 4,
-    rng: new Rng(options.seed ?? 1),
-  };
+  const row = rowChecker(pair, at, names, options, { epsilon, mode, unit, analytic });
   const perInput = names.map((name) => {
     const g = analytic.get(name)!;
     const mine = [...g.entries()].flatMap(([i, v]) =>
       Number.isFinite(v) ? [] : [`analytic d${name}[${i}] is ${v}`],
     );
-    const estimates = differences(f, name, g, settings);
+    const { estimates, judge } = row(name, g);
     mine.push(...estimates.problems);
     problems.push(...mine);
-    return entryOf(name, estimates, spoiled || mine.length > 0, threshold);
+    return entryOf(name, estimates, judge(estimates, spoiled || mine.length > 0));
   });
   return resultOf(
     perInput,
@@ -324,12 +393,15 @@ function pairOfNode(
   const costFn = compile({ cost: target }, { inputs, name: 'cost' });
   const gradFn = compile(gradOutputs, { inputs, name: 'gradient' });
   const kinks = kinkProbe(target, inputs);
+  const forward = forwardDerivatives(target, inputs, wrt);
   const pair: CostAndGradient = {
     cost: (x) => costFn(x).cost as number,
     grad: (x) => {
       const out = gradFn(x);
       return Object.fromEntries(names.map((n) => [n, out[`d${n}`]!]));
     },
+    jvp: (x, v) => forward.jvp(x, v),
+    hvp: (x, v) => forward.hvp(x, v),
     ...(kinks ? { kinks } : {}),
   };
   return { pair, names };
@@ -369,6 +441,9 @@ function pairOfCompiled(
   const names = wrtNames(options.wrt, Object.keys(gradMap));
   const costNode = (f.graph.outputs as Record<string, Node>)[costKey];
   const kinks = costNode ? kinkProbe(costNode, f.graph.inputs) : undefined;
+  const leaves = f.graph.inputs as readonly LeafNode[];
+  const wrt = leaves.filter((l) => names.includes(l.name));
+  const forward = costNode ? forwardDerivatives(costNode, leaves, wrt) : undefined;
   const pair: CostAndGradient = {
     cost: (x) => f(x)[costKey] as number,
     grad: (x) => {
@@ -377,6 +452,7 @@ function pairOfCompiled(
     },
     dtype: f.dtype,
     ...(kinks ? { kinks } : {}),
+    ...(forward ? { jvp: forward.jvp, hvp: forward.hvp } : {}),
   };
   return { pair, names };
 }

@@ -16,7 +16,7 @@ const GRADCHECK_OPTIONS: OptionSchema = {
     'an array of inputs, params or their names',
     (w) => typeof w === 'string' || isNode(w),
   ),
-  mode: { type: 'oneOf', values: ['full', 'random'] },
+  mode: { type: 'oneOf', values: ['full', 'random', 'adjoint', 'hvp'] },
   directions: { type: 'number', integer: true, min: 1, max: 1e6 },
   seed: { type: 'number', integer: true, min: 0 },
   threshold: { type: 'number', above: 0 },

@@ -7,13 +7,21 @@ const exp = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toExponential(2));
 function worstComponent(r: GradcheckResult, e: GradcheckEntry): string {
   if (e.numerical.length === 0) return '';
   const i = e.worstIndex;
-  const where = e.numerical.length > 1 ? `${r.mode === 'full' ? '' : 'direction '}[${i}] ` : '';
   const kink = e.kinks.includes(i) ? ' (crossed a kink)' : '';
-  return `${where}numerical ${e.numerical[i]!.toPrecision(8)} vs ${e.analytic[i]!.toPrecision(8)}${kink}`;
+  const [num, ana] = [e.numerical[i]!.toPrecision(8), e.analytic[i]!.toPrecision(8)];
+  if (r.mode === 'adjoint') return `pair [${i}] ⟨J·v, w⟩ ${num} vs ⟨v, Jᵀw⟩ ${ana}`;
+  if (r.mode === 'hvp') return `[${i}] differences ${num} vs H·v ${ana}${kink}`;
+  const where = e.numerical.length > 1 ? `${r.mode === 'full' ? '' : 'direction '}[${i}] ` : '';
+  return `${where}numerical ${num} vs ${ana}${kink}`;
 }
 
 function table(r: GradcheckResult): string[] {
-  const header = ['input', 'rel. error', 'verdict', 'worst component'];
+  const header = [
+    'input',
+    r.mode === 'adjoint' ? 'rel. diff.' : 'rel. error',
+    'verdict',
+    r.mode === 'adjoint' ? 'worst pair' : 'worst component',
+  ];
   const rows = r.perInput.map((e) => [
     e.name,
     exp(e.relativeError),
@@ -41,7 +49,7 @@ function overall(r: GradcheckResult): string {
       ? 'within round-off, not judged'
       : decider.verdict === 'kink'
         ? `${decider.kinks.length} of ${decider.numerical.length} ${r.mode === 'full' ? 'components' : 'directions'} crossed a kink`
-        : `relative error ${exp(decider.relativeError)}`;
+        : `relative ${r.mode === 'adjoint' ? 'difference' : 'error'} ${exp(decider.relativeError)}`;
   return `overall: ${r.verdict}${failed}: the worst row is ${decider.name} (${why}); ${together}`;
 }
 
@@ -54,7 +62,7 @@ function roundoffNote(r: GradcheckResult): string[] {
     `roundoff: ${rows.map((e) => e.name).join(', ')}: every |numerical − analytic| is within the round-off ` +
       `floor of the differences (up to ${largest.toExponential(1)} = ${ROUNDOFF_MULTIPLE}·u·|J|/h, |J| = ` +
       `${r.cost.toPrecision(3)}, u = ${u}), so differences cannot judge ${rows.length === 1 ? 'this row' : 'these rows'}; ` +
-      `a larger ε lowers the floor, and the adjoint check (forward vs reverse mode) judges them without differences`,
+      `a larger ε lowers the floor, and the adjoint check (forward vs reverse mode: mode 'adjoint', gradgen check --adjoint) judges them without differences`,
   ];
 }
 
@@ -84,10 +92,24 @@ function kinkNote(r: GradcheckResult, tries: number): string[] {
   ];
 }
 
+/** The first line: what was compared, how. */
+function title(r: GradcheckResult): string {
+  const per = r.perInput[0]?.numerical.length ?? 0;
+  switch (r.mode) {
+    case 'adjoint':
+      return `adjoint check (⟨J·v, w⟩ from the emitted JVP vs ⟨v, Jᵀw⟩ from the gradient, ${per} seeded pairs (v, w) per input, float64${r.dtype === 'float32' ? ' JVP, float32 gradient' : ''}; no differences)`;
+    case 'hvp':
+      return `Hessian-vector check (emitted H·v vs two-sided differences of the gradient, h = ε·max(1, |θ|)·v, ε = ${r.epsilon}, seeded directions, ${r.dtype})`;
+    default: {
+      const how = r.mode === 'full' ? 'every component' : 'random directions';
+      return `gradient check (two-sided, h = ε·max(1, |θ|), ε = ${r.epsilon}, ${how}, ${r.dtype})`;
+    }
+  }
+}
+
 export function formatReport(r: GradcheckResult, tries: number): string {
-  const how = r.mode === 'full' ? 'every component' : 'random directions';
   return [
-    `gradient check (two-sided, h = ε·max(1, |θ|), ε = ${r.epsilon}, ${how}, ${r.dtype})`,
+    title(r),
     ...table(r),
     overall(r),
     ...roundoffNote(r),

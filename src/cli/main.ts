@@ -9,6 +9,10 @@ import { formatFindings } from '../check/lint.js';
 import { compile } from '../emit/compile.js';
 import { GradgenError } from '../errors.js';
 import { leavesOf } from '../ir/graph.js';
+import type { Node } from '../ir/node.js';
+import { input } from '../builder/core.js';
+import { jvp } from '../autodiff/jvp.js';
+import { hvp } from '../autodiff/vjp.js';
 import type { InputValue, InputValues } from '../ir/values.js';
 import { binaryAccuracy, type GraphModel, type Model, type TrainingModel } from '../model.js';
 import { explain, optimize } from '../rewrite/optimize.js';
@@ -39,10 +43,20 @@ function writeOrPrint(out: string | undefined, text: string): void {
 
 /** The gradcheck options `check`'s flags ask for. */
 function checkOptions(options: OptionValues<'check'>): GradcheckOptions {
+  if (options.adjoint && options.hvp) {
+    throw new UsageError('check: --adjoint and --hvp are two checks; ask for one at a time');
+  }
+  const mode = options.adjoint ? 'adjoint' : options.hvp ? 'hvp' : undefined;
   return {
     ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
     ...(options['avoid-kinks'] ? { avoidKinks: true } : {}),
+    ...(mode ? { mode } : {}),
   };
+}
+
+/** Large inputs: random directions instead of every component (the adjoint and hvp modes always are). */
+function largeMode(options: GradcheckOptions): GradcheckOptions {
+  return options.mode === undefined ? { mode: 'random', directions: 6 } : {};
 }
 
 /** Prints the check's report; exit code 1 unless every row passed (`ok`, as the report says). */
@@ -69,7 +83,7 @@ function checkGraph(
     gradcheck(f, at, {
       ...options,
       ...(model.cost ? { cost: model.cost } : {}),
-      ...(large ? { mode: 'random' as const, directions: 6 } : {}),
+      ...(large ? largeMode(options) : {}),
     }),
   );
 }
@@ -114,7 +128,7 @@ function checkTraining(
   for (let i = 0; i < steps; i++) trainer.step(state, data);
   const result = trainer.gradcheck(state, data, {
     ...check,
-    ...(large ? { mode: 'random' as const, directions: 6 } : {}),
+    ...(large ? largeMode(check) : {}),
   });
   const where =
     steps > 0
@@ -410,6 +424,48 @@ function auditCommand(): void {
   if (!result.ok) process.exitCode = 1;
 }
 
+/** The scalar cost `explain --jvp/--hvp` differentiates: the loss, or a graph model's cost output. */
+function costOf(model: Model): Node {
+  if (model.kind === 'training') return model.loss;
+  const scalars = Object.keys(model.outputs).filter((k) => model.outputs[k]!.shape.length === 0);
+  const key = model.cost ?? (scalars.length === 1 ? scalars[0] : undefined);
+  const cost = key === undefined ? undefined : model.outputs[key];
+  if (!cost) {
+    throw new CliError(
+      `${model.name}: explain --jvp/--hvp needs the cost: give the model a cost (defineGraph({ cost: 'J', … }))`,
+    );
+  }
+  return cost;
+}
+
+/**
+ * The cost's JVP along tangent inputs v_<param> (`J_dot`) and its Hessian-vector products
+ * (`Hv_<param>`), with respect to its params (its inputs when it has none).
+ */
+function forwardForms(model: Model, options: OptionValues<'explain'>): Record<string, Node> {
+  const cost = costOf(model);
+  const leaves = leavesOf([cost], model.name);
+  const params = leaves.filter((l) => l.kind === 'param');
+  const wrt = params.length > 0 ? params : leaves;
+  const taken = new Set(leaves.map((l) => l.name));
+  const vs = wrt.map((x) => {
+    let name = `v_${x.name}`;
+    while (taken.has(name)) name = `${name}_`;
+    return input(name, x.shape);
+  });
+  const forms: Record<string, Node> = {};
+  if (options.jvp) forms.J_dot = jvp(cost, wrt, vs);
+  if (options.hvp) hvp(cost, wrt, vs).forEach((h, i) => (forms[`Hv_${wrt[i]!.name}`] = h));
+  return forms;
+}
+
+/** `explain`: the outputs' forms; with --jvp/--hvp also the cost's forward-mode forms. */
+function explainCommand(model: Model, options: OptionValues<'explain'>): string {
+  const outputs = modelOutputs(model);
+  const extra = options.jvp || options.hvp ? forwardForms(model, options) : {};
+  return explain({ ...outputs, ...extra }).text;
+}
+
 async function run(argv: string[]): Promise<void> {
   const parsed = parseCommand(argv.filter((a) => a !== '--debug'));
   const { file } = parsed;
@@ -423,7 +479,7 @@ async function run(argv: string[]): Promise<void> {
     case 'graph':
       return graphCommand(await loadModel(file), parsed.options);
     case 'explain':
-      console.log(explain(modelOutputs(await loadModel(file))).text);
+      console.log(explainCommand(await loadModel(file), parsed.options));
       return;
     case 'lint':
       return lintCommand(await loadModel(file), parsed.options);

@@ -74,6 +74,14 @@ export const COMMANDS = {
         kind: 'switch',
         help: 'check every kernel: NaN or ±Infinity names the op that made it (E_NONFINITE_OP)',
       },
+      adjoint: {
+        kind: 'switch',
+        help: 'the adjoint check instead: ⟨J·v, w⟩ (emitted JVP) vs ⟨v, Jᵀw⟩ (the gradient), no differences',
+      },
+      hvp: {
+        kind: 'switch',
+        help: 'the second-order check instead: emitted H·v vs differences of the gradient',
+      },
       seed: {
         kind: 'non-negative-integer',
         value: 'S',
@@ -134,7 +142,16 @@ export const COMMANDS = {
   explain: {
     operands: '<model.ts>',
     about: ["each output's symbolic form and the rewrites behind it"],
-    options: {},
+    options: {
+      jvp: {
+        kind: 'switch',
+        help: "also the cost's JVP along tangents v_<param>, optimized (forward mode)",
+      },
+      hvp: {
+        kind: 'switch',
+        help: "also the cost's Hessian-vector products along v_<param>, optimized",
+      },
+    },
   },
   lint: {
     operands: '<model.ts>',

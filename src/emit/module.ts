@@ -13,6 +13,7 @@ import { shareKernels } from './share.js';
 import { guardFused, guardUnfused } from './guard.js';
 import type { SplitLimits } from './split.js';
 import { optimize } from '../rewrite/optimize.js';
+import { outputsWithoutGradientMarkers } from '../autodiff/markers.js';
 import { arrayOption, checkOptions, IDENTIFIER_OPTION, type OptionSchema } from '../options.js';
 import { Namer } from './names.js';
 import {
@@ -244,7 +245,8 @@ export function emitFunctions(
   const lowered: LoweredFunction[] = specs.map((spec, i) => {
     const outs = checkOutputs(spec.outputs, where);
     const inputs = resolveInputs(outs, spec.inputs, where);
-    const graph = options.optimize === false ? outs : optimize(outs).outputs;
+    const graph =
+      options.optimize === false ? outputsWithoutGradientMarkers(outs) : optimize(outs).outputs;
     // each function's locals live in a scope of their own; buffers are module-level
     // the entry function's own parameters and locals: inputs named so get other local names
     const locals = namer.child();

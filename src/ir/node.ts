@@ -376,6 +376,8 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
   max: Elementwise2;
   min: Elementwise2;
+  /** This node's value, with a zero gradient and tangent (see `stopGradient`). */
+  stopGradient: Elementwise1;
   /** A named node of its own with this value (this node is unchanged): use what it returns. */
   named(name: string): this;
 }

@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /** |x|. Kink: |x|′(0) = sign(0) = 0. */
@@ -11,6 +11,8 @@ export const abs = elementwise({
   range: ([a]) =>
     I.isNonNegative(a!) ? a! : I.union(I.interval(0, Math.max(-a!.lo, a!.hi)), I.point(0)),
   math: ([x]) => printed(`|${x!.text}|`, PREC.atom),
+  // d|x| = sign(x)·dx
+  jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.sign(x!)),
   // |x|′ = sign(x)
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.sign(x!))],
   kinks: ([x]) => [x!],

@@ -1,4 +1,4 @@
-import { elementwise, paren, printed, PREC } from './define.js';
+import { elementwise, paren, printed, PREC, tangentSum } from './define.js';
 import * as I from './interval.js';
 
 /** a + b */
@@ -11,6 +11,8 @@ export const add = elementwise({
   expr: ([a, b]) => `${a} + ${b}`,
   range: ([a, b]) => I.add(a!, b!),
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} + ${paren(b!, PREC.add + 1)}`, PREC.add),
+  // d(a + b) = da + db
+  jvp: ({ tangents, b }) => tangentSum(b, tangents),
   // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
   vjp: ({ g }) => [g, g],
   sample: [

@@ -13,5 +13,6 @@ export const batchSize: StructuralOp = {
   emit: (k) => k.line(`const ${k.out} = ${k.attrs.dim as string};`),
   range: () => I.interval(1, Infinity),
   math: (_args, attrs) => printed(attrs.dim as string, PREC.atom),
+  jvp: () => null,
   vjp: () => [],
 };

@@ -36,6 +36,8 @@ export const broadcastTo = elementwise({
       ),
     };
   },
+  // the tangent is repeated like the value
+  jvp: ({ tangents: [t], attrs, b }) => (t ? b.broadcastTo(t, attrs.shape as Shape) : null),
   vjp: ({ g }) => [g],
   sample: [[-3, 3]],
 });

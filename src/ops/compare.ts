@@ -23,6 +23,7 @@ function comparison(
     range: () => I.interval(0, 1),
     math: ([a, b]) =>
       printed(`[${paren(a!, PREC.add)} ${symbol} ${paren(b!, PREC.add)}]`, PREC.atom),
+    jvp: () => null,
     vjp: () => [null, null],
     // the bracket jumps where a − b changes sign
     kinks: ([a, b], _attrs, builder) => [builder.sub(a!, b!)],

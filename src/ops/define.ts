@@ -41,8 +41,45 @@ export interface VjpContext {
  */
 export type Vjp = (ctx: VjpContext) => readonly (Node | null)[];
 
+/** What a Jacobian-vector product sees: the op's operands and output, and the operands' tangents. */
+export interface JvpContext {
+  readonly args: readonly Node[];
+  readonly out: Node;
+  /** Per operand, its tangent (the operand's shape), or null where it is zero (nothing varies). */
+  readonly tangents: readonly (Node | null)[];
+  readonly attrs: Attrs;
+  readonly b: typeof Builder;
+}
+
+/**
+ * The output's tangent, written independently of the op's {@link Vjp} (the adjoint check compares
+ * the two). It may have any shape that broadcasts to the output's: the forward driver broadcasts
+ * it (the dual of un-broadcasting). `null` = a zero tangent.
+ */
+export type Jvp = (ctx: JvpContext) => Node | null;
+
+/** Σ of the non-null terms (null when every term is null): tangent rules sum partial products. */
+export function tangentSum(
+  b: typeof Builder,
+  terms: readonly (Node | null | undefined)[],
+): Node | null {
+  let total: Node | null = null;
+  for (const t of terms) if (t) total = total ? b.add(total, t) : t;
+  return total;
+}
+
+/** t·f, or null when the tangent t is zero. */
+export function scaled(
+  b: typeof Builder,
+  t: Node | null | undefined,
+  f: Node | number,
+): Node | null {
+  return t ? b.mul(t, f) : null;
+}
+
 interface OpCommon {
   readonly name: string;
+  /** The number of operands; −1: any number (customGradient). */
   readonly arity: number;
   /** Operands may be swapped without changing the value. */
   readonly commutative: boolean;
@@ -66,6 +103,7 @@ interface OpCommon {
   /** How the op reads in a formula, e.g. `a·b`, `σ(z)`. */
   math(args: readonly Printed[], attrs: Attrs): Printed;
   vjp: Vjp;
+  jvp: Jvp;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /** eˣ */
@@ -9,6 +9,8 @@ export const exp = elementwise({
   expr: ([x]) => `Math.exp(${x})`,
   range: ([a]) => I.increasing(Math.exp, a!, true),
   math: ([x]) => printed(`exp(${x!.text})`, PREC.atom),
+  // d eˣ = eˣ·dx
+  jvp: ({ tangents: [t], out, b }) => scaled(b, t, out),
   // (eˣ)′ = eˣ: reuse the forward output
   vjp: ({ g, out, b }) => [b.mul(g, out)],
   safe: ([x]) => x! < 600,

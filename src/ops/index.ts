@@ -26,6 +26,8 @@ import { sum } from './sum.js';
 import { tanh } from './tanh.js';
 import { transpose } from './transpose.js';
 import { where } from './where.js';
+import { stopGradient } from './stopGradient.js';
+import { customGradient } from './customGradient.js';
 
 /** Every primitive op, by name. Adding an op = one file + one line here. */
 export const OPS = {
@@ -60,6 +62,8 @@ export const OPS = {
   reshape,
   broadcastTo,
   batchSize,
+  stopGradient,
+  customGradient,
 } as const satisfies Record<string, OpDef>;
 
 export type OpName = keyof typeof OPS;

@@ -9,6 +9,8 @@ export const log = elementwise({
   expr: ([x]) => `Math.log(${x})`,
   range: ([a]) => (a!.lo >= 0 ? I.increasing(Math.log, a!) : I.REALS),
   math: ([x]) => printed(`log(${x!.text})`, PREC.atom),
+  // d log x = dx/x
+  jvp: ({ tangents: [t], args: [x], b }) => (t ? b.div(t, x!) : null),
   // (log x)′ = 1/x
   vjp: ({ g, args: [x], b }) => [b.div(g, x!)],
   safe: ([x], _attrs, margin) => x! > margin,

@@ -8,6 +8,7 @@ import {
   sizeExpr,
   type KernelWriter,
   type StructuralOp,
+  tangentSum,
 } from './define.js';
 
 /** Matrix product of (n, k) and (k, m) matrices. */
@@ -51,6 +52,9 @@ export const matmul: StructuralOp = {
     else emitRowUpdates(k, n!, m!, inner);
   },
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),
+  // d(AB) = dA·B + A·dB
+  jvp: ({ tangents: [ta, tb], args: [x, y], b }) =>
+    tangentSum(b, [ta ? b.matmul(ta, y!) : null, tb ? b.matmul(x!, tb) : null]),
   // d(AB)/dA = g·Bᵀ, d(AB)/dB = Aᵀ·g
   vjp: ({ g, args: [x, y], needs, b }) => [
     needs[0] ? b.matmul(g, b.transpose(y!)) : null,

@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled, tangentSum } from './define.js';
 import * as I from './interval.js';
 
 /**
@@ -14,6 +14,13 @@ export const max = elementwise({
   expr: ([a, b]) => `Math.max(${a}, ${b})`,
   range: ([a, b]) => I.interval(Math.max(a!.lo, b!.lo), Math.max(a!.hi, b!.hi)),
   math: ([a, b]) => printed(`max(${a!.text}, ${b!.text})`, PREC.atom),
+  // d max(a, b) = [a > b]·da + [a < b]·db + ½[a = b]·(da + db)
+  jvp: ({ tangents: [ta, tb], args: [x, y], b }) =>
+    tangentSum(b, [
+      scaled(b, ta, b.gt(x!, y!)),
+      scaled(b, tb, b.lt(x!, y!)),
+      scaled(b, tangentSum(b, [ta, tb]), b.mul(0.5, b.eq(x!, y!))),
+    ]),
   // ∂max/∂a = [a > b] + ½[a = b]
   vjp: ({ g, args: [x, y], b }) => {
     const tie = b.mul(0.5, b.eq(x!, y!));

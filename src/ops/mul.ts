@@ -1,4 +1,4 @@
-import { elementwise, paren, printed, PREC } from './define.js';
+import { elementwise, paren, printed, PREC, scaled, tangentSum } from './define.js';
 import * as I from './interval.js';
 
 /** a · b */
@@ -15,6 +15,9 @@ export const mul = elementwise({
       a!.prec === PREC.mul && a!.text.includes('/') ? `(${a!.text})` : paren(a!, PREC.mul);
     return printed(`${left}·${paren(b!, PREC.mul + 1)}`, PREC.mul);
   },
+  // d(a·b) = da·b + a·db
+  jvp: ({ tangents: [ta, tb], args: [x, y], b }) =>
+    tangentSum(b, [scaled(b, ta, y!), scaled(b, tb, x!)]),
   // ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
   vjp: ({ g, args: [x, y], b }) => [b.mul(g, y!), b.mul(g, x!)],
   sample: [

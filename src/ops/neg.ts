@@ -9,6 +9,8 @@ export const neg = elementwise({
   expr: ([x]) => `-${x}`,
   range: ([a]) => I.neg(a!),
   math: ([x]) => printed(`−${paren(x!, PREC.unary)}`, PREC.unary),
+  // d(−x) = −dx
+  jvp: ({ tangents: [t], b }) => (t ? b.neg(t) : null),
   // ∂(−x)/∂x = −1
   vjp: ({ g, b }) => [b.neg(g)],
   sample: [[-3, 3]],

@@ -1,6 +1,14 @@
 import * as I from './interval.js';
 import type { Attrs } from '../ir/node.js';
-import { elementwise, formatNumber, numberLiteral, paren, printed, PREC } from './define.js';
+import {
+  elementwise,
+  formatNumber,
+  numberLiteral,
+  paren,
+  printed,
+  PREC,
+  scaled,
+} from './define.js';
 
 const exponent = (attrs: Attrs) => attrs.k as number;
 
@@ -26,6 +34,9 @@ export const pow = elementwise({
   },
   math: ([x], attrs) =>
     printed(`${paren(x!, PREC.atom)}^${formatNumber(exponent(attrs))}`, PREC.pow),
+  // d xᵏ = k·xᵏ⁻¹·dx
+  jvp: ({ tangents: [t], args: [x], attrs, b }) =>
+    scaled(b, t, b.mul(exponent(attrs), b.pow(x!, exponent(attrs) - 1))),
   // (xᵏ)′ = k·xᵏ⁻¹
   vjp: ({ g, args: [x], attrs, b }) => {
     const k = exponent(attrs);

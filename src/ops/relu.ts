@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /**
@@ -13,6 +13,8 @@ export const relu = elementwise({
   expr: ([x]) => `Math.max(${x}, 0)`,
   range: ([a]) => I.increasing((x) => Math.max(x, 0), a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
+  // d relu(x) = [x > 0]·dx
+  jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.gt(x!, 0)),
   // relu′ = [x > 0]
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.gt(x!, 0))],
   kinks: ([x]) => [x!],

@@ -37,5 +37,7 @@ export const reshape: StructuralOp = {
     isContiguous(x) ? { buf: x.buf, dims: outDims, strides: rowMajorStrides(outDims) } : undefined,
   range: ([a]) => a!,
   math: ([x]) => x!,
+  // the tangent is rearranged like the value
+  jvp: ({ tangents: [t], out, b }) => (t ? b.reshape(t, out.shape) : null),
   vjp: ({ g, args: [x], b }) => [b.reshape(g, x!.shape)],
 };

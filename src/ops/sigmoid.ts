@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /**
@@ -13,6 +13,8 @@ export const sigmoid = elementwise({
   expr: ([x]) => `1 / (1 + Math.exp(-${x}))`,
   range: ([a]) => I.interval(1 / (1 + Math.exp(-a!.lo)), 1 / (1 + Math.exp(-a!.hi)), true, true),
   math: ([x]) => printed(`σ(${x!.text})`, PREC.atom),
+  // dσ = σ(1 − σ)·dx
+  jvp: ({ tangents: [t], out, b }) => scaled(b, t, b.mul(out, b.sub(1, out))),
   // σ′ = σ(1 − σ)
   vjp: ({ g, out, b }) => [b.mul(g, b.mul(out, b.sub(1, out)))],
   sample: [[-4, 4]],

@@ -10,6 +10,7 @@ export const sign = elementwise({
   expr: ([x]) => `Math.sign(${x})`,
   range: () => I.interval(-1, 1),
   math: ([x]) => printed(`sign(${x!.text})`, PREC.atom),
+  jvp: () => null,
   vjp: () => [null],
   // a jump, not only a kink: J itself changes by a step where x changes sign
   kinks: ([x]) => [x!],

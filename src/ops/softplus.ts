@@ -1,5 +1,5 @@
 import * as I from './interval.js';
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 
 /**
  * softplus(x) = log(1 + eˣ), computed stably as max(x, 0) + log1p(e^−|x|): finite for every finite x
@@ -13,6 +13,8 @@ export const softplus = elementwise({
   range: ([a]) =>
     I.increasing((x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), a!, true),
   math: ([x]) => printed(`softplus(${x!.text})`, PREC.atom),
+  // d softplus(x) = σ(x)·dx
+  jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.sigmoid(x!)),
   // softplus′ = σ
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.sigmoid(x!))],
   sample: [[-5, 5]],

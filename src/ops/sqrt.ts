@@ -9,6 +9,8 @@ export const sqrt = elementwise({
   expr: ([x]) => `Math.sqrt(${x})`,
   range: ([a]) => I.increasing((x) => Math.sqrt(Math.max(x, 0)), a!),
   math: ([x]) => printed(`√${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`, PREC.atom),
+  // d√x = dx/(2√x)
+  jvp: ({ tangents: [t], out, b }) => (t ? b.div(t, b.mul(2, out)) : null),
   // (√x)′ = 1/(2√x): reuse the forward output
   vjp: ({ g, out, b }) => [b.div(g, b.mul(2, out))],
   safe: ([x], _attrs, margin) => x! > margin,

@@ -1,4 +1,4 @@
-import { elementwise, paren, printed, PREC } from './define.js';
+import { elementwise, paren, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /** x² */
@@ -15,6 +15,8 @@ export const square = elementwise({
           I.point(0),
         ),
   math: ([x]) => printed(`${paren(x!, PREC.atom)}²`, PREC.pow),
+  // d x² = 2x·dx
+  jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.mul(2, x!)),
   // (x²)′ = 2x
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.mul(2, x!))],
   sample: [[-3, 3]],

@@ -1,4 +1,4 @@
-import { elementwise, paren, printed, PREC } from './define.js';
+import { elementwise, paren, printed, PREC, tangentSum } from './define.js';
 import * as I from './interval.js';
 
 /** a − b */
@@ -9,6 +9,8 @@ export const sub = elementwise({
   expr: ([a, b]) => `${a} - ${b}`,
   range: ([a, b]) => I.add(a!, I.neg(b!)),
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} − ${paren(b!, PREC.add + 1)}`, PREC.add),
+  // d(a − b) = da − db
+  jvp: ({ tangents: [ta, tb], b }) => tangentSum(b, [ta, tb ? b.neg(tb) : null]),
   // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
   vjp: ({ g, b }) => [g, b.neg(g)],
   sample: [

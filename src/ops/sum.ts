@@ -154,6 +154,8 @@ export const sum: StructuralOp = {
       PREC.unary,
     );
   },
+  // the tangent is summed like the value
+  jvp: ({ tangents: [t], attrs, b }) => (t ? b.apply('sum', [t], attrs) : null),
   // every summed element receives the adjoint of its sum
   vjp: ({ g, args: [x], attrs, b }) => {
     const axes = reducedAxes(attrs, x!.shape.length);

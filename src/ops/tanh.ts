@@ -1,4 +1,4 @@
-import { elementwise, printed, PREC } from './define.js';
+import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
 
 /** tanh x; its derivative reuses the forward output. */
@@ -9,6 +9,8 @@ export const tanh = elementwise({
   expr: ([x]) => `Math.tanh(${x})`,
   range: ([a]) => I.interval(Math.tanh(a!.lo), Math.tanh(a!.hi), true, true),
   math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
+  // d tanh x = (1 − tanh²x)·dx
+  jvp: ({ tangents: [t], out, b }) => scaled(b, t, b.sub(1, b.square(out))),
   // tanh′ = 1 − tanh²
   vjp: ({ g, out, b }) => [b.mul(g, b.sub(1, b.square(out)))],
   sample: [[-3, 3]],

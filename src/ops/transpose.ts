@@ -31,6 +31,8 @@ export const transpose: StructuralOp = {
   }),
   range: ([a]) => a!,
   math: ([x]) => printed(`${paren(x!, PREC.atom)}ᵀ`, PREC.pow),
+  // d(xᵀ) = (dx)ᵀ
+  jvp: ({ tangents: [t], b }) => (t ? b.transpose(t) : null),
   // (xᵀ)ᵀ = x
   vjp: ({ g, b }) => [b.transpose(g)],
 };

@@ -10,6 +10,9 @@ export const where = elementwise({
   expr: ([c, a, b]) => `${c} !== 0 ? ${a} : ${b}`,
   range: ([, a, b]) => I.union(a!, b!),
   math: ([c, a, b]) => printed(`(${c!.text} ? ${a!.text} : ${b!.text})`, PREC.atom),
+  // the selected branch's tangent (the condition is piecewise constant)
+  jvp: ({ tangents: [, ta, tb], args: [c], b }) =>
+    ta || tb ? b.where(c!, ta ?? 0, tb ?? 0) : null,
   // the selected branch gets the whole adjoint
   vjp: ({ g, args: [c], b }) => [null, b.where(c!, g, 0), b.where(c!, 0, g)],
   // the branch switches where c becomes or stops being 0: where sign(|c|) changes

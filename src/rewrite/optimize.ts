@@ -6,6 +6,7 @@ import { GradgenError } from '../errors.js';
 import type { Node } from '../ir/node.js';
 import { checkNamedNodes } from '../ir/graph.js';
 import { formula } from '../ir/print.js';
+import { customGradientNotes, withoutGradientMarkers } from '../autodiff/markers.js';
 import { History, runPhase, type Firing, type Phase } from './engine.js';
 import { PHASES } from './rules.js';
 
@@ -24,7 +25,8 @@ export function optimize<K extends string>(
 ): Optimized<K> {
   checkNamedNodes('optimize', outputs);
   const keys = Object.keys(outputs) as K[];
-  let roots = keys.map((key) => outputs[key]);
+  // the derivatives are built: stopGradient and customGradient have done their work
+  let roots = withoutGradientMarkers(keys.map((key) => outputs[key]));
   const firings: Firing[] = [];
   const history = new History();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -83,6 +85,7 @@ export function explain(outputs: Readonly<Record<string, Node>>): Explanation {
     result[key] = { formula: text, rules };
     lines.push(`${key} = ${text}${rules.length ? `  [${rules.join(', ')}]` : ''}`);
   }
+  lines.push(...customGradientNotes(Object.values(outputs)));
   lines.push('', 'rewrites:');
   for (const f of firings) {
     lines.push(`  ${f.phase}/${f.rule}: ${f.before} → ${f.after}${f.site ? `  (${f.site})` : ''}`);

@@ -7,6 +7,7 @@
 import { grad } from '../autodiff/grad.js';
 import * as B from '../builder/core.js';
 import { gradcheck, type GradcheckOptions, type GradcheckResult } from '../check/gradcheck.js';
+import { forwardDerivatives, type ForwardDerivatives } from '../check/derivatives.js';
 import { kinkProbe } from '../check/kinks.js';
 import { loadModule, type CompiledValue } from '../emit/compile.js';
 import type { ModuleConstant } from '../emit/render.js';
@@ -624,6 +625,8 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   let kinks: ((x: InputValues) => Float64Array) | undefined | null = null;
   const kinksOf = () =>
     kinks === null ? (kinks = kinkProbe(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs)) : kinks;
+  // the loss's JVP and HVP, for gradcheck's adjoint and hvp modes (compiled at their first use)
+  const forward = forwardDerivatives(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs, g.params);
   const stepProfiles = functions
     .slice(0, 2)
     .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
@@ -698,7 +701,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     },
     gradcheck(state, data, options = {}) {
       try {
-        return checkGradients(core, gradFn, kinksOf(), state, data, options);
+        return checkGradients(core, gradFn, { kinks: kinksOf(), forward }, state, data, options);
       } catch (e) {
         throw withUserSite(e);
       }
@@ -722,7 +725,10 @@ function withUserSite(e: unknown): unknown {
 function checkGradients(
   core: TrainerCore,
   gradFn: (i: unknown) => Record<string, CompiledValue>,
-  kinks: ((x: InputValues) => Float64Array) | undefined,
+  probes: {
+    readonly kinks: ((x: InputValues) => Float64Array) | undefined;
+    readonly forward: ForwardDerivatives;
+  },
   state: TrainingState,
   data: InputValues,
   options: GradcheckOptions & { maskSeed?: number },
@@ -741,7 +747,9 @@ function checkGradients(
         return Object.fromEntries(names.map((n) => [n, out[`d${n}`] as Float64Array]));
       },
       dtype: core.meta.dtype,
-      ...(kinks ? { kinks } : {}),
+      jvp: probes.forward.jvp,
+      hvp: probes.forward.hvp,
+      ...(probes.kinks ? { kinks: probes.kinks } : {}),
     },
     at,
     { wrt: names, ...rest },
