@@ -140,8 +140,10 @@ export const WIDE_SCALAR: Partial<Record<OpName, Scalar>> = {
   le: bracket((c) => c <= 0),
   eq: bracket((c) => c === 0),
   where: ([c, a, b]) => {
-    if (W.sign(c!.err) !== 0) return UNDECIDED;
-    return W.sign(c!.v) !== 0 ? a! : b!;
+    // the branch is known when the condition is exactly 0 or certainly not (|c| > its error)
+    const zero = W.sign(c!.v) === 0 && W.sign(c!.err) === 0;
+    if (!zero && W.compare(abs(c!.v), c!.err) <= 0) return UNDECIDED;
+    return zero ? b! : a!;
   },
   broadcastTo: ([a]) => a!,
 };
