@@ -7,7 +7,7 @@ export const exp = elementwise({
   arity: 1,
   scalar: ([x]) => Math.exp(x!),
   expr: ([x]) => `Math.exp(${x})`,
-  range: ([a]) => I.increasing(Math.exp, a!, true),
+  range: ([a]) => I.increasing(Math.exp, a!),
   math: ([x]) => printed(`exp(${x!.text})`, PREC.atom),
   // (eˣ)′ = eˣ: reuse the forward output
   vjp: ({ g, out, b }) => [b.mul(g, out)],

@@ -11,7 +11,7 @@ export const relu = elementwise({
   smooth: false,
   scalar: ([x]) => Math.max(x!, 0),
   expr: ([x]) => `Math.max(${x}, 0)`,
-  range: ([a]) => I.increasing((x) => Math.max(x, 0), a!),
+  range: ([a]) => I.clampedBelow(0, a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // relu′ = [x > 0]
   vjp: ({ g, args: [x], b }) => [b.mul(g, b.gt(x!, 0))],

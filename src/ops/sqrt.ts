@@ -7,7 +7,7 @@ export const sqrt = elementwise({
   arity: 1,
   scalar: ([x]) => Math.sqrt(x!),
   expr: ([x]) => `Math.sqrt(${x})`,
-  range: ([a]) => I.increasing((x) => Math.sqrt(Math.max(x, 0)), a!),
+  range: ([a]) => I.increasing(Math.sqrt, I.clampedBelow(0, a!)),
   math: ([x]) => printed(`√${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`, PREC.atom),
   // (√x)′ = 1/(2√x): reuse the forward output
   vjp: ({ g, out, b }) => [b.div(g, b.mul(2, out))],

@@ -7,7 +7,7 @@ export const tanh = elementwise({
   arity: 1,
   scalar: ([x]) => Math.tanh(x!),
   expr: ([x]) => `Math.tanh(${x})`,
-  range: ([a]) => I.interval(Math.tanh(a!.lo), Math.tanh(a!.hi), true, true),
+  range: ([a]) => I.increasing(Math.tanh, a!),
   math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
   // tanh′ = 1 − tanh²
   vjp: ({ g, out, b }) => [b.mul(g, b.sub(1, b.square(out)))],
