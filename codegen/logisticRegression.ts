@@ -469,10 +469,10 @@ export function logisticRegressionUpdate(
   );
   checkScalar('logisticRegressionUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
-  // b_next = b − db·lr  [samples/housing.ts:20]
+  // b_next = b − db·lr  [samples/logisticRegression.ts:23]
   const b_next = buf0_2;
   for (let k = 0; k < 1; k++) {
-    const e = db[k]! * lr; // db·lr  [samples/housing.ts:20]
+    const e = db[k]! * lr; // db·lr  [samples/logisticRegression.ts:23]
     b_next[k] = b[k]! - e;
   }
   // w_next = w − dw·lr  [samples/logisticRegression.ts:22]
