@@ -8,7 +8,7 @@
  * deepLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
+ *   J = Σ (Y·softplus(−Z4) + (1 − Y)·softplus(Z4))/m
  *   dW1 = (1/m)·(dZ1·Xᵀ)  (20, 12288)
  *   db1 = (1/m)·Σ_1 dZ1  (20, 1)
  *   dW2 = (1/m)·(dZ2·A1ᵀ)  (7, 20)
@@ -564,16 +564,20 @@ export function deepLossAndGrad(
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
   computeZ4(Z4, W4, A3, b4, m);
-  // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:36]
+  // t0 = Σ (Y·softplus(−Z4) + (1 − Y)·softplus(Z4))  [samples/deep.ts:36]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z4[i1]!; // Y·Z4  [samples/deep.ts:36]
-        const e_2 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
-        const v = e - e_2;
+        const e = -Z4[i1]!; // −Z4  [samples/deep.ts:36]
+        const e_2 = Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))); // softplus(−Z4)  [samples/deep.ts:36]
+        const e_3 = Y[i1]! * e_2; // Y·softplus(−Z4)  [samples/deep.ts:36]
+        const e_4 = 1 - Y[i1]!; // 1 − Y  [samples/deep.ts:36]
+        const e_5 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
+        const e_6 = e_4 * e_5; // (1 − Y)·softplus(Z4)  [samples/deep.ts:36]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -581,10 +585,9 @@ export function deepLossAndGrad(
     }
     t0 = s + c;
   }
+  const J = t0 / m; // t0/m  [samples/deep.ts:36]
   const t2 = 1 / m; // 1/m
-  const t3 = t0 * t2; // Σ (Y·Z4 − softplus(Z4))·(1/m)  [samples/deep.ts:36]
-  const J = -t3; // −t3  [samples/deep.ts:36]
-  // dZ4 = A4 − Y  [samples/deep.ts:33]
+  // dZ4 = A4 − Y  [samples/deep.ts:36]
   const dZ4 = buf7;
   for (let k = 0; k < m; k++) {
     const A4 = 1 / (1 + Math.exp(-Z4[k]!)); // σ(Z4)  [samples/deep.ts:33]
@@ -1381,7 +1384,7 @@ export const deepMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 737922, perExample: 984288 },
+  flopsPerStep: { fixed: 737921, perExample: 984292 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

@@ -9,7 +9,7 @@
  * digitsLossAndGrad:
  * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   J = (0.005·Σ (W2²) + (Σ ((1 − Y)·softplus(Z3) + Y·softplus(−Z3)) + 0.005·Σ (W1²)))/m
  *   dW1 = 2·(W1·(0.005·(1/m))) + dZ1·Xᵀ  (128, 784)
  *   db1 = Σ_1 dZ1  (128, 1)
  *   dW2 = 2·(W2·(0.005·(1/m))) + dZ2·(D_A1·A1/0.9)ᵀ  (64, 128)
@@ -386,32 +386,15 @@ export function digitsLossAndGrad(
     t0 = s + c;
   }
   const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
-  // t2 = Σ (W1²)  [samples/digits.ts:36]
-  let t2 = 0;
-  {
-    let s = 0;
-    let c = 0;
-    for (let i0 = 0; i0 < 128; i0++) {
-      for (let i1 = 0; i1 < 784; i1++) {
-        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
-        const t = s + v;
-        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-        s = t;
-      }
-    }
-    t2 = s + c;
-  }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
   computeZ1(Z1, W1, X, b1, m);
-  // t5 = D_A1·A1/0.9  [samples/digits.ts:30]
-  const t5 = buf1;
+  // t2 = D_A1·A1/0.9  [samples/digits.ts:30]
+  const t2 = buf1;
   for (let k = 0; k < 128 * m; k++) {
     const A1 = Math.max(Z1[k]!, 0); // relu(Z1)  [samples/digits.ts:30]
     const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
-    t5[k] = e / 0.9;
+    t2[k] = e / 0.9;
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
   const Z2 = buf2;
@@ -435,10 +418,10 @@ export function digitsLossAndGrad(
       const a32 = W2[(i + 3) * 128 + (p + 2)]!;
       const a33 = W2[(i + 3) * 128 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = t5[p * m + j]!;
-        const x1 = t5[(p + 1) * m + j]!;
-        const x2 = t5[(p + 2) * m + j]!;
-        const x3 = t5[(p + 3) * m + j]!;
+        const x0 = t2[p * m + j]!;
+        const x1 = t2[(p + 1) * m + j]!;
+        const x2 = t2[(p + 2) * m + j]!;
+        const x3 = t2[(p + 3) * m + j]!;
         Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
         Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
@@ -451,12 +434,12 @@ export function digitsLossAndGrad(
       Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
-  // t6 = D_A2·A2/0.9  [samples/digits.ts:32]
-  const t6 = buf3;
+  // t3 = D_A2·A2/0.9  [samples/digits.ts:32]
+  const t3 = buf3;
   for (let k = 0; k < 64 * m; k++) {
     const A2 = Math.max(Z2[k]!, 0); // relu(Z2)  [samples/digits.ts:32]
     const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
-    t6[k] = e / 0.9;
+    t3[k] = e / 0.9;
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4;
@@ -473,14 +456,14 @@ export function digitsLossAndGrad(
       const a07 = W3[p + 7]!;
       for (let j = 0; j < m; j++) {
         Z3[j]! +=
-          a00 * t6[p * m + j]! +
-          a01 * t6[(p + 1) * m + j]! +
-          a02 * t6[(p + 2) * m + j]! +
-          a03 * t6[(p + 3) * m + j]! +
-          a04 * t6[(p + 4) * m + j]! +
-          a05 * t6[(p + 5) * m + j]! +
-          a06 * t6[(p + 6) * m + j]! +
-          a07 * t6[(p + 7) * m + j]!;
+          a00 * t3[p * m + j]! +
+          a01 * t3[(p + 1) * m + j]! +
+          a02 * t3[(p + 2) * m + j]! +
+          a03 * t3[(p + 3) * m + j]! +
+          a04 * t3[(p + 4) * m + j]! +
+          a05 * t3[(p + 5) * m + j]! +
+          a06 * t3[(p + 6) * m + j]! +
+          a07 * t3[(p + 7) * m + j]!;
       }
     }
   }
@@ -489,28 +472,49 @@ export function digitsLossAndGrad(
       Z3[j] = b3[0]! + Z3[j]!;
     }
   }
-  // t7 = Σ (Y·Z3 − softplus(Z3))  [samples/digits.ts:38]
-  let t7 = 0;
+  // t4 = Σ ((1 − Y)·softplus(Z3) + Y·softplus(−Z3))  [samples/digits.ts:38]
+  let t4 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z3[i1]!; // Y·Z3  [samples/digits.ts:38]
+        const e = 1 - Y[i1]!; // 1 − Y  [samples/digits.ts:38]
         const e_2 = Math.max(Z3[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]!))); // softplus(Z3)  [samples/digits.ts:38]
-        const v = e - e_2;
+        const e_3 = e * e_2; // (1 − Y)·softplus(Z3)  [samples/digits.ts:38]
+        const e_4 = -Z3[i1]!; // −Z3  [samples/digits.ts:38]
+        const e_5 = Math.max(e_4, 0) + Math.log1p(Math.exp(-Math.abs(e_4))); // softplus(−Z3)  [samples/digits.ts:38]
+        const e_6 = Y[i1]! * e_5; // Y·softplus(−Z3)  [samples/digits.ts:38]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
       }
     }
-    t7 = s + c;
+    t4 = s + c;
   }
-  const t8 = t4 - t7; // t4 − t7  [samples/digits.ts:36]
+  // t5 = Σ (W1²)  [samples/digits.ts:36]
+  let t5 = 0;
+  {
+    let s = 0;
+    let c = 0;
+    for (let i0 = 0; i0 < 128; i0++) {
+      for (let i1 = 0; i1 < 784; i1++) {
+        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
+        const t = s + v;
+        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+        s = t;
+      }
+    }
+    t5 = s + c;
+  }
+  const t6 = 0.005 * t5; // 0.005·Σ (W1²)  [samples/digits.ts:36]
+  const t7 = t4 + t6; // t4 + t6  [samples/digits.ts:36]
+  const t8 = t1 + t7; // t1 + t7  [samples/digits.ts:36]
   const J = t8 / m; // t8/m  [samples/digits.ts:36]
   const t10 = 1 / m; // 1/m
   const t11 = 0.005 * t10; // 0.005·(1/m)  [samples/digits.ts:36]
-  // dZ3 = A3 − Y  [samples/digits.ts:34]
+  // dZ3 = A3 − Y  [samples/digits.ts:38]
   const dZ3 = buf5;
   for (let k = 0; k < m; k++) {
     const A3 = 1 / (1 + Math.exp(-Z3[k]!)); // σ(Z3)  [samples/digits.ts:34]
@@ -647,7 +651,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = 2·(W2·t11) + dZ2·t5ᵀ  [samples/digits.ts:36]
+  // dW2 = 2·(W2·t11) + dZ2·t2ᵀ  [samples/digits.ts:36]
   const dW2 = buf10;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -662,10 +666,10 @@ export function digitsLossAndGrad(
       for (let p = 0; p < m; p++) {
         const a0 = dZ2[i * m + p]!;
         const a1 = dZ2[(i + 1) * m + p]!;
-        const x0 = t5[p + j * m]!;
-        const x1 = t5[p + (j + 1) * m]!;
-        const x2 = t5[p + (j + 2) * m]!;
-        const x3 = t5[p + (j + 3) * m]!;
+        const x0 = t2[p + j * m]!;
+        const x1 = t2[p + (j + 1) * m]!;
+        const x2 = t2[p + (j + 2) * m]!;
+        const x3 = t2[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -710,7 +714,7 @@ export function digitsLossAndGrad(
     }
     db2[i0] = acc;
   }
-  // dW3 = t10·(dZ3·t6ᵀ)  [samples/digits.ts:33]
+  // dW3 = t10·(dZ3·t3ᵀ)  [samples/digits.ts:33]
   const dW3 = buf12;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
@@ -724,14 +728,14 @@ export function digitsLossAndGrad(
       let acc07 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = dZ3[p]!;
-        const x0 = t6[p + j * m]!;
-        const x1 = t6[p + (j + 1) * m]!;
-        const x2 = t6[p + (j + 2) * m]!;
-        const x3 = t6[p + (j + 3) * m]!;
-        const x4 = t6[p + (j + 4) * m]!;
-        const x5 = t6[p + (j + 5) * m]!;
-        const x6 = t6[p + (j + 6) * m]!;
-        const x7 = t6[p + (j + 7) * m]!;
+        const x0 = t3[p + j * m]!;
+        const x1 = t3[p + (j + 1) * m]!;
+        const x2 = t3[p + (j + 2) * m]!;
+        const x3 = t3[p + (j + 3) * m]!;
+        const x4 = t3[p + (j + 4) * m]!;
+        const x5 = t3[p + (j + 5) * m]!;
+        const x6 = t3[p + (j + 6) * m]!;
+        const x7 = t3[p + (j + 7) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -1516,7 +1520,7 @@ export const digitsMeta: TrainerMeta = {
     { name: 'D_A1', keepProb: 0.9, fixed: 128, batched: true },
     { name: 'D_A2', keepProb: 0.9, fixed: 64, batched: true },
   ],
-  flopsPerStep: { fixed: 2066006, perExample: 452744 },
+  flopsPerStep: { fixed: 2066006, perExample: 452748 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

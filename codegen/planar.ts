@@ -8,7 +8,7 @@
  * planarLossAndGrad:
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
+ *   J = Σ (Y·softplus(−Z2) + softplus(Z2)·(1 − Y))/m
  *   dW1 = (1/m)·(dZ1·Xᵀ)  (4, 2)
  *   db1 = (1/m)·Σ_1 dZ1  (4, 1)
  *   dW2 = (1/m)·(dZ2·A1ᵀ)  (1, 4)
@@ -294,16 +294,20 @@ export function planarLossAndGrad(
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1;
   computeZ2(Z2, W2, A1, b2, m);
-  // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:31]
+  // t0 = Σ (Y·softplus(−Z2) + softplus(Z2)·(1 − Y))  [samples/planar.ts:31]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z2[i1]!; // Y·Z2  [samples/planar.ts:31]
-        const e_2 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
-        const v = e - e_2;
+        const e = -Z2[i1]!; // −Z2  [samples/planar.ts:31]
+        const e_2 = Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))); // softplus(−Z2)  [samples/planar.ts:31]
+        const e_3 = Y[i1]! * e_2; // Y·softplus(−Z2)  [samples/planar.ts:31]
+        const e_4 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
+        const e_5 = 1 - Y[i1]!; // 1 − Y  [samples/planar.ts:31]
+        const e_6 = e_4 * e_5; // softplus(Z2)·(1 − Y)  [samples/planar.ts:31]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -311,10 +315,9 @@ export function planarLossAndGrad(
     }
     t0 = s + c;
   }
+  const J = t0 / m; // t0/m  [samples/planar.ts:31]
   const t2 = 1 / m; // 1/m
-  const t3 = t0 * t2; // Σ (Y·Z2 − softplus(Z2))·(1/m)  [samples/planar.ts:31]
-  const J = -t3; // −t3  [samples/planar.ts:31]
-  // dZ2 = A2 − Y  [samples/planar.ts:30]
+  // dZ2 = A2 − Y  [samples/planar.ts:31]
   const dZ2 = buf2;
   for (let k = 0; k < m; k++) {
     const A2 = 1 / (1 + Math.exp(-Z2[k]!)); // σ(Z2)  [samples/planar.ts:30]
@@ -671,7 +674,7 @@ export const planarMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 54, perExample: 88 },
+  flopsPerStep: { fixed: 53, perExample: 92 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

@@ -18,6 +18,7 @@ import { formatShape, isScalarShape } from '../ir/shape.js';
 import { userCallSite, withCallSite } from '../ir/site.js';
 import { formula } from '../ir/print.js';
 import { opDef } from '../ops/index.js';
+import { stableForm } from '../rewrite/stable.js';
 import { unbroadcast } from './unbroadcast.js';
 
 /**
@@ -34,19 +35,19 @@ export type Gradients<Y extends Node, Xs extends readonly Node[]> = {
  * after them (`dZ2` for `Z2`) so generated code reads like the textbook.
  */
 export function grad<Y extends Node, const Xs extends readonly Node[]>(
-  y: Y,
+  cost: Y,
   xs: Xs,
 ): Gradients<Y, Xs> {
-  if (!isNode(y)) {
+  if (!isNode(cost)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
       `grad: the first argument must be a graph node${at(userCallSite())}`,
     );
   }
-  if (!isScalarShape(y.shape)) {
+  if (!isScalarShape(cost.shape)) {
     throw new GradgenError(
       'E_GRAD_NONSCALAR',
-      `grad: ${formula(y, { depth: 3 })} has shape ${formatShape(y.shape)}; gradients are taken of a scalar (reduce it with sum or mean first)${at(userCallSite())}`,
+      `grad: ${formula(cost, { depth: 3 })} has shape ${formatShape(cost.shape)}; gradients are taken of a scalar (reduce it with sum or mean first)${at(userCallSite())}`,
     );
   }
   if (!Array.isArray(xs)) {
@@ -66,6 +67,8 @@ export function grad<Y extends Node, const Xs extends readonly Node[]>(
   });
 
   const site = userCallSite();
+  // the stable form is differentiated, so the backward is as stable as the optimized forward
+  const y = stableForm(cost);
   const order = toposort([y]);
   const targets = new Set<Node>(xs);
   // Nodes that depend on something being differentiated: only these need adjoints.

@@ -38,6 +38,16 @@ export const canonicalize: Phase = {
   name: 'canonicalize',
   rules: [
     rule(
+      'constant-through-layout',
+      'L(c) → c for a constant c and a layout op L (a constant is the same at every position)',
+      v('n', (n) => n.kind === 'apply' && LAYOUT.has(n.op)),
+      (_b, n) => {
+        let x = n.args[0]!;
+        while (x.kind === 'apply' && LAYOUT.has(x.op)) x = x.args[0]!;
+        return x.kind === 'const' ? B.constant(x.value, n.shape) : undefined;
+      },
+    ),
+    rule(
       'elementwise-through-layout',
       'f(L(x)) → L(f(x)) for elementwise f and L ∈ {reshape, transpose, broadcast}',
       v('n', isUnaryElementwise),
@@ -49,7 +59,7 @@ export const canonicalize: Phase = {
     ),
     rule(
       'binary-through-layout',
-      'f(L(x), L(y)) → L(f(x, y)) for elementwise f and the same layout op on equal shapes',
+      'f(L(x), L(y)) → L(f(x, y)) for elementwise f and the same layout op on equal shapes; f(L(x), c) → L(f(x, c)) for a scalar constant c',
       v(
         'n',
         (n) => n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && n.args.length === 2,
@@ -71,10 +81,14 @@ export const canonicalize: Phase = {
         }
         // (scalar factors are moved outward by the scalar-out-of-* rules instead)
         if (n.op === 'mul' && (isScalar(x) || isScalar(y))) return undefined;
-        if (lx && y.kind === 'const' && isScalar(y))
-          return relayout(lx, B.apply(n.op as never, [lx.args[0]!, y], n.attrs));
-        if (ly && x.kind === 'const' && isScalar(x))
-          return relayout(ly, B.apply(n.op as never, [x, ly.args[0]!], n.attrs));
+        // a scalar constant is the same under any layout op, broadcasts included: 1 − L(σ(x))
+        const anyLayout = (a: Node) => (a.kind === 'apply' && LAYOUT.has(a.op) ? a : undefined);
+        const ax = anyLayout(x);
+        const ay = anyLayout(y);
+        if (ax && y.kind === 'const' && isScalar(y))
+          return relayout(ax, B.apply(n.op as never, [ax.args[0]!, y], n.attrs));
+        if (ay && x.kind === 'const' && isScalar(x))
+          return relayout(ay, B.apply(n.op as never, [x, ay.args[0]!], n.attrs));
         return undefined;
       },
     ),
@@ -125,10 +139,16 @@ export const stabilize: Phase = {
         sameShape(x1!.shape, n.shape) ? B.softplus((x1 as ApplyNode).args[0]!) : undefined,
     ),
     rule(
-      'softplus-neg',
-      'softplus(−x) → softplus(x) − x',
-      op('softplus', op('neg', v('x'))),
-      ({ x }) => B.sub(B.softplus(x!), x!),
+      'softplus-minus-self',
+      'softplus(x) − x → softplus(−x)   (the left side cancels for large x; the right is e^−x to full precision)',
+      op('sub', op('softplus', v('x')), v('x')),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.softplus(B.neg(x!)) : undefined),
+    ),
+    rule(
+      'self-minus-softplus',
+      'x − softplus(x) → −softplus(−x)   (log σ(x) as written by hand; no cancellation for large x)',
+      op('sub', v('x'), op('softplus', v('x'))),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.neg(B.softplus(B.neg(x!))) : undefined),
     ),
   ],
 };
@@ -178,6 +198,27 @@ export const simplify: Phase = {
       op('square', op('sqrt', v('x'))),
       ({ x }) => (isNonNegative(rangeOf(x!)) ? x : undefined),
       'x ≥ 0',
+    ),
+    rule(
+      'neg-out-of-product',
+      'a·(−b) → −(a·b)   (signs gather outside, where they cancel: −(−x) = x)',
+      op('mul', v('a'), op('neg', v('b'))),
+      ({ a, b }, n) => {
+        const r = B.neg(B.mul(a!, b!));
+        return sameShape(r.shape, n.shape) ? r : undefined;
+      },
+    ),
+    rule(
+      'add-of-negations',
+      '(−a) + (−b) → −(a + b)',
+      op('add', op('neg', v('a')), op('neg', v('b'))),
+      ({ a, b }, n) => {
+        const r = B.neg(B.add(a!, b!));
+        return sameShape(r.shape, n.shape) ? r : undefined;
+      },
+    ),
+    rule('neg-out-of-sum', 'Σ(−x) → −Σx', op('sum', op('neg', v('x'))), ({ x }, n) =>
+      B.neg(B.apply('sum', [x!], n.attrs)),
     ),
     rule('neg-sub', '−(a − b) → b − a', op('neg', op('sub', v('a'), v('b'))), ({ a, b }, n) => {
       const r = B.sub(b!, a!);
@@ -270,7 +311,7 @@ export const normalize: Phase = {
           return undefined;
         return normalizeRational(n, (x) => ctx.uses(x) <= 1);
       },
-      'cancelling a/a assumes a ≠ 0 (where a = 0 the original is NaN and the result its continuous extension)',
+      'a/a cancels only where the range analysis shows a ≠ 0; constant factors fold only within 2^±64',
     ),
   ],
 };
