@@ -227,6 +227,9 @@ export function isArithmetic(n: Node): boolean {
   return n.op !== 'reshape' || (oneElement(n.shape) && oneElement(n.args[0]!.shape));
 }
 
+/** The layout ops a region is read through (a one-element reshape is arithmetic instead). */
+const LAYOUT_READ = new Set(['transpose', 'reshape']);
+
 /** An atom as the region's root sees it: under the layout ops between them (`Tᵀ` of an atom). */
 type Place = (atom: Node) => Node;
 /** Thrown when an atom below a layout op cannot be placed (its shape broadcasts inside). */
@@ -269,6 +272,11 @@ interface Reading {
   readonly size: number;
   readonly negs: number;
   readonly atoms: ReadonlySet<Node>;
+  /**
+   * Atoms read through a layout op that are layout nodes of their own (yᵀ for y under a
+   * transpose): the written form pays for each, as the read form paid for the layout op.
+   */
+  readonly moved: ReadonlySet<Node>;
   /** What the region divides by (a denominator, or the base of a negative power). */
   readonly divisors: readonly Rational[];
 }
@@ -291,10 +299,12 @@ function read(
   let visited = 0;
   const visitedNodes = new Set<Node>();
   const atoms = new Set<Node>();
+  const moved = new Set<Node>();
   const divisors: Rational[] = [];
   const atom = (n: Node, place: Place): Rational => {
     const placed = place(n);
     atoms.add(placed);
+    if (placed !== n && placed.kind === 'apply' && LAYOUT_READ.has(placed.op)) moved.add(placed);
     const partner = complement.get(placed);
     return partner ? add(constant(1), mul(constant(-1), atomOf(partner))) : atomOf(placed);
   };
@@ -307,7 +317,10 @@ function read(
   const readThrough = (n: Node & { kind: 'apply' }, place: Place): Rational | undefined => {
     const x = n.args[0]!;
     if (x.kind !== 'apply' || !isArithmetic(x) || !interior(x)) return undefined;
-    const saved = { size, negs, visited, seen: new Set(visitedNodes), atoms: new Set(atoms) };
+    const saved = {
+      ...{ size, negs, visited },
+      ...{ seen: new Set(visitedNodes), atoms: new Set(atoms), moved: new Set(moved) },
+    };
     const divided = divisors.length;
     try {
       const r = go(x, false, through(n, place));
@@ -320,13 +333,15 @@ function read(
       for (const v of saved.seen) visitedNodes.add(v);
       atoms.clear();
       for (const a of saved.atoms) atoms.add(a);
+      moved.clear();
+      for (const a of saved.moved) moved.add(a);
       divisors.length = divided;
       return undefined;
     }
   };
   const go = (n: Node, top: boolean, place: Place): Rational => {
     if (n.kind === 'const') return constant(n.value);
-    if (n.kind === 'apply' && (n.op === 'transpose' || (n.op === 'reshape' && !isArithmetic(n))))
+    if (n.kind === 'apply' && LAYOUT_READ.has(n.op) && !isArithmetic(n))
       return readThrough(n, place) ?? atom(n, place);
     if (n.kind !== 'apply' || !isArithmetic(n)) return atom(n, place);
     const cheap =
@@ -375,7 +390,7 @@ function read(
     }
   };
   const r = go(root, true, identity);
-  return { r, size, negs, atoms, divisors };
+  return { r, size, negs, atoms, moved, divisors };
 }
 
 const identity: Place = (n) => n;
@@ -386,7 +401,11 @@ function atomOf(n: Node): Rational {
 }
 
 /** Writes a rational back as nodes: scalar factors gathered in front, `1/m·(A − Y)`. */
-function write(r: Rational, shape: Shape): { node: Node; size: number; negs: number } {
+function write(
+  r: Rational,
+  shape: Shape,
+  moved: ReadonlySet<Node>,
+): { node: Node; size: number; negs: number } {
   // size = distinct op nodes of the written form: structural, so the decision never depends on
   // which nodes happen to exist already (optimize stays a pure function)
   const seen = new Set<Node>();
@@ -438,6 +457,10 @@ function write(r: Rational, shape: Shape): { node: Node; size: number; negs: num
   const monoNode = (c: number, atoms: Mono['atoms']): Node => {
     const productOf = (xs: Mono['atoms']) =>
       xs.reduce<Node | undefined>((acc, [a, p]) => {
+        if (moved.has(a) && !seen.has(a)) {
+          seen.add(a);
+          size++;
+        }
         const term = p === 1 ? a : counted(p === 2 ? B.square(a) : B.pow(a, p));
         return acc ? counted(B.mul(acc, term)) : term;
       }, undefined);
@@ -526,7 +549,7 @@ export function normalizeRational(root: Node, interior: (n: Node) => boolean): N
     }
     if (effects.expanded && !effects.cancelled) return undefined;
     if (!keepsDivisions(before)) return undefined;
-    const after = write(before.r, root.shape);
+    const after = write(before.r, root.shape, before.moved);
     // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
     // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).
     const better =

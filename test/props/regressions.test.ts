@@ -182,3 +182,13 @@ describe('the optimizer settles whatever the leaves are called', () => {
     });
   }
 });
+
+it('BCE(σ(reshape(broadcastTo(x))), y) settles (reading through a reshape was priced as free)', () => {
+  // found by names.test.ts: the normal form read 0.25·R(B(u) − B(v)) through the reshape R, wrote
+  // 0.25·(R(B(u)) − R(B(v))) as one node smaller, and binary-through-layout merged it back
+  const x = input('xReadThrough', [2]);
+  const y = input('yReadThrough', [4]);
+  const J = binaryCrossEntropy(sigmoid(reshape(broadcastTo(x, [2, 2]), [4])), y);
+  const [dx, dy] = grad(J, [x, y]);
+  compile({ J, dx: dx!, dy: dy! });
+});
