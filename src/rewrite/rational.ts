@@ -52,9 +52,13 @@ function sortAtoms(map: Map<Node, number>): Mono['atoms'] {
  * computes finitely then overflows or flushes to 0); otherwise the region is kept as written.
  */
 const COEF_LIMIT = 2 ** 64;
-function folded(c: number): number {
+/** Whether a constant factor may be gathered with others (see above): 0, or within 2^±64. */
+export function foldable(c: number): boolean {
   const m = Math.abs(c);
-  if (!(m <= COEF_LIMIT && m >= 1 / COEF_LIMIT)) throw TOO_BIG;
+  return m === 0 || (m <= COEF_LIMIT && m >= 1 / COEF_LIMIT);
+}
+function folded(c: number): number {
+  if (c === 0 || !foldable(c)) throw TOO_BIG;
   return c;
 }
 const times = (a: number, b: number) =>

@@ -10,10 +10,16 @@ import { opDef } from '../ops/index.js';
 import { graphSize, rule, type Phase } from './engine.js';
 import { k, op, v } from './pattern.js';
 import { rangeOf } from './range.js';
-import { isArithmetic, normalizeRational } from './rational.js';
+import { foldable, isArithmetic, normalizeRational } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
 const isScalar = (n: Node) => n.shape.length === 0;
+/**
+ * A scalar that may be gathered outside a product, Σ or matmul: moving it reassociates, so a
+ * constant far from 1 stays put ((1e-200·a)·(1e-200·b) → 1e-200·(1e-200·(a·b)) overflows a·b
+ * where the original is 1), as in the rational normal form.
+ */
+const movableScalar = (n: Node) => isScalar(n) && (n.kind !== 'const' || foldable(n.value));
 const zeroLike = (n: Node) => B.constant(0, n.shape);
 const oneLike = (n: Node) => B.constant(1, n.shape);
 /** `inner` takes over the name of the node it is pulled out of (`dZ` for `(1/m)·dZ`). */
@@ -232,7 +238,7 @@ export const simplify: Phase = {
         v('a', (n) => !isScalar(n)),
         op(
           'mul',
-          v('s', isScalar),
+          v('s', movableScalar),
           v('b', (n) => !isScalar(n)),
         ),
       ),
@@ -244,7 +250,7 @@ export const simplify: Phase = {
     rule(
       'scalar-out-of-sum',
       'Σ(s·x) → s·Σx for a scalar s (Σ is linear)',
-      op('sum', op('mul', v('s', isScalar), v('x'))),
+      op('sum', op('mul', v('s', movableScalar), v('x'))),
       ({ s, x }, n) =>
         sameShape(x!.shape, (n.args[0] as Node).shape)
           ? B.mul(s!, B.apply('sum', [inheritName(n.args[0]!, x!)], n.attrs))
@@ -253,13 +259,13 @@ export const simplify: Phase = {
     rule(
       'scalar-out-of-matmul-left',
       '(s·A)·B → s·(A·B) for a scalar s',
-      op('matmul', op('mul', v('s', isScalar), v('a')), v('b')),
+      op('matmul', op('mul', v('s', movableScalar), v('a')), v('b')),
       ({ s, a, b }, n) => B.mul(s!, B.matmul(inheritName(n.args[0]!, a!), b!)),
     ),
     rule(
       'scalar-out-of-matmul-right',
       'A·(s·B) → s·(A·B) for a scalar s',
-      op('matmul', v('a'), op('mul', v('s', isScalar), v('b'))),
+      op('matmul', v('a'), op('mul', v('s', movableScalar), v('b'))),
       ({ s, a, b }, n) => B.mul(s!, B.matmul(a!, inheritName(n.args[1]!, b!))),
     ),
     rule(

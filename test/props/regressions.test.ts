@@ -157,6 +157,18 @@ describe('rewrites never flush a finite value to 0 or make it NaN', () => {
     expect(f({ aSmall: 1e200, bSmall: 1e200 }).y).toBe(1);
   });
 
+  it('(c·a)·(c·b) for tensors a, b and a constant c far from 1 never overflows a·b', () => {
+    // scalar-out-of-product made 1e-200·(1e-200·(a·b)): Inf at a = b = 1e200, where it is 1
+    const a = input('aTensor', [2]);
+    const b = input('bTensor', [2]);
+    for (const c of [1e-200, 1e-150]) {
+      const f = compile({ y: mul(mul(c, a), mul(c, b)) });
+      const xs = [1e200, 1e100];
+      const y = Array.from(f({ aTensor: xs, bTensor: xs }).y as Float64Array);
+      expect(y).toEqual(xs.map((x) => c * x * (c * x)));
+    }
+  });
+
   it('relu(tanh x)/relu(tanh x) at x = −1 is NaN optimized too (relu(tanh x) was claimed ≠ 0)', () => {
     const x = input('xRelu');
     const r = relu(tanh(x));
