@@ -1,8 +1,8 @@
 /**
  * Stability of values and gradients (README, "Stability"): binary cross-entropy of a sigmoid,
  * log σ, log(1 − σ), softplus and log(1 + eˣ) give finite values and gradients, exact to a few
- * ulp, at z = ±40, ±800 and ±1e4, in float64 and float32 — with a transpose, a reshape or a
- * broadcast between the ops (before σ or after it), or none. The references are computed here
+ * ulp, at z = ±40, ±800 and ±1e4, in float64 and float32 — with a transpose, a reshape, both,
+ * or a broadcast between the ops (before σ or after it), or none. The references are computed here
  * from the exact per-element formulas (softplus(x) = max(x, 0) + log1p(e^−|x|), σ(x) from the
  * side where e^−|x| cannot overflow).
  */
@@ -42,6 +42,18 @@ const LAYOUTS: readonly Layout[] = [
     shape: [3, 2],
     apply: (x) => B.reshape(x, [3, 2]),
     source: [0, 1, 2, 3, 4, 5],
+  },
+  {
+    name: 'reshape ∘ transpose',
+    shape: [6],
+    apply: (x) => B.reshape(B.transpose(x), [6]),
+    source: [0, 3, 1, 4, 2, 5],
+  },
+  {
+    name: 'transpose ∘ reshape',
+    shape: [2, 3],
+    apply: (x) => B.transpose(B.reshape(x, [3, 2])),
+    source: [0, 2, 4, 1, 3, 5],
   },
   {
     name: 'broadcastTo',

@@ -11,7 +11,8 @@ import { canonicalize, stabilize } from './rules.js';
 export function stableForm(cost: Node): Node {
   const log: Firing[] = [];
   let root = cost;
-  // the two phases to a joint fixed point: a stability rule can make a layout op movable again
+  // the two phases to a joint fixed point (a stability rule can make a layout op movable again);
+  // capped, as every round's result is the cost in an equal form
   for (let round = 0; round < 4; round++) {
     const before = log.length;
     for (const phase of [canonicalize, stabilize]) root = runPhase([root], phase, log)[0]!;
