@@ -44,16 +44,6 @@ export const canonicalize: Phase = {
   name: 'canonicalize',
   rules: [
     rule(
-      'constant-through-layout',
-      'L(c) → c for a constant c and a layout op L (a constant is the same at every position)',
-      v('n', (n) => n.kind === 'apply' && LAYOUT.has(n.op)),
-      (_b, n) => {
-        let x = n.args[0]!;
-        while (x.kind === 'apply' && LAYOUT.has(x.op)) x = x.args[0]!;
-        return x.kind === 'const' ? B.constant(x.value, n.shape) : undefined;
-      },
-    ),
-    rule(
       'elementwise-through-layout',
       'f(L(x)) → L(f(x)) for elementwise f and L ∈ {reshape, transpose, broadcast}',
       v('n', isUnaryElementwise),
