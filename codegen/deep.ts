@@ -8,7 +8,7 @@
  * deepLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), W1 (20, 12288), b1 (20, 1), W2 (7, 20), b2 (7, 1), W3 (5, 7), b3 (5, 1), W4 (1, 5), b4 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (Y·Z4 − softplus(Z4))·(1/m))
+ *   J = Σ (Y·softplus(−Z4) + (1 − Y)·softplus(Z4))/m
  *   dW1 = (1/m)·(dZ1·Xᵀ)  (20, 12288)
  *   db1 = (1/m)·Σ_1 dZ1  (20, 1)
  *   dW2 = (1/m)·(dZ2·A1ᵀ)  (7, 20)
@@ -564,16 +564,20 @@ export function deepLossAndGrad(
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
   computeZ4(Z4, W4, A3, b4, m);
-  // t0 = Σ (Y·Z4 − softplus(Z4))  [samples/deep.ts:36]
+  // t0 = Σ (Y·softplus(−Z4) + (1 − Y)·softplus(Z4))  [samples/deep.ts:36]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z4[i1]!; // Y·Z4  [samples/deep.ts:36]
-        const e_2 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
-        const v = e - e_2;
+        const e = -Z4[i1]!; // −Z4  [samples/deep.ts:36]
+        const e_2 = Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))); // softplus(−Z4)  [samples/deep.ts:36]
+        const e_3 = Y[i1]! * e_2; // Y·softplus(−Z4)  [samples/deep.ts:36]
+        const e_4 = 1 - Y[i1]!; // 1 − Y  [samples/deep.ts:36]
+        const e_5 = Math.max(Z4[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z4[i1]!))); // softplus(Z4)  [samples/deep.ts:36]
+        const e_6 = e_4 * e_5; // (1 − Y)·softplus(Z4)  [samples/deep.ts:36]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -581,16 +585,15 @@ export function deepLossAndGrad(
     }
     t0 = s + c;
   }
+  const J = t0 / m; // t0/m  [samples/deep.ts:36]
   const t2 = 1 / m; // 1/m
-  const t3 = t0 * t2; // Σ (Y·Z4 − softplus(Z4))·(1/m)  [samples/deep.ts:36]
-  const J = -t3; // −t3  [samples/deep.ts:36]
-  // dZ4 = A4 − Y  [samples/deep.ts:33]
+  // dZ4 = A4 − Y  [samples/deep.ts:37]
   const dZ4 = buf7;
   for (let k = 0; k < m; k++) {
     const A4 = 1 / (1 + Math.exp(-Z4[k]!)); // σ(Z4)  [samples/deep.ts:33]
     dZ4[k] = A4 - Y[k]!;
   }
-  // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:33]
+  // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:37]
   const dZ3 = buf8;
   dZ3.fill(0, 0, 5 * m);
   for (let p = 0; p < 1; p++) {
@@ -620,7 +623,7 @@ export function deepLossAndGrad(
       dZ3[i * m + j] = dZ3[i * m + j]! * e;
     }
   }
-  // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:33]
+  // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:37]
   const dZ2 = buf9;
   dZ2.fill(0, 0, 7 * m);
   for (let p = 0; p < 4; p += 4) {
@@ -693,7 +696,7 @@ export function deepLossAndGrad(
       dZ2[i * m + j] = dZ2[i * m + j]! * e;
     }
   }
-  // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:33]
+  // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:37]
   const dZ1 = buf10;
   dZ1.fill(0, 0, 20 * m);
   for (let p = 0; p < 4; p += 4) {
@@ -747,7 +750,7 @@ export function deepLossAndGrad(
       dZ1[i * m + j] = e * dZ1[i * m + j]!;
     }
   }
-  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:32]
+  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:37]
   const dW1 = buf11;
   for (let j = 0; j < 12288; j += 4) {
     for (let i = 0; i < 20; i += 2) {
@@ -785,7 +788,7 @@ export function deepLossAndGrad(
       dW1[(i + 1) * 12288 + (j + 3)] = t2 * acc13;
     }
   }
-  // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:32]
+  // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:37]
   const db1 = buf12;
   for (let i0 = 0; i0 < 20; i0++) {
     let acc = 0;
@@ -794,7 +797,7 @@ export function deepLossAndGrad(
     }
     db1[i0] = t2 * acc;
   }
-  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:32]
+  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:37]
   const dW2 = buf13;
   for (let j = 0; j < 20; j += 4) {
     for (let i = 0; i < 6; i += 2) {
@@ -853,7 +856,7 @@ export function deepLossAndGrad(
       dW2[i * 20 + (j + 3)] = t2 * acc03_2;
     }
   }
-  // db2 = (1/m)·Σ_1 dZ2  [samples/deep.ts:32]
+  // db2 = (1/m)·Σ_1 dZ2  [samples/deep.ts:37]
   const db2 = buf14;
   for (let i0 = 0; i0 < 7; i0++) {
     let acc = 0;
@@ -862,7 +865,7 @@ export function deepLossAndGrad(
     }
     db2[i0] = t2 * acc;
   }
-  // dW3 = (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:32]
+  // dW3 = (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:37]
   const dW3 = buf15;
   for (let j = 0; j < 4; j += 4) {
     for (let i = 0; i < 4; i += 2) {
@@ -943,7 +946,7 @@ export function deepLossAndGrad(
       dW3[i * 7 + j] = t2 * acc;
     }
   }
-  // db3 = (1/m)·Σ_1 dZ3  [samples/deep.ts:32]
+  // db3 = (1/m)·Σ_1 dZ3  [samples/deep.ts:37]
   const db3 = buf16;
   for (let i0 = 0; i0 < 5; i0++) {
     let acc = 0;
@@ -952,7 +955,7 @@ export function deepLossAndGrad(
     }
     db3[i0] = t2 * acc;
   }
-  // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:32]
+  // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:37]
   const dW4 = buf17;
   for (let j = 0; j < 5; j++) {
     for (let i = 0; i < 1; i++) {
@@ -963,7 +966,7 @@ export function deepLossAndGrad(
       dW4[j] = t2 * acc;
     }
   }
-  // db4 = (1/m)·Σ_1 dZ4  [samples/deep.ts:32]
+  // db4 = (1/m)·Σ_1 dZ4  [samples/deep.ts:37]
   const db4 = buf18;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -1381,7 +1384,7 @@ export const deepMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 737922, perExample: 984288 },
+  flopsPerStep: { fixed: 737921, perExample: 984292 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

@@ -9,7 +9,7 @@
  * digitsLossAndGrad:
  * Inputs: X (784, m), Y (1, m), D_A1 (128, m), D_A2 (64, m), W1 (128, 784), b1 (128, 1), W2 (64, 128), b2 (64, 1), W3 (1, 64), b3 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = (0.005·Σ (W2²) + 0.005·Σ (W1²) + 0.005·Σ (W3²) − Σ (Y·Z3 − softplus(Z3)))/m
+ *   J = Σ ((1 − Y)·softplus(Z3) + Y·softplus(−Z3))·(1/m) + (Σ (W1²) + Σ (W2²) + Σ (W3²))·(0.005·(1/m))
  *   dW1 = 2·(W1·(0.005·(1/m))) + dZ1·Xᵀ  (128, 784)
  *   db1 = Σ_1 dZ1  (128, 1)
  *   dW2 = 2·(W2·(0.005·(1/m))) + dZ2·(D_A1·A1/0.9)ᵀ  (64, 128)
@@ -370,65 +370,15 @@ export function digitsLossAndGrad(
     );
   }
   if (m !== digitsLossAndGrad_bound_m) digitsLossAndGradReserve(m);
-  // t0 = Σ (W2²)  [samples/digits.ts:36]
-  let t0 = 0;
-  {
-    let s = 0;
-    let c = 0;
-    for (let i0 = 0; i0 < 64; i0++) {
-      for (let i1 = 0; i1 < 128; i1++) {
-        const v = W2[i0 * 128 + i1]! * W2[i0 * 128 + i1]!;
-        const t = s + v;
-        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-        s = t;
-      }
-    }
-    t0 = s + c;
-  }
-  const t1 = 0.005 * t0; // 0.005·Σ (W2²)  [samples/digits.ts:36]
-  // t2 = Σ (W1²)  [samples/digits.ts:36]
-  let t2 = 0;
-  {
-    let s = 0;
-    let c = 0;
-    for (let i0 = 0; i0 < 128; i0++) {
-      for (let i1 = 0; i1 < 784; i1++) {
-        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
-        const t = s + v;
-        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-        s = t;
-      }
-    }
-    t2 = s + c;
-  }
-  const t3 = 0.005 * t2; // 0.005·Σ (W1²)  [samples/digits.ts:36]
-  const t4 = t1 + t3; // 0.005·Σ (W2²) + 0.005·Σ (W1²)  [samples/digits.ts:36]
-  // t5 = Σ (W3²)  [samples/digits.ts:36]
-  let t5 = 0;
-  {
-    let s = 0;
-    let c = 0;
-    for (let i0 = 0; i0 < 1; i0++) {
-      for (let i1 = 0; i1 < 64; i1++) {
-        const v = W3[i1]! * W3[i1]!;
-        const t = s + v;
-        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-        s = t;
-      }
-    }
-    t5 = s + c;
-  }
-  const t6 = 0.005 * t5; // 0.005·Σ (W3²)  [samples/digits.ts:36]
-  const t7 = t4 + t6; // t4 + t6  [samples/digits.ts:36]
   // Z1 = b1 + W1·X  [samples/digits.ts:29]
   const Z1 = buf0;
   computeZ1(Z1, W1, X, b1, m);
-  // t8 = D_A1·A1/0.9  [samples/digits.ts:30]
-  const t8 = buf1;
+  // t0 = D_A1·A1/0.9  [samples/digits.ts:30]
+  const t0 = buf1;
   for (let k = 0; k < 128 * m; k++) {
     const A1 = Math.max(Z1[k]!, 0); // relu(Z1)  [samples/digits.ts:30]
     const e = D_A1[k]! * A1; // D_A1·A1  [samples/digits.ts:30]
-    t8[k] = e / 0.9;
+    t0[k] = e / 0.9;
   }
   // Z2 = b2 + W2·(D_A1·A1/0.9)  [samples/digits.ts:31]
   const Z2 = buf2;
@@ -452,10 +402,10 @@ export function digitsLossAndGrad(
       const a32 = W2[(i + 3) * 128 + (p + 2)]!;
       const a33 = W2[(i + 3) * 128 + (p + 3)]!;
       for (let j = 0; j < m; j++) {
-        const x0 = t8[p * m + j]!;
-        const x1 = t8[(p + 1) * m + j]!;
-        const x2 = t8[(p + 2) * m + j]!;
-        const x3 = t8[(p + 3) * m + j]!;
+        const x0 = t0[p * m + j]!;
+        const x1 = t0[(p + 1) * m + j]!;
+        const x2 = t0[(p + 2) * m + j]!;
+        const x3 = t0[(p + 3) * m + j]!;
         Z2[i * m + j]! += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
         Z2[(i + 1) * m + j]! += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
         Z2[(i + 2) * m + j]! += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
@@ -468,12 +418,12 @@ export function digitsLossAndGrad(
       Z2[i * m + j] = b2[i]! + Z2[i * m + j]!;
     }
   }
-  // t9 = D_A2·A2/0.9  [samples/digits.ts:32]
-  const t9 = buf3;
+  // t1 = D_A2·A2/0.9  [samples/digits.ts:32]
+  const t1 = buf3;
   for (let k = 0; k < 64 * m; k++) {
     const A2 = Math.max(Z2[k]!, 0); // relu(Z2)  [samples/digits.ts:32]
     const e = D_A2[k]! * A2; // D_A2·A2  [samples/digits.ts:32]
-    t9[k] = e / 0.9;
+    t1[k] = e / 0.9;
   }
   // Z3 = b3 + W3·(D_A2·A2/0.9)  [samples/digits.ts:33]
   const Z3 = buf4;
@@ -490,14 +440,14 @@ export function digitsLossAndGrad(
       const a07 = W3[p + 7]!;
       for (let j = 0; j < m; j++) {
         Z3[j]! +=
-          a00 * t9[p * m + j]! +
-          a01 * t9[(p + 1) * m + j]! +
-          a02 * t9[(p + 2) * m + j]! +
-          a03 * t9[(p + 3) * m + j]! +
-          a04 * t9[(p + 4) * m + j]! +
-          a05 * t9[(p + 5) * m + j]! +
-          a06 * t9[(p + 6) * m + j]! +
-          a07 * t9[(p + 7) * m + j]!;
+          a00 * t1[p * m + j]! +
+          a01 * t1[(p + 1) * m + j]! +
+          a02 * t1[(p + 2) * m + j]! +
+          a03 * t1[(p + 3) * m + j]! +
+          a04 * t1[(p + 4) * m + j]! +
+          a05 * t1[(p + 5) * m + j]! +
+          a06 * t1[(p + 6) * m + j]! +
+          a07 * t1[(p + 7) * m + j]!;
       }
     }
   }
@@ -506,34 +456,86 @@ export function digitsLossAndGrad(
       Z3[j] = b3[0]! + Z3[j]!;
     }
   }
-  // t10 = Σ (Y·Z3 − softplus(Z3))  [samples/digits.ts:38]
-  let t10 = 0;
+  // t2 = Σ ((1 − Y)·softplus(Z3) + Y·softplus(−Z3))  [samples/digits.ts:38]
+  let t2 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z3[i1]!; // Y·Z3  [samples/digits.ts:38]
+        const e = 1 - Y[i1]!; // 1 − Y  [samples/digits.ts:38]
         const e_2 = Math.max(Z3[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z3[i1]!))); // softplus(Z3)  [samples/digits.ts:38]
-        const v = e - e_2;
+        const e_3 = e * e_2; // (1 − Y)·softplus(Z3)  [samples/digits.ts:38]
+        const e_4 = -Z3[i1]!; // −Z3  [samples/digits.ts:38]
+        const e_5 = Math.max(e_4, 0) + Math.log1p(Math.exp(-Math.abs(e_4))); // softplus(−Z3)  [samples/digits.ts:38]
+        const e_6 = Y[i1]! * e_5; // Y·softplus(−Z3)  [samples/digits.ts:38]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
       }
     }
-    t10 = s + c;
+    t2 = s + c;
   }
-  const t11 = t7 - t10; // t7 − t10  [samples/digits.ts:36]
-  const J = t11 / m; // t11/m  [samples/digits.ts:36]
-  const t13 = 1 / m; // 1/m
-  const t14 = 0.005 * t13; // 0.005·(1/m)  [samples/digits.ts:36]
-  // dZ3 = A3 − Y  [samples/digits.ts:34]
+  const t4 = 1 / m; // 1/m
+  const t5 = t2 * t4; // t2·t4  [samples/digits.ts:38]
+  // t6 = Σ (W1²)  [samples/digits.ts:36]
+  let t6 = 0;
+  {
+    let s = 0;
+    let c = 0;
+    for (let i0 = 0; i0 < 128; i0++) {
+      for (let i1 = 0; i1 < 784; i1++) {
+        const v = W1[i0 * 784 + i1]! * W1[i0 * 784 + i1]!;
+        const t = s + v;
+        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+        s = t;
+      }
+    }
+    t6 = s + c;
+  }
+  // t7 = Σ (W2²)  [samples/digits.ts:36]
+  let t7 = 0;
+  {
+    let s = 0;
+    let c = 0;
+    for (let i0 = 0; i0 < 64; i0++) {
+      for (let i1 = 0; i1 < 128; i1++) {
+        const v = W2[i0 * 128 + i1]! * W2[i0 * 128 + i1]!;
+        const t = s + v;
+        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+        s = t;
+      }
+    }
+    t7 = s + c;
+  }
+  const t8 = t6 + t7; // Σ (W1²) + Σ (W2²)  [samples/digits.ts:36]
+  // t9 = Σ (W3²)  [samples/digits.ts:36]
+  let t9 = 0;
+  {
+    let s = 0;
+    let c = 0;
+    for (let i0 = 0; i0 < 1; i0++) {
+      for (let i1 = 0; i1 < 64; i1++) {
+        const v = W3[i1]! * W3[i1]!;
+        const t = s + v;
+        c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+        s = t;
+      }
+    }
+    t9 = s + c;
+  }
+  const t10 = t8 + t9; // Σ (W1²) + Σ (W2²) + Σ (W3²)  [samples/digits.ts:36]
+  const t11 = 0.005 * t4; // 0.005·(1/m)  [samples/digits.ts:36]
+  const t12 = t10 * t11; // t10·t11  [samples/digits.ts:36]
+  const J = t5 + t12; // t5 + t12  [samples/digits.ts:36]
+  // dZ3 = A3 − Y  [samples/digits.ts:36]
   const dZ3 = buf5;
   for (let k = 0; k < m; k++) {
     const A3 = 1 / (1 + Math.exp(-Z3[k]!)); // σ(Z3)  [samples/digits.ts:34]
     dZ3[k] = A3 - Y[k]!;
   }
-  // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:32]
+  // dZ2 = [Z2 > 0]·dA2  [samples/digits.ts:36]
   const dZ2 = buf6;
   dZ2.fill(0, 0, 64 * m);
   for (let p = 0; p < 1; p++) {
@@ -554,13 +556,13 @@ export function digitsLossAndGrad(
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
       const e = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:32]
-      const e_2 = t13 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:33]
-      const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:32]
-      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:32]
+      const e_2 = t4 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:36]
+      const e_3 = e_2 / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:36]
+      const dA2 = D_A2[i * m + j]! * e_3; // D_A2·e_3  [samples/digits.ts:36]
       dZ2[i * m + j] = e * dA2;
     }
   }
-  // dZ1 = dA1·[Z1 > 0]  [samples/digits.ts:30]
+  // dZ1 = dA1·[Z1 > 0]  [samples/digits.ts:36]
   const dZ1 = buf7;
   dZ1.fill(0, 0, 128 * m);
   for (let p = 0; p < 64; p += 4) {
@@ -595,13 +597,13 @@ export function digitsLossAndGrad(
   }
   for (let i = 0; i < 128; i++) {
     for (let j = 0; j < m; j++) {
-      const e = dZ1[i * m + j]! / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:30]
-      const dA1 = D_A1[i * m + j]! * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:30]
+      const e = dZ1[i * m + j]! / 0.9; // W2ᵀ·dZ2/0.9  [samples/digits.ts:36]
+      const dA1 = D_A1[i * m + j]! * e; // D_A1·(W2ᵀ·dZ2/0.9)  [samples/digits.ts:36]
       const e_2 = +(Z1[i * m + j]! > 0); // [Z1 > 0]  [samples/digits.ts:30]
       dZ1[i * m + j] = dA1 * e_2;
     }
   }
-  // dW1 = 2·(W1·t14) + dZ1·Xᵀ  [samples/digits.ts:36]
+  // dW1 = 2·(W1·t11) + dZ1·Xᵀ  [samples/digits.ts:36]
   const dW1 = buf8;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -629,33 +631,33 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W1[i * 784 + j]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e = W1[i * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW1[i * 784 + j] = e_2 + acc00;
-      const e_3 = W1[i * 784 + (j + 1)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_3 = W1[i * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW1[i * 784 + (j + 1)] = e_4 + acc01;
-      const e_5 = W1[i * 784 + (j + 2)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_5 = W1[i * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW1[i * 784 + (j + 2)] = e_6 + acc02;
-      const e_7 = W1[i * 784 + (j + 3)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_7 = W1[i * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW1[i * 784 + (j + 3)] = e_8 + acc03;
-      const e_9 = W1[(i + 1) * 784 + j]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_9 = W1[(i + 1) * 784 + j]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + j] = e_10 + acc10;
-      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_11 = W1[(i + 1) * 784 + (j + 1)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 1)] = e_12 + acc11;
-      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_13 = W1[(i + 1) * 784 + (j + 2)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 2)] = e_14 + acc12;
-      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t14; // W1·t14  [samples/digits.ts:36]
+      const e_15 = W1[(i + 1) * 784 + (j + 3)]! * t11; // W1·t11  [samples/digits.ts:36]
       const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW1[(i + 1) * 784 + (j + 3)] = e_16 + acc13;
     }
   }
-  // db1 = Σ_1 dZ1  [samples/digits.ts:29]
+  // db1 = Σ_1 dZ1  [samples/digits.ts:36]
   const db1 = buf9;
   for (let i0 = 0; i0 < 128; i0++) {
     let acc = 0;
@@ -664,7 +666,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = 2·(W2·t14) + dZ2·t8ᵀ  [samples/digits.ts:36]
+  // dW2 = 2·(W2·t11) + dZ2·t0ᵀ  [samples/digits.ts:36]
   const dW2 = buf10;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -679,10 +681,10 @@ export function digitsLossAndGrad(
       for (let p = 0; p < m; p++) {
         const a0 = dZ2[i * m + p]!;
         const a1 = dZ2[(i + 1) * m + p]!;
-        const x0 = t8[p + j * m]!;
-        const x1 = t8[p + (j + 1) * m]!;
-        const x2 = t8[p + (j + 2) * m]!;
-        const x3 = t8[p + (j + 3) * m]!;
+        const x0 = t0[p + j * m]!;
+        const x1 = t0[p + (j + 1) * m]!;
+        const x2 = t0[p + (j + 2) * m]!;
+        const x3 = t0[p + (j + 3) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -692,33 +694,33 @@ export function digitsLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      const e = W2[i * 128 + j]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e = W2[i * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_2 = 2 * e; // 2·e  [samples/digits.ts:36]
       dW2[i * 128 + j] = e_2 + acc00;
-      const e_3 = W2[i * 128 + (j + 1)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_3 = W2[i * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_4 = 2 * e_3; // 2·e_3  [samples/digits.ts:36]
       dW2[i * 128 + (j + 1)] = e_4 + acc01;
-      const e_5 = W2[i * 128 + (j + 2)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_5 = W2[i * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW2[i * 128 + (j + 2)] = e_6 + acc02;
-      const e_7 = W2[i * 128 + (j + 3)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_7 = W2[i * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_8 = 2 * e_7; // 2·e_7  [samples/digits.ts:36]
       dW2[i * 128 + (j + 3)] = e_8 + acc03;
-      const e_9 = W2[(i + 1) * 128 + j]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_9 = W2[(i + 1) * 128 + j]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_10 = 2 * e_9; // 2·e_9  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + j] = e_10 + acc10;
-      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_11 = W2[(i + 1) * 128 + (j + 1)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 1)] = e_12 + acc11;
-      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_13 = W2[(i + 1) * 128 + (j + 2)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_14 = 2 * e_13; // 2·e_13  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 2)] = e_14 + acc12;
-      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t14; // W2·t14  [samples/digits.ts:36]
+      const e_15 = W2[(i + 1) * 128 + (j + 3)]! * t11; // W2·t11  [samples/digits.ts:36]
       const e_16 = 2 * e_15; // 2·e_15  [samples/digits.ts:36]
       dW2[(i + 1) * 128 + (j + 3)] = e_16 + acc13;
     }
   }
-  // db2 = Σ_1 dZ2  [samples/digits.ts:31]
+  // db2 = Σ_1 dZ2  [samples/digits.ts:36]
   const db2 = buf11;
   for (let i0 = 0; i0 < 64; i0++) {
     let acc = 0;
@@ -727,7 +729,7 @@ export function digitsLossAndGrad(
     }
     db2[i0] = acc;
   }
-  // dW3 = t13·(dZ3·t9ᵀ) + 2·(W3·t14)  [samples/digits.ts:36]
+  // dW3 = t4·(dZ3·t1ᵀ) + 2·(W3·t11)  [samples/digits.ts:36]
   const dW3 = buf12;
   for (let j = 0; j < 64; j += 8) {
     for (let i = 0; i < 1; i++) {
@@ -741,14 +743,14 @@ export function digitsLossAndGrad(
       let acc07 = 0;
       for (let p = 0; p < m; p++) {
         const a0 = dZ3[p]!;
-        const x0 = t9[p + j * m]!;
-        const x1 = t9[p + (j + 1) * m]!;
-        const x2 = t9[p + (j + 2) * m]!;
-        const x3 = t9[p + (j + 3) * m]!;
-        const x4 = t9[p + (j + 4) * m]!;
-        const x5 = t9[p + (j + 5) * m]!;
-        const x6 = t9[p + (j + 6) * m]!;
-        const x7 = t9[p + (j + 7) * m]!;
+        const x0 = t1[p + j * m]!;
+        const x1 = t1[p + (j + 1) * m]!;
+        const x2 = t1[p + (j + 2) * m]!;
+        const x3 = t1[p + (j + 3) * m]!;
+        const x4 = t1[p + (j + 4) * m]!;
+        const x5 = t1[p + (j + 5) * m]!;
+        const x6 = t1[p + (j + 6) * m]!;
+        const x7 = t1[p + (j + 7) * m]!;
         acc00 += a0 * x0;
         acc01 += a0 * x1;
         acc02 += a0 * x2;
@@ -758,48 +760,48 @@ export function digitsLossAndGrad(
         acc06 += a0 * x6;
         acc07 += a0 * x7;
       }
-      const e = t13 * acc00; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_2 = W3[j]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e = t4 * acc00; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_2 = W3[j]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_3 = 2 * e_2; // 2·e_2  [samples/digits.ts:36]
       dW3[j] = e + e_3;
-      const e_4 = t13 * acc01; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_5 = W3[j + 1]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_4 = t4 * acc01; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_5 = W3[j + 1]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_6 = 2 * e_5; // 2·e_5  [samples/digits.ts:36]
       dW3[j + 1] = e_4 + e_6;
-      const e_7 = t13 * acc02; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_8 = W3[j + 2]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_7 = t4 * acc02; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_8 = W3[j + 2]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_9 = 2 * e_8; // 2·e_8  [samples/digits.ts:36]
       dW3[j + 2] = e_7 + e_9;
-      const e_10 = t13 * acc03; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_11 = W3[j + 3]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_10 = t4 * acc03; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_11 = W3[j + 3]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_12 = 2 * e_11; // 2·e_11  [samples/digits.ts:36]
       dW3[j + 3] = e_10 + e_12;
-      const e_13 = t13 * acc04; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_14 = W3[j + 4]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_13 = t4 * acc04; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_14 = W3[j + 4]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_15 = 2 * e_14; // 2·e_14  [samples/digits.ts:36]
       dW3[j + 4] = e_13 + e_15;
-      const e_16 = t13 * acc05; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_17 = W3[j + 5]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_16 = t4 * acc05; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_17 = W3[j + 5]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_18 = 2 * e_17; // 2·e_17  [samples/digits.ts:36]
       dW3[j + 5] = e_16 + e_18;
-      const e_19 = t13 * acc06; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_20 = W3[j + 6]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_19 = t4 * acc06; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_20 = W3[j + 6]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_21 = 2 * e_20; // 2·e_20  [samples/digits.ts:36]
       dW3[j + 6] = e_19 + e_21;
-      const e_22 = t13 * acc07; // t13·(dZ3·t9ᵀ)  [samples/digits.ts:33]
-      const e_23 = W3[j + 7]! * t14; // W3·t14  [samples/digits.ts:36]
+      const e_22 = t4 * acc07; // t4·(dZ3·t1ᵀ)  [samples/digits.ts:36]
+      const e_23 = W3[j + 7]! * t11; // W3·t11  [samples/digits.ts:36]
       const e_24 = 2 * e_23; // 2·e_23  [samples/digits.ts:36]
       dW3[j + 7] = e_22 + e_24;
     }
   }
-  // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:33]
+  // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:36]
   const db3 = buf13;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ3[i1]!;
     }
-    db3[0] = t13 * acc;
+    db3[0] = t4 * acc;
   }
   digitsLossAndGradResult.J = J;
   return digitsLossAndGradResult;
@@ -1557,7 +1559,7 @@ export const digitsMeta: TrainerMeta = {
     { name: 'D_A1', keepProb: 0.9, fixed: 128, batched: true },
     { name: 'D_A2', keepProb: 0.9, fixed: 64, batched: true },
   ],
-  flopsPerStep: { fixed: 2066328, perExample: 452744 },
+  flopsPerStep: { fixed: 2066326, perExample: 452748 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

@@ -8,7 +8,7 @@
  * logisticRegressionLossAndGrad:
  * Inputs: X (12288, m), Y (1, m), b (1, 1), w (12288, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (Y·Z − softplus(Z))·(1/m))
+ *   J = Σ (softplus(Z)·(1 − Y) + Y·softplus(−Z))/m
  *   db = (1/m)·Σ_1 dZ  (1, 1)
  *   dw = (1/m)·(X·dZᵀ)  (12288, 1)
  *
@@ -278,16 +278,20 @@ export function logisticRegressionLossAndGrad(
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0;
   computeZ(Z, w, X, b, m);
-  // t0 = Σ (Y·Z − softplus(Z))  [samples/logisticRegression.ts:27]
+  // t0 = Σ (softplus(Z)·(1 − Y) + Y·softplus(−Z))  [samples/logisticRegression.ts:27]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z[i1]!; // Y·Z  [samples/logisticRegression.ts:27]
-        const e_2 = Math.max(Z[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]!))); // softplus(Z)  [samples/logisticRegression.ts:27]
-        const v = e - e_2;
+        const e = Math.max(Z[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z[i1]!))); // softplus(Z)  [samples/logisticRegression.ts:27]
+        const e_2 = 1 - Y[i1]!; // 1 − Y  [samples/logisticRegression.ts:27]
+        const e_3 = e * e_2; // softplus(Z)·(1 − Y)  [samples/logisticRegression.ts:27]
+        const e_4 = -Z[i1]!; // −Z  [samples/logisticRegression.ts:27]
+        const e_5 = Math.max(e_4, 0) + Math.log1p(Math.exp(-Math.abs(e_4))); // softplus(−Z)  [samples/logisticRegression.ts:27]
+        const e_6 = Y[i1]! * e_5; // Y·softplus(−Z)  [samples/logisticRegression.ts:27]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -295,16 +299,15 @@ export function logisticRegressionLossAndGrad(
     }
     t0 = s + c;
   }
+  const J = t0 / m; // t0/m  [samples/logisticRegression.ts:27]
   const t2 = 1 / m; // 1/m
-  const t3 = t0 * t2; // Σ (Y·Z − softplus(Z))·(1/m)  [samples/logisticRegression.ts:27]
-  const J = -t3; // −t3  [samples/logisticRegression.ts:27]
-  // dZ = A − Y  [samples/logisticRegression.ts:26]
+  // dZ = A − Y  [samples/logisticRegression.ts:28]
   const dZ = buf1;
   for (let k = 0; k < m; k++) {
     const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
     dZ[k] = A - Y[k]!;
   }
-  // db = (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:25]
+  // db = (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:28]
   const db = buf2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -313,7 +316,7 @@ export function logisticRegressionLossAndGrad(
     }
     db[0] = t2 * acc;
   }
-  // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:25]
+  // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:28]
   const dw = buf3;
   for (let i = 0; i < 12288; i += 8) {
     for (let j = 0; j < 1; j++) {
@@ -469,10 +472,10 @@ export function logisticRegressionUpdate(
   );
   checkScalar('logisticRegressionUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
-  // b_next = b − db·lr  [samples/housing.ts:20]
+  // b_next = b − db·lr  [samples/logisticRegression.ts:23]
   const b_next = buf0_2;
   for (let k = 0; k < 1; k++) {
-    const e = db[k]! * lr; // db·lr  [samples/housing.ts:20]
+    const e = db[k]! * lr; // db·lr  [samples/logisticRegression.ts:23]
     b_next[k] = b[k]! - e;
   }
   // w_next = w − dw·lr  [samples/logisticRegression.ts:22]
@@ -623,7 +626,7 @@ export const logisticRegressionMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 36870, perExample: 49160 },
+  flopsPerStep: { fixed: 36869, perExample: 49164 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

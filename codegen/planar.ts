@@ -8,7 +8,7 @@
  * planarLossAndGrad:
  * Inputs: X (2, m), Y (1, m), W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = −(Σ (Y·Z2 − softplus(Z2))·(1/m))
+ *   J = Σ (Y·softplus(−Z2) + softplus(Z2)·(1 − Y))/m
  *   dW1 = (1/m)·(dZ1·Xᵀ)  (4, 2)
  *   db1 = (1/m)·Σ_1 dZ1  (4, 1)
  *   dW2 = (1/m)·(dZ2·A1ᵀ)  (1, 4)
@@ -294,16 +294,20 @@ export function planarLossAndGrad(
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf1;
   computeZ2(Z2, W2, A1, b2, m);
-  // t0 = Σ (Y·Z2 − softplus(Z2))  [samples/planar.ts:31]
+  // t0 = Σ (Y·softplus(−Z2) + softplus(Z2)·(1 − Y))  [samples/planar.ts:31]
   let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const e = Y[i1]! * Z2[i1]!; // Y·Z2  [samples/planar.ts:31]
-        const e_2 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
-        const v = e - e_2;
+        const e = -Z2[i1]!; // −Z2  [samples/planar.ts:31]
+        const e_2 = Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))); // softplus(−Z2)  [samples/planar.ts:31]
+        const e_3 = Y[i1]! * e_2; // Y·softplus(−Z2)  [samples/planar.ts:31]
+        const e_4 = Math.max(Z2[i1]!, 0) + Math.log1p(Math.exp(-Math.abs(Z2[i1]!))); // softplus(Z2)  [samples/planar.ts:31]
+        const e_5 = 1 - Y[i1]!; // 1 − Y  [samples/planar.ts:31]
+        const e_6 = e_4 * e_5; // softplus(Z2)·(1 − Y)  [samples/planar.ts:31]
+        const v = e_3 + e_6;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
@@ -311,16 +315,15 @@ export function planarLossAndGrad(
     }
     t0 = s + c;
   }
+  const J = t0 / m; // t0/m  [samples/planar.ts:31]
   const t2 = 1 / m; // 1/m
-  const t3 = t0 * t2; // Σ (Y·Z2 − softplus(Z2))·(1/m)  [samples/planar.ts:31]
-  const J = -t3; // −t3  [samples/planar.ts:31]
-  // dZ2 = A2 − Y  [samples/planar.ts:30]
+  // dZ2 = A2 − Y  [samples/planar.ts:32]
   const dZ2 = buf2;
   for (let k = 0; k < m; k++) {
     const A2 = 1 / (1 + Math.exp(-Z2[k]!)); // σ(Z2)  [samples/planar.ts:30]
     dZ2[k] = A2 - Y[k]!;
   }
-  // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:28]
+  // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:32]
   const dZ1 = buf3;
   dZ1.fill(0, 0, 4 * m);
   for (let p = 0; p < 1; p++) {
@@ -345,7 +348,7 @@ export function planarLossAndGrad(
       dZ1[i * m + j] = e_2 * dZ1[i * m + j]!;
     }
   }
-  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:27]
+  // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:32]
   const dW1 = buf4;
   for (let i = 0; i < 4; i += 2) {
     for (let j = 0; j < 2; j++) {
@@ -362,7 +365,7 @@ export function planarLossAndGrad(
       dW1[(i + 1) * 2 + j] = t2 * acc10;
     }
   }
-  // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:27]
+  // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:32]
   const db1 = buf5;
   for (let i0 = 0; i0 < 4; i0++) {
     let acc = 0;
@@ -371,7 +374,7 @@ export function planarLossAndGrad(
     }
     db1[i0] = t2 * acc;
   }
-  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:29]
+  // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:32]
   const dW2 = buf6;
   for (let j = 0; j < 4; j++) {
     for (let i = 0; i < 1; i++) {
@@ -382,7 +385,7 @@ export function planarLossAndGrad(
       dW2[j] = t2 * acc;
     }
   }
-  // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:29]
+  // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:32]
   const db2 = buf7;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
@@ -671,7 +674,7 @@ export const planarMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 54, perExample: 88 },
+  flopsPerStep: { fixed: 53, perExample: 92 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)

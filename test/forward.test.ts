@@ -182,9 +182,12 @@ function leavesOf(n: Node): Node[] {
 
 describe('what the compiled JVP and HVP cost (optimized, m = 64)', () => {
   // Forward mode needs both products of a layer's matmul (Ẇ·A and W·Ȧ) and the activation's
-  // derivative: about twice the forward pass. Forward over reverse differentiates the gradient.
+  // derivative: about twice the forward pass's FLOPs. In kernels it is up to 3×: the forward
+  // fuses each layer's bias and activation into its matmul and its stable loss into one pass
+  // (deep: 6 kernels), while each of a layer's tangent products is a kernel of its own (18).
+  // Forward over reverse differentiates the gradient.
   for (const model of MODELS) {
-    it(`${model.name}: JVP ≤ 2.5× the forward pass in FLOPs and kernels; HVP ≤ 2.5× the gradient's FLOPs, ≤ 3× its kernels`, () => {
+    it(`${model.name}: JVP ≤ 2.5× the forward pass's FLOPs, ≤ 3× its kernels; HVP ≤ 2.5× the gradient's FLOPs, ≤ 3× its kernels`, () => {
       const { J, params } = model;
       const vs = tangentsOf(params);
       const forward = costOf({ J }, 64);
@@ -195,7 +198,7 @@ describe('what the compiled JVP and HVP cost (optimized, m = 64)', () => {
         64,
       );
       expect(tangent.flops / forward.flops).toBeLessThanOrEqual(2.5);
-      expect(tangent.kernels / forward.kernels).toBeLessThanOrEqual(2.5);
+      expect(tangent.kernels / forward.kernels).toBeLessThanOrEqual(3);
       expect(hessian.flops / gradient.flops).toBeLessThanOrEqual(2.5);
       expect(hessian.kernels / gradient.kernels).toBeLessThanOrEqual(3);
     });

@@ -18,6 +18,7 @@ import { formatShape, isScalarShape } from '../ir/shape.js';
 import { userCallSite, withCallSite } from '../ir/site.js';
 import { formula } from '../ir/print.js';
 import { opDef } from '../ops/index.js';
+import { reuseNamed, stableForm } from '../rewrite/stable.js';
 import { unbroadcast } from './unbroadcast.js';
 
 /**
@@ -34,19 +35,19 @@ export type Gradients<Y extends Node, Xs extends readonly Node[]> = {
  * after them (`dZ2` for `Z2`) so generated code reads like the textbook.
  */
 export function grad<Y extends Node, const Xs extends readonly Node[]>(
-  y: Y,
+  cost: Y,
   xs: Xs,
 ): Gradients<Y, Xs> {
-  if (!isNode(y)) {
+  if (!isNode(cost)) {
     throw new GradgenError(
       'E_BAD_ARGUMENT',
       `grad: the first argument must be a graph node${at(userCallSite())}`,
     );
   }
-  if (!isScalarShape(y.shape)) {
+  if (!isScalarShape(cost.shape)) {
     throw new GradgenError(
       'E_GRAD_NONSCALAR',
-      `grad: ${formula(y, { depth: 3 })} has shape ${formatShape(y.shape)}; gradients are taken of a scalar (reduce it with sum or mean first)${at(userCallSite())}`,
+      `grad: ${formula(cost, { depth: 3 })} has shape ${formatShape(cost.shape)}; gradients are taken of a scalar (reduce it with sum or mean first)${at(userCallSite())}`,
     );
   }
   if (!Array.isArray(xs)) {
@@ -65,9 +66,20 @@ export function grad<Y extends Node, const Xs extends readonly Node[]>(
     }
   });
 
-  const adjoint = backpropagate(new Map([[y, B.constant(1, y.shape)]]), xs, userCallSite());
+  // the stable form is differentiated, so the backward is as stable as the optimized forward
+  const adjoint = backpropagate(
+    new Map([[stableForm(cost), B.constant(1, cost.shape)]]),
+    xs,
+    userCallSite(),
+  );
+  const found = xs.map((x) => adjoint.get(x));
+  const reused = reuseNamed(
+    found.filter((g): g is Node => g !== undefined),
+    cost,
+  );
+  const byX = new Map(found.flatMap((g, i) => (g ? [[xs[i]!, reused.shift()!] as const] : [])));
   return xs.map((x) => {
-    const g = adjoint.get(x) ?? B.constant(0, x.shape);
+    const g = byX.get(x) ?? B.constant(0, x.shape);
     setNameHint(g, `d${(x as { name: string }).name}`);
     return g;
   }) as Gradients<Y, Xs>;

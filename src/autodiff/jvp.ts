@@ -4,6 +4,7 @@
  * independently of it). The result is made of ordinary nodes: it is optimized, compiled, printed
  * and differentiated again like any graph.
  */
+import { stableForm } from '../rewrite/stable.js';
 import * as B from '../builder/core.js';
 import { toposort } from '../ir/graph.js';
 import { nameHint, setNameHint, type Node } from '../ir/node.js';
@@ -32,8 +33,11 @@ export function jvp<const O extends Nodes>(
     const sum = seeds.get(x);
     seeds.set(x, sum ? B.add(sum, vs[i]!) : vs[i]!);
   });
-  const tangent = propagateTangents(flat.nodes, seeds, userCallSite());
-  return flat.rebuild(flat.nodes.map((y) => tangent.get(y) ?? B.constant(0, y.shape))) as Like<O>;
+  // the stable form of each output is differentiated, as grad does: a tangent as stable as the
+  // optimized forward (and no cheaper forward for it to be measured against)
+  const stable = flat.nodes.map((y) => stableForm(y));
+  const tangent = propagateTangents(stable, seeds, userCallSite());
+  return flat.rebuild(stable.map((y) => tangent.get(y) ?? B.constant(0, y.shape))) as Like<O>;
 }
 
 /**

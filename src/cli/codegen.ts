@@ -5,6 +5,7 @@
  * committed file differs from what the compiler emits now, or is missing.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runtimeSource } from './runtimeSource.js';
 
@@ -12,6 +13,24 @@ const root = new URL('../../', import.meta.url).pathname;
 // Call sites in comments are relative to the working directory: make it the repository root.
 process.chdir(root);
 const check = process.argv.includes('--check');
+
+/**
+ * Each model is compiled in a process of its own, as `gradgen compile` does: nodes are interned
+ * per process, so a node two samples share (1 − Y) would otherwise cite the line of whichever
+ * sample built it first. The child prints `name\n` and the module text, or nothing (not a model).
+ */
+const one = process.argv.indexOf('--one');
+if (one >= 0) {
+  const file = process.argv[one + 1]!;
+  const { loadModel } = await import('../node.js');
+  const { moduleSource } = await import('./samples.js');
+  const mod = (await import(join(root, 'samples', file))) as Record<string, unknown>;
+  if (mod.default || mod.model) {
+    const model = await loadModel(join(root, 'samples', file));
+    process.stdout.write(`${model.name}\n${moduleSource(model)}`);
+  }
+  process.exit(0);
+}
 
 // the runtime's text first: the library (imported below) emits it into every training module
 const runtimeFile = join(root, 'src', 'runtime', 'source.ts');
@@ -24,29 +43,37 @@ if (!existsSync(runtimeFile) || readFileSync(runtimeFile, 'utf8') !== runtimeTex
   writeFileSync(runtimeFile, runtimeText);
   console.log('wrote src/runtime/source.ts (from src/runtime/rng.ts, trainer.ts)');
 }
-const { loadModel } = await import('../node.js');
-const { moduleSource } = await import('./samples.js');
 const samples = readdirSync(join(root, 'samples'))
   .filter((f) => f.endsWith('.ts'))
   .sort();
 
+const moduleOf = (file: string): { name: string; text: string } | undefined => {
+  const self = new URL(import.meta.url).pathname;
+  const out = execFileSync(process.execPath, [...process.execArgv, self, '--one', file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (out === '') return undefined;
+  const newline = out.indexOf('\n');
+  return { name: out.slice(0, newline), text: out.slice(newline + 1) };
+};
+
 let stale = 0;
 let count = 0;
 for (const file of samples) {
-  const mod = (await import(join(root, 'samples', file))) as Record<string, unknown>;
-  if (!mod.default && !mod.model) continue; // helpers and demos, not models
-  const model = await loadModel(join(root, 'samples', file));
-  const text = moduleSource(model);
-  const out = join(root, 'codegen', `${model.name}.ts`);
+  const made = moduleOf(file);
+  if (!made) continue; // helpers and demos, not models
+  const { name, text } = made;
+  const out = join(root, 'codegen', `${name}.ts`);
   count++;
   if (check) {
     if (!existsSync(out) || readFileSync(out, 'utf8') !== text) {
-      console.error(`stale: codegen/${model.name}.ts (from samples/${file}) — run npm run codegen`);
+      console.error(`stale: codegen/${name}.ts (from samples/${file}) — run npm run codegen`);
       stale++;
     }
   } else {
     writeFileSync(out, text);
-    console.log(`wrote codegen/${model.name}.ts (from samples/${file})`);
+    console.log(`wrote codegen/${name}.ts (from samples/${file})`);
   }
 }
 if (check) {

@@ -7,7 +7,7 @@ export const exp = elementwise({
   arity: 1,
   scalar: ([x]) => Math.exp(x!),
   expr: ([x]) => `Math.exp(${x})`,
-  range: ([a]) => I.increasing(Math.exp, a!, true),
+  range: ([a]) => I.increasing(Math.exp, a!),
   math: ([x]) => printed(`exp(${x!.text})`, PREC.atom),
   // d eˣ = eˣ·dx
   jvp: ({ tangents: [t], out, b }) => scaled(b, t, out),

@@ -11,7 +11,7 @@ export const relu = elementwise({
   smooth: false,
   scalar: ([x]) => Math.max(x!, 0),
   expr: ([x]) => `Math.max(${x}, 0)`,
-  range: ([a]) => I.increasing((x) => Math.max(x, 0), a!),
+  range: ([a]) => I.clampedBelow(0, a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // d relu(x) = [x > 0]·dx
   jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.gt(x!, 0)),

@@ -11,7 +11,7 @@ export const sigmoid = elementwise({
   arity: 1,
   scalar: ([x]) => 1 / (1 + Math.exp(-x!)),
   expr: ([x]) => `1 / (1 + Math.exp(-${x}))`,
-  range: ([a]) => I.interval(1 / (1 + Math.exp(-a!.lo)), 1 / (1 + Math.exp(-a!.hi)), true, true),
+  range: ([a]) => I.increasing((x) => 1 / (1 + Math.exp(-x)), a!),
   math: ([x]) => printed(`σ(${x!.text})`, PREC.atom),
   // dσ = σ(1 − σ)·dx
   jvp: ({ tangents: [t], out, b }) => scaled(b, t, b.mul(out, b.sub(1, out))),

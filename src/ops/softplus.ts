@@ -10,8 +10,7 @@ export const softplus = elementwise({
   arity: 1,
   scalar: ([x]) => Math.max(x!, 0) + Math.log1p(Math.exp(-Math.abs(x!))),
   expr: ([x]) => `Math.max(${x}, 0) + Math.log1p(Math.exp(-Math.abs(${x})))`,
-  range: ([a]) =>
-    I.increasing((x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), a!, true),
+  range: ([a]) => I.increasing((x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), a!),
   math: ([x]) => printed(`softplus(${x!.text})`, PREC.atom),
   // d softplus(x) = σ(x)·dx
   jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.sigmoid(x!)),

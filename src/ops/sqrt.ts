@@ -7,7 +7,7 @@ export const sqrt = elementwise({
   arity: 1,
   scalar: ([x]) => Math.sqrt(x!),
   expr: ([x]) => `Math.sqrt(${x})`,
-  range: ([a]) => I.increasing((x) => Math.sqrt(Math.max(x, 0)), a!),
+  range: ([a]) => I.increasing(Math.sqrt, I.clampedBelow(0, a!)),
   math: ([x]) => printed(`√${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`, PREC.atom),
   // d√x = dx/(2√x)
   jvp: ({ tangents: [t], out, b }) => (t ? b.div(t, b.mul(2, out)) : null),

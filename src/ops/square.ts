@@ -7,13 +7,15 @@ export const square = elementwise({
   arity: 1,
   scalar: ([x]) => x! * x!,
   expr: ([x]) => `${x} * ${x}`,
-  range: ([a]) =>
-    I.isNonNegative(a!)
-      ? I.increasing((x) => x * x, a!)
-      : I.union(
-          I.increasing((x) => x * x, I.neg(a!)),
-          I.point(0),
-        ),
+  range: ([a]) => {
+    const sq = (x: number) => x * x;
+    if (I.isNonNegative(a!)) return I.increasing(sq, a!);
+    if (a!.hi <= 0) return I.increasing(sq, I.neg(a!));
+    // a straddles 0: from 0 up to the larger end squared (open if that end is)
+    const top = Math.max(-a!.lo, a!.hi);
+    const open = (-a!.lo < top || a!.loOpen) && (a!.hi < top || a!.hiOpen);
+    return I.interval(0, top * top, false, open);
+  },
   math: ([x]) => printed(`${paren(x!, PREC.atom)}²`, PREC.pow),
   // d x² = 2x·dx
   jvp: ({ tangents: [t], args: [x], b }) => scaled(b, t, b.mul(2, x!)),

@@ -7,7 +7,7 @@ export const tanh = elementwise({
   arity: 1,
   scalar: ([x]) => Math.tanh(x!),
   expr: ([x]) => `Math.tanh(${x})`,
-  range: ([a]) => I.interval(Math.tanh(a!.lo), Math.tanh(a!.hi), true, true),
+  range: ([a]) => I.increasing(Math.tanh, a!),
   math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
   // d tanh x = (1 − tanh²x)·dx
   jvp: ({ tangents: [t], out, b }) => scaled(b, t, b.sub(1, b.square(out))),

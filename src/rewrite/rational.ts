@@ -5,12 +5,15 @@
  * the result is written back as a graph — if it is smaller. This is how the textbook's hand
  * simplification happens symbolically: for σ + cross-entropy,
  * (y/a − (1 − y)/(1 − a)) · a(1 − a)  →  y(1 − a) − (1 − y)a  →  y − a.
- * Cancelling a/a assumes a ≠ 0: where a = 0 the original is NaN and the result its continuous
- * extension.
+ * A factor cancels against its inverse only where the range analysis shows it is never 0 (σ(z)
+ * and 1 − σ(z) are not; an input may be): a/a is NaN at a = 0, and the normal form keeps that.
  */
 import * as B from '../builder/core.js';
 import { compareCanonical, type Node } from '../ir/node.js';
 import { sameShape, type Shape } from '../ir/shape.js';
+import * as I from '../ops/interval.js';
+import { excludesZero, type Interval } from '../ops/interval.js';
+import { rangeOf } from './range.js';
 
 interface Mono {
   readonly coef: number;
@@ -42,11 +45,38 @@ function sortAtoms(map: Map<Node, number>): Mono['atoms'] {
   return [...map.entries()].filter(([, p]) => p !== 0).sort(([a], [b]) => compareCanonical(a, b));
 }
 
+/**
+ * Gathering constant factors reassociates a product: (1e-200·a)·(1e-200·b) → 1e-400·(a·b) is 0
+ * where the original is 1, and 1e-300·(a·b) overflows where the original does not. Coefficients
+ * are folded only while they stay within 2^±64 (values near 2^±959 aside, nothing the original
+ * computes finitely then overflows or flushes to 0); otherwise the region is kept as written.
+ */
+const COEF_LIMIT = 2 ** 64;
+/** Whether a constant factor may be gathered with others (see above): 0, or within 2^±64. */
+export function foldable(c: number): boolean {
+  const m = Math.abs(c);
+  return m === 0 || (m <= COEF_LIMIT && m >= 1 / COEF_LIMIT);
+}
+function folded(c: number): number {
+  if (c === 0 || !foldable(c)) throw TOO_BIG;
+  return c;
+}
+const times = (a: number, b: number) =>
+  a === 0 || b === 0 || Math.abs(a) === 1 || Math.abs(b) === 1 ? a * b : folded(a * b);
+
 function monoMul(a: Mono, b: Mono): Mono {
   const atoms = new Map(a.atoms);
   for (const [n, p] of b.atoms) atoms.set(n, (atoms.get(n) ?? 0) + p);
-  return { coef: a.coef * b.coef, atoms: sortAtoms(atoms) };
+  return { coef: times(a.coef, b.coef), atoms: sortAtoms(atoms) };
 }
+
+/**
+ * What normalizing a region did, beyond collecting: whether a product of sums was multiplied out,
+ * and whether anything cancelled (like terms to 0, a factor against its inverse). Multiplying out
+ * with nothing to cancel only trades a precise form for a fragile one: (1 − y)·q → q − y·q
+ * loses all of q·(1 − y)'s digits where y = 1 and q is large.
+ */
+const effects = { expanded: false, cancelled: false };
 
 /** Merges like terms, drops zeros, sorts canonically. */
 function normalizePoly(terms: readonly Mono[]): Poly {
@@ -54,6 +84,7 @@ function normalizePoly(terms: readonly Mono[]): Poly {
   for (const t of terms) {
     const key = monoKey(t.atoms);
     const old = byKey.get(key);
+    if (old && old.coef + t.coef === 0) effects.cancelled = true;
     byKey.set(key, old ? { coef: old.coef + t.coef, atoms: t.atoms } : t);
   }
   const out = [...byKey.values()].filter((m) => m.coef !== 0);
@@ -78,10 +109,25 @@ function comparePolys(a: Poly, b: Poly): number {
   return a.length - b.length;
 }
 
+const isNumber = (p: Poly) => p.length === 1 && p[0]!.atoms.length === 0;
+
 function polyMul(a: Poly, b: Poly): Poly {
+  if ((a.length > 1 && !isNumber(b)) || (b.length > 1 && !isNumber(a))) effects.expanded = true;
   const terms: Mono[] = [];
   for (const x of a) for (const y of b) terms.push(monoMul(x, y));
   return normalizePoly(terms);
+}
+
+/** The values a polynomial can take, from its atoms' ranges (interval arithmetic). */
+function polyRange(p: Poly): Interval {
+  return p.reduce<Interval>((sum, m) => {
+    const term = m.atoms.reduce<Interval>((acc, [atom, power]) => {
+      let r = acc;
+      for (let i = 0; i < power; i++) r = I.mul(r, rangeOf(atom));
+      return r;
+    }, I.point(m.coef));
+    return I.add(sum, term);
+  }, I.point(0));
 }
 
 const constant = (c: number): Rational => ({ coef: c, factors: new Map() });
@@ -89,8 +135,10 @@ const constant = (c: number): Rational => ({ coef: c, factors: new Map() });
 function withFactor(factors: Map<string, Factor>, poly: Poly, exp: number): void {
   const key = polyKey(poly);
   const e = (factors.get(key)?.exp ?? 0) + exp;
-  if (e === 0) factors.delete(key);
-  else factors.set(key, { poly, exp: e });
+  if (e === 0) {
+    effects.cancelled = true;
+    factors.delete(key);
+  } else factors.set(key, { poly, exp: e });
 }
 
 /** A polynomial as a rational: its monomial content and sign pulled out, the rest one factor. */
@@ -123,7 +171,7 @@ function mul(a: Rational, b: Rational): Rational {
   if (a.coef === 0 || b.coef === 0) return constant(0);
   const factors = new Map(a.factors);
   for (const f of b.factors.values()) withFactor(factors, f.poly, f.exp);
-  return { coef: a.coef * b.coef, factors };
+  return { coef: times(a.coef, b.coef), factors };
 }
 
 function power(a: Rational, k: number): Rational {
@@ -133,7 +181,7 @@ function power(a: Rational, k: number): Rational {
   }
   const factors = new Map<string, Factor>();
   for (const [key, f] of a.factors) factors.set(key, { poly: f.poly, exp: f.exp * k });
-  return { coef: a.coef ** k, factors };
+  return { coef: Math.abs(a.coef) === 1 ? a.coef ** k : folded(a.coef ** k), factors };
 }
 
 /** Expands a rational with no denominators into a polynomial. */
@@ -183,60 +231,173 @@ export function isArithmetic(n: Node): boolean {
   return n.op !== 'reshape' || (oneElement(n.shape) && oneElement(n.args[0]!.shape));
 }
 
+/** The layout ops a region is read through (a one-element reshape is arithmetic instead). */
+const LAYOUT_READ = new Set(['transpose', 'reshape']);
+
+/** An atom as the region's root sees it: under the layout ops between them (`Tᵀ` of an atom). */
+type Place = (atom: Node) => Node;
+/** Thrown when an atom below a layout op cannot be placed (its shape broadcasts inside). */
+const NOT_THROUGH = { notThrough: true } as const;
+
+/**
+ * `layout(·)` composed after `outer`: an atom of the layout's operand shape (or a scalar, the same
+ * under any layout) is moved to the root's side of it; any other atom makes the layout an atom.
+ */
+function through(layout: Node & { kind: 'apply' }, outer: Place): Place {
+  const inner = layout.args[0]!;
+  return (atom) => {
+    if (atom.shape.length === 0) return atom;
+    if (!sameShape(atom.shape, inner.shape)) throw NOT_THROUGH;
+    if (layout.op === 'transpose') return outer(B.transpose(atom));
+    // reshape ∘ reshape is one reshape
+    const base = atom.kind === 'apply' && atom.op === 'reshape' ? atom.args[0]! : atom;
+    return outer(B.reshape(base, layout.attrs.shape as Shape));
+  };
+}
+
+/**
+ * σ(−x) read as 1 − σ(x) where σ(x) is an atom of the region too, so that the gradient of the
+ * stable cross-entropy, (1 − y)·σ(z) − y·σ(−z), collects to σ(z) − y (exact in ℝ; in floats its
+ * error is an ulp of 1, as the textbook's A − Y). Alone, σ(−x) stays (it is e^x to full precision).
+ */
+function complements(atoms: ReadonlySet<Node>): Map<Node, Node> {
+  const sigmoidOf = new Map<Node, Node>();
+  for (const a of atoms) if (a.kind === 'apply' && a.op === 'sigmoid') sigmoidOf.set(a.args[0]!, a);
+  const out = new Map<Node, Node>();
+  for (const [x, a] of sigmoidOf) {
+    const partner = x.kind === 'apply' && x.op === 'neg' ? sigmoidOf.get(x.args[0]!) : undefined;
+    if (partner) out.set(a, partner);
+  }
+  return out;
+}
+
+interface Reading {
+  readonly r: Rational;
+  readonly size: number;
+  readonly negs: number;
+  readonly atoms: ReadonlySet<Node>;
+  /**
+   * Atoms read through a layout op that are layout nodes of their own (yᵀ for y under a
+   * transpose): the written form pays for each, as the read form paid for the layout op.
+   */
+  readonly moved: ReadonlySet<Node>;
+  /** What the region divides by (a denominator, or the base of a negative power). */
+  readonly divisors: readonly Rational[];
+}
+
 /**
  * Reads `root` as a rational function; non-arithmetic operands are atoms, and so are shared
  * arithmetic nodes (`interior` false) unless they are cheap to recompute (operands are leaves or
- * constants, like 1 − Y). `size` counts the distinct op nodes read, for the size comparison with
- * the written form (both structural, so the decision does not depend on what else exists).
+ * constants, like 1 − Y). A transpose or reshape of interior arithmetic is read through: its
+ * atoms are transposed (reshaped) instead, so factors on both sides of it cancel. `size` counts
+ * the distinct op nodes read, for the size comparison with the written form (both structural, so
+ * the decision does not depend on what else exists).
  */
 function read(
   root: Node,
   interior: (n: Node) => boolean,
-): { r: Rational; size: number; negs: number } {
+  complement: ReadonlyMap<Node, Node> = new Map(),
+): Reading {
   let size = 0;
   let negs = 0;
   let visited = 0;
   const visitedNodes = new Set<Node>();
-  const go = (n: Node, top: boolean): Rational => {
-    if (n.kind === 'const') return constant(n.value);
-    if (n.kind !== 'apply' || !isArithmetic(n)) return atomOf(n);
-    const cheap =
-      n.shape.length === 0 || n.args.every((a) => a.kind !== 'apply' || a.op === 'batchSize');
-    if (!top && !interior(n) && !cheap) return atomOf(n);
-    const k = n.attrs.k as number;
-    if (n.op === 'pow' && !(Number.isInteger(k) && Math.abs(k) <= MAX_POWER)) return atomOf(n);
-    if (++visited > MAX_REGION) throw TOO_BIG;
-    if (!visitedNodes.has(n) && n.op !== 'reshape' && n.op !== 'broadcastTo') {
-      visitedNodes.add(n);
-      size++;
-      if (n.op === 'neg') negs++;
-    }
-    const [x, y] = n.args;
-    switch (n.op) {
-      case 'add':
-        return add(go(x!, false), go(y!, false));
-      case 'sub':
-        return add(go(x!, false), mul(constant(-1), go(y!, false)));
-      case 'mul':
-        return mul(go(x!, false), go(y!, false));
-      case 'div': {
-        const d = go(y!, false);
-        if (d.coef === 0) throw TOO_BIG;
-        return mul(go(x!, false), power(d, -1));
-      }
-      case 'neg':
-        return mul(constant(-1), go(x!, false));
-      case 'square':
-        return power(go(x!, false), 2);
-      case 'pow':
-        return power(go(x!, false), n.attrs.k as number);
-      default: // broadcastTo, one-element reshape: identities per element (lowering makes them free)
-        return go(x!, false);
+  const atoms = new Set<Node>();
+  const moved = new Set<Node>();
+  const divisors: Rational[] = [];
+  const atom = (n: Node, place: Place): Rational => {
+    const placed = place(n);
+    atoms.add(placed);
+    if (placed !== n && placed.kind === 'apply' && LAYOUT_READ.has(placed.op)) moved.add(placed);
+    const partner = complement.get(placed);
+    return partner ? add(constant(1), mul(constant(-1), atomOf(partner))) : atomOf(placed);
+  };
+  const count = (n: Node) => {
+    if (visitedNodes.has(n)) return;
+    visitedNodes.add(n);
+    size++;
+    if (n.kind === 'apply' && n.op === 'neg') negs++;
+  };
+  const readThrough = (n: Node & { kind: 'apply' }, place: Place): Rational | undefined => {
+    const x = n.args[0]!;
+    if (x.kind !== 'apply' || !isArithmetic(x) || !interior(x)) return undefined;
+    const saved = {
+      ...{ size, negs, visited },
+      ...{ seen: new Set(visitedNodes), atoms: new Set(atoms), moved: new Set(moved) },
+    };
+    const divided = divisors.length;
+    try {
+      const r = go(x, false, through(n, place));
+      count(n);
+      return r;
+    } catch (e) {
+      if (e !== NOT_THROUGH) throw e;
+      ({ size, negs, visited } = saved);
+      visitedNodes.clear();
+      for (const v of saved.seen) visitedNodes.add(v);
+      atoms.clear();
+      for (const a of saved.atoms) atoms.add(a);
+      moved.clear();
+      for (const a of saved.moved) moved.add(a);
+      divisors.length = divided;
+      return undefined;
     }
   };
-  const r = go(root, true);
-  return { r, size, negs };
+  const go = (n: Node, top: boolean, place: Place): Rational => {
+    if (n.kind === 'const') return constant(n.value);
+    if (n.kind === 'apply' && LAYOUT_READ.has(n.op) && !isArithmetic(n))
+      return readThrough(n, place) ?? atom(n, place);
+    if (n.kind !== 'apply' || !isArithmetic(n)) return atom(n, place);
+    const cheap =
+      n.shape.length === 0 || n.args.every((a) => a.kind !== 'apply' || a.op === 'batchSize');
+    if (!top && !interior(n) && !cheap) return atom(n, place);
+    const k = n.attrs.k as number;
+    if (n.op === 'pow' && !(Number.isInteger(k) && Math.abs(k) <= MAX_POWER)) return atom(n, place);
+    if (++visited > MAX_REGION) throw TOO_BIG;
+    if (n.op !== 'reshape' && n.op !== 'broadcastTo') count(n);
+    const [x, y] = n.args;
+    const sub = (m: Node) => go(m, false, place);
+    switch (n.op) {
+      case 'add':
+        return add(sub(x!), sub(y!));
+      case 'sub':
+        return add(sub(x!), mul(constant(-1), sub(y!)));
+      case 'mul':
+        return mul(sub(x!), sub(y!));
+      case 'div': {
+        const d = sub(y!);
+        if (d.coef === 0) throw TOO_BIG;
+        divisors.push(d);
+        return mul(sub(x!), power(d, -1));
+      }
+      case 'neg':
+        return mul(constant(-1), sub(x!));
+      case 'square':
+        return power(sub(x!), 2);
+      case 'pow': {
+        const base = sub(x!);
+        if (k < 0) divisors.push(base);
+        return power(base, k);
+      }
+      case 'broadcastTo': // an identity per element; below a layout op its atoms cannot be placed
+        return go(
+          x!,
+          false,
+          place === identity
+            ? place
+            : () => {
+                throw NOT_THROUGH;
+              },
+        );
+      default: // one-element reshape: an identity per element (lowering makes it free)
+        return sub(x!);
+    }
+  };
+  const r = go(root, true, identity);
+  return { r, size, negs, atoms, moved, divisors };
 }
+
+const identity: Place = (n) => n;
 
 function atomOf(n: Node): Rational {
   const poly: Poly = [{ coef: 1, atoms: [[n, 1]] }];
@@ -244,7 +405,11 @@ function atomOf(n: Node): Rational {
 }
 
 /** Writes a rational back as nodes: scalar factors gathered in front, `1/m·(A − Y)`. */
-function write(r: Rational, shape: Shape): { node: Node; size: number; negs: number } {
+function write(
+  r: Rational,
+  shape: Shape,
+  moved: ReadonlySet<Node>,
+): { node: Node; size: number; negs: number } {
   // size = distinct op nodes of the written form: structural, so the decision never depends on
   // which nodes happen to exist already (optimize stays a pure function)
   const seen = new Set<Node>();
@@ -291,12 +456,21 @@ function write(r: Rational, shape: Shape): { node: Node; size: number; negs: num
     }
     return acc!;
   };
+  // scalar atoms multiply first, then the tensors, as s·(a·b): the form scalar-out-of-product
+  // makes, so that the simplify phase never takes apart what this one writes (a cycle)
   const monoNode = (c: number, atoms: Mono['atoms']): Node => {
-    let acc: Node | undefined;
-    for (const [a, p] of atoms) {
-      const term = p === 1 ? a : counted(p === 2 ? B.square(a) : B.pow(a, p));
-      acc = acc ? counted(B.mul(acc, term)) : term;
-    }
+    const productOf = (xs: Mono['atoms']) =>
+      xs.reduce<Node | undefined>((acc, [a, p]) => {
+        if (moved.has(a) && !seen.has(a)) {
+          seen.add(a);
+          size++;
+        }
+        const term = p === 1 ? a : counted(p === 2 ? B.square(a) : B.pow(a, p));
+        return acc ? counted(B.mul(acc, term)) : term;
+      }, undefined);
+    const scalars = productOf(atoms.filter(([a]) => a.shape.length === 0));
+    const tensors = productOf(atoms.filter(([a]) => a.shape.length > 0));
+    const acc = scalars && tensors ? counted(B.mul(scalars, tensors)) : (scalars ?? tensors);
     if (!acc) return B.constant(c);
     return c === 1 ? acc : counted(B.mul(c, acc));
   };
@@ -357,15 +531,38 @@ function finiteCoefficients(r: Rational): boolean {
 }
 
 /**
+ * Whether every division the region does by something that may be 0 is still a division in its
+ * normal form: a/a = 1 only where a ≠ 0 (σ(z) and 1 − σ(z) never are; relu(t) is for t ≤ 0,
+ * where relu(t)/relu(t) is NaN and must stay so).
+ */
+function keepsDivisions(reading: Reading): boolean {
+  for (const d of reading.divisors) {
+    for (const [key, f] of d.factors) {
+      if (f.exp <= 0 || excludesZero(polyRange(f.poly))) continue;
+      if (!((reading.r.factors.get(key)?.exp ?? 0) < 0)) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The rational normal form of the arithmetic region rooted at `root`, or undefined when it is not
  * smaller than what is there (or would blow up).
  */
 export function normalizeRational(root: Node, interior: (n: Node) => boolean): Node | undefined {
   try {
-    const before = read(root, interior);
+    effects.expanded = effects.cancelled = false;
+    let before = read(root, interior);
+    const pairs = complements(before.atoms);
+    if (pairs.size > 0) {
+      effects.expanded = effects.cancelled = false;
+      before = read(root, interior, pairs);
+    }
+    if (effects.expanded && !effects.cancelled) return undefined;
+    if (!keepsDivisions(before)) return undefined;
     // a coefficient that overflowed (1.5¹⁰⁰⁰⁰) has no constant to write: keep the region
     if (!finiteCoefficients(before.r)) return undefined;
-    const after = write(before.r, root.shape);
+    const after = write(before.r, root.shape, before.moved);
     // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
     // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).
     const better =

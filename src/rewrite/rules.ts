@@ -10,11 +10,17 @@ import { opDef } from '../ops/index.js';
 import { graphSize, rule, type Phase } from './engine.js';
 import { k, op, v } from './pattern.js';
 import { rangeOf } from './range.js';
-import { isArithmetic, normalizeRational } from './rational.js';
+import { foldable, isArithmetic, normalizeRational } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
 const isScalar = (n: Node) => n.shape.length === 0;
 const isConstant = (n: Node) => n.kind === 'const';
+/**
+ * A scalar that may be gathered outside a product, Σ or matmul: moving it reassociates, so a
+ * constant far from 1 stays put ((1e-200·a)·(1e-200·b) → 1e-200·(1e-200·(a·b)) overflows a·b
+ * where the original is 1), as in the rational normal form.
+ */
+const movableScalar = (n: Node) => isScalar(n) && (n.kind !== 'const' || foldable(n.value));
 const zeroLike = (n: Node) => B.constant(0, n.shape);
 const oneLike = (n: Node) => B.constant(1, n.shape);
 /** `inner` takes over the name of the node it is pulled out of (`dZ` for `(1/m)·dZ`). */
@@ -50,7 +56,7 @@ export const canonicalize: Phase = {
     ),
     rule(
       'binary-through-layout',
-      'f(L(x), L(y)) → L(f(x, y)) for elementwise f and the same layout op on equal shapes',
+      'f(L(x), L(y)) → L(f(x, y)) for elementwise f and the same layout op on equal shapes; f(L(x), c) → L(f(x, c)) for a scalar constant c',
       v(
         'n',
         (n) => n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && n.args.length === 2,
@@ -72,10 +78,14 @@ export const canonicalize: Phase = {
         }
         // (scalar factors are moved outward by the scalar-out-of-* rules instead)
         if (n.op === 'mul' && (isScalar(x) || isScalar(y))) return undefined;
-        if (lx && y.kind === 'const' && isScalar(y))
-          return relayout(lx, B.apply(n.op as never, [lx.args[0]!, y], n.attrs));
-        if (ly && x.kind === 'const' && isScalar(x))
-          return relayout(ly, B.apply(n.op as never, [x, ly.args[0]!], n.attrs));
+        // a scalar constant is the same under any layout op, broadcasts included: 1 − L(σ(x))
+        const anyLayout = (a: Node) => (a.kind === 'apply' && LAYOUT.has(a.op) ? a : undefined);
+        const ax = anyLayout(x);
+        const ay = anyLayout(y);
+        if (ax && y.kind === 'const' && isScalar(y))
+          return relayout(ax, B.apply(n.op as never, [ax.args[0]!, y], n.attrs));
+        if (ay && x.kind === 'const' && isScalar(x))
+          return relayout(ay, B.apply(n.op as never, [x, ay.args[0]!], n.attrs));
         return undefined;
       },
     ),
@@ -126,10 +136,16 @@ export const stabilize: Phase = {
         sameShape(x1!.shape, n.shape) ? B.softplus((x1 as ApplyNode).args[0]!) : undefined,
     ),
     rule(
-      'softplus-neg',
-      'softplus(−x) → softplus(x) − x',
-      op('softplus', op('neg', v('x'))),
-      ({ x }) => B.sub(B.softplus(x!), x!),
+      'softplus-minus-self',
+      'softplus(x) − x → softplus(−x)   (the left side cancels for large x; the right is e^−x to full precision)',
+      op('sub', op('softplus', v('x')), v('x')),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.softplus(B.neg(x!)) : undefined),
+    ),
+    rule(
+      'self-minus-softplus',
+      'x − softplus(x) → −softplus(−x)   (log σ(x) as written by hand; no cancellation for large x)',
+      op('sub', v('x'), op('softplus', v('x'))),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.neg(B.softplus(B.neg(x!))) : undefined),
     ),
   ],
 };
@@ -180,6 +196,27 @@ export const simplify: Phase = {
       ({ x }) => (isNonNegative(rangeOf(x!)) ? x : undefined),
       'x ≥ 0',
     ),
+    rule(
+      'neg-out-of-product',
+      'a·(−b) → −(a·b)   (signs gather outside, where they cancel: −(−x) = x)',
+      op('mul', v('a'), op('neg', v('b'))),
+      ({ a, b }, n) => {
+        const r = B.neg(B.mul(a!, b!));
+        return sameShape(r.shape, n.shape) ? r : undefined;
+      },
+    ),
+    rule(
+      'add-of-negations',
+      '(−a) + (−b) → −(a + b)',
+      op('add', op('neg', v('a')), op('neg', v('b'))),
+      ({ a, b }, n) => {
+        const r = B.neg(B.add(a!, b!));
+        return sameShape(r.shape, n.shape) ? r : undefined;
+      },
+    ),
+    rule('neg-out-of-sum', 'Σ(−x) → −Σx', op('sum', op('neg', v('x'))), ({ x }, n) =>
+      B.neg(B.apply('sum', [x!], n.attrs)),
+    ),
     rule('neg-sub', '−(a − b) → b − a', op('neg', op('sub', v('a'), v('b'))), ({ a, b }, n) => {
       const r = B.sub(b!, a!);
       return sameShape(r.shape, n.shape) ? r : undefined;
@@ -192,7 +229,7 @@ export const simplify: Phase = {
         v('a', (n) => !isScalar(n)),
         op(
           'mul',
-          v('s', isScalar),
+          v('s', movableScalar),
           v('b', (n) => !isScalar(n)),
         ),
       ),
@@ -217,7 +254,7 @@ export const simplify: Phase = {
     rule(
       'scalar-out-of-sum',
       'Σ(s·x) → s·Σx for a scalar s (Σ is linear)',
-      op('sum', op('mul', v('s', isScalar), v('x'))),
+      op('sum', op('mul', v('s', movableScalar), v('x'))),
       ({ s, x }, n) =>
         sameShape(x!.shape, (n.args[0] as Node).shape)
           ? B.mul(s!, B.apply('sum', [inheritName(n.args[0]!, x!)], n.attrs))
@@ -226,13 +263,13 @@ export const simplify: Phase = {
     rule(
       'scalar-out-of-matmul-left',
       '(s·A)·B → s·(A·B) for a scalar s',
-      op('matmul', op('mul', v('s', isScalar), v('a')), v('b')),
+      op('matmul', op('mul', v('s', movableScalar), v('a')), v('b')),
       ({ s, a, b }, n) => B.mul(s!, B.matmul(inheritName(n.args[0]!, a!), b!)),
     ),
     rule(
       'scalar-out-of-matmul-right',
       'A·(s·B) → s·(A·B) for a scalar s',
-      op('matmul', v('a'), op('mul', v('s', isScalar), v('b'))),
+      op('matmul', v('a'), op('mul', v('s', movableScalar), v('b'))),
       ({ s, a, b }, n) => B.mul(s!, B.matmul(a!, inheritName(n.args[1]!, b!))),
     ),
     rule(
@@ -284,7 +321,7 @@ export const normalize: Phase = {
           return undefined;
         return normalizeRational(n, (x) => ctx.uses(x) <= 1);
       },
-      'cancelling a/a assumes a ≠ 0 (where a = 0 the original is NaN and the result its continuous extension)',
+      'a/a cancels only where the range analysis shows a ≠ 0; constant factors fold only within 2^±64',
     ),
   ],
 };

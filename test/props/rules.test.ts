@@ -27,6 +27,11 @@ interface Witness {
   };
   /** The rule makes values finite where the original overflows (stability rules). */
   stabilizes?: boolean;
+  /**
+   * For a rule whose result must be exact (stability rules, one leaf): the true value per
+   * element. The rewrite is checked against it to a few ulp, relative, in both tails.
+   */
+  exact?: (x: number) => number;
 }
 
 const ordinary = (lo = -3, hi = 3) => ({ lo, hi });
@@ -37,9 +42,11 @@ function w(
   leaves: Record<string, { shape: number[]; lo: number; hi: number }>,
   make: (x: Record<string, Node>) => Node,
   stabilizes = false,
+  exact?: (x: number) => number,
 ): Witness {
   return {
     stabilizes,
+    ...(exact ? { exact } : {}),
     build: (p) => {
       const nodes = Object.fromEntries(
         Object.entries(leaves).map(([k, s]) => [k, B.input(`${p}${k}`, s.shape)]),
@@ -51,20 +58,52 @@ function w(
 }
 
 const extreme = { lo: -800, hi: 800 };
+const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+/** Where exact rules are checked: both tails, where cancellation or overflow would show. */
+const TAILS = [-1e4, -800, -40, -20, -1, -1e-3, 0, 1e-3, 1, 20, 40, 800, 1e4];
+const EXACT_ULPS = 4;
 const WITNESSES: Record<string, Witness> = {
   'elementwise-through-layout': w({ x: leafSpec([2, 3]) }, ({ x }) => B.tanh(B.transpose(x!))),
   'binary-through-layout': w({ x: leafSpec([2, 3]), y: leafSpec([2, 3]) }, ({ x, y }) =>
     B.sub(B.transpose(x!), B.transpose(y!)),
   ),
-  'one-minus-sigmoid': w({ z: leafSpec([3], extreme) }, ({ z }) => B.sub(1, B.sigmoid(z!))),
-  'log-sigmoid': w({ z: leafSpec([3], extreme) }, ({ z }) => B.log(B.sigmoid(z!)), true),
+  'one-minus-sigmoid': w(
+    { z: leafSpec([3], extreme) },
+    ({ z }) => B.sub(1, B.sigmoid(z!)),
+    false,
+    (x) => sigmoid(-x),
+  ),
+  'log-sigmoid': w(
+    { z: leafSpec([3], extreme) },
+    ({ z }) => B.log(B.sigmoid(z!)),
+    true,
+    (x) => -softplus(-x),
+  ),
   'log-one-minus-sigmoid': w(
     { z: leafSpec([3], extreme) },
     ({ z }) => B.log(B.sub(1, B.sigmoid(z!))),
     true,
+    (x) => -softplus(x),
   ),
-  'log-one-plus-exp': w({ z: leafSpec([3], extreme) }, ({ z }) => B.log(B.add(B.exp(z!), 1)), true),
-  'softplus-neg': w({ z: leafSpec([3], extreme) }, ({ z }) => B.softplus(B.neg(z!))),
+  'log-one-plus-exp': w(
+    { z: leafSpec([3], extreme) },
+    ({ z }) => B.log(B.add(B.exp(z!), 1)),
+    true,
+    softplus,
+  ),
+  'softplus-minus-self': w(
+    { z: leafSpec([3], extreme) },
+    ({ z }) => B.sub(B.softplus(z!), z!),
+    false,
+    (x) => softplus(-x),
+  ),
+  'self-minus-softplus': w(
+    { z: leafSpec([3], extreme) },
+    ({ z }) => B.sub(z!, B.softplus(z!)),
+    false,
+    (x) => -softplus(-x),
+  ),
   'mul-zero': w({ x: leafSpec([2]) }, ({ x }) => B.apply('mul', [x!, 0])),
   'sub-self': w({ x: leafSpec([2]) }, ({ x }) => B.apply('sub', [x!, x!])),
   'div-self': w({ x: leafSpec([2]) }, ({ x }) => {
@@ -77,6 +116,13 @@ const WITNESSES: Record<string, Witness> = {
   'pow-pow': w({ x: leafSpec([2], { lo: -2, hi: 2 }) }, ({ x }) => B.pow(B.pow(B.exp(x!), 1.5), 3)),
   'sqrt-square': w({ x: leafSpec([2], { lo: -1e3, hi: 1e3 }) }, ({ x }) => B.sqrt(B.square(x!))),
   'square-sqrt': w({ x: leafSpec([2]) }, ({ x }) => B.square(B.sqrt(B.add(B.square(x!), 1)))),
+  'neg-out-of-product': w({ x: leafSpec([2]), y: leafSpec([2]) }, ({ x, y }) =>
+    B.mul(x!, B.neg(y!)),
+  ),
+  'add-of-negations': w({ x: leafSpec([2]), y: leafSpec([2]) }, ({ x, y }) =>
+    B.add(B.neg(x!), B.neg(y!)),
+  ),
+  'neg-out-of-sum': w({ x: leafSpec([2, 3]) }, ({ x }) => B.sum(B.neg(x!), { axis: 0 })),
   'neg-sub': w({ x: leafSpec([2]), y: leafSpec([2]) }, ({ x, y }) => B.neg(B.sub(x!, y!))),
   'scalar-out-of-product': w(
     { a: leafSpec([2, 2]), s: leafSpec([]), b: leafSpec([2, 2]) },
@@ -103,12 +149,13 @@ const WITNESSES: Record<string, Witness> = {
   'sum-of-broadcast-scalar': w({ s: leafSpec([]) }, ({ s }) => B.sum(B.broadcastTo(s!, [3, 4]))),
   'rational-normalize': w(
     {
-      a: leafSpec([3], { lo: 0.05, hi: 0.95 }),
+      t: leafSpec([3]),
       y: leafSpec([3], { lo: 0, hi: 1 }),
       s: leafSpec([]),
     },
-    // the sigmoid + cross-entropy chain: (s·y/a − s·(1 − y)/(1 − a))·a(1 − a) = s·(y − a)
-    ({ a, y, s }) =>
+    // the sigmoid + cross-entropy chain: (s·y/a − s·(1 − y)/(1 − a))·a(1 − a) = s·(y − a), for
+    // a = σ(t) (a and 1 − a are never 0, so they may cancel)
+    ({ t, y, s }, a = B.sigmoid(t!)) =>
       B.mul(
         B.sub(B.div(B.mul(s!, y!), a!), B.div(B.mul(s!, B.sub(1, y!)), B.sub(1, a!))),
         B.mul(a!, B.sub(1, a!)),
@@ -197,6 +244,24 @@ describe('rewrite rules preserve values', () => {
         ),
         { seed: SEED, numRuns: 150 },
       );
+      if (witness.exact) {
+        const [name, spec] = Object.entries(leaves)[0]!;
+        for (let i = 0; i < TAILS.length; i += spec.shape[0]!) {
+          const xs = Array.from(
+            { length: spec.shape[0]! },
+            (_, j) => TAILS[(i + j) % TAILS.length]!,
+          );
+          const after = asArray(evaluate(rewritten!, { [name]: xs }));
+          xs.forEach((x, j) => {
+            const want = witness.exact!(x);
+            const got = after[j]!;
+            const error = got === want ? 0 : Math.abs(got - want) / Math.abs(want);
+            expect(error, `${rule.name} at ${x}: ${got}, exactly ${want}`).toBeLessThanOrEqual(
+              EXACT_ULPS * 2 ** -52,
+            );
+          });
+        }
+      }
     });
   }
 });

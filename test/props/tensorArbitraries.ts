@@ -281,10 +281,13 @@ class GraphBuilder {
   batch = false;
   private counter = 0;
 
+  /** `prefix` renames every leaf (the optimizer must not care what leaves are called). */
+  constructor(private readonly prefix = '') {}
+
   leaf(shape: Shape, param: boolean, label = false): Node {
     // Unique names within a graph (a counter); across graphs the same name and shape is the same
     // interned leaf, which is harmless.
-    const name = `${label ? 'y' : param ? 'w' : 'x'}${this.counter++}`;
+    const name = `${this.prefix}${label ? 'y' : param ? 'w' : 'x'}${this.counter++}`;
     const node = param ? B.param(name, shape) : B.input(name, shape);
     this.leaves.push({ node, label });
     if (shape.includes(BATCH)) this.features.add('batch');
@@ -424,8 +427,9 @@ class GraphBuilder {
 export function buildGraph(
   recipe: Recipe,
   nameOf: (i: number) => string | undefined = () => undefined,
+  prefix = '',
 ): BuiltGraph {
-  const g = new GraphBuilder();
+  const g = new GraphBuilder(prefix);
   for (const l of recipe.leaves) {
     const shape: Dim[] = [];
     for (const d of l.dims) {
