@@ -34,6 +34,7 @@ import {
 import type { Node } from '../../src/ir/node.ts';
 import { compile } from '../../src/emit/compile.ts';
 import { formula } from '../../src/ir/print.ts';
+import { evaluate } from '../../src/ir/interp.ts';
 import { optimize } from '../../src/rewrite/optimize.ts';
 
 it('optimize is a pure function (a second identical call rewrites nothing more)', () => {
@@ -203,4 +204,15 @@ it('BCE(σ(reshape(broadcastTo(x))), y) settles (reading through a reshape was p
   const J = binaryCrossEntropy(sigmoid(reshape(broadcastTo(x, [2, 2]), [4])), y);
   const [dx, dy] = grad(J, [x, y]);
   compile({ J, dx: dx!, dy: dy! });
+});
+
+// found by fuzzing (issue 15): 41 nested tanh(0.9·y) on a (2) tensor hit E_REWRITE_CYCLE (the
+// scalar factor moved one level per pass, against a cap of 40 passes)
+it('41 nested tanh(0.9·y) on a (2) tensor compiles and keeps its value (it was E_REWRITE_CYCLE)', () => {
+  const y0 = input('y41', [2]);
+  let y: Node = y0;
+  for (let i = 0; i < 41; i++) y = tanh(mul(0.9, y));
+  const values = { y41: [0.3, -0.7] };
+  const want = evaluate(sum(y), values as never) as number;
+  expect(compile({ s: sum(y) })(values as never).s).toBeCloseTo(want, 14);
 });
