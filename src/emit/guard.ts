@@ -55,22 +55,26 @@ function checkLines(
   ];
 }
 
+/** `step` followed by the check of its result. */
+function checked(
+  program: LoweredProgram,
+  step: LoweredStep,
+  names: GuardNames,
+  message: (value: string, index: string | undefined) => string,
+): LoweredStep {
+  return { ...step, lines: [...step.lines, ...checkLines(program, step, names, message)] };
+}
+
 /** The fused function's steps, each checked: a failure names the kernel (its twin names the op). */
 export function guardFused(program: LoweredProgram, fn: string, names: GuardNames): LoweredStep[] {
   return program.steps.map((st) => {
     if (st.nodes.length === 0) return st; // a copy of an output already checked
     const what = templateSafe(`${fn}: the kernel ${st.name} = ${st.comment}`);
-    return {
-      ...st,
-      lines: [
-        ...st.lines,
-        ...checkLines(program, st, names, (value, index) =>
-          index === undefined
-            ? `${what} produced ${value}`
-            : `${what} produced ${value} at index ${index}`,
-        ),
-      ],
-    };
+    return checked(program, st, names, (value, index) =>
+      index === undefined
+        ? `${what} produced ${value}`
+        : `${what} produced ${value} at index ${index}`,
+    );
   });
 }
 
@@ -120,16 +124,10 @@ export function guardUnfused(
     const what = templateSafe(`${fn}: ${n.op}`);
     const formula = templateSafe(`${st.name} = ${st.comment}`);
     const operands = n.args.map(describe).join(', ');
-    return {
-      ...st,
-      lines: [
-        ...st.lines,
-        ...checkLines(program, st, names, (value, index) =>
-          index === undefined
-            ? `${what} produced ${value} in ${formula}; operands: ${operands}`
-            : `${what} produced ${value} at ${templateSafe(st.name)}[${index}] in ${formula}; operands: ${operands}`,
-        ),
-      ],
-    };
+    return checked(program, st, names, (value, index) =>
+      index === undefined
+        ? `${what} produced ${value} in ${formula}; operands: ${operands}`
+        : `${what} produced ${value} at ${templateSafe(st.name)}[${index}] in ${formula}; operands: ${operands}`,
+    );
   });
 }
