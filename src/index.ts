@@ -136,6 +136,7 @@ export {
   type FitOptions,
   type FitHistory,
   type DataSplit,
+  type SplitOptions,
   type TrainingData,
 } from './train/trainer.js';
 export {

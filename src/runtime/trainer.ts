@@ -194,15 +194,7 @@ export interface TrainerCore {
    * Train, dev and test sets: `dev`/`test` examples (a count, or a fraction of them) drawn with
    * `seed` (default 1); the rest is the training set.
    */
-  splitData(
-    data: Data,
-    options: {
-      readonly dev?: number;
-      readonly test?: number;
-      readonly seed?: number;
-      readonly layout?: 'columns' | 'rows';
-    },
-  ): DataSplit;
+  splitData(data: Data, options: SplitOptions): DataSplit;
   /** The full state as JSON: params, optimizer slots, step, epoch and the RNG's state. */
   save(state: TrainingState): string;
   /** A state from {@link save}'s JSON (or a version-1 parameter file), checked entry by entry. */
@@ -1048,6 +1040,17 @@ function gather(
   return out;
 }
 
+/** How {@link TrainerCore.splitData} divides the examples. */
+export interface SplitOptions {
+  /** Dev examples: a count, or a fraction in (0, 1) of them. */
+  readonly dev?: number;
+  /** Test examples: a count, or a fraction in (0, 1) of them. */
+  readonly test?: number;
+  /** The shuffle's seed (default 1). */
+  readonly seed?: number;
+  readonly layout?: 'columns' | 'rows';
+}
+
 /** What {@link TrainerCore.splitData} returns: the same inputs, examples divided between sets. */
 export interface DataSplit {
   readonly train: FlatData;
@@ -1064,7 +1067,7 @@ function splitData(
   meta: TrainerMeta,
   data: FlatData,
   m: number,
-  options: { readonly dev?: number; readonly test?: number; readonly seed?: number },
+  options: SplitOptions,
   where: string,
 ): DataSplit {
   const count = (x: number | undefined) => (x === undefined ? 0 : x < 1 ? Math.round(x * m) : x);
@@ -1191,7 +1194,7 @@ export interface Trainer {
   step(batch: Data, options?: DataOptions): number;
   fit(data: Data, options: FitOptions): FitHistory;
   evaluate(data: Data, options?: DataOptions): number;
-  splitData(data: Data, options: Parameters<TrainerCore['splitData']>[1]): DataSplit;
+  splitData(data: Data, options: SplitOptions): DataSplit;
   predict(data: Data, options?: DataOptions): Record<string, number | Float64Array | Float32Array>;
   lossAndGrad(
     batch: Data,

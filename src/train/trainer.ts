@@ -27,6 +27,7 @@ import {
   type DataSplit,
   type FitHistory,
   type FitOptions,
+  type SplitOptions,
   type TrainerCore,
   type TrainerMeta,
   type TrainingState,
@@ -82,6 +83,7 @@ export type {
   DataSplit,
   FitHistory,
   FitOptions,
+  SplitOptions,
   TrainingState,
 } from '../runtime/trainer.js';
 
@@ -131,15 +133,7 @@ export interface Trainer {
    * drawn with `seed` (default 1); the rest is the training set. Examples are columns unless
    * `layout: 'rows'`; the sets are flat, columns as examples.
    */
-  splitData(
-    data: TrainingData,
-    options: {
-      readonly dev?: number;
-      readonly test?: number;
-      readonly seed?: number;
-      readonly layout?: 'columns' | 'rows';
-    },
-  ): DataSplit;
+  splitData(data: TrainingData, options: SplitOptions): DataSplit;
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
   /** A saved state, every entry checked (E_BAD_STATE names the one at fault). */
