@@ -1,7 +1,8 @@
 /**
  * Double-double arithmetic: a real as an unevaluated sum hi + lo of two float64s with |lo| ≤ ½ulp(hi),
- * about 106 bits (32 digits) of precision over float64's exponent range. It is the reference the
- * rewrite audit measures float64 results against (Dekker 1971; Hida, Li and Bailey's QD library).
+ * about 106 bits (32 digits) of precision over float64's exponent range: the arithmetic under
+ * wideDD.ts, which adds an unbounded exponent for the references of the rewrite audit and the
+ * fuzzer (Dekker 1971; Hida, Li and Bailey's QD library).
  * Elementary functions are float64's, refined by Newton steps or evaluated by series in
  * double-double; each is accurate to far better than the 1e-16 the audit resolves.
  */
@@ -83,10 +84,6 @@ export function div(a: DD, b: DD): DD {
 export const toNumber = (a: DD): number => a[0] + a[1];
 export const isNegative = (a: DD) => a[0] < 0 || (a[0] === 0 && a[1] < 0);
 export const abs = (a: DD): DD => (isNegative(a) ? neg(a) : a);
-/** Negative, zero or positive as a < b, a = b, a > b (NaN when either is NaN). */
-export const compare = (a: DD, b: DD): number =>
-  a[0] !== b[0] ? a[0] - b[0] : a[1] === b[1] ? 0 : a[1] - b[1];
-
 /** a·2ᵏ (exact unless the result leaves the exponent range). */
 export function ldexp(a: DD, k: number): DD {
   let r = a;
@@ -160,38 +157,9 @@ export function sqrt(x: DD): DD {
   return add(y, div(sub(x, mul(y, y)), dd(2 * y[0])));
 }
 
-/** xᵏ: by squaring for an integer k, e^(k·log x) otherwise. */
-export function pow(x: DD, k: number): DD {
-  if (Number.isInteger(k) && Math.abs(k) <= 2 ** 31) {
-    let result = ONE;
-    let base = x;
-    for (let n = Math.abs(k); n > 0; n = Math.floor(n / 2)) {
-      if (n % 2 === 1) result = mul(result, base);
-      base = mul(base, base);
-    }
-    return k < 0 ? div(ONE, result) : result;
-  }
-  if (x[0] === 0) return k > 0 ? ZERO : [Infinity, 0];
-  return exp(mul(dd(k), log(x)));
-}
-
 export function tanh(x: DD): DD {
   if (Math.abs(x[0]) > 40) return x[0] > 0 ? ONE : neg(ONE);
   // tanh x = (e²ˣ − 1)/(e²ˣ + 1), with e²ˣ − 1 from expm1 (no cancellation near 0)
   const e = expm1(mul(dd(2), x));
   return div(e, add(e, dd(2)));
 }
-
-export function sigmoid(x: DD): DD {
-  return div(ONE, add(ONE, exp(neg(x))));
-}
-
-/** log(1 + eˣ) = max(x, 0) + log1p(e^−|x|). */
-export function softplus(x: DD): DD {
-  const positive = !isNegative(x);
-  const tail = log1p(exp(positive ? neg(x) : x));
-  return positive ? add(x, tail) : tail;
-}
-
-export const max = (a: DD, b: DD): DD => (compare(a, b) >= 0 ? a : b);
-export const min = (a: DD, b: DD): DD => (compare(a, b) <= 0 ? a : b);
