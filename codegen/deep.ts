@@ -1855,6 +1855,8 @@ export interface DataLayout {
   readonly fixed: number;
   readonly batched: boolean;
   readonly inner: number;
+  /** Class labels (read by `oneHot`): every value is an integer in [0, classes). */
+  readonly classes?: number;
 }
 
 /** Row-major numbers: a typed array or a plain array. */
@@ -2380,6 +2382,15 @@ function checkDataValues(meta: TrainerMeta, data: FlatData, where: string): void
     const values: ArrayLike<number> = typeof v === 'number' ? [v] : v;
     let bad = firstNonFinite(values);
     if (bad < 0 && meta.dtype === 'float32') bad = firstBeyondFloat32(values);
+    if (bad < 0 && d.classes !== undefined) {
+      const label = firstNonLabel(values, d.classes);
+      if (label >= 0) {
+        throw new GradgenInputError(
+          'E_BAD_LABEL',
+          `${where}: data '${d.name}' has the label ${values[label]} at index ${label}, which is not a class index (an integer in [0, ${d.classes}))`,
+        );
+      }
+    }
     if (bad < 0) continue;
     const value = values[bad]!;
     const index = typeof v === 'number' ? '' : ` at index ${bad}`;
@@ -2390,6 +2401,15 @@ function checkDataValues(meta: TrainerMeta, data: FlatData, where: string): void
         : `${where}: data '${d.name}' has a non-finite value ${value}${index}`,
     );
   }
+}
+
+/** Index of the first value that is not an integer in [0, classes), or −1. */
+function firstNonLabel(a: ArrayLike<number>, classes: number): number {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (!(Number.isInteger(v) && v >= 0 && v < classes)) return i;
+  }
+  return -1;
 }
 
 /** Index of the first value that float32 rounds to ±Infinity, or −1. */

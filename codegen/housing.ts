@@ -8,9 +8,9 @@
  * housingLossAndGrad:
  * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   J = Σ ((Yhat − Y)²)·(1/m)
- *   dW = 2·(dYhat·Xᵀ)  (1, 2)
- *   db = 2·Σ_1 dYhat  (1, 1)
+ *   J = Σ (dYhat²)·(1/m)
+ *   dW = (1/m)·(2·(dYhat·Xᵀ))  (1, 2)
+ *   db = (1/m)·(2·Σ_1 dYhat)  (1, 1)
  *
  * housingUpdate:
  * Inputs: W (1, 2), b (1, 1), dW (1, 2), db (1, 1), lr ()
@@ -128,18 +128,17 @@ export const housingLossAndGradMeta = {
   ],
 } as const;
 let buf0 = new Float64Array(0);
-let buf1 = new Float64Array(0);
 // holds output dW
-const buf2 = new Float64Array(2);
+const buf1 = new Float64Array(2);
 // holds output db
-const buf3 = new Float64Array(1);
+const buf2 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingLossAndGrad_bound_m = -1;
 
 class HousingLossAndGradResult implements HousingLossAndGradOutputs {
   J: number = 0;
-  dW: Float64Array = buf2;
-  db: Float64Array = buf3;
+  dW: Float64Array = buf1;
+  db: Float64Array = buf2;
 }
 
 /** The object every call returns, updated in place (no allocation per call). */
@@ -151,7 +150,6 @@ const housingLossAndGradResult: HousingLossAndGradOutputs = new HousingLossAndGr
  */
 function housingLossAndGradReserve(m: number): void {
   if (buf0.length < m) buf0 = new Float64Array(m);
-  if (buf1.length < m) buf1 = new Float64Array(m);
   housingLossAndGrad_bound_m = m;
 }
 
@@ -200,64 +198,61 @@ export function housingLossAndGrad(
     );
   }
   if (m !== housingLossAndGrad_bound_m) housingLossAndGradReserve(m);
-  // t0 = Yhat − Y  [samples/housing.ts:22]
-  const t0 = buf0;
-  t0.fill(0, 0, m);
+  // dYhat = Yhat − Y  [samples/housing.ts:22]
+  const dYhat = buf0;
+  dYhat.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        t0[j]! += a * X[p * m + j]!;
+        dYhat[j]! += a * X[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Yhat = b[0]! + t0[j]!; // b + W·X  [samples/housing.ts:21]
-      t0[j] = Yhat - Y[j]!;
+      const Yhat = b[0]! + dYhat[j]!; // b + W·X  [samples/housing.ts:21]
+      dYhat[j] = Yhat - Y[j]!;
     }
   }
-  // t1 = Σ ((Yhat − Y)²)  [samples/housing.ts:22]
-  let t1 = 0;
+  // t0 = Σ (dYhat²)  [samples/housing.ts:22]
+  let t0 = 0;
   {
     let s = 0;
     let c = 0;
     for (let i0 = 0; i0 < 1; i0++) {
       for (let i1 = 0; i1 < m; i1++) {
-        const v = t0[i1]! * t0[i1]!;
+        const v = dYhat[i1]! * dYhat[i1]!;
         const t = s + v;
         c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
         s = t;
       }
     }
-    t1 = s + c;
+    t0 = s + c;
   }
-  const t3 = 1 / m; // 1/m
-  const J = t1 * t3; // Σ ((Yhat − Y)²)·(1/m)  [samples/housing.ts:22]
-  // dYhat = t0·t3  [samples/housing.ts:22]
-  const dYhat = buf1;
-  for (let k = 0; k < m; k++) {
-    dYhat[k] = t0[k]! * t3;
-  }
-  // dW = 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
-  const dW = buf2;
+  const t2 = 1 / m; // 1/m
+  const J = t0 * t2; // Σ (dYhat²)·(1/m)  [samples/housing.ts:22]
+  // dW = (1/m)·(2·(dYhat·Xᵀ))  [samples/housing.ts:21]
+  const dW = buf1;
   for (let j = 0; j < 2; j++) {
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dYhat[p]! * X[p + j * m]!;
       }
-      dW[j] = 2 * acc;
+      const e = 2 * acc; // 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
+      dW[j] = t2 * e;
     }
   }
-  // db = 2·Σ_1 dYhat  [samples/housing.ts:21]
-  const db = buf3;
+  // db = (1/m)·(2·Σ_1 dYhat)  [samples/housing.ts:21]
+  const db = buf2;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
       acc += dYhat[i1]!;
     }
-    db[0] = 2 * acc;
+    const e = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:21]
+    db[0] = t2 * e;
   }
   housingLossAndGradResult.J = J;
   return housingLossAndGradResult;
@@ -492,7 +487,7 @@ export const housingMeta: TrainerMeta = {
   ],
   predictInputs: ['X'],
   masks: [],
-  flopsPerStep: { fixed: 11, perExample: 14 },
+  flopsPerStep: { fixed: 14, perExample: 13 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)
@@ -963,6 +958,8 @@ export interface DataLayout {
   readonly fixed: number;
   readonly batched: boolean;
   readonly inner: number;
+  /** Class labels (read by `oneHot`): every value is an integer in [0, classes). */
+  readonly classes?: number;
 }
 
 /** Row-major numbers: a typed array or a plain array. */
@@ -1488,6 +1485,15 @@ function checkDataValues(meta: TrainerMeta, data: FlatData, where: string): void
     const values: ArrayLike<number> = typeof v === 'number' ? [v] : v;
     let bad = firstNonFinite(values);
     if (bad < 0 && meta.dtype === 'float32') bad = firstBeyondFloat32(values);
+    if (bad < 0 && d.classes !== undefined) {
+      const label = firstNonLabel(values, d.classes);
+      if (label >= 0) {
+        throw new GradgenInputError(
+          'E_BAD_LABEL',
+          `${where}: data '${d.name}' has the label ${values[label]} at index ${label}, which is not a class index (an integer in [0, ${d.classes}))`,
+        );
+      }
+    }
     if (bad < 0) continue;
     const value = values[bad]!;
     const index = typeof v === 'number' ? '' : ` at index ${bad}`;
@@ -1498,6 +1504,15 @@ function checkDataValues(meta: TrainerMeta, data: FlatData, where: string): void
         : `${where}: data '${d.name}' has a non-finite value ${value}${index}`,
     );
   }
+}
+
+/** Index of the first value that is not an integer in [0, classes), or −1. */
+function firstNonLabel(a: ArrayLike<number>, classes: number): number {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (!(Number.isInteger(v) && v >= 0 && v < classes)) return i;
+  }
+  return -1;
 }
 
 /** Index of the first value that float32 rounds to ±Infinity, or −1. */

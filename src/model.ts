@@ -58,7 +58,10 @@ export interface TrainingModel extends TrainingSpec {
     /** Early stopping on the dev set: epochs without improvement before fit stops. */
     readonly patience?: number;
   };
-  /** Binary accuracy to report: predictions `output` > 0.5 against labels `label`. */
+  /**
+   * Accuracy to report: for a (1, m) output, predictions > 0.5 against 0/1 labels `label`; for a
+   * (C, m) output, the most probable class against integer labels or one-hot columns.
+   */
   readonly accuracy?: { readonly output: string; readonly label: string };
 }
 
@@ -151,6 +154,45 @@ export function checkModelName(model: { readonly name?: unknown } | null, where:
 export function isModel(x: unknown): x is Model {
   const kind = typeof x === 'object' && x !== null ? (x as { kind?: unknown }).kind : undefined;
   return kind === 'graph' || kind === 'training';
+}
+
+/**
+ * Fraction of examples whose most probable class (the first on ties) is their label: predictions
+ * are (C, m) row-major — classes are rows, examples columns — and labels are either m integer
+ * class labels or (C, m) one-hot (or soft) columns, whose most probable class counts.
+ */
+export function multiclassAccuracy(
+  predictions: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+): number {
+  if (!Number.isInteger(classes) || classes < 1 || predictions.length % classes !== 0) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `multiclassAccuracy: ${predictions.length} predictions are not ${String(classes)} classes × m examples`,
+    );
+  }
+  const m = predictions.length / classes;
+  const oneHot = labels.length === classes * m && classes > 1;
+  if (!oneHot && labels.length !== m) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `multiclassAccuracy: ${labels.length} labels fit neither ${m} examples nor ${classes}×${m} one-hot columns`,
+    );
+  }
+  let correct = 0;
+  for (let j = 0; j < m; j++) {
+    const label = oneHot ? columnArgmax(labels, classes, m, j) : labels[j];
+    correct += columnArgmax(predictions, classes, m, j) === label ? 1 : 0;
+  }
+  return m === 0 ? 0 : correct / m;
+}
+
+/** The row of column j's largest value in a (rows, m) row-major array (the first on ties). */
+function columnArgmax(a: ArrayLike<number>, rows: number, m: number, j: number): number {
+  let best = 0;
+  for (let c = 1; c < rows; c++) if (a[c * m + j]! > a[best * m + j]!) best = c;
+  return best;
 }
 
 /** Fraction of predictions (> 0.5) that match 0/1 labels. */

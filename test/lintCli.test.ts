@@ -51,7 +51,7 @@ describe('gradgen lint and gradgen audit', () => {
   it('audit: a row per rule, exit 1 exactly when a rule fails', async () => {
     const r = await run('audit');
     expect(r.stdout).toMatch(/^ {5}rule +points +fails +worst/);
-    expect(r.stdout).toContain('simplify/log-exp');
+    expect(r.stdout).toContain('stabilize/log-exp');
     const failing = /(\d+) of \d+ rules fail/.test(r.stdout);
     expect(r.status).toBe(failing ? 1 : 0);
     expect((await run('audit', 'model.ts')).stderr).toMatch(/audit takes no operands/);

@@ -37,7 +37,8 @@ async function check(sample: string, factory: string, options: object, examples?
   const model = (await import(join(root, 'samples', `${sample}.ts`))).default as TrainingModel;
   let { train } = model.data();
   if (examples !== undefined) {
-    const m = (train.Y as ArrayLike<number>).length;
+    // the labels have one value per example: Y (1, m), or integer class labels (1, m)
+    const m = ((train.Y ?? train.labels) as ArrayLike<number>).length;
     const cut = (v: ArrayLike<number>) => {
       const rows = v.length / m;
       const out = new Float64Array(rows * examples);
@@ -45,7 +46,9 @@ async function check(sample: string, factory: string, options: object, examples?
         for (let j = 0; j < examples; j++) out[r * examples + j] = v[r * m + j]!;
       return out;
     };
-    train = { X: cut(train.X as ArrayLike<number>), Y: cut(train.Y as ArrayLike<number>) };
+    train = Object.fromEntries(
+      Object.entries(train).map(([k, v]) => [k, cut(v as ArrayLike<number>)]),
+    );
   }
   // the library
   const trainer = compileTraining(model);
@@ -91,7 +94,7 @@ describe('a generated training module copied out of the repository', () => {
     await check('planar', 'createPlanarTrainer', { epochs: 50 });
   });
 
-  it('digits: createDigitsTrainer({ seed: 1 }).fit, Adam, L2, dropout, mini-batches of 64, bit for bit', async () => {
+  it('digits: createDigitsTrainer({ seed: 1 }).fit, softmax + CCE, Adam, L2, dropout, batches of 64, bit for bit', async () => {
     await check('digits', 'createDigitsTrainer', { epochs: 1, batchSize: 64 }, 300);
   });
 });

@@ -167,6 +167,30 @@ export const EXTRA_INSTANCES: Readonly<Record<string, () => readonly Node[]>> = 
       B.mul(1e-150, B.mul(1e-150, x)),
     ];
   },
+  // the adjoint of a broadcast scalar, as the autodiff driver builds it
+  'broadcast-scalar-operand': () => {
+    const [s, x] = [B.input('s'), B.input('xT', TENSOR)];
+    return [
+      B.mul(B.broadcastTo(B.reshape(s, [1, 1]), TENSOR), x),
+      B.sub(x, B.broadcastTo(s, TENSOR)),
+    ];
+  },
+  'log-softmax': () => {
+    const x = B.input('xT', TENSOR);
+    return [0, 1].map((axis) => B.log(B.apply('softmax', [x], { axis })));
+  },
+  'softmax-by-hand': () => {
+    const x = B.input('xT', TENSOR);
+    const e = B.exp(x);
+    return [
+      B.div(e, B.sum(e, { axis: 0, keepdims: true })),
+      B.div(e, B.broadcastTo(B.sum(e, { axis: 1, keepdims: true }), TENSOR)),
+    ];
+  },
+  'sum-of-one-hot': () => [
+    B.sum(B.apply('oneHot', [], { classes: 3, labels: [2, 0, 1, 1] }), { axis: 0 }),
+    B.sum(B.apply('oneHot', [], { classes: 2, labels: [1, 0] }), { axis: 0, keepdims: true }),
+  ],
   'rational-normalize': () => {
     const [a, b, y] = [B.input('a'), B.input('b'), B.input('y')];
     return [

@@ -212,6 +212,34 @@ function matmulWide(a: WideTensor, b: WideTensor, shape: number[]): WideTensor {
   return { shape, values };
 }
 
+/**
+ * softmax, logSoftmax or logsumexp along `attrs.axis`, from wide exps: the unbounded exponent
+ * needs no max-shift. logsumexp keeps the axis as 1, as the op does.
+ */
+function softmaxWide(
+  x: WideTensor,
+  attrs: Attrs,
+  shape: number[],
+  kind: 'softmax' | 'logSoftmax' | 'logsumexp',
+): WideTensor {
+  const axis = attrs.axis as number;
+  const n = x.shape[axis]!;
+  const inner = x.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const exps = x.values.map((v) => WIDE_SCALAR.exp!([v], {}));
+  const values: Ref[] = new Array<Ref>(sizeOf(shape));
+  for (let o = 0; o < x.values.length / n; o++) {
+    const base = Math.floor(o / inner) * n * inner + (o % inner);
+    let total = ZERO;
+    for (let k = 0; k < n; k++) total = sum(total, exps[base + k * inner]!);
+    if (kind === 'logsumexp') values[o] = WIDE_SCALAR.log!([total], {});
+    for (let k = 0; k < n && kind !== 'logsumexp'; k++) {
+      const p = quotient(exps[base + k * inner]!, total);
+      values[base + k * inner] = kind === 'softmax' ? p : WIDE_SCALAR.log!([p], {});
+    }
+  }
+  return { shape, values };
+}
+
 function structural(
   n: ApplyNode,
   args: readonly WideTensor[],
@@ -222,6 +250,9 @@ function structural(
   if (def.kind !== 'structural') throw new Error(`internal: ${n.op} is not structural`);
   if (n.op === 'sum') return sumWide(args[0]!, n.attrs, shape);
   if (n.op === 'matmul') return matmulWide(args[0]!, args[1]!, shape);
+  if (n.op === 'softmax' || n.op === 'logSoftmax' || n.op === 'logsumexp') {
+    return softmaxWide(args[0]!, n.attrs, shape, n.op);
+  }
   if (args.length === 0) {
     return { shape, values: [...def.eval([], n.attrs, shape, dims)].map(exact) };
   }

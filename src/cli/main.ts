@@ -14,7 +14,13 @@ import { input } from '../builder/core.js';
 import { jvp } from '../autodiff/jvp.js';
 import { hvp } from '../autodiff/vjp.js';
 import type { InputValue, InputValues } from '../ir/values.js';
-import { binaryAccuracy, type GraphModel, type Model, type TrainingModel } from '../model.js';
+import {
+  binaryAccuracy,
+  multiclassAccuracy,
+  type GraphModel,
+  type Model,
+  type TrainingModel,
+} from '../model.js';
 import { explain, optimize } from '../rewrite/optimize.js';
 import {
   compileTraining,
@@ -194,9 +200,14 @@ function accuracyLine(
     );
   }
   const y = asArray(labels);
-  const accuracy = binaryAccuracy(asArray(predicted), y);
-  const correct = Math.round(accuracy * y.length);
-  return `${which} accuracy: ${(accuracy * 100).toFixed(2)}% (${correct}/${y.length})`;
+  const classes = Number(model.outputs?.[spec.output]?.shape[0] ?? 1);
+  const accuracy =
+    classes > 1
+      ? multiclassAccuracy(asArray(predicted), y, classes)
+      : binaryAccuracy(asArray(predicted), y);
+  const examples = classes > 1 ? asArray(predicted).length / classes : y.length;
+  const correct = Math.round(accuracy * examples);
+  return `${which} accuracy: ${(accuracy * 100).toFixed(2)}% (${correct}/${examples})`;
 }
 
 /** The cost per epoch of a run, and of the dev data (else the test data) when there is some. */

@@ -70,6 +70,8 @@ export interface ModuleNames {
   readonly errorClass: string;
   readonly checkScalar: string;
   readonly readTensor: string;
+  /** The check of class labels (inputs read by `oneHot`). */
+  readonly checkLabels: string;
   readonly profiles: readonly string[];
   readonly clock: string;
   /** Guard mode's range helper ('' without guard). */
@@ -91,6 +93,7 @@ export function moduleNames(
     errorClass: namer.fresh('GradgenInputError'),
     checkScalar: namer.fresh('checkScalar'),
     readTensor: namer.fresh('readTensor'),
+    checkLabels: namer.fresh('checkLabels'),
     profiles: profile ? functions.map((fn) => namer.fresh(`${fn}Profile`)) : [],
     clock: profile ? namer.fresh('profileClock') : '',
     guardRange: guard ? namer.fresh('guardRange') : '',
@@ -175,6 +178,9 @@ export function renderModule(
   if (functions.some((f) => f.program.inputs.some((i) => i.isScalar))) writeCheckScalar(w, names);
   if (functions.some((f) => f.program.inputs.some((i) => !i.isScalar))) {
     writeReadTensor(w, names, arrayType);
+  }
+  if (functions.some((f) => f.program.inputs.some((i) => i.classes !== undefined))) {
+    writeCheckLabels(w, names, arrayType);
   }
   if (options.profile) w.line('').line(`let ${names.clock} = 0;`);
   if (names.guardRange) writeRangeHelper(w, names.guardRange);
@@ -308,6 +314,34 @@ function writeReadTensor(w: ModuleWriter, names: ModuleNames, arrayType: string)
     '}',
     '}',
     `return data instanceof ${arrayType} ? data : ${arrayType}.from(data);`,
+    '}',
+  ]);
+}
+
+function writeCheckLabels(w: ModuleWriter, names: ModuleNames, arrayType: string): void {
+  w.line('');
+  w.doc([
+    'Checks that every value of a labels input (read by oneHot) is a class index: an integer in',
+    '[0, classes). Always run: a bad label would otherwise give a column of zeros, silently.',
+  ]);
+  w.functionHeader(
+    '',
+    names.checkLabels,
+    [
+      ['fn', 'string'],
+      ['key', 'string'],
+      ['data', arrayType],
+      ['classes', 'number'],
+    ],
+    'void',
+  );
+  w.lines([
+    'for (let i = 0; i < data.length; i++) {',
+    `const v = data[i]${w.ts('!')};`,
+    'if (!(Number.isInteger(v) && v >= 0 && v < classes)) {',
+    `throw new ${names.errorClass}('E_BAD_LABEL', \`\${fn}: input '\${key}' has the label \${v} at index \${i}, which is not a class index (an integer in [0, \${classes}))\`);`,
+    '}',
+    '}',
     '}',
   ]);
 }
@@ -604,6 +638,9 @@ function writeInputReads(
       w.line(
         `const ${i.name} = ${names.readTensor}(${fnLiteral}, ${key}, ${read}, ${stringLiteral(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
       );
+      if (i.classes !== undefined) {
+        w.line(`${names.checkLabels}(${fnLiteral}, ${key}, ${i.name}, ${i.classes});`);
+      }
     }
   }
   writeBatchChecks(w, program, fn, names.errorClass);

@@ -40,6 +40,8 @@ export interface LoweredInput {
   readonly fixedSize: number;
   /** The symbolic dimension in its shape, if any. */
   readonly batchDim: string | undefined;
+  /** For class labels (a `oneHot` operand): the number of classes every value must be below. */
+  readonly classes?: number;
 }
 
 export interface LoweredStep {
@@ -101,6 +103,14 @@ type Ref =
   | { readonly kind: 'fused'; readonly root: Node }
   | { readonly kind: 'producer'; readonly root: Node };
 
+/** The fewest classes of the `oneHot` nodes that read `leaf` as labels (undefined: none). */
+function labelClasses(leaf: Node, users: readonly Node[]): number | undefined {
+  const counts = users.flatMap((u) =>
+    u.kind === 'apply' && u.op === 'oneHot' ? [u.attrs.classes as number] : [],
+  );
+  return counts.length > 0 ? Math.min(...counts) : undefined;
+}
+
 const hole = (n: Node) => `\u0000${n.id}\u0000`;
 
 export function lower(
@@ -155,7 +165,15 @@ export function lower(
             base: leaf,
           },
     );
-    return { leaf, name: local, isScalar: leaf.shape.length === 0, fixedSize: fixed, batchDim };
+    const classes = labelClasses(leaf, users.get(leaf) ?? []);
+    return {
+      leaf,
+      name: local,
+      isScalar: leaf.shape.length === 0,
+      fixedSize: fixed,
+      batchDim,
+      ...(classes === undefined ? {} : { classes }),
+    };
   });
   const dims: { symbol: string; from: LoweredInput }[] = [];
   for (const s of symbols) {

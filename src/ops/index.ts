@@ -8,6 +8,10 @@ import { div } from './div.js';
 import { exp } from './exp.js';
 import { leakyRelu } from './leakyRelu.js';
 import { log } from './log.js';
+import { logsumexp } from './logsumexp.js';
+import { oneHot } from './oneHot.js';
+import { softmax } from './softmax.js';
+import { logSoftmax } from './logSoftmax.js';
 import { matmul } from './matmul.js';
 import { max } from './max.js';
 import { min } from './min.js';
@@ -59,6 +63,10 @@ export const OPS = {
   matmul,
   transpose,
   sum,
+  logsumexp,
+  oneHot,
+  softmax,
+  logSoftmax,
   reshape,
   broadcastTo,
   batchSize,

@@ -89,8 +89,34 @@ export const canonicalize: Phase = {
         return undefined;
       },
     ),
+    rule(
+      'broadcast-scalar-operand',
+      'f(broadcast(s), y) → f(s, y) for a scalar s and y of the result’s shape (elementwise ops broadcast scalars themselves)',
+      v(
+        'n',
+        (n) => n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && n.args.length === 2,
+      ),
+      (_b, n) => {
+        const args = (n as ApplyNode).args;
+        const peeled = args.map(broadcastScalar);
+        if (peeled.every((p) => p === undefined)) return undefined;
+        const out = args.map((a, i) => peeled[i] ?? a);
+        if (!out.some((a) => sameShape(a.shape, n.shape))) return undefined;
+        return B.apply((n as ApplyNode).op as never, out, (n as ApplyNode).attrs);
+      },
+    ),
   ],
 };
+
+/** The scalar s of broadcastTo(s) or broadcastTo(reshape(s)) (a one-element reshape), if `n` is one. */
+function broadcastScalar(n: Node): Node | undefined {
+  if (n.kind !== 'apply' || n.op !== 'broadcastTo') return undefined;
+  let inner = n.args[0]!;
+  if (inner.kind === 'apply' && inner.op === 'reshape' && inner.args[0]!.shape.length === 0) {
+    inner = inner.args[0]!;
+  }
+  return isScalar(inner) ? inner : undefined;
+}
 
 export const stabilize: Phase = {
   name: 'stabilize',
@@ -136,6 +162,51 @@ export const stabilize: Phase = {
         sameShape(x1!.shape, n.shape) ? B.softplus((x1 as ApplyNode).args[0]!) : undefined,
     ),
     rule(
+      'log-exp',
+      'log(eˣ) → x',
+      op('log', op('exp', v('x'))),
+      ({ x }) => x,
+      'exact in ℝ; in floats eˣ overflows for x > 709 and underflows below −745, so the rewrite is the more accurate',
+    ),
+    rule(
+      'log-softmax',
+      'log softmax_a(x) → logSoftmax_a(x)   (finite where softmax underflows to 0)',
+      op(
+        'log',
+        v('s', (n) => n.kind === 'apply' && n.op === 'softmax'),
+      ),
+      ({ s }) => B.apply('logSoftmax', [(s as ApplyNode).args[0]!], (s as ApplyNode).attrs),
+    ),
+    rule(
+      'log-sum-exp',
+      'log Σₐ eˣ → logsumexp_a(x)   (max-shifted: no overflow)',
+      op('log', op('sum', op('exp', v('x')))),
+      ({ x }, n) => {
+        const total = (n as ApplyNode).args[0] as ApplyNode;
+        const axes = total.attrs.axis as readonly number[] | null;
+        const rank = x!.shape.length;
+        const axis =
+          axes === null ? (rank === 1 ? 0 : undefined) : axes.length === 1 ? axes[0] : undefined;
+        if (axis === undefined) return undefined;
+        const kept = B.apply('logsumexp', [x!], { axis });
+        return sameShape(kept.shape, n.shape) ? kept : B.reshape(kept, n.shape);
+      },
+    ),
+    rule(
+      'softmax-by-hand',
+      'eˣ / Σₐ eˣ → softmax_a(x)   (written out, it overflows at x > 709 and is 0/0 below −745)',
+      op('div', op('exp', v('x')), v('d')),
+      ({ x, d }, n) => {
+        const total = d!.kind === 'apply' && d!.op === 'broadcastTo' ? d!.args[0]! : d!;
+        if (total.kind !== 'apply' || total.op !== 'sum' || total.attrs.keepdims !== true)
+          return undefined;
+        const axes = total.attrs.axis as readonly number[] | null;
+        if (axes?.length !== 1 || total.args[0] !== B.exp(x!)) return undefined;
+        const soft = B.apply('softmax', [x!], { axis: axes[0]! });
+        return sameShape(soft.shape, n.shape) ? soft : undefined;
+      },
+    ),
+    rule(
       'softplus-minus-self',
       'softplus(x) − x → softplus(−x)   (the left side cancels for large x; the right is e^−x to full precision)',
       op('sub', op('softplus', v('x')), v('x')),
@@ -168,13 +239,6 @@ export const simplify: Phase = {
       op('exp', op('log', v('x'))),
       ({ x }) => (isPositive(rangeOf(x!)) ? x : undefined),
       'x > 0',
-    ),
-    rule(
-      'log-exp',
-      'log(eˣ) → x',
-      op('log', op('exp', v('x'))),
-      ({ x }) => x,
-      'exact in ℝ; in floats eˣ overflows for x > 709, so the rewrite is the more accurate',
     ),
     rule(
       'pow-pow',
@@ -297,6 +361,19 @@ export const simplify: Phase = {
         if (n.attrs.axis !== null || n.attrs.keepdims === true) return undefined;
         const dims = (n.args[0] as Node).shape;
         return B.mul(B.elementCount(dims), s!);
+      },
+    ),
+    rule(
+      'sum-of-one-hot',
+      'Σ₀ oneHot(l) → 1   (each one-hot column has a single 1)',
+      op(
+        'sum',
+        v('h', (n) => n.kind === 'apply' && n.op === 'oneHot'),
+      ),
+      (_b, n) => {
+        const axes = n.attrs.axis as readonly number[] | null;
+        if (axes?.length !== 1 || axes[0] !== 0) return undefined;
+        return oneLike(n);
       },
     ),
   ],

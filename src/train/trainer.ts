@@ -500,7 +500,10 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     stateInputs: g.stateInputs,
     l2: g.l2,
     regularized: g.regularized.map((p) => p.name),
-    data: g.dataLeaves.map((l) => dataLayout(l, g.batchSymbol)),
+    data: withClasses(
+      g.dataLeaves.map((l) => dataLayout(l, g.batchSymbol)),
+      [g.lossAndGrad.outputs.J!, ...(g.predict ? Object.values(g.predict.outputs) : [])],
+    ),
     predictInputs: (g.predict?.inputs ?? []).flatMap((l) =>
       l.kind === 'input' ? [(l as InputNode).name] : [],
     ),
@@ -813,6 +816,21 @@ function dataLayout(
     batched: axis >= 0,
     inner: axis >= 0 ? fixedSize(leaf.shape.slice(axis + 1)) : 1,
   };
+}
+
+/** `layouts` with the class count of each data input that `oneHot` reads as labels in `roots`. */
+function withClasses(layouts: readonly DataLayout[], roots: readonly Node[]): DataLayout[] {
+  const classes = new Map<string, number>();
+  for (const n of toposort(roots)) {
+    if (n.kind !== 'apply' || n.op !== 'oneHot' || n.args[0]?.kind !== 'input') continue;
+    const labels = n.args[0];
+    const c = n.attrs.classes as number;
+    classes.set(labels.name, Math.min(c, classes.get(labels.name) ?? c));
+  }
+  return layouts.map((d) => {
+    const c = classes.get(d.name);
+    return c === undefined ? d : { ...d, classes: c };
+  });
 }
 
 /** Elements of `shape` per unit of the batch dimension (its literal dimensions multiplied). */

@@ -112,6 +112,29 @@ const WITNESSES: Record<string, Witness> = {
   }),
   'exp-log': w({ x: leafSpec([2]) }, ({ x }) => B.exp(B.log(B.add(B.square(x!), 0.5)))),
   'log-exp': w({ x: leafSpec([2], { lo: -50, hi: 50 }) }, ({ x }) => B.log(B.exp(x!))),
+  // the adjoint of a broadcast scalar, as the autodiff driver builds it
+  'broadcast-scalar-operand': w({ s: leafSpec([]), x: leafSpec([2, 3]) }, ({ s, x }) =>
+    B.mul(B.broadcastTo(B.reshape(s!, [1, 1]), [2, 3]), x!),
+  ),
+  'log-softmax': w(
+    { z: leafSpec([3, 2], extreme) },
+    ({ z }) => B.log(B.apply('softmax', [z!], { axis: 0 })),
+    true,
+  ),
+  'log-sum-exp': w(
+    { z: leafSpec([3, 2], extreme) },
+    ({ z }) => B.log(B.sum(B.exp(z!), { axis: 0 })),
+    true,
+  ),
+  'softmax-by-hand': w(
+    { z: leafSpec([3, 2], extreme) },
+    ({ z }) => B.div(B.exp(z!), B.sum(B.exp(z!), { axis: 0, keepdims: true })),
+    true,
+  ),
+  // labels fixed in the graph: no leaves, one point
+  'sum-of-one-hot': w({}, () =>
+    B.sum(B.apply('oneHot', [], { classes: 3, labels: [2, 0, 1] }), { axis: 0 }),
+  ),
   // e^x > 0 for sure, so the fractional exponent's domain holds
   'pow-pow': w({ x: leafSpec([2], { lo: -2, hi: 2 }) }, ({ x }) => B.pow(B.pow(B.exp(x!), 1.5), 3)),
   'sqrt-square': w({ x: leafSpec([2], { lo: -1e3, hi: 1e3 }) }, ({ x }) => B.sqrt(B.square(x!))),
