@@ -325,3 +325,55 @@ describe('the digits sample', () => {
     expect(source).toMatch(/J = .*logSoftmax_0\(Z3\)·Y/);
   });
 });
+
+describe('the softmax family, compiled and interpreted (property)', () => {
+  it('optimized and unoptimized modules, float64 and float32, equal the interpreter on random shapes and axes', () => {
+    const shapes: readonly (readonly number[])[] = [[5], [3, 4], [2, 3, 2]];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: shapes.length - 1 }),
+        fc.integer({ min: -3, max: 2 }),
+        fc.array(fc.double({ min: -900, max: 900, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        (which, rawAxis, values) => {
+          const shape = shapes[which]!;
+          const axis = rawAxis % shape.length;
+          const x = input('x', shape);
+          const data = values.slice(
+            0,
+            shape.reduce((p, d) => p * d, 1),
+          );
+          const outputs = {
+            s: softmax(x, { axis }),
+            l: logSoftmax(x, { axis }),
+            e: logsumexp(x, { axis }),
+          };
+          const reference = evaluate(outputs, { x: data }) as Record<string, Float64Array>;
+          for (const optimize of [true, false]) {
+            for (const dtype of ['float64', 'float32'] as const) {
+              const got = compile(outputs, { optimize, dtype })({ x: data }) as unknown as Record<
+                string,
+                Float64Array
+              >;
+              for (const key of Object.keys(outputs)) {
+                const ref = reference[key]!;
+                Array.from(got[key]!).forEach((v, k) => {
+                  // float32: the inputs are rounded to float32 (|x| ≤ 900: 3e-5 absolute) first
+                  const tol =
+                    dtype === 'float32'
+                      ? 2e-4 * Math.max(1, Math.abs(ref[k]!))
+                      : 1e-12 * Math.max(1, Math.abs(ref[k]!));
+                  if (!(Math.abs(v - ref[k]!) <= tol)) {
+                    expect.fail(
+                      `${key} ${dtype} optimize ${optimize}: ${v} vs ${ref[k]} at ${k}, x ${JSON.stringify(data)} shape ${JSON.stringify(shape)} axis ${axis}`,
+                    );
+                  }
+                });
+              }
+            }
+          }
+        },
+      ),
+      { seed: 2026, numRuns: 40 },
+    );
+  });
+});
