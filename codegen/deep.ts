@@ -1857,6 +1857,21 @@ export interface DataLayout {
   readonly inner: number;
 }
 
+/**
+ * What the data helpers need to know of a model: its name (for messages; '' outside a model),
+ * its data inputs' layouts and its params (which data must not contain).
+ */
+export interface DataMeta {
+  readonly name: string;
+  readonly data: readonly DataLayout[];
+  readonly params: readonly { readonly name: string }[];
+}
+
+/** `fn` as messages name it: `planar: fit` in a model, `splitData` outside one. */
+function callName(meta: DataMeta, fn: string): string {
+  return meta.name ? `${meta.name}: ${fn}` : fn;
+}
+
 /** Row-major numbers: a typed array or a plain array. */
 export type Values = Float64Array | Float32Array | readonly number[];
 /**
@@ -2019,7 +2034,7 @@ const SPLIT_SIZE = {
   check: (v: unknown) =>
     typeof v === 'number' && v >= 0 && (v < 1 || Number.isInteger(v)) ? undefined : '',
 } as const;
-const SPLIT_OPTIONS: OptionSchema = {
+export const SPLIT_OPTIONS: OptionSchema = {
   dev: SPLIT_SIZE,
   test: SPLIT_SIZE,
   seed: SEED_OPTION,
@@ -2206,10 +2221,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return loss - l2Term(meta, state, m);
     },
     splitData(given, options) {
-      const where = `${meta.name}: splitData`;
-      checkTrainerOptions(where, options, SPLIT_OPTIONS);
-      const data = toColumns(meta, given, 'splitData', options.layout);
-      return splitData(meta, data, checkData(meta, data, 'splitData'), options, where);
+      return splitExamples(meta, given, options);
     },
     save(state) {
       checkState(state, 'save');
@@ -2422,16 +2434,11 @@ function examples(meta: TrainerMeta, data: FlatData): number {
  * every tensor input a whole number of examples, and all batched inputs the same number of them.
  * Returns the number of examples.
  */
-function checkData(
-  meta: TrainerMeta,
-  data: FlatData,
-  fn: string,
-  only?: readonly string[],
-): number {
+function checkData(meta: DataMeta, data: FlatData, fn: string, only?: readonly string[]): number {
   if (typeof data !== 'object' || data === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
-      `${meta.name}: ${fn}: expected an object of named data inputs`,
+      `${callName(meta, fn)}: expected an object of named data inputs`,
     );
   }
   // (a for-in over the keys and a loop over the params: no array or closure per step)
@@ -2439,7 +2446,7 @@ function checkData(
     if (isParamName(meta, key)) {
       throw new GradgenInputError(
         'E_UNKNOWN_INPUT',
-        `${meta.name}: ${fn}: '${key}' is a parameter; it comes from the state, not the data`,
+        `${callName(meta, fn)}: '${key}' is a parameter; it comes from the state, not the data`,
       );
     }
   }
@@ -2451,7 +2458,7 @@ function checkData(
     if (v === undefined && !only) {
       throw new GradgenInputError(
         'E_MISSING_INPUT',
-        `${meta.name}: ${fn}: missing data '${d.name}' (the data inputs are ${meta.data.map((e) => e.name).join(', ')})`,
+        `${callName(meta, fn)}: missing data '${d.name}' (the data inputs are ${meta.data.map((e) => e.name).join(', ')})`,
       );
     }
     if (v === undefined || typeof v === 'number') continue;
@@ -2460,13 +2467,13 @@ function checkData(
     if (!Number.isInteger(n) || n === 0) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${meta.name}: ${fn}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
+        `${callName(meta, fn)}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
       );
     }
     if (m !== undefined && n !== m) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${meta.name}: ${fn}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
+        `${callName(meta, fn)}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
       );
     }
     m = n;
@@ -2481,16 +2488,11 @@ function checkData(
  * that are converted are checked on the way, so a bad one is named by its place in the data as
  * given. Data that is already flat and in columns is returned as it is (no copy).
  */
-function toColumns(
-  meta: TrainerMeta,
-  data: Data,
-  fn: string,
-  layout: unknown = 'columns',
-): FlatData {
+function toColumns(meta: DataMeta, data: Data, fn: string, layout: unknown = 'columns'): FlatData {
   if (layout !== 'columns' && layout !== 'rows') {
     throw new GradgenInputError(
       'E_BAD_OPTION',
-      `${meta.name}: ${fn}: layout must be 'columns' or 'rows', got ${String(layout)}`,
+      `${callName(meta, fn)}: layout must be 'columns' or 'rows', got ${String(layout)}`,
     );
   }
   if (typeof data !== 'object' || data === null) return data as FlatData;
@@ -2504,8 +2506,8 @@ function toColumns(
     if (!nested && columns) continue;
     out ??= { ...(data as FlatData) };
     out[d.name] = nested
-      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', `${meta.name}: ${fn}`)
-      : fromRows(d, v as Values, `${meta.name}: ${fn}`);
+      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', callName(meta, fn))
+      : fromRows(d, v as Values, callName(meta, fn));
   }
   return out ?? (data as FlatData);
 }
@@ -2594,7 +2596,7 @@ function fromRows(d: TrainerMeta['data'][number], v: Values, where: string): Flo
   return out;
 }
 
-function isParamName(meta: TrainerMeta, key: string): boolean {
+function isParamName(meta: DataMeta, key: string): boolean {
   for (let i = 0; i < meta.params.length; i++) if (meta.params[i]!.name === key) return true;
   return false;
 }
@@ -2846,12 +2848,24 @@ export interface DataSplit {
 }
 
 /**
+ * Train/dev/test sets of `given` (checked like any data of the model, options first): the one
+ * implementation behind the trainer's `splitData` and the library's standalone `splitData`.
+ */
+export function splitExamples(meta: DataMeta, given: Data, options: SplitOptions): DataSplit {
+  const where = callName(meta, 'splitData');
+  checkTrainerOptions(where, options, SPLIT_OPTIONS);
+  const opts = options ?? {};
+  const data = toColumns(meta, given, 'splitData', opts.layout);
+  return splitData(meta, data, checkData(meta, data, 'splitData'), opts, where);
+}
+
+/**
  * Train/dev/test sets (§5.1.1): the examples shuffled with `seed`, then `dev` and `test` examples
  * (a count, or a fraction in (0, 1) of the examples, rounded) taken for those sets, the rest for
  * training. Each set keeps the examples' relative order of the shuffle.
  */
 function splitData(
-  meta: TrainerMeta,
+  meta: DataMeta,
   data: FlatData,
   m: number,
   options: SplitOptions,

@@ -149,3 +149,9 @@ export {
   type Decay,
 } from './train/optimizers.js';
 export { dropout } from './train/dropout.js';
+export {
+  splitData,
+  type ShapedValues,
+  type StandaloneData,
+  type StandaloneSplitOptions,
+} from './train/data.js';
