@@ -1555,6 +1555,7 @@ export const digitsMeta: TrainerMeta = {
     { name: 'Y', fixed: 1, batched: true, inner: 1 },
   ],
   predictInputs: ['X'],
+  normalizers: [],
   masks: [
     { name: 'D_A1', keepProb: 0.9, fixed: 128, batched: true },
     { name: 'D_A2', keepProb: 0.9, fixed: 64, batched: true },
@@ -1964,6 +1965,92 @@ export function learningRateAt(spec: OptimizerSpec, epoch: number): number {
 }
 
 /**
+ * Input normalization (§5.5.1), in the standard form x' = (x − μ)/σ with μ and σ of each feature
+ * over the training examples (σ the population standard deviation, as sklearn's StandardScaler).
+ * A feature whose training values are all equal gets μ = that value and σ = 1, so it becomes 0
+ * (σ = 0 would divide by zero). The one implementation behind a trainer's normalizers (whose μ
+ * and σ are buffers of the state) and the library's standalone `normalizer`.
+ */
+
+/**
+ * How a normalized input's values are laid out: `features` values per example, the examples
+ * along the batch axis with `inner` elements after it — (outer, m, inner) row-major, so feature
+ * f = o·inner + i of example j is at (o·m + j)·inner + i; (features, m) has inner = 1.
+ */
+export interface FeatureLayout {
+  readonly name: string;
+  readonly features: number;
+  readonly inner: number;
+}
+
+/** Per-feature μ and σ of `values` (m examples); a non-finite value is named by its place. */
+export function featureStats(
+  layout: FeatureLayout,
+  values: ArrayLike<number>,
+  m: number,
+  where: string,
+): { mean: Float64Array; std: Float64Array } {
+  const { features, inner } = layout;
+  const mean = new Float64Array(features);
+  const std = new Float64Array(features);
+  for (let f = 0; f < features; f++) {
+    const start = Math.floor(f / inner) * m * inner + (f % inner);
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < m; j++) {
+      const x = values[start + j * inner]!;
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `${where}: data '${layout.name}' has ${typeof x === 'number' ? `a non-finite value ${x}` : `a ${typeof x}`} at index ${start + j * inner} (feature ${f}, example ${j}): μ and σ need finite values`,
+        );
+      }
+      sum += x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (lo === hi) {
+      // a constant feature: (x − x)/1 = 0 exactly, for the training values and any equal to them
+      mean[f] = lo;
+      std[f] = 1;
+      continue;
+    }
+    const mu = sum / m;
+    let squares = 0;
+    for (let j = 0; j < m; j++) squares += (values[start + j * inner]! - mu) ** 2;
+    mean[f] = mu;
+    std[f] = Math.sqrt(squares / m);
+  }
+  return { mean, std };
+}
+
+/** (x − μ)/σ of every value of `values` (m examples laid out as `layout`), as a new array. */
+export function applyStats(
+  layout: FeatureLayout,
+  values: ArrayLike<number>,
+  m: number,
+  stats: { readonly mean: ArrayLike<number>; readonly std: ArrayLike<number> },
+  where: string,
+): Float64Array {
+  const { features, inner } = layout;
+  const out = new Float64Array(features * m);
+  for (let i = 0; i < out.length; i++) {
+    const x = values[i]!;
+    const f = Math.floor(i / (m * inner)) * inner + (i % inner);
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      const j = Math.floor(i / inner) % m;
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${where}: data '${layout.name}' has ${typeof x === 'number' ? `a non-finite value ${x}` : `a ${typeof x}`} at index ${i} (feature ${f}, example ${j})`,
+      );
+    }
+    out[i] = (x - stats.mean[f]!) / stats.std[f]!;
+  }
+  return out;
+}
+
+/**
  * The training runtime: what turns a module's kernels (a fused training step, predict, loss and
  * gradient) into a trainer — seeded initialization, dropout masks, learning-rate decay, Adam's
  * bias corrections, shuffled mini-batches, checks that name the user's data, divergence, and the
@@ -2013,6 +2100,12 @@ export interface TrainerMeta {
   readonly data: readonly DataLayout[];
   /** The data inputs predict reads. */
   readonly predictInputs: readonly string[];
+  /**
+   * The normalized data inputs (`normalize(X)` in the model): the kernels read (X − mean)/std,
+   * with `mean` and `std` buffers of the state (shape `shape`: X's with the batch axis 1),
+   * fitted on the training data and never trained.
+   */
+  readonly normalizers: readonly Normalizer[];
   /** Inverted-dropout masks: inputs of the step drawn from the state's RNG at every step. */
   readonly masks: readonly {
     readonly name: string;
@@ -2022,6 +2115,14 @@ export interface TrainerMeta {
   }[];
   /** Floating-point operations of one step: fixed + perExample·m. */
   readonly flopsPerStep: { readonly fixed: number; readonly perExample: number };
+}
+
+/** A normalized data input and the names of its buffers (`X_mean`, `X_std`). */
+export interface Normalizer {
+  readonly input: string;
+  readonly mean: string;
+  readonly std: string;
+  readonly shape: readonly number[];
 }
 
 /** A data input of the model, as the runtime slices it into mini-batches. */
@@ -2081,6 +2182,12 @@ export interface TrainingState {
   readonly params: Record<string, Float64Array>;
   /** Optimizer state by `<slot>_<param>` (`v_W1`, `m_W1`, …). */
   readonly opt: Record<string, Float64Array>;
+  /**
+   * Non-trainable model state (as PyTorch's buffers): each normalized input's μ and σ
+   * (`X_mean`, `X_std`), fitted on the training data by `fit` (or `fitNormalization`); NaN until
+   * then. No optimizer or L2 touches them; save/load carry them.
+   */
+  readonly buffers: Record<string, Float64Array>;
   /** Updates done so far (Adam's t). */
   step: number;
   /** Epochs completed (for learning-rate decay). */
@@ -2172,6 +2279,11 @@ export interface TrainerCore {
    * `seed` (default 1); the rest is the training set.
    */
   splitData(data: Data, options: SplitOptions): DataSplit;
+  /**
+   * Fits every normalizer's μ and σ (the state's buffers) on `data`, the training set: what
+   * `fit` does when the state's are not fitted yet.
+   */
+  fitNormalization(state: TrainingState, data: Data, options?: DataOptions): void;
   /** The full state as JSON: params, optimizer slots, step, epoch and the RNG's state. */
   save(state: TrainingState): string;
   /** A state from {@link save}'s JSON (or a version-1 parameter file), checked entry by entry. */
@@ -2257,6 +2369,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) gradInputs[d.name] = undefined;
   for (const mask of meta.masks) gradInputs[mask.name] = undefined;
   for (const p of meta.params) gradInputs[p.name] = undefined;
+  for (const n of meta.normalizers) gradInputs[n.mean] = gradInputs[n.std] = undefined;
   const updateInputs: Record<string, unknown> = {};
   for (const s of slotList) updateInputs[s.key] = undefined;
   for (const g of meta.gradients) updateInputs[g] = undefined;
@@ -2265,8 +2378,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   updateInputs[lr] = 0;
   if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
-  const checkState = (state: TrainingState, fn: string) =>
+  const checkState = (state: TrainingState, fn: string) => {
     checkStateShape(slotList, state, meta.name, fn);
+    if (meta.normalizers.length > 0) checkBuffers(meta, state, fn);
+  };
+  /** The kernels read the normalizers' buffers: they must be fitted (not NaN). */
+  const withBuffers = (state: TrainingState, fn: string, into: Record<string, unknown>) => {
+    for (let i = 0; i < meta.normalizers.length; i++) {
+      const n = meta.normalizers[i]!;
+      requireFitted(meta, n, state, fn);
+      into[n.mean] = state.buffers[n.mean];
+      into[n.std] = state.buffers[n.std];
+    }
+  };
 
   const core: TrainerCore = {
     meta,
@@ -2280,7 +2404,13 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         for (const slot of meta.slots)
           opt[`${slot}_${p.name}`] = new Float64Array(sizes.get(p.name)!);
       }
-      return { params, opt, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
+      const buffers: Record<string, Float64Array> = {};
+      for (const n of meta.normalizers) {
+        const size = n.shape.reduce((a, b) => a * b, 1);
+        buffers[n.mean] = new Float64Array(size).fill(Number.NaN);
+        buffers[n.std] = new Float64Array(size).fill(Number.NaN);
+      }
+      return { params, opt, buffers, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
     },
     step(state, given, options) {
       if (options !== undefined) checkTrainerOptions(`${meta.name}: step`, options, DATA_OPTIONS);
@@ -2288,6 +2418,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
       const inputs = gradInputs;
+      withBuffers(state, 'step', inputs);
       for (let i = 0; i < meta.data.length; i++)
         inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
       drawMasks(state.rng, m, inputs);
@@ -2341,6 +2472,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const inputs: Record<string, unknown> = {};
       for (const name of meta.predictInputs) if (name in data) inputs[name] = data[name];
       for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      withBuffers(state, 'predict', inputs);
       const out = kernels.predict(inputs as never) as Record<
         string,
         number | Float64Array | Float32Array
@@ -2368,6 +2500,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         }
       } else drawMasks(new Rng(options.maskSeed), m, inputs);
       for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      withBuffers(state, 'lossAndGrad', inputs);
       const out = kernels.lossAndGrad(inputs as never) as Record<
         string,
         number | ArrayLike<number>
@@ -2387,6 +2520,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
     },
     fit(state, data, options) {
       return fit(core, state, data, options, checkState);
+    },
+    fitNormalization(state, given, options) {
+      const fn = 'fitNormalization';
+      checkTrainerOptions(`${meta.name}: ${fn}`, options, DATA_OPTIONS);
+      const data = toColumns(meta, given, fn, options?.layout);
+      const m = checkData(
+        meta,
+        data,
+        fn,
+        meta.normalizers.map((n) => n.input),
+      );
+      checkState(state, fn);
+      fitBuffers(meta, state, data, m, `${meta.name}: ${fn}`);
     },
     evaluate(state, given, options = {}) {
       checkTrainerOptions(`${meta.name}: evaluate`, options, DATA_OPTIONS);
@@ -2493,6 +2639,80 @@ function checkStateShape(
 }
 const STEP_KEYS = ['step', 'epoch'] as const;
 
+/** Every normalizer's buffers are Float64Arrays of their size (NaN when not fitted yet). */
+function checkBuffers(meta: TrainerMeta, state: TrainingState, fn: string): void {
+  const buffers = (state as Partial<TrainingState>).buffers;
+  for (let i = 0; i < meta.normalizers.length; i++) {
+    const n = meta.normalizers[i]!;
+    const size = n.shape.reduce((a, b) => a * b, 1);
+    for (const key of [n.mean, n.std]) {
+      const v = typeof buffers === 'object' && buffers !== null ? buffers[key] : undefined;
+      if (!(v instanceof Float64Array) || v.length !== size) {
+        throw new GradgenInputError(
+          'E_BAD_STATE',
+          `${meta.name}: ${fn}: state.buffers.${key} must be a Float64Array of ${size} values (shape (${n.shape.join(', ')})), got ${v instanceof Float64Array ? `${v.length} values` : v === undefined ? 'nothing' : typeof v}`,
+        );
+      }
+    }
+  }
+}
+
+function isFitted(n: Normalizer, state: TrainingState): boolean {
+  return firstNonFinite(state.buffers[n.mean]!) < 0 && firstNonFinite(state.buffers[n.std]!) < 0;
+}
+
+/** E_BAD_STATE when a normalizer's μ or σ is not fitted (NaN) or σ is not positive. */
+function requireFitted(meta: TrainerMeta, n: Normalizer, state: TrainingState, fn: string): void {
+  const std = state.buffers[n.std]!;
+  if (!isFitted(n, state)) {
+    throw new GradgenInputError(
+      'E_BAD_STATE',
+      `${meta.name}: ${fn}: the normalizer of '${n.input}' is not fitted (state.buffers.${n.mean} and ${n.std} hold NaN): fit(state, data) fits it on its training data, or call fitNormalization(state, data) first`,
+    );
+  }
+  for (let i = 0; i < std.length; i++) {
+    if (!(std[i]! > 0)) {
+      throw new GradgenInputError(
+        'E_BAD_STATE',
+        `${meta.name}: ${fn}: state.buffers.${n.std}[${i}] is ${std[i]}; a standard deviation must be > 0`,
+      );
+    }
+  }
+}
+
+/** A normalized input's features, as its data layout gives them. */
+function featureLayout(meta: TrainerMeta, n: Normalizer): FeatureLayout {
+  const d = meta.data.find((e) => e.name === n.input)!;
+  return { name: n.input, features: d.fixed, inner: d.inner };
+}
+
+/**
+ * Fits the normalizers' μ and σ on `data` (m examples, checked), into the state's buffers — only
+ * those not fitted yet when `unfittedOnly`.
+ */
+function fitBuffers(
+  meta: TrainerMeta,
+  state: TrainingState,
+  data: FlatData,
+  m: number,
+  where: string,
+  unfittedOnly = false,
+): void {
+  for (const n of meta.normalizers) {
+    if (unfittedOnly && isFitted(n, state)) continue;
+    const v = data[n.input];
+    if (v === undefined || typeof v === 'number') {
+      throw new GradgenInputError(
+        'E_MISSING_INPUT',
+        `${where}: missing data '${n.input}' (its normalizer's μ and σ are fitted on it)`,
+      );
+    }
+    const stats = featureStats(featureLayout(meta, n), v, m, where);
+    state.buffers[n.mean]!.set(stats.mean);
+    state.buffers[n.std]!.set(stats.std);
+  }
+}
+
 /** The whole state as JSON, in the one versioned format of the library and the modules. */
 function saveState(meta: TrainerMeta, state: TrainingState): string {
   const entry = (shape: readonly number[], v: Float64Array) => ({ shape, data: Array.from(v) });
@@ -2505,6 +2725,14 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
     }
   }
   const rng = state.rng.getState().map((w) => (Number.isNaN(w) ? null : w));
+  // the normalizers' μ and σ, a NaN (not fitted yet) as null; a model without them has no section
+  const buffers: Record<string, unknown> = {};
+  for (const n of meta.normalizers) {
+    for (const key of [n.mean, n.std]) {
+      const data = Array.from(state.buffers[key]!, (x) => (Number.isNaN(x) ? null : x));
+      buffers[key] = { shape: n.shape, data };
+    }
+  }
   return JSON.stringify({
     format: STATE_FORMAT,
     version: STATE_VERSION,
@@ -2514,6 +2742,7 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
     rng,
     params,
     opt,
+    ...(meta.normalizers.length > 0 ? { buffers } : {}),
   });
 }
 
@@ -2809,6 +3038,7 @@ function snapshot(state: TrainingState): TrainingState {
   return {
     params: copy(state.params),
     opt: copy(state.opt),
+    buffers: copy(state.buffers ?? {}),
     step: state.step,
     epoch: state.epoch,
     rng,
@@ -2819,6 +3049,7 @@ function snapshot(state: TrainingState): TrainingState {
 function restore(state: TrainingState, from: TrainingState): void {
   for (const k of Object.keys(from.params)) state.params[k]!.set(from.params[k]!);
   for (const k of Object.keys(from.opt)) state.opt[k]!.set(from.opt[k]!);
+  for (const k of Object.keys(from.buffers)) state.buffers[k]!.set(from.buffers[k]!);
   state.step = from.step;
   state.epoch = from.epoch;
   state.rng.setState(from.rng.getState());
@@ -2854,6 +3085,8 @@ function fit(
   const size = options.batchSize ?? m;
   const factor = options.divergenceFactor ?? 1e3;
   checkDataValues(meta, data, where);
+  // a fresh state's normalizers are fitted on the training data (a fitted state keeps its own)
+  fitBuffers(meta, state, data, m, where, true);
   const early = earlyStopping(meta, options, where);
   const costs: number[] = [];
   let good = snapshot(state);
@@ -3099,6 +3332,7 @@ function loadState(core: TrainerCore, json: string): TrainingState {
     entries: unknown,
     expected: Map<string, readonly number[]>,
     into: Record<string, Float64Array>,
+    unfitted = false,
   ) => {
     const given = record(entries) ?? fail(`'${section}' must be an object of named entries`);
     for (const key of Object.keys(given)) {
@@ -3121,6 +3355,7 @@ function loadState(core: TrainerCore, json: string): TrainingState {
         fail(`${section}.${key} must hold ${target.length} numbers`);
       }
       (values as unknown[]).forEach((v, i) => {
+        if (unfitted && v === null) return void (target[i] = Number.NaN);
         if (typeof v !== 'number' || !Number.isFinite(v))
           fail(
             `${section}.${key}[${i}] is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}, not a finite number`,
@@ -3136,6 +3371,19 @@ function loadState(core: TrainerCore, json: string): TrainingState {
     meta.params.flatMap((p) => meta.slots.map((s) => [`${s}_${p.name}`, p.shape] as const)),
   );
   fill('opt', file['opt'], slotShapes, state.opt);
+  if (meta.normalizers.length > 0 || file['buffers'] !== undefined) {
+    const bufferShapes = new Map(
+      meta.normalizers.flatMap((n) => [n.mean, n.std].map((key) => [key, n.shape] as const)),
+    );
+    // a buffer saved before it was fitted holds nulls (NaN)
+    fill('buffers', file['buffers'], bufferShapes, state.buffers, true);
+    for (const n of meta.normalizers) {
+      const std = state.buffers[n.std]!;
+      const bad = std.findIndex((x) => x <= 0);
+      if (bad >= 0)
+        fail(`buffers.${n.std}[${bad}] is ${std[bad]}; a standard deviation must be > 0`);
+    }
+  }
   for (const key of ['step', 'epoch'] as const) {
     const v = file[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
@@ -3171,6 +3419,8 @@ export interface Trainer {
   fit(data: Data, options: FitOptions): FitHistory;
   evaluate(data: Data, options?: DataOptions): number;
   splitData(data: Data, options: SplitOptions): DataSplit;
+  /** Fits the normalizers' μ and σ on `data` (fit does it on its data when they are not fitted). */
+  fitNormalization(data: Data, options?: DataOptions): void;
   predict(data: Data, options?: DataOptions): Record<string, number | Float64Array | Float32Array>;
   lossAndGrad(
     batch: Data,
@@ -3199,6 +3449,7 @@ export function createTrainer(
     fit: (data, o) => core.fit(state, data, o),
     evaluate: (data, o) => core.evaluate(state, data, o),
     splitData: (data, o) => core.splitData(data, o),
+    fitNormalization: (data, o) => core.fitNormalization(state, data, o),
     predict: (data, o) => core.predict(state, data, o),
     lossAndGrad: (batch, o) => core.lossAndGrad(state, batch, o),
     save: () => core.save(state),

@@ -125,6 +125,8 @@ function checkTraining(
   }
   const data = k < m ? firstExamples(model, train, k) : train;
   const state = trainer.init(seed);
+  // normalize(X)'s μ and σ, from the whole training set (as fit fits them)
+  trainer.fitNormalization(state, train);
   for (let i = 0; i < steps; i++) trainer.step(state, data);
   const result = trainer.gradcheck(state, data, {
     ...check,

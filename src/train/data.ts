@@ -1,5 +1,6 @@
 /**
- * Data helpers that work without a model: `splitData` (train/dev/test sets, §5.1.1). They run
+ * Data helpers that work without a model: `splitData` (train/dev/test sets, §5.1.1) and
+ * `normalizer` (input normalization, §5.5.1). They run
  * the training runtime's own implementation (the one a trainer's `splitData` runs), given the
  * layouts a model would know from its inputs' shapes — here told by the data itself.
  */
@@ -7,6 +8,7 @@ import { GradgenError, at } from '../errors.js';
 import { userCallSite } from '../ir/site.js';
 import { checkOptions, describeOption } from '../options.js';
 import { GradgenInputError } from '../runtime/error.js';
+import { applyStats, featureStats } from '../runtime/normalize.js';
 import {
   SPLIT_OPTIONS,
   splitExamples,
@@ -152,7 +154,7 @@ function elementsPerColumn(shape: readonly number[]): number {
 }
 
 /** A { data, shape } input's shape: positive integers, as many elements as its data holds. */
-function checkShape(name: string, v: ShapedValues): readonly number[] {
+function checkShape(name: string, v: ShapedValues, where = 'splitData'): readonly number[] {
   const { shape, data } = v;
   const good =
     Array.isArray(shape) &&
@@ -161,8 +163,127 @@ function checkShape(name: string, v: ShapedValues): readonly number[] {
   if (!good || !isValues(data) || data.length !== shape.reduce((a, b) => a * b, 1)) {
     throw new GradgenError(
       'E_INPUT_SHAPE',
-      `splitData: data '${name}' must be { data, shape } with shape positive integers and data that many values, got shape ${describeOption(shape)} and ${isValues(data) ? `${data.length} values` : describeOption(data)}${at(userCallSite())}`,
+      `${where}: data '${name}' must be { data, shape } with shape positive integers and data that many values, got shape ${describeOption(shape)} and ${isValues(data) ? `${data.length} values` : describeOption(data)}${at(userCallSite())}`,
     );
   }
   return shape;
+}
+
+/** μ and σ per feature, fitted on a training set, and the normalization they define. */
+export interface Normalization {
+  /** Features per example (rows of X, for X of shape (n, m)). */
+  readonly features: number;
+  /** μ of each feature over the training examples. */
+  readonly mean: Float64Array;
+  /** σ of each feature (population standard deviation; 1 for a constant feature). */
+  readonly std: Float64Array;
+  /**
+   * (x − μ)/σ per feature of `x` — dev, test or new data with the same features, any number of
+   * examples — as flat values, examples as columns.
+   */
+  apply(x: NormalizerData, options?: { readonly shape?: readonly number[] }): Float64Array;
+}
+
+/** What normalizer and apply take: flat values, a nested array of rows, or { data, shape }. */
+export type NormalizerData = Values | readonly (readonly number[])[] | ShapedValues;
+
+const SHAPE_OPTION = {
+  shape: {
+    type: 'custom',
+    expected: 'a shape: an array of positive integers, examples last ([n, m])',
+    check: (v: unknown) =>
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1)
+        ? undefined
+        : '',
+  },
+} as const;
+
+/**
+ * Input normalization (§5.5.1) fitted on the training set `trainX` (examples as columns: a
+ * nested array of rows, (n, m); `{ data, shape }`; or flat values with `{ shape: [n, m] }`):
+ * μ and σ of each feature (row), and `apply`, which normalizes any data with those features —
+ * dev, test, new — the same way, x' = (x − μ)/σ. σ is the population standard deviation; a
+ * constant feature gets σ = 1 and μ its value, so it becomes 0 (as sklearn's StandardScaler).
+ * In a training model, `normalize(X)` does this inside the graph, with μ and σ in the state.
+ */
+export function normalizer(
+  trainX: NormalizerData,
+  options?: { readonly shape?: readonly number[] },
+): Normalization {
+  checkOptions('normalizer', options, SHAPE_OPTION);
+  const train = flatValues('normalizer', 'trainX', trainX, options?.shape, undefined);
+  try {
+    const layout = { name: 'trainX', features: train.features, inner: 1 };
+    const { mean, std } = featureStats(layout, train.values, train.m, 'normalizer');
+    return {
+      features: train.features,
+      mean,
+      std,
+      apply(x, applyOptions) {
+        checkOptions('normalizer.apply', applyOptions, SHAPE_OPTION);
+        const given = flatValues('normalizer.apply', 'x', x, applyOptions?.shape, train.features);
+        const at = { name: 'x', features: train.features, inner: 1 };
+        try {
+          return applyStats(at, given.values, given.m, { mean, std }, 'normalizer.apply');
+        } catch (e) {
+          throw asLibraryError(e);
+        }
+      },
+    };
+  } catch (e) {
+    throw asLibraryError(e);
+  }
+}
+
+/**
+ * `x` as flat (features, m) values: from { data, shape }, rows, or flat values with `shape` (or,
+ * when `features` is known, any whole number of examples).
+ */
+function flatValues(
+  where: string,
+  name: string,
+  x: NormalizerData,
+  shape: readonly number[] | undefined,
+  features: number | undefined,
+): { values: ArrayLike<number>; features: number; m: number } {
+  const fail = (problem: string): never => {
+    throw new GradgenError('E_INPUT_SHAPE', `${where}: ${name} ${problem}${at(userCallSite())}`);
+  };
+  let values: ArrayLike<number>;
+  let dims: readonly number[] | undefined = shape;
+  if (isShaped(x)) {
+    dims = checkShape(name, x, where);
+    values = x.data;
+  } else if (Array.isArray(x) && x.length > 0 && Array.isArray(x[0])) {
+    const rows = x as readonly (readonly number[])[];
+    const width = rows[0]!.length;
+    const bad = rows.findIndex((r) => !Array.isArray(r) || r.length !== width);
+    if (bad >= 0) fail(`row ${bad} has ${rows[bad]?.length ?? 'no'} values; row 0 has ${width}`);
+    dims = [rows.length, width];
+    values = rows.flat();
+  } else if (isValues(x)) {
+    values = x;
+  } else {
+    return fail(
+      `must be values (a typed or plain array), a nested array of rows or { data, shape }, got ${describeOption(x)}`,
+    );
+  }
+  if (dims !== undefined && dims.reduce((a, b) => a * b, 1) !== values.length) {
+    fail(`has ${values.length} values, which is not the shape (${dims.join(', ')})`);
+  }
+  const n = dims !== undefined ? values.length / dims[dims.length - 1]! : features;
+  if (n === undefined) {
+    return fail(
+      `is flat values: give its shape ({ shape: [n, m] }, examples last) or a nested array of rows`,
+    );
+  }
+  if (features !== undefined && n !== features) {
+    fail(`has ${n} features per example; the normalizer was fitted on ${features}`);
+  }
+  if (values.length === 0 || values.length % n !== 0) {
+    fail(`has ${values.length} values, which is not (${n}, m) for any number of examples m ≥ 1`);
+  }
+  return { values, features: n, m: values.length / n };
 }
