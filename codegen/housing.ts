@@ -1153,6 +1153,8 @@ export interface DataMeta {
   readonly name: string;
   readonly data: readonly DataLayout[];
   readonly params: readonly { readonly name: string }[];
+  /** The normalized inputs, whose buffers are not data either. */
+  readonly normalizers?: readonly Normalizer[];
 }
 
 /** `fn` as messages name it: `planar: fit` in a model, `splitData` outside one. */
@@ -1865,6 +1867,13 @@ function checkData(meta: DataMeta, data: FlatData, fn: string, only?: readonly s
         `${callName(meta, fn)}: '${key}' is a parameter; it comes from the state, not the data`,
       );
     }
+    const buffer = bufferOf(meta, key);
+    if (buffer) {
+      throw new GradgenInputError(
+        'E_UNKNOWN_INPUT',
+        `${callName(meta, fn)}: '${key}' is the ${key === buffer.mean ? 'μ' : 'σ'} of normalize(${buffer.input}), a buffer of the state (state.buffers.${key}), not data`,
+      );
+    }
   }
   let m: number | undefined;
   let from = '';
@@ -2010,6 +2019,13 @@ function fromRows(d: TrainerMeta['data'][number], v: Values, where: string): Flo
     }
   }
   return out;
+}
+
+function bufferOf(meta: DataMeta, key: string): Normalizer | undefined {
+  const all = meta.normalizers ?? [];
+  for (let i = 0; i < all.length; i++)
+    if (all[i]!.mean === key || all[i]!.std === key) return all[i];
+  return undefined;
 }
 
 function isParamName(meta: DataMeta, key: string): boolean {

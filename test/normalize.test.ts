@@ -326,6 +326,12 @@ describe('normalize(X) in a training model', () => {
       /fit: data 'X' has a non-finite value NaN at index 13/,
     );
     expect(Number.isNaN(state.buffers.X_mean![0])).toBe(true);
+    trainer.fitNormalization(state, data);
+    expectError(
+      () => trainer.predict(state, { X: data.X, X_std: [1, 1] }),
+      'E_UNKNOWN_INPUT',
+      /net: predict: 'X_std' is the σ of normalize\(X\), a buffer of the state \(state\.buffers\.X_std\), not data/,
+    );
   });
 
   it('normalizes per feature along any batch axis: X of shape (m, 3)', () => {
@@ -348,6 +354,27 @@ describe('normalize(X) in a training model', () => {
     const expected = normalizer(columns);
     expectClose(state.buffers.X_mean!, expected.mean, 1e-14);
     expectClose(state.buffers.X_std!, expected.std, 1e-14);
+  });
+
+  it('a normalizer only the loss reads (the target Y) is fitted and passed too', () => {
+    const X = input('X', [2, 'm']);
+    const Y = input('Y', [1, 'm']);
+    const W = param('W', [1, 2]);
+    const b = param('b', [1, 1]);
+    const Yhat = add(matmul(W, normalize(X)), b);
+    const trainer = compileTraining({
+      loss: meanSquaredError(Yhat, normalize(Y)),
+      outputs: { Yhat },
+      optimizer: sgd({ learningRate: 0.1 }),
+    });
+    const state = trainer.init(1);
+    const data = { X: [1, 2, 3, 4, 5, 9], Y: [10, 20, 40] };
+    trainer.fit(state, data, { epochs: 200 });
+    expect(Array.from(state.buffers.Y_mean!)).toEqual([70 / 3]);
+    // three examples, three params: Yhat approaches the normalized Y (its units are normalize(Y)'s)
+    const yn = normalizer([data.Y]).apply([data.Y]);
+    const predicted = trainer.predict(state, { X: data.X }).Yhat as Float64Array;
+    expectClose(predicted, yn, 0.2);
   });
 
   it('normalize takes a data input with a batch axis', () => {
@@ -387,5 +414,25 @@ describe('the housing sample', () => {
     const state = library.init(1);
     library.fit(state, { X, Y }, { epochs: 400 });
     expect(library.save(state)).toBe(trainer.save());
+    // the module's own save/load carries them too
+    const again = createHousingTrainer({ seed: 7 });
+    again.load(trainer.save());
+    expect(again.state.buffers).toEqual(trainer.state.buffers);
+    expect(again.predict({ X: [1650, 3] }).Yhat).toEqual(price);
+  });
+
+  it('a float32 module normalizes too', () => {
+    const { X, Y, m } = housing();
+    const f32 = compileTraining({ ...housingModel, dtype: 'float32' });
+    const state = f32.init(1);
+    f32.fit(state, { X, Y }, { epochs: 400 });
+    const f64 = compileTraining(housingModel);
+    const reference = f64.init(1);
+    f64.fit(reference, { X, Y }, { epochs: 400 });
+    expect(state.buffers).toEqual(reference.buffers);
+    const a = f32.predict(state, { X }).Yhat as Float32Array;
+    const b = f64.predict(reference, { X }).Yhat as Float64Array;
+    expectClose(a, b, 1e-4);
+    expect(m).toBe(47);
   });
 });

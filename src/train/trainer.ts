@@ -93,6 +93,8 @@ export interface Trainer {
   readonly source: string;
   readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
   readonly parameterCount: number;
+  /** The normalized inputs (`normalize(X)`) and the names and shape of their buffers μ and σ. */
+  readonly normalizers: TrainerMeta['normalizers'];
   /** Floating-point operations of one training step for a batch of `m` examples. */
   flopsPerStep(m: number): number;
   init(seed: number): TrainingState;
@@ -487,7 +489,8 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     predict: predictKeys.length
       ? {
           outputs: Object.fromEntries(predictKeys.map((k, i) => [k, predictRoots[i]!])),
-          inputs: leavesOf(predictRoots, where),
+          // every buffer, read or not: the runtime passes them all (a normalizer may be the loss's only)
+          inputs: withAll(leavesOf(predictRoots, where), buffers),
         }
       : undefined,
     lossAndGrad: {
@@ -537,6 +540,11 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     })),
     flopsPerStep: { fixed, perExample: perExample(1) - fixed },
   };
+}
+
+/** `leaves` and then those of `more` not among them. */
+function withAll(leaves: readonly Node[], more: Iterable<Node>): Node[] {
+  return [...leaves, ...[...more].filter((n) => !leaves.includes(n))];
 }
 
 function isBuffer(g: TrainingGraph, leaf: Node): boolean {
@@ -672,6 +680,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     source,
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
     parameterCount: meta.parameterCount,
+    normalizers: meta.normalizers,
     flopsPerStep: (m) => meta.flopsPerStep.fixed + meta.flopsPerStep.perExample * m,
     // each call in its own try (no closure per call: step runs in hot loops)
     init(seed) {
