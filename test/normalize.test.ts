@@ -377,6 +377,24 @@ describe('normalize(X) in a training model', () => {
     expectClose(predicted, yn, 0.2);
   });
 
+  it('a constant feature in a model: σ = 1, the feature is 0, training stays finite', () => {
+    const trainer = regressor(2, true);
+    const { X, Y } = scaledData(2, 20, 8);
+    X.fill(0.3, 20, 40); // feature 1: the same value in every training example
+    const state = trainer.init(1);
+    const costs = trainer.fit(state, { X, Y }, { epochs: 20, layout: 'columns' });
+    expect(costs.every(Number.isFinite)).toBe(true);
+    expect(Array.from(state.buffers.X_std!).slice(1)).toEqual([1]);
+    expect(Array.from(state.buffers.X_mean!).slice(1)).toEqual([0.3]);
+    // the constant feature contributes nothing: any W1 column 1 gives the same predictions
+    const before = trainer.predict(state, { X }).Yhat as Float64Array;
+    state.params.W1![1] = state.params.W1![3] = state.params.W1![5] = 42;
+    expect(trainer.predict(state, { X }).Yhat).toEqual(before);
+    expect(trainer.normalizers).toEqual([
+      { input: 'X', mean: 'X_mean', std: 'X_std', shape: [2, 1] },
+    ]);
+  });
+
   it('normalize takes a data input with a batch axis', () => {
     expectError(
       () => normalize(param('P', [2, 1]) as never),
