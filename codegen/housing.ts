@@ -3,13 +3,15 @@
  * Training module: a step is housingLossAndGrad (forward + backward) then
  * housingUpdate (the sgd update); housingPredict (dropout off). Parameters: W (1, 2), b (1, 1).
  * createHousingTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
+ * Buffers (not trained; μ and σ fitted on the training data by fit, saved with the state): X_mean, X_std (2, 1).
+ * The kernels normalize (X − X_mean)/X_std, so predict takes raw X.
  * Hyperparameter inputs of housingUpdate, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * housingLossAndGrad:
- * Inputs: X (2, m), Y (1, m), W (1, 2), b (1, 1)
+ * Inputs: X (2, m), Y (1, m), X_mean (2, 1), X_std (2, 1), W (1, 2), b (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
  *   J = Σ (dYhat²)·(1/m)
- *   dW = (1/m)·(2·(dYhat·Xᵀ))  (1, 2)
+ *   dW = (1/m)·(2·(dYhat·Xnᵀ))  (1, 2)
  *   db = (1/m)·(2·Σ_1 dYhat)  (1, 1)
  *
  * housingUpdate:
@@ -19,9 +21,9 @@
  *   b_next = b − db·lr  (1, 1)
  *
  * housingPredict:
- * Inputs: X (2, m), W (1, 2), b (1, 1)
+ * Inputs: X (2, m), X_mean (2, 1), X_std (2, 1), W (1, 2), b (1, 1)
  * Outputs (the returned object and its arrays are reused by the next call: copy what you keep):
- *   Yhat = b + W·X  (1, m)
+ *   Yhat = b + W·Xn  (1, m)
  * Tensors are row-major Float64Arrays; examples are columns (X is features × m).
  */
 /** Thrown for bad call arguments; `code` matches gradgen's own error codes. */
@@ -94,9 +96,30 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * Xn = (X − X_mean)/X_std  [samples/housing.ts:21]
+ * (called by housingLossAndGrad and housingPredict)
+ */
+function computeXn(
+  Xn: Float64Array,
+  X: Float64Array,
+  X_mean: Float64Array,
+  X_std: Float64Array,
+  m: number,
+): void {
+  for (let i0 = 0; i0 < 2; i0++) {
+    for (let i1 = 0; i1 < m; i1++) {
+      const e = X[i0 * m + i1]! - X_mean[i0]!; // X − X_mean  [samples/housing.ts:21]
+      Xn[i0 * m + i1] = e / X_std[i0]!;
+    }
+  }
+}
+
 export interface HousingLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
+  readonly X_mean: Float64Array | Float32Array | readonly number[];
+  readonly X_std: Float64Array | Float32Array | readonly number[];
   readonly W: Float64Array | Float32Array | readonly number[];
   readonly b: Float64Array | Float32Array | readonly number[];
 }
@@ -118,6 +141,8 @@ export const housingLossAndGradMeta = {
   inputs: [
     { name: 'X', shape: [2, 'm'] },
     { name: 'Y', shape: [1, 'm'] },
+    { name: 'X_mean', shape: [2, 1] },
+    { name: 'X_std', shape: [2, 1] },
     { name: 'W', shape: [1, 2] },
     { name: 'b', shape: [1, 1] },
   ],
@@ -128,17 +153,18 @@ export const housingLossAndGradMeta = {
   ],
 } as const;
 let buf0 = new Float64Array(0);
+let buf1 = new Float64Array(0);
 // holds output dW
-const buf1 = new Float64Array(2);
+const buf2 = new Float64Array(2);
 // holds output db
-const buf2 = new Float64Array(1);
+const buf3 = new Float64Array(1);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingLossAndGrad_bound_m = -1;
 
 class HousingLossAndGradResult implements HousingLossAndGradOutputs {
   J: number = 0;
-  dW: Float64Array = buf1;
-  db: Float64Array = buf2;
+  dW: Float64Array = buf2;
+  db: Float64Array = buf3;
 }
 
 /** The object every call returns, updated in place (no allocation per call). */
@@ -149,12 +175,13 @@ const housingLossAndGradResult: HousingLossAndGradOutputs = new HousingLossAndGr
  * outputs: only when the batch size changes, never in a steady loop.
  */
 function housingLossAndGradReserve(m: number): void {
-  if (buf0.length < m) buf0 = new Float64Array(m);
+  if (buf0.length < 2 * m) buf0 = new Float64Array(2 * m);
+  if (buf1.length < m) buf1 = new Float64Array(m);
   housingLossAndGrad_bound_m = m;
 }
 
 /**
- * Computes J, dW, db from X, Y, W, b.
+ * Computes J, dW, db from X, Y, X_mean, X_std, W, b.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -175,19 +202,39 @@ export function housingLossAndGrad(
       switch (key) {
         case 'X':
         case 'Y':
+        case 'X_mean':
+        case 'X_std':
         case 'W':
         case 'b':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'W', 'b'`,
+            `housingLossAndGrad: unknown input '${key}'; it takes 'X', 'Y', 'X_mean', 'X_std', 'W', 'b'`,
           );
       }
     }
   }
   const X = readTensor('housingLossAndGrad', 'X', inputs.X, '(2, m)', 2, true, checkValues);
   const Y = readTensor('housingLossAndGrad', 'Y', inputs.Y, '(1, m)', 1, true, checkValues);
+  const X_mean = readTensor(
+    'housingLossAndGrad',
+    'X_mean',
+    inputs.X_mean,
+    '(2, 1)',
+    2,
+    false,
+    checkValues,
+  );
+  const X_std = readTensor(
+    'housingLossAndGrad',
+    'X_std',
+    inputs.X_std,
+    '(2, 1)',
+    2,
+    false,
+    checkValues,
+  );
   const W = readTensor('housingLossAndGrad', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
   const b = readTensor('housingLossAndGrad', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
@@ -198,24 +245,27 @@ export function housingLossAndGrad(
     );
   }
   if (m !== housingLossAndGrad_bound_m) housingLossAndGradReserve(m);
-  // dYhat = Yhat − Y  [samples/housing.ts:22]
-  const dYhat = buf0;
+  // Xn = (X − X_mean)/X_std  [samples/housing.ts:21]
+  const Xn = buf0;
+  computeXn(Xn, X, X_mean, X_std, m);
+  // dYhat = Yhat − Y  [samples/housing.ts:26]
+  const dYhat = buf1;
   dYhat.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        dYhat[j]! += a * X[p * m + j]!;
+        dYhat[j]! += a * Xn[p * m + j]!;
       }
     }
   }
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < m; j++) {
-      const Yhat = b[0]! + dYhat[j]!; // b + W·X  [samples/housing.ts:21]
+      const Yhat = b[0]! + dYhat[j]!; // b + W·Xn  [samples/housing.ts:25]
       dYhat[j] = Yhat - Y[j]!;
     }
   }
-  // t0 = Σ (dYhat²)  [samples/housing.ts:22]
+  // t0 = Σ (dYhat²)  [samples/housing.ts:26]
   let t0 = 0;
   {
     let s = 0;
@@ -231,27 +281,27 @@ export function housingLossAndGrad(
     t0 = s + c;
   }
   const t2 = 1 / m; // 1/m
-  const J = t0 * t2; // Σ (dYhat²)·(1/m)  [samples/housing.ts:22]
-  // dW = (1/m)·(2·(dYhat·Xᵀ))  [samples/housing.ts:21]
-  const dW = buf1;
+  const J = t0 * t2; // Σ (dYhat²)·(1/m)  [samples/housing.ts:26]
+  // dW = (1/m)·(2·(dYhat·Xnᵀ))  [samples/housing.ts:25]
+  const dW = buf2;
   for (let j = 0; j < 2; j++) {
     for (let i = 0; i < 1; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
-        acc += dYhat[p]! * X[p + j * m]!;
+        acc += dYhat[p]! * Xn[p + j * m]!;
       }
-      const e = 2 * acc; // 2·(dYhat·Xᵀ)  [samples/housing.ts:21]
+      const e = 2 * acc; // 2·(dYhat·Xnᵀ)  [samples/housing.ts:25]
       dW[j] = t2 * e;
     }
   }
-  // db = (1/m)·(2·Σ_1 dYhat)  [samples/housing.ts:21]
-  const db = buf2;
+  // db = (1/m)·(2·Σ_1 dYhat)  [samples/housing.ts:25]
+  const db = buf3;
   for (let i0 = 0; i0 < 1; i0++) {
     let acc = 0;
     for (let i1 = 0; i1 < m; i1++) {
       acc += dYhat[i1]!;
     }
-    const e = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:21]
+    const e = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:25]
     db[0] = t2 * e;
   }
   housingLossAndGradResult.J = J;
@@ -344,16 +394,16 @@ export function housingUpdate(
   const db = readTensor('housingUpdate', 'db', inputs.db, '(1, 1)', 1, false, checkValues);
   checkScalar('housingUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
-  // W_next = W − dW·lr  [samples/housing.ts:19]
+  // W_next = W − dW·lr  [samples/housing.ts:23]
   const W_next = buf0_2;
   for (let k = 0; k < 2; k++) {
-    const e = dW[k]! * lr; // dW·lr  [samples/housing.ts:19]
+    const e = dW[k]! * lr; // dW·lr  [samples/housing.ts:23]
     W_next[k] = W[k]! - e;
   }
-  // b_next = b − db·lr  [samples/housing.ts:20]
+  // b_next = b − db·lr  [samples/housing.ts:24]
   const b_next = buf1_2;
   for (let k = 0; k < 1; k++) {
-    const e = db[k]! * lr; // db·lr  [samples/housing.ts:20]
+    const e = db[k]! * lr; // db·lr  [samples/housing.ts:24]
     b_next[k] = b[k]! - e;
   }
   return housingUpdateResult;
@@ -361,6 +411,8 @@ export function housingUpdate(
 
 export interface HousingPredictInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
+  readonly X_mean: Float64Array | Float32Array | readonly number[];
+  readonly X_std: Float64Array | Float32Array | readonly number[];
   readonly W: Float64Array | Float32Array | readonly number[];
   readonly b: Float64Array | Float32Array | readonly number[];
 }
@@ -379,13 +431,16 @@ export const housingPredictMeta = {
   dtype: 'float64',
   inputs: [
     { name: 'X', shape: [2, 'm'] },
+    { name: 'X_mean', shape: [2, 1] },
+    { name: 'X_std', shape: [2, 1] },
     { name: 'W', shape: [1, 2] },
     { name: 'b', shape: [1, 1] },
   ],
   outputs: [{ name: 'Yhat', shape: [1, 'm'] }],
 } as const;
-// holds output Yhat
 let buf0_3 = new Float64Array(0);
+// holds output Yhat
+let buf1_3 = new Float64Array(0);
 // the batch size the buffers are laid out for (-1: none yet)
 let housingPredict_bound_m = -1;
 
@@ -401,13 +456,14 @@ const housingPredictResult: HousingPredictOutputs = new HousingPredictResult();
  * outputs: only when the batch size changes, never in a steady loop.
  */
 function housingPredictReserve(m: number): void {
-  if (buf0_3.length < m) buf0_3 = new Float64Array(m);
-  housingPredictResult.Yhat = buf0_3.length === m ? buf0_3 : buf0_3.subarray(0, m);
+  if (buf0_3.length < 2 * m) buf0_3 = new Float64Array(2 * m);
+  if (buf1_3.length < m) buf1_3 = new Float64Array(m);
+  housingPredictResult.Yhat = buf1_3.length === m ? buf1_3 : buf1_3.subarray(0, m);
   housingPredict_bound_m = m;
 }
 
 /**
- * Computes Yhat from X, W, b.
+ * Computes Yhat from X, X_mean, X_std, W, b.
  * `options.checkValues: false` skips the checks that read every key and value: unknown input
  * names and NaN/±Infinity in tensors (types, shapes and scalar values are still checked).
  * For a hot loop whose inputs are known to be good.
@@ -427,30 +483,53 @@ export function housingPredict(
     for (const key in inputs) {
       switch (key) {
         case 'X':
+        case 'X_mean':
+        case 'X_std':
         case 'W':
         case 'b':
           break;
         default:
           throw new GradgenInputError(
             'E_UNKNOWN_INPUT',
-            `housingPredict: unknown input '${key}'; it takes 'X', 'W', 'b'`,
+            `housingPredict: unknown input '${key}'; it takes 'X', 'X_mean', 'X_std', 'W', 'b'`,
           );
       }
     }
   }
   const X = readTensor('housingPredict', 'X', inputs.X, '(2, m)', 2, true, checkValues);
+  const X_mean = readTensor(
+    'housingPredict',
+    'X_mean',
+    inputs.X_mean,
+    '(2, 1)',
+    2,
+    false,
+    checkValues,
+  );
+  const X_std = readTensor(
+    'housingPredict',
+    'X_std',
+    inputs.X_std,
+    '(2, 1)',
+    2,
+    false,
+    checkValues,
+  );
   const W = readTensor('housingPredict', 'W', inputs.W, '(1, 2)', 2, false, checkValues);
   const b = readTensor('housingPredict', 'b', inputs.b, '(1, 1)', 1, false, checkValues);
   const m = X.length / 2; // batch size, from X
   if (m !== housingPredict_bound_m) housingPredictReserve(m);
-  // Yhat = b + W·X  [samples/housing.ts:21]
-  const Yhat = buf0_3;
+  // Xn = (X − X_mean)/X_std  [samples/housing.ts:21]
+  const Xn = buf0_3;
+  computeXn(Xn, X, X_mean, X_std, m);
+  // Yhat = b + W·Xn  [samples/housing.ts:25]
+  const Yhat = buf1_3;
   Yhat.fill(0, 0, m);
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < 1; i++) {
       const a = W[p]!;
       for (let j = 0; j < m; j++) {
-        Yhat[j]! += a * X[p * m + j]!;
+        Yhat[j]! += a * Xn[p * m + j]!;
       }
     }
   }
@@ -486,8 +565,9 @@ export const housingMeta: TrainerMeta = {
     { name: 'Y', fixed: 1, batched: true, inner: 1 },
   ],
   predictInputs: ['X'],
+  normalizers: [{ input: 'X', mean: 'X_mean', std: 'X_std', shape: [2, 1] }],
   masks: [],
-  flopsPerStep: { fixed: 14, perExample: 13 },
+  flopsPerStep: { fixed: 14, perExample: 17 },
 };
 
 // ---- the training runtime (gradgen src/runtime/: the same in every module)
@@ -892,6 +972,92 @@ export function learningRateAt(spec: OptimizerSpec, epoch: number): number {
 }
 
 /**
+ * Input normalization (§5.5.1), in the standard form x' = (x − μ)/σ with μ and σ of each feature
+ * over the training examples (σ the population standard deviation, as sklearn's StandardScaler).
+ * A feature whose training values are all equal gets μ = that value and σ = 1, so it becomes 0
+ * (σ = 0 would divide by zero). The one implementation behind a trainer's normalizers (whose μ
+ * and σ are buffers of the state) and the library's standalone `normalizer`.
+ */
+
+/**
+ * How a normalized input's values are laid out: `features` values per example, the examples
+ * along the batch axis with `inner` elements after it — (outer, m, inner) row-major, so feature
+ * f = o·inner + i of example j is at (o·m + j)·inner + i; (features, m) has inner = 1.
+ */
+export interface FeatureLayout {
+  readonly name: string;
+  readonly features: number;
+  readonly inner: number;
+}
+
+/** Per-feature μ and σ of `values` (m examples); a non-finite value is named by its place. */
+export function featureStats(
+  layout: FeatureLayout,
+  values: ArrayLike<number>,
+  m: number,
+  where: string,
+): { mean: Float64Array; std: Float64Array } {
+  const { features, inner } = layout;
+  const mean = new Float64Array(features);
+  const std = new Float64Array(features);
+  for (let f = 0; f < features; f++) {
+    const start = Math.floor(f / inner) * m * inner + (f % inner);
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < m; j++) {
+      const x = values[start + j * inner]!;
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        throw new GradgenInputError(
+          'E_NONFINITE_INPUT',
+          `${where}: data '${layout.name}' has ${typeof x === 'number' ? `a non-finite value ${x}` : `a ${typeof x}`} at index ${start + j * inner} (feature ${f}, example ${j}): μ and σ need finite values`,
+        );
+      }
+      sum += x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (lo === hi) {
+      // a constant feature: (x − x)/1 = 0 exactly, for the training values and any equal to them
+      mean[f] = lo;
+      std[f] = 1;
+      continue;
+    }
+    const mu = sum / m;
+    let squares = 0;
+    for (let j = 0; j < m; j++) squares += (values[start + j * inner]! - mu) ** 2;
+    mean[f] = mu;
+    std[f] = Math.sqrt(squares / m);
+  }
+  return { mean, std };
+}
+
+/** (x − μ)/σ of every value of `values` (m examples laid out as `layout`), as a new array. */
+export function applyStats(
+  layout: FeatureLayout,
+  values: ArrayLike<number>,
+  m: number,
+  stats: { readonly mean: ArrayLike<number>; readonly std: ArrayLike<number> },
+  where: string,
+): Float64Array {
+  const { features, inner } = layout;
+  const out = new Float64Array(features * m);
+  for (let i = 0; i < out.length; i++) {
+    const x = values[i]!;
+    const f = Math.floor(i / (m * inner)) * inner + (i % inner);
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      const j = Math.floor(i / inner) % m;
+      throw new GradgenInputError(
+        'E_NONFINITE_INPUT',
+        `${where}: data '${layout.name}' has ${typeof x === 'number' ? `a non-finite value ${x}` : `a ${typeof x}`} at index ${i} (feature ${f}, example ${j})`,
+      );
+    }
+    out[i] = (x - stats.mean[f]!) / stats.std[f]!;
+  }
+  return out;
+}
+
+/**
  * The training runtime: what turns a module's kernels (a fused training step, predict, loss and
  * gradient) into a trainer — seeded initialization, dropout masks, learning-rate decay, Adam's
  * bias corrections, shuffled mini-batches, checks that name the user's data, divergence, and the
@@ -941,6 +1107,12 @@ export interface TrainerMeta {
   readonly data: readonly DataLayout[];
   /** The data inputs predict reads. */
   readonly predictInputs: readonly string[];
+  /**
+   * The normalized data inputs (`normalize(X)` in the model): the kernels read (X − mean)/std,
+   * with `mean` and `std` buffers of the state (shape `shape`: X's with the batch axis 1),
+   * fitted on the training data and never trained.
+   */
+  readonly normalizers: readonly Normalizer[];
   /** Inverted-dropout masks: inputs of the step drawn from the state's RNG at every step. */
   readonly masks: readonly {
     readonly name: string;
@@ -952,6 +1124,14 @@ export interface TrainerMeta {
   readonly flopsPerStep: { readonly fixed: number; readonly perExample: number };
 }
 
+/** A normalized data input and the names of its buffers (`X_mean`, `X_std`). */
+export interface Normalizer {
+  readonly input: string;
+  readonly mean: string;
+  readonly std: string;
+  readonly shape: readonly number[];
+}
+
 /** A data input of the model, as the runtime slices it into mini-batches. */
 export interface DataLayout {
   readonly name: string;
@@ -960,6 +1140,23 @@ export interface DataLayout {
   readonly inner: number;
   /** Class labels (read by `oneHot`): every value is an integer in [0, classes). */
   readonly classes?: number;
+}
+
+/**
+ * What the data helpers need to know of a model: its name (for messages; '' outside a model),
+ * its data inputs' layouts and its params (which data must not contain).
+ */
+export interface DataMeta {
+  readonly name: string;
+  readonly data: readonly DataLayout[];
+  readonly params: readonly { readonly name: string }[];
+  /** The normalized inputs, whose buffers are not data either. */
+  readonly normalizers?: readonly Normalizer[];
+}
+
+/** `fn` as messages name it: `planar: fit` in a model, `splitData` outside one. */
+function callName(meta: DataMeta, fn: string): string {
+  return meta.name ? `${meta.name}: ${fn}` : fn;
 }
 
 /** Row-major numbers: a typed array or a plain array. */
@@ -996,6 +1193,12 @@ export interface TrainingState {
   readonly params: Record<string, Float64Array>;
   /** Optimizer state by `<slot>_<param>` (`v_W1`, `m_W1`, …). */
   readonly opt: Record<string, Float64Array>;
+  /**
+   * Non-trainable model state (as PyTorch's buffers): each normalized input's μ and σ
+   * (`X_mean`, `X_std`), fitted on the training data by `fit` (or `fitNormalization`); NaN until
+   * then. No optimizer or L2 touches them; save/load carry them.
+   */
+  readonly buffers: Record<string, Float64Array>;
   /** Updates done so far (Adam's t). */
   step: number;
   /** Epochs completed (for learning-rate decay). */
@@ -1087,6 +1290,11 @@ export interface TrainerCore {
    * `seed` (default 1); the rest is the training set.
    */
   splitData(data: Data, options: SplitOptions): DataSplit;
+  /**
+   * Fits every normalizer's μ and σ (the state's buffers) on `data`, the training set: what
+   * `fit` does when the state's are not fitted yet.
+   */
+  fitNormalization(state: TrainingState, data: Data, options?: DataOptions): void;
   /** The full state as JSON: params, optimizer slots, step, epoch and the RNG's state. */
   save(state: TrainingState): string;
   /** A state from {@link save}'s JSON (or a version-1 parameter file), checked entry by entry. */
@@ -1124,7 +1332,7 @@ const SPLIT_SIZE = {
   check: (v: unknown) =>
     typeof v === 'number' && v >= 0 && (v < 1 || Number.isInteger(v)) ? undefined : '',
 } as const;
-const SPLIT_OPTIONS: OptionSchema = {
+export const SPLIT_OPTIONS: OptionSchema = {
   dev: SPLIT_SIZE,
   test: SPLIT_SIZE,
   seed: SEED_OPTION,
@@ -1172,6 +1380,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   for (const d of meta.data) gradInputs[d.name] = undefined;
   for (const mask of meta.masks) gradInputs[mask.name] = undefined;
   for (const p of meta.params) gradInputs[p.name] = undefined;
+  for (const n of meta.normalizers) gradInputs[n.mean] = gradInputs[n.std] = undefined;
   const updateInputs: Record<string, unknown> = {};
   for (const s of slotList) updateInputs[s.key] = undefined;
   for (const g of meta.gradients) updateInputs[g] = undefined;
@@ -1180,8 +1389,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   updateInputs[lr] = 0;
   if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
-  const checkState = (state: TrainingState, fn: string) =>
+  const checkState = (state: TrainingState, fn: string) => {
     checkStateShape(slotList, state, meta.name, fn);
+    if (meta.normalizers.length > 0) checkBuffers(meta, state, fn);
+  };
+  /** The kernels read the normalizers' buffers: they must be fitted (not NaN). */
+  const withBuffers = (state: TrainingState, fn: string, into: Record<string, unknown>) => {
+    for (let i = 0; i < meta.normalizers.length; i++) {
+      const n = meta.normalizers[i]!;
+      requireFitted(meta, n, state, fn);
+      into[n.mean] = state.buffers[n.mean];
+      into[n.std] = state.buffers[n.std];
+    }
+  };
 
   const core: TrainerCore = {
     meta,
@@ -1195,7 +1415,13 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         for (const slot of meta.slots)
           opt[`${slot}_${p.name}`] = new Float64Array(sizes.get(p.name)!);
       }
-      return { params, opt, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
+      const buffers: Record<string, Float64Array> = {};
+      for (const n of meta.normalizers) {
+        const size = n.shape.reduce((a, b) => a * b, 1);
+        buffers[n.mean] = new Float64Array(size).fill(Number.NaN);
+        buffers[n.std] = new Float64Array(size).fill(Number.NaN);
+      }
+      return { params, opt, buffers, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
     },
     step(state, given, options) {
       if (options !== undefined) checkTrainerOptions(`${meta.name}: step`, options, DATA_OPTIONS);
@@ -1203,6 +1429,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
       const inputs = gradInputs;
+      withBuffers(state, 'step', inputs);
       for (let i = 0; i < meta.data.length; i++)
         inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
       drawMasks(state.rng, m, inputs);
@@ -1256,6 +1483,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const inputs: Record<string, unknown> = {};
       for (const name of meta.predictInputs) if (name in data) inputs[name] = data[name];
       for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      withBuffers(state, 'predict', inputs);
       const out = kernels.predict(inputs as never) as Record<
         string,
         number | Float64Array | Float32Array
@@ -1283,6 +1511,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         }
       } else drawMasks(new Rng(options.maskSeed), m, inputs);
       for (const p of meta.params) inputs[p.name] = state.params[p.name];
+      withBuffers(state, 'lossAndGrad', inputs);
       const out = kernels.lossAndGrad(inputs as never) as Record<
         string,
         number | ArrayLike<number>
@@ -1303,6 +1532,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
     fit(state, data, options) {
       return fit(core, state, data, options, checkState);
     },
+    fitNormalization(state, given, options) {
+      const fn = 'fitNormalization';
+      checkTrainerOptions(`${meta.name}: ${fn}`, options, DATA_OPTIONS);
+      const data = toColumns(meta, given, fn, options?.layout);
+      const m = checkData(
+        meta,
+        data,
+        fn,
+        meta.normalizers.map((n) => n.input),
+      );
+      checkState(state, fn);
+      fitBuffers(meta, state, data, m, `${meta.name}: ${fn}`);
+    },
     evaluate(state, given, options = {}) {
       checkTrainerOptions(`${meta.name}: evaluate`, options, DATA_OPTIONS);
       const data = toColumns(meta, given, 'evaluate', options.layout);
@@ -1311,10 +1553,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return loss - l2Term(meta, state, m);
     },
     splitData(given, options) {
-      const where = `${meta.name}: splitData`;
-      checkTrainerOptions(where, options, SPLIT_OPTIONS);
-      const data = toColumns(meta, given, 'splitData', options.layout);
-      return splitData(meta, data, checkData(meta, data, 'splitData'), options, where);
+      return splitExamples(meta, given, options);
     },
     save(state) {
       checkState(state, 'save');
@@ -1411,6 +1650,80 @@ function checkStateShape(
 }
 const STEP_KEYS = ['step', 'epoch'] as const;
 
+/** Every normalizer's buffers are Float64Arrays of their size (NaN when not fitted yet). */
+function checkBuffers(meta: TrainerMeta, state: TrainingState, fn: string): void {
+  const buffers = (state as Partial<TrainingState>).buffers;
+  for (let i = 0; i < meta.normalizers.length; i++) {
+    const n = meta.normalizers[i]!;
+    const size = n.shape.reduce((a, b) => a * b, 1);
+    for (const key of [n.mean, n.std]) {
+      const v = typeof buffers === 'object' && buffers !== null ? buffers[key] : undefined;
+      if (!(v instanceof Float64Array) || v.length !== size) {
+        throw new GradgenInputError(
+          'E_BAD_STATE',
+          `${meta.name}: ${fn}: state.buffers.${key} must be a Float64Array of ${size} values (shape (${n.shape.join(', ')})), got ${v instanceof Float64Array ? `${v.length} values` : v === undefined ? 'nothing' : typeof v}`,
+        );
+      }
+    }
+  }
+}
+
+function isFitted(n: Normalizer, state: TrainingState): boolean {
+  return firstNonFinite(state.buffers[n.mean]!) < 0 && firstNonFinite(state.buffers[n.std]!) < 0;
+}
+
+/** E_BAD_STATE when a normalizer's μ or σ is not fitted (NaN) or σ is not positive. */
+function requireFitted(meta: TrainerMeta, n: Normalizer, state: TrainingState, fn: string): void {
+  const std = state.buffers[n.std]!;
+  if (!isFitted(n, state)) {
+    throw new GradgenInputError(
+      'E_BAD_STATE',
+      `${meta.name}: ${fn}: the normalizer of '${n.input}' is not fitted (state.buffers.${n.mean} and ${n.std} hold NaN): fit(state, data) fits it on its training data, or call fitNormalization(state, data) first`,
+    );
+  }
+  for (let i = 0; i < std.length; i++) {
+    if (!(std[i]! > 0)) {
+      throw new GradgenInputError(
+        'E_BAD_STATE',
+        `${meta.name}: ${fn}: state.buffers.${n.std}[${i}] is ${std[i]}; a standard deviation must be > 0`,
+      );
+    }
+  }
+}
+
+/** A normalized input's features, as its data layout gives them. */
+function featureLayout(meta: TrainerMeta, n: Normalizer): FeatureLayout {
+  const d = meta.data.find((e) => e.name === n.input)!;
+  return { name: n.input, features: d.fixed, inner: d.inner };
+}
+
+/**
+ * Fits the normalizers' μ and σ on `data` (m examples, checked), into the state's buffers — only
+ * those not fitted yet when `unfittedOnly`.
+ */
+function fitBuffers(
+  meta: TrainerMeta,
+  state: TrainingState,
+  data: FlatData,
+  m: number,
+  where: string,
+  unfittedOnly = false,
+): void {
+  for (const n of meta.normalizers) {
+    if (unfittedOnly && isFitted(n, state)) continue;
+    const v = data[n.input];
+    if (v === undefined || typeof v === 'number') {
+      throw new GradgenInputError(
+        'E_MISSING_INPUT',
+        `${where}: missing data '${n.input}' (its normalizer's μ and σ are fitted on it)`,
+      );
+    }
+    const stats = featureStats(featureLayout(meta, n), v, m, where);
+    state.buffers[n.mean]!.set(stats.mean);
+    state.buffers[n.std]!.set(stats.std);
+  }
+}
+
 /** The whole state as JSON, in the one versioned format of the library and the modules. */
 function saveState(meta: TrainerMeta, state: TrainingState): string {
   const entry = (shape: readonly number[], v: Float64Array) => ({ shape, data: Array.from(v) });
@@ -1423,6 +1736,14 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
     }
   }
   const rng = state.rng.getState().map((w) => (Number.isNaN(w) ? null : w));
+  // the normalizers' μ and σ, a NaN (not fitted yet) as null; a model without them has no section
+  const buffers: Record<string, unknown> = {};
+  for (const n of meta.normalizers) {
+    for (const key of [n.mean, n.std]) {
+      const data = Array.from(state.buffers[key]!, (x) => (Number.isNaN(x) ? null : x));
+      buffers[key] = { shape: n.shape, data };
+    }
+  }
   return JSON.stringify({
     format: STATE_FORMAT,
     version: STATE_VERSION,
@@ -1432,6 +1753,7 @@ function saveState(meta: TrainerMeta, state: TrainingState): string {
     rng,
     params,
     opt,
+    ...(meta.normalizers.length > 0 ? { buffers } : {}),
   });
 }
 
@@ -1545,16 +1867,11 @@ function examples(meta: TrainerMeta, data: FlatData): number {
  * every tensor input a whole number of examples, and all batched inputs the same number of them.
  * Returns the number of examples.
  */
-function checkData(
-  meta: TrainerMeta,
-  data: FlatData,
-  fn: string,
-  only?: readonly string[],
-): number {
+function checkData(meta: DataMeta, data: FlatData, fn: string, only?: readonly string[]): number {
   if (typeof data !== 'object' || data === null) {
     throw new GradgenInputError(
       'E_MISSING_INPUT',
-      `${meta.name}: ${fn}: expected an object of named data inputs`,
+      `${callName(meta, fn)}: expected an object of named data inputs`,
     );
   }
   // (a for-in over the keys and a loop over the params: no array or closure per step)
@@ -1562,7 +1879,14 @@ function checkData(
     if (isParamName(meta, key)) {
       throw new GradgenInputError(
         'E_UNKNOWN_INPUT',
-        `${meta.name}: ${fn}: '${key}' is a parameter; it comes from the state, not the data`,
+        `${callName(meta, fn)}: '${key}' is a parameter; it comes from the state, not the data`,
+      );
+    }
+    const buffer = bufferOf(meta, key);
+    if (buffer) {
+      throw new GradgenInputError(
+        'E_UNKNOWN_INPUT',
+        `${callName(meta, fn)}: '${key}' is the ${key === buffer.mean ? 'μ' : 'σ'} of normalize(${buffer.input}), a buffer of the state (state.buffers.${key}), not data`,
       );
     }
   }
@@ -1574,7 +1898,7 @@ function checkData(
     if (v === undefined && !only) {
       throw new GradgenInputError(
         'E_MISSING_INPUT',
-        `${meta.name}: ${fn}: missing data '${d.name}' (the data inputs are ${meta.data.map((e) => e.name).join(', ')})`,
+        `${callName(meta, fn)}: missing data '${d.name}' (the data inputs are ${meta.data.map((e) => e.name).join(', ')})`,
       );
     }
     if (v === undefined || typeof v === 'number') continue;
@@ -1583,13 +1907,13 @@ function checkData(
     if (!Number.isInteger(n) || n === 0) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${meta.name}: ${fn}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
+        `${callName(meta, fn)}: data '${d.name}' has ${v.length} values, which is not (${d.fixed}, m) for any number of examples m ≥ 1 (a multiple of ${d.fixed})`,
       );
     }
     if (m !== undefined && n !== m) {
       throw new GradgenInputError(
         'E_INPUT_SHAPE',
-        `${meta.name}: ${fn}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
+        `${callName(meta, fn)}: data '${d.name}' has ${n} examples but '${from}' has ${m}`,
       );
     }
     m = n;
@@ -1604,16 +1928,11 @@ function checkData(
  * that are converted are checked on the way, so a bad one is named by its place in the data as
  * given. Data that is already flat and in columns is returned as it is (no copy).
  */
-function toColumns(
-  meta: TrainerMeta,
-  data: Data,
-  fn: string,
-  layout: unknown = 'columns',
-): FlatData {
+function toColumns(meta: DataMeta, data: Data, fn: string, layout: unknown = 'columns'): FlatData {
   if (layout !== 'columns' && layout !== 'rows') {
     throw new GradgenInputError(
       'E_BAD_OPTION',
-      `${meta.name}: ${fn}: layout must be 'columns' or 'rows', got ${String(layout)}`,
+      `${callName(meta, fn)}: layout must be 'columns' or 'rows', got ${String(layout)}`,
     );
   }
   if (typeof data !== 'object' || data === null) return data as FlatData;
@@ -1627,8 +1946,8 @@ function toColumns(
     if (!nested && columns) continue;
     out ??= { ...(data as FlatData) };
     out[d.name] = nested
-      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', `${meta.name}: ${fn}`)
-      : fromRows(d, v as Values, `${meta.name}: ${fn}`);
+      ? fromNested(d, v as readonly (readonly number[])[], layout === 'rows', callName(meta, fn))
+      : fromRows(d, v as Values, callName(meta, fn));
   }
   return out ?? (data as FlatData);
 }
@@ -1717,7 +2036,14 @@ function fromRows(d: TrainerMeta['data'][number], v: Values, where: string): Flo
   return out;
 }
 
-function isParamName(meta: TrainerMeta, key: string): boolean {
+function bufferOf(meta: DataMeta, key: string): Normalizer | undefined {
+  const all = meta.normalizers ?? [];
+  for (let i = 0; i < all.length; i++)
+    if (all[i]!.mean === key || all[i]!.std === key) return all[i];
+  return undefined;
+}
+
+function isParamName(meta: DataMeta, key: string): boolean {
   for (let i = 0; i < meta.params.length; i++) if (meta.params[i]!.name === key) return true;
   return false;
 }
@@ -1755,6 +2081,7 @@ function snapshot(state: TrainingState): TrainingState {
   return {
     params: copy(state.params),
     opt: copy(state.opt),
+    buffers: copy(state.buffers ?? {}),
     step: state.step,
     epoch: state.epoch,
     rng,
@@ -1765,6 +2092,7 @@ function snapshot(state: TrainingState): TrainingState {
 function restore(state: TrainingState, from: TrainingState): void {
   for (const k of Object.keys(from.params)) state.params[k]!.set(from.params[k]!);
   for (const k of Object.keys(from.opt)) state.opt[k]!.set(from.opt[k]!);
+  for (const k of Object.keys(from.buffers)) state.buffers[k]!.set(from.buffers[k]!);
   state.step = from.step;
   state.epoch = from.epoch;
   state.rng.setState(from.rng.getState());
@@ -1800,6 +2128,8 @@ function fit(
   const size = options.batchSize ?? m;
   const factor = options.divergenceFactor ?? 1e3;
   checkDataValues(meta, data, where);
+  // a fresh state's normalizers are fitted on the training data (a fitted state keeps its own)
+  fitBuffers(meta, state, data, m, where, true);
   const early = earlyStopping(meta, options, where);
   const costs: number[] = [];
   let good = snapshot(state);
@@ -1969,12 +2299,24 @@ export interface DataSplit {
 }
 
 /**
+ * Train/dev/test sets of `given` (checked like any data of the model, options first): the one
+ * implementation behind the trainer's `splitData` and the library's standalone `splitData`.
+ */
+export function splitExamples(meta: DataMeta, given: Data, options: SplitOptions): DataSplit {
+  const where = callName(meta, 'splitData');
+  checkTrainerOptions(where, options, SPLIT_OPTIONS);
+  const opts = options ?? {};
+  const data = toColumns(meta, given, 'splitData', opts.layout);
+  return splitData(meta, data, checkData(meta, data, 'splitData'), opts, where);
+}
+
+/**
  * Train/dev/test sets (§5.1.1): the examples shuffled with `seed`, then `dev` and `test` examples
  * (a count, or a fraction in (0, 1) of the examples, rounded) taken for those sets, the rest for
  * training. Each set keeps the examples' relative order of the shuffle.
  */
 function splitData(
-  meta: TrainerMeta,
+  meta: DataMeta,
   data: FlatData,
   m: number,
   options: SplitOptions,
@@ -2033,6 +2375,7 @@ function loadState(core: TrainerCore, json: string): TrainingState {
     entries: unknown,
     expected: Map<string, readonly number[]>,
     into: Record<string, Float64Array>,
+    unfitted = false,
   ) => {
     const given = record(entries) ?? fail(`'${section}' must be an object of named entries`);
     for (const key of Object.keys(given)) {
@@ -2055,6 +2398,7 @@ function loadState(core: TrainerCore, json: string): TrainingState {
         fail(`${section}.${key} must hold ${target.length} numbers`);
       }
       (values as unknown[]).forEach((v, i) => {
+        if (unfitted && v === null) return void (target[i] = Number.NaN);
         if (typeof v !== 'number' || !Number.isFinite(v))
           fail(
             `${section}.${key}[${i}] is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}, not a finite number`,
@@ -2070,6 +2414,19 @@ function loadState(core: TrainerCore, json: string): TrainingState {
     meta.params.flatMap((p) => meta.slots.map((s) => [`${s}_${p.name}`, p.shape] as const)),
   );
   fill('opt', file['opt'], slotShapes, state.opt);
+  if (meta.normalizers.length > 0 || file['buffers'] !== undefined) {
+    const bufferShapes = new Map(
+      meta.normalizers.flatMap((n) => [n.mean, n.std].map((key) => [key, n.shape] as const)),
+    );
+    // a buffer saved before it was fitted holds nulls (NaN)
+    fill('buffers', file['buffers'], bufferShapes, state.buffers, true);
+    for (const n of meta.normalizers) {
+      const std = state.buffers[n.std]!;
+      const bad = std.findIndex((x) => x <= 0);
+      if (bad >= 0)
+        fail(`buffers.${n.std}[${bad}] is ${std[bad]}; a standard deviation must be > 0`);
+    }
+  }
   for (const key of ['step', 'epoch'] as const) {
     const v = file[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
@@ -2105,6 +2462,8 @@ export interface Trainer {
   fit(data: Data, options: FitOptions): FitHistory;
   evaluate(data: Data, options?: DataOptions): number;
   splitData(data: Data, options: SplitOptions): DataSplit;
+  /** Fits the normalizers' μ and σ on `data` (fit does it on its data when they are not fitted). */
+  fitNormalization(data: Data, options?: DataOptions): void;
   predict(data: Data, options?: DataOptions): Record<string, number | Float64Array | Float32Array>;
   lossAndGrad(
     batch: Data,
@@ -2133,6 +2492,7 @@ export function createTrainer(
     fit: (data, o) => core.fit(state, data, o),
     evaluate: (data, o) => core.evaluate(state, data, o),
     splitData: (data, o) => core.splitData(data, o),
+    fitNormalization: (data, o) => core.fitNormalization(state, data, o),
     predict: (data, o) => core.predict(state, data, o),
     lossAndGrad: (batch, o) => core.lossAndGrad(state, batch, o),
     save: () => core.save(state),

@@ -64,17 +64,11 @@ export function randomMatrix(rows: number, cols: number, rng: Rng, scale = 1): F
 
 /**
  * A 47-house table — living area (ft²), bedrooms, price ($) — in the form of the course's
- * linear-regression exercise. Features are returned normalized (mean 0, standard deviation 1,
- * as the course does before gradient descent) with the statistics to undo it; prices in $100,000s
- * (so the cost is of order 1 and finite differences resolve its gradients).
+ * linear-regression exercise: X raw (2, m), area and bedrooms as they are (the model normalizes
+ * them: samples/housing.ts), Y the prices in $100,000s (so the cost is of order 1 and finite
+ * differences resolve its gradients).
  */
-export function housing(): {
-  X: Float64Array;
-  Y: Float64Array;
-  m: number;
-  mean: number[];
-  std: number[];
-} {
+export function housing(): { X: Float64Array; Y: Float64Array; m: number } {
   const rows = [
     [2104, 3, 399900],
     [1600, 3, 329900],
@@ -125,18 +119,14 @@ export function housing(): {
     [1203, 3, 239500],
   ];
   const m = rows.length;
-  const mean = [0, 1].map((c) => rows.reduce((s, r) => s + r[c]!, 0) / m);
-  const std = [0, 1].map((c) =>
-    Math.sqrt(rows.reduce((s, r) => s + (r[c]! - mean[c]!) ** 2, 0) / m),
-  );
   const X = new Float64Array(2 * m);
   const Y = new Float64Array(m);
   rows.forEach((r, j) => {
-    X[j] = (r[0]! - mean[0]!) / std[0]!;
-    X[m + j] = (r[1]! - mean[1]!) / std[1]!;
+    X[j] = r[0]!;
+    X[m + j] = r[1]!;
     Y[j] = r[2]! / 100_000;
   });
-  return { X, Y, m, mean, std };
+  return { X, Y, m };
 }
 
 /** Handwritten digits with their classes: X (784, m) grey levels, labels (1, m) in 0…9. */

@@ -160,3 +160,13 @@ export {
   type Decay,
 } from './train/optimizers.js';
 export { dropout } from './train/dropout.js';
+export { normalize } from './train/normalize.js';
+export {
+  splitData,
+  normalizer,
+  type Normalization,
+  type NormalizerData,
+  type ShapedValues,
+  type StandaloneData,
+  type StandaloneSplitOptions,
+} from './train/data.js';

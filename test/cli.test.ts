@@ -486,10 +486,15 @@ describe('gradgen flags', () => {
 
   it('train writes nothing unless asked; --epochs=N; a diverging run exits 1 with the error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradgen-'));
-    const [r, diverged] = await Promise.all([
+    const [r, diverged, housing] = await Promise.all([
       runWith({ cwd: dir }, 'train', join(root, planar), '--epochs=5', '--seed', '2'),
       runAsync('train', 'samples/housing.ts', '--lr', '10', '--epochs', '50'),
+      runAsync('train', 'samples/housing.ts', '--epochs', '3'),
     ]);
+    // housing normalizes X in its model: train says with what
+    expect(housing.stdout).toMatch(
+      /^normalized X with the training data's μ = \[2000\.68, 3\.17021\], σ = \[786\.\d+, 0\.7\d+\] \(saved with the state: predict takes raw X\)$/m,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/; 5 epochs, full batch \(400\), seed 2$/m);
     expect(r.stdout).not.toMatch(/cost plot/);

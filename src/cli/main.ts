@@ -131,6 +131,8 @@ function checkTraining(
   }
   const data = k < m ? firstExamples(model, train, k) : train;
   const state = trainer.init(seed);
+  // normalize(X)'s μ and σ, from the whole training set (as fit fits them)
+  trainer.fitNormalization(state, train);
   for (let i = 0; i < steps; i++) trainer.step(state, data);
   const result = trainer.gradcheck(state, data, {
     ...check,
@@ -366,6 +368,12 @@ function report(
   const epochs = curves.costs.length;
   const final = curves.costs[epochs - 1]!;
   console.log(`final cost: ${formatCost(final)} (epoch ${epochs}, ${seconds.toFixed(2)} s)`);
+  for (const n of trainer.normalizers) {
+    const shown = (v: Float64Array) => `[${Array.from(v, (x) => x.toPrecision(6)).join(', ')}]`;
+    console.log(
+      `normalized ${n.input} with the training data's μ = ${shown(state.buffers[n.mean]!)}, σ = ${shown(state.buffers[n.std]!)} (saved with the state: predict takes raw ${n.input})`,
+    );
+  }
   const best = curves.costs.best;
   if (curves.costs.stopped === 'patience' && best) {
     console.log(

@@ -36,6 +36,7 @@ import type { Dtype } from '../lower/lower.js';
 import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
+import { normalizerInfo, type NormalizerInfo } from './normalize.js';
 import {
   arrayOption,
   checkOptions,
@@ -92,6 +93,8 @@ export interface Trainer {
   readonly source: string;
   readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
   readonly parameterCount: number;
+  /** The normalized inputs (`normalize(X)`) and the names and shape of their buffers μ and σ. */
+  readonly normalizers: TrainerMeta['normalizers'];
   /** Floating-point operations of one training step for a batch of `m` examples. */
   flopsPerStep(m: number): number;
   init(seed: number): TrainingState;
@@ -134,6 +137,11 @@ export interface Trainer {
    * `layout: 'rows'`; the sets are flat, columns as examples.
    */
   splitData(data: TrainingData, options: SplitOptions): DataSplit;
+  /**
+   * Fits every `normalize(X)`'s μ and σ (the state's buffers `X_mean`, `X_std`) on `data`, the
+   * training set. `fit` does this itself when the state's are not fitted yet (a fresh `init`).
+   */
+  fitNormalization(state: TrainingState, data: TrainingData, options?: DataOptions): void;
   /** The full state as JSON (params, optimizer slots, step, epoch, RNG), the modules' format. */
   save(state: TrainingState): string;
   /** A saved state, every entry checked (E_BAD_STATE names the one at fault). */
@@ -214,6 +222,8 @@ interface TrainingGraph {
   readonly regularized: readonly ParamNode[];
   readonly l2: number;
   readonly masks: ReadonlyMap<InputNode, number>;
+  /** The normalized inputs, with their buffers (μ, σ: inputs the trainer fills from its state). */
+  readonly normalizers: readonly NormalizerInfo[];
   readonly dataLeaves: readonly InputNode[];
   readonly batchSymbol: string | undefined;
   readonly slots: readonly string[];
@@ -399,12 +409,19 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     }
   }
   const masks = new Map<InputNode, number>();
+  const normalizers = new Map<InputNode, NormalizerInfo>();
   for (const n of toposort([spec.loss, ...Object.values(userOutputs)])) {
     const info = dropoutInfo(n);
     if (info) masks.set(info.mask, info.keepProb);
   }
+  for (const leaf of leaves) {
+    const norm = normalizerInfo(leaf);
+    if (norm) normalizers.set(norm.input, norm);
+  }
+  const buffers = new Set([...normalizers.values()].flatMap((n) => [n.mean, n.std]));
   const dataLeaves = leaves.filter(
-    (l): l is InputNode => l.kind === 'input' && !masks.has(l as InputNode),
+    (l): l is InputNode =>
+      l.kind === 'input' && !masks.has(l as InputNode) && !buffers.has(l as InputNode),
   );
   const batchSymbol = dataLeaves.flatMap((l) =>
     l.shape.filter((d): d is string => typeof d === 'string'),
@@ -458,6 +475,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     regularized: l2 > 0 ? regularized : [],
     l2,
     masks,
+    normalizers: [...normalizers.values()],
     dataLeaves,
     batchSymbol,
     slots,
@@ -471,10 +489,14 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
     predict: predictKeys.length
       ? {
           outputs: Object.fromEntries(predictKeys.map((k, i) => [k, predictRoots[i]!])),
-          inputs: leavesOf(predictRoots, where),
+          // every buffer, read or not: the runtime passes them all (a normalizer may be the loss's only)
+          inputs: withAll(leavesOf(predictRoots, where), buffers),
         }
       : undefined,
-    lossAndGrad: { outputs: gradOutputs, inputs: [...dataLeaves, ...masks.keys(), ...params] },
+    lossAndGrad: {
+      outputs: gradOutputs,
+      inputs: [...dataLeaves, ...masks.keys(), ...buffers, ...params],
+    },
   };
 }
 
@@ -505,8 +527,14 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
       [g.lossAndGrad.outputs.J!, ...(g.predict ? Object.values(g.predict.outputs) : [])],
     ),
     predictInputs: (g.predict?.inputs ?? []).flatMap((l) =>
-      l.kind === 'input' ? [(l as InputNode).name] : [],
+      l.kind === 'input' && !isBuffer(g, l) ? [(l as InputNode).name] : [],
     ),
+    normalizers: g.normalizers.map((n) => ({
+      input: n.input.name,
+      mean: n.mean.name,
+      std: n.std.name,
+      shape: n.mean.shape.map(Number),
+    })),
     masks: [...g.masks].map(([mask, keepProb]) => ({
       name: mask.name,
       keepProb,
@@ -515,6 +543,15 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
     })),
     flopsPerStep: { fixed, perExample: perExample(1) - fixed },
   };
+}
+
+/** `leaves` and then those of `more` not among them. */
+function withAll(leaves: readonly Node[], more: Iterable<Node>): Node[] {
+  return [...leaves, ...[...more].filter((n) => !leaves.includes(n))];
+}
+
+function isBuffer(g: TrainingGraph, leaf: Node): boolean {
+  return g.normalizers.some((n) => n.mean === leaf || n.std === leaf);
 }
 
 function pascal(name: string): string {
@@ -527,6 +564,20 @@ function renamedState(meta: TrainerMeta): string[] {
   if (renamed.length === 0) return [];
   const list = renamed.map(([key, name]) => `opt_${key} → ${name}`).join(', ');
   return [`Renamed, as the model uses these names: ${list}.`];
+}
+
+/** The normalizers' buffers and what they do, for the header. */
+function normalizerDoc(meta: TrainerMeta): string[] {
+  if (meta.normalizers.length === 0) return [];
+  const list = meta.normalizers
+    .map((n) => `${n.mean}, ${n.std} (${n.shape.join(', ')})`)
+    .join('; ');
+  const forms = meta.normalizers.map((n) => `(${n.input} − ${n.mean})/${n.std}`).join(', ');
+  const raw = meta.normalizers.map((n) => n.input).join(', ');
+  return [
+    `Buffers (not trained; μ and σ fitted on the training data by fit, saved with the state): ${list}.`,
+    `The kernels normalize ${forms}, so predict takes raw ${raw}.`,
+  ];
 }
 
 /** What the trainer sets in the step's hyperparameter inputs and optimizer state, for the header. */
@@ -593,6 +644,7 @@ function emitTrainingModule(
         `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ` + L2, λ = ${g.l2}, on ${g.regularized.map((p) => p.name).join(', ') || 'no param'}` : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
+        ...normalizerDoc(meta),
         ...hyperparameterDoc(meta, names.update),
       ],
       constants,
@@ -631,6 +683,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     source,
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
     parameterCount: meta.parameterCount,
+    normalizers: meta.normalizers,
     flopsPerStep: (m) => meta.flopsPerStep.fixed + meta.flopsPerStep.perExample * m,
     // each call in its own try (no closure per call: step runs in hot loops)
     init(seed) {
@@ -678,6 +731,13 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     splitData(data, options) {
       try {
         return core.splitData(data, options);
+      } catch (e) {
+        throw withUserSite(e);
+      }
+    },
+    fitNormalization(state, data, options) {
+      try {
+        core.fitNormalization(state, data, options);
       } catch (e) {
         throw withUserSite(e);
       }
@@ -735,6 +795,11 @@ function checkGradients(
   checkOptions('gradcheck', { maskSeed }, MASK_SEED_OPTIONS);
   const at: Record<string, InputValue> = { ...data, ...core.masksFor(data, maskSeed ?? 1) };
   for (const p of core.meta.params) at[p.name] = Float64Array.from(state.params[p.name]!);
+  // the normalizers' μ and σ are inputs at their values, not checked (they are not params)
+  for (const n of core.meta.normalizers) {
+    at[n.mean] = Float64Array.from(state.buffers[n.mean]!);
+    at[n.std] = Float64Array.from(state.buffers[n.std]!);
+  }
   const names = core.meta.params.map((p) => p.name);
   return gradcheck(
     {
