@@ -282,6 +282,25 @@ describe('L2 and dropout are part of the symbolic graph', () => {
   });
 });
 
+describe('dropout under a name of its own', () => {
+  it('dropout(A, p).named(…) is still dropout: its mask is drawn, not a data input, and predict turns it off', () => {
+    const named = compileTraining({
+      loss: binaryCrossEntropy(sigmoid(add(matmul(W2, dropout(A1, 0.5).named('A1d')), b2)), Y),
+      outputs: { A2: sigmoid(add(matmul(W2, dropout(A1, 0.5).named('A1d')), b2)) },
+      optimizer: sgd({ learningRate: 0.1 }),
+    });
+    // the mask is the state's to draw: the module's meta lists it (a data input would be missing)
+    expect(named.source).toMatch(/masks: \[\s*\{ name: 'D_A1', keepProb: 0\.5/);
+    expect(named.source).toMatch(/predictInputs: \['X'\]/);
+    const plain = compileTraining({ loss, outputs: { A2 }, optimizer: sgd({ learningRate: 0.1 }) });
+    const state = named.init(9);
+    const p1 = named.predict(state, { X: data.X }).A2 as Float64Array;
+    expect(Array.from(p1)).toEqual(
+      Array.from(plain.predict(state, { X: data.X }).A2 as Float64Array),
+    );
+  });
+});
+
 describe('schedules, batches, state', () => {
   it('learning-rate decay: inverse, exponential, staircase', () => {
     expect(

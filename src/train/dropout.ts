@@ -23,6 +23,8 @@ export interface DropoutInfo {
 }
 
 const registry = new WeakMap<Node, DropoutInfo>();
+/** The same, by mask: a named twin of a dropout's result (`named` makes a node of its own) has it. */
+const byMask = new WeakMap<Node, DropoutInfo>();
 let counter = 0;
 
 /** The mask is an input whose name is made at run time: the result's leaves are not known. */
@@ -40,10 +42,20 @@ export function dropout<A extends Node>(
   const hint = nameHint(A);
   const mask = B.input(hint ? `D_${hint}` : `D_${counter++}`, A.shape);
   const out = B.div(B.mul(A, mask), keepProb);
-  registry.set(out, { activation: A, mask, keepProb });
+  const info = { activation: A, mask, keepProb };
+  registry.set(out, info);
+  byMask.set(mask, info);
   return out as never;
 }
 
+/** The dropout `n` is the result of — also under a name of its own (`dropout(A, p).named('A1d')`). */
 export function dropoutInfo(n: Node): DropoutInfo | undefined {
-  return registry.get(n);
+  const direct = registry.get(n);
+  if (direct || n.kind !== 'apply' || n.op !== 'div') return direct;
+  const [product, k] = n.args as [Node, Node];
+  if (product.kind !== 'apply' || product.op !== 'mul' || k.kind !== 'const') return undefined;
+  const info = product.args.map((a) => byMask.get(a)).find((i) => i !== undefined);
+  const same =
+    info !== undefined && info.keepProb === k.value && product.args.includes(info.activation);
+  return same ? info : undefined;
 }
