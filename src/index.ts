@@ -43,9 +43,11 @@ export {
   mean,
   reshape,
   broadcastTo,
+  slice,
   batchSize,
   type Operand,
   type ReduceOptions,
+  type SliceOptions,
 } from './builder/core.js';
 export {
   binaryCrossEntropy,

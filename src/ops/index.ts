@@ -28,6 +28,8 @@ import { transpose } from './transpose.js';
 import { where } from './where.js';
 import { stopGradient } from './stopGradient.js';
 import { customGradient } from './customGradient.js';
+import { slice } from './slice.js';
+import { pad } from './pad.js';
 
 /** Every primitive op, by name. Adding an op = one file + one line here. */
 export const OPS = {
@@ -61,6 +63,8 @@ export const OPS = {
   sum,
   reshape,
   broadcastTo,
+  slice,
+  pad,
   batchSize,
   stopGradient,
   customGradient,
