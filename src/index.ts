@@ -44,6 +44,7 @@ export {
   reshape,
   broadcastTo,
   slice,
+  concat,
   batchSize,
   type Operand,
   type ReduceOptions,

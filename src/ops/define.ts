@@ -232,7 +232,7 @@ export interface StructuralOp extends OpCommon {
     dims: Readonly<Record<string, number>>,
   ): Float64Array;
   emit?(k: KernelWriter): void;
-  /** Each result element is an operand's element or 0 (pad): it only moves values. */
+  /** Each result element is an operand's element or 0 (pad, concat): it only moves values. */
   readonly moves?: boolean;
 }
 

@@ -30,6 +30,7 @@ import { stopGradient } from './stopGradient.js';
 import { customGradient } from './customGradient.js';
 import { slice } from './slice.js';
 import { pad } from './pad.js';
+import { concat } from './concat.js';
 
 /** Every primitive op, by name. Adding an op = one file + one line here. */
 export const OPS = {
@@ -65,6 +66,7 @@ export const OPS = {
   broadcastTo,
   slice,
   pad,
+  concat,
   batchSize,
   stopGradient,
   customGradient,

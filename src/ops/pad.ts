@@ -58,7 +58,7 @@ export const pad: StructuralOp = {
   range: ([a]) => union(a!, point(0)),
   math: ([x], attrs) =>
     printed(
-      `pad(${x!.text}, ${windowText(windowOf(attrs))} of ${formatShape(attrs.shape as Shape)})`,
+      `pad(${x!.text}, ${windowText(windowOf(attrs))}, ${formatShape(attrs.shape as Shape)})`,
       PREC.atom,
     ),
   // the tangent is placed like the value
