@@ -43,9 +43,12 @@ export {
   mean,
   reshape,
   broadcastTo,
+  slice,
+  concat,
   batchSize,
   type Operand,
   type ReduceOptions,
+  type SliceOptions,
 } from './builder/core.js';
 export {
   binaryCrossEntropy,

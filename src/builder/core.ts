@@ -42,6 +42,9 @@ import { userCallSite } from '../ir/site.js';
 import { checkOptions, type OptionSchema } from '../options.js';
 import { formatNumber } from '../ops/define.js';
 import { opDef, type OpName } from '../ops/index.js';
+import { normalizeWindow, type SliceOptions } from '../ops/slice.js';
+
+export type { SliceOptions } from '../ops/slice.js';
 
 /** Anything a builder function accepts as an operand: a node, or a finite number. */
 export type Operand = Node | number;
@@ -208,6 +211,8 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
       return isConst(x) ? keep(x.value !== 0 ? y : args[2]!) : undefined;
     case 'reshape': // reshape to its own shape is x
     case 'broadcastTo':
+    case 'slice': // a window as long as its axis is all of x
+    case 'concat': // one operand joined with nothing
       return keep(x);
     case 'transpose': // (xᵀ)ᵀ = x
       return x.kind === 'apply' && x.op === 'transpose' ? keep(x.args[0]!) : undefined;
@@ -386,6 +391,61 @@ export function broadcastTo<X extends Operand, const S extends Shape>(
   shape: S,
 ): Node<LeavesOf<X>, RankOfShape<S>> {
   return apply('broadcastTo', [x], { shape: checkedShape(shape, 'broadcastTo') }) as never;
+}
+
+const SLICE_OPTIONS: OptionSchema = {
+  axis: { type: 'number', integer: true },
+  start: { type: 'number', integer: true },
+  end: { type: 'number', integer: true },
+};
+
+/**
+ * x[start:end] along `axis` (default 0), with Python's bounds: `end` is exclusive and defaults
+ * to the axis' length, `start` to 0; negative values count from the end (`start: -3` is the last
+ * three). Bounds beyond the axis are an error (not clamped), and so is an empty window. Along the
+ * batch dimension the window's length must be fixed (`0:5`, `-3:`), and a call needs m ≥ 5 (3).
+ */
+export function slice<X extends Operand>(
+  x: X,
+  options: SliceOptions = {},
+): Node<LeavesOf<X>, 'tensor'> {
+  checkOptions('slice', options, SLICE_OPTIONS);
+  const node = toNode(x, 'slice');
+  const { axis, start, end } = normalizeWindow('slice', node.shape, options, userCallSite());
+  return apply('slice', [node], { axis, start, end }) as never;
+}
+
+const CONCAT_OPTIONS: OptionSchema = { axis: { type: 'number', integer: true } };
+
+/**
+ * The operands joined along `axis` (default 0; negative counts from the end): `concat([a, b])`
+ * of (2, m) and (3, m) is (5, m). They must match on every other axis. Along the batch
+ * dimension only fixed-length pieces join (a length with m in it is not a shape).
+ */
+export function concat<const Xs extends readonly Operand[]>(
+  xs: Xs,
+  options: { readonly axis?: number | undefined } = {},
+): Node<LeavesOf<Xs[number]>, 'tensor'> {
+  if (!Array.isArray(xs)) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `concat: expected an array of operands, got ${describe(xs)}${at(userCallSite())}`,
+    );
+  }
+  checkOptions('concat', options, CONCAT_OPTIONS);
+  const nodes = xs.map((x, i) => toNode(x, `concat (operand ${i + 1})`));
+  if (nodes.length === 0) {
+    throw new GradgenError('E_SHAPE', `concat: needs at least one operand${at(userCallSite())}`);
+  }
+  const rank = nodes[0]!.shape.length;
+  const axis = options.axis ?? 0;
+  if (rank > 0 && (axis < -rank || axis >= rank)) {
+    throw new GradgenError(
+      'E_SHAPE',
+      `concat: axis ${axis} is out of range for shape ${formatShape(nodes[0]!.shape)} (operand 1)${at(userCallSite())}`,
+    );
+  }
+  return apply('concat', nodes, { axis: axis < 0 ? axis + rank : axis }) as never;
 }
 
 /** The size of the batch dimension `dim`, known at call time. */

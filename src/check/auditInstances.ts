@@ -191,6 +191,32 @@ export const EXTRA_INSTANCES: Readonly<Record<string, () => readonly Node[]>> = 
     B.sum(B.apply('oneHot', [], { classes: 3, labels: [2, 0, 1, 1] }), { axis: 0 }),
     B.sum(B.apply('oneHot', [], { classes: 2, labels: [1, 0] }), { axis: 0, keepdims: true }),
   ],
+  // slices and joins: the patterns' operands are ops the generic candidates do not build
+  'slice-of-concat': () => {
+    const [a, b] = [B.input('a', [2, 3]), B.input('b', [3, 3])];
+    return [B.slice(B.concat([a, b]), { start: 2, end: 4 }), B.slice(B.concat([a, b]), { end: 2 })];
+  },
+  'concat-of-slices': () => {
+    const x = B.input('x', [4, 3]);
+    return [
+      B.concat([B.slice(x, { end: 1 }), B.slice(x, { start: 1 })]),
+      B.concat([B.slice(x, { axis: 1, end: 2 }), B.slice(x, { axis: 1, start: 2 }), x], {
+        axis: 1,
+      }),
+    ];
+  },
+  'slice-of-pad': () => {
+    const g = B.input('g', [2, 3]);
+    const padded = B.apply('pad', [g], { axis: 0, start: 1, end: 3, shape: [4, 3] });
+    return [B.slice(padded, { start: 1, end: 3 }), B.slice(padded, { end: 1 })];
+  },
+  'slice-of-slice': () => {
+    const x = B.input('x', [5, 4]);
+    return [
+      B.slice(B.slice(x, { start: 1 }), { start: 1, end: 3 }),
+      B.slice(B.slice(x, { axis: 1, start: -3 }), { axis: 1, start: 1 }),
+    ];
+  },
   'rational-normalize': () => {
     const [a, b, y] = [B.input('a'), B.input('b'), B.input('y')];
     return [

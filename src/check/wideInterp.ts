@@ -256,12 +256,17 @@ function structural(
   if (args.length === 0) {
     return { shape, values: [...def.eval([], n.attrs, shape, dims)].map(exact) };
   }
-  if (def.view && args.length === 1) {
-    // a layout op moves elements: run it on their indices to learn where each one goes
-    const [x] = args as [WideTensor];
-    const indices = Float64Array.from(x.values, (_, i) => i);
-    const moved = def.eval([{ shape: x.shape, data: indices }], n.attrs, shape, dims);
-    return { shape, values: [...moved].map((i) => x.values[i]!) };
+  if (def.view || def.moves) {
+    // a layout op moves elements: run it on their (1-based) indices to learn where each one
+    // goes; 0 is a zero it fills in (pad)
+    const all = args.flatMap((a) => a.values);
+    let next = 1;
+    const indexed = args.map((a) => ({
+      shape: a.shape,
+      data: Float64Array.from(a.values, () => next++),
+    }));
+    const moved = def.eval(indexed, n.attrs, shape, dims);
+    return { shape, values: [...moved].map((i) => (i === 0 ? ZERO : all[i - 1]!)) };
   }
   throw new Error(`internal: no reference semantics for op '${n.op}'`);
 }

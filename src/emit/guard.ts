@@ -78,10 +78,10 @@ export function guardFused(program: LoweredProgram, fn: string, names: GuardName
   });
 }
 
-/** Strips layout ops (views): their values are their base's. */
+/** Strips layout ops (views): their values are (among) their base's. */
 function base(n: Node): Node {
   let b = n;
-  while (b.kind === 'apply' && ['transpose', 'reshape', 'broadcastTo'].includes(b.op))
+  while (b.kind === 'apply' && ['transpose', 'reshape', 'broadcastTo', 'slice'].includes(b.op))
     b = b.args[0]!;
   return b;
 }

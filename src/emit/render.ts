@@ -10,6 +10,7 @@ import { printBody, printSteps } from './format.js';
 import type { SharedKernel } from './share.js';
 import { splitFunction, type SplitLimits, type SplitPlan } from './split.js';
 import { stringLiteral } from './jsFormat.js';
+import { templateSafe } from '../ir/text.js';
 import { pascalCase, type Namer } from './names.js';
 import { ModuleWriter, type Language } from './writer.js';
 import { RUNTIME_EXPORTS, RUNTIME_JS, RUNTIME_NAMES, RUNTIME_TS } from '../runtime/source.js';
@@ -737,7 +738,7 @@ function listed(names: readonly string[], what: string): string {
   return `${names.length} ${what} (${names.slice(0, 3).join(', ')}, …)`;
 }
 
-/** Inputs that share a batch dimension must agree on its size. */
+/** Inputs that share a batch dimension must agree on its size, which must be as large as ops need. */
 function writeBatchChecks(w: ModuleWriter, program: LoweredProgram, fn: string, error: string) {
   for (const d of program.dims) {
     w.line(
@@ -752,6 +753,13 @@ function writeBatchChecks(w: ModuleWriter, program: LoweredProgram, fn: string, 
       );
       w.line('}');
     }
+  }
+  for (const need of program.batchNeeds) {
+    w.line(`if (${need.symbol} < ${need.min}) {`);
+    w.line(
+      `throw new ${error}('E_INPUT_SHAPE', \`${fn}: ${templateSafe(need.what)} needs the batch dimension '${need.symbol}' to be at least ${need.min}, got \${${need.symbol}}\`);`,
+    );
+    w.line('}');
   }
 }
 

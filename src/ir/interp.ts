@@ -5,7 +5,9 @@
 import type { TensorValue } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import { checkNamedNodes, leavesOf, toposort } from './graph.js';
+import { GradgenError, at } from '../errors.js';
 import {
+  type ApplyNode,
   assertNever,
   isDeclaredName,
   isNode,
@@ -14,6 +16,7 @@ import {
   type RankOf,
 } from './node.js';
 import { concreteShape, sizeOf } from './shape.js';
+import { formula } from './print.js';
 import { bindInputs, type InputsFor, type InputValues } from './values.js';
 
 export type Tensor = TensorValue;
@@ -56,6 +59,20 @@ function elementwise(
   return out;
 }
 
+/** E_INPUT_SHAPE when the batch is too small for the op (x[-3:] along 'm' with m = 2). */
+function checkBatchNeeds(n: ApplyNode, dims: Readonly<Record<string, number>>, where: string) {
+  const need = opDef(n.op).batchNeeds?.(
+    n.args.map((a) => a.shape),
+    n.attrs,
+  );
+  if (need && dims[need.dim]! < need.min) {
+    throw new GradgenError(
+      'E_INPUT_SHAPE',
+      `${where}: ${formula(n, { depth: 2 })}${at(n.site)} needs the batch dimension '${need.dim}' to be at least ${need.min}, got ${dims[need.dim]}`,
+    );
+  }
+}
+
 /** Values of all nodes needed for `roots`, given bound inputs. */
 export function run(
   roots: readonly Node[],
@@ -83,6 +100,7 @@ export function run(
         break;
       case 'apply': {
         const def = opDef(n.op);
+        checkBatchNeeds(n, bound.dims, where);
         const operands = n.args.map((a) => result.get(a)!);
         const data =
           def.kind === 'elementwise'

@@ -14,6 +14,7 @@ import { GradgenError } from '../errors.js';
 import { toposort, usersOf } from '../ir/graph.js';
 import { nameHint, type ApplyNode, type LeafNode, type Node } from '../ir/node.js';
 import { sameShape } from '../ir/shape.js';
+import { formula } from '../ir/print.js';
 import {
   forLoop,
   isContiguous,
@@ -24,6 +25,7 @@ import {
   type KernelOperand,
   type KernelWriter,
   type View,
+  viewElement,
 } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import { Namer } from '../emit/names.js';
@@ -80,11 +82,19 @@ export interface LoweredOutput {
   readonly formula: string;
 }
 
+export interface BatchNeed {
+  readonly symbol: string;
+  readonly min: number;
+  readonly what: string;
+}
+
 export interface LoweredProgram {
   readonly dtype: Dtype;
   readonly inputs: readonly LoweredInput[];
   /** Symbolic dimensions: their variable and the input that binds them. */
   readonly dims: readonly { readonly symbol: string; readonly from: LoweredInput }[];
+  /** The least batch sizes ops need (x[-3:] along 'm': m ≥ 3), with the op as `what` (math). */
+  readonly batchNeeds: readonly BatchNeed[];
   readonly steps: readonly LoweredStep[];
   readonly buffers: readonly BufferSlot[];
   readonly outputs: readonly LoweredOutput[];
@@ -161,7 +171,12 @@ export function lower(
         ? { kind: 'scalar', expr: local }
         : {
             kind: 'view',
-            view: { buf: local, dims: dimsOf(leaf), strides: rowMajorStrides(dimsOf(leaf)) },
+            view: {
+              buf: local,
+              dims: dimsOf(leaf),
+              strides: rowMajorStrides(dimsOf(leaf)),
+              offset: [],
+            },
             base: leaf,
           },
     );
@@ -186,6 +201,7 @@ export function lower(
     }
     dims.push({ symbol: s, from });
   }
+  const batchNeeds = neededBatchSizes(nodes);
   for (const [key, n] of Object.entries(outputs)) {
     if (n.kind === 'apply' && !name.has(n)) name.set(n, namer.fresh(key));
   }
@@ -340,7 +356,7 @@ export function lower(
         if (i === null || i === undefined || d === '1' || s === '0') return;
         terms.push(s === '1' ? i : `${i} * ${s}`);
       });
-      return `${r.view.buf}[${joinIndex(terms)}]`;
+      return viewElement(r.view, terms);
     };
     /** Emits the fused group of `root` at `idx`; `produced` stands for the producer's value. */
     const emitGroup = (
@@ -374,7 +390,7 @@ export function lower(
           ? { kind: 'scalar', expr: out }
           : {
               kind: 'view',
-              view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims) },
+              view: { buf: outBuf, dims: outDims, strides: rowMajorStrides(outDims), offset: [] },
               base: n,
             },
       );
@@ -455,7 +471,7 @@ export function lower(
             const r = refs.get(a)!;
             if (r.kind === 'view') {
               reads.add(r.base);
-              return `${r.view.buf}[${k}]`;
+              return viewElement(r.view, [k]);
             }
             return access(a, [k], flatDims);
           };
@@ -579,7 +595,7 @@ export function lower(
       outs.push({
         key,
         node: n,
-        expr: r.kind === 'scalar' ? r.expr : `${(r as { view: View }).view.buf}[0]`,
+        expr: r.kind === 'scalar' ? r.expr : viewElement((r as { view: View }).view, []),
         isScalar: true,
         size: '1',
       });
@@ -613,8 +629,8 @@ export function lower(
               ? idx[k]
               : `${idx[k]} * ${v.strides[k]}`,
         )
-        .filter(Boolean);
-      value = `${v.buf}[${terms.join(' + ') || '0'}]`;
+        .filter((t): t is string => Boolean(t));
+      value = viewElement(v, terms);
     }
     const flat = outDims
       .map((d, k) =>
@@ -691,9 +707,26 @@ export function lower(
     dtype,
     inputs: loweredInputs,
     dims,
+    batchNeeds,
     steps: finalSteps,
     buffers: slots.map(({ name: n, size, outputs: o }) => ({ name: n, size, outputs: o })),
     outputs: finalOuts,
     namer,
   };
+}
+
+/** Per batch dimension, the largest size an op needs (one check per dimension suffices). */
+function neededBatchSizes(nodes: readonly Node[]): BatchNeed[] {
+  const needs = new Map<string, BatchNeed>();
+  for (const n of nodes) {
+    if (n.kind !== 'apply') continue;
+    const need = opDef(n.op).batchNeeds?.(
+      n.args.map((a) => a.shape),
+      n.attrs,
+    );
+    if (!need || need.min <= 1 || (needs.get(need.dim)?.min ?? 0) >= need.min) continue;
+    const what = `${formula(n, { depth: 2 })}${n.site ? ` (${n.site})` : ''}`;
+    needs.set(need.dim, { symbol: need.dim, min: need.min, what });
+  }
+  return [...needs.values()];
 }

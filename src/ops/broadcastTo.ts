@@ -29,7 +29,7 @@ export const broadcastTo = elementwise({
   view: (x, _attrs, outDims) => {
     const lead = outDims.length - x.dims.length;
     return {
-      buf: x.buf,
+      ...x,
       dims: outDims,
       strides: outDims.map((d, k) =>
         k < lead || (x.dims[k - lead] === '1' && d !== '1') ? '0' : x.strides[k - lead]!,

@@ -100,6 +100,14 @@ interface OpCommon {
    * undefined when that needs a contiguous operand it does not have (then it is copied first).
    */
   view?(arg: View, attrs: Attrs, outDims: readonly string[]): View | undefined;
+  /**
+   * The least size a batch dimension must have for the op (x[-3:] along 'm' needs m ≥ 3), given
+   * its operands' shapes; checked where the batch size is bound (interpreter, emitted code).
+   */
+  batchNeeds?(
+    args: readonly Shape[],
+    attrs: Attrs,
+  ): { readonly dim: string; readonly min: number } | undefined;
   /** How the op reads in a formula, e.g. `a·b`, `σ(z)`. */
   math(args: readonly Printed[], attrs: Attrs): Printed;
   vjp: Vjp;
@@ -134,11 +142,31 @@ export interface TensorValue {
   readonly data: Float64Array;
 }
 
-/** A strided view of a buffer: element (i₀, i₁, …) is at `buf[i₀·s₀ + i₁·s₁ + …]`. */
+/** A strided view of a buffer: element (i₀, i₁, …) is at `buf[i₀·s₀ + i₁·s₁ + … + offset]`. */
 export interface View {
   readonly buf: string;
   readonly dims: readonly string[];
   readonly strides: readonly string[];
+  /** Where element (0, 0, …) is: terms of code to add (`[]`: 0; `['2 * m']`: row 2 of (n, m)). */
+  readonly offset: readonly string[];
+}
+
+/** `buf[index + offset]`: the element of `v` at the flat (strided) index terms given. */
+export function viewElement(v: View, terms: readonly string[]): string {
+  return `${v.buf}[${joinIndex([...terms, ...v.offset])}]`;
+}
+
+/** k·stride as code, with literal factors multiplied out: `2 * m`, `8`, `(m - 3) * 4`. */
+export function scaledStride(k: string, stride: string): string {
+  if (k === '0' || stride === '0') return '0';
+  if (stride === '1') return k;
+  if (k === '1') return stride;
+  const lead = /^(\d+)(?: \* (.+))?$/.exec(stride);
+  if (/^\d+$/.test(k) && lead) {
+    const product = String(Number(k) * Number(lead[1]));
+    return lead[2] === undefined ? product : `${product} * ${lead[2]}`;
+  }
+  return `${k} * ${stride}`;
 }
 
 /** Row-major strides of `dims`, as code. */
@@ -204,6 +232,8 @@ export interface StructuralOp extends OpCommon {
     dims: Readonly<Record<string, number>>,
   ): Float64Array;
   emit?(k: KernelWriter): void;
+  /** Each result element is an operand's element or 0 (pad, concat): it only moves values. */
+  readonly moves?: boolean;
 }
 
 export type OpDef = ElementwiseOp | StructuralOp;

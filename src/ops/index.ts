@@ -32,6 +32,9 @@ import { transpose } from './transpose.js';
 import { where } from './where.js';
 import { stopGradient } from './stopGradient.js';
 import { customGradient } from './customGradient.js';
+import { slice } from './slice.js';
+import { pad } from './pad.js';
+import { concat } from './concat.js';
 
 /** Every primitive op, by name. Adding an op = one file + one line here. */
 export const OPS = {
@@ -69,6 +72,9 @@ export const OPS = {
   logSoftmax,
   reshape,
   broadcastTo,
+  slice,
+  pad,
+  concat,
   batchSize,
   stopGradient,
   customGradient,

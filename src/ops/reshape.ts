@@ -34,7 +34,7 @@ export const reshape: StructuralOp = {
   eval: ([x]) => x!.data,
   // a contiguous operand is reinterpreted in place; anything else is copied first
   view: (x, _attrs, outDims) =>
-    isContiguous(x) ? { buf: x.buf, dims: outDims, strides: rowMajorStrides(outDims) } : undefined,
+    isContiguous(x) ? { ...x, dims: outDims, strides: rowMajorStrides(outDims) } : undefined,
   range: ([a]) => a!,
   math: ([x]) => x!,
   // the tangent is rearranged like the value

@@ -25,7 +25,7 @@ export const transpose: StructuralOp = {
     return out;
   },
   view: (x) => ({
-    buf: x.buf,
+    ...x,
     dims: [x.dims[1]!, x.dims[0]!],
     strides: [x.strides[1]!, x.strides[0]!],
   }),

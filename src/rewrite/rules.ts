@@ -10,6 +10,8 @@ import { opDef } from '../ops/index.js';
 import { graphSize, rule, type Phase } from './engine.js';
 import { k, op, v } from './pattern.js';
 import { rangeOf } from './range.js';
+import { operandWindows } from '../ops/concat.js';
+import { windowOf } from '../ops/slice.js';
 import { foldable, isArithmetic, normalizeRational } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
@@ -29,6 +31,17 @@ const inheritName = (from: Node, inner: Node) => {
   if (hint) setNameHint(inner, hint);
   return inner;
 };
+
+const isOp = (n: Node, name: string): n is ApplyNode => n.kind === 'apply' && n.op === name;
+
+/** x[i:k] for x[i:j] and x[j:k], adjacent windows from the front along `axis`; else undefined. */
+function adjacentSlices(a: Node, b: Node, axis: number): Node | undefined {
+  if (!isOp(a, 'slice') || !isOp(b, 'slice') || a.args[0] !== b.args[0]) return undefined;
+  const [wa, wb] = [windowOf(a.attrs), windowOf(b.attrs)];
+  if (wa.axis !== axis || wb.axis !== axis || wa.start < 0 || wb.end === null) return undefined;
+  if (wb.start !== wa.end) return undefined;
+  return B.apply('slice', [a.args[0]!], { axis, start: wa.start, end: wb.end });
+}
 
 function isUnaryElementwise(n: Node): n is ApplyNode {
   if (n.kind !== 'apply') return false;
@@ -351,6 +364,83 @@ export const simplify: Phase = {
         const before = 1 + t(a!) + t(b!);
         const after = 2 - t(a!) - t(b!);
         return after < before ? B.matmul(B.transpose(b!), B.transpose(a!)) : undefined;
+      },
+    ),
+    rule(
+      'slice-of-concat',
+      'concat(a, b, …)[w] → a[w − offset of a] when the window w lies within one operand',
+      op(
+        'slice',
+        v('c', (n) => isOp(n, 'concat')),
+      ),
+      ({ c }, n) => {
+        const cat = c as ApplyNode;
+        const w = windowOf(n.attrs);
+        if (w.axis !== cat.attrs.axis || w.start < 0 || w.end === null) return undefined;
+        const end = w.end;
+        const windows = operandWindows(
+          cat.args.map((a) => a.shape),
+          w.axis,
+        );
+        const i = windows.findIndex((o) => o.end !== null && o.start <= w.start && end <= o.end);
+        if (i < 0) return undefined;
+        const { start } = windows[i]!;
+        return B.apply('slice', [cat.args[i]!], {
+          axis: w.axis,
+          start: w.start - start,
+          end: end - start,
+        });
+      },
+    ),
+    rule(
+      'concat-of-slices',
+      'concat(…, x[i:j], x[j:k], …) → concat(…, x[i:k], …) along the slices’ axis (x when i:k is all of x)',
+      v('n', (n) => isOp(n, 'concat') && n.args.length > 1),
+      (_b, n) => {
+        const axis = n.attrs.axis as number;
+        const merged: Node[] = [];
+        for (const a of n.args) {
+          const joined = merged.length > 0 ? adjacentSlices(merged.at(-1)!, a, axis) : undefined;
+          if (joined) merged[merged.length - 1] = joined;
+          else merged.push(a);
+        }
+        return merged.length < n.args.length ? B.apply('concat', merged, n.attrs) : undefined;
+      },
+    ),
+    rule(
+      'slice-of-pad',
+      'pad(g, w)[w] → g;  pad(g, w)[v] → 0 for a window v disjoint from w',
+      op(
+        'slice',
+        v('p', (n) => isOp(n, 'pad')),
+      ),
+      ({ p }, n) => {
+        const padded = p as ApplyNode;
+        const [w, v] = [windowOf(padded.attrs), windowOf(n.attrs)];
+        if (w.axis !== v.axis) return undefined;
+        if (w.start === v.start && w.end === v.end) return padded.args[0]!;
+        const disjoint =
+          w.start >= 0 &&
+          v.start >= 0 &&
+          w.end !== null &&
+          v.end !== null &&
+          (v.end <= w.start || w.end <= v.start);
+        return disjoint ? zeroLike(n) : undefined;
+      },
+    ),
+    rule(
+      'slice-of-slice',
+      'x[a:b][c:d] → x[a + c : a + d] along one axis',
+      op('slice', op('slice', v('x'))),
+      ({ x }, n) => {
+        const [inner, outer] = [windowOf((n.args[0] as ApplyNode).attrs), windowOf(n.attrs)];
+        if (inner.axis !== outer.axis || outer.start < 0 || outer.end === null) return undefined;
+        const end = inner.start + outer.end;
+        return B.apply('slice', [x!], {
+          axis: inner.axis,
+          start: inner.start + outer.start,
+          end: inner.start < 0 && end === 0 ? null : end,
+        });
       },
     ),
     rule(

@@ -209,7 +209,7 @@ function flops(roots: readonly Node[], m: number): number {
     if (n.kind !== 'apply') continue;
     if (n.op === 'matmul') total += 2 * size(n.shape) * size([n.args[0]!.shape[1]!]);
     else if (n.op === 'sum') total += size(n.args[0]!.shape);
-    else if (!['reshape', 'transpose', 'broadcastTo', 'batchSize'].includes(n.op))
+    else if (!['reshape', 'transpose', 'broadcastTo', 'slice', 'batchSize'].includes(n.op))
       total += size(n.shape);
   }
   return total;

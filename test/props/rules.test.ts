@@ -64,6 +64,21 @@ const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / 
 const TAILS = [-1e4, -800, -40, -20, -1, -1e-3, 0, 1e-3, 1, 20, 40, 800, 1e4];
 const EXACT_ULPS = 4;
 const WITNESSES: Record<string, Witness> = {
+  'slice-of-concat': w({ a: leafSpec([2, 3]), b: leafSpec([3, 3]) }, ({ a, b }) =>
+    B.slice(B.concat([a!, B.tanh(b!)]), { start: 3, end: 5 }),
+  ),
+  'concat-of-slices': w({ x: leafSpec([4, 3]) }, ({ x }) =>
+    B.concat([B.slice(x!, { end: 1 }), B.slice(x!, { start: 1, end: 3 }), B.tanh(x!)]),
+  ),
+  'slice-of-pad': w({ g: leafSpec([2, 3]) }, ({ g }) =>
+    B.slice(B.apply('pad', [g!], { axis: 0, start: 1, end: 3, shape: [4, 3] }), {
+      start: 1,
+      end: 3,
+    }),
+  ),
+  'slice-of-slice': w({ x: leafSpec([5, 3]) }, ({ x }) =>
+    B.slice(B.slice(x!, { start: 1 }), { start: 1, end: 3 }),
+  ),
   'elementwise-through-layout': w({ x: leafSpec([2, 3]) }, ({ x }) => B.tanh(B.transpose(x!))),
   'binary-through-layout': w({ x: leafSpec([2, 3]), y: leafSpec([2, 3]) }, ({ x, y }) =>
     B.sub(B.transpose(x!), B.transpose(y!)),

@@ -126,6 +126,8 @@ export const ACTIONS = [
   'broadcast',
   'mask',
   'dense',
+  'slice',
+  'concat',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -328,6 +330,65 @@ class GraphBuilder {
     return B.matmul(a, b);
   }
 
+  /**
+   * A window of x along one axis (negative axis, start and end by choice bits); along 'm' one
+   * that fits every batch size drawn (m ≥ 1): the first column, the last, or all of them.
+   */
+  slice(x: Node, s: Step): Node {
+    const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
+    const rank = t.shape.length;
+    const axis = s.c % rank;
+    const dim = t.shape[axis]!;
+    const axisOption = bit(s.bits, 7) ? axis - rank : axis;
+    if (typeof dim === 'string') {
+      this.features.add('slice.batch');
+      const windows = [{ start: 0, end: 1 }, { start: -1 }, {}];
+      return B.slice(t, { axis: axisOption, ...windows[s.op % windows.length]! });
+    }
+    const start = s.op % dim;
+    const end = start + 1 + ((s.op >> 3) % (dim - start));
+    const fromEnd = bit(s.bits, 6);
+    if (fromEnd) this.features.add('slice.fromEnd');
+    this.features.add('slice');
+    return B.slice(t, {
+      axis: axisOption,
+      start: fromEnd ? start - dim : start,
+      // (from the end, `end: 0` would be empty: the end is left out instead)
+      ...(end === dim && (fromEnd || bit(s.bits, 5)) ? {} : { end: fromEnd ? end - dim : end }),
+    });
+  }
+
+  /**
+   * x joined with a pool entry that matches it but along the axis, x itself, or a new leaf,
+   * along a fixed axis (sometimes three operands); along 'm' x alone (a sum of lengths with m
+   * in it is not a shape).
+   */
+  concat(x: Node, s: Step): Node {
+    const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
+    const rank = t.shape.length;
+    const fixed = [...Array(rank).keys()].filter((k) => typeof t.shape[k] === 'number');
+    if (fixed.length === 0) return B.concat([t], { axis: 0 });
+    const axis = fixed[s.c % fixed.length]!;
+    const matches = (y: Node) =>
+      y.shape.length === rank &&
+      typeof y.shape[axis] === 'number' &&
+      y.shape.every((d, k) => k === axis || d === t.shape[k]);
+    const candidate = this.pick(s.b);
+    const other = bit(s.bits, 0)
+      ? t
+      : matches(candidate)
+        ? candidate
+        : this.leaf(
+            t.shape.map((d, k) => (k === axis ? 1 + (s.op % 2) : d)),
+            bit(s.bits, 4),
+          );
+    const operands = bit(s.bits, 1) ? [t, other, t] : bit(s.bits, 2) ? [other, t] : [t, other];
+    const joined = operands.reduce((p, y) => p + (y.shape[axis] as number), 0);
+    if (!fits(t.shape.map((d, k) => (k === axis ? joined : d)))) return t;
+    this.features.add(operands.length === 3 ? 'concat.three' : 'concat');
+    return B.concat(operands, { axis: bit(s.bits, 7) ? axis - rank : axis });
+  }
+
   step(s: Step): Node {
     const x = this.pick(s.a);
     switch (s.action) {
@@ -409,6 +470,10 @@ class GraphBuilder {
         this.features.add('broadcastTo');
         return B.broadcastTo(x, target);
       }
+      case 'slice':
+        return this.slice(x, s);
+      case 'concat':
+        return this.concat(x, s);
       case 'dense': {
         const a = this.matrix(x, s.bits);
         const h = dimOf(s.c, false);
@@ -453,7 +518,11 @@ export function buildGraph(
   const sinks = [...new Set(g.pool)].filter((n) => !used.has(n)).reverse();
   const [main, ...rest] = sinks as [Node, ...Node[]];
   let head: Node;
-  switch (recipe.cost) {
+  // a label leaf cannot have main's shape when that holds 'm' twice (a Gram matrix XᵀX): a leaf
+  // has at most one batch dimension
+  const labelled = main.shape.filter((d) => d === BATCH).length <= 1;
+  const costKind = labelled || recipe.cost === 'mean' ? recipe.cost : 'sum';
+  switch (costKind) {
     case 'sum':
       head = B.sum(main);
       break;
@@ -467,7 +536,7 @@ export function buildGraph(
       head = binaryCrossEntropy(B.sigmoid(main), g.leaf(main.shape, false, true));
       break;
   }
-  g.features.add(`cost.${recipe.cost}`);
+  g.features.add(`cost.${costKind}`);
   const cost = rest.reduce((acc, n) => B.add(acc, B.sum(n)), head);
   const reachable = new Set(toposort([cost]));
   return {
@@ -717,7 +786,11 @@ export function roundingErrors(
         }
         case 'transpose':
         case 'reshape':
-          out.set(def.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
+        case 'slice':
+        case 'pad':
+        case 'concat':
+          // they move values (pad adds exact zeros): the errors move with them
+          out.set(def.eval(n.args.map(errOf), n.attrs, t.shape, dims));
           break;
         case 'batchSize':
           break;

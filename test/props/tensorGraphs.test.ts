@@ -1,7 +1,8 @@
 /**
  * Property: random tensor graphs — broadcast-compatible shapes with size-1 dims and the batch
  * dimension 'm' (bound to 1..5 per sample), matmul chains, sum/mean over one, several or all axes
- * with and without keepdims, reshape, transpose, broadcastTo, dense layers and every elementwise
+ * with and without keepdims, reshape, transpose, broadcastTo, slice (fixed axes and windows of
+ * 'm'), concat (of two or three operands, x with itself too), dense layers and every elementwise
  * op of the registry, reduced to a scalar cost J (sum, mean, meanSquaredError or
  * binaryCrossEntropy of a sigmoid) — compile to code that
  *  (a) agrees with the reference interpreter on J, every intermediate and every gradient:
@@ -80,7 +81,7 @@ import {
 
 type LeafNode = InputNode | ParamNode;
 
-const SEED = 20_240_611;
+const SEED = 20_240_622;
 const NUM_RUNS = 120;
 /** Candidate sample points per graph (value seeds seed, seed + 1, …) before it is skipped. */
 const ATTEMPTS = 6;
@@ -291,6 +292,11 @@ describe('random tensor graphs', () => {
       'broadcastTo',
       'dense',
       'where',
+      'slice',
+      'slice.fromEnd',
+      'slice.batch',
+      'concat',
+      'concat.three',
       'cost.sum',
       'cost.mean',
       'cost.mse',
