@@ -343,6 +343,8 @@ function read(
       return undefined;
     }
   };
+  /** An operand of a node of the region, read with the same placement. */
+  const sub = (m: Node, place: Place): Rational => go(m, false, place);
   const go = (n: Node, top: boolean, place: Place): Rational => {
     if (n.kind === 'const') return constant(n.value);
     if (n.kind === 'apply' && LAYOUT_READ.has(n.op) && !isArithmetic(n))
@@ -353,26 +355,25 @@ function read(
     if (++visited > MAX_REGION) throw TOO_BIG;
     if (n.op !== 'reshape' && n.op !== 'broadcastTo') count(n);
     const [x, y] = n.args;
-    const sub = (m: Node) => go(m, false, place);
     switch (n.op) {
       case 'add':
-        return add(sub(x!), sub(y!));
+        return add(sub(x!, place), sub(y!, place));
       case 'sub':
-        return add(sub(x!), mul(constant(-1), sub(y!)));
+        return add(sub(x!, place), mul(constant(-1), sub(y!, place)));
       case 'mul':
-        return mul(sub(x!), sub(y!));
+        return mul(sub(x!, place), sub(y!, place));
       case 'div': {
-        const d = sub(y!);
+        const d = sub(y!, place);
         if (d.coef === 0) throw TOO_BIG;
         divisors.push(d);
-        return mul(sub(x!), power(d, -1));
+        return mul(sub(x!, place), power(d, -1));
       }
       case 'neg':
-        return mul(constant(-1), sub(x!));
+        return mul(constant(-1), sub(x!, place));
       case 'square':
-        return power(sub(x!), 2);
+        return power(sub(x!, place), 2);
       case 'pow': {
-        const base = sub(x!);
+        const base = sub(x!, place);
         if (k < 0) divisors.push(base);
         return power(base, k);
       }
@@ -387,7 +388,7 @@ function read(
               },
         );
       default: // one-element reshape: an identity per element (lowering makes it free)
-        return sub(x!);
+        return sub(x!, place);
     }
   };
   const r = go(root, true, identity);
