@@ -28,7 +28,20 @@ export interface Allocation {
 }
 
 let gcFunction: (() => void) | undefined;
-function gc(): void {
+/**
+ * Everything unreferenced freed: the event loop turns first, since a WeakRef's target (every
+ * interned node) stays alive until the job that made or read it ends — a synchronous `gc()` alone
+ * frees no graph — then a full GC, and again once the finalizers have dropped the dead entries.
+ */
+export async function collectAll(): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+}
+
+/** A full garbage collection, now (V8's `gc`, exposed at run time). */
+export function gc(): void {
   if (!gcFunction) {
     setFlagsFromString('--expose-gc');
     gcFunction = runInNewContext('gc') as () => void;

@@ -3,15 +3,18 @@
  * chain and a wide scalar tree (each with its gradient), and a tensor elementwise chain on a
  * (4, m) input (one fused loop), at 1k, 10k and 100k nodes. `compile` here is what the API's
  * `compile` does: optimize, lower, render, and load the module. The target: 10× the nodes takes
- * at most 12× the time (compared in CPU time, which other processes on the machine disturb less
- * than wall time). Each size also tries one call of the compiled function.
+ * at most 12× the time, compared in CPU time (which other processes on the machine disturb less
+ * than wall time), median over repeats, each after a full GC on a freshly built graph (so neither
+ * the garbage nor the warm caches of the run before are charged or credited to it). Each size also
+ * tries one call of the compiled function.
  */
 import { grad } from '../autodiff/grad.js';
 import * as B from '../builder/core.js';
 import { compile } from '../emit/compile.js';
 import { toposort } from '../ir/graph.js';
 import type { Node } from '../ir/node.js';
-import { table } from './stats.js';
+import { collectAll } from './alloc.js';
+import { median, table } from './stats.js';
 
 export type GraphKind = 'scalar chain' | 'scalar tree' | 'tensor chain';
 export const GRAPH_KINDS: readonly GraphKind[] = ['scalar chain', 'scalar tree', 'tensor chain'];
@@ -68,15 +71,21 @@ export interface CompileTiming {
   readonly size: number;
   /** Op nodes compiled (forward and gradient). */
   readonly nodes: number;
+  /** How many times the graph was built and compiled; the times are medians over them. */
+  readonly repeats: number;
   readonly buildMs: number;
   readonly compileMs: number;
   /** The compile's CPU time (user + system, all threads): steadier than wall time on a busy machine. */
   readonly compileCpuMs: number;
-  /** One call's time, or why the call failed. */
+  /** The fastest and slowest repeat's CPU time. */
+  readonly compileCpuRange: readonly [number, number];
+  /** One call's time (the first repeat's), or why the call failed. */
   readonly call: { readonly ms: number } | { readonly error: string };
 }
 
-export function timeScaling(kind: GraphKind, size: number): CompileTiming {
+/** One build and compile of `kind` at `size`, after a full GC (nothing of a run before is alive). */
+async function timeOnce(kind: GraphKind, size: number) {
+  await collectAll();
   const t0 = performance.now();
   const { outputs, inputs, values } = build(kind, size);
   const t1 = performance.now();
@@ -94,15 +103,47 @@ export function timeScaling(kind: GraphKind, size: number): CompileTiming {
     // a 10⁵-node function is one body too big to call until the emitter splits long functions
     call = { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
-  const compileCpuMs = (used.user + used.system) / 1000;
-  return { kind, size, nodes, buildMs: t1 - t0, compileMs: t2 - t1, compileCpuMs, call };
+  const cpuMs = (used.user + used.system) / 1000;
+  return { nodes, buildMs: t1 - t0, compileMs: t2 - t1, cpuMs, call };
+}
+
+export async function timeScaling(
+  kind: GraphKind,
+  size: number,
+  repeats = 1,
+): Promise<CompileTiming> {
+  const runs = [];
+  for (let i = 0; i < repeats; i++) runs.push(await timeOnce(kind, size));
+  const cpus = runs.map((r) => r.cpuMs);
+  return {
+    kind,
+    size,
+    nodes: runs[0]!.nodes,
+    repeats,
+    buildMs: median(runs.map((r) => r.buildMs)),
+    compileMs: median(runs.map((r) => r.compileMs)),
+    compileCpuMs: median(cpus),
+    compileCpuRange: [Math.min(...cpus), Math.max(...cpus)],
+    call: runs[0]!.call,
+  };
+}
+
+/** Repeats per size: small graphs vary most (JIT warm-up, GC timing) and cost least. */
+export function repeatsFor(size: number): number {
+  return size <= 1_000 ? 7 : size <= 10_000 ? 3 : 1;
+}
+
+/** The growth per 10× nodes (median CPU over median CPU) of each timing that has a size before. */
+export function growth(timings: readonly CompileTiming[], t: CompileTiming): number | undefined {
+  const before = timings.find((u) => u.kind === t.kind && u.size * 10 === t.size);
+  return before ? t.compileCpuMs / before.compileCpuMs : undefined;
 }
 
 /** The markdown table: per kind and size, the times and the growth (CPU) from the size before. */
 export function scalingTable(timings: readonly CompileTiming[]): string {
   const rows = timings.map((t) => {
-    const before = timings.find((u) => u.kind === t.kind && u.size * 10 === t.size);
-    const growth = before ? `${(t.compileCpuMs / before.compileCpuMs).toFixed(1)}×` : '';
+    const g = growth(timings, t);
+    const [lo, hi] = t.compileCpuRange;
     // the call column is the place for the 10⁵-node modules' call time once calls work
     const call =
       'ms' in t.call ? `${t.call.ms.toFixed(2)} ms` : `fails: ${t.call.error.slice(0, 60)}`;
@@ -113,7 +154,8 @@ export function scalingTable(timings: readonly CompileTiming[]): string {
       (t.buildMs / 1000).toFixed(2),
       (t.compileMs / 1000).toFixed(2),
       (t.compileCpuMs / 1000).toFixed(2),
-      growth,
+      t.repeats > 1 ? `${(lo / 1000).toFixed(2)}–${(hi / 1000).toFixed(2)} (${t.repeats})` : '',
+      g === undefined ? '' : `${g.toFixed(1)}×`,
       call,
     ];
   });
@@ -125,22 +167,31 @@ export function scalingTable(timings: readonly CompileTiming[]): string {
       'build s',
       'compile s',
       'compile CPU s',
+      'CPU range (repeats)',
       'CPU vs 10× fewer',
       'one call',
     ],
-    'lrrrrrrl',
+    'lrrrrrrrl',
     rows,
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Printed when run as a script (async: each run waits for the one before to be freed). */
+async function main(): Promise<void> {
   const sizes = process.argv.includes('--quick') ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   const timings: CompileTiming[] = [];
   for (const kind of GRAPH_KINDS) {
     for (const size of sizes) {
-      timings.push(timeScaling(kind, size));
+      timings.push(await timeScaling(kind, size, repeatsFor(size)));
       process.stderr.write(`${kind} ${size}: done\n`);
     }
   }
   console.log(scalingTable(timings));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }

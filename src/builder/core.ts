@@ -254,7 +254,10 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
       `${op}: expected ${def.arity} operand(s), got ${operands.length}${at(userCallSite())}`,
     );
   }
-  const args = operands.map((x, i) => toNode(x, def.arity === 1 ? op : `${op} (operand ${i + 1})`));
+  // (the message names the operand only when it is not a node: no text is built for nodes)
+  const args = operands.map((x, i) =>
+    isNode(x) ? x : toNode(x, def.arity === 1 ? op : `${op} (operand ${i + 1})`),
+  );
   if (def.commutative) {
     const order = compareCanonical(args[0]!, args[1]!);
     const constant = args[0]!.kind === 'const' || args[1]!.kind === 'const';

@@ -67,6 +67,12 @@ export interface Firing {
 
 export const MAX_PASSES = 40;
 
+const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  if (a.size > b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+};
+
 const NONE: ReadonlySet<string> = new Set();
 
 /**
@@ -81,15 +87,26 @@ export class History {
     return this.rules.get(node) ?? NONE;
   }
 
-  /** Adds the rule names (or sets of them, from the nodes `node` was made from) to `node`'s. */
+  /**
+   * Adds the rule names (or sets of them, from the nodes `node` was made from) to `node`'s. Sets
+   * are never changed once stored, so one that already holds the union is shared, not copied (a
+   * rewrite's rules reach every node rebuilt above it).
+   */
   add(node: Node, ...from: (ReadonlySet<string> | string)[]): void {
-    if (!from.some((f) => typeof f === 'string' || f.size > 0)) return;
-    const set = new Set(this.rules.get(node));
+    const old = this.of(node);
+    let union = old;
     for (const f of from) {
+      if (typeof f === 'string' ? union.has(f) : f === union || isSubset(f, union)) continue;
+      if (union.size === 0 && typeof f !== 'string') {
+        union = f;
+        continue;
+      }
+      const set = new Set(union);
       if (typeof f === 'string') set.add(f);
       else for (const r of f) set.add(r);
+      union = set;
     }
-    this.rules.set(node, set);
+    if (union !== old) this.rules.set(node, union);
   }
 }
 
@@ -146,28 +163,20 @@ function runPass(
   const fired: string[] = [];
   const resettle = phase.measure === undefined;
   const allowed = budget ?? 4 * order.length + 256;
-  const contextOf = (original: Node): RuleContext => ({
-    original,
-    uses: (x) => (counts ??= useCounts(order, roots)).get(x) ?? 0,
-    users: (x) => (users ??= usersOf(order)).get(x) ?? [],
-  });
+  const uses = (x: Node) => (counts ??= useCounts(order, roots)).get(x) ?? 0;
+  const usersIn = (x: Node) => (users ??= usersOf(order)).get(x) ?? [];
 
-  /** The first rule that rewrites `cur`, applied and logged; undefined if none does. */
-  const fire = (cur: ApplyNode, ctx: RuleContext, from: Node): Node | undefined => {
+  /**
+   * The first rule that rewrites `cur`, applied and logged; undefined if none does. `original`:
+   * the node of the graph `cur` stands for (its uses are what a rule's context shows).
+   */
+  const fire = (cur: ApplyNode, original: Node, from: Node): Node | undefined => {
     for (const rule of rulesFor(cur.op)) {
       const b = match(rule.pattern, cur);
       if (!b) continue;
-      const next = rule.rewrite(b, cur, ctx);
+      const next = rule.rewrite(b, cur, { original, uses, users: usersIn });
       if (!next || next === cur) continue;
-      log.push({
-        rule: rule.name,
-        phase: phase.name,
-        before: formula(cur, { depth: 3 }),
-        after: formula(next, { depth: 3 }),
-        site: from.site,
-        from,
-        to: next,
-      });
+      log.push(firing(rule.name, phase.name, cur, next, from));
       fired.push(rule.name);
       history.add(next, history.of(cur), rule.name);
       return next;
@@ -177,12 +186,12 @@ function runPass(
 
   /**
    * `start` (operands already rewritten) rewritten until no rule fires on it, within budget. The
-   * first try sees `ctx` (the node of the graph it came from); what rules make is new, with no
-   * uses in the graph of this pass (use-dependent rules see it again next pass).
+   * first try sees the uses of `original` (the node of the graph it came from); what rules make is
+   * new, with no uses in the graph of this pass (use-dependent rules see it again next pass).
    */
-  const settle = (start: Node, ctx: RuleContext, from: Node, depth: number): Node => {
+  const settle = (start: Node, original: Node, from: Node, depth: number): Node => {
     let cur = start;
-    let context = ctx;
+    let context = original;
     while (cur.kind === 'apply') {
       const next = fire(cur, context, from);
       if (!next) {
@@ -192,7 +201,7 @@ function runPass(
       if (!resettle || fired.length > allowed || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
       if (settled.has(cur)) break;
-      context = contextOf(cur);
+      context = cur;
     }
     return cur;
   };
@@ -216,28 +225,52 @@ function runPass(
       let cur = rebuild(n, args);
       if (cur !== n) history.add(cur, history.of(n), ...args.map((a) => history.of(a)));
       // the root is tried again by the caller's loop; nodes below it are settled here
-      if (n !== root) cur = settle(cur, contextOf(cur), cur, depth);
+      if (n !== root) cur = settle(cur, cur, cur, depth);
       done.set(n, cur);
     }
     return done.get(root) ?? root;
   };
 
-  for (const n of order) {
-    if (n.kind !== 'apply') {
-      memo.set(n, n);
+  const rewritten = (a: Node) => memo.get(a)!;
+  /** `n` over its rewritten operands, settled (one function for every node: no closure each). */
+  let n: ApplyNode;
+  const rewriteNode = () => {
+    const args = n.args.map(rewritten);
+    const rebuilt = rebuild(n, args);
+    if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
+    return settle(rebuilt, n, n, 0);
+  };
+  for (const node of order) {
+    if (node.kind !== 'apply') {
+      memo.set(node, node);
       continue;
     }
-    const cur = withCallSite(n.site, () => {
-      const args = n.args.map((a) => memo.get(a)!);
-      const rebuilt = rebuild(n, args);
-      if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
-      return settle(rebuilt, contextOf(n), n, 0);
-    });
+    n = node;
+    const cur = withCallSite(n.site, rewriteNode);
     const hint = nameHint(n);
     if (hint && cur !== n) setNameHint(cur, hint);
     memo.set(n, cur);
   }
   return { next: roots.map((r) => memo.get(r)!), fired, budget: allowed };
+}
+
+/** A firing, its texts printed when read (a log of 10⁴ firings is rarely read in full). */
+function firing(rule: string, phase: string, cur: Node, next: Node, from: Node): Firing {
+  let before: string | undefined;
+  let after: string | undefined;
+  return {
+    rule,
+    phase,
+    get before() {
+      return (before ??= formula(cur, { depth: 3 }));
+    },
+    get after() {
+      return (after ??= formula(next, { depth: 3 }));
+    },
+    site: from.site,
+    from,
+    to: next,
+  };
 }
 
 /** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */

@@ -29,9 +29,17 @@ export function optimize<K extends string>(
   let roots = withoutGradientMarkers(keys.map((key) => outputs[key]));
   const firings: Firing[] = [];
   const history = new History();
+  // what each phase last returned: a phase given its own result again would return it unchanged
+  // (it stopped there at a fixed point, or with a pass its measure refused), so it is skipped
+  const lastResult = new Map<Phase, readonly Node[]>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const before = firings.length;
-    for (const phase of phases) roots = runPhase(roots, phase, firings, history);
+    for (const phase of phases) {
+      const last = lastResult.get(phase);
+      if (last && sameNodes(last, roots)) continue;
+      roots = runPhase(roots, phase, firings, history);
+      lastResult.set(phase, roots);
+    }
     if (firings.length === before) {
       return {
         outputs: Object.fromEntries(keys.map((key, i) => [key, roots[i]!])) as Record<K, Node>,
@@ -45,6 +53,9 @@ export function optimize<K extends string>(
     `optimize: the phases did not settle in ${MAX_ROUNDS} rounds; last rules: ${[...new Set(firings.slice(-10).map((f) => f.rule))].join(', ')}`,
   );
 }
+
+const sameNodes = (a: readonly Node[], b: readonly Node[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
 
 export interface Explanation {
   /** Per output: its final symbolic form and the rules that fired in its computation. */

@@ -343,39 +343,37 @@ function read(
       return undefined;
     }
   };
+  /** An operand of a node of the region, read with the same placement. */
+  const sub = (m: Node, place: Place): Rational => go(m, false, place);
   const go = (n: Node, top: boolean, place: Place): Rational => {
     if (n.kind === 'const') return constant(n.value);
     if (n.kind === 'apply' && LAYOUT_READ.has(n.op) && !isArithmetic(n))
       return readThrough(n, place) ?? atom(n, place);
     if (n.kind !== 'apply' || !isArithmetic(n)) return atom(n, place);
-    const cheap =
-      n.shape.length === 0 || n.args.every((a) => a.kind !== 'apply' || a.op === 'batchSize');
-    if (!top && !interior(n) && !cheap) return atom(n, place);
+    if (!readsInto(n, top, interior)) return atom(n, place);
     const k = n.attrs.k as number;
-    if (n.op === 'pow' && !(Number.isInteger(k) && Math.abs(k) <= MAX_POWER)) return atom(n, place);
     if (++visited > MAX_REGION) throw TOO_BIG;
     if (n.op !== 'reshape' && n.op !== 'broadcastTo') count(n);
     const [x, y] = n.args;
-    const sub = (m: Node) => go(m, false, place);
     switch (n.op) {
       case 'add':
-        return add(sub(x!), sub(y!));
+        return add(sub(x!, place), sub(y!, place));
       case 'sub':
-        return add(sub(x!), mul(constant(-1), sub(y!)));
+        return add(sub(x!, place), mul(constant(-1), sub(y!, place)));
       case 'mul':
-        return mul(sub(x!), sub(y!));
+        return mul(sub(x!, place), sub(y!, place));
       case 'div': {
-        const d = sub(y!);
+        const d = sub(y!, place);
         if (d.coef === 0) throw TOO_BIG;
         divisors.push(d);
-        return mul(sub(x!), power(d, -1));
+        return mul(sub(x!, place), power(d, -1));
       }
       case 'neg':
-        return mul(constant(-1), sub(x!));
+        return mul(constant(-1), sub(x!, place));
       case 'square':
-        return power(sub(x!), 2);
+        return power(sub(x!, place), 2);
       case 'pow': {
-        const base = sub(x!);
+        const base = sub(x!, place);
         if (k < 0) divisors.push(base);
         return power(base, k);
       }
@@ -390,7 +388,7 @@ function read(
               },
         );
       default: // one-element reshape: an identity per element (lowering makes it free)
-        return sub(x!);
+        return sub(x!, place);
     }
   };
   const r = go(root, true, identity);
@@ -398,6 +396,35 @@ function read(
 }
 
 const identity: Place = (n) => n;
+
+/**
+ * Whether {@link read} reads the arithmetic node `n` as part of the region (else it is an atom):
+ * the root; interior nodes; shared ones cheap to recompute (scalars, or operands that are leaves
+ * or constants, like 1 − Y); not a power it does not expand.
+ */
+function readsInto(n: Node & { kind: 'apply' }, top: boolean, interior: (n: Node) => boolean) {
+  const cheap =
+    n.shape.length === 0 || n.args.every((a) => a.kind !== 'apply' || a.op === 'batchSize');
+  if (!top && !interior(n) && !cheap) return false;
+  const k = n.attrs.k as number;
+  return n.op !== 'pow' || (Number.isInteger(k) && Math.abs(k) <= MAX_POWER);
+}
+
+/**
+ * Whether {@link read} would visit more than MAX_REGION arithmetic nodes from `root` (and so give
+ * up), found without its arithmetic: the visits are counted as `read` makes them, reading layout
+ * ops as atoms. `read` may read through a layout op, which only adds visits, so this count is a
+ * lower bound of its count: when it is over the limit, so is `read`'s.
+ */
+function exceedsRegion(root: Node, interior: (n: Node) => boolean): boolean {
+  let visited = 0;
+  const over = (n: Node, top: boolean): boolean => {
+    if (n.kind !== 'apply' || !isArithmetic(n) || !readsInto(n, top, interior)) return false;
+    if (++visited > MAX_REGION) return true;
+    return n.args.some((a) => over(a, false));
+  };
+  return over(root, true);
+}
 
 function atomOf(n: Node): Rational {
   const poly: Poly = [{ coef: 1, atoms: [[n, 1]] }];
@@ -550,6 +577,8 @@ function keepsDivisions(reading: Reading): boolean {
  * smaller than what is there (or would blow up).
  */
 export function normalizeRational(root: Node, interior: (n: Node) => boolean): Node | undefined {
+  // most regions of a large graph give up this way: knowing it first saves their arithmetic
+  if (exceedsRegion(root, interior)) return undefined;
   try {
     effects.expanded = effects.cancelled = false;
     let before = read(root, interior);
