@@ -19,6 +19,8 @@ export {
   neg,
   exp,
   log,
+  log1p,
+  expm1,
   sqrt,
   square,
   abs,

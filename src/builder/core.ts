@@ -312,6 +312,10 @@ export const div = binary('div');
 export const neg = unary('neg');
 export const exp = unary('exp');
 export const log = unary('log');
+/** log(1 + x), accurate for small |x|. */
+export const log1p = unary('log1p');
+/** eˣ − 1, accurate for small |x|. */
+export const expm1 = unary('expm1');
 export const sqrt = unary('sqrt');
 export const square = unary('square');
 export const abs = unary('abs');

@@ -30,6 +30,12 @@ const methods: Fluent & ThisType<Node> = {
   log() {
     return B.log(this);
   },
+  log1p() {
+    return B.log1p(this);
+  },
+  expm1() {
+    return B.expm1(this);
+  },
   sqrt() {
     return B.sqrt(this);
   },

@@ -107,6 +107,9 @@ export const WIDE_SCALAR: Partial<Record<OpName, Scalar>> = {
   // |f′| from x and y: eˣ → y; log → 1/x; √ → 1/(2y); xᵏ → k·y/x; σ → y(1 − y); tanh → 1 − y²
   exp: unary(W.exp, (_x, y) => y),
   log: unary(W.log, (x) => W.div(W.ONE, x)),
+  // log1p → 1/(1 + x); expm1 → eˣ = y + 1
+  log1p: unary(W.log1p, (x) => W.div(W.ONE, W.add(W.ONE, x))),
+  expm1: unary(W.expm1, (_x, y) => W.add(y, W.ONE)),
   sqrt: unary(W.sqrt, (_x, y) => W.div(W.ONE, mul(n(2), y))),
   square: ([a]) => product(a!, a!),
   abs: unary(W.abs, () => W.ONE),

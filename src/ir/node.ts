@@ -366,6 +366,8 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   neg: Elementwise1;
   exp: Elementwise1;
   log: Elementwise1;
+  log1p: Elementwise1;
+  expm1: Elementwise1;
   sqrt: Elementwise1;
   square: Elementwise1;
   abs: Elementwise1;

@@ -6,8 +6,10 @@ import { eq, ge, gt, le, lt } from './compare.js';
 import type { OpDef } from './define.js';
 import { div } from './div.js';
 import { exp } from './exp.js';
+import { expm1 } from './expm1.js';
 import { leakyRelu } from './leakyRelu.js';
 import { log } from './log.js';
+import { log1p } from './log1p.js';
 import { matmul } from './matmul.js';
 import { max } from './max.js';
 import { min } from './min.js';
@@ -38,6 +40,8 @@ export const OPS = {
   neg,
   exp,
   log,
+  log1p,
+  expm1,
   sqrt,
   square,
   abs,

@@ -192,6 +192,7 @@ function guard(
   switch (op) {
     case 'log':
     case 'sqrt':
+    case 'log1p': // x > 0 > −1
       return positive(x, variant, smoothOnly);
     case 'div':
       if (i !== 1) return x;
@@ -203,6 +204,7 @@ function guard(
       return Number.isInteger(k) && k >= 0 ? x : positive(x, variant, smoothOnly);
     }
     case 'exp':
+    case 'expm1':
       return variant % 2 === 0 ? B.mul(3, B.tanh(x)) : B.sigmoid(x);
     case 'where':
       return i === 0 && variant % 2 === 0 ? B.gt(x, 0.5) : x;

@@ -89,8 +89,10 @@ function guard(op: OpName, operand: number, x: Node, attrs: Attrs, variant: numb
   switch (op) {
     case 'log':
     case 'sqrt':
+    case 'log1p': // x > 0 > −1
       return positive(x, variant);
     case 'exp': // bounded exponent: no overflow, values stay moderate
+    case 'expm1':
       return variant % 2 === 0 ? B.tanh(x) : B.mul(2, B.sigmoid(x));
     case 'pow': {
       const k = attrs.k as number;
