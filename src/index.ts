@@ -31,6 +31,7 @@ export {
   tanh,
   relu,
   leakyRelu,
+  clip,
   max,
   min,
   gt,

@@ -509,6 +509,26 @@ export function pow<X extends Operand, K extends number>(
   return apply('pow', [x], { k }) as never;
 }
 
+/**
+ * x clipped to [lo, hi] (constant bounds, lo ≤ hi): min(max(x, lo), hi). Its derivative is 1 on
+ * [lo, hi], the bounds included (as PyTorch's clamp), and 0 outside.
+ */
+export function clip<X extends Operand>(
+  x: X,
+  lo: number,
+  hi: number,
+): Node<LeavesOf<X>, RankOf<X>> {
+  finiteNumber(lo, 'clip (lo)');
+  finiteNumber(hi, 'clip (hi)');
+  if (lo > hi) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `clip: the lower bound ${lo} is greater than the upper bound ${hi}${at(userCallSite())}`,
+    );
+  }
+  return apply('clip', [x], { lo, hi }) as never;
+}
+
 /** x for x > 0, slope·x otherwise (default slope 0.01). */
 export function leakyRelu<X extends Operand>(x: X, slope = 0.01): Node<LeavesOf<X>, RankOf<X>> {
   finiteNumber(slope, 'leakyRelu (slope)');

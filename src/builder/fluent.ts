@@ -60,6 +60,9 @@ const methods: Fluent & ThisType<Node> = {
   leakyRelu(slope?: number) {
     return B.leakyRelu(this, slope);
   },
+  clip(lo: number, hi: number) {
+    return B.clip(this, lo, hi);
+  },
   max(o) {
     return B.max(this, o);
   },

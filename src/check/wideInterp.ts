@@ -135,6 +135,11 @@ export const WIDE_SCALAR: Partial<Record<OpName, Scalar>> = {
       () => W.ONE,
     )([a!]);
   },
+  // min(max(x, lo), hi): the chosen operand's error, or both's where the choice is undecided
+  clip: ([a], attrs) => {
+    const above = chosen(W.max)([a!, exact(attrs.lo as number)], attrs);
+    return chosen(W.min)([above, exact(attrs.hi as number)], attrs);
+  },
   max: chosen(W.max),
   min: chosen(W.min),
   gt: bracket((c) => c > 0),

@@ -2,6 +2,7 @@ import { abs } from './abs.js';
 import { add } from './add.js';
 import { batchSize } from './batchSize.js';
 import { broadcastTo } from './broadcastTo.js';
+import { clip } from './clip.js';
 import { eq, ge, gt, le, lt } from './compare.js';
 import type { OpDef } from './define.js';
 import { div } from './div.js';
@@ -52,6 +53,7 @@ export const OPS = {
   tanh,
   relu,
   leakyRelu,
+  clip,
   max,
   min,
   gt,

@@ -54,6 +54,8 @@ export const ATTR_CHOICES: Readonly<
 > = {
   pow: { k: [-2, -1, 0.5, 1.5, 2, 3] },
   leakyRelu: { slope: [0.01, 0.2] },
+  // every lo ≤ every hi: the picks are independent
+  clip: { lo: [-1, -0.5], hi: [0.5, 2] },
   broadcastTo: { shape: [[]] },
 };
 

@@ -181,6 +181,7 @@ describe(`per op: the adjoint identity to ${ADJOINT_TOLERANCE} (+${UNDERFLOW} ab
     relu: [[0]],
     abs: [[0]],
     leakyRelu: [[0]],
+    clip: [[-1], [0.5]], // its bounds (attrs lo = −1, hi = 0.5)
     sign: [[0]],
     max: [
       [1, 1],

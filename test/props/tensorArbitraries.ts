@@ -68,6 +68,10 @@ export const COMPARISONS: readonly OpName[] = BINARY_OPS.filter((n) =>
 const ATTRS: Readonly<Partial<Record<OpName, readonly Attrs[]>>> = {
   pow: [{ k: 2 }, { k: 3 }, { k: 0.5 }, { k: 1.5 }, { k: -1 }, { k: -2 }],
   leakyRelu: [{ slope: 0.01 }, { slope: 0.2 }],
+  clip: [
+    { lo: -1, hi: 0.5 },
+    { lo: -0.5, hi: 2 },
+  ],
 };
 
 /** A strictly positive operand built from x: x² + ½, |x| + 1, e^{tanh x} or σ(x) + ½ (by `variant`). */
@@ -167,7 +171,8 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   action: fc.constantFrom(...ACTIONS),
   a: fc.nat({ max: 7 }),
   b: fc.nat({ max: 7 }),
-  op: fc.nat({ max: 63 }),
+  // uniform (fast-check's bias to small values would favour the registry's first ops)
+  op: fc.noBias(fc.nat({ max: 63 })),
   bits: fc.nat({ max: 255 }),
   c: fc.nat({ max: 7 }),
 });
@@ -197,8 +202,10 @@ function elementsAtMaxBatch(shape: Shape): number {
   return shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : MAX_BATCH), 1);
 }
 
+/** Small enough, and the batch dimension at most once (no leaf could match an (m, m) node). */
 function fits(shape: Shape): boolean {
-  return shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
+  const batchOnce = shape.filter((d) => d === BATCH).length <= 1;
+  return batchOnce && shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
 }
 
 /** NumPy broadcasting of several shapes (gradgen's own rule), or undefined when they do not broadcast. */
@@ -296,6 +303,12 @@ class GraphBuilder {
     return node;
   }
 
+  /** A dimension for a new leaf beside `other`: not the batch dimension twice. */
+  freeDim(choice: number, other: Dim): Dim {
+    const d = dimOf(choice, this.batch);
+    return d === BATCH && other === BATCH ? 2 : d;
+  }
+
   pick(back: number): Node {
     return this.pool[this.pool.length - 1 - (back % this.pool.length)]!;
   }
@@ -378,6 +391,8 @@ class GraphBuilder {
       case 'matmul': {
         const a = this.matrix(x, s.bits);
         const [n, k] = a.shape as [Dim, Dim];
+        // the Gram matrix aᵀ·a, or a·aᵀ when aᵀ·a would be (m, m)
+        const gram: [Node, Node] = k === BATCH ? [a, B.transpose(a)] : [B.transpose(a), a];
         const candidate = this.pick(s.b);
         this.features.add('matmul');
         if (bit(s.bits, 4)) {
@@ -387,16 +402,16 @@ class GraphBuilder {
               ? candidate
               : bit(s.bits, 3)
                 ? B.transpose(a)
-                : this.leaf([dimOf(s.c, this.batch), n], bit(s.bits, 5));
-          return this.product(fits([left.shape[0]!, k]) ? [left, a] : [B.transpose(a), a]);
+                : this.leaf([this.freeDim(s.c, n), n], bit(s.bits, 5));
+          return this.product(fits([left.shape[0]!, k]) ? [left, a] : gram);
         }
         const right =
           candidate.shape.length === 2 && candidate.shape[0] === k
             ? candidate
             : bit(s.bits, 3)
               ? B.transpose(a)
-              : this.leaf([k, dimOf(s.c, this.batch)], bit(s.bits, 5));
-        return this.product(fits([n, right.shape[1]!]) ? [a, right] : [B.transpose(a), a]);
+              : this.leaf([k, this.freeDim(s.c, k)], bit(s.bits, 5));
+        return this.product(fits([n, right.shape[1]!]) ? [a, right] : gram);
       }
       case 'transpose':
         this.features.add('transpose');
