@@ -211,7 +211,9 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
       return keep(x);
     case 'transpose': // (xᵀ)ᵀ = x
       return x.kind === 'apply' && x.op === 'transpose' ? keep(x.args[0]!) : undefined;
-    case 'sum': // a sum over no axes is x
+    case 'sum': // a sum (max, min) over no axes is x
+    case 'reduceMax':
+    case 'reduceMin':
       return Array.isArray(attrs.axis) && attrs.axis.length === 0 ? keep(x) : undefined;
     default:
       return undefined;
@@ -460,14 +462,61 @@ function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly nu
   return [...new Set(axes)].sort((p, q) => p - q);
 }
 
+/** The reduction `op` of x over `options.axis` (default: every axis), as every reduction reads it. */
+function reduction(
+  op: 'sum' | 'reduceMax' | 'reduceMin' | 'argmax' | 'argmin',
+  x: unknown,
+  options: ReduceOptions,
+): Node {
+  const node = toNode(x, op);
+  const axis = normalizeAxes(node, options, op);
+  return apply(op, [node], { axis, keepdims: options.keepdims === true });
+}
+
 /** Σ over `axis` (default: every axis → a scalar), optionally keeping reduced axes as 1s. */
 export function sum<X extends Operand, const O extends ReduceOptions = {}>(
   x: X,
   options: O = {} as O,
 ): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
-  const node = toNode(x, 'sum');
-  const axis = normalizeAxes(node, options, 'sum');
-  return apply('sum', [node], { axis, keepdims: options.keepdims === true }) as never;
+  return reduction('sum', x, options) as never;
+}
+
+/**
+ * The maximum over `axis` (default: every axis), as `sum` takes its options. At a tie the
+ * gradient is split evenly among the tied elements; NaN if any element is NaN.
+ */
+export function reduceMax<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('reduceMax', x, options) as never;
+}
+
+/** The minimum over `axis` (default: every axis); ties split the gradient as in {@link reduceMax}. */
+export function reduceMin<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('reduceMin', x, options) as never;
+}
+
+/**
+ * The position of the first maximum along `axis` (default: every axis, row-major), as a number.
+ * Piecewise constant: no gradient flows through it.
+ */
+export function argmax<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('argmax', x, options) as never;
+}
+
+/** The position of the first minimum along `axis`, as {@link argmax}. */
+export function argmin<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('argmin', x, options) as never;
 }
 
 /** The mean over `axis` (default: every element): Σ x / count, with count = m for the batch axis. */

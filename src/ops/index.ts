@@ -1,4 +1,5 @@
 import { abs } from './abs.js';
+import { argmax, argmin } from './argmax.js';
 import { add } from './add.js';
 import { batchSize } from './batchSize.js';
 import { broadcastTo } from './broadcastTo.js';
@@ -17,6 +18,7 @@ import { min } from './min.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
 import { pow } from './pow.js';
+import { reduceMax, reduceMin } from './reduceMax.js';
 import { relu } from './relu.js';
 import { reshape } from './reshape.js';
 import { sigmoid } from './sigmoid.js';
@@ -65,6 +67,10 @@ export const OPS = {
   matmul,
   transpose,
   sum,
+  reduceMax,
+  reduceMin,
+  argmax,
+  argmin,
   reshape,
   broadcastTo,
   batchSize,

@@ -163,6 +163,20 @@ const OPERANDS: Misuse[] = [
     SITE,
   ],
   ['clip with a NaN bound', () => G.clip(s, Number.NaN, 1), 'E_BAD_ARGUMENT', /clip \(lo\)/, /NaN/],
+  [
+    'reduceMax over an axis out of range',
+    () => G.reduceMax(M23, { axis: 2 }),
+    'E_SHAPE',
+    /reduceMax: axis 2 is out of range for shape \(2, 3\)/,
+    SITE,
+  ],
+  [
+    'argmax with an unknown option',
+    () => G.argmax(M23, { axes: 1 } as never),
+    'E_BAD_OPTION',
+    /argmax/,
+    /axes/,
+  ],
   ['constant NaN', () => G.constant(Number.NaN), 'E_BAD_ARGUMENT', /NaN/],
   ['constant of a string', () => G.constant('1' as never), 'E_BAD_ARGUMENT', /constant/],
   [

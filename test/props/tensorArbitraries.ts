@@ -29,6 +29,7 @@ import { broadcastStrides } from '../../src/ir/interp.ts';
 import { broadcastShapes } from '../../src/ir/shape.ts';
 import type { ElementwiseOp, OpDef, TensorValue } from '../../src/ops/define.ts';
 import { OPS, type OpName } from '../../src/ops/index.ts';
+import { reductionIndex } from '../../src/ops/reduceMax.ts';
 
 /** Distance from kinks and poles every elementwise operand must keep (`def.safe(xs, attrs, MARGIN)`). */
 export const MARGIN = 1e-3;
@@ -121,6 +122,9 @@ function applyElementwise(op: OpName, operands: readonly Node[], choice: number,
 }
 
 // ---- recipes --------------------------------------------------------------------------------------
+
+/** The reductions besides sum and mean (a third of the 'reduce' steps). */
+export const OTHER_REDUCTIONS = ['reduceMax', 'reduceMin', 'argmax', 'argmin'] as const;
 
 export const ACTIONS = [
   'unary',
@@ -371,9 +375,19 @@ class GraphBuilder {
         const keepdims = bit(s.bits, 7);
         const mode = s.op % 4;
         const mean = bit(s.bits, 5);
+        const other = OTHER_REDUCTIONS[Math.floor(s.op / 4) % (3 * OTHER_REDUCTIONS.length)];
         if (x.shape.length === 0 && mode === 2) {
           this.features.add(`${mean ? 'mean' : 'sum'}.scalar`); // a rank-0 tensor, reduced
           return mean ? B.mean(x) : B.sum(x);
+        }
+        if (other) {
+          // max, min, argmax, argmin over the same axis choices (every axis for mode 2)
+          this.features.add(other);
+          const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
+          const rank = t.shape.length;
+          const axis =
+            mode === 2 ? undefined : [...Array(rank).keys()].filter((i) => bit(s.bits, i));
+          return B[other](t, { axis: mode === 0 ? (s.c % rank) - rank : axis, keepdims });
         }
         const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
         const rank = t.shape.length;
@@ -599,6 +613,21 @@ export function dependents(values: ReadonlyMap<Node, TensorValue>, leaf: Node): 
   return out;
 }
 
+/** Two elements reduced into one result that differ by less than MARGIN (but are not equal). */
+function nearTieOf(x: TensorValue, attrs: Attrs): string | undefined {
+  const { out } = reductionIndex(x, attrs);
+  const groups = new Map<number, number[]>();
+  x.data.forEach((v, k) => groups.set(out[k]!, [...(groups.get(out[k]!) ?? []), v]));
+  for (const vs of groups.values()) {
+    const sorted = [...vs].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      const gap = sorted[i]! - sorted[i - 1]!;
+      if (gap > 0 && gap <= MARGIN) return `${sorted[i - 1]} and ${sorted[i]} nearly tie`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Why the point is rejected, or undefined when it is fine: every value must be finite with
  * magnitude at most MAX_MAGNITUDE, and every elementwise node `safe` (margin MARGIN) at every
@@ -610,6 +639,11 @@ export function unsafeReason(values: ReadonlyMap<Node, TensorValue>): string | u
       if (!(Math.abs(v) <= MAX_MAGNITUDE)) return `a value is ${v}`;
     }
     if (n.kind !== 'apply') continue;
+    if ((OTHER_REDUCTIONS as readonly string[]).includes(n.op)) {
+      const nearTie = nearTieOf(values.get(n.args[0]!)!, n.attrs);
+      if (nearTie) return `${n.op}: ${nearTie}`;
+      continue;
+    }
     const def = OPS[n.op as OpName] as OpDef;
     if (def.kind !== 'elementwise') continue;
     const args = n.args.map((a) => values.get(a)!);
@@ -736,6 +770,14 @@ export function roundingErrors(
         case 'reshape':
           out.set(def.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
           break;
+        case 'reduceMax':
+        case 'reduceMin':
+          // the chosen element's error, at most the largest in its group (no rounding of its own)
+          out.set(OPS.reduceMax.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
+          break;
+        case 'argmax':
+        case 'argmin':
+          break; // an exact position (no near ties at a safe point)
         case 'batchSize':
           break;
         default:
