@@ -103,8 +103,12 @@ describe('the double-double reference', () => {
     for (const def of Object.values(OPS)) {
       if (def.kind !== 'elementwise') continue;
       expect(WIDE_SCALAR[def.name as OpName], def.name).toBeDefined();
-      const attrs: Record<string, number> =
-        def.name === 'pow' ? { k: 2.5 } : def.name === 'leakyRelu' ? { slope: 0.01 } : {};
+      const ATTRS: Record<string, Record<string, number>> = {
+        pow: { k: 2.5 },
+        leakyRelu: { slope: 0.01 },
+        clip: { lo: -1, hi: 2 },
+      };
+      const attrs = ATTRS[def.name] ?? {};
       const leaves = def.sample.map((_, i) => B.input(`x${i}`));
       const node =
         def.name === 'broadcastTo'

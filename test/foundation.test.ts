@@ -12,6 +12,7 @@ import {
   pow,
   relu,
   leakyRelu,
+  clip,
   abs,
   max,
   min,
@@ -112,6 +113,19 @@ describe('derivatives', () => {
     const [dnx] = grad(min(x, y), [x, y]);
     expect(evaluate(dnx!, { x: 1, y: 2 })).toBe(1);
     expect(evaluate(dnx!, { x: 3, y: 2 })).toBe(0);
+  });
+
+  it('defines clip′ at its bounds: 1 on [lo, hi], bounds included (as PyTorch), 0 outside', () => {
+    const [d] = grad(clip(x, -1, 2), [x]);
+    const at = (v: number) => evaluate(d!, { x: v });
+    expect([-1.5, -1, 0, 2, 2.5].map(at)).toEqual([0, 1, 1, 1, 0]);
+    expect([-1.5, -1, 0, 2, 2.5].map((v) => evaluate(clip(x, -1, 2), { x: v }))).toEqual([
+      -1, -1, 0, 2, 2,
+    ]);
+    expect(evaluate(clip(sqrt(x), -1, 2), { x: -1 })).toBeNaN(); // NaN stays NaN
+    // lo = hi: a constant value, and still the gradient 1 at the bound
+    expect(evaluate(grad(clip(x, 3, 3), [x])[0]!, { x: 3 })).toBe(1);
+    expect(formula(clip(x, -1, 2))).toBe('clip(x, -1, 2)');
   });
 
   it('sqrt′ reuses the forward output', () => {

@@ -86,6 +86,9 @@ describe('the hazard lint', () => {
     expect(kinds({ f: G.log(G.add(1, G.exp(x))) })).toEqual([]);
     // a sigmoid written by hand is not rewritten: its exp overflows for x < −709
     expect(kinds({ f: G.div(1, G.add(1, G.exp(G.neg(x)))) })).toContain('exp-overflow');
+    // eˣ − 1 and log(1 + x) become expm1 and log1p: their hazards stay
+    expect(lint({ f: G.sub(G.exp(x), 1) })[0]).toMatchObject({ kind: 'exp-overflow', op: 'expm1' });
+    expect(lint({ f: G.log(G.add(1, x)) })[0]).toMatchObject({ kind: 'log-of-zero', op: 'log1p' });
   });
 
   it('takes a range from the sample, a given range over it, and widens sampled params', () => {

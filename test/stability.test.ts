@@ -11,6 +11,7 @@ import * as B from '../src/builder/core.ts';
 import {
   binaryCrossEntropy,
   compile,
+  explain,
   grad,
   input,
   type InputNode,
@@ -183,4 +184,46 @@ describe('stable values and gradients at ±40, ±800, ±1e4, through layout ops'
       }
     }
   }
+});
+
+describe('log(1 + x) and eˣ − 1 of small x: log1p and expm1, values and gradients', () => {
+  const X = [1e-10, -3e-12, 2.5e-17, 0.25, -0.5];
+  const exactUlps = (got: number, want: number) =>
+    got === want ? 0 : Math.abs(got - want) / Math.abs(want) / 2 ** -52;
+  for (const [name, build, value, derivative] of [
+    [
+      'Σ log(1 + Lᵀ(x))',
+      (x: Node) => B.log(B.add(1, B.transpose(x))),
+      Math.log1p,
+      (t: number) => 1 / (1 + t),
+    ],
+    ['Σ (e^{Lᵀ(x)} − 1)', (x: Node) => B.sub(B.exp(B.transpose(x)), 1), Math.expm1, Math.exp],
+  ] as const) {
+    it(`${name}: exact to 4 ulp where the formula as written loses every digit`, () => {
+      const x = input(`x_${value.name}`, [1, X.length]) as InputNode;
+      const y = build(x);
+      const [dx] = grad(B.sum(y), [x]);
+      const out = compile({ y, dx: dx! })({ [x.name]: X } as never);
+      const naive = compile({ y }, { optimize: false })({ [x.name]: X } as never);
+      X.forEach((t, i) => {
+        expect(
+          exactUlps((out.y as Float64Array)[i]!, value(t)),
+          `${name} at ${t}`,
+        ).toBeLessThanOrEqual(4);
+        expect(
+          exactUlps((out.dx as Float64Array)[i]!, derivative(t)),
+          `d at ${t}`,
+        ).toBeLessThanOrEqual(4);
+      });
+      // the test can fail: as written, 1 + 2.5e-17 is 1 and e^2.5e-17 − 1 is 0
+      expect((naive.y as Float64Array)[2]).toBe(0);
+    });
+  }
+
+  it('log(1 + eˣ) is still softplus (not log1p(eˣ), which overflows for x > 709)', () => {
+    const z = input('z_softplus_wins', [3]);
+    expect(explain({ J: B.log(B.add(1, B.exp(z))) }).outputs.J!.formula).toBe(
+      'softplus(z_softplus_wins)',
+    );
+  });
 });

@@ -216,7 +216,9 @@ function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape)
       return keep(x);
     case 'transpose': // (xᵀ)ᵀ = x
       return x.kind === 'apply' && x.op === 'transpose' ? keep(x.args[0]!) : undefined;
-    case 'sum': // a sum over no axes is x
+    case 'sum': // a sum (max, min) over no axes is x
+    case 'reduceMax':
+    case 'reduceMin':
       return Array.isArray(attrs.axis) && attrs.axis.length === 0 ? keep(x) : undefined;
     default:
       return undefined;
@@ -320,6 +322,10 @@ export const div = binary('div');
 export const neg = unary('neg');
 export const exp = unary('exp');
 export const log = unary('log');
+/** log(1 + x), accurate for small |x|. */
+export const log1p = unary('log1p');
+/** eˣ − 1, accurate for small |x|. */
+export const expm1 = unary('expm1');
 export const sqrt = unary('sqrt');
 export const square = unary('square');
 export const abs = unary('abs');
@@ -519,14 +525,61 @@ function normalizeAxes(x: Node, options: ReduceOptions, op: string): readonly nu
   return [...new Set(axes)].sort((p, q) => p - q);
 }
 
+/** The reduction `op` of x over `options.axis` (default: every axis), as every reduction reads it. */
+function reduction(
+  op: 'sum' | 'reduceMax' | 'reduceMin' | 'argmax' | 'argmin',
+  x: unknown,
+  options: ReduceOptions,
+): Node {
+  const node = toNode(x, op);
+  const axis = normalizeAxes(node, options, op);
+  return apply(op, [node], { axis, keepdims: options.keepdims === true });
+}
+
 /** Σ over `axis` (default: every axis → a scalar), optionally keeping reduced axes as 1s. */
 export function sum<X extends Operand, const O extends ReduceOptions = {}>(
   x: X,
   options: O = {} as O,
 ): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
-  const node = toNode(x, 'sum');
-  const axis = normalizeAxes(node, options, 'sum');
-  return apply('sum', [node], { axis, keepdims: options.keepdims === true }) as never;
+  return reduction('sum', x, options) as never;
+}
+
+/**
+ * The maximum over `axis` (default: every axis), as `sum` takes its options. At a tie the
+ * gradient is split evenly among the tied elements; NaN if any element is NaN.
+ */
+export function reduceMax<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('reduceMax', x, options) as never;
+}
+
+/** The minimum over `axis` (default: every axis); ties split the gradient as in {@link reduceMax}. */
+export function reduceMin<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('reduceMin', x, options) as never;
+}
+
+/**
+ * The position of the first maximum along `axis` (default: every axis, row-major), as a number.
+ * Piecewise constant: no gradient flows through it.
+ */
+export function argmax<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('argmax', x, options) as never;
+}
+
+/** The position of the first minimum along `axis`, as {@link argmax}. */
+export function argmin<X extends Operand, const O extends ReduceOptions = {}>(
+  x: X,
+  options: O = {} as O,
+): Node<LeavesOf<X>, ReducedRank<RankOf<X>, O>> {
+  return reduction('argmin', x, options) as never;
 }
 
 /** The mean over `axis` (default: every element): Σ x / count, with count = m for the batch axis. */
@@ -566,6 +619,26 @@ export function pow<X extends Operand, K extends number>(
   finiteNumber(k, 'pow (exponent)');
   if (k === 0) return constant(1, toNode(x, 'pow').shape) as never;
   return apply('pow', [x], { k }) as never;
+}
+
+/**
+ * x clipped to [lo, hi] (constant bounds, lo ≤ hi): min(max(x, lo), hi). Its derivative is 1 on
+ * [lo, hi], the bounds included (as PyTorch's clamp), and 0 outside.
+ */
+export function clip<X extends Operand>(
+  x: X,
+  lo: number,
+  hi: number,
+): Node<LeavesOf<X>, RankOf<X>> {
+  finiteNumber(lo, 'clip (lo)');
+  finiteNumber(hi, 'clip (hi)');
+  if (lo > hi) {
+    throw new GradgenError(
+      'E_BAD_ARGUMENT',
+      `clip: the lower bound ${lo} is greater than the upper bound ${hi}${at(userCallSite())}`,
+    );
+  }
+  return apply('clip', [x], { lo, hi }) as never;
 }
 
 /** x for x > 0, slope·x otherwise (default slope 0.01). */

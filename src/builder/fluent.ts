@@ -30,6 +30,12 @@ const methods: Fluent & ThisType<Node> = {
   log() {
     return B.log(this);
   },
+  log1p() {
+    return B.log1p(this);
+  },
+  expm1() {
+    return B.expm1(this);
+  },
   sqrt() {
     return B.sqrt(this);
   },
@@ -53,6 +59,9 @@ const methods: Fluent & ThisType<Node> = {
   },
   leakyRelu(slope?: number) {
     return B.leakyRelu(this, slope);
+  },
+  clip(lo: number, hi: number) {
+    return B.clip(this, lo, hi);
   },
   max(o) {
     return B.max(this, o);

@@ -39,6 +39,8 @@ function build(op: string, args: readonly Node[]): Node[] {
         return [() => B.reshape(args[0]!, [4]), () => B.reshape(args[0]!, [1, 4])];
       case 'leakyRelu':
         return [() => B.leakyRelu(args[0]!, 0.01)];
+      case 'clip':
+        return [() => B.clip(args[0]!, -1, 2)];
       default:
         return [() => B.apply(op as OpName, args)];
     }

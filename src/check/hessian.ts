@@ -3,7 +3,9 @@
  * under test along v, (∇J(θ + h·v) − ∇J(θ − h·v)) / 2h, for a seeded random v of one input at a
  * time (a row), compared over every checked input's components. The step is relative like
  * gradcheck's, h = ε·max(1, |θᵢ|)·vᵢ, exact (H is applied to the step the gradient really read),
- * with a round-off floor of an ulp of each gradient component and the kinks of the cost.
+ * with a floor of an ulp of each gradient component plus the truncation error (Richardson: a
+ * second difference at 2h gives D(2h) − D(h) ≈ 3ch² for D(h) = H·v + ch²) and the kinks of the
+ * cost. The truncation matters where H·v is exactly 0 and J⁗ is not: log1p(x) + expm1(x) at 0.
  */
 import type { InputValue, InputValues } from '../ir/values.js';
 import type { Rng } from '../rng.js';
@@ -53,16 +55,27 @@ export function hvpEstimates(
     });
     const up = f.grad(moved(plus));
     const down = f.grad(moved(minus));
+    // the same difference at twice the step, for the truncation estimate
+    const plus2 = base.map((x, j) => x + 2 * s.epsilon * Math.max(1, Math.abs(x)) * u[j]!);
+    const minus2 = base.map((x, j) => x - 2 * s.epsilon * Math.max(1, Math.abs(x)) * u[j]!);
+    const up2 = f.grad(moved(plus2));
+    const down2 = f.grad(moved(minus2));
     const hv = f.hvp(at, { [name]: d });
     const start = rows.numerical.length;
     for (const n of names) {
       const a = up.get(n)!;
       const b = down.get(n)!;
       const h = hv[n]!;
+      const [a2, b2] = [up2.get(n)!, down2.get(n)!];
       for (let i = 0; i < a.length; i++) {
-        rows.numerical.push((a[i]! - b[i]!) / width);
+        const estimate = (a[i]! - b[i]!) / width;
+        const truncation = Math.abs((a2[i]! - b2[i]!) / (2 * width) - estimate) / 3;
+        rows.numerical.push(estimate);
         rows.analytic.push(h[i]!);
-        rows.floor.push((ROUNDOFF_MULTIPLE * f.unit * (Math.abs(a[i]!) + Math.abs(b[i]!))) / width);
+        rows.floor.push(
+          (ROUNDOFF_MULTIPLE * f.unit * (Math.abs(a[i]!) + Math.abs(b[i]!))) / width +
+            ROUNDOFF_MULTIPLE * truncation,
+        );
         if (!Number.isFinite(h[i]!)) problems.push(`(H·v)[${n}][${i}] is ${h[i]} (direction ${k})`);
         if (!Number.isFinite(a[i]! - b[i]!))
           problems.push(`the gradient d${n} is not finite at ${name} ± h·v${k}`);
@@ -70,8 +83,7 @@ export function hvpEstimates(
     }
     if (
       kinkSigns &&
-      (crossesKink(kinkSigns, f.kinks!(moved(plus))) ||
-        crossesKink(kinkSigns, f.kinks!(moved(minus))))
+      [plus, minus, plus2, minus2].some((x) => crossesKink(kinkSigns, f.kinks!(moved(x))))
     ) {
       for (let i = start; i < rows.numerical.length; i++) kinks.push(i);
     }

@@ -123,6 +123,18 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? ['log-of-zero', `its operand ranges over ${show(r)}: log 0 = −∞`]
       : undefined;
   },
+  // the stable forms the stabilize rules make of eˣ − 1 and log(1 + x) keep their hazards
+  expm1: (n, range) => {
+    const r = range(n.args[0]!);
+    return r.hi > EXP_LIMIT ? ['exp-overflow', `its operand ranges over ${show(r)}`] : undefined;
+  },
+  log1p: (n, range) => {
+    const r = range(n.args[0]!);
+    if (r.lo < -1) return ['log-of-zero', `its operand ranges over ${show(r)}: 1 + x < 0 is NaN`];
+    return r.lo <= -1
+      ? ['log-of-zero', `its operand ranges over ${show(r)}: log1p(−1) = −∞`]
+      : undefined;
+  },
   div: (n, range) => {
     const d = range(n.args[1]!);
     if (!canBeZero(d)) return undefined;

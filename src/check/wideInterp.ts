@@ -12,6 +12,7 @@ import { concreteShape, sizeOf } from '../ir/shape.js';
 import { bindInputs, type InputValues } from '../ir/values.js';
 import { opDef, type OpName } from '../ops/index.js';
 import { reducedAxes } from '../ops/sum.js';
+import { reductionIndex } from '../ops/reduceMax.js';
 import * as W from './wideDD.js';
 import type { Wide } from './wideDD.js';
 
@@ -107,6 +108,9 @@ export const WIDE_SCALAR: Partial<Record<OpName, Scalar>> = {
   // |f′| from x and y: eˣ → y; log → 1/x; √ → 1/(2y); xᵏ → k·y/x; σ → y(1 − y); tanh → 1 − y²
   exp: unary(W.exp, (_x, y) => y),
   log: unary(W.log, (x) => W.div(W.ONE, x)),
+  // log1p → 1/(1 + x); expm1 → eˣ = y + 1
+  log1p: unary(W.log1p, (x) => W.div(W.ONE, W.add(W.ONE, x))),
+  expm1: unary(W.expm1, (_x, y) => W.add(y, W.ONE)),
   sqrt: unary(W.sqrt, (_x, y) => W.div(W.ONE, mul(n(2), y))),
   square: ([a]) => product(a!, a!),
   abs: unary(W.abs, () => W.ONE),
@@ -131,6 +135,11 @@ export const WIDE_SCALAR: Partial<Record<OpName, Scalar>> = {
       (x) => (W.sign(x) > 0 ? x : mul(n(slope), x)),
       () => W.ONE,
     )([a!]);
+  },
+  // min(max(x, lo), hi): the chosen operand's error, or both's where the choice is undecided
+  clip: ([a], attrs) => {
+    const above = chosen(W.max)([a!, exact(attrs.lo as number)], attrs);
+    return chosen(W.min)([above, exact(attrs.hi as number)], attrs);
   },
   max: chosen(W.max),
   min: chosen(W.min),
@@ -195,6 +204,41 @@ function sumWide(x: WideTensor, attrs: Attrs, shape: number[]): WideTensor {
   return { shape, values: acc };
 }
 
+/** Each element's result index, from the float64 layout of a reduction. */
+const groupsOf = (x: WideTensor, attrs: Attrs) =>
+  reductionIndex({ shape: x.shape, data: new Float64Array(x.values.length) }, attrs);
+
+/** max (min) per result: the chosen element's reference (both errors where the choice is open). */
+function extremumWide(x: WideTensor, attrs: Attrs, shape: number[], isMax: boolean): WideTensor {
+  const { out } = groupsOf(x, attrs);
+  const pick = chosen(isMax ? W.max : W.min);
+  const acc: (Ref | undefined)[] = new Array(Math.max(1, sizeOf(shape))).fill(undefined);
+  x.values.forEach((v, k) => {
+    const a = acc[out[k]!];
+    acc[out[k]!] = a ? pick([a, v], attrs) : v;
+  });
+  return { shape, values: acc.map((a) => a!) };
+}
+
+/** The first position of the max (min) per result, undecided where some comparison is. */
+function argWide(x: WideTensor, attrs: Attrs, shape: number[], isMax: boolean): WideTensor {
+  const { out, pos } = groupsOf(x, attrs);
+  const best: (Ref | undefined)[] = [];
+  const at: number[] = new Array(Math.max(1, sizeOf(shape))).fill(0);
+  const open: boolean[] = [];
+  x.values.forEach((v, k) => {
+    const o = out[k]!;
+    const b = best[o];
+    if (b && !decided(v, b)) open[o] = true;
+    const c = b ? W.compare(v.v, b.v) : NaN;
+    if (!b || (isMax ? c > 0 : c < 0)) {
+      best[o] = v;
+      at[o] = pos[k]!;
+    }
+  });
+  return { shape, values: at.map((p, o) => (open[o] ? UNDECIDED : exact(p))) };
+}
+
 function matmulWide(a: WideTensor, b: WideTensor, shape: number[]): WideTensor {
   const [n, m] = shape as [number, number];
   const k = a.shape[1]!;
@@ -253,6 +297,10 @@ function structural(
   if (n.op === 'softmax' || n.op === 'logSoftmax' || n.op === 'logsumexp') {
     return softmaxWide(args[0]!, n.attrs, shape, n.op);
   }
+  if (n.op === 'reduceMax' || n.op === 'reduceMin')
+    return extremumWide(args[0]!, n.attrs, shape, n.op === 'reduceMax');
+  if (n.op === 'argmax' || n.op === 'argmin')
+    return argWide(args[0]!, n.attrs, shape, n.op === 'argmax');
   if (args.length === 0) {
     return { shape, values: [...def.eval([], n.attrs, shape, dims)].map(exact) };
   }

@@ -366,6 +366,8 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   neg: Elementwise1;
   exp: Elementwise1;
   log: Elementwise1;
+  log1p: Elementwise1;
+  expm1: Elementwise1;
   sqrt: Elementwise1;
   square: Elementwise1;
   abs: Elementwise1;
@@ -374,6 +376,7 @@ export interface NodeBase<L extends LeafSig = LeafSig, R extends Rank = Rank> {
   tanh: Elementwise1;
   relu: Elementwise1;
   leakyRelu<T extends Node>(this: T, slope?: number): Node<LeavesOf<T>, RankOf<T>>;
+  clip<T extends Node>(this: T, lo: number, hi: number): Node<LeavesOf<T>, RankOf<T>>;
   max: Elementwise2;
   min: Elementwise2;
   /** This node's value, with a zero gradient and tangent (see `stopGradient`). */

@@ -104,6 +104,14 @@ export interface LoweredProgram {
   readonly namer: Namer;
 }
 
+/** The loop ops that reduce their operand: elementwise producers fuse into their loops. */
+const REDUCTIONS: ReadonlySet<string> = new Set([
+  'sum',
+  'reduceMax',
+  'reduceMin',
+  'argmax',
+  'argmin',
+]);
 const COMMENT_WIDTH = 60;
 /** The header's formulas: one per line, wider and deeper than a kernel's comment. */
 const HEADER_WIDTH = 100;
@@ -223,14 +231,17 @@ export function lower(
   const elementwise = (n: Node): boolean =>
     n.kind === 'apply' && opDef(n.op).kind === 'elementwise' && !opDef(n.op).view;
   const loopOp = (n: Node): n is ApplyNode =>
-    n.kind === 'apply' && (n.op === 'matmul' || n.op === 'sum');
+    n.kind === 'apply' && (n.op === 'matmul' || REDUCTIONS.has(n.op));
   /** The consumer each elementwise node is fused into, if any (decided once per node). */
   const fusedIntoMap = new Map<Node, ApplyNode>();
   for (const n of nodes) {
     if (!elementwise(n) || n.shape.length === 0 || uses(n) !== 1 || isOutput.has(n)) continue;
     if (materialize.has(n)) continue;
     const c = users.get(n)![0]!;
-    if ((elementwise(c) && sameShape(c.shape, n.shape)) || (c.op === 'sum' && c.args[0] === n))
+    if (
+      (elementwise(c) && sameShape(c.shape, n.shape)) ||
+      (REDUCTIONS.has(c.op) && c.args[0] === n)
+    )
       fusedIntoMap.set(n, c);
   }
   const fusedInto = (n: Node): ApplyNode | undefined => fusedIntoMap.get(n);

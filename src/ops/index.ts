@@ -1,23 +1,28 @@
 import { abs } from './abs.js';
+import { argmax, argmin } from './argmax.js';
 import { add } from './add.js';
 import { batchSize } from './batchSize.js';
 import { broadcastTo } from './broadcastTo.js';
+import { clip } from './clip.js';
 import { eq, ge, gt, le, lt } from './compare.js';
 import type { OpDef } from './define.js';
 import { div } from './div.js';
 import { exp } from './exp.js';
+import { expm1 } from './expm1.js';
 import { leakyRelu } from './leakyRelu.js';
 import { log } from './log.js';
 import { logsumexp } from './logsumexp.js';
 import { oneHot } from './oneHot.js';
 import { softmax } from './softmax.js';
 import { logSoftmax } from './logSoftmax.js';
+import { log1p } from './log1p.js';
 import { matmul } from './matmul.js';
 import { max } from './max.js';
 import { min } from './min.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
 import { pow } from './pow.js';
+import { reduceMax, reduceMin } from './reduceMax.js';
 import { relu } from './relu.js';
 import { reshape } from './reshape.js';
 import { sigmoid } from './sigmoid.js';
@@ -45,6 +50,8 @@ export const OPS = {
   neg,
   exp,
   log,
+  log1p,
+  expm1,
   sqrt,
   square,
   abs,
@@ -55,6 +62,7 @@ export const OPS = {
   tanh,
   relu,
   leakyRelu,
+  clip,
   max,
   min,
   gt,
@@ -70,6 +78,10 @@ export const OPS = {
   oneHot,
   softmax,
   logSoftmax,
+  reduceMax,
+  reduceMin,
+  argmax,
+  argmin,
   reshape,
   broadcastTo,
   slice,

@@ -1,6 +1,6 @@
 import * as I from './interval.js';
 import type { Attrs } from '../ir/node.js';
-import { forLoop, printed, PREC, sizeExpr, type StructuralOp } from './define.js';
+import { forLoop, printed, PREC, sizeExpr, type Printed, type StructuralOp } from './define.js';
 import { GradgenError, at } from '../errors.js';
 import { formatShape, type Dim, type Shape } from '../ir/shape.js';
 
@@ -18,6 +18,41 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepdims: bo
     else if (keepdims) out.push(1);
   });
   return out;
+}
+
+/** The shape rule of a reduction over attrs' axes (`sum`, `reduceMax`, `argmax`, …). */
+export function reductionShape(op: string): StructuralOp['shape'] {
+  return ([x], attrs, site) => {
+    const axes = reducedAxes(attrs, x!.length);
+    for (const a of axes) {
+      if (!Number.isInteger(a) || a < 0 || a >= x!.length) {
+        throw new GradgenError(
+          'E_SHAPE',
+          `${op}: axis ${a} is out of range for shape ${formatShape(x!)}${at(site())}`,
+        );
+      }
+    }
+    return reducedShape(x!, axes, attrs.keepdims === true);
+  };
+}
+
+/** How a reduction reads in a formula: `Σ_1 x`, `max x`, `argmax_0 (a + b)`. */
+export function reductionMath(symbol: string, [x]: readonly Printed[], attrs: Attrs): Printed {
+  const axis = attrs.axis as readonly number[] | null;
+  return printed(
+    `${symbol}${axis === null ? '' : `_${axis.join(',')}`} ${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`,
+    PREC.unary,
+  );
+}
+
+/**
+ * A reduction written as a function of its operand: `max_1(x)`, `argmax_0_2(x)` (axes 0 and 2),
+ * `max(a + b)` (every axis). One word before `(`: it reads as a function, never as a name.
+ */
+export function reductionCall(symbol: string, [x]: readonly Printed[], attrs: Attrs): Printed {
+  const axis = attrs.axis as readonly number[] | null;
+  const sub = axis === null ? '' : axis.map((a) => `_${a}`).join('');
+  return printed(`${symbol}${sub}(${x!.text})`, PREC.atom);
 }
 
 /**
@@ -46,18 +81,7 @@ export const sum: StructuralOp = {
   arity: 1,
   commutative: false,
   smooth: true,
-  shape: ([x], attrs, site) => {
-    const axes = reducedAxes(attrs, x!.length);
-    for (const a of axes) {
-      if (!Number.isInteger(a) || a < 0 || a >= x!.length) {
-        throw new GradgenError(
-          'E_SHAPE',
-          `sum: axis ${a} is out of range for shape ${formatShape(x!)}${at(site())}`,
-        );
-      }
-    }
-    return reducedShape(x!, axes, attrs.keepdims === true);
-  },
+  shape: reductionShape('sum'),
   eval: ([x], attrs, outShape) => {
     const axes = reducedAxes(attrs, x!.shape.length);
     if (axes.length === x!.shape.length) return Float64Array.of(compensatedSum(x!.data));
@@ -147,13 +171,7 @@ export const sum: StructuralOp = {
   },
   // a sum of non-negative (positive) terms is non-negative (positive)
   range: ([a]) => (I.isNonNegative(a!) ? I.interval(0, Infinity, I.isPositive(a!)) : I.REALS),
-  math: ([x], attrs) => {
-    const axis = attrs.axis as readonly number[] | null;
-    return printed(
-      `Σ${axis === null ? '' : `_${axis.join(',')}`} ${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`,
-      PREC.unary,
-    );
-  },
+  math: (args, attrs) => reductionMath('Σ', args, attrs),
   // the tangent is summed like the value
   jvp: ({ tangents: [t], attrs, b }) => (t ? b.apply('sum', [t], attrs) : null),
   // every summed element receives the adjoint of its sum

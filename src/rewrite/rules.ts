@@ -231,6 +231,29 @@ export const stabilize: Phase = {
       op('sub', v('x'), op('softplus', v('x'))),
       ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.neg(B.softplus(B.neg(x!))) : undefined),
     ),
+    // ---- log1p and expm1 (issue 13) ----------------------------------------------------------
+    // Kept in a block of their own, after the softplus rules: log(1 + eˣ) is softplus's (its
+    // `x` excludes eˣ, so that rule wins whatever order the engine tries them in).
+    rule(
+      'log-one-plus',
+      'log(1 + x) → log1p(x)   (1 + x rounds away the digits of a small x)',
+      op(
+        'log',
+        op(
+          'add',
+          v('x', (n) => !(n.kind === 'apply' && n.op === 'exp')),
+          k(1),
+        ),
+      ),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.log1p(x!) : undefined),
+    ),
+    rule(
+      'exp-minus-one',
+      'eˣ − 1 → expm1(x)   (eˣ − 1 cancels for small x)',
+      op('sub', op('exp', v('x')), k(1)),
+      ({ x }, n) => (sameShape(x!.shape, n.shape) ? B.expm1(x!) : undefined),
+    ),
+    // ---- end of log1p and expm1
   ],
 };
 

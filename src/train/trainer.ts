@@ -208,7 +208,8 @@ function flops(roots: readonly Node[], m: number): number {
   for (const n of toposort(roots)) {
     if (n.kind !== 'apply') continue;
     if (n.op === 'matmul') total += 2 * size(n.shape) * size([n.args[0]!.shape[1]!]);
-    else if (n.op === 'sum') total += size(n.args[0]!.shape);
+    else if (['sum', 'reduceMax', 'reduceMin', 'argmax', 'argmin'].includes(n.op))
+      total += size(n.args[0]!.shape);
     else if (!['reshape', 'transpose', 'broadcastTo', 'slice', 'batchSize'].includes(n.op))
       total += size(n.shape);
   }

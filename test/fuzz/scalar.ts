@@ -124,10 +124,11 @@ export function checkScalarCase(
 }
 
 /** Ops whose result jumps where this operand (or a − b) changes sign. */
-const BRANCHES: Readonly<Record<string, 'first' | 'difference'>> = {
+const BRANCHES: Readonly<Record<string, 'first' | 'difference' | 'bounds'>> = {
   where: 'first',
   relu: 'first',
   leakyRelu: 'first',
+  clip: 'bounds',
   abs: 'first',
   sign: 'first',
   gt: 'difference',
@@ -156,6 +157,13 @@ function branchesDiffer(
     if (BRANCHES[n.op] === 'first') {
       const [s64, sWide] = sign(a);
       if (s64 !== sWide) return true;
+    } else if (BRANCHES[n.op] === 'bounds') {
+      // x − lo and x − hi (clip)
+      for (const bound of [n.attrs.lo, n.attrs.hi] as number[]) {
+        const d64 = f64.get(a)!.data[0]! - bound;
+        const dWide = W.sub(wide.get(a)!.values[0]!.v, W.fromNumber(bound));
+        if (Math.sign(d64) !== W.sign(dWide)) return true;
+      }
     } else {
       const d64 = f64.get(a)!.data[0]! - f64.get(b!)!.data[0]!;
       const dWide = W.sub(wide.get(a)!.values[0]!.v, wide.get(b!)!.values[0]!.v);

@@ -155,6 +155,28 @@ const OPERANDS: Misuse[] = [
     /leakyRelu/,
     /Infinity/,
   ],
+  [
+    'clip with lo > hi',
+    () => G.clip(s, 2, 1),
+    'E_BAD_ARGUMENT',
+    /clip: the lower bound 2 is greater than the upper bound 1/,
+    SITE,
+  ],
+  ['clip with a NaN bound', () => G.clip(s, Number.NaN, 1), 'E_BAD_ARGUMENT', /clip \(lo\)/, /NaN/],
+  [
+    'reduceMax over an axis out of range',
+    () => G.reduceMax(M23, { axis: 2 }),
+    'E_SHAPE',
+    /reduceMax: axis 2 is out of range for shape \(2, 3\)/,
+    SITE,
+  ],
+  [
+    'argmax with an unknown option',
+    () => G.argmax(M23, { axes: 1 } as never),
+    'E_BAD_OPTION',
+    /argmax/,
+    /axes/,
+  ],
   ['constant NaN', () => G.constant(Number.NaN), 'E_BAD_ARGUMENT', /NaN/],
   ['constant of a string', () => G.constant('1' as never), 'E_BAD_ARGUMENT', /constant/],
   [

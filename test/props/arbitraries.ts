@@ -54,6 +54,8 @@ export const ATTR_CHOICES: Readonly<
 > = {
   pow: { k: [-2, -1, 0.5, 1.5, 2, 3] },
   leakyRelu: { slope: [0.01, 0.2] },
+  // every lo ≤ every hi: the picks are independent
+  clip: { lo: [-1, -0.5], hi: [0.5, 2] },
   broadcastTo: { shape: [[]] },
 };
 
@@ -192,6 +194,7 @@ function guard(
   switch (op) {
     case 'log':
     case 'sqrt':
+    case 'log1p': // x > 0 > −1
       return positive(x, variant, smoothOnly);
     case 'div':
       if (i !== 1) return x;
@@ -203,6 +206,7 @@ function guard(
       return Number.isInteger(k) && k >= 0 ? x : positive(x, variant, smoothOnly);
     }
     case 'exp':
+    case 'expm1':
       return variant % 2 === 0 ? B.mul(3, B.tanh(x)) : B.sigmoid(x);
     case 'where':
       return i === 0 && variant % 2 === 0 ? B.gt(x, 0.5) : x;

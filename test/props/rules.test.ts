@@ -119,6 +119,9 @@ const WITNESSES: Record<string, Witness> = {
     false,
     (x) => -softplus(-x),
   ),
+  // (their accuracy, against a double-double reference on an adversarial grid: test/audit.test.ts)
+  'log-one-plus': w({ z: leafSpec([3], { lo: -0.999, hi: 1e4 }) }, ({ z }) => B.log(B.add(1, z!))),
+  'exp-minus-one': w({ z: leafSpec([3], extreme) }, ({ z }) => B.sub(B.exp(z!), 1)),
   'mul-zero': w({ x: leafSpec([2]) }, ({ x }) => B.apply('mul', [x!, 0])),
   'sub-self': w({ x: leafSpec([2]) }, ({ x }) => B.apply('sub', [x!, x!])),
   'div-self': w({ x: leafSpec([2]) }, ({ x }) => {

@@ -29,6 +29,7 @@ import { broadcastStrides } from '../../src/ir/interp.ts';
 import { broadcastShapes } from '../../src/ir/shape.ts';
 import type { ElementwiseOp, OpDef, TensorValue } from '../../src/ops/define.ts';
 import { OPS, type OpName } from '../../src/ops/index.ts';
+import { reductionIndex } from '../../src/ops/reduceMax.ts';
 
 /** Distance from kinks and poles every elementwise operand must keep (`def.safe(xs, attrs, MARGIN)`). */
 export const MARGIN = 1e-3;
@@ -68,6 +69,10 @@ export const COMPARISONS: readonly OpName[] = BINARY_OPS.filter((n) =>
 const ATTRS: Readonly<Partial<Record<OpName, readonly Attrs[]>>> = {
   pow: [{ k: 2 }, { k: 3 }, { k: 0.5 }, { k: 1.5 }, { k: -1 }, { k: -2 }],
   leakyRelu: [{ slope: 0.01 }, { slope: 0.2 }],
+  clip: [
+    { lo: -1, hi: 0.5 },
+    { lo: -0.5, hi: 2 },
+  ],
 };
 
 /** A strictly positive operand built from x: x² + ½, |x| + 1, e^{tanh x} or σ(x) + ½ (by `variant`). */
@@ -89,8 +94,10 @@ function guard(op: OpName, operand: number, x: Node, attrs: Attrs, variant: numb
   switch (op) {
     case 'log':
     case 'sqrt':
+    case 'log1p': // x > 0 > −1
       return positive(x, variant);
     case 'exp': // bounded exponent: no overflow, values stay moderate
+    case 'expm1':
       return variant % 2 === 0 ? B.tanh(x) : B.mul(2, B.sigmoid(x));
     case 'pow': {
       const k = attrs.k as number;
@@ -115,6 +122,9 @@ function applyElementwise(op: OpName, operands: readonly Node[], choice: number,
 }
 
 // ---- recipes --------------------------------------------------------------------------------------
+
+/** The reductions besides sum and mean (a third of the 'reduce' steps). */
+export const OTHER_REDUCTIONS = ['reduceMax', 'reduceMin', 'argmax', 'argmin'] as const;
 
 export const ACTIONS = [
   'unary',
@@ -167,7 +177,8 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   action: fc.constantFrom(...ACTIONS),
   a: fc.nat({ max: 7 }),
   b: fc.nat({ max: 7 }),
-  op: fc.nat({ max: 63 }),
+  // uniform (fast-check's bias to small values would favour the registry's first ops)
+  op: fc.noBias(fc.nat({ max: 63 })),
   bits: fc.nat({ max: 255 }),
   c: fc.nat({ max: 7 }),
 });
@@ -197,8 +208,10 @@ function elementsAtMaxBatch(shape: Shape): number {
   return shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : MAX_BATCH), 1);
 }
 
+/** Small enough, and the batch dimension at most once (no leaf could match an (m, m) node). */
 function fits(shape: Shape): boolean {
-  return shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
+  const batchOnce = shape.filter((d) => d === BATCH).length <= 1;
+  return batchOnce && shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
 }
 
 /** NumPy broadcasting of several shapes (gradgen's own rule), or undefined when they do not broadcast. */
@@ -294,6 +307,12 @@ class GraphBuilder {
     this.leaves.push({ node, label });
     if (shape.includes(BATCH)) this.features.add('batch');
     return node;
+  }
+
+  /** A dimension for a new leaf beside `other`: not the batch dimension twice. */
+  freeDim(choice: number, other: Dim): Dim {
+    const d = dimOf(choice, this.batch);
+    return d === BATCH && other === BATCH ? 2 : d;
   }
 
   pick(back: number): Node {
@@ -417,9 +436,19 @@ class GraphBuilder {
         const keepdims = bit(s.bits, 7);
         const mode = s.op % 4;
         const mean = bit(s.bits, 5);
+        const other = OTHER_REDUCTIONS[Math.floor(s.op / 4) % (3 * OTHER_REDUCTIONS.length)];
         if (x.shape.length === 0 && mode === 2) {
           this.features.add(`${mean ? 'mean' : 'sum'}.scalar`); // a rank-0 tensor, reduced
           return mean ? B.mean(x) : B.sum(x);
+        }
+        if (other) {
+          // max, min, argmax, argmin over the same axis choices (every axis for mode 2)
+          this.features.add(other);
+          const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
+          const rank = t.shape.length;
+          const axis =
+            mode === 2 ? undefined : [...Array(rank).keys()].filter((i) => bit(s.bits, i));
+          return B[other](t, { axis: mode === 0 ? (s.c % rank) - rank : axis, keepdims });
         }
         const t = x.shape.length === 0 ? B.reshape(x, [1]) : x;
         const rank = t.shape.length;
@@ -437,6 +466,8 @@ class GraphBuilder {
       case 'matmul': {
         const a = this.matrix(x, s.bits);
         const [n, k] = a.shape as [Dim, Dim];
+        // the Gram matrix aᵀ·a, or a·aᵀ when aᵀ·a would be (m, m)
+        const gram: [Node, Node] = k === BATCH ? [a, B.transpose(a)] : [B.transpose(a), a];
         const candidate = this.pick(s.b);
         this.features.add('matmul');
         if (bit(s.bits, 4)) {
@@ -446,16 +477,16 @@ class GraphBuilder {
               ? candidate
               : bit(s.bits, 3)
                 ? B.transpose(a)
-                : this.leaf([dimOf(s.c, this.batch), n], bit(s.bits, 5));
-          return this.product(fits([left.shape[0]!, k]) ? [left, a] : [B.transpose(a), a]);
+                : this.leaf([this.freeDim(s.c, n), n], bit(s.bits, 5));
+          return this.product(fits([left.shape[0]!, k]) ? [left, a] : gram);
         }
         const right =
           candidate.shape.length === 2 && candidate.shape[0] === k
             ? candidate
             : bit(s.bits, 3)
               ? B.transpose(a)
-              : this.leaf([k, dimOf(s.c, this.batch)], bit(s.bits, 5));
-        return this.product(fits([n, right.shape[1]!]) ? [a, right] : [B.transpose(a), a]);
+              : this.leaf([k, this.freeDim(s.c, k)], bit(s.bits, 5));
+        return this.product(fits([n, right.shape[1]!]) ? [a, right] : gram);
       }
       case 'transpose':
         this.features.add('transpose');
@@ -651,6 +682,21 @@ export function dependents(values: ReadonlyMap<Node, TensorValue>, leaf: Node): 
   return out;
 }
 
+/** Two elements reduced into one result that differ by less than MARGIN (but are not equal). */
+function nearTieOf(x: TensorValue, attrs: Attrs): string | undefined {
+  const { out } = reductionIndex(x, attrs);
+  const groups = new Map<number, number[]>();
+  x.data.forEach((v, k) => groups.set(out[k]!, [...(groups.get(out[k]!) ?? []), v]));
+  for (const vs of groups.values()) {
+    const sorted = [...vs].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      const gap = sorted[i]! - sorted[i - 1]!;
+      if (gap > 0 && gap <= MARGIN) return `${sorted[i - 1]} and ${sorted[i]} nearly tie`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Why the point is rejected, or undefined when it is fine: every value must be finite with
  * magnitude at most MAX_MAGNITUDE, and every elementwise node `safe` (margin MARGIN) at every
@@ -662,6 +708,11 @@ export function unsafeReason(values: ReadonlyMap<Node, TensorValue>): string | u
       if (!(Math.abs(v) <= MAX_MAGNITUDE)) return `a value is ${v}`;
     }
     if (n.kind !== 'apply') continue;
+    if ((OTHER_REDUCTIONS as readonly string[]).includes(n.op)) {
+      const nearTie = nearTieOf(values.get(n.args[0]!)!, n.attrs);
+      if (nearTie) return `${n.op}: ${nearTie}`;
+      continue;
+    }
     const def = OPS[n.op as OpName] as OpDef;
     if (def.kind !== 'elementwise') continue;
     const args = n.args.map((a) => values.get(a)!);
@@ -792,6 +843,14 @@ export function roundingErrors(
           // they move values (pad adds exact zeros): the errors move with them
           out.set(def.eval(n.args.map(errOf), n.attrs, t.shape, dims));
           break;
+        case 'reduceMax':
+        case 'reduceMin':
+          // the chosen element's error, at most the largest in its group (no rounding of its own)
+          out.set(OPS.reduceMax.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
+          break;
+        case 'argmax':
+        case 'argmin':
+          break; // an exact position (no near ties at a safe point)
         case 'batchSize':
           break;
         default:

@@ -70,6 +70,7 @@ import {
   FLOAT32_UNIT,
   FLOAT64_UNIT,
   leafValues,
+  OTHER_REDUCTIONS,
   recipeArb,
   roundedToFloat32,
   roundingErrors,
@@ -308,6 +309,7 @@ describe('random tensor graphs', () => {
         `mean.${mode}`,
         `keepdims.${mode}`,
       ]),
+      ...OTHER_REDUCTIONS,
       ...UNARY_OPS,
       ...BINARY_OPS,
     ];
