@@ -1,16 +1,20 @@
 /**
- * A few hundred of the fuzzer's graphs (`npm run fuzz` runs 10⁴–10⁵): compiled = interpreted
- * (optimized and not), and the compiled gradient along a random direction = the forward-mode
- * graph evaluated in double-double. Anything else is named by kind, with the case.
+ * A few hundred of the fuzzer's graphs of each family (`npm run fuzz` runs 10⁴–10⁵): compiled =
+ * interpreted (optimized and not; for tensor graphs float32 too), and the compiled gradient along
+ * a random direction = the forward-mode graph evaluated in double-double (for tensor graphs: and
+ * second derivatives on a quarter of them). Anything else is named by kind, with the case.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as B from '../../src/builder/core.ts';
 import { jvp } from '../../src/autodiff/jvp.ts';
 import { runWide } from '../../src/check/wideInterp.ts';
 import { toNumber } from '../../src/check/wideDD.ts';
 import type { Node } from '../../src/ir/node.ts';
-import { checkScalarCase, scalarCaseArb } from './scalar.ts';
+import { OPS } from '../../src/ops/index.ts';
+import { checkScalarCase, isFailure, scalarCaseArb } from './scalar.ts';
+import { checkTensorCase } from './tensor.ts';
+import { buildTensorGraph, NOT_GENERATED, TENSOR_OPS, tensorCaseArb } from './tensorGraphs.ts';
 
 describe('the fuzzer, in npm test', () => {
   it('300 random scalar graphs: values and gradients agree with the references', () => {
@@ -34,5 +38,36 @@ describe('the fuzzer, in npm test', () => {
     const ref = runWide([dot], { x0: -2, v_x0: -0.5 }).get(dot)!.values[0]!;
     expect(toNumber(ref.v)).toBe(-2);
     expect(toNumber(ref.err)).toBeLessThan(1e-20);
+  });
+});
+
+describe('the fuzzer on tensor graphs, in npm test', () => {
+  const recipes = fc.sample(tensorCaseArb, { seed: 0x7e45, numRuns: 300 });
+  let outcomes: ReturnType<typeof checkTensorCase>[] = [];
+  beforeAll(() => {
+    outcomes = recipes.map((r) => checkTensorCase(r));
+  }, 120_000);
+
+  it('300 random tensor graphs: values (float64, float32), gradients and second derivatives agree', () => {
+    expect(outcomes.filter((o) => isFailure(o.kind))).toEqual([]);
+    // most are judged, not skipped; second derivatives on a quarter of them
+    const ok = recipes.filter((_, i) => outcomes[i]!.kind === 'ok');
+    expect(ok.length).toBeGreaterThan(240);
+    expect(ok.filter((r) => r.second).length).toBeGreaterThan(40);
+    expect(ok.filter((r) => r.batch).length).toBeGreaterThan(60);
+  });
+
+  it('every op the generator has an entry for is in some judged graph', () => {
+    const seen = new Set<string>();
+    recipes.forEach((r, i) => {
+      if (outcomes[i]!.kind === 'ok') buildTensorGraph(r)!.ops.forEach((op) => seen.add(op));
+    });
+    expect(Object.keys(TENSOR_OPS).filter((op) => !seen.has(op))).toEqual([]);
+  });
+
+  it('every op of the registry has an entry in the generator, or a reason why not', () => {
+    const missing = Object.keys(OPS).filter((op) => !(op in TENSOR_OPS) && !(op in NOT_GENERATED));
+    // a new op: one entry in TENSOR_OPS (test/fuzz/tensorGraphs.ts) saying how it is applied
+    expect(missing).toEqual([]);
   });
 });

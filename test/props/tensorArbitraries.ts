@@ -189,13 +189,13 @@ export function recipeArb(options: { maxSteps: number }): fc.Arbitrary<Recipe> {
 
 // ---- shapes ---------------------------------------------------------------------------------------
 
-const bit = (bits: number, k: number) => ((bits >> k) & 1) === 1;
+export const bit = (bits: number, k: number) => ((bits >> k) & 1) === 1;
 
 function elementsAtMaxBatch(shape: Shape): number {
   return shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : MAX_BATCH), 1);
 }
 
-function fits(shape: Shape): boolean {
+export function fits(shape: Shape): boolean {
   return shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
 }
 
@@ -210,13 +210,13 @@ export function broadcastAll(shapes: readonly Shape[]): Shape | undefined {
 }
 
 /** A shape that broadcasts against `shape` without growing it: some dims → 1, leading dims dropped. */
-function subShape(shape: Shape, bits: number, c: number): Shape {
+export function subShape(shape: Shape, bits: number, c: number): Shape {
   const drop = bit(bits, 5) ? Math.min(shape.length, c % 3) : 0;
   return shape.slice(drop).map((d, i) => (bit(bits, i + 1) ? 1 : d));
 }
 
 /** The dimension alphabet of generated shapes ('m' only where some leaf binds it). */
-function dimOf(choice: number, batch: boolean): Dim {
+export function dimOf(choice: number, batch: boolean): Dim {
   const dims: Dim[] = batch ? [2, 1, 3, BATCH] : [2, 1, 3, 2];
   return dims[choice % dims.length]!;
 }
@@ -233,7 +233,7 @@ function primeFactors(n: number): number[] {
 }
 
 /** Another shape with the same elements: factors regrouped, 1s inserted, 'm' moved. */
-function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
+export function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
   const fixed = shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
   const symbolic = shape.filter((d) => typeof d === 'string');
   const dims: Dim[] = [];
@@ -249,7 +249,7 @@ function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
 }
 
 /** `shape` with some size-1 dims widened and maybe a new leading dim. */
-function broadcastTarget(shape: Shape, bits: number, c: number, batch: boolean): Shape {
+export function broadcastTarget(shape: Shape, bits: number, c: number, batch: boolean): Shape {
   const widened = shape.map((d, i) => (d === 1 && bit(bits, i) ? dimOf(c + i, batch) : d));
   const target = bit(bits, 5) ? [dimOf(c + 3, batch), ...widened] : widened;
   return fits(target) ? target : shape;
