@@ -222,6 +222,8 @@ function structural(
   if (def.kind !== 'structural') throw new Error(`internal: ${n.op} is not structural`);
   if (n.op === 'sum') return sumWide(args[0]!, n.attrs, shape);
   if (n.op === 'matmul') return matmulWide(args[0]!, args[1]!, shape);
+  // a marker for the differentiators: its value is its operand's
+  if (n.op === 'stopGradient') return args[0]!;
   if (args.length === 0) {
     return { shape, values: [...def.eval([], n.attrs, shape, dims)].map(exact) };
   }

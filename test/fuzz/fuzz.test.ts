@@ -71,3 +71,13 @@ describe('the fuzzer on tensor graphs, in npm test', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the references the fuzzer judges by', () => {
+  // a gradient graph may hold stopGradient (a rule's factor held constant): its value is x's
+  it('the wide reference evaluates stopGradient(x) as x', () => {
+    const x = B.input('sx', [2]);
+    const y = B.mul(B.apply('stopGradient', [x]), 3);
+    const ref = runWide([y], { sx: Float64Array.of(0.5, -7) }).get(y)!;
+    expect(ref.values.map((r) => toNumber(r.v))).toEqual([1.5, -21]);
+  });
+});

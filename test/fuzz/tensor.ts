@@ -10,8 +10,8 @@
  *   two-sided difference must agree with both (within its truncation and rounding), which no
  *   shared mistake of the two modes could pass;
  * - second derivatives (on a quarter of the graphs): ⟨w, H·u⟩ by `hvp` (forward over reverse)
- *   and by the gradient of ⟨∇J, u⟩ (reverse over reverse), compiled, against the double-double
- *   JVP of ⟨∇J, u⟩ along w.
+ *   and by the gradient of ⟨∇J, u⟩ (reverse over reverse), compiled, against forward over
+ *   forward (the JVP along w of the JVP along u) in double-double.
  * Points where float64 and the reference take different branches, or the reference cannot
  * decide, are skipped; so are graphs without a safe point (every element of every elementwise op
  * in its domain and 1e-3 away from kinks and poles, every value ≤ 1e4).
@@ -116,7 +116,7 @@ function boundsOf(all: ReadonlyMap<Node, Tensor>, storage: number): Bounds {
   }
 }
 
-/** Where `got` is farther from `want` than `slack`·bound (1e-10 relative without a bound). */
+/** Where `got` is farther from `want` than `slack`·bound (plus `unit` relative), if anywhere. */
 function mismatch(
   got: unknown,
   want: Float64Array,
@@ -129,7 +129,10 @@ function mismatch(
   const scale = Math.max(1, ...Array.from(want, Math.abs));
   for (let k = 0; k < xs.length; k++) {
     const w = want[k]!;
-    const tol = bound ? slack * bound[k]! + unit * Math.abs(w) + 1e-300 : 1e-10 * scale;
+    // without a bound: 1e-10 of the output's scale (float32: 1e-5)
+    const tol = bound
+      ? slack * bound[k]! + unit * Math.abs(w) + 1e-300
+      : (unit > 0 ? 1e-5 : 1e-10) * scale;
     if (!(Math.abs(xs[k]! - w) <= tol)) {
       return `element ${k}: compiled ${xs[k]} vs interpreted ${w} (tolerance ${tol})`;
     }
@@ -329,7 +332,7 @@ function checkSecond(c: Case, seed: number): Outcome {
   const w = directions(graph.leaves, c.m, seed ^ 0xbead, 'w_');
   const us = graph.leaves.map((l) => B.input(`u_${l.name}`, l.shape));
   const ws = graph.leaves.map((l) => B.input(`w_${l.name}`, l.shape));
-  // ⟨∇J, u⟩: its gradient is H·u (reverse over reverse), its JVP along w is ⟨w, H·u⟩
+  // ⟨∇J, u⟩: its gradient is H·u (reverse over reverse)
   const gu = c.grads.map((g, i) => B.sum(B.mul(g, us[i]!))).reduce((a, b) => B.add(a, b));
   const hv = hvp(graph.cost, graph.leaves, us);
   const gg = grad(gu, graph.leaves);
@@ -345,7 +348,9 @@ function checkSecond(c: Case, seed: number): Outcome {
     return failure(`${error(e)} (second derivative)`, (e as Error).message);
   }
   const wsValues = graph.leaves.map((l) => w[`w_${l.name}`]!);
-  const derivative = jvp(gu, graph.leaves, ws) as Node;
+  // forward over forward: no VJP in it, so a gradient graph wrong only in its own derivative
+  // (a constant factor that is not constant) shows
+  const derivative = jvp(jvp(graph.cost, graph.leaves, us) as Node, graph.leaves, ws) as Node;
   const ref = wideScalar(derivative, graph.cost, { ...point, ...w });
   if (typeof ref === 'string') return failure('reference-error', ref);
   const bounds = boundsOf(run([graph.cost, ...hv, ...gg], point), FLOAT64_UNIT);
@@ -367,7 +372,7 @@ function checkSecond(c: Case, seed: number): Outcome {
     if (!(Math.abs(value - ref.v) <= tol)) {
       return failure(
         `second derivative (${name})`,
-        `⟨w, H·u⟩ ${value}, double-double JVP of ⟨∇J, u⟩ ${ref.v} (tolerance ${tol})`,
+        `⟨w, H·u⟩ ${value}, double-double JVP of JVP ${ref.v} (tolerance ${tol})`,
       );
     }
   }

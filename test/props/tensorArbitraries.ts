@@ -717,6 +717,7 @@ export function roundingErrors(
         }
         case 'transpose':
         case 'reshape':
+        case 'stopGradient':
           out.set(def.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
           break;
         case 'batchSize':
