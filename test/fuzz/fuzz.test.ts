@@ -14,7 +14,13 @@ import type { Node } from '../../src/ir/node.ts';
 import { OPS } from '../../src/ops/index.ts';
 import { checkScalarCase, isFailure, scalarCaseArb } from './scalar.ts';
 import { checkTensorCase } from './tensor.ts';
-import { buildTensorGraph, NOT_GENERATED, TENSOR_OPS, tensorCaseArb } from './tensorGraphs.ts';
+import {
+  buildTensorGraph,
+  NOT_GENERATED,
+  TENSOR_OPS,
+  tensorCaseArb,
+  type TensorRecipe,
+} from './tensorGraphs.ts';
 
 describe('the fuzzer, in npm test', () => {
   it('300 random scalar graphs: values and gradients agree with the references', () => {
@@ -79,5 +85,25 @@ describe('the references the fuzzer judges by', () => {
     const y = B.mul(B.apply('stopGradient', [x]), 3);
     const ref = runWide([y], { sx: Float64Array.of(0.5, -7) }).get(y)!;
     expect(ref.values.map((r) => toNumber(r.v))).toEqual([1.5, -21]);
+  });
+});
+
+describe('regressions found by the tensor fuzzer (seed 2026, 44,493 graphs)', () => {
+  const recipe = (json: string) => JSON.parse(json) as TensorRecipe;
+
+  // float32 modules may compute a scalar in a (1) tensor (x + reshape(y, [])): the rounding
+  // model lets any value be stored in float32 (the check's tolerance, not the compiler, was wrong)
+  it('float32: a scalar computed in a typed array is within float32 rounding', () => {
+    const shrunk = `{"batch":false,"m":1,"leaves":[[2],[],[1]],"steps":[{"op":"reshape","a":0,"b":0,"bits":0,"c":0},{"op":"add","a":0,"b":0,"bits":0,"c":0},{"op":"softplus","a":6,"b":0,"bits":0,"c":0}],"means":0,"seed":1750453412,"expose":false,"second":true}`;
+    expect(checkTensorCase(recipe(shrunk))).toEqual({ kind: 'ok' });
+  });
+
+  // generator bugs: where's third operand did not broadcast with its second; x/0 by the constant
+  // 0 has no gradient graph (its VJP's 1/0 does not fold)
+  it('the generator builds where(c, a, b) with three operands that broadcast together', () => {
+    const shrunk = `{"batch":false,"m":1,"leaves":[[],[0]],"steps":[{"op":"matmul","a":0,"b":0,"bits":0,"c":2},{"op":"where","a":2,"b":0,"bits":0,"c":0}],"means":0,"seed":0,"expose":false,"second":true}`;
+    expect(isFailure(checkTensorCase(recipe(shrunk)).kind)).toBe(false);
+    const byZero = `{"batch":false,"m":1,"leaves":[[]],"steps":[{"op":"div","a":0,"b":0,"bits":118,"c":3},{"op":"add","a":0,"b":0,"bits":0,"c":0}],"means":0,"seed":0,"expose":false,"second":true}`;
+    expect(checkTensorCase(recipe(byZero)).kind).toBe('skipped (a constant outside the domain)');
   });
 });

@@ -67,7 +67,14 @@ interface Case {
 export function caseOf(recipe: TensorRecipe): Case | string {
   const graph = buildTensorGraph(recipe);
   if (!graph) return 'no leaf';
-  const grads = grad(graph.cost, graph.leaves);
+  let grads: Node[];
+  try {
+    grads = grad(graph.cost, graph.leaves);
+  } catch (e) {
+    // x/0 by the constant 0 (an unguarded divisor): its VJP's 1/0 does not fold
+    if (e instanceof GradgenError && e.code === 'E_DOMAIN') return 'a constant outside the domain';
+    throw e;
+  }
   const outputs: Record<string, Node> = { J: graph.cost };
   const taken = new Set<Node>([graph.cost]);
   const output = (key: string, n: Node) => {
@@ -109,7 +116,9 @@ function checkCase(recipe: TensorRecipe): Outcome {
 /** Rounding-error bounds of every node, or undefined for an op the model does not know. */
 function boundsOf(all: ReadonlyMap<Node, Tensor>, storage: number): Bounds {
   try {
-    return roundingErrors(all, { storage, arithmetic: 2 * FLOAT64_UNIT, leaves: 0 });
+    // float32: any value may be stored (the optimizer may compute a scalar in a (1) tensor)
+    const scalarsStored = storage > FLOAT64_UNIT;
+    return roundingErrors(all, { storage, arithmetic: 2 * FLOAT64_UNIT, leaves: 0, scalarsStored });
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('roundingErrors: no error model')) return;
     throw e;

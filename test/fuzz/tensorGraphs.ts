@@ -109,7 +109,11 @@ function elementwiseEntry(op: OpName, arity: number): Make {
     const options = ATTRS[op] ?? [{}];
     const attrs = options[s.c % options.length]!;
     const operands = [x];
-    for (let i = 1; i < arity; i++) operands.push(g.partner(x, s.b + i - 1, s.bits >> i, s.c + i));
+    for (let i = 1; i < arity; i++) {
+      // each partner broadcasts with the operands so far (where's three)
+      const joint = B.broadcastTo(x, broadcastAll(operands.map((o) => o.shape))!);
+      operands.push(g.partner(i === 1 ? x : joint, s.b + i - 1, s.bits >> i, s.c + i));
+    }
     if (arity === 2 && bit(s.bits, 7)) operands.reverse();
     const guard = GUARDS[op];
     const raw = (s.bits >> 5) % 4 === 3;
@@ -194,8 +198,9 @@ export class Gen {
   batch = false;
 
   leaf(wanted: Shape): Node {
-    // a leaf has at most one batch dimension (its length gives the batch size)
-    const shape = wanted.map((d, i) => (d === BATCH && wanted.indexOf(BATCH) < i ? 2 : d));
+    // a leaf has at most one batch dimension (its length gives the batch size); a 1 instead
+    // still broadcasts with whatever the leaf was meant to match
+    const shape = wanted.map((d, i) => (d === BATCH && wanted.indexOf(BATCH) < i ? 1 : d));
     const node = B.input(`x${this.leaves.length}`, shape);
     this.leaves.push(node);
     if (shape.includes(BATCH)) this.batch = true;

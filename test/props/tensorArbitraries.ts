@@ -623,6 +623,11 @@ export interface RoundingModel {
    * in a finite difference along that input.
    */
   readonly commits?: (n: Node) => boolean;
+  /**
+   * Scalars are rounded to storage precision too (default: only tensors are stored): the
+   * optimizer may compute a scalar's value in a typed array (x + reshape(y, []) as a (1) tensor).
+   */
+  readonly scalarsStored?: boolean;
 }
 
 export const FLOAT64_UNIT = 2 ** -53;
@@ -654,7 +659,8 @@ export function roundingErrors(
     for (let i = 0; i < into.length; i++) into[i]! += scale * from[i]!;
   };
   for (const [n, t] of values) {
-    const stored = n.shape.length > 0; // a typed array (rounded to the dtype), else a float64 local
+    // a typed array (rounded to the dtype), else a float64 local
+    const stored = n.shape.length > 0 || model.scalarsStored === true;
     const commits = model.commits?.(n) ?? true;
     if (n.kind === 'input' || n.kind === 'param' || n.kind === 'const') {
       const u = n.kind === 'const' ? (stored ? model.storage : 0) : model.leaves;
