@@ -301,6 +301,8 @@ function structural(
     return extremumWide(args[0]!, n.attrs, shape, n.op === 'reduceMax');
   if (n.op === 'argmax' || n.op === 'argmin')
     return argWide(args[0]!, n.attrs, shape, n.op === 'argmax');
+  // a marker for the differentiators: its value is its operand's
+  if (n.op === 'stopGradient') return args[0]!;
   if (args.length === 0) {
     return { shape, values: [...def.eval([], n.attrs, shape, dims)].map(exact) };
   }

@@ -43,6 +43,9 @@ export const scalarCaseArb = fc.tuple(
   fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
 );
 
+/** A kind that is neither ok nor a skip (`skipped` or `skipped (why)`). */
+export const isFailure = (kind: string) => kind !== 'ok' && !kind.startsWith('skipped');
+
 const error = (e: unknown) =>
   e instanceof GradgenError ? `compile-error ${e.code}` : `crash ${(e as Error)?.name ?? 'thrown'}`;
 
@@ -124,7 +127,7 @@ export function checkScalarCase(
 }
 
 /** Ops whose result jumps where this operand (or a − b) changes sign. */
-const BRANCHES: Readonly<Record<string, 'first' | 'difference' | 'bounds'>> = {
+export const BRANCHES: Readonly<Record<string, 'first' | 'difference' | 'bounds'>> = {
   where: 'first',
   relu: 'first',
   leakyRelu: 'first',

@@ -202,14 +202,14 @@ export function recipeArb(options: { maxSteps: number }): fc.Arbitrary<Recipe> {
 
 // ---- shapes ---------------------------------------------------------------------------------------
 
-const bit = (bits: number, k: number) => ((bits >> k) & 1) === 1;
+export const bit = (bits: number, k: number) => ((bits >> k) & 1) === 1;
 
 function elementsAtMaxBatch(shape: Shape): number {
   return shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : MAX_BATCH), 1);
 }
 
 /** Small enough, and the batch dimension at most once (no leaf could match an (m, m) node). */
-function fits(shape: Shape): boolean {
+export function fits(shape: Shape): boolean {
   const batchOnce = shape.filter((d) => d === BATCH).length <= 1;
   return batchOnce && shape.length <= MAX_RANK && elementsAtMaxBatch(shape) <= MAX_ELEMENTS;
 }
@@ -225,13 +225,13 @@ export function broadcastAll(shapes: readonly Shape[]): Shape | undefined {
 }
 
 /** A shape that broadcasts against `shape` without growing it: some dims → 1, leading dims dropped. */
-function subShape(shape: Shape, bits: number, c: number): Shape {
+export function subShape(shape: Shape, bits: number, c: number): Shape {
   const drop = bit(bits, 5) ? Math.min(shape.length, c % 3) : 0;
   return shape.slice(drop).map((d, i) => (bit(bits, i + 1) ? 1 : d));
 }
 
 /** The dimension alphabet of generated shapes ('m' only where some leaf binds it). */
-function dimOf(choice: number, batch: boolean): Dim {
+export function dimOf(choice: number, batch: boolean): Dim {
   const dims: Dim[] = batch ? [2, 1, 3, BATCH] : [2, 1, 3, 2];
   return dims[choice % dims.length]!;
 }
@@ -248,7 +248,7 @@ function primeFactors(n: number): number[] {
 }
 
 /** Another shape with the same elements: factors regrouped, 1s inserted, 'm' moved. */
-function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
+export function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
   const fixed = shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
   const symbolic = shape.filter((d) => typeof d === 'string');
   const dims: Dim[] = [];
@@ -264,7 +264,7 @@ function reshapeTarget(shape: Shape, bits: number, c: number): Shape {
 }
 
 /** `shape` with some size-1 dims widened and maybe a new leading dim. */
-function broadcastTarget(shape: Shape, bits: number, c: number, batch: boolean): Shape {
+export function broadcastTarget(shape: Shape, bits: number, c: number, batch: boolean): Shape {
   const widened = shape.map((d, i) => (d === 1 && bit(bits, i) ? dimOf(c + i, batch) : d));
   const target = bit(bits, 5) ? [dimOf(c + 3, batch), ...widened] : widened;
   return fits(target) ? target : shape;
@@ -743,6 +743,11 @@ export interface RoundingModel {
    * in a finite difference along that input.
    */
   readonly commits?: (n: Node) => boolean;
+  /**
+   * Scalars are rounded to storage precision too (default: only tensors are stored): the
+   * optimizer may compute a scalar's value in a typed array (x + reshape(y, []) as a (1) tensor).
+   */
+  readonly scalarsStored?: boolean;
 }
 
 export const FLOAT64_UNIT = 2 ** -53;
@@ -774,7 +779,8 @@ export function roundingErrors(
     for (let i = 0; i < into.length; i++) into[i]! += scale * from[i]!;
   };
   for (const [n, t] of values) {
-    const stored = n.shape.length > 0; // a typed array (rounded to the dtype), else a float64 local
+    // a typed array (rounded to the dtype), else a float64 local
+    const stored = n.shape.length > 0 || model.scalarsStored === true;
     const commits = model.commits?.(n) ?? true;
     if (n.kind === 'input' || n.kind === 'param' || n.kind === 'const') {
       const u = n.kind === 'const' ? (stored ? model.storage : 0) : model.leaves;
@@ -843,6 +849,9 @@ export function roundingErrors(
           // they move values (pad adds exact zeros): the errors move with them
           out.set(def.eval(n.args.map(errOf), n.attrs, t.shape, dims));
           break;
+        case 'stopGradient':
+          out.set(def.eval([errOf(n.args[0]!)], n.attrs, t.shape, dims));
+          break;
         case 'reduceMax':
         case 'reduceMin':
           // the chosen element's error, at most the largest in its group (no rounding of its own)
@@ -851,6 +860,11 @@ export function roundingErrors(
         case 'argmax':
         case 'argmin':
           break; // an exact position (no near ties at a safe point)
+        case 'softmax':
+        case 'logSoftmax':
+        case 'logsumexp':
+          lineErrors(n, values.get(n.args[0]!)!, t, err.get(n.args[0]!)!, arithmetic, out);
+          break;
         case 'batchSize':
           break;
         default:
@@ -862,6 +876,53 @@ export function roundingErrors(
     err.set(n, out);
   }
   return err;
+}
+
+/**
+ * The softmax family along a line of n elements, first order: an operand error δ moves
+ * softmax_k by at most A_k·2·max δ, logSoftmax_k and logsumexp by at most 2·max δ; each adds
+ * (n + 4) roundings of its value's scale (the max-shift, n exps and a sum, a log1p, a division or
+ * a subtraction), for logSoftmax and logsumexp of the shifted terms' scale |x − M| + log n too.
+ */
+function lineErrors(
+  n: ApplyNode,
+  x: TensorValue,
+  t: TensorValue,
+  eIn: Float64Array,
+  u: number,
+  out: Float64Array,
+): void {
+  const axis = n.attrs.axis as number;
+  const len = x.shape[axis]!;
+  const stride = x.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const lines = x.data.length / len;
+  for (let o = 0; o < lines; o++) {
+    const base = Math.floor(o / stride) * len * stride + (o % stride);
+    let delta = 0;
+    let spread = 0;
+    for (let k = 0; k < len; k++) delta = Math.max(delta, eIn[base + k * stride]!);
+    for (let k = 0; k < len; k++) {
+      for (let j = 0; j < len; j++) {
+        spread = Math.max(
+          spread,
+          Math.abs(x.data[base + k * stride]! - x.data[base + j * stride]!),
+        );
+      }
+    }
+    const rounding = (len + 4) * u;
+    if (n.op === 'logsumexp') {
+      out[o] = 2 * delta + rounding * (Math.abs(t.data[o]!) + spread + Math.log(len));
+      continue;
+    }
+    for (let k = 0; k < len; k++) {
+      const i = base + k * stride;
+      const v = Math.abs(t.data[i]!);
+      out[i] =
+        n.op === 'softmax'
+          ? v * (2 * delta + rounding)
+          : 2 * delta + rounding * (v + spread + Math.log(len));
+    }
+  }
 }
 
 // ---- reporting ------------------------------------------------------------------------------------
