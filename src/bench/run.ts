@@ -78,6 +78,43 @@ function mlpLoss(layers: readonly number[]): Node {
 }
 const mlpLayers = [784, 128, 64, 1];
 
+/**
+ * Steps/s and GFLOP/s of every implementation on every training workload, the gradgen rows from
+ * the plain-node child, and the plain-JS matmul peak measured there.
+ */
+function headline(rs: readonly TrainingResult[]): string {
+  const names = [
+    ...new Set(
+      rs.flatMap((r) => [...r.outside.map((o) => o.name), ...r.timings.map((t) => t.name)]),
+    ),
+  ];
+  const cell = (r: TrainingResult, name: string) => {
+    const t =
+      r.outside.find((o) => o.name === name)?.timing ?? r.timings.find((u) => u.name === name);
+    if (!t) return '—';
+    const gflops = r.flopsPerStep / (t.median * 1e6);
+    return `${fmtRate(1000 / t.median)} (${gflops.toFixed(1)})`;
+  };
+  const peaks = rs.map((r) => r.peak);
+  const best = (k: 'float64' | 'float32') => Math.max(...peaks.map((p) => p[k])).toFixed(1);
+  return (
+    `## Steps per second (GFLOP/s)\n\n` +
+    `Medians; "plain-node child" and "python child" rows ran in their own processes, the others in this one ` +
+    `(which hosts TF.js's and jax-js's wasm memories). Single-core plain-JS matmul peak on this machine ` +
+    `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, best over the workloads' runs): ` +
+    `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage.\n\n` +
+    table(
+      ['implementation', ...rs.map((r) => r.id)],
+      'l' + 'r'.repeat(rs.length),
+      names.map((n) => [n, ...rs.map((r) => cell(r, n))]),
+    )
+  );
+}
+
+function fmtRate(perSecond: number): string {
+  return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toPrecision(3);
+}
+
 const W1_TARGETS: Targets = { cpu: 5000, wasm: 5000 };
 
 const workloads: TrainingWorkload[] = [
@@ -94,6 +131,7 @@ const workloads: TrainingWorkload[] = [
     data: images,
     seed: 1,
     targets: { cpu: 3, wasm: 2.5, f32: 1.5 },
+    peers: true,
   },
   {
     id: 'W3',
@@ -125,6 +163,7 @@ const workloads: TrainingWorkload[] = [
     data: images,
     seed: 1,
     targets: { cpu: 3.5, wasm: 1 },
+    peers: true,
   },
   {
     id: 'W5',
@@ -140,6 +179,7 @@ const workloads: TrainingWorkload[] = [
     data: () => syntheticImages(64, 1, 784),
     seed: 1,
     targets: { cpu: 8, wasm: 1.4 },
+    peers: true,
   },
 ];
 
@@ -245,9 +285,37 @@ for (const w of workloads) {
           String(r.checks[i].tol),
           fmtBytes(r.allocations[i]),
         ]),
-      ),
+      ) +
+      `\n\nIn child processes (not interleaved with the rows above; "f64 / peer" here is against gradgen f64 in the plain-node child: ` +
+      `within its rounds for the node rows, of the medians for numpy):\n\n` +
+      table(
+        [
+          'implementation',
+          'median / step',
+          'min–max',
+          'GFLOP/s',
+          'f64 / peer',
+          'grad error',
+          'params after 1 step',
+          'tol',
+        ],
+        'lrrrrrrr',
+        r.outside.map((o, i) => [
+          o.name,
+          fmtTime(o.timing.median),
+          `${fmtTime(o.timing.min)} – ${fmtTime(o.timing.max)}`,
+          (r.flopsPerStep / (o.timing.median * 1e6)).toFixed(3),
+          i === 0 ? '—' : o.speedup.toFixed(3),
+          o.check.gradError.toExponential(1),
+          o.check.paramError.toExponential(1),
+          String(o.check.tol),
+        ]),
+      ) +
+      `\n\n${r.notes.join('; ')}.`,
   );
 }
+
+if (results.length) out(headline(results));
 
 if (results.length) {
   out(
