@@ -1,6 +1,8 @@
 /**
  * The benchmark run (entered through ./index.ts): generated training steps against TensorFlow.js
- * (cpu and wasm backends) and hand-written TypeScript, bytes allocated per step, the speed targets,
+ * (cpu and wasm backends), hand-written TypeScript, and on W2, W4, W5 jax-js (wasm, f32 and f64)
+ * and numpy (python3 child, f64 and f32); the generated modules timed again in a plain-node child
+ * (./childModules.ts) beside the plain-JS matmul peak; bytes allocated per step, the speed targets,
  * plus the compile-time tables of ./compileTime.ts and ./scaling.ts. Prints markdown and writes it to
  * bench-report.md in the current directory.
  *
@@ -83,14 +85,21 @@ const mlpLayers = [784, 128, 64, 1];
  * the plain-node child, and the plain-JS matmul peak measured there.
  */
 function headline(rs: readonly TrainingResult[]): string {
+  // 'TF.js cpu (f32)' → 'TF.js cpu (f32, bench process)', 'gradgen f64' → 'gradgen f64 (bench process)'
+  const inProcess = (name: string) =>
+    name.endsWith(')') ? `${name.slice(0, -1)}, bench process)` : `${name} (bench process)`;
   const names = [
     ...new Set(
-      rs.flatMap((r) => [...r.outside.map((o) => o.name), ...r.timings.map((t) => t.name)]),
+      rs.flatMap((r) => [
+        ...r.outside.map((o) => o.name),
+        ...r.timings.map((t) => inProcess(t.name)),
+      ]),
     ),
   ];
   const cell = (r: TrainingResult, name: string) => {
     const t =
-      r.outside.find((o) => o.name === name)?.timing ?? r.timings.find((u) => u.name === name);
+      r.outside.find((o) => o.name === name)?.timing ??
+      r.timings.find((u) => inProcess(u.name) === name);
     if (!t) return '—';
     const gflops = r.flopsPerStep / (t.median * 1e6);
     return `${fmtRate(1000 / t.median)} (${gflops.toFixed(1)})`;
@@ -99,8 +108,9 @@ function headline(rs: readonly TrainingResult[]): string {
   const best = (k: 'float64' | 'float32') => Math.max(...peaks.map((p) => p[k])).toFixed(1);
   return (
     `## Steps per second (GFLOP/s)\n\n` +
-    `Medians; "plain-node child" and "python child" rows ran in their own processes, the others in this one ` +
-    `(which hosts TF.js's and jax-js's wasm memories). Single-core plain-JS matmul peak on this machine ` +
+    `Medians; "plain-node child" and "python child" rows ran in their own processes, the "bench process" rows ` +
+    `in this one (which hosts TF.js's and jax-js's wasm memories, so its typed-array code may run slowed). ` +
+    `Single-core plain-JS matmul peak on this machine ` +
     `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, best over the workloads' runs): ` +
     `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage.\n\n` +
     table(
