@@ -111,13 +111,15 @@ function headline(rs: readonly TrainingResult[]): string {
     `Medians; "plain-node child" and "python child" rows ran in their own processes, the "bench process" rows ` +
     `in this one (which hosts TF.js's and jax-js's wasm memories, so its typed-array code may run slowed). ` +
     `Single-core plain-JS matmul peak on this machine ` +
-    `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, best over the workloads' runs): ` +
+    `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, measured with each workload: the last rows; best): ` +
     `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage.\n\n` +
-    table(
-      ['implementation', ...rs.map((r) => r.id)],
-      'l' + 'r'.repeat(rs.length),
-      names.map((n) => [n, ...rs.map((r) => cell(r, n))]),
-    )
+    table(['implementation', ...rs.map((r) => r.id)], 'l' + 'r'.repeat(rs.length), [
+      ...names.map((n) => [n, ...rs.map((r) => cell(r, n))]),
+      ...(['float64', 'float32'] as const).map((k) => [
+        `plain-JS matmul peak, ${k} (plain-node child)`,
+        ...rs.map((r) => `— (${r.peak[k].toFixed(1)})`),
+      ]),
+    ])
   );
 }
 
