@@ -1,6 +1,8 @@
 /**
  * The benchmark run (entered through ./index.ts): generated training steps against TensorFlow.js
- * (cpu and wasm backends) and hand-written TypeScript, bytes allocated per step, the speed targets,
+ * (cpu and wasm backends), hand-written TypeScript, and on W2, W4, W5 jax-js (wasm, f32 and f64)
+ * and numpy (python3 child, f64 and f32); the generated modules timed again in a plain-node child
+ * (./childModules.ts) beside the plain-JS matmul peak; bytes allocated per step, the speed targets,
  * plus the compile-time tables of ./compileTime.ts and ./scaling.ts. Prints markdown and writes it to
  * bench-report.md in the current directory.
  *
@@ -85,6 +87,53 @@ function mlpLoss(layers: readonly number[]): Node {
 }
 const mlpLayers = [784, 128, 64, 1];
 
+/**
+ * Steps/s and GFLOP/s of every implementation on every training workload, the gradgen rows from
+ * the plain-node child, and the plain-JS matmul peak measured there.
+ */
+function headline(rs: readonly TrainingResult[]): string {
+  // 'TF.js cpu (f32)' → 'TF.js cpu (f32, bench process)', 'gradgen f64' → 'gradgen f64 (bench process)'
+  const inProcess = (name: string) =>
+    name.endsWith(')') ? `${name.slice(0, -1)}, bench process)` : `${name} (bench process)`;
+  const names = [
+    ...new Set(
+      rs.flatMap((r) => [
+        ...r.outside.map((o) => o.name),
+        ...r.timings.map((t) => inProcess(t.name)),
+      ]),
+    ),
+  ];
+  const cell = (r: TrainingResult, name: string) => {
+    const t =
+      r.outside.find((o) => o.name === name)?.timing ??
+      r.timings.find((u) => inProcess(u.name) === name);
+    if (!t) return '—';
+    const gflops = r.flopsPerStep / (t.median * 1e6);
+    return `${fmtRate(1000 / t.median)} (${gflops.toFixed(1)})`;
+  };
+  const peaks = rs.map((r) => r.peak);
+  const best = (k: 'float64' | 'float32') => Math.max(...peaks.map((p) => p[k])).toFixed(1);
+  return (
+    `## Steps per second (GFLOP/s)\n\n` +
+    `Medians; "plain-node child" and "python child" rows ran in their own processes, the "bench process" rows ` +
+    `in this one (which hosts TF.js's and jax-js's wasm memories, so its typed-array code may run slowed). ` +
+    `Single-core plain-JS matmul peak on this machine ` +
+    `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, measured with each workload: the last rows; best): ` +
+    `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage.\n\n` +
+    table(['implementation', ...rs.map((r) => r.id)], 'l' + 'r'.repeat(rs.length), [
+      ...names.map((n) => [n, ...rs.map((r) => cell(r, n))]),
+      ...(['float64', 'float32'] as const).map((k) => [
+        `plain-JS matmul peak, ${k} (plain-node child)`,
+        ...rs.map((r) => `— (${r.peak[k].toFixed(1)})`),
+      ]),
+    ])
+  );
+}
+
+function fmtRate(perSecond: number): string {
+  return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toPrecision(3);
+}
+
 const W1_TARGETS: Targets = { cpu: 5000, wasm: 5000 };
 
 const workloads: TrainingWorkload[] = [
@@ -101,6 +150,7 @@ const workloads: TrainingWorkload[] = [
     data: images,
     seed: 1,
     targets: { cpu: 3, wasm: 2.5, f32: 1.5 },
+    peers: true,
   },
   {
     id: 'W3',
@@ -132,6 +182,7 @@ const workloads: TrainingWorkload[] = [
     data: images,
     seed: 1,
     targets: { cpu: 3.5, wasm: 1 },
+    peers: true,
   },
   {
     id: 'W5',
@@ -147,6 +198,7 @@ const workloads: TrainingWorkload[] = [
     data: () => syntheticImages(64, 1, 784),
     seed: 1,
     targets: { cpu: 8, wasm: 1.4 },
+    peers: true,
   },
 ];
 
@@ -252,9 +304,37 @@ for (const w of workloads) {
           String(r.checks[i].tol),
           fmtBytes(r.allocations[i]),
         ]),
-      ),
+      ) +
+      `\n\nIn child processes (not interleaved with the rows above; "f64 / peer" here is against gradgen f64 in the plain-node child: ` +
+      `within its rounds for the node rows, of the medians for numpy):\n\n` +
+      table(
+        [
+          'implementation',
+          'median / step',
+          'min–max',
+          'GFLOP/s',
+          'f64 / peer',
+          'grad error',
+          'params after 1 step',
+          'tol',
+        ],
+        'lrrrrrrr',
+        r.outside.map((o, i) => [
+          o.name,
+          fmtTime(o.timing.median),
+          `${fmtTime(o.timing.min)} – ${fmtTime(o.timing.max)}`,
+          (r.flopsPerStep / (o.timing.median * 1e6)).toFixed(3),
+          i === 0 ? '—' : o.speedup.toFixed(3),
+          o.check.gradError.toExponential(1),
+          o.check.paramError.toExponential(1),
+          String(o.check.tol),
+        ]),
+      ) +
+      `\n\n${r.notes.join('; ')}.`,
   );
 }
+
+if (results.length) out(headline(results));
 
 if (results.length) {
   out(

@@ -5,6 +5,10 @@
  * backends, all from the same seeded data and initial parameters. Before timing, every
  * implementation's gradients at the start (and parameters after one step) are compared with
  * gradgen float64's; a mismatch aborts. After timing, the bytes each allocates per step.
+ * Workloads with `peers` also time jax-js (float32 and float64, in this process, interleaved with
+ * the others) and numpy (a python3 child). Every workload's generated modules and the hand-written
+ * TS are timed again in a plain-node child process (./childModules.ts), the figures to quote:
+ * this process hosts wasm backends whose growing memories slow its typed-array code.
  */
 import {
   adam,
@@ -17,10 +21,14 @@ import {
   type TrainingState,
 } from '../index.js';
 import { allocationPerStep, type Allocation } from './alloc.js';
+import { runChildModules } from './childModules.js';
+import { JaxMLP, jaxReady, type JaxDtype } from './jaxPeer.js';
+import { runNumpy } from './numpyPeer.js';
 import { HandMLP, type Hidden } from './hand.js';
 import {
   fmtTime,
   interleaved,
+  median,
   probe,
   relError,
   table,
@@ -63,6 +71,17 @@ export interface TrainingWorkload {
   readonly data: () => { X: Float64Array; Y: Float64Array; m: number };
   readonly seed: number;
   readonly targets?: Targets;
+  /** Also time jax-js and numpy. */
+  readonly peers?: boolean;
+}
+
+/** A contender timed in a child process (no per-round pairing with this process's contenders). */
+export interface OutsideRow {
+  readonly name: string;
+  readonly timing: Timing;
+  /** The plain-node gradgen f64's time / this one's (within rounds in the node child, else of medians). */
+  readonly speedup: number;
+  readonly check: { gradError: number; paramError: number; tol: number };
 }
 
 export interface TrainingResult {
@@ -82,10 +101,16 @@ export interface TrainingResult {
   readonly targets?: Targets;
   /** Where gradgen f64's step time goes, per kernel (markdown), when a target was missed. */
   readonly kernelBreakdown?: string;
+  /** Child-process contenders: gradgen f64, f32 and hand-written in plain node, then numpy. */
+  readonly outside: OutsideRow[];
+  /** Plain-JS matmul GFLOP/s measured in the plain-node child. */
+  readonly peak: { float64: number; float32: number };
+  /** What was skipped or how the peers ran, for the report. */
+  readonly notes: string[];
 }
 
 /** The contenders' indices in TrainingResult.timings / allocations. */
-export const IMPL = { f64: 0, f32: 1, hand: 2, cpu: 3, wasm: 4 } as const;
+export const IMPL = { f64: 0, f32: 1, hand: 2, cpu: 3, wasm: 4, jax32: 5, jax64: 6 } as const;
 
 const TOL_F64 = 1e-9;
 const TOL_F32 = 1e-4;
@@ -209,6 +234,149 @@ function tfImpl(
   };
 }
 
+/**
+ * jax-js's float64 is checked at the float32 tolerance: its wasm exp, log and tanh are accurate
+ * to about 1e-7 relative in float64 too (measured: softplus, sigmoid, tanh off by 1e-8 to 3e-7).
+ */
+function jaxImpl(
+  dtype: JaxDtype,
+  w: TrainingWorkload,
+  init: Record<string, Float64Array>,
+  X: Float64Array,
+  Y: Float64Array,
+  m: number,
+): Impl {
+  const net = new JaxMLP(dtype, w.layers, w.hidden, m, X, Y, w.lr, w.optimizer, w.l2 ?? 0);
+  const { W, b } = layerParams(w, init);
+  const reset = () => net.set(W, b);
+  return {
+    name: `jax-js wasm (${dtype === 'float32' ? 'f32' : 'f64'})`,
+    tol: TOL_F32,
+    reset,
+    step: () => void net.step(),
+    grads: () => {
+      reset();
+      return net.gradients();
+    },
+    params: () => net.params(),
+  };
+}
+
+function checkOrThrow(
+  id: string,
+  name: string,
+  got: { grads: Record<string, Float64Array>; params: Record<string, Float64Array> },
+  ref: { grads: Record<string, Float64Array>; params: Record<string, Float64Array> },
+  tol: number,
+): { gradError: number; paramError: number; tol: number } {
+  const g = relError(got.grads, ref.grads);
+  const p = relError(got.params, ref.params);
+  if (!(g.error <= tol) || !(p.error <= tol)) {
+    throw new Error(
+      `bench ${id}: ${name} disagrees with gradgen f64: gradient error ${g.error.toExponential(2)} (worst ${g.worst}), ` +
+        `parameters after one step ${p.error.toExponential(2)} (worst ${p.worst}); tolerance ${tol} (max |Δ| / max |reference|)`,
+    );
+  }
+  return { gradError: g.error, paramError: p.error, tol };
+}
+
+/** A Timing for rounds measured elsewhere, its ratios against `ref` taken of the medians. */
+function timingOf(name: string, perStep: number[], ref: Timing): Timing {
+  const med = median(perStep);
+  return {
+    name,
+    perStep,
+    median: med,
+    min: Math.min(...perStep),
+    max: Math.max(...perStep),
+    refOverThis: ref.median / med,
+    thisOverRef: med / ref.median,
+  };
+}
+
+/**
+ * The child-process contenders: the generated modules and hand-written TS in plain node, then
+ * numpy (for workloads with peers), each checked against the reference before its time counts.
+ */
+function outsideRows(
+  w: TrainingWorkload,
+  sources: { f64: string; f32: string },
+  init: Record<string, Float64Array>,
+  X: Float64Array,
+  Y: Float64Array,
+  m: number,
+  ref: { grads: Record<string, Float64Array>; params: Record<string, Float64Array> },
+  options: { rounds: number; roundMs: number; log: (s: string) => void },
+) {
+  const { W, b } = layerParams(w, init);
+  const data = [X, Y, ...W.flatMap((v, l) => [v, b[l]])];
+  const o = w.optimizer;
+  options.log(`${w.id}: gradgen modules and hand-written TS in a plain-node child…`);
+  const child = runChildModules(
+    [
+      { source: sources.f64, name: 'gradgen f64 (plain-node child)', float32: false },
+      { source: sources.f32, name: 'gradgen f32 (plain-node child)', float32: true },
+    ],
+    {
+      names: w.names,
+      layers: w.layers,
+      hidden: w.hidden,
+      m,
+      lr: w.lr,
+      l2: w.l2 ?? 0,
+      ...(o.kind === 'adam' ? { adam: o } : {}),
+      rounds: options.rounds,
+      roundMs: options.roundMs,
+      peak: true,
+    },
+    data,
+  );
+  const tols = [TOL_F64, TOL_F32, TOL_F64];
+  const rows: OutsideRow[] = child.report.timings.map((t, k) => ({
+    name: t.name === 'hand-written TS (f64)' ? 'hand-written TS (f64, plain-node child)' : t.name,
+    timing: t,
+    speedup: t.refOverThis,
+    check: checkOrThrow(w.id, t.name, child.outs[k]!, ref, tols[k]!),
+  }));
+  const notes = [
+    `plain-node child: Node ${child.report.node}, ${child.report.steps} steps per round`,
+  ];
+  if (w.peers) {
+    options.log(`${w.id}: numpy in a python3 child…`);
+    const np = runNumpy(
+      {
+        layers: w.layers,
+        hidden: w.hidden,
+        m,
+        lr: w.lr,
+        l2: w.l2 ?? 0,
+        optimizer: o,
+        rounds: options.rounds,
+        roundMs: options.roundMs,
+      },
+      data,
+    );
+    if ('skipped' in np) notes.push(`numpy skipped: ${np.skipped}`);
+    else {
+      notes.push(
+        `numpy ${np.version} (${np.blas}, 1 BLAS thread), ${np.results[0]!.steps} steps per round`,
+      );
+      for (const r of np.results) {
+        const name = `numpy ${r.dtype === 'float64' ? 'f64' : 'f32'} (python child)`;
+        const timing = timingOf(name, r.perStep, rows[0]!.timing);
+        const tol = r.dtype === 'float64' ? TOL_F64 : TOL_F32;
+        rows.push({
+          name,
+          timing,
+          speedup: timing.refOverThis,
+          check: checkOrThrow(w.id, name, r, ref, tol),
+        });
+      }
+    }
+  }
+  return { rows, peak: child.report.peak!, notes };
+}
+
 export async function runTraining(
   w: TrainingWorkload,
   options: {
@@ -246,6 +414,11 @@ export async function runTraining(
     tfImpl('cpu', w, init, X, Y, m),
     tfImpl('wasm', w, init, X, Y, m),
   ];
+  const notes: string[] = [];
+  if (w.peers) {
+    notes.push(await jaxReady());
+    impls.push(jaxImpl('float32', w, init, X, Y, m), jaxImpl('float64', w, init, X, Y, m));
+  }
 
   // ---- correctness first: gradients at the start, and parameters after one step
   const refGrads = impls[0].grads();
@@ -305,6 +478,16 @@ export async function runTraining(
     breakdown = kernelBreakdown(spec64, init, data64, timings[IMPL.f64].median, options.roundMs);
   }
 
+  const outside = outsideRows(
+    w,
+    { f64: t64.source, f32: t32.source },
+    init,
+    X,
+    Y,
+    m,
+    { grads: refGrads, params: refParams },
+    options,
+  );
   return {
     id: w.id,
     title: w.title,
@@ -320,6 +503,9 @@ export async function runTraining(
     allocations,
     ...(w.targets ? { targets: w.targets } : {}),
     ...(breakdown ? { kernelBreakdown: breakdown } : {}),
+    outside: outside.rows,
+    peak: outside.peak,
+    notes: [...notes, ...outside.notes],
   };
 }
 
