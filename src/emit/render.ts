@@ -629,15 +629,20 @@ function writeInputReads(
     const read = INHERITED.has(i.leaf.name)
       ? `(Object.hasOwn(inputs, ${key}) ? inputs.${i.leaf.name} : undefined)`
       : `inputs.${i.leaf.name}`;
+    // an input nothing reads (every output folded to a constant) is checked, not bound: a local
+    // nobody reads fails a strict type check (noUnusedLocals)
+    // (a batched input is read by the batch-size checks)
+    const bound = i.unread !== true || i.batchDim !== undefined;
     if (i.isScalar) {
       // checked in place rather than returned: a number returned from a call that is not inlined
       // would be boxed, an allocation per call
       w.line(`${names.checkScalar}(${fnLiteral}, ${key}, ${read});`);
+      if (!bound) continue;
       const cast = INHERITED.has(i.leaf.name) ? w.ts(' as number') : '';
       w.line(`const ${i.name} = ${read}${cast};`);
     } else {
       w.line(
-        `const ${i.name} = ${names.readTensor}(${fnLiteral}, ${key}, ${read}, ${stringLiteral(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
+        `${bound ? `const ${i.name} = ` : ''}${names.readTensor}(${fnLiteral}, ${key}, ${read}, ${stringLiteral(formatShape(i.leaf.shape))}, ${i.fixedSize}, ${i.batchDim !== undefined}, checkValues);`,
       );
       if (i.classes !== undefined) {
         w.line(`${names.checkLabels}(${fnLiteral}, ${key}, ${i.name}, ${i.classes});`);

@@ -44,6 +44,8 @@ export interface LoweredInput {
   readonly batchDim: string | undefined;
   /** For class labels (a `oneHot` operand): the number of classes every value must be below. */
   readonly classes?: number;
+  /** No op and no output reads it (every output folded to a constant): it is checked only. */
+  readonly unread?: true;
 }
 
 export interface LoweredStep {
@@ -196,6 +198,7 @@ export function lower(
       fixedSize: fixed,
       batchDim,
       ...(classes === undefined ? {} : { classes }),
+      ...(users.has(leaf) || isOutput.has(leaf) ? {} : { unread: true as const }),
     };
   });
   const dims: { symbol: string; from: LoweredInput }[] = [];

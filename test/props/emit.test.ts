@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grad } from '../../src/autodiff/grad.ts';
-import { eq, gt, input } from '../../src/builder/core.ts';
+import { eq, gt, input, mul, neg, sum } from '../../src/builder/core.ts';
 import { emit } from '../../src/emit/module.ts';
 import { formatTypeScript } from '../prettier.ts';
 import type { Node } from '../../src/ir/node.ts';
@@ -98,5 +98,20 @@ describe('emitted modules', () => {
     const y = input('y');
     const z = eq(gt(x, y), 0.5);
     expectTypeChecks(emit({ z }, { optimize: false }), { z });
+  });
+
+  /*
+   * Regression, found by the tensor-graph property (more runs): when every output folds to a
+   * constant, the inputs were still bound to locals nothing reads (TS6133 under noUnusedLocals).
+   * They are checked, not bound.
+   */
+  it('a module whose outputs all fold to constants type-checks, and still checks its inputs', () => {
+    const x0 = input('x0');
+    const x1 = input('x1', [2]);
+    const J = neg(mul(0, sum(gt(x1, x0))));
+    const source = emit({ J }, {});
+    expectTypeChecks(source, { J });
+    expect(source).toMatch(/checkScalar\('compute', 'x0', inputs\.x0\);/);
+    expect(source).not.toMatch(/const x0 = /);
   });
 });

@@ -82,8 +82,10 @@ import {
 
 type LeafNode = InputNode | ParamNode;
 
-const SEED = 20_240_622;
-const NUM_RUNS = 120;
+// 200 graphs: with slice, concat and the other reductions in the generator, 120 left some of
+// the ~65 features the coverage test asks for unreached (mean over every axis, at two seeds)
+const SEED = 20_261_203;
+const NUM_RUNS = 200;
 /** Candidate sample points per graph (value seeds seed, seed + 1, …) before it is skipped. */
 const ATTEMPTS = 6;
 const INTERPRETER_TOLERANCE = 1e-10;
