@@ -115,8 +115,8 @@ export const sum: StructuralOp = {
     const axes = reducedAxes(k.attrs, dims.length);
     const idx = dims.map((_, a) => k.local(`i${a}`));
     const kept = idx.filter((_, a) => !axes.includes(a));
-    if (k.outIsScalar) {
-      // a total (the cost, usually): compensated summation, as in the interpreter
+    if (axes.length === dims.length) {
+      // a total (the cost, usually; with keepdims too): compensated summation, as in the interpreter
       const [s, c, v, t] = ['s', 'c', 'v', 't'].map((n) => k.local(n)) as [
         string,
         string,
@@ -132,7 +132,16 @@ export const sum: StructuralOp = {
       k.line(`${c} += Math.abs(${s}) >= Math.abs(${v}) ? ${s} - ${t} + ${v} : ${v} - ${t} + ${s};`);
       k.line(`${s} = ${t};`);
       dims.forEach(() => k.line('}'));
-      k.line(`${k.out} = ${s} + ${c};`);
+      if (k.outIsScalar) k.line(`${k.out} = ${s} + ${c};`);
+      else {
+        // through a local: an epilogue (3·Σx) applies to the whole total
+        const total = k.local('total');
+        k.line(`const ${total} = ${s} + ${c};`);
+        k.store(
+          dims.map(() => '0'),
+          total,
+        );
+      }
       k.line('}');
       return;
     }

@@ -12,6 +12,8 @@ import { runWide } from '../../src/check/wideInterp.ts';
 import { toNumber } from '../../src/check/wideDD.ts';
 import type { Node } from '../../src/ir/node.ts';
 import { OPS } from '../../src/ops/index.ts';
+import { compile } from '../../src/emit/compile.ts';
+import { evaluate } from '../../src/ir/interp.ts';
 import { checkScalarCase, isFailure, scalarCaseArb } from './scalar.ts';
 import { checkTensorCase } from './tensor.ts';
 import {
@@ -107,5 +109,15 @@ describe('regressions found by the tensor fuzzer (seed 2026, 44,493 graphs)', ()
     expect(isFailure(checkTensorCase(recipe(shrunk)).kind)).toBe(false);
     const byZero = `{"batch":false,"m":1,"leaves":[[]],"steps":[{"op":"div","a":0,"b":0,"bits":118,"c":3},{"op":"add","a":0,"b":0,"bits":0,"c":0}],"means":0,"seed":0,"expose":false,"second":true}`;
     expect(checkTensorCase(recipe(byZero)).kind).toBe('skipped (a constant outside the domain)');
+  });
+
+  // a total with keepdims was summed naively in the emitted code, compensated in the interpreter
+  // (shrunk: t0 = sum(x0 (m, 2, 3), { keepdims: true }) read by a matmul, m = 4, 4e-16 apart)
+  it('a total with keepdims is compensated in emitted code too, through its epilogue', () => {
+    const x = B.input('x', [2, 2]);
+    const t = B.mul(B.sum(x, { keepdims: true }), 3);
+    const values = { x: [1, 1e100, 1, -1e100] };
+    expect(Array.from(compile({ t })(values).t as Float64Array)).toEqual([6]);
+    expect(Array.from(evaluate({ t }, values).t as Float64Array)).toEqual([6]);
   });
 });
