@@ -872,7 +872,12 @@ export function roundingErrors(
       }
     }
     const aliases = n.op === 'reshape' && n.args[0]!.shape.length > 0;
-    if (commits && stored && !aliases) addScaled(out, t.data.map(Math.abs), model.storage);
+    if (commits && stored && !aliases) {
+      addScaled(out, t.data.map(Math.abs), model.storage);
+      // and underflow: a value below the storage type's smallest subnormal is stored as 0
+      const floor = model.storage >= FLOAT32_UNIT ? 2 ** -149 : 2 ** -1074;
+      for (let i = 0; i < out.length; i++) out[i]! += floor;
+    }
     err.set(n, out);
   }
   return err;
