@@ -377,3 +377,32 @@ describe('the softmax family, compiled and interpreted (property)', () => {
     );
   });
 });
+
+describe('oneHot (property)', () => {
+  it('compiled and interpreted equal the definition; a bad label is named by its index', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.constantFrom(-1, 0.5, 99),
+        (classes, raw, where, bad) => {
+          const labels = raw.map((l) => l % classes);
+          const m = labels.length;
+          const L = input('labels', [1, 'm']);
+          const Y = oneHot(L, classes);
+          const expected = Array.from({ length: classes * m }, (_, k) =>
+            labels[k % m] === Math.floor(k / m) ? 1 : 0,
+          );
+          const f = compile({ Y });
+          expect(asArray(f({ labels }).Y)).toEqual(expected);
+          expect(asArray(evaluate({ Y }, { labels }).Y)).toEqual(expected);
+          const i = where % m;
+          const wrong = labels.map((l, k) => (k === i ? (bad === 99 ? classes : bad) : l));
+          expectError(() => f({ labels: wrong }), 'E_BAD_LABEL', new RegExp(`at index ${i},`));
+        },
+      ),
+      { seed: 31, numRuns: 60 },
+    );
+  });
+});
