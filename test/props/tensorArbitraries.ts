@@ -811,7 +811,12 @@ export function roundingErrors(
               xs.map((v, i) => (i === j ? v + d : v)),
               n.attrs,
             );
-          e += (Math.abs(f(h) - f(-h)) / (2 * h)) * err.get(n.args[j]!)![at[j]!]!;
+          const d = err.get(n.args[j]!)![at[j]!]!;
+          // first order, or the secant over the error itself where that is larger (x² at x = 0:
+          // an error δ gives δ², which a derivative of 0 would miss)
+          const secant = Math.max(Math.abs(f(d) - f(0)), Math.abs(f(-d) - f(0)));
+          const first = (Math.abs(f(h) - f(-h)) / (2 * h)) * d;
+          e += d > 0 && d < MARGIN && Number.isFinite(secant) ? Math.max(first, secant) : first;
         });
         out[k] = e;
       });
