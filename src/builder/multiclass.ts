@@ -9,7 +9,7 @@ import { formatShape, sameShape } from '../ir/shape.js';
 import { userCallSite } from '../ir/site.js';
 import { checkOptions, type OptionSchema } from '../options.js';
 import { labelProblem } from '../ops/oneHot.js';
-import { softmaxOf } from '../ops/logsumexp.js';
+import { softmaxOf } from '../ops/lines.js';
 import * as B from './core.js';
 
 export interface AxisOptions {

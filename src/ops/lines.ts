@@ -4,8 +4,35 @@
  * e^(x − M). Then Σ e^(x − M) = 1 + R, and log Σ e^(x − M) = log1p(R) keeps the digits of a rest
  * far below 1 (log softmax of the largest logit is −R, not a rounded 0).
  */
+import type * as Builder from '../builder/core.js';
+import { GradgenError, at } from '../errors.js';
+import type { Attrs, Node } from '../ir/node.js';
+import { formatShape, type Shape } from '../ir/shape.js';
 import type { KernelWriter, TensorValue } from './define.js';
 import { forLoop } from './define.js';
+
+/** The axis a line op runs along (normalized: 0 ≤ axis < rank). */
+export const axisOf = (attrs: Attrs) => attrs.axis as number;
+
+/** softmax(x) along `axis`: the derivative of logsumexp, and the node a model's softmax is. */
+export function softmaxOf(b: typeof Builder, x: Node, axis: number): Node {
+  return b.apply('softmax', [x], { axis });
+}
+
+/** E_SHAPE unless `axis` is an axis of `x` (the shape rule of the softmax family). */
+export function checkAxis(
+  op: string,
+  x: Shape,
+  axis: number,
+  site: () => string | undefined,
+): void {
+  if (!Number.isInteger(axis) || axis < 0 || axis >= x.length) {
+    throw new GradgenError(
+      'E_SHAPE',
+      `${op}: axis ${axis} is out of range for shape ${formatShape(x)}${at(site())}`,
+    );
+  }
+}
 
 /**
  * log n ≤ log 2⁵³ for the length n of any line (no array holds more elements): what the range

@@ -1,11 +1,15 @@
 import * as I from './interval.js';
-import type { Attrs } from '../ir/node.js';
 import { forLoop, printed, type StructuralOp } from './define.js';
-import { checkAxis, softmaxOf } from './logsumexp.js';
-import { emitLineStats, lineStats, linesOf, LOG_MAX_LENGTH, openLines } from './lines.js';
-
-/** The normalized axis (0 ≤ axis < rank). */
-const axisOf = (attrs: Attrs) => attrs.axis as number;
+import {
+  axisOf,
+  checkAxis,
+  emitLineStats,
+  lineStats,
+  linesOf,
+  LOG_MAX_LENGTH,
+  openLines,
+  softmaxOf,
+} from './lines.js';
 
 /**
  * log softmax along one axis (attrs: `axis`, normalized): (x − M) − log1p(R), with M the line's

@@ -1,33 +1,15 @@
 import * as I from './interval.js';
-import type { Attrs, Node } from '../ir/node.js';
-import { GradgenError, at } from '../errors.js';
-import { formatShape, type Shape } from '../ir/shape.js';
 import { printed, type StructuralOp } from './define.js';
-import { emitLineStats, lineStats, linesOf, LOG_MAX_LENGTH, openLines } from './lines.js';
-import type * as Builder from '../builder/core.js';
-
-/** The reduced axis (normalized: 0 ≤ axis < rank). */
-const axisOf = (attrs: Attrs) => attrs.axis as number;
-
-/** softmax(x) along `axis`: the derivative of logsumexp, and the node a model's softmax is. */
-export function softmaxOf(b: typeof Builder, x: Node, axis: number): Node {
-  return b.apply('softmax', [x], { axis });
-}
-
-/** E_SHAPE unless `axis` is an axis of `x` (the shape rule of the softmax family). */
-export function checkAxis(
-  op: string,
-  x: Shape,
-  axis: number,
-  site: () => string | undefined,
-): void {
-  if (!Number.isInteger(axis) || axis < 0 || axis >= x.length) {
-    throw new GradgenError(
-      'E_SHAPE',
-      `${op}: axis ${axis} is out of range for shape ${formatShape(x)}${at(site())}`,
-    );
-  }
-}
+import {
+  axisOf,
+  checkAxis,
+  emitLineStats,
+  lineStats,
+  linesOf,
+  LOG_MAX_LENGTH,
+  openLines,
+  softmaxOf,
+} from './lines.js';
 
 /**
  * log Σᵢ exp(xᵢ) along one axis (attrs: `axis`, normalized), the reduced axis kept as 1; the

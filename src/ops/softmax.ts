@@ -1,11 +1,6 @@
 import * as I from './interval.js';
-import type { Attrs } from '../ir/node.js';
 import { forLoop, printed, type StructuralOp } from './define.js';
-import { checkAxis } from './logsumexp.js';
-import { emitLineStats, lineStats, linesOf, openLines } from './lines.js';
-
-/** The normalized axis (0 ≤ axis < rank). */
-const axisOf = (attrs: Attrs) => attrs.axis as number;
+import { axisOf, checkAxis, emitLineStats, lineStats, linesOf, openLines } from './lines.js';
 
 /**
  * softmax along one axis (attrs: `axis`, normalized): e^(x − M)/(1 + R), with M the line's
