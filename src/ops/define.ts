@@ -179,6 +179,9 @@ export function isContiguous(v: View): boolean {
   return v.strides.every((s, k) => s === expected[k] || v.dims[k] === '1');
 }
 
+/** An op-specific loop schedule (tile sizes, loop order), chosen by the op's `schedule` rule. */
+export type Schedule = Readonly<Record<string, number | string | boolean>>;
+
 /** An operand as a loop op's emitter sees it. */
 export interface KernelOperand {
   readonly dims: readonly string[];
@@ -202,6 +205,8 @@ export interface KernelWriter {
   readonly attrs: Attrs;
   /** Whether `store` applies fused consumers (then accumulate-in-place needs a final `store`). */
   readonly epilogue: boolean;
+  /** The loop schedule the op's `schedule` rule chose for this kernel (tiles, loop order). */
+  readonly schedule?: Schedule;
   line(text: string): void;
   /** A fresh local name (loop indices, accumulators). */
   local(base: string): string;
@@ -231,6 +236,11 @@ export interface StructuralOp extends OpCommon {
     outShape: readonly number[],
     dims: Readonly<Record<string, number>>,
   ): Float64Array;
+  /**
+   * The loop schedule for a kernel of the op (a matmul's form, tiles and loop order), chosen
+   * before any code is written: the renderers spell it, they do not choose it.
+   */
+  schedule?(args: readonly KernelOperand[], outDims: readonly string[], attrs: Attrs): Schedule;
   emit?(k: KernelWriter): void;
   /** Each result element is an operand's element or 0 (pad, concat): it only moves values. */
   readonly moves?: boolean;

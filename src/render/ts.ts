@@ -1,0 +1,414 @@
+/**
+ * Kernel IR → TypeScript: every kernel spelled as loops over typed arrays, with the names the
+ * code declares (the user's, the course's: `Z1`, `dW1`), one comment per kernel with its math
+ * and call site, and a `const` per fused node in a loop body. It decides nothing about the
+ * schedule: fusion, views, loop forms and the memory plan come from the kernel IR.
+ */
+import { GradgenError } from '../errors.js';
+import { toposort } from '../ir/graph.js';
+import { nameHint, type ApplyNode, type Node } from '../ir/node.js';
+import {
+  forLoop,
+  joinIndex,
+  numberLiteral,
+  rowMajorStrides,
+  sizeExpr,
+  type KernelWriter,
+  type Schedule,
+  type View,
+  viewElement,
+} from '../ops/define.js';
+import { opDef } from '../ops/index.js';
+import type { Namer } from '../emit/names.js';
+import { Citations } from '../lower/cite.js';
+import type { LoweredInput, LoweredOutput, LoweredProgram, LoweredStep } from '../lower/lower.js';
+import { groupOf } from '../kernel/fuse.js';
+import type { Kernel, KernelProgram, Ref } from '../kernel/ir.js';
+import { kernelOperands } from '../kernel/schedule.js';
+
+const COMMENT_WIDTH = 60;
+/** The header's formulas: one per line, wider and deeper than a kernel's comment. */
+const HEADER_WIDTH = 100;
+const HEADER_DEPTH = 8;
+
+/** The placeholder for kernel `k`'s buffer until the memory plan's slots are named. */
+const hole = (k: number) => `\u0000${k}\u0000`;
+
+/** The names of a function's values, and the comments that cite them. */
+class Scope {
+  readonly names = new Map<Node, string>();
+  readonly cite: Citations;
+  private temp = 0;
+
+  constructor(
+    readonly namer: Namer,
+    outputs: ReadonlySet<Node>,
+  ) {
+    this.cite = new Citations(outputs);
+  }
+
+  nameOf(n: Node): string {
+    let v = this.names.get(n);
+    if (!v) {
+      const hint = nameHint(n);
+      v = hint ? this.namer.fresh(hint) : this.namer.fresh(`t${this.temp++}`);
+      this.names.set(n, v);
+    }
+    return v;
+  }
+
+  /** Code for a number ref, or the element of a view at flat index terms. */
+  number(r: Ref): string {
+    switch (r.kind) {
+      case 'const':
+        return numberLiteral(r.value);
+      case 'number':
+        return this.names.get(r.node)!;
+      case 'dim':
+        return r.symbol;
+      case 'view':
+        return this.element(r.view, r.base, []);
+      default:
+        throw new Error(`internal: ${r.kind} operand read as a number`);
+    }
+  }
+
+  element(v: View, base: Node, terms: readonly string[]): string {
+    return viewElement({ ...v, buf: this.names.get(base)! }, terms);
+  }
+
+  /** The comment on `n`'s code: its math in the names declared so far (`locals`: the loop's). */
+  comment(n: Node, locals?: ReadonlyMap<Node, string>): string {
+    const text = this.cite.describe(n, {
+      width: COMMENT_WIDTH,
+      depth: 4,
+      ...(locals ? { locals } : {}),
+    });
+    // interned nodes that only depend on the batch size are shared by every model: no one site
+    const shared =
+      n.kind === 'apply' &&
+      n.args.every((a) => a.kind === 'const' || (a.kind === 'apply' && a.op === 'batchSize'));
+    return `${text}${n.site && !shared ? `  [${n.site}]` : ''}`;
+  }
+}
+
+/** `i0 * 209 + i1`: the row-major flat index of `idx` in `dims`. */
+function flatOf(idx: readonly string[], dims: readonly string[]): string {
+  const strides = rowMajorStrides(dims);
+  const terms = idx
+    .map((i, k) => (dims[k] === '1' ? '' : strides[k] === '1' ? i : `${i} * ${strides[k]}`))
+    .filter(Boolean);
+  return joinIndex(terms);
+}
+
+/** The strided index terms of a view's element at per-axis indices (null: a broadcast axis). */
+function viewTerms(v: View, idx: readonly (string | null)[], lead: number): string[] {
+  const terms: string[] = [];
+  v.dims.forEach((d, k) => {
+    const i = idx[lead + k];
+    const s = v.strides[k]!;
+    if (i === null || i === undefined || d === '1' || s === '0') return;
+    terms.push(s === '1' ? i : `${i} * ${s}`);
+  });
+  return terms;
+}
+
+/** The statements of one kernel, with the local names of its loop body. */
+class KernelText {
+  readonly lines: string[] = [];
+  readonly local: Namer;
+  readonly out: string;
+
+  constructor(
+    private readonly s: Scope,
+    private readonly p: KernelProgram,
+    private readonly kernel: Kernel,
+  ) {
+    this.local = s.namer.block();
+    this.out = kernel.kind === 'output' ? s.namer.fresh(kernel.key) : s.nameOf(kernel.node);
+  }
+
+  /** Element of `a` at `idx` (indices over `iterDims`). */
+  access(a: Node, idx: readonly (string | null)[], iterDims: readonly string[]): string {
+    const r = this.p.refs.get(a)!;
+    if (r.kind !== 'view') return this.s.number(r);
+    return this.s.element(
+      r.view,
+      r.base,
+      viewTerms(r.view, idx, iterDims.length - r.view.dims.length),
+    );
+  }
+
+  /** The fused group of `root` at `idx`; `produced` stands for the producer's value. */
+  group(
+    root: Node,
+    idx: readonly (string | null)[],
+    iterDims: readonly string[],
+    produced?: string,
+    owner: Node = root,
+  ): string {
+    const producer = this.p.fusion.producerOf.get(owner);
+    return this.groupWith(
+      root,
+      (a) => (producer && a === producer ? produced! : this.access(a, idx, iterDims)),
+      owner,
+    );
+  }
+
+  /** The statements of `root`'s fused group (one `const` per node), reading operands with `operand`. */
+  groupWith(root: Node, operand: (a: Node) => string, owner: Node = root): string {
+    const locals = new Map<Node, string>();
+    let last = '';
+    for (const g of groupOf(this.p.fusion, root, owner)) {
+      const d = opDef(g.op);
+      if (d.kind !== 'elementwise')
+        throw new Error('internal: non-elementwise node in a fused group');
+      const expr = d.expr(
+        g.args.map((a) => locals.get(a) ?? operand(a)),
+        g.attrs,
+      );
+      if (g === root) {
+        last = expr;
+        break;
+      }
+      const hint = nameHint(g);
+      const v = this.local.fresh(hint ?? 'e');
+      this.lines.push(`const ${v} = ${expr}; // ${this.s.comment(g, locals)}`);
+      locals.set(g, v);
+      // a user's name is cited by later comments too (a temporary `e` is not: it means
+      // another value in every loop)
+      if (hint) this.s.cite.declare(g, v);
+    }
+    return last;
+  }
+
+  writer(
+    op: ApplyNode,
+    store: (idx: readonly string[], value: string) => void,
+    schedule: Schedule | undefined,
+  ): KernelWriter {
+    const outDims = this.kernel.node.shape.map(String);
+    const fused = (a: Node) => {
+      const r = this.p.refs.get(a);
+      return r?.kind === 'fused' || (!r && this.p.fusion.fusedInto.has(a));
+    };
+    return {
+      outDims,
+      outIsScalar: op.shape.length === 0,
+      out: this.out,
+      args: kernelOperands(op, this.p.refs, this.p.fusion),
+      attrs: op.attrs,
+      ...(schedule ? { schedule } : {}),
+      epilogue: this.p.fusion.producerOf.has(this.kernel.node),
+      line: (t) => this.lines.push(t),
+      local: (base) => this.local.fresh(base),
+      load: (i, idx) => {
+        const a = op.args[i]!;
+        const dims = a.shape.map(String);
+        return fused(a) ? this.group(a, idx, dims, undefined, op) : this.access(a, idx, dims);
+      },
+      store,
+      outAt: (idx) => `${this.out}[${flatOf(idx, outDims)}]`,
+      zero: (from, to) => this.lines.push(`${this.out}.fill(0, ${from}, ${to});`),
+    };
+  }
+
+  /** `for` loops over `dims` around `body(idx)`. */
+  loops(dims: readonly string[], body: (idx: string[]) => void, fresh = true): void {
+    const idx = dims.map((_, a) => (fresh ? this.local.fresh(`i${a}`) : `i${a}`));
+    dims.forEach((d, a) => this.lines.push(forLoop(idx[a]!, d)));
+    body(idx);
+    dims.forEach(() => this.lines.push('}'));
+  }
+}
+
+/** The lines of kernel `k` (`t.lines`); the text of a scalar step is its one `const`. */
+function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
+  const dims = k.node.shape.map(String);
+  switch (k.kind) {
+    case 'scalar': {
+      const def = opDef(k.node.op);
+      if (def.kind !== 'elementwise') throw new Error('internal: elementwise op without expr');
+      const expr = def.expr(
+        k.node.args.map((a) => t.access(a, [], [])),
+        k.node.attrs,
+      );
+      t.lines.push(`const ${t.out} = ${expr};`);
+      return;
+    }
+    case 'copy': {
+      const arg = k.node.args[0]!;
+      const argDims = arg.shape.map(String);
+      // same element order: the flat index in the operand's shape is the flat index of the result
+      t.loops(argDims, (idx) =>
+        t.lines.push(`${t.out}[${flatOf(idx, argDims)}] = ${t.access(arg, idx, argDims)};`),
+      );
+      return;
+    }
+    case 'map':
+      return spellMap(t, k, dims, p, s);
+    case 'loop': {
+      const def = opDef(k.node.op);
+      if (def.kind !== 'structural' || !def.emit) throw new Error('internal: loop op without emit');
+      const scalar = k.node.shape.length === 0;
+      if (scalar) t.lines.push(`let ${t.out} = 0;`);
+      const store = (idx: readonly string[], value: string) =>
+        t.lines.push(
+          scalar ? `${t.out} = ${value};` : `${t.out}[${flatOf(idx, dims)}] = ${value};`,
+        );
+      def.emit(t.writer(k.node, store, k.schedule));
+      return;
+    }
+    case 'output': {
+      const r = p.refs.get(k.node)!;
+      const value =
+        r.kind === 'view'
+          ? s.element(
+              r.view,
+              r.base,
+              viewTerms(
+                r.view,
+                dims.map((_, a) => `i${a}`),
+                0,
+              ),
+            )
+          : s.number(r);
+      t.loops(dims, (idx) => t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${value};`), false);
+      return;
+    }
+  }
+}
+
+function spellMap(
+  t: KernelText,
+  k: Extract<Kernel, { kind: 'map' }>,
+  dims: readonly string[],
+  p: KernelProgram,
+  s: Scope,
+): void {
+  const n = k.node;
+  if (k.producer) {
+    const pdef = opDef(k.producer.node.op);
+    if (pdef.kind !== 'structural' || !pdef.emit)
+      throw new Error('internal: producer without loops');
+    const store = (idx: readonly string[], value: string) =>
+      t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${t.group(n, idx, dims, value)};`);
+    pdef.emit(t.writer(k.producer.node, store, k.producer.schedule));
+    return;
+  }
+  if (!k.flat) {
+    t.loops(dims, (idx) =>
+      t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${t.group(n, idx, dims)};`),
+    );
+    return;
+  }
+  const i = t.local.fresh('k');
+  t.lines.push(forLoop(i, sizeExpr(dims)));
+  // every operand has the result's layout: one flat index serves them all
+  const expr = t.groupWith(n, (a) => {
+    const r = p.refs.get(a)!;
+    return r.kind === 'view' ? s.element(r.view, r.base, [i]) : s.number(r);
+  });
+  t.lines.push(`${t.out}[${i}] = ${expr};`);
+  t.lines.push('}');
+}
+
+/**
+ * Renders `p` with names from `namer` (the function's scope) and buffer names from
+ * `moduleNamer` (the module's): the lowered program the module skeleton is written around.
+ */
+export function renderProgram(
+  p: KernelProgram,
+  namer: Namer,
+  where: string,
+  moduleNamer: Namer = namer,
+): LoweredProgram {
+  for (const { symbol } of p.dims) {
+    if (!namer.claim(symbol)) {
+      throw new GradgenError(
+        'E_BAD_NAME',
+        `${where}: the batch dimension '${symbol}' clashes with a name in the generated code; rename the dimension`,
+      );
+    }
+  }
+  const s = new Scope(namer, new Set(Object.values(p.outputs)));
+  const inputs: LoweredInput[] = p.inputs.map((i) => {
+    const name = namer.fresh(i.leaf.name);
+    s.names.set(i.leaf, name);
+    s.cite.declare(i.leaf, name);
+    return { ...i, name };
+  });
+  const dims = p.dims.map((d) => ({ symbol: d.symbol, from: inputs[p.inputs.indexOf(d.from)]! }));
+  for (const [key, n] of Object.entries(p.outputs)) {
+    if (n.kind === 'apply' && !s.names.has(n)) s.names.set(n, namer.fresh(key));
+  }
+  // TEMPORARY (byte-identity check): the old lowering named batchSize nodes too
+  const order = toposort(Object.values(p.outputs));
+  let at = 0;
+  const steps = p.kernels.map((k, index) => {
+    while (at < order.length && order[at] !== k.node) {
+      const n = order[at++]!;
+      if (n.kind === 'apply' && n.op === 'batchSize') s.nameOf(n);
+    }
+    if (order[at] === k.node) at++;
+    return renderKernel(k, index, p, s);
+  });
+  const slots = p.memory.slots.map((sl, i) => ({
+    name: moduleNamer.fresh(`buf${i}`),
+    size: sl.size,
+    outputs: sl.outputs,
+  }));
+  const fill = (text: string) =>
+    text.replace(
+      /\u0000(\d+)\u0000/g,
+      (_, k: string) => slots[p.memory.slotOf.get(Number(k))!]!.name,
+    );
+  return {
+    dtype: p.dtype,
+    inputs,
+    dims,
+    batchNeeds: p.batchNeeds,
+    steps: steps.map((st) => (st.buffer ? { ...st, buffer: fill(st.buffer) } : st)),
+    buffers: slots,
+    outputs: renderOutputs(p, s, fill),
+    namer,
+  };
+}
+
+function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): LoweredStep {
+  const t = new KernelText(s, p, k);
+  spell(t, k, p, s);
+  const comment = k.kind === 'output' ? `${k.key} = ${s.comment(k.node)}` : s.comment(k.node);
+  s.cite.declare(k.node, t.out);
+  const buffer = k.kind === 'output' || (k.kind !== 'scalar' && k.node.shape.length > 0);
+  return {
+    node: k.node,
+    nodes: k.kind === 'output' ? [] : k.computes,
+    name: t.out,
+    comment,
+    lines: t.lines,
+    kind: k.kind === 'scalar' ? 'scalar' : 'kernel',
+    ...(buffer ? { buffer: hole(index) } : {}),
+  };
+}
+
+function renderOutputs(p: KernelProgram, s: Scope, fill: (t: string) => string): LoweredOutput[] {
+  const holders = new Map<Node, number>();
+  p.kernels.forEach((k, i) => {
+    if (!holders.has(k.node) && (k.kind === 'output' || k.node.shape.length > 0))
+      holders.set(k.node, i);
+  });
+  return Object.entries(p.outputs).map(([key, n]) => {
+    const scalar = n.shape.length === 0;
+    const r = p.refs.get(n)!;
+    const expr = scalar ? s.number(r) : fill(hole(holders.get(n)!));
+    return {
+      key,
+      node: n,
+      expr,
+      isScalar: scalar,
+      size: scalar ? '1' : sizeExpr(n.shape.map(String)),
+      formula: s.cite.describe(n, { width: HEADER_WIDTH, depth: HEADER_DEPTH }),
+    };
+  });
+}
