@@ -44,12 +44,16 @@ export const matmul: StructuralOp = {
     }
     return out;
   },
+  schedule: ([a, b], [n, m]) =>
+    a!.rowContiguous && (!b!.rowContiguous || m === '1')
+      ? dotsSchedule(n!, m!)
+      : rowUpdatesSchedule(n!, m!, a!.dims[1]!),
   emit: (k) => {
-    const [a, b] = k.args;
     const [n, m] = k.outDims;
-    const inner = a!.dims[1]!;
-    if (a!.rowContiguous && (!b!.rowContiguous || m === '1')) emitDots(k, n!, m!, inner);
-    else emitRowUpdates(k, n!, m!, inner);
+    const inner = k.args[0]!.dims[1]!;
+    const s = (k.schedule ?? matmul.schedule!(k.args, k.outDims, k.attrs)) as MatmulSchedule;
+    if (s.form === 'dots') emitDots(k, n!, m!, inner, s);
+    else emitRowUpdates(k, n!, m!, inner, s);
   },
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),
   // d(AB) = dA·B + A·dB
@@ -115,8 +119,24 @@ function tiled(
  * dZ·Xᵀ or X·dZᵀ): an R×S tile of C accumulates in R·S registers over the inner loop, R rows of
  * A and S columns of B loaded once per step.
  */
-function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
+/** The dot-product form: an R×S tile of C in registers; `outer`: the loop that streams once. */
+type DotsSchedule = {
+  readonly form: 'dots';
+  readonly rows: number;
+  readonly cols: number;
+  readonly outer: 'i' | 'j';
+};
+
+type MatmulSchedule = DotsSchedule | RowUpdatesSchedule;
+
+function dotsSchedule(n: string, m: string): DotsSchedule {
   const [rows, cols] = m === '1' ? [8, 1] : n === '1' ? [1, 8] : [2, 4];
+  // the operand with more elements streams once: its loop is the outer one
+  return { form: 'dots', rows, cols, outer: estimate(m) > estimate(n) ? 'j' : 'i' };
+}
+
+function emitDots(k: KernelWriter, n: string, m: string, inner: string, s: DotsSchedule): void {
+  const { rows, cols } = s;
   const [i, j, p] = [k.local('i'), k.local('j'), k.local('p')];
   const tile = (ii: string, r: number, jj: string, s: number) => {
     const acc = Array.from({ length: r }, (_, x) =>
@@ -142,8 +162,7 @@ function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
     for (let x = 0; x < r; x++)
       for (let y = 0; y < s; y++) k.store([plus(ii, x), plus(jj, y)], acc[x]![y]!);
   };
-  // the operand with more elements streams once: its loop is the outer one
-  if (estimate(m) > estimate(n)) {
+  if (s.outer === 'j') {
     tiled(k, j, m, cols, (jj, s) => tiled(k, i, n, rows, (ii, r) => tile(ii, r, jj, s)));
   } else {
     tiled(k, i, n, rows, (ii, r) => tiled(k, j, m, cols, (jj, s) => tile(ii, r, jj, s)));
@@ -155,12 +174,32 @@ function emitDots(k: KernelWriter, n: string, m: string, inner: string): void {
  * tile of R rows of C and U rows of B at a time (4 × 4), the R·U elements of A in registers. When C is
  * small enough to stay in cache, the loop over B's rows is the outer one, so B streams once.
  */
-function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): void {
-  const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
+/** The row-update form: R rows of C by U rows of B; `cSmall`: C stays in cache, B streams once. */
+type RowUpdatesSchedule = {
+  readonly form: 'rows';
+  readonly rows: number;
+  readonly depth: number;
+  readonly cSmall: boolean;
+};
+
+function rowUpdatesSchedule(n: string, m: string, inner: string): RowUpdatesSchedule {
   // 4×4 is the fastest tile measured on V8 (16 of A's elements in registers, or nearly: the
   // spills are cheaper than the loads and stores of C they save)
   const rows = n === '1' ? 1 : (literalOf(n) ?? 4) < 4 ? 2 : 4;
   const depth = inner === '1' ? 1 : rows === 1 ? 8 : 4;
+  const cSmall = literalOf(n) !== undefined && estimate(n) * estimate(m) <= 65536;
+  return { form: 'rows', rows, depth, cSmall };
+}
+
+function emitRowUpdates(
+  k: KernelWriter,
+  n: string,
+  m: string,
+  inner: string,
+  s: RowUpdatesSchedule,
+): void {
+  const [i, p, j] = [k.local('i'), k.local('p'), k.local('j')];
+  const { rows, depth, cSmall } = s;
   const update = (ii: string, r: number, pp: string, u: number) => {
     const av = Array.from({ length: r }, (_, x) =>
       Array.from({ length: u }, (_, y) => {
@@ -182,7 +221,6 @@ function emitRowUpdates(k: KernelWriter, n: string, m: string, inner: string): v
     }
     k.line('}');
   };
-  const cSmall = literalOf(n) !== undefined && estimate(n) * estimate(m) <= 65536;
   if (cSmall) {
     k.zero('0', sizeExpr([n, m]));
     tiled(k, p, inner, depth, (pp, u) => tiled(k, i, n, rows, (ii, r) => update(ii, r, pp, u)));
