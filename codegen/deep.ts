@@ -586,7 +586,7 @@ export function deepLossAndGrad(
     t0 = s + c;
   }
   const J = t0 / m; // t0/m  [samples/deep.ts:36]
-  const t2 = 1 / m; // 1/m
+  const t1 = 1 / m; // 1/m
   // dZ4 = A4 − Y  [samples/deep.ts:37]
   const dZ4 = buf7;
   for (let k = 0; k < m; k++) {
@@ -778,14 +778,14 @@ export function deepLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      dW1[i * 12288 + j] = t2 * acc00;
-      dW1[i * 12288 + (j + 1)] = t2 * acc01;
-      dW1[i * 12288 + (j + 2)] = t2 * acc02;
-      dW1[i * 12288 + (j + 3)] = t2 * acc03;
-      dW1[(i + 1) * 12288 + j] = t2 * acc10;
-      dW1[(i + 1) * 12288 + (j + 1)] = t2 * acc11;
-      dW1[(i + 1) * 12288 + (j + 2)] = t2 * acc12;
-      dW1[(i + 1) * 12288 + (j + 3)] = t2 * acc13;
+      dW1[i * 12288 + j] = t1 * acc00;
+      dW1[i * 12288 + (j + 1)] = t1 * acc01;
+      dW1[i * 12288 + (j + 2)] = t1 * acc02;
+      dW1[i * 12288 + (j + 3)] = t1 * acc03;
+      dW1[(i + 1) * 12288 + j] = t1 * acc10;
+      dW1[(i + 1) * 12288 + (j + 1)] = t1 * acc11;
+      dW1[(i + 1) * 12288 + (j + 2)] = t1 * acc12;
+      dW1[(i + 1) * 12288 + (j + 3)] = t1 * acc13;
     }
   }
   // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:37]
@@ -795,7 +795,7 @@ export function deepLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ1[i0 * m + i1]!;
     }
-    db1[i0] = t2 * acc;
+    db1[i0] = t1 * acc;
   }
   // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/deep.ts:37]
   const dW2 = buf13;
@@ -825,14 +825,14 @@ export function deepLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      dW2[i * 20 + j] = t2 * acc00;
-      dW2[i * 20 + (j + 1)] = t2 * acc01;
-      dW2[i * 20 + (j + 2)] = t2 * acc02;
-      dW2[i * 20 + (j + 3)] = t2 * acc03;
-      dW2[(i + 1) * 20 + j] = t2 * acc10;
-      dW2[(i + 1) * 20 + (j + 1)] = t2 * acc11;
-      dW2[(i + 1) * 20 + (j + 2)] = t2 * acc12;
-      dW2[(i + 1) * 20 + (j + 3)] = t2 * acc13;
+      dW2[i * 20 + j] = t1 * acc00;
+      dW2[i * 20 + (j + 1)] = t1 * acc01;
+      dW2[i * 20 + (j + 2)] = t1 * acc02;
+      dW2[i * 20 + (j + 3)] = t1 * acc03;
+      dW2[(i + 1) * 20 + j] = t1 * acc10;
+      dW2[(i + 1) * 20 + (j + 1)] = t1 * acc11;
+      dW2[(i + 1) * 20 + (j + 2)] = t1 * acc12;
+      dW2[(i + 1) * 20 + (j + 3)] = t1 * acc13;
     }
     for (let i = 6; i < 7; i++) {
       let acc00_2 = 0;
@@ -850,10 +850,10 @@ export function deepLossAndGrad(
         acc02_2 += a0_2 * x2_2;
         acc03_2 += a0_2 * x3_2;
       }
-      dW2[i * 20 + j] = t2 * acc00_2;
-      dW2[i * 20 + (j + 1)] = t2 * acc01_2;
-      dW2[i * 20 + (j + 2)] = t2 * acc02_2;
-      dW2[i * 20 + (j + 3)] = t2 * acc03_2;
+      dW2[i * 20 + j] = t1 * acc00_2;
+      dW2[i * 20 + (j + 1)] = t1 * acc01_2;
+      dW2[i * 20 + (j + 2)] = t1 * acc02_2;
+      dW2[i * 20 + (j + 3)] = t1 * acc03_2;
     }
   }
   // db2 = (1/m)·Σ_1 dZ2  [samples/deep.ts:37]
@@ -863,7 +863,7 @@ export function deepLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ2[i0 * m + i1]!;
     }
-    db2[i0] = t2 * acc;
+    db2[i0] = t1 * acc;
   }
   // dW3 = (1/m)·(dZ3·A2ᵀ)  [samples/deep.ts:37]
   const dW3 = buf15;
@@ -893,14 +893,14 @@ export function deepLossAndGrad(
         acc12 += a1 * x2;
         acc13 += a1 * x3;
       }
-      dW3[i * 7 + j] = t2 * acc00;
-      dW3[i * 7 + (j + 1)] = t2 * acc01;
-      dW3[i * 7 + (j + 2)] = t2 * acc02;
-      dW3[i * 7 + (j + 3)] = t2 * acc03;
-      dW3[(i + 1) * 7 + j] = t2 * acc10;
-      dW3[(i + 1) * 7 + (j + 1)] = t2 * acc11;
-      dW3[(i + 1) * 7 + (j + 2)] = t2 * acc12;
-      dW3[(i + 1) * 7 + (j + 3)] = t2 * acc13;
+      dW3[i * 7 + j] = t1 * acc00;
+      dW3[i * 7 + (j + 1)] = t1 * acc01;
+      dW3[i * 7 + (j + 2)] = t1 * acc02;
+      dW3[i * 7 + (j + 3)] = t1 * acc03;
+      dW3[(i + 1) * 7 + j] = t1 * acc10;
+      dW3[(i + 1) * 7 + (j + 1)] = t1 * acc11;
+      dW3[(i + 1) * 7 + (j + 2)] = t1 * acc12;
+      dW3[(i + 1) * 7 + (j + 3)] = t1 * acc13;
     }
     for (let i = 4; i < 5; i++) {
       let acc00_2 = 0;
@@ -918,10 +918,10 @@ export function deepLossAndGrad(
         acc02_2 += a0_2 * x2_2;
         acc03_2 += a0_2 * x3_2;
       }
-      dW3[i * 7 + j] = t2 * acc00_2;
-      dW3[i * 7 + (j + 1)] = t2 * acc01_2;
-      dW3[i * 7 + (j + 2)] = t2 * acc02_2;
-      dW3[i * 7 + (j + 3)] = t2 * acc03_2;
+      dW3[i * 7 + j] = t1 * acc00_2;
+      dW3[i * 7 + (j + 1)] = t1 * acc01_2;
+      dW3[i * 7 + (j + 2)] = t1 * acc02_2;
+      dW3[i * 7 + (j + 3)] = t1 * acc03_2;
     }
   }
   for (let j = 4; j < 7; j++) {
@@ -935,15 +935,15 @@ export function deepLossAndGrad(
         acc00_3 += a0_3 * x0_3;
         acc10_2 += a1_2 * x0_3;
       }
-      dW3[i * 7 + j] = t2 * acc00_3;
-      dW3[(i + 1) * 7 + j] = t2 * acc10_2;
+      dW3[i * 7 + j] = t1 * acc00_3;
+      dW3[(i + 1) * 7 + j] = t1 * acc10_2;
     }
     for (let i = 4; i < 5; i++) {
       let acc = 0;
       for (let p = 0; p < m; p++) {
         acc += dZ3[i * m + p]! * A2[p + j * m]!;
       }
-      dW3[i * 7 + j] = t2 * acc;
+      dW3[i * 7 + j] = t1 * acc;
     }
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/deep.ts:37]
@@ -953,7 +953,7 @@ export function deepLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ3[i0 * m + i1]!;
     }
-    db3[i0] = t2 * acc;
+    db3[i0] = t1 * acc;
   }
   // dW4 = (1/m)·(dZ4·A3ᵀ)  [samples/deep.ts:37]
   const dW4 = buf17;
@@ -963,7 +963,7 @@ export function deepLossAndGrad(
       for (let p = 0; p < m; p++) {
         acc += dZ4[p]! * A3[p + j * m]!;
       }
-      dW4[j] = t2 * acc;
+      dW4[j] = t1 * acc;
     }
   }
   // db4 = (1/m)·Σ_1 dZ4  [samples/deep.ts:37]
@@ -973,7 +973,7 @@ export function deepLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ4[i1]!;
     }
-    db4[0] = t2 * acc;
+    db4[0] = t1 * acc;
   }
   deepLossAndGradResult.J = J;
   return deepLossAndGradResult;

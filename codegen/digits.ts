@@ -623,7 +623,7 @@ export function digitsLossAndGrad(
   }
   const t12 = t7 - t11; // t7 − t11  [samples/digits.ts:41]
   const J = t12 / m; // t12/m  [samples/digits.ts:41]
-  const t14 = 1 / m; // 1/m
+  const t13 = 1 / m; // 1/m
   // A3 = softmax_0(Z3)  [samples/digits.ts:39]
   const A3 = buf5;
   computeA3(A3, Z3, m);
@@ -682,7 +682,7 @@ export function digitsLossAndGrad(
   }
   for (let i = 0; i < 64; i++) {
     for (let j = 0; j < m; j++) {
-      const e = t14 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:41]
+      const e = t13 * dZ2[i * m + j]!; // (1/m)·(W3ᵀ·dZ3)  [samples/digits.ts:41]
       const e_2 = e / 0.9; // (1/m)·(W3ᵀ·dZ3)/0.9  [samples/digits.ts:41]
       const dA2 = D_A2[i * m + j]! * e_2; // D_A2·e_2  [samples/digits.ts:41]
       const e_3 = +(Z2[i * m + j]! > 0); // [Z2 > 0]  [samples/digits.ts:37]
@@ -730,8 +730,8 @@ export function digitsLossAndGrad(
       dZ1[i * m + j] = e * dA1;
     }
   }
-  const t15 = 0.005 * t14; // 0.005·(1/m)  [samples/digits.ts:41]
-  // dW1 = dZ1·Xᵀ + t15·(2·W1)  [samples/digits.ts:41]
+  const t14 = 0.005 * t13; // 0.005·(1/m)  [samples/digits.ts:41]
+  // dW1 = dZ1·Xᵀ + t14·(2·W1)  [samples/digits.ts:41]
   const dW1 = buf9;
   for (let j = 0; j < 784; j += 4) {
     for (let i = 0; i < 128; i += 2) {
@@ -760,28 +760,28 @@ export function digitsLossAndGrad(
         acc13 += a1 * x3;
       }
       const e = 2 * W1[i * 784 + j]!; // 2·W1  [samples/digits.ts:41]
-      const e_2 = t15 * e; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_2 = t14 * e; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[i * 784 + j] = acc00 + e_2;
       const e_3 = 2 * W1[i * 784 + (j + 1)]!; // 2·W1  [samples/digits.ts:41]
-      const e_4 = t15 * e_3; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_4 = t14 * e_3; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[i * 784 + (j + 1)] = acc01 + e_4;
       const e_5 = 2 * W1[i * 784 + (j + 2)]!; // 2·W1  [samples/digits.ts:41]
-      const e_6 = t15 * e_5; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_6 = t14 * e_5; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[i * 784 + (j + 2)] = acc02 + e_6;
       const e_7 = 2 * W1[i * 784 + (j + 3)]!; // 2·W1  [samples/digits.ts:41]
-      const e_8 = t15 * e_7; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_8 = t14 * e_7; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[i * 784 + (j + 3)] = acc03 + e_8;
       const e_9 = 2 * W1[(i + 1) * 784 + j]!; // 2·W1  [samples/digits.ts:41]
-      const e_10 = t15 * e_9; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_10 = t14 * e_9; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[(i + 1) * 784 + j] = acc10 + e_10;
       const e_11 = 2 * W1[(i + 1) * 784 + (j + 1)]!; // 2·W1  [samples/digits.ts:41]
-      const e_12 = t15 * e_11; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_12 = t14 * e_11; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[(i + 1) * 784 + (j + 1)] = acc11 + e_12;
       const e_13 = 2 * W1[(i + 1) * 784 + (j + 2)]!; // 2·W1  [samples/digits.ts:41]
-      const e_14 = t15 * e_13; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_14 = t14 * e_13; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[(i + 1) * 784 + (j + 2)] = acc12 + e_14;
       const e_15 = 2 * W1[(i + 1) * 784 + (j + 3)]!; // 2·W1  [samples/digits.ts:41]
-      const e_16 = t15 * e_15; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
+      const e_16 = t14 * e_15; // (0.005·(1/m))·(2·W1)  [samples/digits.ts:41]
       dW1[(i + 1) * 784 + (j + 3)] = acc13 + e_16;
     }
   }
@@ -794,7 +794,7 @@ export function digitsLossAndGrad(
     }
     db1[i0] = acc;
   }
-  // dW2 = dZ2·t8ᵀ + t15·(2·W2)  [samples/digits.ts:41]
+  // dW2 = dZ2·t8ᵀ + t14·(2·W2)  [samples/digits.ts:41]
   const dW2 = buf11;
   for (let j = 0; j < 128; j += 4) {
     for (let i = 0; i < 64; i += 2) {
@@ -823,28 +823,28 @@ export function digitsLossAndGrad(
         acc13 += a1 * x3;
       }
       const e = 2 * W2[i * 128 + j]!; // 2·W2  [samples/digits.ts:41]
-      const e_2 = t15 * e; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_2 = t14 * e; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[i * 128 + j] = acc00 + e_2;
       const e_3 = 2 * W2[i * 128 + (j + 1)]!; // 2·W2  [samples/digits.ts:41]
-      const e_4 = t15 * e_3; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_4 = t14 * e_3; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[i * 128 + (j + 1)] = acc01 + e_4;
       const e_5 = 2 * W2[i * 128 + (j + 2)]!; // 2·W2  [samples/digits.ts:41]
-      const e_6 = t15 * e_5; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_6 = t14 * e_5; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[i * 128 + (j + 2)] = acc02 + e_6;
       const e_7 = 2 * W2[i * 128 + (j + 3)]!; // 2·W2  [samples/digits.ts:41]
-      const e_8 = t15 * e_7; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_8 = t14 * e_7; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[i * 128 + (j + 3)] = acc03 + e_8;
       const e_9 = 2 * W2[(i + 1) * 128 + j]!; // 2·W2  [samples/digits.ts:41]
-      const e_10 = t15 * e_9; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_10 = t14 * e_9; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[(i + 1) * 128 + j] = acc10 + e_10;
       const e_11 = 2 * W2[(i + 1) * 128 + (j + 1)]!; // 2·W2  [samples/digits.ts:41]
-      const e_12 = t15 * e_11; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_12 = t14 * e_11; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[(i + 1) * 128 + (j + 1)] = acc11 + e_12;
       const e_13 = 2 * W2[(i + 1) * 128 + (j + 2)]!; // 2·W2  [samples/digits.ts:41]
-      const e_14 = t15 * e_13; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_14 = t14 * e_13; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[(i + 1) * 128 + (j + 2)] = acc12 + e_14;
       const e_15 = 2 * W2[(i + 1) * 128 + (j + 3)]!; // 2·W2  [samples/digits.ts:41]
-      const e_16 = t15 * e_15; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
+      const e_16 = t14 * e_15; // (0.005·(1/m))·(2·W2)  [samples/digits.ts:41]
       dW2[(i + 1) * 128 + (j + 3)] = acc13 + e_16;
     }
   }
@@ -857,7 +857,7 @@ export function digitsLossAndGrad(
     }
     db2[i0] = acc;
   }
-  // dW3 = t14·(dZ3·t9ᵀ + 0.01·W3)  [samples/digits.ts:41]
+  // dW3 = t13·(dZ3·t9ᵀ + 0.01·W3)  [samples/digits.ts:41]
   const dW3 = buf13;
   for (let j = 0; j < 64; j += 4) {
     for (let i = 0; i < 10; i += 2) {
@@ -887,28 +887,28 @@ export function digitsLossAndGrad(
       }
       const e = 0.01 * W3[i * 64 + j]!; // 0.01·W3  [samples/digits.ts:41]
       const e_2 = acc00 + e; // dZ3·t9ᵀ + e  [samples/digits.ts:41]
-      dW3[i * 64 + j] = t14 * e_2;
+      dW3[i * 64 + j] = t13 * e_2;
       const e_3 = 0.01 * W3[i * 64 + (j + 1)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_4 = acc01 + e_3; // dZ3·t9ᵀ + e_3  [samples/digits.ts:41]
-      dW3[i * 64 + (j + 1)] = t14 * e_4;
+      dW3[i * 64 + (j + 1)] = t13 * e_4;
       const e_5 = 0.01 * W3[i * 64 + (j + 2)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_6 = acc02 + e_5; // dZ3·t9ᵀ + e_5  [samples/digits.ts:41]
-      dW3[i * 64 + (j + 2)] = t14 * e_6;
+      dW3[i * 64 + (j + 2)] = t13 * e_6;
       const e_7 = 0.01 * W3[i * 64 + (j + 3)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_8 = acc03 + e_7; // dZ3·t9ᵀ + e_7  [samples/digits.ts:41]
-      dW3[i * 64 + (j + 3)] = t14 * e_8;
+      dW3[i * 64 + (j + 3)] = t13 * e_8;
       const e_9 = 0.01 * W3[(i + 1) * 64 + j]!; // 0.01·W3  [samples/digits.ts:41]
       const e_10 = acc10 + e_9; // dZ3·t9ᵀ + e_9  [samples/digits.ts:41]
-      dW3[(i + 1) * 64 + j] = t14 * e_10;
+      dW3[(i + 1) * 64 + j] = t13 * e_10;
       const e_11 = 0.01 * W3[(i + 1) * 64 + (j + 1)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_12 = acc11 + e_11; // dZ3·t9ᵀ + e_11  [samples/digits.ts:41]
-      dW3[(i + 1) * 64 + (j + 1)] = t14 * e_12;
+      dW3[(i + 1) * 64 + (j + 1)] = t13 * e_12;
       const e_13 = 0.01 * W3[(i + 1) * 64 + (j + 2)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_14 = acc12 + e_13; // dZ3·t9ᵀ + e_13  [samples/digits.ts:41]
-      dW3[(i + 1) * 64 + (j + 2)] = t14 * e_14;
+      dW3[(i + 1) * 64 + (j + 2)] = t13 * e_14;
       const e_15 = 0.01 * W3[(i + 1) * 64 + (j + 3)]!; // 0.01·W3  [samples/digits.ts:41]
       const e_16 = acc13 + e_15; // dZ3·t9ᵀ + e_15  [samples/digits.ts:41]
-      dW3[(i + 1) * 64 + (j + 3)] = t14 * e_16;
+      dW3[(i + 1) * 64 + (j + 3)] = t13 * e_16;
     }
   }
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:41]
@@ -918,7 +918,7 @@ export function digitsLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ3[i0 * m + i1]!;
     }
-    db3[i0] = t14 * acc;
+    db3[i0] = t13 * acc;
   }
   digitsLossAndGradResult.J = J;
   return digitsLossAndGradResult;

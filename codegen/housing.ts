@@ -280,8 +280,8 @@ export function housingLossAndGrad(
     }
     t0 = s + c;
   }
-  const t2 = 1 / m; // 1/m
-  const J = t0 * t2; // Σ (dYhat²)·(1/m)  [samples/housing.ts:26]
+  const t1 = 1 / m; // 1/m
+  const J = t0 * t1; // Σ (dYhat²)·(1/m)  [samples/housing.ts:26]
   // dW = (1/m)·(2·(dYhat·Xnᵀ))  [samples/housing.ts:25]
   const dW = buf2;
   for (let j = 0; j < 2; j++) {
@@ -291,7 +291,7 @@ export function housingLossAndGrad(
         acc += dYhat[p]! * Xn[p + j * m]!;
       }
       const e = 2 * acc; // 2·(dYhat·Xnᵀ)  [samples/housing.ts:25]
-      dW[j] = t2 * e;
+      dW[j] = t1 * e;
     }
   }
   // db = (1/m)·(2·Σ_1 dYhat)  [samples/housing.ts:25]
@@ -302,7 +302,7 @@ export function housingLossAndGrad(
       acc += dYhat[i1]!;
     }
     const e = 2 * acc; // 2·Σ_1 dYhat  [samples/housing.ts:25]
-    db[0] = t2 * e;
+    db[0] = t1 * e;
   }
   housingLossAndGradResult.J = J;
   return housingLossAndGradResult;

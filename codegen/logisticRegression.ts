@@ -300,7 +300,7 @@ export function logisticRegressionLossAndGrad(
     t0 = s + c;
   }
   const J = t0 / m; // t0/m  [samples/logisticRegression.ts:27]
-  const t2 = 1 / m; // 1/m
+  const t1 = 1 / m; // 1/m
   // dZ = A − Y  [samples/logisticRegression.ts:28]
   const dZ = buf1;
   for (let k = 0; k < m; k++) {
@@ -314,7 +314,7 @@ export function logisticRegressionLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ[i1]!;
     }
-    db[0] = t2 * acc;
+    db[0] = t1 * acc;
   }
   // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:28]
   const dw = buf3;
@@ -347,14 +347,14 @@ export function logisticRegressionLossAndGrad(
         acc60 += a6 * x0;
         acc70 += a7 * x0;
       }
-      dw[i] = t2 * acc00;
-      dw[i + 1] = t2 * acc10;
-      dw[i + 2] = t2 * acc20;
-      dw[i + 3] = t2 * acc30;
-      dw[i + 4] = t2 * acc40;
-      dw[i + 5] = t2 * acc50;
-      dw[i + 6] = t2 * acc60;
-      dw[i + 7] = t2 * acc70;
+      dw[i] = t1 * acc00;
+      dw[i + 1] = t1 * acc10;
+      dw[i + 2] = t1 * acc20;
+      dw[i + 3] = t1 * acc30;
+      dw[i + 4] = t1 * acc40;
+      dw[i + 5] = t1 * acc50;
+      dw[i + 6] = t1 * acc60;
+      dw[i + 7] = t1 * acc70;
     }
   }
   logisticRegressionLossAndGradResult.J = J;

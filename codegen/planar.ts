@@ -316,7 +316,7 @@ export function planarLossAndGrad(
     t0 = s + c;
   }
   const J = t0 / m; // t0/m  [samples/planar.ts:31]
-  const t2 = 1 / m; // 1/m
+  const t1 = 1 / m; // 1/m
   // dZ2 = A2 − Y  [samples/planar.ts:32]
   const dZ2 = buf2;
   for (let k = 0; k < m; k++) {
@@ -361,8 +361,8 @@ export function planarLossAndGrad(
         acc00 += a0 * x0;
         acc10 += a1 * x0;
       }
-      dW1[i * 2 + j] = t2 * acc00;
-      dW1[(i + 1) * 2 + j] = t2 * acc10;
+      dW1[i * 2 + j] = t1 * acc00;
+      dW1[(i + 1) * 2 + j] = t1 * acc10;
     }
   }
   // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:32]
@@ -372,7 +372,7 @@ export function planarLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ1[i0 * m + i1]!;
     }
-    db1[i0] = t2 * acc;
+    db1[i0] = t1 * acc;
   }
   // dW2 = (1/m)·(dZ2·A1ᵀ)  [samples/planar.ts:32]
   const dW2 = buf6;
@@ -382,7 +382,7 @@ export function planarLossAndGrad(
       for (let p = 0; p < m; p++) {
         acc += dZ2[p]! * A1[p + j * m]!;
       }
-      dW2[j] = t2 * acc;
+      dW2[j] = t1 * acc;
     }
   }
   // db2 = (1/m)·Σ_1 dZ2  [samples/planar.ts:32]
@@ -392,7 +392,7 @@ export function planarLossAndGrad(
     for (let i1 = 0; i1 < m; i1++) {
       acc += dZ2[i1]!;
     }
-    db2[0] = t2 * acc;
+    db2[0] = t1 * acc;
   }
   planarLossAndGradResult.J = J;
   return planarLossAndGradResult;

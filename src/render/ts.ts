@@ -5,7 +5,6 @@
  * schedule: fusion, views, loop forms and the memory plan come from the kernel IR.
  */
 import { GradgenError } from '../errors.js';
-import { toposort } from '../ir/graph.js';
 import { nameHint, type ApplyNode, type Node } from '../ir/node.js';
 import {
   forLoop,
@@ -342,17 +341,7 @@ export function renderProgram(
   for (const [key, n] of Object.entries(p.outputs)) {
     if (n.kind === 'apply' && !s.names.has(n)) s.names.set(n, namer.fresh(key));
   }
-  // TEMPORARY (byte-identity check): the old lowering named batchSize nodes too
-  const order = toposort(Object.values(p.outputs));
-  let at = 0;
-  const steps = p.kernels.map((k, index) => {
-    while (at < order.length && order[at] !== k.node) {
-      const n = order[at++]!;
-      if (n.kind === 'apply' && n.op === 'batchSize') s.nameOf(n);
-    }
-    if (order[at] === k.node) at++;
-    return renderKernel(k, index, p, s);
-  });
+  const steps = p.kernels.map((k, index) => renderKernel(k, index, p, s));
   const slots = p.memory.slots.map((sl, i) => ({
     name: moduleNamer.fresh(`buf${i}`),
     size: sl.size,
