@@ -1,0 +1,509 @@
+/**
+ * Shape-specialized GEMM kernels: C (n × m) = epilogue(A (n × k) · B (k × m)), every operand a
+ * strided view (./kernel.ts: transposes are strides), sizes literal or linear in a runtime i32
+ * parameter (the batch size). One of three forms, by which axis is contiguous:
+ *
+ * - rows: C's and B's rows are contiguous (column stride 1). A register block of `mr` rows ×
+ *   `nv` vectors of C lives in v128 locals; per k step it loads `nv` vectors of B's row and
+ *   splats one A element per row (v128.load64_splat): `mr·nv` multiply-adds per `nv + mr` loads.
+ * - dot: A's rows and B's columns are contiguous along k (e.g. dW₁ = dZ₁·Xᵀ with X row-major).
+ *   A block of `dr` rows × `dc` columns of C, each a v128 of partial sums along k, horizontally
+ *   added at the end (plus a scalar tail where k is not a multiple of the lanes).
+ * - scalar: any other layout, a plain triple loop (correct, not fast).
+ * A C with contiguous columns instead of rows is computed as Cᵀ = Bᵀ·Aᵀ.
+ *
+ * Large literal k is cut into blocks of `kc` (cache tiling): the B panel of one block stays in
+ * L2 while every row block of A passes over it; C holds the partial sums between blocks and the
+ * epilogue applies at the last. With `accumulate`, C = C + epilogue(A·B): for the identity
+ * epilogue the first block starts from C; otherwise C is read in the epilogue and k is not tiled.
+ * Epilogue views must not overlap C.
+ *
+ * Summation order: each element's products are summed in k order within a block (rows form,
+ * scalar form) or in `lanes` interleaved partial sums then added (dot form): the error is within
+ * the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no relaxed SIMD): bit-reproducible.
+ */
+import { GradgenError } from '../../errors.js';
+import { E, exprUses, type Dtype, type Expr } from './expr.js';
+import type { Func } from './instr.js';
+import { isLit, Kernel, type KernelParam, type Lin, type View } from './kernel.js';
+
+export interface GemmSpec {
+  readonly name: string;
+  readonly dtype: Dtype;
+  /** The function's parameters, in order: i32 sizes/base addresses, scalars of the dtype. */
+  readonly params: readonly KernelParam[];
+  readonly n: Lin;
+  readonly k: Lin;
+  readonly m: Lin;
+  /** A (n × k), B (k × m), C (n × m); strides [row, column] in elements. */
+  readonly a: View;
+  readonly b: View;
+  readonly c: View;
+  /** Applied to each element as it is stored, `acc` being (A·B)[i, j]; default `acc`. */
+  readonly epilogue?: Expr;
+  /** The epilogue's views, indexed by [i, j] (a bias b[i] broadcast along j: strides [1, 0]). */
+  readonly views?: readonly View[];
+  /** C = C + epilogue(A·B) instead of C = epilogue(A·B). */
+  readonly accumulate?: boolean;
+  /** Tile sizes (defaults: {@link defaultTiles}). */
+  readonly tiles?: Partial<GemmTiles>;
+}
+
+export interface GemmTiles {
+  /** Rows form: rows × vectors of C per register block. */
+  readonly mr: number;
+  readonly nv: number;
+  /** Dot form: rows × columns of C per register block. */
+  readonly dr: number;
+  readonly dc: number;
+  /** k block (cache tile) for a literal k larger than it. */
+  readonly kc: number;
+}
+
+/**
+ * Measured on the 2-core x86 development machine (scratch/gemm-tune.ts, the course shapes):
+ * 4 × 3 vectors fills 12 of the 16 xmm registers with accumulators, 3 for B's vectors and 1 for
+ * the splat. The dot form holds 3 × 3 sums (9) + 3 B vectors + 1 A vector; kc keeps a k × m
+ * panel of B (e.g. 128 × 209 doubles, 214 KB) in L2 while the row blocks of A pass over it.
+ */
+export function defaultTiles(dtype: Dtype): GemmTiles {
+  return dtype === 'float64'
+    ? { mr: 4, nv: 3, dr: 3, dc: 3, kc: 128 }
+    : { mr: 4, nv: 3, dr: 3, dc: 3, kc: 128 };
+}
+
+export type GemmForm = 'rows' | 'dot' | 'scalar';
+
+interface Plan {
+  readonly n: Lin;
+  readonly k: Lin;
+  readonly m: Lin;
+  readonly a: View;
+  readonly b: View;
+  readonly c: View;
+  readonly views: readonly View[];
+  /** The epilogue as stored (accumulate folded in: C + e, with C the last view). */
+  readonly epi: Expr;
+  /** The first k block starts from C (accumulate with the identity epilogue). */
+  readonly initFromC: boolean;
+  readonly tilesK: boolean;
+  readonly form: GemmForm;
+}
+
+const tr = (v: View): View => ({ base: v.base, strides: [v.strides[1]!, v.strides[0]!] });
+
+function plan(s: GemmSpec, t: GemmTiles): Plan {
+  const [c0, c1] = s.c.strides;
+  const flip = !isLit(c1!, 1) && isLit(c0!, 1);
+  const g = flip
+    ? { n: s.m, m: s.n, a: tr(s.b), b: tr(s.a), c: tr(s.c), views: (s.views ?? []).map(tr) }
+    : { n: s.n, m: s.m, a: s.a, b: s.b, c: s.c, views: s.views ?? [] };
+  const e = s.epilogue ?? E.acc;
+  const identity = e.k === 'acc';
+  const initFromC = !!s.accumulate && identity;
+  const epi = s.accumulate && !identity ? E.add(E.load(g.views.length), e) : e;
+  const views = s.accumulate && !identity ? [...g.views, g.c] : g.views;
+  const tilesK = typeof s.k === 'number' && s.k > t.kc && !(s.accumulate && !identity);
+  const rows = isLit(g.c.strides[1]!, 1) && isLit(g.b.strides[1]!, 1);
+  const dot = isLit(g.a.strides[1]!, 1) && isLit(g.b.strides[0]!, 1);
+  const W = s.dtype === 'float64' ? 2 : 4;
+  // a narrow C (m below two vectors) wastes the rows form's lanes: take the dot form if it fits
+  const narrow = typeof g.m === 'number' && g.m < 2 * W;
+  const form: GemmForm = rows && !(dot && narrow) ? 'rows' : dot ? 'dot' : 'scalar';
+  return { ...g, k: s.k, views, epi, initFromC, tilesK, form };
+}
+
+/** The form a spec compiles to (for tests and the WAT comments). */
+export const gemmForm = (s: GemmSpec): GemmForm =>
+  plan(s, { ...defaultTiles(s.dtype), ...s.tiles }).form;
+
+function check(s: GemmSpec): void {
+  const lins: Lin[] = [
+    s.n,
+    s.k,
+    s.m,
+    ...[s.a, s.b, s.c, ...(s.views ?? [])].flatMap((v) => v.strides),
+  ];
+  for (const l of lins)
+    if (
+      (typeof l === 'number' && (!Number.isInteger(l) || l < 0)) ||
+      (typeof l !== 'number' && (l.mul ?? 1) < 0)
+    )
+      throw new GradgenError(
+        'E_BAD_ARGUMENT',
+        `wasm gemm ${s.name}: sizes and strides must be ≥ 0 integers, got ${JSON.stringify(l)}`,
+      );
+  for (const v of [s.a, s.b, s.c, ...(s.views ?? [])])
+    if (v.strides.length !== 2)
+      throw new GradgenError('E_BAD_ARGUMENT', `wasm gemm ${s.name}: every view needs 2 strides`);
+  const uses = exprUses(s.epilogue ?? E.acc);
+  for (const l of uses.loads)
+    if (!(l >= 0 && l < (s.views ?? []).length))
+      throw new GradgenError(
+        'E_BAD_ARGUMENT',
+        `wasm gemm ${s.name}: the epilogue loads view ${l}, not given`,
+      );
+}
+
+export function gemmFunc(s: GemmSpec): Func {
+  check(s);
+  const t = { ...defaultTiles(s.dtype), ...s.tiles };
+  const p = plan(s, t);
+  const K = new Kernel(s.name, s.dtype, s.params);
+  K.f.note(
+    `C (${show(s.n)} × ${show(s.m)}) = ${p.initFromC ? 'C + ' : ''}A·B, k = ${show(s.k)}, ${p.form} form` +
+      (p.tilesK ? `, k blocks of ${t.kc}` : ''),
+  );
+  new Gemm(K, p, t).emit();
+  return K.finish();
+}
+
+const show = (l: Lin) =>
+  typeof l === 'number' ? `${l}` : `${l.mul ?? 1}·${l.sym}${l.add ? ` + ${l.add}` : ''}`;
+
+/** Loops and micro-kernels of one GEMM. */
+class Gemm {
+  private readonly i: number;
+  private readonly j: number;
+  private readonly kb: number;
+  private readonly pa: number;
+  private readonly pb: number;
+  private readonly pc: number;
+  private readonly end: number;
+  private readonly pe: number[];
+
+  constructor(
+    private readonly K: Kernel,
+    private readonly p: Plan,
+    private readonly t: GemmTiles,
+  ) {
+    const f = K.f;
+    this.i = f.local('i32', 'i');
+    this.j = f.local('i32', 'j');
+    this.kb = f.local('i32', 'kb');
+    this.pa = f.local('i32', 'pa');
+    this.pb = f.local('i32', 'pb');
+    this.pc = f.local('i32', 'pc');
+    this.end = f.local('i32', 'end');
+    this.pe = p.views.map((_, v) => f.local('i32', `pe${v}`));
+  }
+
+  emit(): void {
+    const { p, K } = this;
+    if (!p.tilesK) return this.blocksOf(p.k);
+    K.blocks(this.kb, p.k, [this.t.kc], (klen) => this.blocksOf(klen));
+  }
+
+  /** All of C's register blocks for the k block [kb, kb + klen). */
+  private blocksOf(klen: Lin): void {
+    const { p, K, t } = this;
+    const W = K.W;
+    if (p.form === 'rows')
+      K.blocks(this.i, p.n, [t.mr, 1], (R) =>
+        K.blocks(this.j, p.m, [t.nv * W, W, 1], (len) => {
+          const V = Math.floor(len / W);
+          if (V > 0) this.micro(R, V * W, 0, klen, true);
+          if (len % W) this.micro(R, len % W, V * W, klen, false);
+        }),
+      );
+    else if (p.form === 'dot')
+      K.blocks(this.j, p.m, [t.dc, 1], (C) =>
+        K.blocks(this.i, p.n, [t.dr, 1], (R) => this.dotMicro(R, C, klen)),
+      );
+    else
+      K.blocks(this.i, p.n, [1], () =>
+        K.blocks(this.j, p.m, [1], () => this.micro(1, 1, 0, klen, false)),
+      );
+  }
+
+  /** Sets pa, pb, pc to A[i, kb], B[kb, j + col0], C[i, j + col0]. */
+  private pointers(col0: number): void {
+    const { K, p } = this;
+    const kb = this.p.tilesK ? { local: this.kb } : 0;
+    K.pointer(this.pa, p.a, [{ local: this.i }, kb]);
+    K.pointer(this.pb, p.b, [kb, { local: this.j }]);
+    K.pointer(this.pc, p.c, [{ local: this.i }, { local: this.j }]);
+    if (col0) {
+      K.f
+        .get(this.pb)
+        .i32(col0 * K.es * (p.b.strides[1] as number))
+        .op('i32.add')
+        .set(this.pb);
+      K.f
+        .get(this.pc)
+        .i32(col0 * K.es)
+        .op('i32.add')
+        .set(this.pc);
+    }
+  }
+
+  /**
+   * Rows form (or scalar form): an R × len block of C at column col0 of the j block, in vectors
+   * of W lanes (`vector`) or len scalar columns. k steps advance pa by A's column stride and pb
+   * by B's row stride.
+   */
+  private micro(R: number, len: number, col0: number, klen: Lin, vector: boolean): void {
+    const { K, p } = this;
+    const f = K.f;
+    const W = K.W;
+    const V = vector ? len / W : len;
+    const ty = vector ? 'v128' : K.s;
+    f.note(`${R} × ${len} block of C${vector ? ` (${V} vectors)` : ''}`);
+    this.pointers(col0);
+    const acc = grid(R, V, (r, v) => K.f.local(ty, `c${r}_${v}`));
+    this.init(acc, vector, (r, v) => [r, vector ? v * W : v]);
+    const b = Array.from({ length: V }, (_, v) => f.local(ty, `b${v}`));
+    const a = f.local(ty, 'a');
+    // count k steps down in `end` (a runtime k may be 0)
+    K.lin(klen, 'k');
+    f.set(this.end);
+    const runtime = typeof klen !== 'number';
+    if (runtime) f.op('block').get(this.end).op('i32.eqz').op('br_if', 0);
+    f.op('loop');
+    b.forEach((bv, v) => {
+      if (vector) f.mem('v128.load', K.at(this.pb, p.b, [0, v * W]), Math.log2(K.es)).set(bv);
+      else (K.loadScalar(this.pb, p.b, [0, v]), f.set(bv));
+    });
+    for (let r = 0; r < R; r++) {
+      const off = K.at(this.pa, p.a, [r, 0]);
+      f.mem(
+        vector
+          ? K.dtype === 'float64'
+            ? 'v128.load64_splat'
+            : 'v128.load32_splat'
+          : `${K.s}.load`,
+        off,
+        Math.log2(K.es),
+      );
+      f.set(a);
+      for (let v = 0; v < V; v++) {
+        const op = vector ? K.v : K.s;
+        f.get(acc[r]![v]!).get(a).get(b[v]!).op(`${op}.mul`).op(`${op}.add`).set(acc[r]![v]!);
+      }
+    }
+    this.advance(this.pa, p.a.strides[1]!);
+    this.advance(this.pb, p.b.strides[0]!);
+    f.get(this.end).i32(1).op('i32.sub').tee(this.end).op('br_if', 0).op('end');
+    if (runtime) f.op('end');
+    this.finish(acc, vector, (r, v) => [r, vector ? v * W : v], col0);
+  }
+
+  /** Dot form: an R × C block of C, vectors along k, then a scalar tail and horizontal sums. */
+  private dotMicro(R: number, C: number, klen: Lin): void {
+    const { K, p } = this;
+    const f = K.f;
+    const W = K.W;
+    f.note(`${R} × ${C} block of C (dot products along k)`);
+    this.pointers(0);
+    const acc = grid(R, C, (r, c) => f.local('v128', `c${r}_${c}`));
+    const zero = K.splat({ k: 'const', value: 0 });
+    for (const row of acc) for (const l of row) f.get(zero).set(l);
+    // end = pa + ⌊klen / W⌋·W elements
+    f.get(this.pa);
+    if (typeof klen === 'number') f.i32(Math.floor(klen / W) * W * K.es);
+    else (K.lin(klen, 'k'), f.i32(-W).op('i32.and').i32(K.es).op('i32.mul'));
+    f.op('i32.add').set(this.end);
+    const b = Array.from({ length: C }, (_, c) => f.local('v128', `b${c}`));
+    const a = f.local('v128', 'a');
+    const hasVec = typeof klen !== 'number' || klen >= W;
+    if (hasVec) {
+      f.op('block');
+      f.get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0);
+      f.op('loop');
+      b.forEach((bv, c) => f.mem('v128.load', K.at(this.pb, p.b, [0, c]), Math.log2(K.es)).set(bv));
+      for (let r = 0; r < R; r++) {
+        f.mem('v128.load', K.at(this.pa, p.a, [r, 0]), Math.log2(K.es)).set(a);
+        for (let c = 0; c < C; c++)
+          f.get(acc[r]![c]!).get(a).get(b[c]!).op(`${K.v}.mul`).op(`${K.v}.add`).set(acc[r]![c]!);
+      }
+      f.get(this.pa)
+        .i32(W * K.es)
+        .op('i32.add')
+        .set(this.pa);
+      f.get(this.pb)
+        .i32(W * K.es)
+        .op('i32.add')
+        .set(this.pb);
+      f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end');
+      f.op('end');
+    }
+    // horizontal sums into scalars, then the tail k % W one element at a time
+    const sums = grid(R, C, (r, c) => {
+      const s = f.local(K.s, `s${r}_${c}`);
+      const v = acc[r]![c]!;
+      f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
+      if (W === 4) {
+        f.get(v)
+          .op('f32x4.extract_lane', 2)
+          .get(v)
+          .op('f32x4.extract_lane', 3)
+          .op('f32.add')
+          .op('f32.add');
+      }
+      f.set(s);
+      return s;
+    });
+    const tail = typeof klen === 'number' ? klen % W : -1;
+    if (tail !== 0) this.dotTail(R, C, sums, klen, tail);
+    this.init(sums, false, (r, c) => [r, c], true);
+    this.finish(sums, false, (r, c) => [r, c], 0);
+  }
+
+  /** The last k % W products of each sum (`tail` of them, or a loop up to pa's row end). */
+  private dotTail(R: number, C: number, sums: number[][], klen: Lin, tail: number): void {
+    const { K, p } = this;
+    const f = K.f;
+    const step = () => {
+      const bs = Array.from({ length: C }, (_, c) => {
+        const l = f.local(K.s, `tb${c}`);
+        K.loadScalar(this.pb, p.b, [0, c]);
+        f.set(l);
+        return l;
+      });
+      for (let r = 0; r < R; r++) {
+        const a = f.local(K.s, 'ta');
+        K.loadScalar(this.pa, p.a, [r, 0]);
+        f.set(a);
+        for (let c = 0; c < C; c++)
+          f.get(sums[r]![c]!)
+            .get(a)
+            .get(bs[c]!)
+            .op(`${K.s}.mul`)
+            .op(`${K.s}.add`)
+            .set(sums[r]![c]!);
+      }
+      f.get(this.pa).i32(K.es).op('i32.add').set(this.pa);
+      f.get(this.pb).i32(K.es).op('i32.add').set(this.pb);
+    };
+    if (tail > 0) {
+      for (let q = 0; q < tail; q++) step();
+      return;
+    }
+    // runtime k: end = pa + (klen mod W) elements
+    f.get(this.pa);
+    K.lin(klen, 'k');
+    f.i32(K.W - 1)
+      .op('i32.and')
+      .i32(K.es)
+      .op('i32.mul')
+      .op('i32.add')
+      .set(this.end);
+    f.op('block').get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0).op('loop');
+    step();
+    f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end').op('end');
+  }
+
+  /**
+   * Starts the accumulators: 0 (or C, `initFromC`) in the first k block, C's partial sums in
+   * later ones. With `add`, the accumulators already hold this block's sums: C is added to them.
+   */
+  private init(
+    acc: number[][],
+    vector: boolean,
+    at: (r: number, v: number) => number[],
+    add = false,
+  ): void {
+    const { K, p } = this;
+    const f = K.f;
+    const zero = vector ? K.splat({ k: 'const', value: 0 }) : -1;
+    const fromC = () =>
+      acc.forEach((row, r) =>
+        row.forEach((l, v) => {
+          if (add) f.get(l);
+          if (vector) f.mem('v128.load', K.at(this.pc, p.c, at(r, v)), Math.log2(K.es));
+          else K.loadScalar(this.pc, p.c, at(r, v));
+          if (add) f.op(`${K.s}.add`);
+          f.set(l);
+        }),
+      );
+    const fresh = () => {
+      if (p.initFromC) return fromC();
+      if (add) return;
+      for (const row of acc)
+        for (const l of row) {
+          if (vector) f.get(zero).set(l);
+          else f.op(`${K.s}.const`, 0).set(l);
+        }
+    };
+    if (!p.tilesK) return fresh();
+    f.get(this.kb).op('i32.eqz').op('if');
+    fresh();
+    f.op('else');
+    fromC();
+    f.op('end');
+  }
+
+  /** Stores the accumulators: the epilogue at the last k block, the raw partial sums before. */
+  private finish(
+    acc: number[][],
+    vector: boolean,
+    at: (r: number, v: number) => number[],
+    col0: number,
+  ): void {
+    const { K, p } = this;
+    const f = K.f;
+    const final = () => {
+      this.p.views.forEach((view, v) => {
+        K.pointer(this.pe[v]!, view, [{ local: this.i }, { local: this.j }]);
+        if (col0) {
+          const st = view.strides[1]!;
+          K.f.get(this.pe[v]!);
+          K.lin(mulLin(col0, st, K.es));
+          K.f.op('i32.add').set(this.pe[v]!);
+        }
+      });
+      acc.forEach((row, r) =>
+        row.forEach((l, v) => {
+          const idx = at(r, v);
+          const out = f.local(vector ? 'v128' : K.s, 'out');
+          K.expr(p.epi, vector, (view) => {
+            if (view < 0) f.get(l);
+            else if (vector) K.loadVector(this.pe[view]!, p.views[view]!, idx, 1);
+            else K.loadScalar(this.pe[view]!, p.views[view]!, idx);
+          });
+          f.set(out);
+          K.store(this.pc, p.c, idx, out, vector ? 1 : undefined);
+        }),
+      );
+    };
+    if (!p.tilesK) return final();
+    const raw = () =>
+      acc.forEach((row, r) =>
+        row.forEach((l, v) => K.store(this.pc, p.c, at(r, v), l, vector ? 1 : undefined)),
+      );
+    // last block: kb + kc ≥ k
+    f.get(this.kb)
+      .i32(this.t.kc)
+      .op('i32.add')
+      .i32(p.k as number)
+      .op('i32.ge_u')
+      .op('if');
+    final();
+    f.op('else');
+    raw();
+    f.op('end');
+  }
+
+  private advance(ptr: number, stride: Lin): void {
+    if (isLit(stride, 0)) return;
+    const f = this.K.f;
+    f.get(ptr);
+    this.K.lin(mulLin(1, stride, this.K.es), 'step');
+    f.op('i32.add').set(ptr);
+  }
+}
+
+/** `count · stride · es` bytes as a Lin (count literal, or stride literal). */
+function mulLin(count: Lin, stride: Lin, es: number): Lin {
+  if (typeof count === 'number')
+    return typeof stride === 'number' ? count * stride * es : scaleLin(stride, count * es);
+  if (typeof stride === 'number') return scaleLin(count, stride * es);
+  throw new GradgenError('E_UNSUPPORTED', 'wasm gemm: a runtime size times a runtime stride');
+}
+
+const scaleLin = (l: Lin, c: number): Lin =>
+  typeof l === 'number' ? l * c : { sym: l.sym, mul: (l.mul ?? 1) * c, add: (l.add ?? 0) * c };
+
+function grid<T>(R: number, C: number, mk: (r: number, c: number) => T): T[][] {
+  return Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => mk(r, c)));
+}
