@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** |x|. Kink: |x|′(0) = sign(0) = 0. */
 export const abs = elementwise({
@@ -8,6 +9,7 @@ export const abs = elementwise({
   smooth: false,
   scalar: ([x]) => Math.abs(x!),
   expr: ([x]) => `Math.abs(${x})`,
+  wasm: ([x]) => E.unary('abs', x!),
   range: ([a]) =>
     I.isNonNegative(a!) ? a! : I.union(I.interval(0, Math.max(-a!.lo, a!.hi)), I.point(0)),
   math: ([x]) => printed(`|${x!.text}|`, PREC.atom),

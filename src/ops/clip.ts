@@ -3,6 +3,7 @@ import * as I from './interval.js';
 import type { Attrs } from '../ir/node.js';
 import type * as Builder from '../builder/core.js';
 import type { Node } from '../ir/node.js';
+import { E } from '../kernel/expr.js';
 
 const bounds = (attrs: Attrs) => [attrs.lo as number, attrs.hi as number] as const;
 const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
@@ -24,6 +25,10 @@ export const clip = elementwise({
   expr: ([x], attrs) => {
     const [lo, hi] = bounds(attrs);
     return `Math.min(Math.max(${x}, ${numberLiteral(lo)}), ${numberLiteral(hi)})`;
+  },
+  wasm: ([x], attrs) => {
+    const [lo, hi] = bounds(attrs);
+    return E.min(E.max(x!, E.c(lo)), E.c(hi));
   },
   // an end stays open only while it is strictly inside (lo, hi]/[lo, hi): beyond, a bound is attained
   range: ([a], attrs) => {

@@ -2,6 +2,7 @@ import type { Attrs, Node } from '../ir/node.js';
 import type { Shape } from '../ir/shape.js';
 import type { Interval } from './interval.js';
 import type * as Builder from '../builder/core.js';
+import type { Expr } from '../kernel/expr.js';
 
 /** A formula rendered for people (comments, `explain`, the printer), with its precedence. */
 export interface Printed {
@@ -125,6 +126,12 @@ export interface ElementwiseOp extends OpCommon {
   scalar(xs: readonly number[], attrs: Attrs): number;
   /** TypeScript expression for one element, given operand expressions (identifiers or literals). */
   expr(xs: readonly string[], attrs: Attrs): string;
+  /**
+   * The op in the kernels' expression IR (src/kernel/expr.ts), the same value as `expr` bit for
+   * bit in float64: a kernel whose ops all have one can run on the wasm target. Absent (or
+   * undefined for these attrs): the kernel stays TypeScript (exp, log, tanh: Math's own).
+   */
+  wasm?(xs: readonly Expr[], attrs: Attrs): Expr | undefined;
   /**
    * True when `xs` lie in the op's domain and comfortably away (≥ `margin`) from kinks and poles,
    * where finite differences are meaningful. Property tests use it to reject sample points.

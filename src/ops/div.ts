@@ -1,5 +1,6 @@
 import { elementwise, paren, printed, PREC, tangentSum } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** a / b */
 export const div = elementwise({
@@ -7,6 +8,7 @@ export const div = elementwise({
   arity: 2,
   scalar: ([a, b]) => a! / b!,
   expr: ([a, b]) => `${a} / ${b}`,
+  wasm: ([a, b]) => E.div(a!, b!),
   range: ([a, b]) => I.mul(a!, I.reciprocal(b!)),
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}/${paren(b!, PREC.mul + 1)}`, PREC.mul),
   // d(a/b) = da/b − (a/b)·db/b

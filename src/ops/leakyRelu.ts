@@ -1,4 +1,5 @@
 import { elementwise, formatNumber, numberLiteral, printed, PREC, scaled } from './define.js';
+import { E } from '../kernel/expr.js';
 
 /** leakyRelu(x, s) = x for x > 0, s·x otherwise. Kink: leakyRelu′(0) = s. */
 export const leakyRelu = elementwise({
@@ -7,6 +8,7 @@ export const leakyRelu = elementwise({
   smooth: false,
   scalar: ([x], { slope }) => (x! > 0 ? x! : (slope as number) * x!),
   expr: ([x], { slope }) => `${x} > 0 ? ${x} : ${numberLiteral(slope as number)} * ${x}`,
+  wasm: ([x], { slope }) => E.leakyRelu(x!, slope as number),
   math: ([x], { slope }) =>
     printed(`leakyRelu(${x!.text}, ${formatNumber(slope as number)})`, PREC.atom),
   // d leakyRelu(x) = (1 where x > 0, s elsewhere)·dx

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled, tangentSum } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /**
  * max(a, b). At a tie the gradient is split evenly (½ to each operand), as in JAX: the result is
@@ -12,6 +13,7 @@ export const max = elementwise({
   smooth: false,
   scalar: ([a, b]) => Math.max(a!, b!),
   expr: ([a, b]) => `Math.max(${a}, ${b})`,
+  wasm: ([a, b]) => E.max(a!, b!),
   range: ([a, b]) => I.interval(Math.max(a!.lo, b!.lo), Math.max(a!.hi, b!.hi)),
   math: ([a, b]) => printed(`max(${a!.text}, ${b!.text})`, PREC.atom),
   // d max(a, b) = [a > b]·da + [a < b]·db + ½[a = b]·(da + db)

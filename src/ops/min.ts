@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled, tangentSum } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** min(a, b); at a tie the gradient is split evenly, like {@link max}. */
 export const min = elementwise({
@@ -9,6 +10,7 @@ export const min = elementwise({
   smooth: false,
   scalar: ([a, b]) => Math.min(a!, b!),
   expr: ([a, b]) => `Math.min(${a}, ${b})`,
+  wasm: ([a, b]) => E.min(a!, b!),
   range: ([a, b]) => I.interval(Math.min(a!.lo, b!.lo), Math.min(a!.hi, b!.hi)),
   math: ([a, b]) => printed(`min(${a!.text}, ${b!.text})`, PREC.atom),
   // d min(a, b) = [a < b]·da + [a > b]·db + ½[a = b]·(da + db)

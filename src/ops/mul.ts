@@ -1,5 +1,6 @@
 import { elementwise, paren, printed, PREC, scaled, tangentSum } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** a · b */
 export const mul = elementwise({
@@ -8,6 +9,7 @@ export const mul = elementwise({
   commutative: true,
   scalar: ([a, b]) => a! * b!,
   expr: ([a, b]) => `${a} * ${b}`,
+  wasm: ([a, b]) => E.mul(a!, b!),
   range: ([a, b]) => I.mul(a!, b!),
   math: ([a, b]) => {
     // a quotient on the left is parenthesized too: (1/m)·x, not 1/m·x

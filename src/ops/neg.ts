@@ -1,5 +1,6 @@
 import { elementwise, paren, printed, PREC } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** −x */
 export const neg = elementwise({
@@ -7,6 +8,7 @@ export const neg = elementwise({
   arity: 1,
   scalar: ([x]) => -x!,
   expr: ([x]) => `-${x}`,
+  wasm: ([x]) => E.neg(x!),
   range: ([a]) => I.neg(a!),
   math: ([x]) => printed(`−${paren(x!, PREC.unary)}`, PREC.unary),
   // d(−x) = −dx

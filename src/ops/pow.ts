@@ -9,6 +9,7 @@ import {
   PREC,
   scaled,
 } from './define.js';
+import { E } from '../kernel/expr.js';
 
 const exponent = (attrs: Attrs) => attrs.k as number;
 
@@ -27,6 +28,8 @@ export const pow = elementwise({
     const k = exponent(attrs);
     return k === 2 ? `${x} * ${x}` : `${x} ** ${numberLiteral(k)}`;
   },
+  // x² only (other exponents are `**`, which the kernels do not have)
+  wasm: ([x], attrs) => (exponent(attrs) === 2 ? E.mul(x!, x!) : undefined),
   range: ([a], attrs) => {
     const k = exponent(attrs);
     if (I.isPositive(a!)) return I.interval(0, Infinity, true);

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /**
  * relu(x) = max(x, 0). Kink: relu′(0) = 0 (as in TensorFlow and PyTorch). NaN stays NaN (as in
@@ -11,6 +12,7 @@ export const relu = elementwise({
   smooth: false,
   scalar: ([x]) => Math.max(x!, 0),
   expr: ([x]) => `Math.max(${x}, 0)`,
+  wasm: ([x]) => E.relu(x!),
   range: ([a]) => I.clampedBelow(0, a!),
   math: ([x]) => printed(`relu(${x!.text})`, PREC.atom),
   // d relu(x) = [x > 0]·dx

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** √x; defined for x ≥ 0, differentiable for x > 0. */
 export const sqrt = elementwise({
@@ -7,6 +8,7 @@ export const sqrt = elementwise({
   arity: 1,
   scalar: ([x]) => Math.sqrt(x!),
   expr: ([x]) => `Math.sqrt(${x})`,
+  wasm: ([x]) => E.unary('sqrt', x!),
   range: ([a]) => I.increasing(Math.sqrt, I.clampedBelow(0, a!)),
   math: ([x]) => printed(`√${x!.prec >= PREC.atom ? x!.text : `(${x!.text})`}`, PREC.atom),
   // d√x = dx/(2√x)

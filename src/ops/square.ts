@@ -1,5 +1,6 @@
 import { elementwise, paren, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** x² */
 export const square = elementwise({
@@ -7,6 +8,7 @@ export const square = elementwise({
   arity: 1,
   scalar: ([x]) => x! * x!,
   expr: ([x]) => `${x} * ${x}`,
+  wasm: ([x]) => E.mul(x!, x!),
   range: ([a]) => {
     const sq = (x: number) => x * x;
     if (I.isNonNegative(a!)) return I.increasing(sq, a!);

@@ -1,5 +1,6 @@
 import { elementwise, paren, printed, PREC, tangentSum } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** a − b */
 export const sub = elementwise({
@@ -7,6 +8,7 @@ export const sub = elementwise({
   arity: 2,
   scalar: ([a, b]) => a! - b!,
   expr: ([a, b]) => `${a} - ${b}`,
+  wasm: ([a, b]) => E.sub(a!, b!),
   range: ([a, b]) => I.add(a!, I.neg(b!)),
   math: ([a, b]) => printed(`${paren(a!, PREC.add)} − ${paren(b!, PREC.add + 1)}`, PREC.add),
   // d(a − b) = da − db

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** where(c, a, b) = a where c ≠ 0, b elsewhere. The condition gets no gradient. */
 export const where = elementwise({
@@ -8,6 +9,7 @@ export const where = elementwise({
   smooth: false,
   scalar: ([c, a, b]) => (c !== 0 ? a! : b!),
   expr: ([c, a, b]) => `${c} !== 0 ? ${a} : ${b}`,
+  wasm: ([c, a, b]) => E.select('ne', c!, E.c(0), a!, b!),
   range: ([, a, b]) => I.union(a!, b!),
   math: ([c, a, b]) => printed(`(${c!.text} ? ${a!.text} : ${b!.text})`, PREC.atom),
   // the selected branch's tangent (the condition is piecewise constant)

@@ -14,7 +14,7 @@
  * the summed axis in order, as a JS loop would), `scalar` (any layout, in order).
  */
 import { GradgenError } from '../../errors.js';
-import { E, type Dtype, type Expr } from './expr.js';
+import { E, type Dtype, type Expr } from '../../kernel/expr.js';
 import type { Func } from './instr.js';
 import { isLit, Kernel, type KernelParam, type Lin, type View } from './kernel.js';
 

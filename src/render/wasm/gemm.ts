@@ -23,7 +23,7 @@
  * the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no relaxed SIMD): bit-reproducible.
  */
 import { GradgenError } from '../../errors.js';
-import { E, exprUses, type Dtype, type Expr } from './expr.js';
+import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
 import type { Func } from './instr.js';
 import { isLit, Kernel, type KernelParam, type Lin, type View } from './kernel.js';
 

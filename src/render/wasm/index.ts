@@ -15,7 +15,7 @@ export {
   type Expr,
   type UnaryOp,
   type BinaryOp,
-} from './expr.js';
+} from '../../kernel/expr.js';
 export {
   defaultTiles,
   gemmForm,

@@ -5,7 +5,7 @@
  * (./expr.ts), and counted loops.
  */
 import { GradgenError } from '../../errors.js';
-import { exprUses, type BinaryOp, type Cmp, type Dtype, type Expr } from './expr.js';
+import { exprUses, type BinaryOp, type Cmp, type Dtype, type Expr } from '../../kernel/expr.js';
 import { FuncBuilder, type Func, type Op, type ValType } from './instr.js';
 
 /** A size or stride: a literal, or `mul·sym + add` with `sym` an i32 parameter (a batch size). */
