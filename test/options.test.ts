@@ -46,7 +46,9 @@ const f = compile({ y: mul(a, 2) });
 type Row = readonly [string, string, string, () => unknown];
 
 const emitRows = (name: 'compile' | 'emit', run: (o: never) => unknown): Row[] => [
-  [name, 'target', '"wasm"', () => run({ target: 'wasm' } as never)],
+  [name, 'target', '"webgpu"', () => run({ target: 'webgpu' } as never)],
+  [name, 'maxBatch', '0', () => run({ maxBatch: 0 } as never)],
+  [name, 'maxBatch', '2.5', () => run({ maxBatch: 2.5 } as never)],
   [name, 'name', '3', () => run({ name: 3 } as never)],
   [name, 'name', '"two words"', () => run({ name: 'two words' } as never)],
   [name, 'inputs', '"optA"', () => run({ inputs: 'optA' } as never)],

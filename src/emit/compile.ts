@@ -70,6 +70,20 @@ export interface CompiledFunction<
   /** Output names and shapes. */
   readonly outputs: Readonly<Record<K, Shape>>;
   readonly dtype: 'float64' | 'float32';
+  /** Where its kernels run (`target` option). */
+  readonly target: 'ts' | 'wasm';
+  /**
+   * Resolves when the function can be called: at once, except on the wasm target where the
+   * engine compiles WebAssembly only asynchronously (a browser's main thread); a call before is
+   * E_NOT_READY. It rejects (E_NO_WASM) where WebAssembly SIMD128 is missing.
+   */
+  readonly ready: Promise<void>;
+  /**
+   * The wasm target: lays the memory out anew for batches of up to `maxBatch` examples (the
+   * default holds the `maxBatch` option's, 1024 unless given); a larger batch is E_BATCH_TOO_LARGE.
+   * On the TS target it does nothing (buffers grow by themselves).
+   */
+  setup(options: { readonly maxBatch: number }): Promise<void>;
   /** The graph nodes behind the inputs and outputs (for gradcheck and tools). */
   readonly graph: {
     readonly inputs: readonly LeafNode[];
@@ -112,7 +126,8 @@ export function compile<
 ): CompiledFunction<keyof O & string, CompiledInputs<O, I>, CompiledResults<O, D>> {
   type K = keyof O & string;
   const mod = emitModule(outputs, options, 'compile');
-  const fn = loadModule(mod.javascript)[mod.functionName] as (
+  const exports = loadModule(mod.javascript);
+  const fn = exports[mod.functionName] as (
     i: unknown,
     o?: { readonly checkValues?: boolean },
   ) => CompiledOutputs<K>;
@@ -127,6 +142,11 @@ export function compile<
   const typed: CompiledFunction<K> = Object.assign(compiled, {
     source: mod.source,
     dtype: mod.program.dtype,
+    target: mod.wasm ? ('wasm' as const) : ('ts' as const),
+    ready: mod.wasm ? (exports[mod.wasm.ready] as Promise<void>) : Promise.resolve(),
+    setup: mod.wasm
+      ? (exports[mod.wasm.setup] as CompiledFunction['setup'])
+      : () => Promise.resolve(),
     inputs: mod.inputs.map((l) => ({ name: l.name, shape: l.shape })),
     outputs: outputShapes,
     graph: { inputs: mod.inputs, outputs: mod.outputs as Readonly<Record<K, Node>> },

@@ -16,7 +16,11 @@ import { optimize } from '../rewrite/optimize.js';
 import { outputsWithoutGradientMarkers } from '../autodiff/markers.js';
 import { arrayOption, checkOptions, IDENTIFIER_OPTION, type OptionSchema } from '../options.js';
 import { Namer } from './names.js';
+import { kernelModule } from '../render/wasm/index.js';
+import { wasmNames, type WasmSection } from '../render/wasmModule.js';
+import type { Target } from '../kernel/ir.js';
 import {
+  memoryViews,
   moduleNames,
   planFunctions,
   renderModule,
@@ -48,6 +52,15 @@ export interface EmitOptions {
    * call and doubles the module; off by default, and then the module is unchanged.
    */
   guard?: boolean;
+  /**
+   * Where the kernels run: `'ts'` (default) TypeScript loops; `'wasm'` WebAssembly SIMD128 for
+   * the matmuls and the elementwise maps whose ops it has (arithmetic, comparisons, relu), the rest
+   * TypeScript as before, every buffer in one WebAssembly memory. The module then exports
+   * `ready` (await it before the first call) and `setup({ maxBatch })`.
+   */
+  target?: Target;
+  /** The wasm target: the largest batch the memory `ready` sets up holds; default 1024. */
+  maxBatch?: number;
 }
 
 /** What emit and compile take (see {@link EmitOptions}). */
@@ -58,7 +71,12 @@ const EMIT_OPTIONS: OptionSchema = {
   optimize: { type: 'boolean' },
   profile: { type: 'boolean' },
   guard: { type: 'boolean' },
+  target: { type: 'oneOf', values: ['ts', 'wasm'] },
+  maxBatch: { type: 'number', integer: true, min: 1 },
 };
+
+/** The memory the wasm target's `ready` lays out holds batches of up to this many examples. */
+const DEFAULT_MAX_BATCH = 1024;
 
 /** What `emit` decided, for `compile` and tools: the text plus the function's signature. */
 export interface EmittedModule {
@@ -70,6 +88,8 @@ export interface EmittedModule {
   readonly outputs: Readonly<Record<string, Node>>;
   /** The loop program the text was printed from. */
   readonly program: LoweredProgram;
+  /** The wasm target: the kernels' module as text (WAT), and the names of `ready` and `setup`. */
+  readonly wasm?: { readonly wat: string; readonly ready: string; readonly setup: string };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -171,7 +191,7 @@ export function emitModule(
   checkOptions(where, options, EMIT_OPTIONS);
   const outs = checkOutputs(outputs, where);
   const name = options.name ?? 'compute';
-  const { source, javascript, functions } = emitFunctions(
+  const { source, javascript, functions, wasm } = emitFunctions(
     [{ name, outputs: outs, ...(options.inputs ? { inputs: options.inputs } : {}) }],
     options,
     where,
@@ -184,6 +204,7 @@ export function emitModule(
     inputs: f.inputs,
     outputs: outs,
     program: f.program,
+    ...(wasm ? { wasm } : {}),
   };
 }
 
@@ -210,6 +231,8 @@ export function emitFunctions(
   source: string;
   javascript: (errorBase?: string) => string;
   functions: EmittedFunction[];
+  /** The wasm target: the kernels' module as text, and the names of `ready` and `setup`. */
+  wasm?: { wat: string; ready: string; setup: string };
 } {
   const dtype = options.dtype ?? 'float64';
   if (dtype !== 'float64' && dtype !== 'float32') {
@@ -239,6 +262,9 @@ export function emitFunctions(
     const t = options.trainer;
     for (const n of [t.core, `${t.core}Kernels`, t.factory, t.meta]) namer.claim(n);
   }
+  const target = options.target ?? 'ts';
+  const wasm = target === 'wasm' ? wasmNames(namer) : undefined;
+  const naming = wasm ? { kernels: wasm.kernels, exports: new Namer(), module: namer } : undefined;
   // a node an earlier function computes in a kernel of its own is computed so here too, with
   // the same code: shareKernels then emits that kernel once
   const computed = new Set<Node>();
@@ -251,7 +277,7 @@ export function emitFunctions(
     // the entry function's own parameters and locals: inputs named so get other local names
     const locals = namer.child();
     for (const name of ENTRY_LOCALS) locals.claim(name);
-    const program = lower(graph, inputs, dtype, locals, where, namer, computed);
+    const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming);
     for (const st of program.steps) computed.add(st.node);
     const name = names.functions[i]!;
     if (!options.guard) return { name, inputs, outputs: outs, program };
@@ -264,6 +290,7 @@ export function emitFunctions(
   });
   // kernels the functions compute alike are emitted once (lossAndGrad's forward and predict's)
   const shared = guarded(shareKernels(lowered, namer), names);
+  const kernels = wasm ? wasmSection(shared.functions, options.maxBatch) : undefined;
   const render = {
     dtype,
     ...(shared.kernels.length ? { kernels: shared.kernels } : {}),
@@ -272,6 +299,7 @@ export function emitFunctions(
     ...(options.trainer ? { trainer: options.trainer } : {}),
     ...(options.profile ? { profile: true } : {}),
     ...(options.guard ? { guard: true } : {}),
+    ...(wasm && kernels ? { wasm: { section: kernels.section, names: wasm } } : {}),
   };
   const plans = planFunctions(namer, shared.functions, names, options.split);
   const source = renderModule('ts', shared.functions, names, plans, render);
@@ -289,7 +317,25 @@ export function emitFunctions(
       program,
       ...(options.profile ? { profileName: names.profiles[i]! } : {}),
     })),
+    ...(kernels && wasm
+      ? { wasm: { wat: kernels.wat, ready: wasm.ready, setup: wasm.setup } }
+      : {}),
   };
+}
+
+/** The wasm module of the functions' kernels, and the memory views its skeleton lays out. */
+function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_MAX_BATCH) {
+  const programs = functions.flatMap((f) => (f.program.wasm ? [f.program] : []));
+  const funcs = programs.flatMap((p) => p.wasm!.funcs);
+  const { bytes, wat } = kernelModule(funcs);
+  const section: WasmSection = {
+    bytes,
+    kernels: funcs.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) })),
+    views: programs.flatMap(memoryViews),
+    symbols: [...new Set(programs.flatMap((p) => p.dims.map((d) => d.symbol)))],
+    defaultMaxBatch: maxBatch,
+  };
+  return { section, wat };
 }
 
 /** Guard mode: every step of the functions and of their unfused twins checked (src/emit/guard.ts). */

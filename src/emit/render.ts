@@ -14,6 +14,7 @@ import { templateSafe } from '../ir/text.js';
 import { pascalCase, type Namer } from './names.js';
 import { ModuleWriter, type Language } from './writer.js';
 import { RUNTIME_EXPORTS, RUNTIME_JS, RUNTIME_NAMES, RUNTIME_TS } from '../runtime/source.js';
+import { writeWasmSection, type WasmNames, type WasmSection } from '../render/wasmModule.js';
 
 /** One function of the module, lowered. */
 export interface LoweredFunction {
@@ -63,6 +64,8 @@ export interface RenderOptions {
    * that `compile`'s errors are `instanceof GradgenError`); its constructor takes (code, message).
    */
   readonly errorBase?: string;
+  /** The wasm target: the kernels' module and the names of its part of the skeleton. */
+  readonly wasm?: { readonly section: WasmSection; readonly names: WasmNames };
 }
 
 /** Module-level names, allocated before the functions' locals so they never shadow them. */
@@ -110,6 +113,8 @@ export interface FunctionPlan {
   readonly reserve: string;
   readonly resultClass: string;
   readonly bounds: readonly string[];
+  /** The wasm target: the memory generation the function's result views are of. */
+  readonly generation: string;
   readonly split: SplitPlan | undefined;
   /** The Set of its input names, for a function with many inputs (see {@link MANY_INPUTS}). */
   readonly inputSet: string | undefined;
@@ -152,6 +157,7 @@ export function planFunctions(
       bounds: program.dims.map((d) =>
         namer.fresh(many ? `${fn}_bound_${d.symbol}` : `bound_${d.symbol}`),
       ),
+      generation: program.wasm ? namer.fresh(prefixed('generation')) : '',
       split: splitFunction(program, fn, namer, limits),
       inputSet: f.inputs.length > MANY_INPUTS ? namer.fresh(`${fn}InputNames`) : undefined,
     };
@@ -186,9 +192,13 @@ export function renderModule(
   if (options.profile) w.line('').line(`let ${names.clock} = 0;`);
   if (names.guardRange) writeRangeHelper(w, names.guardRange);
   for (const k of options.kernels ?? []) writeSharedKernel(w, k, arrayType);
+  const wasm = options.wasm?.names;
   functions.forEach((f, index) => {
-    writeFunction(w, f, names, options, { ...plans[index]!, arrayType });
+    writeFunction(w, f, names, options, { ...plans[index]!, arrayType, ...(wasm ? { wasm } : {}) });
   });
+  if (options.wasm) {
+    writeWasmSection(w, options.wasm.section, options.wasm.names, arrayType, names.errorClass);
+  }
   for (const c of options.constants ?? []) {
     const [annotation, suffix] = c.type ? [w.ts(`: ${c.type}`), ''] : ['', ' as const'];
     w.line('').doc(c.doc);
@@ -349,6 +359,8 @@ function writeCheckLabels(w: ModuleWriter, names: ModuleNames, arrayType: string
 
 interface FunctionContext extends FunctionPlan {
   readonly arrayType: string;
+  /** The wasm target's names (the function's buffers are views of its memory). */
+  readonly wasm?: WasmNames;
 }
 
 function writeFunction(
@@ -363,9 +375,10 @@ function writeFunction(
   const outputsType = `${typeBase}Outputs`;
   writeInterfaces(w, f, inputsType, outputsType, c.arrayType);
   writeMeta(w, f, c.meta, c.fn, options.dtype);
-  writeBuffers(w, f.program, c.bounds, c.arrayType);
-  writeResult(w, f.program, c.resultClass, c.result, outputsType, c.arrayType);
-  if (f.program.dims.length > 0) writeReserve(w, f.program, c.reserve, c.result, c.bounds);
+  writeBuffers(w, f.program, c.bounds, c.arrayType, c.wasm);
+  writeResult(w, f.program, c.resultClass, c.result, outputsType, c.arrayType, c.wasm);
+  if (c.wasm) writeWasmReserve(w, f.program, c, c.wasm, names.errorClass);
+  else if (f.program.dims.length > 0) writeReserve(w, f.program, c.reserve, c.result, c.bounds);
   if (c.profile) writeProfileRecord(w, f.program, c.fn, c.profile);
   if (f.unfused && c.unfused) {
     writeUnfused(w, f.unfused, names, { ...c.unfused, arrayType: c.arrayType }, inputsType, c.fn);
@@ -432,16 +445,89 @@ function writeBuffers(
   program: LoweredProgram,
   bounds: readonly string[],
   arrayType: string,
+  wasm?: WasmNames,
 ): void {
-  for (const b of program.buffers) {
-    if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
-    const size = symbolic(b.size) ? 0 : b.size;
-    w.line(`${symbolic(b.size) ? 'let' : 'const'} ${b.name} = new ${arrayType}(${size});`);
+  if (wasm && program.wasm) {
+    w.comment('views of the wasm memory (laid out by setup)');
+    for (const b of program.buffers) {
+      if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
+      w.line(`let ${b.name} = new ${arrayType}(0);`);
+    }
+    for (const st of program.wasm.staged) {
+      w.comment(`input ${st.input.leaf.name}, copied into the memory for the kernels that read it`);
+      w.line(`let ${st.view} = new ${arrayType}(0);`);
+    }
+  } else {
+    for (const b of program.buffers) {
+      if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
+      const size = symbolic(b.size) ? 0 : b.size;
+      w.line(`${symbolic(b.size) ? 'let' : 'const'} ${b.name} = new ${arrayType}(${size});`);
+    }
   }
   for (const bound of bounds) {
     w.comment('the batch size the buffers are laid out for (-1: none yet)');
     w.line(`let ${bound} = -1;`);
   }
+}
+
+/** Every buffer of `program` in the wasm memory, in layout order (its slots, then inputs' copies). */
+export function memoryViews(program: LoweredProgram): { name: string; size: string }[] {
+  return [
+    ...program.buffers.map((b) => ({ name: b.name, size: b.size })),
+    ...(program.wasm?.staged ?? []).map((st) => ({
+      name: st.view,
+      size: st.input.batchDim
+        ? sizeOf([String(st.input.fixedSize), st.input.batchDim])
+        : String(st.input.fixedSize),
+    })),
+  ];
+}
+
+/** `12288 * m`, `m` (a fixed size of 1 left out). */
+const sizeOf = ([fixed, dim]: readonly [string, string]) =>
+  fixed === '1' ? dim : `${fixed} * ${dim}`;
+
+/**
+ * The wasm target's reserve: on a new batch size or a new memory (setup again), checks the batch
+ * fits the memory and points the result's arrays at exact-length views of the output buffers.
+ */
+function writeWasmReserve(
+  w: ModuleWriter,
+  program: LoweredProgram,
+  c: FunctionContext,
+  n: WasmNames,
+  error: string,
+): void {
+  const buffers = outputBuffers(program);
+  w.line('').comment("the memory generation the result's views are of (-1: none yet)");
+  w.line(`let ${c.generation} = -1;`);
+  w.line('').doc([
+    'Points the result at exact-length views of the output buffers, for a new batch size or a',
+    'new memory; a batch larger than the memory was laid out for is an error.',
+  ]);
+  w.functionHeader(
+    '',
+    c.reserve,
+    program.dims.map((d) => [d.symbol, 'number'] as const),
+    'void',
+  );
+  for (const d of program.dims) {
+    w.line(`if (${d.symbol} > ${n.state}.maxBatch) {`);
+    w.line(
+      `throw new ${error}('E_BATCH_TOO_LARGE', \`${c.fn}: batch dimension '${d.symbol}' is \${${d.symbol}}, more than the \${${n.state}.maxBatch} examples the wasm memory is laid out for; call setup({ maxBatch: \${${d.symbol}} }) first (or emit with a larger maxBatch)\`);`,
+    );
+    w.line('}');
+  }
+  for (const o of program.outputs) {
+    const b = buffers.get(o.key);
+    if (o.isScalar || !b) continue;
+    w.line(
+      `${c.result}.${o.key} = ${b.name}.length === ${b.size} ? ${b.name} : ${b.name}.subarray(0, ${b.size});`,
+    );
+  }
+  program.dims.forEach((d, i) => w.line(`${c.bounds[i]} = ${d.symbol};`));
+  w.line(`${c.generation} = ${n.state}.generation;`);
+  w.line('}');
 }
 
 function outputBuffers(program: LoweredProgram) {
@@ -460,12 +546,14 @@ function writeResult(
   resultName: string,
   outputsType: string,
   arrayType: string,
+  wasm?: WasmNames,
 ): void {
   const buffers = outputBuffers(program);
   w.line('').line(`class ${className}${w.ts(` implements ${outputsType}`)} {`);
   for (const o of program.outputs) {
     const b = buffers.get(o.key);
-    const init = o.isScalar ? '0' : b && !symbolic(b.size) ? b.name : `new ${arrayType}(0)`;
+    const fixed = b && !symbolic(b.size) && !wasm;
+    const init = o.isScalar ? '0' : fixed ? b.name : `new ${arrayType}(0)`;
     w.line(`${o.key}${w.ts(`: ${o.isScalar ? 'number' : arrayType}`)} = ${init};`);
   }
   w.line('}').line('');
@@ -549,6 +637,7 @@ function writeEntry(
     ],
     m.outputsType,
   );
+  if (c.wasm && program.wasm) w.line(`if (${c.wasm.state}.maxBatch === 0) ${c.wasm.unready}();`);
   w.line(`if (typeof inputs !== 'object' || inputs === null) {`);
   w.line(`throw new ${error}('E_MISSING_INPUT', '${c.fn}: expected an object of named inputs');`);
   w.line('}');
@@ -618,7 +707,7 @@ function writeInputReads(
   w: ModuleWriter,
   program: LoweredProgram,
   names: ModuleNames,
-  c: FunctionPlan,
+  c: FunctionPlan & { readonly wasm?: WasmNames },
   /** The function the messages name (an unfused twin names the function it re-runs). */
   fn = c.fn,
 ): void {
@@ -650,10 +739,15 @@ function writeInputReads(
     }
   }
   writeBatchChecks(w, program, fn, names.errorClass);
-  if (program.dims.length > 0) {
-    const changed = program.dims.map((d, i) => `${d.symbol} !== ${c.bounds[i]}`).join(' || ');
+  const wasm = c.wasm && program.wasm ? c.wasm : undefined;
+  if (program.dims.length > 0 || wasm) {
+    const changed = [
+      ...program.dims.map((d, i) => `${d.symbol} !== ${c.bounds[i]}`),
+      ...(wasm ? [`${c.generation} !== ${wasm.state}.generation`] : []),
+    ].join(' || ');
     w.line(`if (${changed}) ${c.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
   }
+  for (const st of program.wasm?.staged ?? []) w.line(`${st.view}.set(${st.input.name});`);
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Graph → kernel IR, as a sequence of passes: inputs (what to check), fusion (what is computed in
- * whose loop), places (views, copies, kernels), schedule (each kernel's loops), memory plan.
+ * whose loop), places (views, copies, kernels), schedule (each kernel's loops), targets (which
+ * kernels run as wasm, on the wasm target), memory plan.
  */
 import { toposort, usersOf } from '../ir/graph.js';
 import type { LeafNode, Node } from '../ir/node.js';
-import type { Dtype, KernelProgram } from './ir.js';
+import type { Dtype, KernelProgram, Target } from './ir.js';
+import { assignTargets } from './targets.js';
 import { planFusion } from './fuse.js';
 import { batchSymbols, bindDims, describeInputs, neededBatchSizes } from './inputs.js';
 import { placeNodes } from './places.js';
@@ -17,6 +19,8 @@ export interface KernelOptions {
   readonly where: string;
   /** Nodes that keep kernels of their own (another function of the module shares them). */
   readonly materialize?: ReadonlySet<Node>;
+  /** Default 'ts'. */
+  readonly target?: Target;
 }
 
 export function kernelProgram(
@@ -31,11 +35,17 @@ export function kernelProgram(
   const kernelInputs = describeInputs(inputs, users, isOutput);
   const dims = bindDims(batchSymbols(nodes), kernelInputs, options.where);
   const materialize = options.materialize ?? new Set();
-  const fusion = planFusion({ nodes, users, isOutput, materialize });
-  const { refs, seeds } = placeNodes(nodes, inputs, fusion);
-  const kernels = scheduleKernels(seeds, refs, fusion, outputs);
+  const target = options.target ?? 'ts';
+  const fused = planFusion({ nodes, users, isOutput, materialize });
+  const placed = placeNodes(nodes, inputs, fused);
+  const scheduled = scheduleKernels(placed.seeds, placed.refs, fused, outputs);
+  const { kernels, refs, fusion } =
+    target === 'wasm'
+      ? assignTargets(scheduled, placed.refs, fused)
+      : { kernels: scheduled, refs: placed.refs, fusion: fused };
   return {
     dtype: options.dtype,
+    target,
     inputs: kernelInputs,
     dims,
     batchNeeds: neededBatchSizes(nodes),

@@ -58,6 +58,8 @@ interface KernelCommon {
   readonly computes: readonly Node[];
   /** The base nodes of the buffers it reads. */
   readonly reads: readonly Node[];
+  /** Runs as a WebAssembly function (src/render/wasm.ts); else as TypeScript loops. */
+  readonly target?: 'wasm';
 }
 
 /**
@@ -104,8 +106,12 @@ export interface BatchNeed {
   readonly what: string;
 }
 
+/** Where kernels run: TypeScript loops only, or WebAssembly SIMD where a kernel can. */
+export type Target = 'ts' | 'wasm';
+
 export interface KernelProgram {
   readonly dtype: Dtype;
+  readonly target: Target;
   readonly inputs: readonly KernelInput[];
   /** Symbolic dimensions: each with the input that binds it. */
   readonly dims: readonly { readonly symbol: string; readonly from: KernelInput }[];

@@ -38,7 +38,7 @@ function scheduleOf(op: ApplyNode, refs: ReadonlyMap<Node, Ref>, fusion: FusionP
 }
 
 /** The base nodes of the buffers that the nodes `members` compute from read. */
-function readsOf(members: readonly Node[], refs: ReadonlyMap<Node, Ref>): Node[] {
+export function readsOf(members: readonly Node[], refs: ReadonlyMap<Node, Ref>): Node[] {
   const inside = new Set(members);
   const reads = new Set<Node>();
   for (const m of members) {
@@ -52,7 +52,7 @@ function readsOf(members: readonly Node[], refs: ReadonlyMap<Node, Ref>): Node[]
 }
 
 /** A loop op and the operands fused into its loops. */
-function loopMembers(op: ApplyNode, fusion: FusionPlan): Node[] {
+export function loopMembers(op: ApplyNode, fusion: FusionPlan): Node[] {
   const fused = op.args.flatMap((a) =>
     fusion.fusedInto.get(a) === op ? groupOf(fusion, a, op) : [],
   );
@@ -93,7 +93,7 @@ function scheduleSeed(seed: KernelSeed, refs: ReadonlyMap<Node, Ref>, fusion: Fu
 }
 
 /** Every operand a number or a contiguous view with the result's dims: one flat index serves all. */
-function flatLayout(
+export function flatLayout(
   group: readonly ApplyNode[],
   refs: ReadonlyMap<Node, Ref>,
   root: Node,

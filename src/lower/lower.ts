@@ -8,7 +8,9 @@ import type { LeafNode, Node } from '../ir/node.js';
 import type { Namer } from '../emit/names.js';
 import { kernelProgram } from '../kernel/index.js';
 import type { BatchNeed, Dtype } from '../kernel/ir.js';
-import { renderProgram } from '../render/ts.js';
+import { renderProgram, type WasmNaming } from '../render/ts.js';
+import type { Func } from '../render/wasm/index.js';
+import type { Target } from '../kernel/ir.js';
 
 export type { BatchNeed, Dtype };
 
@@ -75,6 +77,11 @@ export interface LoweredProgram {
   readonly outputs: readonly LoweredOutput[];
   /** The names taken so far (so the emitter can add helpers without clashes). */
   readonly namer: Namer;
+  /** The wasm target: the kernels' functions, and the inputs they read from the memory. */
+  readonly wasm?: {
+    readonly funcs: readonly Func[];
+    readonly staged: readonly { readonly input: LoweredInput; readonly view: string }[];
+  };
 }
 
 export function lower(
@@ -90,7 +97,10 @@ export function lower(
    * function of the module has for them, so that the two functions can share that code.
    */
   materialize: ReadonlySet<Node> = new Set(),
+  /** The wasm target's names (its kernels run as WebAssembly where they can); none: TS only. */
+  wasm?: WasmNaming,
 ): LoweredProgram {
-  const program = kernelProgram(outputs, inputs, { dtype, where, materialize });
-  return renderProgram(program, namer, where, moduleNamer);
+  const target: Target = wasm ? 'wasm' : 'ts';
+  const program = kernelProgram(outputs, inputs, { dtype, where, materialize, target });
+  return renderProgram(program, namer, where, moduleNamer, wasm);
 }

@@ -24,6 +24,8 @@ import type { LoweredInput, LoweredOutput, LoweredProgram, LoweredStep } from '.
 import { groupOf } from '../kernel/fuse.js';
 import type { Kernel, KernelProgram, Ref } from '../kernel/ir.js';
 import { kernelOperands } from '../kernel/schedule.js';
+import { wasmKernel, type WasmArg } from './wasm.js';
+import type { Func } from './wasm/index.js';
 
 const COMMENT_WIDTH = 60;
 /** The header's formulas: one per line, wider and deeper than a kernel's comment. */
@@ -33,17 +35,42 @@ const HEADER_DEPTH = 8;
 /** The placeholder for kernel `k`'s buffer until the memory plan's slots are named. */
 const hole = (k: number) => `\u0000${k}\u0000`;
 
+/** How wasm kernels are named and called (the wasm target). */
+export interface WasmNaming {
+  /** The module-level object holding the kernels' exports. */
+  readonly kernels: string;
+  /** The kernels' export names (properties, not bindings: a namer of their own). */
+  readonly exports: Namer;
+  /** Module-level names (an input's view in the memory). */
+  readonly module: Namer;
+}
+
 /** The names of a function's values, and the comments that cite them. */
 class Scope {
   readonly names = new Map<Node, string>();
   readonly cite: Citations;
   private temp = 0;
+  /** The wasm functions of the kernels rendered so far, and the inputs they read in memory. */
+  readonly funcs: Func[] = [];
+  readonly staged = new Map<Node, string>();
 
   constructor(
     readonly namer: Namer,
     outputs: ReadonlySet<Node>,
+    readonly wasm?: WasmNaming,
   ) {
     this.cite = new Citations(outputs);
+  }
+
+  /** The view of `base`'s values in the wasm memory: an input's copy, or a kernel's own buffer. */
+  inMemory(base: Node): string {
+    if (base.kind !== 'input' && base.kind !== 'param') return this.names.get(base)!;
+    let v = this.staged.get(base);
+    if (!v) {
+      v = this.wasm!.module.fresh(`${this.names.get(base)!}_wasm`);
+      this.staged.set(base, v);
+    }
+    return v;
   }
 
   nameOf(n: Node): string {
@@ -224,6 +251,7 @@ class KernelText {
 /** The lines of kernel `k` (`t.lines`); the text of a scalar step is its one `const`. */
 function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   const dims = k.node.shape.map(String);
+  if (k.target === 'wasm') return spellCall(t, k, p, s);
   switch (k.kind) {
     case 'scalar': {
       const def = opDef(k.node.op);
@@ -278,6 +306,27 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   }
 }
 
+/** A wasm kernel's call: its batch sizes, the byte addresses of its views, its numbers. */
+function spellCall(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
+  const name = s.wasm!.exports.fresh(t.out);
+  const { func, args } = wasmKernel(p, k, name, p.dtype);
+  s.funcs.push(func);
+  const bytes = p.dtype === 'float32' ? 4 : 8;
+  const code = (a: WasmArg): string => {
+    switch (a.kind) {
+      case 'dim':
+        return a.symbol;
+      case 'number':
+        return s.number(a.ref);
+      case 'address': {
+        const at = `${s.inMemory(a.base)}.byteOffset`;
+        return a.offset.length === 0 ? at : `${at} + ${bytes} * (${joinIndex(a.offset)})`;
+      }
+    }
+  };
+  t.lines.push(`${s.wasm!.kernels}.${name}(${args.map(code).join(', ')});`);
+}
+
 function spellMap(
   t: KernelText,
   k: Extract<Kernel, { kind: 'map' }>,
@@ -321,6 +370,7 @@ export function renderProgram(
   namer: Namer,
   where: string,
   moduleNamer: Namer = namer,
+  wasm?: WasmNaming,
 ): LoweredProgram {
   for (const { symbol } of p.dims) {
     if (!namer.claim(symbol)) {
@@ -330,7 +380,7 @@ export function renderProgram(
       );
     }
   }
-  const s = new Scope(namer, new Set(Object.values(p.outputs)));
+  const s = new Scope(namer, new Set(Object.values(p.outputs)), wasm);
   const inputs: LoweredInput[] = p.inputs.map((i) => {
     const name = namer.fresh(i.leaf.name);
     s.names.set(i.leaf, name);
@@ -361,7 +411,17 @@ export function renderProgram(
     buffers: slots,
     outputs: renderOutputs(p, s, fill),
     namer,
+    ...(p.target === 'wasm' ? { wasm: wasmPart(s, inputs) } : {}),
   };
+}
+
+/** The wasm functions and the inputs copied into the memory (each with its view there). */
+function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<LoweredProgram['wasm']> {
+  const staged = inputs.flatMap((i) => {
+    const view = s.staged.get(i.leaf);
+    return view ? [{ input: i, view }] : [];
+  });
+  return { funcs: s.funcs, staged };
 }
 
 function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): LoweredStep {

@@ -60,11 +60,11 @@ const BUILD: Misuse[] = [
     /element 0/,
   ],
   [
-    'compile with target wasm',
-    () => G.compile({ y }, { target: 'wasm' } as never),
+    'compile with target webgpu',
+    () => G.compile({ y }, { target: 'webgpu' } as never),
     'E_BAD_OPTION',
-    /unknown option 'target'/,
-    /"wasm"/,
+    /option 'target' must be 'ts' or 'wasm'/,
+    /"webgpu"/,
     SITE,
   ],
   [

@@ -1,0 +1,240 @@
+/**
+ * The wasm target's part of a module's skeleton: the kernels' bytes (base64), one WebAssembly
+ * memory holding every buffer the functions use — laid out up front for batches of up to
+ * `maxBatch` examples, so that it never grows (growing detaches every view of the old buffer,
+ * and a detached buffer slows all typed-array code in V8) — and `setup`/`ready`: compiled
+ * synchronously where the engine allows it (Node, Bun, Deno, a worker), asynchronously where it
+ * does not (a browser's main thread refuses modules over 4 KB). The TypeScript around the kernels
+ * is the same as the TS target's: its loops read and write typed-array views of that memory.
+ */
+import type { ModuleWriter } from '../emit/writer.js';
+import { PRINT_WIDTH, stringLiteral } from '../emit/jsFormat.js';
+import type { Namer } from '../emit/names.js';
+
+/** A buffer in the wasm memory: the module-level variable viewing it and its length as code. */
+export interface MemoryView {
+  readonly name: string;
+  readonly size: string;
+}
+
+/** A kernel function of the wasm module: its export name and its parameters. */
+export interface WasmSignature {
+  readonly name: string;
+  readonly params: readonly string[];
+}
+
+export interface WasmSection {
+  readonly bytes: Uint8Array;
+  readonly kernels: readonly WasmSignature[];
+  /** Every buffer in the memory, in layout order. */
+  readonly views: readonly MemoryView[];
+  /** The batch dimensions the sizes are written in (each set to the batch limit). */
+  readonly symbols: readonly string[];
+  readonly defaultMaxBatch: number;
+}
+
+export interface WasmNames {
+  readonly api: string;
+  readonly kernelsType: string;
+  readonly bytes: string;
+  readonly decode: string;
+  readonly kernels: string;
+  readonly unready: string;
+  readonly state: string;
+  readonly layout: string;
+  readonly setup: string;
+  readonly ready: string;
+}
+
+export function wasmNames(namer: Namer): WasmNames {
+  return {
+    api: namer.fresh('WasmApi'),
+    kernelsType: namer.fresh('WasmKernels'),
+    bytes: namer.fresh('wasmBytes'),
+    decode: namer.fresh('decodeBase64'),
+    kernels: namer.fresh('wasmKernels'),
+    unready: namer.fresh('wasmUnready'),
+    state: namer.fresh('wasmState'),
+    layout: namer.fresh('wasmLayout'),
+    setup: namer.fresh('setup'),
+    ready: namer.fresh('ready'),
+  };
+}
+
+/** Bytes per element, and each buffer's start aligned to 16 bytes (a v128). */
+const ALIGN = 16;
+
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
+  return btoa(text);
+}
+
+export function writeWasmSection(
+  w: ModuleWriter,
+  s: WasmSection,
+  n: WasmNames,
+  arrayType: string,
+  error: string,
+): void {
+  w.line('').comment(
+    '---- the WebAssembly kernels (their text form is in the .wat file beside this one)',
+  );
+  writeTypes(w, s, n);
+  writeDecoder(w, n);
+  w.line('').doc(["The kernels' module, SIMD128 (base64)."]);
+  w.line(`const ${n.bytes} = ${n.decode}(${stringLiteral(base64(s.bytes))});`);
+  w.line('').doc([
+    'What `setup` made: the batch limit the memory is laid out for (0: not yet), how many',
+    'memories it made (functions re-point their results on a new one), or why the kernels cannot',
+    'run here.',
+  ]);
+  w.line(
+    `const ${n.state}${w.ts(': { maxBatch: number; generation: number; failure: Error | undefined }')} = {`,
+  );
+  w.lines(['maxBatch: 0,', 'generation: 0,', 'failure: undefined,', '};']);
+  w.line(`function ${n.unready}()${w.ts(': never')} {`);
+  w.line(
+    `throw ${n.state}.failure ?? new ${error}('E_NOT_READY', 'the WebAssembly kernels are not ready: await ready (or setup(…)) before the first call');`,
+  );
+  w.line('}');
+  const head = `let ${n.kernels}${w.ts(`: ${n.kernelsType}`)} = `;
+  const entries = s.kernels.map((k) => `${k.name}: ${n.unready}`);
+  const flat = entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  // as prettier prints it: on one line if it fits, else one entry per line
+  if (head.length + flat.length + 1 <= PRINT_WIDTH) w.line(`${head}${flat};`);
+  else
+    w.line(`${head}{`)
+      .lines(entries.map((e) => `${e},`))
+      .line('};');
+  writeLayout(w, s, n, arrayType);
+  writeSetup(w, s, n, error);
+}
+
+function writeTypes(w: ModuleWriter, s: WasmSection, n: WasmNames): void {
+  if (!w.types) return;
+  w.line('').doc([
+    "The engine's WebAssembly API, typed here so that the module needs no DOM types.",
+  ]);
+  w.line(`interface ${n.api} {`);
+  w.lines([
+    'validate(bytes: Uint8Array): boolean;',
+    'Module: new (bytes: Uint8Array) => object;',
+    'Instance: new (module: object, imports: object) => { readonly exports: object };',
+    'Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };',
+    'instantiate(',
+  ]);
+  w.indented(() => w.lines(['bytes: Uint8Array,', 'imports: object,']));
+  w.line('): Promise<{ readonly instance: { readonly exports: object } }>;');
+  w.line('}');
+  w.line('').line(`interface ${n.kernelsType} {`);
+  for (const k of s.kernels)
+    w.line(`${k.name}(${k.params.map((p) => `${p}: number`).join(', ')}): void;`);
+  w.line('}');
+}
+
+function writeDecoder(w: ModuleWriter, n: WasmNames): void {
+  w.line('').doc(['The bytes of a base64 text (no padding errors: the text is our own).']);
+  w.functionHeader('', n.decode, [['text', 'string']], 'Uint8Array');
+  w.lines([
+    "const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';",
+    `const value = new Uint8Array(128);`,
+    'for (let i = 0; i < 64; i++) value[digits.charCodeAt(i)] = i;',
+    "const end = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;",
+    'const out = new Uint8Array((text.length / 4) * 3 - end);',
+    'for (let i = 0, o = 0; i < text.length; i += 4) {',
+    `const bits = (value[text.charCodeAt(i)]${w.ts('!')} << 18) | (value[text.charCodeAt(i + 1)]${w.ts('!')} << 12) | (value[text.charCodeAt(i + 2)]${w.ts('!')} << 6) | value[text.charCodeAt(i + 3)]${w.ts('!')};`,
+    'if (o < out.length) out[o++] = bits >> 16;',
+    'if (o < out.length) out[o++] = (bits >> 8) & 255;',
+    'if (o < out.length) out[o++] = bits & 255;',
+    '}',
+    'return out;',
+    '}',
+  ]);
+}
+
+/** Views every buffer in `memory` (null: only counts the bytes) for batches of up to `limit`. */
+function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: string): void {
+  const bytes = arrayType === 'Float32Array' ? 4 : 8;
+  w.line('').doc([
+    'Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;',
+    'returns the bytes used (with `buffer` undefined it only counts them).',
+  ]);
+  w.functionHeader(
+    '',
+    n.layout,
+    [
+      ['buffer', 'ArrayBuffer | undefined'],
+      ['limit', 'number'],
+    ],
+    'number',
+  );
+  for (const sym of s.symbols) w.line(`const ${sym} = limit;`);
+  w.line('let at = 0;');
+  for (const v of s.views) {
+    w.line(`if (buffer) ${v.name} = new ${arrayType}(buffer, at, ${v.size});`);
+    w.line(`at += Math.ceil((${v.size} * ${bytes}) / ${ALIGN}) * ${ALIGN};`);
+  }
+  w.line('return at;').line('}');
+}
+
+function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string): void {
+  w.line('').doc([
+    'Creates the memory for batches of up to `maxBatch` examples and instantiates the kernels on it:',
+    'at once where the engine compiles synchronously, else when the returned promise resolves.',
+    'A larger batch is an error that says to call setup again; views taken before stay valid, on',
+    'the old memory (it is replaced, never grown).',
+  ]);
+  w.functionHeader(
+    w.export(n.setup),
+    n.setup,
+    [['options', '{ readonly maxBatch: number }']],
+    'Promise<void>',
+  );
+  w.line('const limit = options.maxBatch;');
+  w.line('if (!Number.isInteger(limit) || limit < 1) {');
+  w.line(
+    `return Promise.reject(new ${error}('E_BAD_OPTION', \`setup: maxBatch must be a positive integer, got \${String(limit)}\`));`,
+  );
+  w.line('}');
+  w.line(
+    `const api = (globalThis${w.ts(` as unknown as { WebAssembly?: ${n.api} }`)}).WebAssembly;`,
+  );
+  w.line(`if (api === undefined || !api.validate(${n.bytes})) {`);
+  w.line(
+    `${n.state}.failure = new ${error}('E_NO_WASM', 'this engine does not run WebAssembly SIMD128, which the kernels of this module need; emit it with target \\'ts\\' instead');`,
+  );
+  w.line(`return Promise.reject(${n.state}.failure);`);
+  w.line('}');
+  w.line('const memory = new api.Memory({');
+  w.line(`initial: Math.max(1, Math.ceil(${n.layout}(undefined, limit) / 65536)),`);
+  w.line('});');
+  w.line('const imports = { env: { memory } };');
+  w.line(`const start = (exports${w.ts(': object')})${w.ts(': void')} => {`);
+  w.line(`${n.layout}(memory.buffer, limit);`);
+  w.line(`${n.kernels} = exports${w.ts(` as ${n.kernelsType}`)};`);
+  w.line(`${n.state}.maxBatch = limit;`);
+  w.line(`${n.state}.generation++;`);
+  w.line(`${n.state}.failure = undefined;`);
+  w.line('};');
+  w.line('try {');
+  w.line(`start(new api.Instance(new api.Module(${n.bytes}), imports).exports);`);
+  w.line('return Promise.resolve();');
+  w.line('} catch (e) {');
+  w.line("// a browser's main thread compiles modules over 4 KB only asynchronously");
+  w.line('if (!(e instanceof RangeError)) return Promise.reject(e);');
+  w.line('}');
+  w.line(`return api.instantiate(${n.bytes}, imports).then((r) => start(r.instance.exports));`);
+  w.line('}');
+  w.line('').doc([
+    `Resolves when the kernels can run, on a memory for batches of up to ${s.defaultMaxBatch} examples (setup`,
+    'for more).',
+  ]);
+  w.line(
+    `${w.export(n.ready)}const ${n.ready}${w.ts(': Promise<void>')} = ${n.setup}({ maxBatch: ${s.defaultMaxBatch} });`,
+  );
+  w.comment(
+    'a failure is reported by every call; an unobserved rejection must not end the process',
+  );
+  w.line(`${n.ready}.catch(() => undefined);`);
+}

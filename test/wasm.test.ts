@@ -1,0 +1,165 @@
+/**
+ * The wasm target as a user meets it: `compile(…, { target: 'wasm' })` and the emitted module —
+ * readiness, the memory's batch limit and `setup`, an engine without SIMD or without synchronous
+ * compilation, the strictest type check, determinism — and gradient checks of a course model's
+ * loss-and-gradient on it.
+ */
+import { describe, expect, it } from 'vitest';
+import * as g from '../src/index.ts';
+import { emitModule } from '../src/emit/module.ts';
+import { loadModule } from '../src/emit/compile.ts';
+import { formatTypeScript } from './prettier.ts';
+import { showDiagnostics, strictDiagnostics } from './strict.ts';
+
+/** A two-layer network's cost and gradients (ReLU, then σ with cross-entropy). */
+function network(features = 5, hidden = 4) {
+  const X = g.input('X', [features, 'm']);
+  const Y = g.input('Y', [1, 'm']);
+  const W1 = g.param('W1', [hidden, features]);
+  const b1 = g.param('b1', [hidden, 1]);
+  const W2 = g.param('W2', [1, hidden]);
+  const b2 = g.param('b2');
+  const A1 = g.relu(g.add(g.matmul(W1, X), b1)).named('A1');
+  const A2 = g.sigmoid(g.add(g.matmul(W2, A1), b2)).named('A2');
+  const J = g.binaryCrossEntropy(A2, Y);
+  const [dW1, db1, dW2, db2] = g.grad(J, [W1, b1, W2, b2]);
+  const outputs = { J, dW1: dW1!, db1: db1!, dW2: dW2!, db2: db2! };
+  return { outputs, inputs: [X, Y, W1, b1, W2, b2], features, hidden };
+}
+
+function data(features: number, hidden: number, m: number) {
+  const wave = (n: number, s: number) =>
+    Float64Array.from({ length: n }, (_, i) => Math.sin(1.3 * i + s));
+  return {
+    X: wave(features * m, 1),
+    Y: Float64Array.from({ length: m }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+    W1: wave(hidden * features, 2),
+    b1: wave(hidden, 3),
+    W2: wave(hidden, 4),
+    b2: 0.1,
+  };
+}
+
+describe('compile with target wasm', () => {
+  const { outputs, inputs, features, hidden } = network();
+  const values = data(features, hidden, 9);
+
+  it('is ready at once under Node, runs its matmuls as wasm, and agrees with the TS target', async () => {
+    const f = g.compile(outputs, { inputs, target: 'wasm' });
+    expect(f.target).toBe('wasm');
+    await f.ready;
+    expect(f.source).toMatch(/wasmKernels\.\w+\(m, /);
+    const ts = g.compile(outputs, { inputs })(values);
+    const wasm = f(values);
+    for (const key of Object.keys(outputs) as (keyof typeof outputs)[]) {
+      const a = ts[key];
+      const b = wasm[key];
+      if (typeof a === 'number') expect(b as number).toBeCloseTo(a, 13);
+      else (a as Float64Array).forEach((x, i) => expect((b as Float64Array)[i]).toBeCloseTo(x, 13));
+    }
+  });
+
+  it('passes gradient checks on its own gradients', () => {
+    const f = g.compile(outputs, { inputs, target: 'wasm' });
+    const r = g.gradcheck(f, values, { wrt: ['W1', 'b1', 'W2', 'b2'] });
+    expect(r.ok, r.report()).toBe(true);
+  });
+
+  it('a batch above maxBatch is E_BATCH_TOO_LARGE naming the limit; setup lays out a larger memory', async () => {
+    const f = g.compile(outputs, { inputs, target: 'wasm', maxBatch: 8 });
+    const big = data(features, hidden, 20);
+    expect(() => f(big)).toThrow(
+      /batch dimension 'm' is 20, more than the 8 examples .* setup\(\{ maxBatch: 20 \}\)/,
+    );
+    try {
+      f(big);
+    } catch (e) {
+      expect((e as g.GradgenError).code).toBe('E_BATCH_TOO_LARGE');
+    }
+    const small = f(data(features, hidden, 8)).dW1.slice();
+    await f.setup({ maxBatch: 20 });
+    const again = f(big).dW1;
+    const ts = g.compile(outputs, { inputs })(big).dW1;
+    ts.forEach((x, i) => expect(again[i]).toBeCloseTo(x, 14));
+    // a result taken before the new memory stays readable; the next call points at the new one
+    expect(f(data(features, hidden, 8)).dW1).toEqual(small);
+  });
+
+  it('setup refuses a maxBatch that is not a positive integer', async () => {
+    const f = g.compile(outputs, { inputs, target: 'wasm' });
+    await expect(f.setup({ maxBatch: 0 })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
+    await expect(f.setup({ maxBatch: 2.5 })).rejects.toThrow(/maxBatch must be a positive integer/);
+  });
+});
+
+describe('the engine', () => {
+  const { outputs, inputs, features, hidden } = network();
+  const values = data(features, hidden, 6);
+  const mod = emitModule(outputs, { inputs, target: 'wasm' });
+  const real = (globalThis as unknown as { WebAssembly: Record<string, unknown> }).WebAssembly;
+
+  /** Loads the module with `WebAssembly` replaced by `fake` while it loads. */
+  function withEngine(fake: object): Record<string, unknown> {
+    Object.defineProperty(globalThis, 'WebAssembly', {
+      value: fake,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      return loadModule(mod.javascript);
+    } finally {
+      Object.defineProperty(globalThis, 'WebAssembly', {
+        value: real,
+        configurable: true,
+        writable: true,
+      });
+    }
+  }
+
+  it('without SIMD128: ready rejects and every call throws E_NO_WASM, saying to use the TS target', async () => {
+    const exports = withEngine({ ...real, validate: () => false });
+    await expect(exports['ready']).rejects.toMatchObject({ code: 'E_NO_WASM' });
+    const compute = exports[mod.functionName] as (v: unknown) => unknown;
+    expect(() => compute(values)).toThrow(/does not run WebAssembly SIMD128.*target 'ts'/);
+  });
+
+  it('that compiles only asynchronously (a browser main thread): E_NOT_READY until ready resolves', async () => {
+    const Module = function () {
+      throw new RangeError(
+        'WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB',
+      );
+    };
+    const exports = withEngine({
+      validate: real['validate'],
+      Memory: real['Memory'],
+      Instance: real['Instance'],
+      Module,
+      instantiate: real['instantiate'],
+    });
+    const compute = exports[mod.functionName] as (v: unknown) => Record<string, unknown>;
+    expect(() => compute(values)).toThrow(/not ready: await ready/);
+    await exports['ready'];
+    const ts = g.compile(outputs, { inputs })(values);
+    expect(compute(values)['J']).toBeCloseTo(ts.J, 13);
+  });
+});
+
+describe('the emitted module', () => {
+  const { outputs, inputs } = network(6, 3);
+  const mod = emitModule(outputs, { inputs, target: 'wasm', dtype: 'float32' });
+
+  it('type-checks under the strictest flags, is prettier-formatted and byte-identical twice', () => {
+    const ds = strictDiagnostics(mod.source, 'wasmTarget.ts');
+    expect(ds.length, showDiagnostics(ds)).toBe(0);
+    expect(formatTypeScript(mod.source)).toBe(mod.source);
+    expect(emitModule(outputs, { inputs, target: 'wasm', dtype: 'float32' }).source).toBe(
+      mod.source,
+    );
+  });
+
+  it('carries its kernels as WAT to read, f32x4 in float32', () => {
+    expect(mod.wasm?.wat).toMatch(/^\(module/);
+    expect(mod.wasm?.wat).toContain('f32x4.mul');
+    expect(mod.wasm?.wat).not.toContain('f64x2');
+  });
+});
