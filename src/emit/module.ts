@@ -264,7 +264,9 @@ export function emitFunctions(
   }
   const target = options.target ?? 'ts';
   const wasm = target === 'wasm' ? wasmNames(namer) : undefined;
-  const naming = wasm ? { kernels: wasm.kernels, exports: new Namer(), module: namer } : undefined;
+  const naming = wasm
+    ? { kernels: wasm.kernels, exports: new Namer(), module: namer, staged: new Map() }
+    : undefined;
   // a node an earlier function computes in a kernel of its own is computed so here too, with
   // the same code: shareKernels then emits that kernel once
   const computed = new Set<Node>();
@@ -331,7 +333,17 @@ function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_M
   const section: WasmSection = {
     bytes,
     kernels: funcs.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) })),
-    views: programs.flatMap(memoryViews),
+    inputs: [
+      ...new Map(
+        programs.flatMap((p) =>
+          p.wasm!.staged.map(
+            (st) => [st.view, { view: st.view, input: st.input.leaf.name }] as const,
+          ),
+        ),
+      ).values(),
+    ],
+    // an input's view is shared by the functions that read it: laid out once
+    views: [...new Map(programs.flatMap(memoryViews).map((v) => [v.name, v])).values()],
     symbols: [...new Set(programs.flatMap((p) => p.dims.map((d) => d.symbol)))],
     defaultMaxBatch: maxBatch,
   };

@@ -453,10 +453,6 @@ function writeBuffers(
       if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
       w.line(`let ${b.name} = new ${arrayType}(0);`);
     }
-    for (const st of program.wasm.staged) {
-      w.comment(`input ${st.input.leaf.name}, copied into the memory for the kernels that read it`);
-      w.line(`let ${st.view} = new ${arrayType}(0);`);
-    }
   } else {
     for (const b of program.buffers) {
       if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
@@ -512,9 +508,10 @@ function writeWasmReserve(
     'void',
   );
   for (const d of program.dims) {
-    w.line(`if (${d.symbol} > ${n.state}.maxBatch) {`);
+    // a larger batch lays out a larger memory, where the engine can do that synchronously
+    w.line(`if (${d.symbol} > ${n.state}.maxBatch && !${n.grow}(${d.symbol})) {`);
     w.line(
-      `throw new ${error}('E_BATCH_TOO_LARGE', \`${c.fn}: batch dimension '${d.symbol}' is \${${d.symbol}}, more than the \${${n.state}.maxBatch} examples the wasm memory is laid out for; call setup({ maxBatch: \${${d.symbol}} }) first (or emit with a larger maxBatch)\`);`,
+      `throw new ${error}('E_BATCH_TOO_LARGE', \`${c.fn}: batch dimension '${d.symbol}' is \${${d.symbol}}, more than the \${${n.state}.maxBatch} examples the wasm memory is laid out for, and this engine makes a larger one only asynchronously: await setup({ maxBatch: \${${d.symbol}} }) first\`);`,
     );
     w.line('}');
   }
@@ -747,7 +744,14 @@ function writeInputReads(
     ].join(' || ');
     w.line(`if (${changed}) ${c.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
   }
-  for (const st of program.wasm?.staged ?? []) w.line(`${st.view}.set(${st.input.name});`);
+  // the kernels read inputs from the memory: copied in, unless given as their views there
+  for (const st of program.wasm?.staged ?? []) {
+    const view = st.view;
+    const given = st.input.name;
+    w.line(
+      `if (${given}.buffer !== ${view}.buffer || ${given}.byteOffset !== ${view}.byteOffset) ${view}.set(${given});`,
+    );
+  }
 }
 
 /**

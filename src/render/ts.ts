@@ -43,6 +43,11 @@ export interface WasmNaming {
   readonly exports: Namer;
   /** Module-level names (an input's view in the memory). */
   readonly module: Namer;
+  /**
+   * Each input's view in the memory, shared by the module's functions (a parameter passed to
+   * the step and to predict is one copy; an input given as that view is not copied at all).
+   */
+  readonly staged: Map<Node, string>;
 }
 
 /** The names of a function's values, and the comments that cite them. */
@@ -52,7 +57,8 @@ class Scope {
   private temp = 0;
   /** The wasm functions of the kernels rendered so far, and the inputs they read in memory. */
   readonly funcs: Func[] = [];
-  readonly staged = new Map<Node, string>();
+  /** The inputs this function's wasm kernels read from the memory. */
+  readonly staged = new Set<Node>();
 
   constructor(
     readonly namer: Namer,
@@ -65,10 +71,12 @@ class Scope {
   /** The view of `base`'s values in the wasm memory: an input's copy, or a kernel's own buffer. */
   inMemory(base: Node): string {
     if (base.kind !== 'input' && base.kind !== 'param') return this.names.get(base)!;
-    let v = this.staged.get(base);
+    this.staged.add(base);
+    const shared = this.wasm!.staged;
+    let v = shared.get(base);
     if (!v) {
-      v = this.wasm!.module.fresh(`${this.names.get(base)!}_wasm`);
-      this.staged.set(base, v);
+      v = this.wasm!.module.fresh(`${base.name}_wasm`);
+      shared.set(base, v);
     }
     return v;
   }
@@ -418,7 +426,7 @@ export function renderProgram(
 /** The wasm functions and the inputs copied into the memory (each with its view there). */
 function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<LoweredProgram['wasm']> {
   const staged = inputs.flatMap((i) => {
-    const view = s.staged.get(i.leaf);
+    const view = s.staged.has(i.leaf) ? s.wasm!.staged.get(i.leaf) : undefined;
     return view ? [{ input: i, view }] : [];
   });
   return { funcs: s.funcs, staged };

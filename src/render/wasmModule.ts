@@ -28,6 +28,8 @@ export interface WasmSection {
   readonly kernels: readonly WasmSignature[];
   /** Every buffer in the memory, in layout order. */
   readonly views: readonly MemoryView[];
+  /** The inputs' views among them (declared here: the functions' own buffers are declared with them). */
+  readonly inputs: readonly { readonly view: string; readonly input: string }[];
   /** The batch dimensions the sizes are written in (each set to the batch limit). */
   readonly symbols: readonly string[];
   readonly defaultMaxBatch: number;
@@ -36,12 +38,18 @@ export interface WasmSection {
 export interface WasmNames {
   readonly api: string;
   readonly kernelsType: string;
+  readonly stateType: string;
   readonly bytes: string;
   readonly decode: string;
   readonly kernels: string;
   readonly unready: string;
   readonly state: string;
   readonly layout: string;
+  readonly engine: string;
+  readonly memory: string;
+  readonly adopt: string;
+  readonly startNow: string;
+  readonly grow: string;
   readonly setup: string;
   readonly ready: string;
 }
@@ -50,12 +58,18 @@ export function wasmNames(namer: Namer): WasmNames {
   return {
     api: namer.fresh('WasmApi'),
     kernelsType: namer.fresh('WasmKernels'),
+    stateType: namer.fresh('WasmState'),
     bytes: namer.fresh('wasmBytes'),
     decode: namer.fresh('decodeBase64'),
     kernels: namer.fresh('wasmKernels'),
     unready: namer.fresh('wasmUnready'),
     state: namer.fresh('wasmState'),
     layout: namer.fresh('wasmLayout'),
+    engine: namer.fresh('wasmEngine'),
+    memory: namer.fresh('wasmMemory'),
+    adopt: namer.fresh('wasmAdopt'),
+    startNow: namer.fresh('wasmStartNow'),
+    grow: namer.fresh('wasmGrow'),
     setup: namer.fresh('setup'),
     ready: namer.fresh('ready'),
   };
@@ -86,13 +100,11 @@ export function writeWasmSection(
   w.line(`const ${n.bytes} = ${n.decode}(${stringLiteral(base64(s.bytes))});`);
   w.line('').doc([
     'What `setup` made: the batch limit the memory is laid out for (0: not yet), how many',
-    'memories it made (functions re-point their results on a new one), or why the kernels cannot',
-    'run here.',
+    'memories it made (functions re-point their results on a new one), the compiled module, or',
+    'why the kernels cannot run here.',
   ]);
-  w.line(
-    `const ${n.state}${w.ts(': { maxBatch: number; generation: number; failure: Error | undefined }')} = {`,
-  );
-  w.lines(['maxBatch: 0,', 'generation: 0,', 'failure: undefined,', '};']);
+  w.line(`const ${n.state}${w.ts(`: ${n.stateType}`)} = {`);
+  w.lines(['maxBatch: 0,', 'generation: 0,', 'module: undefined,', 'failure: undefined,', '};']);
   w.line(`function ${n.unready}()${w.ts(': never')} {`);
   w.line(
     `throw ${n.state}.failure ?? new ${error}('E_NOT_READY', 'the WebAssembly kernels are not ready: await ready (or setup(…)) before the first call');`,
@@ -107,6 +119,10 @@ export function writeWasmSection(
     w.line(`${head}{`)
       .lines(entries.map((e) => `${e},`))
       .line('};');
+  for (const i of s.inputs) {
+    w.comment(`input ${i.input} in the memory (a call given this view copies nothing)`);
+    w.line(`let ${i.view} = new ${arrayType}(0);`);
+  }
   writeLayout(w, s, n, arrayType);
   writeSetup(w, s, n, error);
 }
@@ -122,11 +138,18 @@ function writeTypes(w: ModuleWriter, s: WasmSection, n: WasmNames): void {
     'Module: new (bytes: Uint8Array) => object;',
     'Instance: new (module: object, imports: object) => { readonly exports: object };',
     'Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };',
-    'instantiate(',
+    'compile(bytes: Uint8Array): Promise<object>;',
+    'instantiate(module: object, imports: object): Promise<{ readonly exports: object }>;',
   ]);
-  w.indented(() => w.lines(['bytes: Uint8Array,', 'imports: object,']));
-  w.line('): Promise<{ readonly instance: { readonly exports: object } }>;');
   w.line('}');
+  w.line('').line(`interface ${n.stateType} {`);
+  w.lines([
+    'maxBatch: number;',
+    'generation: number;',
+    'module: object | undefined;',
+    'failure: Error | undefined;',
+    '}',
+  ]);
   w.line('').line(`interface ${n.kernelsType} {`);
   for (const k of s.kernels)
     w.line(`${k.name}(${k.params.map((p) => `${p}: number`).join(', ')}): void;`);
@@ -179,11 +202,81 @@ function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: s
 }
 
 function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string): void {
+  const api = n.api;
   w.line('').doc([
-    'Creates the memory for batches of up to `maxBatch` examples and instantiates the kernels on it:',
-    'at once where the engine compiles synchronously, else when the returned promise resolves.',
-    'A larger batch is an error that says to call setup again; views taken before stay valid, on',
-    'the old memory (it is replaced, never grown).',
+    "The engine's WebAssembly if it runs the kernels (SIMD128), else undefined (and why).",
+  ]);
+  w.functionHeader('', n.engine, [], `${api} | undefined`);
+  w.line(`const api = (globalThis${w.ts(` as unknown as { WebAssembly?: ${api} }`)}).WebAssembly;`);
+  w.line(`if (api !== undefined && api.validate(${n.bytes})) return api;`);
+  w.line(
+    `${n.state}.failure = new ${error}('E_NO_WASM', ${stringLiteral("this engine does not run WebAssembly SIMD128, which the kernels of this module need; emit it with target 'ts' instead")});`,
+  );
+  w.line('return undefined;').line('}');
+
+  w.line('').doc(['A memory for batches of up to `limit` examples (every buffer fits in it).']);
+  w.functionHeader(
+    '',
+    n.memory,
+    [
+      ['api', api],
+      ['limit', 'number'],
+    ],
+    '{ readonly buffer: ArrayBuffer }',
+  );
+  w.line(
+    `return new api.Memory({ initial: Math.max(1, Math.ceil(${n.layout}(undefined, limit) / 65536)) });`,
+  );
+  w.line('}');
+
+  w.line('').doc([
+    'Takes the kernels instantiated on `memory`: every buffer is laid out in it anew.',
+  ]);
+  w.functionHeader(
+    '',
+    n.adopt,
+    [
+      ['memory', '{ readonly buffer: ArrayBuffer }'],
+      ['limit', 'number'],
+      ['exports', 'object'],
+    ],
+    'void',
+  );
+  w.line(`${n.layout}(memory.buffer, limit);`);
+  w.line(`${n.kernels} = exports${w.ts(` as ${n.kernelsType}`)};`);
+  w.line(`${n.state}.maxBatch = limit;`);
+  w.line(`${n.state}.generation++;`);
+  w.line(`${n.state}.failure = undefined;`);
+  w.line('}');
+
+  w.line('').doc([
+    'Starts the kernels for `limit` examples synchronously; false where the engine compiles and',
+    "instantiates modules over 4 KB only asynchronously (a browser's main thread).",
+  ]);
+  w.functionHeader(
+    '',
+    n.startNow,
+    [
+      ['api', api],
+      ['limit', 'number'],
+    ],
+    'boolean',
+  );
+  w.line('try {');
+  w.line(`const module = (${n.state}.module ??= new api.Module(${n.bytes}));`);
+  w.line(`const memory = ${n.memory}(api, limit);`);
+  w.line(`${n.adopt}(memory, limit, new api.Instance(module, { env: { memory } }).exports);`);
+  w.line('return true;');
+  w.line('} catch (e) {');
+  w.line('if (e instanceof RangeError) return false;');
+  w.line('throw e;');
+  w.line('}').line('}');
+
+  w.line('').doc([
+    'Lays the memory out anew for batches of up to `maxBatch` examples and instantiates the',
+    'kernels on it: at once where the engine allows, else when the promise resolves. A call with',
+    'a larger batch does this itself where the engine allows (Node, Bun, Deno, a worker); views',
+    'taken before stay readable, on the old memory (it is replaced, never grown).',
   ]);
   w.functionHeader(
     w.export(n.setup),
@@ -197,38 +290,35 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     `return Promise.reject(new ${error}('E_BAD_OPTION', \`setup: maxBatch must be a positive integer, got \${String(limit)}\`));`,
   );
   w.line('}');
-  w.line(
-    `const api = (globalThis${w.ts(` as unknown as { WebAssembly?: ${n.api} }`)}).WebAssembly;`,
-  );
-  w.line(`if (api === undefined || !api.validate(${n.bytes})) {`);
-  w.line(
-    `${n.state}.failure = new ${error}('E_NO_WASM', 'this engine does not run WebAssembly SIMD128, which the kernels of this module need; emit it with target \\'ts\\' instead');`,
-  );
-  w.line(`return Promise.reject(${n.state}.failure);`);
-  w.line('}');
-  w.line('const memory = new api.Memory({');
-  w.line(`initial: Math.max(1, Math.ceil(${n.layout}(undefined, limit) / 65536)),`);
-  w.line('});');
-  w.line('const imports = { env: { memory } };');
-  w.line(`const start = (exports${w.ts(': object')})${w.ts(': void')} => {`);
-  w.line(`${n.layout}(memory.buffer, limit);`);
-  w.line(`${n.kernels} = exports${w.ts(` as ${n.kernelsType}`)};`);
-  w.line(`${n.state}.maxBatch = limit;`);
-  w.line(`${n.state}.generation++;`);
-  w.line(`${n.state}.failure = undefined;`);
-  w.line('};');
+  w.line(`const api = ${n.engine}();`);
+  w.line(`if (api === undefined) return Promise.reject(${n.state}.failure);`);
   w.line('try {');
-  w.line(`start(new api.Instance(new api.Module(${n.bytes}), imports).exports);`);
-  w.line('return Promise.resolve();');
+  w.line(`if (${n.startNow}(api, limit)) return Promise.resolve();`);
   w.line('} catch (e) {');
-  w.line("// a browser's main thread compiles modules over 4 KB only asynchronously");
-  w.line('if (!(e instanceof RangeError)) return Promise.reject(e);');
+  w.line('return Promise.reject(e);');
   w.line('}');
-  w.line(`return api.instantiate(${n.bytes}, imports).then((r) => start(r.instance.exports));`);
+  w.line(`const memory = ${n.memory}(api, limit);`);
+  w.line(`const compiled = ${n.state}.module ?? api.compile(${n.bytes});`);
+  w.line('return Promise.resolve(compiled).then((module) => {');
+  w.line(`${n.state}.module = module;`);
+  w.line('return api.instantiate(module, { env: { memory } }).then((instance) => {');
+  w.line(`${n.adopt}(memory, limit, instance.exports);`);
+  w.line('});');
+  w.line('});');
   w.line('}');
+
   w.line('').doc([
-    `Resolves when the kernels can run, on a memory for batches of up to ${s.defaultMaxBatch} examples (setup`,
-    'for more).',
+    'For a call whose batch is over the limit: a memory for `limit` examples now, where the engine',
+    'allows it (false: the caller must await setup first).',
+  ]);
+  w.functionHeader('', n.grow, [['limit', 'number']], 'boolean');
+  w.line(`const api = ${n.engine}();`);
+  w.line(`return api !== undefined && ${n.startNow}(api, limit);`);
+  w.line('}');
+
+  w.line('').doc([
+    `Resolves when the kernels can run, on a memory for batches of up to ${s.defaultMaxBatch} examples (a`,
+    'larger batch lays out a larger one).',
   ]);
   w.line(
     `${w.export(n.ready)}const ${n.ready}${w.ts(': Promise<void>')} = ${n.setup}({ maxBatch: ${s.defaultMaxBatch} });`,
