@@ -5,7 +5,7 @@
  * (./expr.ts), and counted loops.
  */
 import { GradgenError } from '../../errors.js';
-import { exprUses, type BinaryOp, type Cmp, type Dtype, type Expr } from './expr.js';
+import { exprUses, MATH_FNS, type BinaryOp, type Cmp, type Dtype, type Expr } from './expr.js';
 import { FuncBuilder, type Func, type Op, type ValType } from './instr.js';
 
 /** A size or stride: a literal, or `mul·sym + add` with `sym` an i32 parameter (a batch size). */
@@ -252,6 +252,9 @@ export class Kernel {
           go(x.a);
           this.f.op(`${p}.${x.op}` as Op);
           return;
+        case 'call':
+          go(x.a);
+          return this.call(MATH_FNS.indexOf(x.fn), vector);
         case 'binary':
           if (!vector && (x.op === 'pmin' || x.op === 'pmax'))
             return this.scalarPminmax(x.op, x.a, x.b, go);
@@ -269,6 +272,29 @@ export class Kernel {
       }
     };
     go(e);
+  }
+
+  /** Calls imported function `fn` (f64 → f64) on the value on the stack, lane by lane. */
+  private call(fn: number, vector: boolean): void {
+    const f = this.f;
+    const one = () => {
+      if (this.s === 'f32') f.op('f64.promote_f32');
+      f.op('call', fn);
+      if (this.s === 'f32') f.op('f32.demote_f64');
+    };
+    if (!vector) return one();
+    const x = f.local('v128', 'arg');
+    const y = f.local('v128', 'res');
+    f.set(x);
+    for (let l = 0; l < this.W; l++) {
+      if (l > 0) f.get(y);
+      f.get(x).op(`${this.v}.extract_lane`, l);
+      one();
+      if (l === 0) f.op(`${this.v}.splat`);
+      else f.op(`${this.v}.replace_lane`, l);
+      f.set(y);
+    }
+    f.get(y);
   }
 
   /** pmin(a, b) = b < a ? b : a and pmax(a, b) = a < b ? b : a, in scalar code. */
