@@ -182,19 +182,25 @@ export class Kernel {
 
   /** A pointer local set to the address of element idx (sizes may be runtime) of `v`. */
   pointer(local: number, v: View, idx: readonly (number | { local: number })[]): void {
-    this.base(v.base);
+    // a literal base 0 is left out (the first term starts the sum)
+    let terms = 0;
+    if (v.base !== 0) (this.base(v.base), terms++);
+    const add = () => {
+      if (terms++ > 0) this.f.op('i32.add');
+    };
     idx.forEach((x, a) => {
       const st = scale(v.strides[a]!, this.es);
       if (typeof x === 'number') {
-        if (x === 0) return;
+        if (x === 0 || isLit(st, 0)) return;
         this.lin(scale(st, x), 'off');
       } else {
         if (isLit(st, 0)) return;
         this.f.get(x.local);
         if (!isLit(st, 1)) (this.lin(st, 'stride'), this.f.op('i32.mul'));
       }
-      this.f.op('i32.add');
+      add();
     });
+    if (terms === 0) this.f.i32(0);
     this.f.set(local);
   }
 
@@ -202,7 +208,8 @@ export class Kernel {
   splat(e: Expr & ({ k: 'const' } | { k: 'param' })): number {
     const key =
       e.k === 'const' ? `splat ${Object.is(e.value, -0) ? '-0' : e.value}` : `splat $${e.name}`;
-    return this.entryLocal(key, 'v128', e.k === 'param' ? e.name : 'k', () => {
+    const hint = e.k === 'param' ? e.name : e.value === 0 ? 'zero' : 'k';
+    return this.entryLocal(key, 'v128', hint, () => {
       this.scalarLeaf(e);
       this.f.op(`${this.v}.splat`);
     });
