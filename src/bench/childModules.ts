@@ -7,15 +7,23 @@
  * process 20–25% slower; the child never detaches one.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { readOut, writeF64, type Named } from './exchange.js';
 import type { ChildConfig, ChildReport } from './moduleRunner.js';
 
-const here = new URL('.', import.meta.url).pathname;
-const FILES = ['moduleRunner', 'stats', 'hand', 'exchange', 'peak'];
+/** src/, whose layout the child's folder mirrors (./peak.ts imports ../render/wasm). */
+const src = new URL('..', import.meta.url).pathname;
+const wasmFiles = readdirSync(join(src, 'render/wasm'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `render/wasm/${f.slice(0, -3)}`);
+const FILES = [
+  ...['moduleRunner', 'stats', 'hand', 'exchange', 'peak'].map((f) => `bench/${f}`),
+  'errors',
+  ...wasmFiles,
+];
 
 export interface ChildRun {
   readonly report: ChildReport;
@@ -39,7 +47,8 @@ export function runChildModules(
   try {
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     for (const f of FILES) {
-      const ts = readFileSync(join(here, `${f}.ts`), 'utf8');
+      const ts = readFileSync(join(src, `${f}.ts`), 'utf8');
+      mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, `${f}.js`), transformSync(ts, { loader: 'ts', format: 'esm' }).code);
     }
     const files = modules.map((m, i) => {
@@ -50,7 +59,7 @@ export function runChildModules(
     const cfg: ChildConfig = { ...config, modules: files };
     writeFileSync(join(dir, 'config.json'), JSON.stringify(cfg));
     writeF64(join(dir, 'data.bin'), data);
-    const r = spawnSync(process.execPath, ['moduleRunner.js', dir], {
+    const r = spawnSync(process.execPath, ['bench/moduleRunner.js', dir], {
       cwd: dir,
       encoding: 'utf8',
       env: plainEnv(),

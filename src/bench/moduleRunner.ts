@@ -1,10 +1,11 @@
 /**
  * Runs inside the plain-node child process of ./childModules.ts, transpiled to JavaScript in a
  * temporary folder beside gradgen's generated training modules (also transpiled) and
- * ./stats.ts, ./hand.ts, ./exchange.ts, ./peak.ts: no TypeScript loader, no TF.js, no wasm, so no
- * ArrayBuffer is ever detached in this process (V8 then keeps typed-array code fast).
+ * ./stats.ts, ./hand.ts, ./exchange.ts, ./peak.ts (with ../render/wasm for the wasm peak): no
+ * TypeScript loader, no TF.js, no growing wasm memory, so no ArrayBuffer is ever detached in this
+ * process (V8 then keeps typed-array code fast).
  *
- * Usage: node moduleRunner.js <dir>. Reads <dir>/config.json (ChildConfig) and data.bin (see
+ * Usage: node bench/moduleRunner.js <dir>. Reads <dir>/config.json (ChildConfig) and data.bin (see
  * ./exchange.ts); for contender k (each module in order, then the hand-written TS) writes
  * <dir>/out-<k>.bin; times them in interleaved rounds; prints one JSON object (ChildReport).
  */
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { cut, paramSizes, readF64, writeF64 } from './exchange.js';
 import { HandMLP, type Hidden } from './hand.js';
-import { matmulPeak } from './peak.js';
+import { matmulPeak, wasmMatmulPeak } from './peak.js';
 import { interleaved, probe, type Contender, type Timing } from './stats.js';
 
 export interface ChildConfig {
@@ -28,7 +29,7 @@ export interface ChildConfig {
   readonly adam?: { beta1: number; beta2: number; epsilon: number };
   readonly rounds: number;
   readonly roundMs: number;
-  /** Also measure the plain-JS matmul peak. */
+  /** Also measure the plain-JS and the wasm SIMD matmul peaks. */
   readonly peak: boolean;
 }
 
@@ -37,6 +38,7 @@ export interface ChildReport {
   readonly timings: Timing[];
   readonly steps: number;
   readonly peak?: { float64: number; float32: number };
+  readonly wasmPeak?: { float64: number; float32: number };
 }
 
 /** The part of a generated module's TrainerCore this runner uses. */
@@ -145,7 +147,16 @@ async function main(dir: string): Promise<void> {
   const peak = cfg.peak
     ? { float64: matmulPeak('float64'), float32: matmulPeak('float32') }
     : undefined;
-  const report: ChildReport = { node: process.version, timings, steps, ...(peak ? { peak } : {}) };
+  const wasmPeak = cfg.peak
+    ? { float64: wasmMatmulPeak('float64'), float32: wasmMatmulPeak('float32') }
+    : undefined;
+  const report: ChildReport = {
+    node: process.version,
+    timings,
+    steps,
+    ...(peak ? { peak } : {}),
+    ...(wasmPeak ? { wasmPeak } : {}),
+  };
   process.stdout.write(JSON.stringify(report));
 }
 

@@ -1,8 +1,18 @@
+import {
+  gemmFunc,
+  instantiate,
+  kernelModule,
+  simdSupported,
+  wasmApi,
+  type GemmSpec,
+} from '../render/wasm/index.js';
+
 /**
  * The machine's single-core peak for plain-JavaScript matrix products: C = A·Bᵀ (A, B n × n,
  * row-major, so both operands are read along rows) in 4 × 4 register tiles of dot products, the
  * blocking gradgen's generated matmuls use. Reported as the best GFLOP/s (2n³ per product) over
- * a few timed repetitions. Node builtins only: it runs inside ./moduleRunner.ts's plain-node child.
+ * a few timed repetitions. Node builtins and ../render/wasm only: it runs inside
+ * ./moduleRunner.ts's plain-node child.
  */
 type Store = Float64Array | Float32Array;
 
@@ -48,6 +58,48 @@ export function matmulPeak(dtype: 'float64' | 'float32', n = 256, reps = 5): num
     const t0 = performance.now();
     while (k < 2 || performance.now() - t0 < 100) {
       matmulNT(A, B, C, n);
+      k++;
+    }
+    best = Math.max(best, (2 * n * n * n * k) / ((performance.now() - t0) * 1e6));
+  }
+  return best;
+}
+
+/**
+ * The machine's single-core peak for WebAssembly SIMD128 matrix products: gradgen's own GEMM
+ * generator (../render/wasm/gemm.ts) on C = A·B, n × n row-major (its rows form: 4 × 2 register
+ * blocks of f64x2 / f32x4, B splat-free, no FMA), in a memory that never grows (so no buffer is
+ * detached). Best GFLOP/s (2n³ per product) over `reps` timings; 0 where SIMD128 is missing.
+ */
+export function wasmMatmulPeak(dtype: 'float64' | 'float32', n = 256, reps = 5): number {
+  if (!simdSupported()) return 0;
+  const es = dtype === 'float64' ? 8 : 4;
+  const bytes = n * n * es;
+  const pages = Math.ceil((3 * bytes) / 65536);
+  const spec: GemmSpec = {
+    name: 'matmul',
+    dtype,
+    params: [],
+    n,
+    k: n,
+    m: n,
+    a: { base: 0, strides: [n, 1] },
+    b: { base: bytes, strides: [n, 1] },
+    c: { base: 2 * bytes, strides: [n, 1] },
+  };
+  const memory = new (wasmApi().Memory)({ initial: pages });
+  const store =
+    dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+  for (let i = 0; i < 2 * n * n; i++) store[i] = ((i * 7919) % 1000) / 1000 - 0.5;
+  const matmul = instantiate(kernelModule([gemmFunc(spec)], pages).bytes, memory)
+    .matmul as () => void;
+  for (let w = 0; w < 3; w++) matmul();
+  let best = 0;
+  for (let r = 0; r < reps; r++) {
+    let k = 0;
+    const t0 = performance.now();
+    while (k < 2 || performance.now() - t0 < 100) {
+      matmul();
       k++;
     }
     best = Math.max(best, (2 * n * n * n * k) / ((performance.now() - t0) * 1e6));

@@ -89,7 +89,7 @@ const mlpLayers = [784, 128, 64, 1];
 
 /**
  * Steps/s and GFLOP/s of every implementation on every training workload, the gradgen rows from
- * the plain-node child, and the plain-JS matmul peak measured there.
+ * the plain-node child, and the plain-JS and wasm SIMD matmul peaks measured there.
  */
 function headline(rs: readonly TrainingResult[]): string {
   // 'TF.js cpu (f32)' → 'TF.js cpu (f32, bench process)', 'gradgen f64' → 'gradgen f64 (bench process)'
@@ -113,18 +113,26 @@ function headline(rs: readonly TrainingResult[]): string {
   };
   const peaks = rs.map((r) => r.peak);
   const best = (k: 'float64' | 'float32') => Math.max(...peaks.map((p) => p[k])).toFixed(1);
+  const wasmBest = (k: 'float64' | 'float32') =>
+    Math.max(...rs.map((r) => r.wasmPeak[k])).toFixed(1);
   return (
     `## Steps per second (GFLOP/s)\n\n` +
     `Medians; "plain-node child" and "python child" rows ran in their own processes, the "bench process" rows ` +
     `in this one (which hosts TF.js's and jax-js's wasm memories, so its typed-array code may run slowed). ` +
     `Single-core plain-JS matmul peak on this machine ` +
     `(256 × 256 · 256ᵀ, 4 × 4 register tiles, plain-node child, measured with each workload: the last rows; best): ` +
-    `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage.\n\n` +
+    `${best('float64')} GFLOP/s in float64, ${best('float32')} GFLOP/s with Float32Array storage; ` +
+    `wasm SIMD128 matmul peak (256³ C = A·B by gradgen's GEMM generator, 4 × 2 vector register blocks, no FMA, same child): ` +
+    `${wasmBest('float64')} GFLOP/s f64x2, ${wasmBest('float32')} GFLOP/s f32x4.\n\n` +
     table(['implementation', ...rs.map((r) => r.id)], 'l' + 'r'.repeat(rs.length), [
       ...names.map((n) => [n, ...rs.map((r) => cell(r, n))]),
       ...(['float64', 'float32'] as const).map((k) => [
         `plain-JS matmul peak, ${k} (plain-node child)`,
         ...rs.map((r) => `— (${r.peak[k].toFixed(1)})`),
+      ]),
+      ...(['float64', 'float32'] as const).map((k) => [
+        `wasm SIMD matmul peak, ${k} (plain-node child)`,
+        ...rs.map((r) => `— (${r.wasmPeak[k].toFixed(1)})`),
       ]),
     ])
   );

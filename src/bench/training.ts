@@ -105,6 +105,8 @@ export interface TrainingResult {
   readonly outside: OutsideRow[];
   /** Plain-JS matmul GFLOP/s measured in the plain-node child. */
   readonly peak: { float64: number; float32: number };
+  /** wasm SIMD128 matmul GFLOP/s (gradgen's GEMM generator, 256³) measured there too. */
+  readonly wasmPeak: { float64: number; float32: number };
   /** What was skipped or how the peers ran, for the report. */
   readonly notes: string[];
 }
@@ -374,7 +376,7 @@ function outsideRows(
       }
     }
   }
-  return { rows, peak: child.report.peak!, notes };
+  return { rows, peak: child.report.peak!, wasmPeak: child.report.wasmPeak!, notes };
 }
 
 export async function runTraining(
@@ -505,6 +507,7 @@ export async function runTraining(
     ...(breakdown ? { kernelBreakdown: breakdown } : {}),
     outside: outside.rows,
     peak: outside.peak,
+    wasmPeak: outside.wasmPeak,
     notes: [...notes, ...outside.notes],
   };
 }

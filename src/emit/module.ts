@@ -54,9 +54,10 @@ export interface EmitOptions {
   guard?: boolean;
   /**
    * Where the kernels run: `'ts'` (default) TypeScript loops; `'wasm'` WebAssembly SIMD128 for
-   * the matmuls and the elementwise maps whose ops it has (arithmetic, comparisons, relu), the rest
-   * TypeScript as before, every buffer in one WebAssembly memory. The module then exports
-   * `ready` (await it before the first call) and `setup({ maxBatch })`.
+   * the matmuls (with their epilogues) and the elementwise maps (Math's exp, log, tanh called
+   * per element, so values agree with the TS target), the rest TypeScript as before, every buffer
+   * in one WebAssembly memory. The module then exports `ready` (await it before the first call)
+   * and `setup({ maxBatch })`.
    */
   target?: Target;
   /** The wasm target: the largest batch the memory `ready` sets up holds; default 1024. */

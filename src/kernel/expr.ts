@@ -17,10 +17,20 @@
  * - `select(cmp, a, b, then, else)` is `a cmp b ? then : else` (both branches are evaluated; a
  *   comparison with NaN is false except `ne`): leaky relu is select('gt', x, 0, x, s·x), a
  *   comparison op's 1/0 is select(cmp, a, b, 1, 0), `where` is select('ne', c, 0, a, b).
+ * - `call(fn, a)` is Math[fn](a) (see {@link MATH_FNS}): exact agreement with the TS target, at
+ *   the price of a call per element.
  */
 export type UnaryOp = 'neg' | 'abs' | 'sqrt';
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max' | 'pmin' | 'pmax';
 export type Cmp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+
+/**
+ * Transcendentals stay JavaScript's: every kernel module imports these from `env` (in this order,
+ * function indices 0…), and ./runtime.ts's `instantiate` passes Math's. A call evaluates in
+ * float64 (a float32 operand promoted, the result rounded back), one lane at a time.
+ */
+export const MATH_FNS = ['exp', 'log', 'log1p', 'expm1', 'tanh'] as const;
+export type MathFn = (typeof MATH_FNS)[number];
 
 export type Expr =
   | { readonly k: 'acc' }
@@ -29,6 +39,7 @@ export type Expr =
   | { readonly k: 'load'; readonly view: number }
   | { readonly k: 'unary'; readonly op: UnaryOp; readonly a: Expr }
   | { readonly k: 'binary'; readonly op: BinaryOp; readonly a: Expr; readonly b: Expr }
+  | { readonly k: 'call'; readonly fn: MathFn; readonly a: Expr }
   | {
       readonly k: 'select';
       readonly cmp: Cmp;
@@ -53,6 +64,7 @@ export const E = {
   max: (a: Expr, b: Expr) => E.binary('max', a, b),
   min: (a: Expr, b: Expr) => E.binary('min', a, b),
   neg: (a: Expr) => E.unary('neg', a),
+  call: (fn: MathFn, a: Expr): Expr => ({ k: 'call', fn, a }),
   select: (cmp: Cmp, a: Expr, b: Expr, then: Expr, otherwise: Expr): Expr => ({
     k: 'select',
     cmp,
@@ -119,6 +131,8 @@ export function evalExpr(e: Expr, env: EvalEnv, dtype: Dtype): number {
         return r(UN[x.op](go(x.a)));
       case 'binary':
         return r(BIN[x.op](go(x.a), go(x.b)));
+      case 'call':
+        return r(Math[x.fn](go(x.a)));
       case 'select':
         return CMP[x.cmp](go(x.a), go(x.b)) ? go(x.then) : go(x.else);
     }
@@ -135,7 +149,7 @@ export function exprUses(e: Expr): { loads: number[]; params: string[]; acc: boo
     if (x.k === 'acc') acc = true;
     else if (x.k === 'load') loads.includes(x.view) || loads.push(x.view);
     else if (x.k === 'param') params.includes(x.name) || params.push(x.name);
-    else if (x.k === 'unary') go(x.a);
+    else if (x.k === 'unary' || x.k === 'call') go(x.a);
     else if (x.k === 'binary') (go(x.a), go(x.b));
     else if (x.k === 'select') [x.a, x.b, x.then, x.else].forEach(go);
   };

@@ -1,10 +1,10 @@
 /**
  * Targets: on the wasm target, which kernels run as WebAssembly SIMD functions. A kernel can when
  * its loops are ones the wasm kernels have (a matmul, an elementwise map), every op of its fused
- * group has a rule in the expression IR (src/kernel/expr.ts: arithmetic, comparisons, relu —
- * not Math's transcendentals), and every operand is a buffer view with literal or batch-linear
- * strides, or a number. A matmul whose epilogue has an op without a rule (σ, tanh) is split:
- * the product in wasm into a buffer of its own, the epilogue as a TypeScript map over it.
+ * group has a rule in the expression IR (src/kernel/expr.ts: arithmetic, comparisons, relu, and
+ * Math's exp/log/tanh as calls), and every operand is a buffer view with literal or batch-linear
+ * strides, or a number. A matmul whose epilogue has an op without a rule (x^1.5, |x|'s sign…) is
+ * split: the product in wasm into a buffer of its own, the epilogue as a TypeScript map over it.
  */
 import type { ApplyNode, Node } from '../ir/node.js';
 import { opDef } from '../ops/index.js';
@@ -109,7 +109,7 @@ export function assignTargets(
         out.push({ ...k, target: 'wasm' });
         continue;
       }
-      // the product in wasm, the epilogue (σ, tanh…) in TypeScript over its buffer
+      // the product in wasm, the epilogue (an op without a rule) in TypeScript over its buffer
       const p = k.producer.node;
       placed.set(p, ownBuffer(p));
       producerOf.delete(k.node);

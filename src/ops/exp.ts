@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** eˣ */
 export const exp = elementwise({
@@ -7,6 +8,7 @@ export const exp = elementwise({
   arity: 1,
   scalar: ([x]) => Math.exp(x!),
   expr: ([x]) => `Math.exp(${x})`,
+  wasm: ([x]) => E.call('exp', x!),
   range: ([a]) => I.increasing(Math.exp, a!),
   math: ([x]) => printed(`exp(${x!.text})`, PREC.atom),
   // d eˣ = eˣ·dx

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /**
  * expm1(x) = eˣ − 1, accurate for small |x| (where eˣ − 1 cancels). The stabilize rules produce
@@ -10,6 +11,7 @@ export const expm1 = elementwise({
   arity: 1,
   scalar: ([x]) => Math.expm1(x!),
   expr: ([x]) => `Math.expm1(${x})`,
+  wasm: ([x]) => E.call('expm1', x!),
   range: ([a]) => I.increasing(Math.expm1, a!),
   math: ([x]) => printed(`expm1(${x!.text})`, PREC.atom),
   // d expm1(x) = eˣ·dx

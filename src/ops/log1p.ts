@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /**
  * log1p(x) = log(1 + x), accurate for small |x| (where 1 + x would round away x's digits);
@@ -10,6 +11,7 @@ export const log1p = elementwise({
   arity: 1,
   scalar: ([x]) => Math.log1p(x!),
   expr: ([x]) => `Math.log1p(${x})`,
+  wasm: ([x]) => E.call('log1p', x!),
   range: ([a]) => (a!.lo >= -1 ? I.increasing(Math.log1p, a!) : I.REALS),
   math: ([x]) => printed(`log1p(${x!.text})`, PREC.atom),
   // d log1p(x) = dx/(1 + x)

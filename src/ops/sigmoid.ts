@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /**
  * σ(x) = 1/(1 + e⁻ˣ). A primitive (not a composite of exp and div) so that its derivative can
@@ -11,6 +12,7 @@ export const sigmoid = elementwise({
   arity: 1,
   scalar: ([x]) => 1 / (1 + Math.exp(-x!)),
   expr: ([x]) => `1 / (1 + Math.exp(-${x}))`,
+  wasm: ([x]) => E.div(E.c(1), E.add(E.c(1), E.call('exp', E.neg(x!)))),
   range: ([a]) => I.increasing((x) => 1 / (1 + Math.exp(-x)), a!),
   math: ([x]) => printed(`σ(${x!.text})`, PREC.atom),
   // dσ = σ(1 − σ)·dx

@@ -1,5 +1,6 @@
 import { elementwise, printed, PREC, scaled } from './define.js';
 import * as I from './interval.js';
+import { E } from '../kernel/expr.js';
 
 /** tanh x; its derivative reuses the forward output. */
 export const tanh = elementwise({
@@ -7,6 +8,7 @@ export const tanh = elementwise({
   arity: 1,
   scalar: ([x]) => Math.tanh(x!),
   expr: ([x]) => `Math.tanh(${x})`,
+  wasm: ([x]) => E.call('tanh', x!),
   range: ([a]) => I.increasing(Math.tanh, a!),
   math: ([x]) => printed(`tanh(${x!.text})`, PREC.atom),
   // d tanh x = (1 − tanh²x)·dx

@@ -9,6 +9,8 @@
  */
 import type { ModuleWriter } from '../emit/writer.js';
 import { PRINT_WIDTH, stringLiteral } from '../emit/jsFormat.js';
+import { MATH_FNS } from '../kernel/expr.js';
+
 import type { Namer } from '../emit/names.js';
 
 /** A buffer in the wasm memory: the module-level variable viewing it and its length as code. */
@@ -46,6 +48,7 @@ export interface WasmNames {
   readonly state: string;
   readonly layout: string;
   readonly engine: string;
+  readonly imports: string;
   readonly memory: string;
   readonly adopt: string;
   readonly startNow: string;
@@ -66,6 +69,7 @@ export function wasmNames(namer: Namer): WasmNames {
     state: namer.fresh('wasmState'),
     layout: namer.fresh('wasmLayout'),
     engine: namer.fresh('wasmEngine'),
+    imports: namer.fresh('wasmImports'),
     memory: namer.fresh('wasmMemory'),
     adopt: namer.fresh('wasmAdopt'),
     startNow: namer.fresh('wasmStartNow'),
@@ -204,6 +208,13 @@ function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: s
 function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string): void {
   const api = n.api;
   w.line('').doc([
+    "The kernels' imports: the memory, and Math's functions they call (one lane at a time).",
+  ]);
+  w.functionHeader('', n.imports, [['memory', 'object']], 'object');
+  w.line('return {').line('env: {').line('memory,');
+  for (const fn of MATH_FNS) w.line(`${fn}: Math.${fn},`);
+  w.line('},').line('};').line('}');
+  w.line('').doc([
     "The engine's WebAssembly if it runs the kernels (SIMD128), else undefined (and why).",
   ]);
   w.functionHeader('', n.engine, [], `${api} | undefined`);
@@ -265,7 +276,7 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('try {');
   w.line(`const module = (${n.state}.module ??= new api.Module(${n.bytes}));`);
   w.line(`const memory = ${n.memory}(api, limit);`);
-  w.line(`${n.adopt}(memory, limit, new api.Instance(module, { env: { memory } }).exports);`);
+  w.line(`${n.adopt}(memory, limit, new api.Instance(module, ${n.imports}(memory)).exports);`);
   w.line('return true;');
   w.line('} catch (e) {');
   w.line('if (e instanceof RangeError) return false;');
@@ -301,7 +312,7 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line(`const compiled = ${n.state}.module ?? api.compile(${n.bytes});`);
   w.line('return Promise.resolve(compiled).then((module) => {');
   w.line(`${n.state}.module = module;`);
-  w.line('return api.instantiate(module, { env: { memory } }).then((instance) => {');
+  w.line(`return api.instantiate(module, ${n.imports}(memory)).then((instance) => {`);
   w.line(`${n.adopt}(memory, limit, instance.exports);`);
   w.line('});');
   w.line('});');

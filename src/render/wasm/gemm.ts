@@ -58,18 +58,23 @@ export interface GemmTiles {
   readonly dc: number;
   /** k block (cache tile) for a literal k larger than it. */
   readonly kc: number;
+  /** Rows form: k steps per loop iteration (a literal k). */
+  readonly ku: number;
 }
 
 /**
- * Measured on the 2-core x86 development machine (scratch/gemm-tune.ts, the course shapes):
- * 4 × 3 vectors fills 12 of the 16 xmm registers with accumulators, 3 for B's vectors and 1 for
- * the splat. The dot form holds 3 × 3 sums (9) + 3 B vectors + 1 A vector; kc keeps a k × m
- * panel of B (e.g. 128 × 209 doubles, 214 KB) in L2 while the row blocks of A pass over it.
+ * Chosen by interleaved measurement on the 2-core development machine (AMD EPYC, 48 KB L1d and
+ * 1 MB L2 per core; the course shapes and 256³, both dtypes). Rows form 4 × 2 vectors: 8
+ * accumulators + 2 B vectors + 1 splat = 11 of the 16 xmm registers; 4 × 3 (16 live values)
+ * and 3 × 3 run 30–40% slower (V8 then spills), 5 × 2 and 6 × 1 10–30% slower. Dot form 3 × 2:
+ * 6 sums + 2 B vectors + 1 A vector; 3 × 3 is 2× slower, 2 × 2 and 4 × 2 within noise of it.
+ * kc = 256 keeps a k-block of B (256 × 209 doubles = 428 KB for W4's layer 1) in L2 while the
+ * row blocks of A pass over it; 128 and 512 measured within 5–10% of it. Unrolling the rows
+ * form's k loop (ku = 2 or 4) made every shape 30–50% slower: V8 keeps both steps' B vectors
+ * live and spills.
  */
-export function defaultTiles(dtype: Dtype): GemmTiles {
-  return dtype === 'float64'
-    ? { mr: 4, nv: 3, dr: 3, dc: 3, kc: 128 }
-    : { mr: 4, nv: 3, dr: 3, dc: 3, kc: 128 };
+export function defaultTiles(_dtype: Dtype): GemmTiles {
+  return { mr: 4, nv: 2, dr: 3, dc: 2, kc: 256, ku: 1 };
 }
 
 export type GemmForm = 'rows' | 'dot' | 'scalar';
@@ -254,37 +259,34 @@ class Gemm {
     this.init(acc, vector, (r, v) => [r, vector ? v * W : v]);
     const b = Array.from({ length: V }, (_, v) => f.local(ty, `b${v}`));
     const a = f.local(ty, 'a');
-    // count k steps down in `end` (a runtime k may be 0)
-    K.lin(klen, 'k');
-    f.set(this.end);
+    // k steps of `unroll` products (a literal k; then the k % unroll rest), counted down in
+    // `end`; a runtime k may be 0
+    const U = typeof klen === 'number' ? Math.min(this.t.ku, klen) : 1;
+    const step = (q: number) => {
+      b.forEach((bv, v) => {
+        if (vector) f.mem('v128.load', K.at(this.pb, p.b, [q, v * W]), Math.log2(K.es)).set(bv);
+        else (K.loadScalar(this.pb, p.b, [q, v]), f.set(bv));
+      });
+      const splat = K.dtype === 'float64' ? 'v128.load64_splat' : 'v128.load32_splat';
+      for (let r = 0; r < R; r++) {
+        f.mem(vector ? splat : `${K.s}.load`, K.at(this.pa, p.a, [r, q]), Math.log2(K.es)).set(a);
+        const op = vector ? K.v : K.s;
+        for (let v = 0; v < V; v++)
+          f.get(acc[r]![v]!).get(a).get(b[v]!).op(`${op}.mul`).op(`${op}.add`).set(acc[r]![v]!);
+      }
+    };
     const runtime = typeof klen !== 'number';
+    if (runtime) K.lin(klen, 'k');
+    else f.i32(Math.floor(klen / U));
+    f.set(this.end);
     if (runtime) f.op('block').get(this.end).op('i32.eqz').op('br_if', 0);
     f.op('loop');
-    b.forEach((bv, v) => {
-      if (vector) f.mem('v128.load', K.at(this.pb, p.b, [0, v * W]), Math.log2(K.es)).set(bv);
-      else (K.loadScalar(this.pb, p.b, [0, v]), f.set(bv));
-    });
-    for (let r = 0; r < R; r++) {
-      const off = K.at(this.pa, p.a, [r, 0]);
-      f.mem(
-        vector
-          ? K.dtype === 'float64'
-            ? 'v128.load64_splat'
-            : 'v128.load32_splat'
-          : `${K.s}.load`,
-        off,
-        Math.log2(K.es),
-      );
-      f.set(a);
-      for (let v = 0; v < V; v++) {
-        const op = vector ? K.v : K.s;
-        f.get(acc[r]![v]!).get(a).get(b[v]!).op(`${op}.mul`).op(`${op}.add`).set(acc[r]![v]!);
-      }
-    }
-    this.advance(this.pa, p.a.strides[1]!);
-    this.advance(this.pb, p.b.strides[0]!);
+    for (let q = 0; q < U; q++) step(q);
+    this.advance(this.pa, p.a.strides[1]!, U);
+    this.advance(this.pb, p.b.strides[0]!, U);
     f.get(this.end).i32(1).op('i32.sub').tee(this.end).op('br_if', 0).op('end');
     if (runtime) f.op('end');
+    if (!runtime) for (let q = 0; q < klen % U; q++) step(q);
     this.finish(acc, vector, (r, v) => [r, vector ? v * W : v], col0);
   }
 
@@ -484,11 +486,11 @@ class Gemm {
     f.op('end');
   }
 
-  private advance(ptr: number, stride: Lin): void {
+  private advance(ptr: number, stride: Lin, count = 1): void {
     if (isLit(stride, 0)) return;
     const f = this.K.f;
     f.get(ptr);
-    this.K.lin(mulLin(1, stride, this.K.es), 'step');
+    this.K.lin(mulLin(count, stride, this.K.es), 'step');
     f.op('i32.add').set(ptr);
   }
 }

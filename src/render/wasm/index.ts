@@ -4,12 +4,15 @@
  * encoded to bytes (./encoder.ts) and printed as WAT (./wat.ts) from one instruction list.
  */
 import { encodeModule } from './encoder.js';
+import { MATH_FNS } from '../../kernel/expr.js';
 import type { Func, ImportedFunc } from './instr.js';
 import { printWat } from './wat.js';
 
 export {
   E,
   evalExpr,
+  MATH_FNS,
+  type MathFn,
   type Cmp,
   type Dtype,
   type Expr,
@@ -36,12 +39,23 @@ export type { Base, KernelParam, Lin, View } from './kernel.js';
 export { instantiate, simdSupported, wasmApi } from './runtime.js';
 export type { Func, ImportedFunc, Module } from './instr.js';
 
-/** A module of kernel functions (each exported under its name): its bytes and its WAT text. */
+/** The imports of every kernel module: Math's functions of MATH_FNS, f64 → f64. */
+export const mathImports: readonly ImportedFunc[] = MATH_FNS.map((fn) => ({
+  module: 'env',
+  field: fn,
+  name: fn,
+  params: ['f64'],
+  results: ['f64'],
+}));
+
+/**
+ * A module of kernel functions (each exported under its name), importing `env.memory` (at least
+ * `memoryPages` pages of 64 KiB) and {@link mathImports}: its bytes and its WAT text.
+ */
 export function kernelModule(
   funcs: readonly Func[],
   memoryPages = 1,
-  imports: readonly ImportedFunc[] = [],
 ): { bytes: Uint8Array; wat: string } {
-  const m = { memoryPages, imports, funcs };
+  const m = { memoryPages, imports: mathImports, funcs };
   return { bytes: encodeModule(m), wat: printWat(m) };
 }

@@ -5,7 +5,14 @@
  * (./expr.ts), and counted loops.
  */
 import { GradgenError } from '../../errors.js';
-import { exprUses, type BinaryOp, type Cmp, type Dtype, type Expr } from '../../kernel/expr.js';
+import {
+  exprUses,
+  MATH_FNS,
+  type BinaryOp,
+  type Cmp,
+  type Dtype,
+  type Expr,
+} from '../../kernel/expr.js';
 import { FuncBuilder, type Func, type Op, type ValType } from './instr.js';
 
 /** A size or stride: a literal, or `mul·sym + add` with `sym` an i32 parameter (a batch size). */
@@ -182,19 +189,25 @@ export class Kernel {
 
   /** A pointer local set to the address of element idx (sizes may be runtime) of `v`. */
   pointer(local: number, v: View, idx: readonly (number | { local: number })[]): void {
-    this.base(v.base);
+    // a literal base 0 is left out (the first term starts the sum)
+    let terms = 0;
+    if (v.base !== 0) (this.base(v.base), terms++);
+    const add = () => {
+      if (terms++ > 0) this.f.op('i32.add');
+    };
     idx.forEach((x, a) => {
       const st = scale(v.strides[a]!, this.es);
       if (typeof x === 'number') {
-        if (x === 0) return;
+        if (x === 0 || isLit(st, 0)) return;
         this.lin(scale(st, x), 'off');
       } else {
         if (isLit(st, 0)) return;
         this.f.get(x.local);
         if (!isLit(st, 1)) (this.lin(st, 'stride'), this.f.op('i32.mul'));
       }
-      this.f.op('i32.add');
+      add();
     });
+    if (terms === 0) this.f.i32(0);
     this.f.set(local);
   }
 
@@ -202,7 +215,8 @@ export class Kernel {
   splat(e: Expr & ({ k: 'const' } | { k: 'param' })): number {
     const key =
       e.k === 'const' ? `splat ${Object.is(e.value, -0) ? '-0' : e.value}` : `splat $${e.name}`;
-    return this.entryLocal(key, 'v128', e.k === 'param' ? e.name : 'k', () => {
+    const hint = e.k === 'param' ? e.name : e.value === 0 ? 'zero' : 'k';
+    return this.entryLocal(key, 'v128', hint, () => {
       this.scalarLeaf(e);
       this.f.op(`${this.v}.splat`);
     });
@@ -252,6 +266,9 @@ export class Kernel {
           go(x.a);
           this.f.op(`${p}.${x.op}` as Op);
           return;
+        case 'call':
+          go(x.a);
+          return this.call(MATH_FNS.indexOf(x.fn), vector);
         case 'binary':
           if (!vector && (x.op === 'pmin' || x.op === 'pmax'))
             return this.scalarPminmax(x.op, x.a, x.b, go);
@@ -269,6 +286,29 @@ export class Kernel {
       }
     };
     go(e);
+  }
+
+  /** Calls imported function `fn` (f64 → f64) on the value on the stack, lane by lane. */
+  private call(fn: number, vector: boolean): void {
+    const f = this.f;
+    const one = () => {
+      if (this.s === 'f32') f.op('f64.promote_f32');
+      f.op('call', fn);
+      if (this.s === 'f32') f.op('f32.demote_f64');
+    };
+    if (!vector) return one();
+    const x = f.local('v128', 'arg');
+    const y = f.local('v128', 'res');
+    f.set(x);
+    for (let l = 0; l < this.W; l++) {
+      if (l > 0) f.get(y);
+      f.get(x).op(`${this.v}.extract_lane`, l);
+      one();
+      if (l === 0) f.op(`${this.v}.splat`);
+      else f.op(`${this.v}.replace_lane`, l);
+      f.set(y);
+    }
+    f.get(y);
   }
 
   /** pmin(a, b) = b < a ? b : a and pmax(a, b) = a < b ? b : a, in scalar code. */

@@ -1,3 +1,5 @@
+import { MATH_FNS } from '../../kernel/expr.js';
+
 /**
  * The few WebAssembly host calls the kernels need, typed here because gradgen compiles without
  * the DOM lib (the global `WebAssembly` is there in Node 20+, Bun, Deno and browsers).
@@ -44,12 +46,19 @@ export function simdSupported(): boolean {
 /** The probe's bytes (for tests: a module that is SIMD-only). */
 export const simdProbeBytes = (): Uint8Array => SIMD_PROBE.slice();
 
-/** Compiles and instantiates `bytes` synchronously against `memory` and `env` imports. */
+/** Math's functions that kernel modules import (./expr.ts's MATH_FNS), by name. */
+const MATH_ENV = Object.fromEntries(MATH_FNS.map((fn) => [fn, Math[fn]]));
+
+/**
+ * Compiles and instantiates `bytes` synchronously against `memory`, Math's functions and further
+ * `env` imports. (Synchronous compilation: fine in Node, Bun, Deno and workers; Chromium's main
+ * thread refuses modules over 4 KB, where the renderer must use WebAssembly.compile.)
+ */
 export function instantiate(
   bytes: Uint8Array,
   memory: WasmMemory,
   env: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const api = wasmApi();
-  return new api.Instance(new api.Module(bytes), { env: { memory, ...env } }).exports;
+  return new api.Instance(new api.Module(bytes), { env: { memory, ...MATH_ENV, ...env } }).exports;
 }

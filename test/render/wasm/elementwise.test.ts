@@ -6,6 +6,7 @@ import {
   evalExpr,
   instantiate,
   kernelModule,
+  MATH_FNS,
   reduceForm,
   reduceFunc,
   wasmApi,
@@ -32,7 +33,7 @@ const sizeArb = fc.oneof(
   fc.integer({ min: 1, max: 24 }),
 );
 
-/** Random formulas over loads of `n` views and the parameter s: every op, sqrt and division too. */
+/** Random formulas over loads of `n` views and the parameter s: every op, Math calls too. */
 function exprArb(n: number): fc.Arbitrary<Expr> {
   return fc.letrec<{ e: Expr }>((tie) => ({
     e: fc.oneof(
@@ -40,6 +41,7 @@ function exprArb(n: number): fc.Arbitrary<Expr> {
       fc.integer({ min: 0, max: n - 1 }).map((v) => E.load(v)),
       fc.constantFrom(E.c(0), E.c(-0), E.c(0.1), E.c(2.5), E.param('s')),
       fc.tuple(fc.constantFrom('neg', 'abs', 'sqrt'), tie('e')).map(([op, a]) => E.unary(op, a)),
+      fc.tuple(fc.constantFrom(...MATH_FNS), tie('e')).map(([fn, a]) => E.call(fn, a)),
       fc
         .tuple(
           fc.constantFrom('add', 'sub', 'mul', 'div', 'min', 'max', 'pmin', 'pmax'),

@@ -44,6 +44,7 @@ const tilesArb = fc.option(
     dr: fc.integer({ min: 1, max: 4 }),
     dc: fc.integer({ min: 1, max: 4 }),
     kc: fc.integer({ min: 3, max: 64 }),
+    ku: fc.integer({ min: 1, max: 3 }),
   }),
   { nil: undefined },
 );

@@ -139,6 +139,8 @@ export function lipschitz(e: Expr): number {
       return 0;
     case 'unary':
       return lipschitz(e.a);
+    case 'call':
+      return Infinity;
     case 'select':
       return Math.max(lipschitz(e.then), lipschitz(e.else));
     case 'binary': {
@@ -153,7 +155,7 @@ export function lipschitz(e: Expr): number {
 
 /** The number of ops of an expression (each rounds once). */
 export function exprSize(e: Expr): number {
-  if (e.k === 'unary') return 1 + exprSize(e.a);
+  if (e.k === 'unary' || e.k === 'call') return 1 + exprSize(e.a);
   if (e.k === 'binary') return 1 + exprSize(e.a) + exprSize(e.b);
   if (e.k === 'select') return 1 + exprSize(e.then) + exprSize(e.else);
   return 0;
