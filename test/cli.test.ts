@@ -56,6 +56,21 @@ describe('gradgen command', () => {
     expect(readFileSync(out, 'utf8')).toContain('export function costJ(');
   });
 
+  it("compile --target wasm -o writes the module and its kernels' text beside it, as in codegen/wasm/", () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gradgen-')), 'planar.ts');
+    const r = run('compile', 'samples/planar.ts', '--target', 'wasm', '-o', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      readFileSync(join(root, 'codegen/wasm/planar.ts'), 'utf8'),
+    );
+    expect(readFileSync(out.replace(/\.ts$/, '.wat'), 'utf8')).toBe(
+      readFileSync(join(root, 'codegen/wasm/planar.wat'), 'utf8'),
+    );
+    expect(run('compile', 'samples/planar.ts', '--target', 'webgpu').stderr).toMatch(
+      /expected one of ts, wasm/,
+    );
+  });
+
   it('check prints the gradient-check table', () => {
     const r = run('check', 'samples/computationGraph.ts');
     expect(r.status).toBe(0);

@@ -22,6 +22,7 @@ const wasmFiles = readdirSync(join(src, 'render/wasm'))
 const FILES = [
   ...['moduleRunner', 'stats', 'hand', 'exchange', 'peak'].map((f) => `bench/${f}`),
   'errors',
+  'kernel/expr',
   ...wasmFiles,
 ];
 

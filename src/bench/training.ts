@@ -71,6 +71,8 @@ export interface TrainingWorkload {
   readonly data: () => { X: Float64Array; Y: Float64Array; m: number };
   readonly seed: number;
   readonly targets?: Targets;
+  /** The wasm target's (issue 14). */
+  readonly wasmTargets?: WasmTargets;
   /** Also time jax-js and numpy. */
   readonly peers?: boolean;
 }
@@ -99,6 +101,10 @@ export interface TrainingResult {
   readonly timings: Timing[];
   readonly allocations: Allocation[];
   readonly targets?: Targets;
+  /** The wasm target's comparisons in this run. */
+  readonly wasmChecks?: readonly TargetCheck[];
+  /** Where the wasm target's f64 step time goes, per kernel, when one of them was missed. */
+  readonly wasmBreakdown?: string;
   /** Where gradgen f64's step time goes, per kernel (markdown), when a target was missed. */
   readonly kernelBreakdown?: string;
   /** Child-process contenders: gradgen f64, f32 and hand-written in plain node, then numpy. */
@@ -113,6 +119,57 @@ export interface TrainingResult {
 
 /** The contenders' indices in TrainingResult.timings / allocations. */
 export const IMPL = { f64: 0, f32: 1, hand: 2, cpu: 3, wasm: 4, jax32: 5, jax64: 6 } as const;
+
+/** The plain-node child's contenders, by what they are. */
+export const CHILD = {
+  f64: 'gradgen f64 (plain-node child)',
+  f32: 'gradgen f32 (plain-node child)',
+  wasm64: 'gradgen wasm f64 (plain-node child)',
+  wasm32: 'gradgen wasm f32 (plain-node child)',
+} as const;
+
+/** Issue 14's targets for the wasm target: how many times faster, per comparison. */
+export interface WasmTargets {
+  /** wasm f64 vs the TS target f64 (both in the child). */
+  readonly ts: number;
+  /** wasm f64 vs numpy f64 (single-threaded BLAS, its own child). */
+  readonly numpy?: number;
+  /** wasm f32 vs TF.js's wasm backend (XNNPACK SIMD, in the bench process). */
+  readonly tfjsWasm?: number;
+  /** wasm f32 vs jax-js f32 (jit, wasm backend, in the bench process). */
+  readonly jax?: number;
+}
+
+/** The wasm target's comparisons of one run: child rows and the bench process's timings. */
+export function checkWasmTargets(
+  targets: WasmTargets,
+  outside: readonly OutsideRow[],
+  timings: readonly Timing[],
+): TargetCheck[] {
+  const child = (name: string) => outside.find((o) => o.name === name)?.timing.median;
+  const inProcess = (i: number) => timings[i]?.median;
+  const checks: TargetCheck[] = [];
+  const compare = (what: string, target: number | undefined, a?: number, b?: number) => {
+    if (target === undefined || a === undefined || b === undefined) return;
+    checks.push({ what, target, measured: b / a, met: b / a >= target });
+  };
+  const numpy = outside.find((o) => o.name.startsWith('numpy f64'))?.timing.median;
+  compare('gradgen wasm f64 vs gradgen TS f64', targets.ts, child(CHILD.wasm64), child(CHILD.f64));
+  compare('gradgen wasm f64 vs numpy f64', targets.numpy, child(CHILD.wasm64), numpy);
+  compare(
+    'gradgen wasm f32 vs TF.js wasm',
+    targets.tfjsWasm,
+    child(CHILD.wasm32),
+    inProcess(IMPL.wasm),
+  );
+  compare(
+    'gradgen wasm f32 vs jax-js f32',
+    targets.jax,
+    child(CHILD.wasm32),
+    inProcess(IMPL.jax32),
+  );
+  return checks;
+}
 
 const TOL_F64 = 1e-9;
 const TOL_F32 = 1e-4;
@@ -302,7 +359,7 @@ function timingOf(name: string, perStep: number[], ref: Timing): Timing {
  */
 function outsideRows(
   w: TrainingWorkload,
-  sources: { f64: string; f32: string },
+  sources: { f64: string; f32: string; wasm64: string; wasm32: string },
   init: Record<string, Float64Array>,
   X: Float64Array,
   Y: Float64Array,
@@ -316,8 +373,10 @@ function outsideRows(
   options.log(`${w.id}: gradgen modules and hand-written TS in a plain-node child…`);
   const child = runChildModules(
     [
-      { source: sources.f64, name: 'gradgen f64 (plain-node child)', float32: false },
-      { source: sources.f32, name: 'gradgen f32 (plain-node child)', float32: true },
+      { source: sources.f64, name: CHILD.f64, float32: false },
+      { source: sources.f32, name: CHILD.f32, float32: true },
+      { source: sources.wasm64, name: CHILD.wasm64, float32: false },
+      { source: sources.wasm32, name: CHILD.wasm32, float32: true },
     ],
     {
       names: w.names,
@@ -333,7 +392,7 @@ function outsideRows(
     },
     data,
   );
-  const tols = [TOL_F64, TOL_F32, TOL_F64];
+  const tols = [TOL_F64, TOL_F32, TOL_F64, TOL_F32, TOL_F64];
   const rows: OutsideRow[] = child.report.timings.map((t, k) => ({
     name: t.name === 'hand-written TS (f64)' ? 'hand-written TS (f64, plain-node child)' : t.name,
     timing: t,
@@ -480,9 +539,12 @@ export async function runTraining(
     breakdown = kernelBreakdown(spec64, init, data64, timings[IMPL.f64].median, options.roundMs);
   }
 
+  options.log(`${w.id}: compiling for the wasm target…`);
+  const wasm64 = compileTraining({ ...spec64, target: 'wasm' }).source;
+  const wasm32 = compileTraining({ ...spec64, target: 'wasm', dtype: 'float32' }).source;
   const outside = outsideRows(
     w,
-    { f64: t64.source, f32: t32.source },
+    { f64: t64.source, f32: t32.source, wasm64, wasm32 },
     init,
     X,
     Y,
@@ -490,6 +552,21 @@ export async function runTraining(
     { grads: refGrads, params: refParams },
     options,
   );
+  const wasmChecks = w.wasmTargets
+    ? checkWasmTargets(w.wasmTargets, outside.rows, timings)
+    : undefined;
+  let wasmBreakdown: string | undefined;
+  if (wasmChecks?.some((c) => !c.met)) {
+    options.log(`${w.id}: a wasm target is missed: kernel breakdown of the wasm target…`);
+    const ms = outside.rows.find((o) => o.name === CHILD.wasm64)?.timing.median ?? 1;
+    wasmBreakdown = kernelBreakdown(
+      { ...spec64, target: 'wasm' },
+      init,
+      data64,
+      ms,
+      options.roundMs,
+    );
+  }
   return {
     id: w.id,
     title: w.title,
@@ -504,6 +581,8 @@ export async function runTraining(
     timings,
     allocations,
     ...(w.targets ? { targets: w.targets } : {}),
+    ...(wasmChecks ? { wasmChecks } : {}),
+    ...(wasmBreakdown ? { wasmBreakdown } : {}),
     ...(breakdown ? { kernelBreakdown: breakdown } : {}),
     outside: outside.rows,
     peak: outside.peak,

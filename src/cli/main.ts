@@ -35,7 +35,7 @@ import { createProgress, createStatus, displayFor, formatCost } from './progress
 import { loadModel, writeText } from '../node.js';
 import { describeError } from '../modelFileError.js';
 import { parseCommand, type OptionValues } from './args.js';
-import { CliError, exampleCount, firstExamples, modelOutputs, moduleSource } from './samples.js';
+import { CliError, exampleCount, firstExamples, modelOutputs, moduleFiles } from './samples.js';
 import { UsageError, usageErrorLine } from './usage.js';
 
 function writeOrPrint(out: string | undefined, text: string): void {
@@ -402,7 +402,12 @@ function report(
 }
 
 function compileCommand(model: Model, options: OptionValues<'compile'>): void {
-  writeOrPrint(options.out, moduleSource(model));
+  const { source, wat } = moduleFiles(model, options.target ?? 'ts');
+  writeOrPrint(options.out, source);
+  if (wat === undefined) return;
+  // the kernels' text beside the module (with the module printed, there is nowhere beside it)
+  if (options.out) writeOrPrint(options.out.replace(/(\.[cm]?[jt]s)?$/, '.wat'), wat);
+  else console.error("compile: the kernels' text (WAT) is written beside --out; none given");
 }
 
 function checkCommand(file: string, model: Model, options: OptionValues<'check'>): void {

@@ -1,6 +1,8 @@
 /** Loading model files: the convention shared by the `gradgen` command and `npm run codegen`. */
 import { grad } from '../autodiff/grad.js';
-import { emit } from '../emit/module.js';
+import { emitModule } from '../emit/module.js';
+import type { Target } from '../kernel/ir.js';
+import { sameCallSite } from '../ir/site.js';
 import { leavesOf } from '../ir/graph.js';
 import type { Node, ParamNode } from '../ir/node.js';
 import type { InputValue, InputValues } from '../ir/values.js';
@@ -32,9 +34,18 @@ export function modelOutputs(model: Model): Readonly<Record<string, Node>> {
 
 /** The generated module of a model: `emit` for a graph, the training module for a training model. */
 export function moduleSource(model: Model): string {
-  return model.kind === 'graph'
-    ? emit(model.outputs, { name: model.name, inputs: model.inputs })
-    : compileTraining(model).source;
+  return moduleFiles(model, 'ts').source;
+}
+
+/** The module for `target`, and on the wasm target its kernels' text (WAT). */
+export function moduleFiles(model: Model, target: Target): { source: string; wat?: string } {
+  if (model.kind === 'graph') {
+    const mod = emitModule(model.outputs, { name: model.name, inputs: model.inputs, target });
+    return { source: mod.source, ...(mod.wasm ? { wat: mod.wasm.wat } : {}) };
+  }
+  // the variant keeps the model's call site (the L2 penalty and the cost are attributed to it)
+  const t = compileTraining(target === 'ts' ? model : sameCallSite(model, { ...model, target }));
+  return { source: t.source, ...(t.wat !== undefined ? { wat: t.wat } : {}) };
 }
 
 /** The data inputs of a training model that carry the batch axis (examples are columns). */

@@ -51,6 +51,12 @@ export const COMMANDS = {
     ],
     options: {
       out: { kind: 'path', short: 'o', value: 'out.ts', help: 'write the module to this file' },
+      target: {
+        kind: 'choice',
+        value: 'ts|wasm',
+        choices: ['ts', 'wasm'],
+        help: "where the kernels run (default ts); wasm writes the kernels' text (.wat) beside --out",
+      },
     },
   },
   check: {

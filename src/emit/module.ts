@@ -293,7 +293,10 @@ export function emitFunctions(
   });
   // kernels the functions compute alike are emitted once (lossAndGrad's forward and predict's)
   const shared = guarded(shareKernels(lowered, namer), names);
-  const kernels = wasm ? wasmSection(shared.functions, options.maxBatch) : undefined;
+  const kernels =
+    wasm && shared.functions.some((f) => f.program.wasm)
+      ? wasmSection(shared.functions, options.maxBatch)
+      : undefined;
   const render = {
     dtype,
     ...(shared.kernels.length ? { kernels: shared.kernels } : {}),
@@ -346,6 +349,7 @@ function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_M
     // an input's view is shared by the functions that read it: laid out once
     views: [...new Map(programs.flatMap(memoryViews).map((v) => [v.name, v])).values()],
     symbols: [...new Set(programs.flatMap((p) => p.dims.map((d) => d.symbol)))],
+    batched: programs.some((p) => p.dims.length > 0),
     defaultMaxBatch: maxBatch,
   };
   return { section, wat };

@@ -159,6 +159,13 @@ export function rememberCallSite<T extends object>(value: T): T {
   return value;
 }
 
+/** `to` (a variant of `from`, e.g. the same spec with another option) with `from`'s call site. */
+export function sameCallSite<T extends object>(from: object, to: T): T {
+  const site = remembered.get(from);
+  if (site !== undefined) remembered.set(to, site);
+  return to;
+}
+
 /** The call site {@link rememberCallSite} recorded for `value`, if any. */
 export function rememberedCallSite(value: object): string | undefined {
   return remembered.get(value);

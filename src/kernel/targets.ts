@@ -1,10 +1,10 @@
 /**
  * Targets: on the wasm target, which kernels run as WebAssembly SIMD functions. A kernel can when
  * its loops are ones the wasm kernels have (a matmul, an elementwise map), every op of its fused
- * group has a rule in the expression IR (src/kernel/expr.ts: arithmetic, comparisons, relu, and
- * Math's exp/log/tanh as calls), and every operand is a buffer view with literal or batch-linear
- * strides, or a number. A matmul whose epilogue has an op without a rule (x^1.5, |x|'s sign…) is
- * split: the product in wasm into a buffer of its own, the epilogue as a TypeScript map over it.
+ * group has a rule in the expression IR (src/kernel/expr.ts: arithmetic, comparisons, relu) and
+ * calls no Math function (exp, tanh: see `expressible`), and every operand is a buffer view with
+ * literal or batch-linear strides, or a number. A matmul whose epilogue is not so (σ, tanh, x^1.5)
+ * is split: the product in wasm into a buffer of its own, the epilogue a TypeScript map over it.
  */
 import type { ApplyNode, Node } from '../ir/node.js';
 import { opDef } from '../ops/index.js';
@@ -60,7 +60,27 @@ export function groupExpr(
   return inside.get(root);
 }
 
-/** Whether the group of `root` has an expression, every operand addressable (`producer`: acc). */
+/** Whether `e` calls one of Math's functions (once per element, out of wasm and back). */
+function calls(e: Expr): boolean {
+  switch (e.k) {
+    case 'call':
+      return true;
+    case 'unary':
+      return calls(e.a);
+    case 'binary':
+      return calls(e.a) || calls(e.b);
+    case 'select':
+      return [e.a, e.b, e.then, e.else].some(calls);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the group of `root` runs well as wasm: it has an expression, every operand is
+ * addressable (`producer`: acc), and it calls no Math function — a call out of wasm and back per
+ * element costs more than the TypeScript loop does (the planar model's tanh layer ran 14% slower).
+ */
 function expressible(
   fusion: FusionPlan,
   refs: ReadonlyMap<Node, Ref>,
@@ -69,7 +89,8 @@ function expressible(
 ): boolean {
   const operand = (a: Node) =>
     a === producer ? E.acc : addressable(refs.get(a)) ? E.c(0) : undefined;
-  return groupExpr(fusion, root, operand) !== undefined;
+  const e = groupExpr(fusion, root, operand);
+  return e !== undefined && !calls(e);
 }
 
 /** A matmul the wasm GEMMs can compute: both operands buffer views (not fused, not numbers). */
@@ -109,7 +130,7 @@ export function assignTargets(
         out.push({ ...k, target: 'wasm' });
         continue;
       }
-      // the product in wasm, the epilogue (an op without a rule) in TypeScript over its buffer
+      // the product in wasm, the epilogue (σ, tanh…) in TypeScript over its buffer
       const p = k.producer.node;
       placed.set(p, ownBuffer(p));
       producerOf.delete(k.node);

@@ -419,7 +419,8 @@ export function renderProgram(
     buffers: slots,
     outputs: renderOutputs(p, s, fill),
     namer,
-    ...(p.target === 'wasm' ? { wasm: wasmPart(s, inputs) } : {}),
+    // a function none of whose kernels runs as wasm (all scalars) is the TS target's
+    ...(s.funcs.length > 0 ? { wasm: wasmPart(s, inputs) } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export interface WasmSection {
   readonly inputs: readonly { readonly view: string; readonly input: string }[];
   /** The batch dimensions the sizes are written in (each set to the batch limit). */
   readonly symbols: readonly string[];
+  /** Whether a function has a batch dimension (and so may need a larger memory). */
+  readonly batched: boolean;
   readonly defaultMaxBatch: number;
 }
 
@@ -318,14 +320,16 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('});');
   w.line('}');
 
-  w.line('').doc([
-    'For a call whose batch is over the limit: a memory for `limit` examples now, where the engine',
-    'allows it (false: the caller must await setup first).',
-  ]);
-  w.functionHeader('', n.grow, [['limit', 'number']], 'boolean');
-  w.line(`const api = ${n.engine}();`);
-  w.line(`return api !== undefined && ${n.startNow}(api, limit);`);
-  w.line('}');
+  if (s.batched) {
+    w.line('').doc([
+      'For a call whose batch is over the limit: a memory for `limit` examples now, where the',
+      'engine allows it (false: the caller must await setup first).',
+    ]);
+    w.functionHeader('', n.grow, [['limit', 'number']], 'boolean');
+    w.line(`const api = ${n.engine}();`);
+    w.line(`return api !== undefined && ${n.startNow}(api, limit);`);
+    w.line('}');
+  }
 
   w.line('').doc([
     `Resolves when the kernels can run, on a memory for batches of up to ${s.defaultMaxBatch} examples (a`,

@@ -33,6 +33,7 @@ import {
   type TrainingState,
 } from '../runtime/trainer.js';
 import type { Dtype } from '../lower/lower.js';
+import type { Target } from '../kernel/ir.js';
 import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
@@ -75,6 +76,14 @@ export interface TrainingSpec {
   readonly guard?: boolean;
   /** Prefix of the module's function names (default: `train`). */
   readonly name?: string;
+  /**
+   * Where the kernels run (see EmitOptions.target): `'wasm'` runs the step's matmuls and maps as
+   * WebAssembly SIMD; the trainer then has `ready` (await it before the first step where the
+   * engine compiles asynchronously: a browser's main thread).
+   */
+  readonly target?: Target;
+  /** The wasm target: the batch the memory is first laid out for (default 1024; it grows). */
+  readonly maxBatch?: number;
 }
 
 export type {
@@ -91,6 +100,21 @@ export type {
 export interface Trainer {
   /** The emitted module (self-contained TypeScript). */
   readonly source: string;
+  /** Where its kernels run. */
+  readonly target: Target;
+  /** The wasm target: its kernels' module as text (WAT), to read beside the source. */
+  readonly wat: string | undefined;
+  /**
+   * Resolves when the kernels can run: at once, except on the wasm target where the engine
+   * compiles WebAssembly only asynchronously; it rejects (E_NO_WASM) where SIMD128 is missing.
+   */
+  readonly ready: Promise<void>;
+  /**
+   * The wasm target: lays its memory out for batches (and predict/evaluate data) of up to
+   * `maxBatch` examples — what a larger batch does by itself where the engine instantiates
+   * synchronously (elsewhere it is E_BATCH_TOO_LARGE until this resolves). No-op on the TS target.
+   */
+  setup(options: { readonly maxBatch: number }): Promise<void>;
   readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
   readonly parameterCount: number;
   /** The normalized inputs (`normalize(X)`) and the names and shape of their buffers μ and σ. */
@@ -262,6 +286,8 @@ export const TRAINING_SPEC_OPTIONS: OptionSchema = {
   profile: { type: 'boolean' },
   guard: { type: 'boolean' },
   name: IDENTIFIER_OPTION,
+  target: { type: 'oneOf', values: ['ts', 'wasm'] },
+  maxBatch: { type: 'number', integer: true, min: 1 },
 };
 /** A training model (defineTraining) is a spec too; its other fields are defineTraining's. */
 const MODEL_FIELDS: OptionSchema = {
@@ -641,6 +667,8 @@ function emitTrainingModule(
       ...(spec.dtype ? { dtype: spec.dtype } : {}),
       ...(spec.profile ? { profile: true } : {}),
       ...(spec.guard ? { guard: true } : {}),
+      ...(spec.target ? { target: spec.target } : {}),
+      ...(spec.maxBatch ? { maxBatch: spec.maxBatch } : {}),
       header: [
         `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ` + L2, λ = ${g.l2}, on ${g.regularized.map((p) => p.name).join(', ') || 'no param'}` : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
@@ -666,7 +694,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const where = 'compileTraining';
   const g = trainingGraph(spec, where);
   const meta = trainerMeta(g, spec);
-  const { source, javascript, functions } = emitTrainingModule(g, spec, meta, where);
+  const { source, javascript, functions, wasm } = emitTrainingModule(g, spec, meta, where);
   const mod = loadModule(javascript);
   const core = mod[`${g.prefix}Training`] as TrainerCore;
   const gradFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
@@ -682,6 +710,10 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
   return {
     source,
+    target: wasm ? 'wasm' : 'ts',
+    wat: wasm?.wat,
+    ready: wasm ? (mod[wasm.ready] as Promise<void>) : Promise.resolve(),
+    setup: wasm ? (mod[wasm.setup] as Trainer['setup']) : () => Promise.resolve(),
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
     parameterCount: meta.parameterCount,
     normalizers: meta.normalizers,

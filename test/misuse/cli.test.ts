@@ -54,7 +54,7 @@ const MODELS: Record<string, string> = {
   'epochs.ts': `${header}export default ${training('defaults: { epochs: 0 }')};\n`,
   'typo.ts': `${header}export default defineGraph({ name: 'g', outputs: { A }, exmaple: {} });\n`,
   'lr.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: adam({ learningRate: -1 }), data });\n`,
-  'target.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: sgd({ learningRate: 1 }), data, target: 'wasm' });\n`,
+  'target.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: sgd({ learningRate: 1 }), data, backend: 'wasm' });\n`,
   'data.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: sgd({ learningRate: 1 }), data: () => { throw new Error('no network'); } });\n`,
   'nan.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: sgd({ learningRate: 1 }), data: () => ({ train: { X: [1, NaN, 3, 4], Y: [0, 1] } }) });\n`,
   'missing.ts': `${header}export default defineTraining({ name: 'm', loss: J, optimizer: sgd({ learningRate: 1 }), data: () => ({ train: { X: [1, 2, 3, 4] } }) });\n`,
@@ -141,7 +141,7 @@ const CASES: readonly (readonly [string, readonly string[], number, RegExp])[] =
     ['train', 'target.ts'],
     1,
     new RegExp(
-      `defineTraining: unknown option 'target' \\(given "wasm"\\).*\\(target\\.ts:${FIRST}\\)`,
+      `defineTraining: unknown option 'backend' \\(given "wasm"\\).*\\(target\\.ts:${FIRST}\\)`,
     ),
   ],
   ['a data() that throws', ['train', 'data.ts'], 1, /data\.ts: data\(\) failed.*no network/],

@@ -1,0 +1,14271 @@
+(module
+  (type (;0;) (func (param f64) (result f64)))
+  (type (;1;) (func (param i32 i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32)))
+  (type (;3;) (func (param i32 i32 i32 i32 f64 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32 i32 i32 i32)))
+  (type (;5;) (func (param i32 i32 i32 i32 i32 f64)))
+  (type (;6;) (func (param i32 i32 i32)))
+  (type (;7;) (func (param i32 f64 i32 f64 f64 i32 i32)))
+  (import "env" "memory" (memory 1))
+  (import "env" "exp" (func $exp (type 0)))
+  (import "env" "log" (func $log (type 0)))
+  (import "env" "log1p" (func $log1p (type 0)))
+  (import "env" "expm1" (func $expm1 (type 0)))
+  (import "env" "tanh" (func $tanh (type 0)))
+  (func $Z1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $off i32)
+    (local $off_1 i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $c2_0_3 v128)
+    (local $c2_1_1 v128)
+    (local $c3_0_3 v128)
+    (local $c3_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $out_22 v128)
+    (local $in0_22 v128)
+    (local $r_22 v128)
+    (local $out_23 v128)
+    (local $in0_23 v128)
+    (local $r_23 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $c2_0_4 v128)
+    (local $c3_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_24 v128)
+    (local $in0_24 v128)
+    (local $r_24 v128)
+    (local $out_25 v128)
+    (local $in0_25 v128)
+    (local $r_25 v128)
+    (local $out_26 v128)
+    (local $in0_26 v128)
+    (local $r_26 v128)
+    (local $out_27 v128)
+    (local $in0_27 v128)
+    (local $r_27 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $c2_0_5 f64)
+    (local $c3_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_28 f64)
+    (local $in0_28 f64)
+    (local $r_28 f64)
+    (local $out_29 f64)
+    (local $in0_29 f64)
+    (local $r_29 f64)
+    (local $out_30 f64)
+    (local $in0_30 f64)
+    (local $r_30 f64)
+    (local $out_31 f64)
+    (local $in0_31 f64)
+    (local $r_31 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (128 × 1·m) = A·B, k = 784, rows form, k blocks of 256
+    i32.const 0
+    local.set $kb
+    loop
+      i32.const 0
+      local.set $i
+      loop
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 4 block of C (2 vectors)
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0
+              local.get $zero
+              local.set $c0_1
+              local.get $zero
+              local.set $c1_0
+              local.get $zero
+              local.set $c1_1
+              local.get $zero
+              local.set $c2_0
+              local.get $zero
+              local.set $c2_1
+              local.get $zero
+              local.set $c3_0
+              local.get $zero
+              local.set $c3_1
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0
+              local.get $pc
+              v128.load offset=16 align=8
+              local.set $c0_1
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load align=8
+              local.set $c1_0
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c1_1
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load align=8
+              local.set $c2_0
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c2_1
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load align=8
+              local.set $c3_0
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c3_1
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0
+              local.get $pb
+              v128.load offset=16 align=8
+              local.set $b1
+              local.get $pa
+              v128.load64_splat
+              local.set $a
+              local.get $c0_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0
+              local.get $c0_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c0_1
+              local.get $pa
+              v128.load64_splat offset=6272
+              local.set $a
+              local.get $c1_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c1_0
+              local.get $c1_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c1_1
+              local.get $pa
+              v128.load64_splat offset=12544
+              local.set $a
+              local.get $c2_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c2_0
+              local.get $c2_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c2_1
+              local.get $pa
+              v128.load64_splat offset=18816
+              local.set $a
+              local.get $c3_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c3_0
+              local.get $c3_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c3_1
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0
+              local.get $c0_0
+              local.set $r
+              local.get $in0
+              local.get $r
+              f64x2.add
+              local.set $out
+              local.get $pc
+              local.get $out
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_1
+              local.get $c0_1
+              local.set $r_1
+              local.get $in0_1
+              local.get $r_1
+              f64x2.add
+              local.set $out_1
+              local.get $pc
+              local.get $out_1
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_2
+              local.get $c1_0
+              local.set $r_2
+              local.get $in0_2
+              local.get $r_2
+              f64x2.add
+              local.set $out_2
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_2
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_3
+              local.get $c1_1
+              local.set $r_3
+              local.get $in0_3
+              local.get $r_3
+              f64x2.add
+              local.set $out_3
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_3
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_4
+              local.get $c2_0
+              local.set $r_4
+              local.get $in0_4
+              local.get $r_4
+              f64x2.add
+              local.set $out_4
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_4
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_5
+              local.get $c2_1
+              local.set $r_5
+              local.get $in0_5
+              local.get $r_5
+              f64x2.add
+              local.set $out_5
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_5
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_6
+              local.get $c3_0
+              local.set $r_6
+              local.get $in0_6
+              local.get $r_6
+              f64x2.add
+              local.set $out_6
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_6
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_7
+              local.get $c3_1
+              local.set $r_7
+              local.get $in0_7
+              local.get $r_7
+              f64x2.add
+              local.set $out_7
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_7
+              v128.store offset=16 align=8
+            else
+              local.get $pc
+              local.get $c0_0
+              v128.store align=8
+              local.get $pc
+              local.get $c0_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0
+              v128.store align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0
+              v128.store align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0
+              v128.store align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_1
+              v128.store offset=16 align=8
+            end
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $j
+            i32.const 2
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 2 block of C (1 vectors)
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0_1
+              local.get $zero
+              local.set $c1_0_1
+              local.get $zero
+              local.set $c2_0_1
+              local.get $zero
+              local.set $c3_0_1
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0_1
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load align=8
+              local.set $c1_0_1
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load align=8
+              local.set $c2_0_1
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load align=8
+              local.set $c3_0_1
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0_1
+              local.get $pa
+              v128.load64_splat
+              local.set $a_1
+              local.get $c0_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0_1
+              local.get $pa
+              v128.load64_splat offset=6272
+              local.set $a_1
+              local.get $c1_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c1_0_1
+              local.get $pa
+              v128.load64_splat offset=12544
+              local.set $a_1
+              local.get $c2_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c2_0_1
+              local.get $pa
+              v128.load64_splat offset=18816
+              local.set $a_1
+              local.get $c3_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c3_0_1
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_8
+              local.get $c0_0_1
+              local.set $r_8
+              local.get $in0_8
+              local.get $r_8
+              f64x2.add
+              local.set $out_8
+              local.get $pc
+              local.get $out_8
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_9
+              local.get $c1_0_1
+              local.set $r_9
+              local.get $in0_9
+              local.get $r_9
+              f64x2.add
+              local.set $out_9
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_9
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_10
+              local.get $c2_0_1
+              local.set $r_10
+              local.get $in0_10
+              local.get $r_10
+              f64x2.add
+              local.set $out_10
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_10
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_11
+              local.get $c3_0_1
+              local.set $r_11
+              local.get $in0_11
+              local.get $r_11
+              f64x2.add
+              local.set $out_11
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_11
+              v128.store align=8
+            else
+              local.get $pc
+              local.get $c0_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0_1
+              v128.store align=8
+            end
+            local.get $j
+            i32.const 2
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $j
+            i32.const 1
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 1 block of C
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              f64.const 0
+              local.set $c0_0_2
+              f64.const 0
+              local.set $c1_0_2
+              f64.const 0
+              local.set $c2_0_2
+              f64.const 0
+              local.set $c3_0_2
+            else
+              local.get $pc
+              f64.load
+              local.set $c0_0_2
+              local.get $pc
+              local.get $stride
+              i32.add
+              f64.load
+              local.set $c1_0_2
+              local.get $pc
+              local.get $off
+              i32.add
+              f64.load
+              local.set $c2_0_2
+              local.get $pc
+              local.get $off_1
+              i32.add
+              f64.load
+              local.set $c3_0_2
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              f64.load
+              local.set $b0_2
+              local.get $pa
+              f64.load
+              local.set $a_2
+              local.get $c0_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c0_0_2
+              local.get $pa
+              f64.load offset=6272
+              local.set $a_2
+              local.get $c1_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c1_0_2
+              local.get $pa
+              f64.load offset=12544
+              local.set $a_2
+              local.get $c2_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c2_0_2
+              local.get $pa
+              f64.load offset=18816
+              local.set $a_2
+              local.get $c3_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c3_0_2
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              f64.load
+              local.set $in0_12
+              local.get $c0_0_2
+              local.set $r_12
+              local.get $in0_12
+              local.get $r_12
+              f64.add
+              local.set $out_12
+              local.get $pc
+              local.get $out_12
+              f64.store
+              local.get $pe0
+              f64.load offset=8
+              local.set $in0_13
+              local.get $c1_0_2
+              local.set $r_13
+              local.get $in0_13
+              local.get $r_13
+              f64.add
+              local.set $out_13
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_13
+              f64.store
+              local.get $pe0
+              f64.load offset=16
+              local.set $in0_14
+              local.get $c2_0_2
+              local.set $r_14
+              local.get $in0_14
+              local.get $r_14
+              f64.add
+              local.set $out_14
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_14
+              f64.store
+              local.get $pe0
+              f64.load offset=24
+              local.set $in0_15
+              local.get $c3_0_2
+              local.set $r_15
+              local.get $in0_15
+              local.get $r_15
+              f64.add
+              local.set $out_15
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_15
+              f64.store
+            else
+              local.get $pc
+              local.get $c0_0_2
+              f64.store
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0_2
+              f64.store
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0_2
+              f64.store
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0_2
+              f64.store
+            end
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $i
+        i32.const 4
+        i32.add
+        local.tee $i
+        i32.const 128
+        i32.lt_u
+        br_if 0
+      end
+      local.get $kb
+      i32.const 256
+      i32.add
+      local.tee $kb
+      i32.const 768
+      i32.lt_u
+      br_if 0
+    end
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            local.get $zero
+            local.set $c0_0_3
+            local.get $zero
+            local.set $c0_1_1
+            local.get $zero
+            local.set $c1_0_3
+            local.get $zero
+            local.set $c1_1_1
+            local.get $zero
+            local.set $c2_0_3
+            local.get $zero
+            local.set $c2_1_1
+            local.get $zero
+            local.set $c3_0_3
+            local.get $zero
+            local.set $c3_1_1
+          else
+            local.get $pc
+            v128.load align=8
+            local.set $c0_0_3
+            local.get $pc
+            v128.load offset=16 align=8
+            local.set $c0_1_1
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $c1_0_3
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c1_1_1
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $c2_0_3
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c2_1_1
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $c3_0_3
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c3_1_1
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_3
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_3
+            local.get $c0_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_3
+            local.get $c0_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1_1
+            local.get $pa
+            v128.load64_splat offset=6272
+            local.set $a_3
+            local.get $c1_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_3
+            local.get $c1_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1_1
+            local.get $pa
+            v128.load64_splat offset=12544
+            local.set $a_3
+            local.get $c2_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_3
+            local.get $c2_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1_1
+            local.get $pa
+            v128.load64_splat offset=18816
+            local.set $a_3
+            local.get $c3_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_3
+            local.get $c3_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_16
+            local.get $c0_0_3
+            local.set $r_16
+            local.get $in0_16
+            local.get $r_16
+            f64x2.add
+            local.set $out_16
+            local.get $pc
+            local.get $out_16
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_17
+            local.get $c0_1_1
+            local.set $r_17
+            local.get $in0_17
+            local.get $r_17
+            f64x2.add
+            local.set $out_17
+            local.get $pc
+            local.get $out_17
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_18
+            local.get $c1_0_3
+            local.set $r_18
+            local.get $in0_18
+            local.get $r_18
+            f64x2.add
+            local.set $out_18
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_18
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_19
+            local.get $c1_1_1
+            local.set $r_19
+            local.get $in0_19
+            local.get $r_19
+            f64x2.add
+            local.set $out_19
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_19
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_20
+            local.get $c2_0_3
+            local.set $r_20
+            local.get $in0_20
+            local.get $r_20
+            f64x2.add
+            local.set $out_20
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_20
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_21
+            local.get $c2_1_1
+            local.set $r_21
+            local.get $in0_21
+            local.get $r_21
+            f64x2.add
+            local.set $out_21
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_21
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_22
+            local.get $c3_0_3
+            local.set $r_22
+            local.get $in0_22
+            local.get $r_22
+            f64x2.add
+            local.set $out_22
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_22
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_23
+            local.get $c3_1_1
+            local.set $r_23
+            local.get $in0_23
+            local.get $r_23
+            f64x2.add
+            local.set $out_23
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_23
+            v128.store offset=16 align=8
+          else
+            local.get $pc
+            local.get $c0_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $c0_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_1_1
+            v128.store offset=16 align=8
+          end
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            local.get $zero
+            local.set $c0_0_4
+            local.get $zero
+            local.set $c1_0_4
+            local.get $zero
+            local.set $c2_0_4
+            local.get $zero
+            local.set $c3_0_4
+          else
+            local.get $pc
+            v128.load align=8
+            local.set $c0_0_4
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $c1_0_4
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $c2_0_4
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $c3_0_4
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_4
+            local.get $pa
+            v128.load64_splat
+            local.set $a_4
+            local.get $c0_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_4
+            local.get $pa
+            v128.load64_splat offset=6272
+            local.set $a_4
+            local.get $c1_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_4
+            local.get $pa
+            v128.load64_splat offset=12544
+            local.set $a_4
+            local.get $c2_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_4
+            local.get $pa
+            v128.load64_splat offset=18816
+            local.set $a_4
+            local.get $c3_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_4
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_24
+            local.get $c0_0_4
+            local.set $r_24
+            local.get $in0_24
+            local.get $r_24
+            f64x2.add
+            local.set $out_24
+            local.get $pc
+            local.get $out_24
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_25
+            local.get $c1_0_4
+            local.set $r_25
+            local.get $in0_25
+            local.get $r_25
+            f64x2.add
+            local.set $out_25
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_25
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_26
+            local.get $c2_0_4
+            local.set $r_26
+            local.get $in0_26
+            local.get $r_26
+            f64x2.add
+            local.set $out_26
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_26
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_27
+            local.get $c3_0_4
+            local.set $r_27
+            local.get $in0_27
+            local.get $r_27
+            f64x2.add
+            local.set $out_27
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_27
+            v128.store align=8
+          else
+            local.get $pc
+            local.get $c0_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_4
+            v128.store align=8
+          end
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            f64.const 0
+            local.set $c0_0_5
+            f64.const 0
+            local.set $c1_0_5
+            f64.const 0
+            local.set $c2_0_5
+            f64.const 0
+            local.set $c3_0_5
+          else
+            local.get $pc
+            f64.load
+            local.set $c0_0_5
+            local.get $pc
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $c1_0_5
+            local.get $pc
+            local.get $off
+            i32.add
+            f64.load
+            local.set $c2_0_5
+            local.get $pc
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $c3_0_5
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_5
+            local.get $pa
+            f64.load
+            local.set $a_5
+            local.get $c0_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c0_0_5
+            local.get $pa
+            f64.load offset=6272
+            local.set $a_5
+            local.get $c1_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c1_0_5
+            local.get $pa
+            f64.load offset=12544
+            local.set $a_5
+            local.get $c2_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c2_0_5
+            local.get $pa
+            f64.load offset=18816
+            local.set $a_5
+            local.get $c3_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c3_0_5
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            f64.load
+            local.set $in0_28
+            local.get $c0_0_5
+            local.set $r_28
+            local.get $in0_28
+            local.get $r_28
+            f64.add
+            local.set $out_28
+            local.get $pc
+            local.get $out_28
+            f64.store
+            local.get $pe0
+            f64.load offset=8
+            local.set $in0_29
+            local.get $c1_0_5
+            local.set $r_29
+            local.get $in0_29
+            local.get $r_29
+            f64.add
+            local.set $out_29
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_29
+            f64.store
+            local.get $pe0
+            f64.load offset=16
+            local.set $in0_30
+            local.get $c2_0_5
+            local.set $r_30
+            local.get $in0_30
+            local.get $r_30
+            f64.add
+            local.set $out_30
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_30
+            f64.store
+            local.get $pe0
+            f64.load offset=24
+            local.set $in0_31
+            local.get $c3_0_5
+            local.set $r_31
+            local.get $in0_31
+            local.get $r_31
+            f64.add
+            local.set $out_31
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_31
+            f64.store
+          else
+            local.get $pc
+            local.get $c0_0_5
+            f64.store
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_5
+            f64.store
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_5
+            f64.store
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_5
+            f64.store
+          end
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $t8 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $v v128)
+    (local $in1 v128)
+    (local $in0 v128)
+    (local $zero v128)
+    (local $k v128)
+    (local $v_1 v128)
+    (local $in1_1 v128)
+    (local $in0_1 v128)
+    (local $v_2 v128)
+    (local $in1_2 v128)
+    (local $in0_2 v128)
+    (local $v_3 v128)
+    (local $in1_3 v128)
+    (local $in0_3 v128)
+    (local $v_4 v128)
+    (local $in1_4 v128)
+    (local $in0_4 v128)
+    (local $v_5 f64)
+    (local $in1_5 f64)
+    (local $in0_5 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    ;; elementwise over [128, 1·m]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      block
+        loop
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0
+          local.get $in1
+          local.get $in0
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v
+          local.get $po
+          local.get $v
+          v128.store align=8
+          local.get $p1_1
+          v128.load offset=16 align=8
+          local.set $in1_1
+          local.get $p0_1
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $in1_1
+          local.get $in0_1
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_1
+          local.get $po
+          local.get $v_1
+          v128.store offset=16 align=8
+          local.get $p1_1
+          v128.load offset=32 align=8
+          local.set $in1_2
+          local.get $p0_1
+          v128.load offset=32 align=8
+          local.set $in0_2
+          local.get $in1_2
+          local.get $in0_2
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_2
+          local.get $po
+          local.get $v_2
+          v128.store offset=32 align=8
+          local.get $p1_1
+          v128.load offset=48 align=8
+          local.set $in1_3
+          local.get $p0_1
+          v128.load offset=48 align=8
+          local.set $in0_3
+          local.get $in1_3
+          local.get $in0_3
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_3
+          local.get $po
+          local.get $v_3
+          v128.store offset=48 align=8
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1_4
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0_4
+          local.get $in1_4
+          local.get $in0_4
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_4
+          local.get $po
+          local.get $v_4
+          v128.store align=8
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          f64.load
+          local.set $in1_5
+          local.get $p0_1
+          f64.load
+          local.set $in0_5
+          local.get $in1_5
+          local.get $in0_5
+          f64.const 0
+          f64.max
+          f64.mul
+          f64.const 0.9
+          f64.div
+          local.set $v_5
+          local.get $po
+          local.get $v_5
+          f64.store
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $Z2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (64 × 1·m) = A·B, k = 128, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=2048
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=3072
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0
+          local.get $c0_0
+          local.set $r
+          local.get $in0
+          local.get $r
+          f64x2.add
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $in0_1
+          local.get $r_1
+          f64x2.add
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $in0_2
+          local.get $r_2
+          f64x2.add
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $in0_3
+          local.get $r_3
+          f64x2.add
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $in0_4
+          local.get $r_4
+          f64x2.add
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $in0_5
+          local.get $r_5
+          f64x2.add
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $in0_6
+          local.get $r_6
+          f64x2.add
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $in0_7
+          local.get $r_7
+          f64x2.add
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=2048
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=3072
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $in0_8
+          local.get $r_8
+          f64x2.add
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $in0_9
+          local.get $r_9
+          f64x2.add
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $in0_10
+          local.get $r_10
+          f64x2.add
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $in0_11
+          local.get $r_11
+          f64x2.add
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=1024
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=2048
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=3072
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $c0_0_2
+          local.set $r_12
+          local.get $in0_12
+          local.get $r_12
+          f64.add
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_13
+          local.get $c1_0_2
+          local.set $r_13
+          local.get $in0_13
+          local.get $r_13
+          f64.add
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_14
+          local.get $c2_0_2
+          local.set $r_14
+          local.get $in0_14
+          local.get $r_14
+          f64.add
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          f64.load offset=24
+          local.set $in0_15
+          local.get $c3_0_2
+          local.set $r_15
+          local.get $in0_15
+          local.get $r_15
+          f64.add
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $t9 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $v v128)
+    (local $in1 v128)
+    (local $in0 v128)
+    (local $zero v128)
+    (local $k v128)
+    (local $v_1 v128)
+    (local $in1_1 v128)
+    (local $in0_1 v128)
+    (local $v_2 v128)
+    (local $in1_2 v128)
+    (local $in0_2 v128)
+    (local $v_3 v128)
+    (local $in1_3 v128)
+    (local $in0_3 v128)
+    (local $v_4 v128)
+    (local $in1_4 v128)
+    (local $in0_4 v128)
+    (local $v_5 f64)
+    (local $in1_5 f64)
+    (local $in0_5 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    ;; elementwise over [64, 1·m]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      block
+        loop
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0
+          local.get $in1
+          local.get $in0
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v
+          local.get $po
+          local.get $v
+          v128.store align=8
+          local.get $p1_1
+          v128.load offset=16 align=8
+          local.set $in1_1
+          local.get $p0_1
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $in1_1
+          local.get $in0_1
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_1
+          local.get $po
+          local.get $v_1
+          v128.store offset=16 align=8
+          local.get $p1_1
+          v128.load offset=32 align=8
+          local.set $in1_2
+          local.get $p0_1
+          v128.load offset=32 align=8
+          local.set $in0_2
+          local.get $in1_2
+          local.get $in0_2
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_2
+          local.get $po
+          local.get $v_2
+          v128.store offset=32 align=8
+          local.get $p1_1
+          v128.load offset=48 align=8
+          local.set $in1_3
+          local.get $p0_1
+          v128.load offset=48 align=8
+          local.set $in0_3
+          local.get $in1_3
+          local.get $in0_3
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_3
+          local.get $po
+          local.get $v_3
+          v128.store offset=48 align=8
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1_4
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0_4
+          local.get $in1_4
+          local.get $in0_4
+          local.get $zero
+          f64x2.max
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          local.set $v_4
+          local.get $po
+          local.get $v_4
+          v128.store align=8
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p1_1
+          f64.load
+          local.set $in1_5
+          local.get $p0_1
+          f64.load
+          local.set $in0_5
+          local.get $in1_5
+          local.get $in0_5
+          f64.const 0
+          f64.max
+          f64.mul
+          f64.const 0.9
+          f64.div
+          local.set $v_5
+          local.get $po
+          local.get $v_5
+          f64.store
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $Z3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_22 f64)
+    (local $in0_22 f64)
+    (local $r_22 f64)
+    (local $out_23 f64)
+    (local $in0_23 f64)
+    (local $r_23 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (10 × 1·m) = A·B, k = 64, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=512
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=1536
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0
+          local.get $c0_0
+          local.set $r
+          local.get $in0
+          local.get $r
+          f64x2.add
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $in0_1
+          local.get $r_1
+          f64x2.add
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $in0_2
+          local.get $r_2
+          f64x2.add
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $in0_3
+          local.get $r_3
+          f64x2.add
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $in0_4
+          local.get $r_4
+          f64x2.add
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $in0_5
+          local.get $r_5
+          f64x2.add
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $in0_6
+          local.get $r_6
+          f64x2.add
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $in0_7
+          local.get $r_7
+          f64x2.add
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=512
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=1536
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $in0_8
+          local.get $r_8
+          f64x2.add
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $in0_9
+          local.get $r_9
+          f64x2.add
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $in0_10
+          local.get $r_10
+          f64x2.add
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $in0_11
+          local.get $r_11
+          f64x2.add
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=512
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=1024
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=1536
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $c0_0_2
+          local.set $r_12
+          local.get $in0_12
+          local.get $r_12
+          f64.add
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_13
+          local.get $c1_0_2
+          local.set $r_13
+          local.get $in0_13
+          local.get $r_13
+          f64.add
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_14
+          local.get $c2_0_2
+          local.set $r_14
+          local.get $in0_14
+          local.get $r_14
+          f64.add
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          f64.load offset=24
+          local.set $in0_15
+          local.get $c3_0_2
+          local.set $r_15
+          local.get $in0_15
+          local.get $r_15
+          f64.add
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 8
+      i32.lt_u
+      br_if 0
+    end
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 4 block of C (2 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_3
+        local.get $zero
+        local.set $c0_1_1
+        local.get $zero
+        local.set $c1_0_3
+        local.get $zero
+        local.set $c1_1_1
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_3
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_3
+          local.get $c0_0_3
+          local.get $a_3
+          local.get $b0_3
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_3
+          local.get $c0_1_1
+          local.get $a_3
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_1
+          local.get $pa
+          v128.load64_splat offset=512
+          local.set $a_3
+          local.get $c1_0_3
+          local.get $a_3
+          local.get $b0_3
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_3
+          local.get $c1_1_1
+          local.get $a_3
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_16
+        local.get $c0_0_3
+        local.set $r_16
+        local.get $in0_16
+        local.get $r_16
+        f64x2.add
+        local.set $out_16
+        local.get $pc
+        local.get $out_16
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_17
+        local.get $c0_1_1
+        local.set $r_17
+        local.get $in0_17
+        local.get $r_17
+        f64x2.add
+        local.set $out_17
+        local.get $pc
+        local.get $out_17
+        v128.store offset=16 align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_18
+        local.get $c1_0_3
+        local.set $r_18
+        local.get $in0_18
+        local.get $r_18
+        f64x2.add
+        local.set $out_18
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_18
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_19
+        local.get $c1_1_1
+        local.set $r_19
+        local.get $in0_19
+        local.get $r_19
+        f64x2.add
+        local.set $out_19
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_19
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 2 block of C (1 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_4
+        local.get $zero
+        local.set $c1_0_4
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_4
+          local.get $pa
+          v128.load64_splat
+          local.set $a_4
+          local.get $c0_0_4
+          local.get $a_4
+          local.get $b0_4
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_4
+          local.get $pa
+          v128.load64_splat offset=512
+          local.set $a_4
+          local.get $c1_0_4
+          local.get $a_4
+          local.get $b0_4
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_4
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_20
+        local.get $c0_0_4
+        local.set $r_20
+        local.get $in0_20
+        local.get $r_20
+        f64x2.add
+        local.set $out_20
+        local.get $pc
+        local.get $out_20
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_21
+        local.get $c1_0_4
+        local.set $r_21
+        local.get $in0_21
+        local.get $r_21
+        f64x2.add
+        local.set $out_21
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_21
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 1 block of C
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_5
+        f64.const 0
+        local.set $c1_0_5
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_5
+          local.get $pa
+          f64.load
+          local.set $a_5
+          local.get $c0_0_5
+          local.get $a_5
+          local.get $b0_5
+          f64.mul
+          f64.add
+          local.set $c0_0_5
+          local.get $pa
+          f64.load offset=512
+          local.set $a_5
+          local.get $c1_0_5
+          local.get $a_5
+          local.get $b0_5
+          f64.mul
+          f64.add
+          local.set $c1_0_5
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_22
+        local.get $c0_0_5
+        local.set $r_22
+        local.get $in0_22
+        local.get $r_22
+        f64.add
+        local.set $out_22
+        local.get $pc
+        local.get $out_22
+        f64.store
+        local.get $pe0
+        f64.load offset=8
+        local.set $in0_23
+        local.get $c1_0_5
+        local.set $r_23
+        local.get $in0_23
+        local.get $r_23
+        f64.add
+        local.set $out_23
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_23
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+  )
+  (func $dZ3 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    (local $v_4 v128)
+    (local $in0_4 v128)
+    (local $in1_4 v128)
+    (local $v_5 f64)
+    (local $in0_5 f64)
+    (local $in1_5 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    ;; elementwise over [10, 1·m]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      block
+        loop
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1
+          local.get $in0
+          local.get $in1
+          f64x2.sub
+          local.set $v
+          local.get $po
+          local.get $v
+          v128.store align=8
+          local.get $p0_1
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $p1_1
+          v128.load offset=16 align=8
+          local.set $in1_1
+          local.get $in0_1
+          local.get $in1_1
+          f64x2.sub
+          local.set $v_1
+          local.get $po
+          local.get $v_1
+          v128.store offset=16 align=8
+          local.get $p0_1
+          v128.load offset=32 align=8
+          local.set $in0_2
+          local.get $p1_1
+          v128.load offset=32 align=8
+          local.set $in1_2
+          local.get $in0_2
+          local.get $in1_2
+          f64x2.sub
+          local.set $v_2
+          local.get $po
+          local.get $v_2
+          v128.store offset=32 align=8
+          local.get $p0_1
+          v128.load offset=48 align=8
+          local.set $in0_3
+          local.get $p1_1
+          v128.load offset=48 align=8
+          local.set $in1_3
+          local.get $in0_3
+          local.get $in1_3
+          f64x2.sub
+          local.set $v_3
+          local.get $po
+          local.get $v_3
+          v128.store offset=48 align=8
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0_4
+          local.get $p1_1
+          v128.load align=8
+          local.set $in1_4
+          local.get $in0_4
+          local.get $in1_4
+          f64x2.sub
+          local.set $v_4
+          local.get $po
+          local.get $v_4
+          v128.store align=8
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p2
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p1_1
+          local.get $p0_1
+          f64.load
+          local.set $in0_5
+          local.get $p1_1
+          f64.load
+          local.set $in1_5
+          local.get $in0_5
+          local.get $in1_5
+          f64.sub
+          local.set $v_5
+          local.get $po
+          local.get $v_5
+          f64.store
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 10
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $dZ2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64) (param $p3 i32) (param $p4 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $pe1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $r v128)
+    (local $s0_1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $off i32)
+    (local $in1_4 v128)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $in1_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $off_1 i32)
+    (local $in1_6 v128)
+    (local $r_6 v128)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $in1_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $in1_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $in1_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $in1_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $in1_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $in1_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $in1_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $in1_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $in1_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    f64.const 1
+    f64x2.splat
+    local.set $k_1
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (64 × 1·m) = A·B, k = 10, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 10
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=8
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=16
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=24
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 512
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          v128.load align=8
+          local.set $in0
+          local.get $pe1
+          v128.load align=8
+          local.set $in1
+          local.get $c0_0
+          local.set $r
+          local.get $in0
+          local.get $s0_1
+          local.get $r
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $pe1
+          v128.load offset=16 align=8
+          local.set $in1_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $in0_1
+          local.get $s0_1
+          local.get $r_1
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_1
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in0_2
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in1_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $in0_2
+          local.get $s0_1
+          local.get $r_2
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_2
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_3
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $in0_3
+          local.get $s0_1
+          local.get $r_3
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_3
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in0_4
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in1_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $in0_4
+          local.get $s0_1
+          local.get $r_4
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_4
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_5
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $in0_5
+          local.get $s0_1
+          local.get $r_5
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_5
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in0_6
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in1_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $in0_6
+          local.get $s0_1
+          local.get $r_6
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_6
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_7
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $in0_7
+          local.get $s0_1
+          local.get $r_7
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_7
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 10
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=8
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=16
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=24
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 512
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          v128.load align=8
+          local.set $in0_8
+          local.get $pe1
+          v128.load align=8
+          local.set $in1_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $in0_8
+          local.get $s0_1
+          local.get $r_8
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_8
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in0_9
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in1_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $in0_9
+          local.get $s0_1
+          local.get $r_9
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_9
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in0_10
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in1_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $in0_10
+          local.get $s0_1
+          local.get $r_10
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_10
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in0_11
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in1_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $in0_11
+          local.get $s0_1
+          local.get $r_11
+          f64x2.mul
+          local.get $k
+          f64x2.div
+          f64x2.mul
+          local.get $k_1
+          local.get $zero
+          local.get $in1_11
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          f64x2.mul
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 10
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=8
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=16
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=24
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 512
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $pe1
+          f64.load
+          local.set $in1_12
+          local.get $c0_0_2
+          local.set $r_12
+          local.get $in0_12
+          local.get $s0
+          local.get $r_12
+          f64.mul
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.const 1
+          f64.const 0
+          local.get $in1_12
+          f64.const 0
+          f64.gt
+          select
+          f64.mul
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $in0_13
+          local.get $pe1
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $in1_13
+          local.get $c1_0_2
+          local.set $r_13
+          local.get $in0_13
+          local.get $s0
+          local.get $r_13
+          f64.mul
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.const 1
+          f64.const 0
+          local.get $in1_13
+          f64.const 0
+          f64.gt
+          select
+          f64.mul
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          local.get $off
+          i32.add
+          f64.load
+          local.set $in0_14
+          local.get $pe1
+          local.get $off
+          i32.add
+          f64.load
+          local.set $in1_14
+          local.get $c2_0_2
+          local.set $r_14
+          local.get $in0_14
+          local.get $s0
+          local.get $r_14
+          f64.mul
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.const 1
+          f64.const 0
+          local.get $in1_14
+          f64.const 0
+          f64.gt
+          select
+          f64.mul
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $in0_15
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $in1_15
+          local.get $c3_0_2
+          local.set $r_15
+          local.get $in0_15
+          local.get $s0
+          local.get $r_15
+          f64.mul
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.const 1
+          f64.const 0
+          local.get $in1_15
+          f64.const 0
+          f64.gt
+          select
+          f64.mul
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $dZ1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $pe1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $r v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $off i32)
+    (local $in1_4 v128)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $in1_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $off_1 i32)
+    (local $in1_6 v128)
+    (local $r_6 v128)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $in1_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $in1_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $in1_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $in1_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $in1_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $in1_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $in1_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $in1_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $in1_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    f64.const 1
+    f64x2.splat
+    local.set $k
+    f64.const 0.9
+    f64x2.splat
+    local.set $k_1
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (128 × 1·m) = A·B, k = 64, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=8
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=16
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=24
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 1024
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          v128.load align=8
+          local.set $in0
+          local.get $pe1
+          v128.load align=8
+          local.set $in1
+          local.get $c0_0
+          local.set $r
+          local.get $k
+          local.get $zero
+          local.get $in0
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1
+          local.get $r
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $pe1
+          v128.load offset=16 align=8
+          local.set $in1_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $k
+          local.get $zero
+          local.get $in0_1
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_1
+          local.get $r_1
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in0_2
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in1_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $k
+          local.get $zero
+          local.get $in0_2
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_2
+          local.get $r_2
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_3
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $k
+          local.get $zero
+          local.get $in0_3
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_3
+          local.get $r_3
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in0_4
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in1_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $k
+          local.get $zero
+          local.get $in0_4
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_4
+          local.get $r_4
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_5
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $k
+          local.get $zero
+          local.get $in0_5
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_5
+          local.get $r_5
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in0_6
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in1_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $k
+          local.get $zero
+          local.get $in0_6
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_6
+          local.get $r_6
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in0_7
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load offset=16 align=8
+          local.set $in1_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $k
+          local.get $zero
+          local.get $in0_7
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_7
+          local.get $r_7
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=8
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=16
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=24
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 1024
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          v128.load align=8
+          local.set $in0_8
+          local.get $pe1
+          v128.load align=8
+          local.set $in1_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $k
+          local.get $zero
+          local.get $in0_8
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_8
+          local.get $r_8
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in0_9
+          local.get $pe1
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $in1_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $k
+          local.get $zero
+          local.get $in0_9
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_9
+          local.get $r_9
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in0_10
+          local.get $pe1
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $in1_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $k
+          local.get $zero
+          local.get $in0_10
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_10
+          local.get $r_10
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in0_11
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $in1_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $k
+          local.get $zero
+          local.get $in0_11
+          local.get $zero
+          f64x2.gt
+          v128.bitselect
+          local.get $in1_11
+          local.get $r_11
+          local.get $k_1
+          f64x2.div
+          f64x2.mul
+          f64x2.mul
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=8
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=16
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=24
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 1024
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $p4
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe1
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $pe1
+          f64.load
+          local.set $in1_12
+          local.get $c0_0_2
+          local.set $r_12
+          f64.const 1
+          f64.const 0
+          local.get $in0_12
+          f64.const 0
+          f64.gt
+          select
+          local.get $in1_12
+          local.get $r_12
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.mul
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $in0_13
+          local.get $pe1
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $in1_13
+          local.get $c1_0_2
+          local.set $r_13
+          f64.const 1
+          f64.const 0
+          local.get $in0_13
+          f64.const 0
+          f64.gt
+          select
+          local.get $in1_13
+          local.get $r_13
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.mul
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          local.get $off
+          i32.add
+          f64.load
+          local.set $in0_14
+          local.get $pe1
+          local.get $off
+          i32.add
+          f64.load
+          local.set $in1_14
+          local.get $c2_0_2
+          local.set $r_14
+          f64.const 1
+          f64.const 0
+          local.get $in0_14
+          f64.const 0
+          f64.gt
+          select
+          local.get $in1_14
+          local.get $r_14
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.mul
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $in0_15
+          local.get $pe1
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $in1_15
+          local.get $c3_0_2
+          local.set $r_15
+          f64.const 1
+          f64.const 0
+          local.get $in0_15
+          f64.const 0
+          f64.gt
+          select
+          local.get $in1_15
+          local.get $r_15
+          f64.const 0.9
+          f64.div
+          f64.mul
+          f64.mul
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $dW1 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $zero v128)
+    (local $k i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $off i32)
+    (local $s0_0 f64)
+    (local $s0_1 f64)
+    (local $s1_0 f64)
+    (local $s1_1 f64)
+    (local $s2_0 f64)
+    (local $s2_1 f64)
+    (local $tb0 f64)
+    (local $tb1 f64)
+    (local $ta f64)
+    (local $ta_1 f64)
+    (local $ta_2 f64)
+    (local $out f64)
+    (local $in0 f64)
+    (local $r f64)
+    (local $out_1 f64)
+    (local $in0_1 f64)
+    (local $r_1 f64)
+    (local $out_2 f64)
+    (local $in0_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $in0_3 f64)
+    (local $r_3 f64)
+    (local $out_4 f64)
+    (local $in0_4 f64)
+    (local $r_4 f64)
+    (local $out_5 f64)
+    (local $in0_5 f64)
+    (local $r_5 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_1 v128)
+    (local $c1_1_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $s1_0_1 f64)
+    (local $s1_1_1 f64)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $ta_3 f64)
+    (local $ta_4 f64)
+    (local $out_6 f64)
+    (local $in0_6 f64)
+    (local $r_6 f64)
+    (local $out_7 f64)
+    (local $in0_7 f64)
+    (local $r_7 f64)
+    (local $out_8 f64)
+    (local $in0_8 f64)
+    (local $r_8 f64)
+    (local $out_9 f64)
+    (local $in0_9 f64)
+    (local $r_9 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $k
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    ;; C (128 × 784) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $j
+    loop
+      i32.const 0
+      local.set $i
+      loop
+        ;; 3 × 2 block of C (dot products along k)
+        local.get $p1
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        i32.const 6272
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $pa
+        local.get $k
+        i32.const -2
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $b1
+            local.get $pa
+            v128.load align=8
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            i32.const 16
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 16
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $c0_0
+        f64x2.extract_lane 0
+        local.get $c0_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_0
+        local.get $c0_1
+        f64x2.extract_lane 0
+        local.get $c0_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_1
+        local.get $c1_0
+        f64x2.extract_lane 0
+        local.get $c1_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_0
+        local.get $c1_1
+        f64x2.extract_lane 0
+        local.get $c1_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_1
+        local.get $c2_0
+        f64x2.extract_lane 0
+        local.get $c2_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_0
+        local.get $c2_1
+        f64x2.extract_lane 0
+        local.get $c2_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_1
+        local.get $pa
+        local.get $k
+        i32.const 1
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            f64.load
+            local.set $tb0
+            local.get $pb
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $tb1
+            local.get $pa
+            f64.load
+            local.set $ta
+            local.get $s0_0
+            local.get $ta
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s0_0
+            local.get $s0_1
+            local.get $ta
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $ta_1
+            local.get $s1_0
+            local.get $ta_1
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s1_0
+            local.get $s1_1
+            local.get $ta_1
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            f64.load
+            local.set $ta_2
+            local.get $s2_0
+            local.get $ta_2
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s2_0
+            local.get $s2_1
+            local.get $ta_2
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s2_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 8
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $p3
+        local.get $i
+        i32.const 6272
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0
+        local.get $s0_0
+        local.set $r
+        local.get $r
+        local.get $s0
+        f64.const 2
+        local.get $in0
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out
+        local.get $pc
+        local.get $out
+        f64.store
+        local.get $pe0
+        f64.load offset=8
+        local.set $in0_1
+        local.get $s0_1
+        local.set $r_1
+        local.get $r_1
+        local.get $s0
+        f64.const 2
+        local.get $in0_1
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        f64.store offset=8
+        local.get $pe0
+        f64.load offset=6272
+        local.set $in0_2
+        local.get $s1_0
+        local.set $r_2
+        local.get $r_2
+        local.get $s0
+        f64.const 2
+        local.get $in0_2
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        f64.store offset=6272
+        local.get $pe0
+        f64.load offset=6280
+        local.set $in0_3
+        local.get $s1_1
+        local.set $r_3
+        local.get $r_3
+        local.get $s0
+        f64.const 2
+        local.get $in0_3
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store offset=6280
+        local.get $pe0
+        f64.load offset=12544
+        local.set $in0_4
+        local.get $s2_0
+        local.set $r_4
+        local.get $r_4
+        local.get $s0
+        f64.const 2
+        local.get $in0_4
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_4
+        local.get $pc
+        local.get $out_4
+        f64.store offset=12544
+        local.get $pe0
+        f64.load offset=12552
+        local.set $in0_5
+        local.get $s2_1
+        local.set $r_5
+        local.get $r_5
+        local.get $s0
+        f64.const 2
+        local.get $in0_5
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_5
+        local.get $pc
+        local.get $out_5
+        f64.store offset=12552
+        local.get $i
+        i32.const 3
+        i32.add
+        local.tee $i
+        i32.const 126
+        i32.lt_u
+        br_if 0
+      end
+      ;; 2 × 2 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 6272
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0_1
+      local.get $zero
+      local.set $c0_1_1
+      local.get $zero
+      local.set $c1_0_1
+      local.get $zero
+      local.set $c1_1_1
+      local.get $pa
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1_1
+          local.get $pa
+          v128.load align=8
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $c0_1_1
+          local.get $a_1
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_1
+          local.get $pa
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $a_1
+          local.get $c1_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $c1_1_1
+          local.get $a_1
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $c0_0_1
+      f64x2.extract_lane 0
+      local.get $c0_0_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_0_1
+      local.get $c0_1_1
+      f64x2.extract_lane 0
+      local.get $c0_1_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_1_1
+      local.get $c1_0_1
+      f64x2.extract_lane 0
+      local.get $c1_0_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s1_0_1
+      local.get $c1_1_1
+      f64x2.extract_lane 0
+      local.get $c1_1_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s1_1_1
+      local.get $pa
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1_1
+          local.get $pa
+          f64.load
+          local.set $ta_3
+          local.get $s0_0_1
+          local.get $ta_3
+          local.get $tb0_1
+          f64.mul
+          f64.add
+          local.set $s0_0_1
+          local.get $s0_1_1
+          local.get $ta_3
+          local.get $tb1_1
+          f64.mul
+          f64.add
+          local.set $s0_1_1
+          local.get $pa
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $ta_4
+          local.get $s1_0_1
+          local.get $ta_4
+          local.get $tb0_1
+          f64.mul
+          f64.add
+          local.set $s1_0_1
+          local.get $s1_1_1
+          local.get $ta_4
+          local.get $tb1_1
+          f64.mul
+          f64.add
+          local.set $s1_1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $p3
+      local.get $i
+      i32.const 6272
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pe0
+      local.get $pe0
+      f64.load
+      local.set $in0_6
+      local.get $s0_0_1
+      local.set $r_6
+      local.get $r_6
+      local.get $s0
+      f64.const 2
+      local.get $in0_6
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_6
+      local.get $pc
+      local.get $out_6
+      f64.store
+      local.get $pe0
+      f64.load offset=8
+      local.set $in0_7
+      local.get $s0_1_1
+      local.set $r_7
+      local.get $r_7
+      local.get $s0
+      f64.const 2
+      local.get $in0_7
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_7
+      local.get $pc
+      local.get $out_7
+      f64.store offset=8
+      local.get $pe0
+      f64.load offset=6272
+      local.set $in0_8
+      local.get $s1_0_1
+      local.set $r_8
+      local.get $r_8
+      local.get $s0
+      f64.const 2
+      local.get $in0_8
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_8
+      local.get $pc
+      local.get $out_8
+      f64.store offset=6272
+      local.get $pe0
+      f64.load offset=6280
+      local.set $in0_9
+      local.get $s1_1_1
+      local.set $r_9
+      local.get $r_9
+      local.get $s0
+      f64.const 2
+      local.get $in0_9
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_9
+      local.get $pc
+      local.get $out_9
+      f64.store offset=6280
+      local.get $j
+      i32.const 2
+      i32.add
+      local.tee $j
+      i32.const 784
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $dW2 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $zero v128)
+    (local $k i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $off i32)
+    (local $s0_0 f64)
+    (local $s0_1 f64)
+    (local $s1_0 f64)
+    (local $s1_1 f64)
+    (local $s2_0 f64)
+    (local $s2_1 f64)
+    (local $tb0 f64)
+    (local $tb1 f64)
+    (local $ta f64)
+    (local $ta_1 f64)
+    (local $ta_2 f64)
+    (local $out f64)
+    (local $in0 f64)
+    (local $r f64)
+    (local $out_1 f64)
+    (local $in0_1 f64)
+    (local $r_1 f64)
+    (local $out_2 f64)
+    (local $in0_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $in0_3 f64)
+    (local $r_3 f64)
+    (local $out_4 f64)
+    (local $in0_4 f64)
+    (local $r_4 f64)
+    (local $out_5 f64)
+    (local $in0_5 f64)
+    (local $r_5 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $ta_3 f64)
+    (local $out_6 f64)
+    (local $in0_6 f64)
+    (local $r_6 f64)
+    (local $out_7 f64)
+    (local $in0_7 f64)
+    (local $r_7 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $k
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    ;; C (64 × 128) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $j
+    loop
+      i32.const 0
+      local.set $i
+      loop
+        ;; 3 × 2 block of C (dot products along k)
+        local.get $p1
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        i32.const 1024
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $pa
+        local.get $k
+        i32.const -2
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $b1
+            local.get $pa
+            v128.load align=8
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            i32.const 16
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 16
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $c0_0
+        f64x2.extract_lane 0
+        local.get $c0_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_0
+        local.get $c0_1
+        f64x2.extract_lane 0
+        local.get $c0_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_1
+        local.get $c1_0
+        f64x2.extract_lane 0
+        local.get $c1_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_0
+        local.get $c1_1
+        f64x2.extract_lane 0
+        local.get $c1_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_1
+        local.get $c2_0
+        f64x2.extract_lane 0
+        local.get $c2_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_0
+        local.get $c2_1
+        f64x2.extract_lane 0
+        local.get $c2_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_1
+        local.get $pa
+        local.get $k
+        i32.const 1
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            f64.load
+            local.set $tb0
+            local.get $pb
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $tb1
+            local.get $pa
+            f64.load
+            local.set $ta
+            local.get $s0_0
+            local.get $ta
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s0_0
+            local.get $s0_1
+            local.get $ta
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $ta_1
+            local.get $s1_0
+            local.get $ta_1
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s1_0
+            local.get $s1_1
+            local.get $ta_1
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            f64.load
+            local.set $ta_2
+            local.get $s2_0
+            local.get $ta_2
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s2_0
+            local.get $s2_1
+            local.get $ta_2
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s2_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 8
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $p3
+        local.get $i
+        i32.const 1024
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0
+        local.get $s0_0
+        local.set $r
+        local.get $r
+        local.get $s0
+        f64.const 2
+        local.get $in0
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out
+        local.get $pc
+        local.get $out
+        f64.store
+        local.get $pe0
+        f64.load offset=8
+        local.set $in0_1
+        local.get $s0_1
+        local.set $r_1
+        local.get $r_1
+        local.get $s0
+        f64.const 2
+        local.get $in0_1
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        f64.store offset=8
+        local.get $pe0
+        f64.load offset=1024
+        local.set $in0_2
+        local.get $s1_0
+        local.set $r_2
+        local.get $r_2
+        local.get $s0
+        f64.const 2
+        local.get $in0_2
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        f64.store offset=1024
+        local.get $pe0
+        f64.load offset=1032
+        local.set $in0_3
+        local.get $s1_1
+        local.set $r_3
+        local.get $r_3
+        local.get $s0
+        f64.const 2
+        local.get $in0_3
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store offset=1032
+        local.get $pe0
+        f64.load offset=2048
+        local.set $in0_4
+        local.get $s2_0
+        local.set $r_4
+        local.get $r_4
+        local.get $s0
+        f64.const 2
+        local.get $in0_4
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_4
+        local.get $pc
+        local.get $out_4
+        f64.store offset=2048
+        local.get $pe0
+        f64.load offset=2056
+        local.set $in0_5
+        local.get $s2_1
+        local.set $r_5
+        local.get $r_5
+        local.get $s0
+        f64.const 2
+        local.get $in0_5
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_5
+        local.get $pc
+        local.get $out_5
+        f64.store offset=2056
+        local.get $i
+        i32.const 3
+        i32.add
+        local.tee $i
+        i32.const 63
+        i32.lt_u
+        br_if 0
+      end
+      ;; 1 × 2 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 1024
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0_1
+      local.get $zero
+      local.set $c0_1_1
+      local.get $pa
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1_1
+          local.get $pa
+          v128.load align=8
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $c0_1_1
+          local.get $a_1
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $c0_0_1
+      f64x2.extract_lane 0
+      local.get $c0_0_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_0_1
+      local.get $c0_1_1
+      f64x2.extract_lane 0
+      local.get $c0_1_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_1_1
+      local.get $pa
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1_1
+          local.get $pa
+          f64.load
+          local.set $ta_3
+          local.get $s0_0_1
+          local.get $ta_3
+          local.get $tb0_1
+          f64.mul
+          f64.add
+          local.set $s0_0_1
+          local.get $s0_1_1
+          local.get $ta_3
+          local.get $tb1_1
+          f64.mul
+          f64.add
+          local.set $s0_1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $p3
+      local.get $i
+      i32.const 1024
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pe0
+      local.get $pe0
+      f64.load
+      local.set $in0_6
+      local.get $s0_0_1
+      local.set $r_6
+      local.get $r_6
+      local.get $s0
+      f64.const 2
+      local.get $in0_6
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_6
+      local.get $pc
+      local.get $out_6
+      f64.store
+      local.get $pe0
+      f64.load offset=8
+      local.set $in0_7
+      local.get $s0_1_1
+      local.set $r_7
+      local.get $r_7
+      local.get $s0
+      f64.const 2
+      local.get $in0_7
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $out_7
+      local.get $pc
+      local.get $out_7
+      f64.store offset=8
+      local.get $j
+      i32.const 2
+      i32.add
+      local.tee $j
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $dW3 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $zero v128)
+    (local $k i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $off i32)
+    (local $s0_0 f64)
+    (local $s0_1 f64)
+    (local $s1_0 f64)
+    (local $s1_1 f64)
+    (local $s2_0 f64)
+    (local $s2_1 f64)
+    (local $tb0 f64)
+    (local $tb1 f64)
+    (local $ta f64)
+    (local $ta_1 f64)
+    (local $ta_2 f64)
+    (local $out f64)
+    (local $in0 f64)
+    (local $r f64)
+    (local $out_1 f64)
+    (local $in0_1 f64)
+    (local $r_1 f64)
+    (local $out_2 f64)
+    (local $in0_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $in0_3 f64)
+    (local $r_3 f64)
+    (local $out_4 f64)
+    (local $in0_4 f64)
+    (local $r_4 f64)
+    (local $out_5 f64)
+    (local $in0_5 f64)
+    (local $r_5 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $ta_3 f64)
+    (local $out_6 f64)
+    (local $in0_6 f64)
+    (local $r_6 f64)
+    (local $out_7 f64)
+    (local $in0_7 f64)
+    (local $r_7 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $k
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    ;; C (10 × 64) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $j
+    loop
+      i32.const 0
+      local.set $i
+      loop
+        ;; 3 × 2 block of C (dot products along k)
+        local.get $p1
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $pa
+        local.get $k
+        i32.const -2
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $b1
+            local.get $pa
+            v128.load align=8
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            i32.const 16
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 16
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $c0_0
+        f64x2.extract_lane 0
+        local.get $c0_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_0
+        local.get $c0_1
+        f64x2.extract_lane 0
+        local.get $c0_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s0_1
+        local.get $c1_0
+        f64x2.extract_lane 0
+        local.get $c1_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_0
+        local.get $c1_1
+        f64x2.extract_lane 0
+        local.get $c1_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s1_1
+        local.get $c2_0
+        f64x2.extract_lane 0
+        local.get $c2_0
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_0
+        local.get $c2_1
+        f64x2.extract_lane 0
+        local.get $c2_1
+        f64x2.extract_lane 1
+        f64.add
+        local.set $s2_1
+        local.get $pa
+        local.get $k
+        i32.const 1
+        i32.and
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $pa
+          local.get $end
+          i32.ge_u
+          br_if 0
+          loop
+            local.get $pb
+            f64.load
+            local.set $tb0
+            local.get $pb
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $tb1
+            local.get $pa
+            f64.load
+            local.set $ta
+            local.get $s0_0
+            local.get $ta
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s0_0
+            local.get $s0_1
+            local.get $ta
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s0_1
+            local.get $pa
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $ta_1
+            local.get $s1_0
+            local.get $ta_1
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s1_0
+            local.get $s1_1
+            local.get $ta_1
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s1_1
+            local.get $pa
+            local.get $off
+            i32.add
+            f64.load
+            local.set $ta_2
+            local.get $s2_0
+            local.get $ta_2
+            local.get $tb0
+            f64.mul
+            f64.add
+            local.set $s2_0
+            local.get $s2_1
+            local.get $ta_2
+            local.get $tb1
+            f64.mul
+            f64.add
+            local.set $s2_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            i32.const 8
+            i32.add
+            local.set $pb
+            local.get $pa
+            local.get $end
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $p3
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0
+        local.get $s0_0
+        local.set $r
+        local.get $s0
+        local.get $r
+        f64.const 0.01
+        local.get $in0
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out
+        local.get $pc
+        local.get $out
+        f64.store
+        local.get $pe0
+        f64.load offset=8
+        local.set $in0_1
+        local.get $s0_1
+        local.set $r_1
+        local.get $s0
+        local.get $r_1
+        f64.const 0.01
+        local.get $in0_1
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        f64.store offset=8
+        local.get $pe0
+        f64.load offset=512
+        local.set $in0_2
+        local.get $s1_0
+        local.set $r_2
+        local.get $s0
+        local.get $r_2
+        f64.const 0.01
+        local.get $in0_2
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        f64.store offset=512
+        local.get $pe0
+        f64.load offset=520
+        local.set $in0_3
+        local.get $s1_1
+        local.set $r_3
+        local.get $s0
+        local.get $r_3
+        f64.const 0.01
+        local.get $in0_3
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store offset=520
+        local.get $pe0
+        f64.load offset=1024
+        local.set $in0_4
+        local.get $s2_0
+        local.set $r_4
+        local.get $s0
+        local.get $r_4
+        f64.const 0.01
+        local.get $in0_4
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_4
+        local.get $pc
+        local.get $out_4
+        f64.store offset=1024
+        local.get $pe0
+        f64.load offset=1032
+        local.set $in0_5
+        local.get $s2_1
+        local.set $r_5
+        local.get $s0
+        local.get $r_5
+        f64.const 0.01
+        local.get $in0_5
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_5
+        local.get $pc
+        local.get $out_5
+        f64.store offset=1032
+        local.get $i
+        i32.const 3
+        i32.add
+        local.tee $i
+        i32.const 9
+        i32.lt_u
+        br_if 0
+      end
+      ;; 1 × 2 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 512
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0_1
+      local.get $zero
+      local.set $c0_1_1
+      local.get $pa
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1_1
+          local.get $pa
+          v128.load align=8
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $c0_1_1
+          local.get $a_1
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $c0_0_1
+      f64x2.extract_lane 0
+      local.get $c0_0_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_0_1
+      local.get $c0_1_1
+      f64x2.extract_lane 0
+      local.get $c0_1_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_1_1
+      local.get $pa
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0_1
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1_1
+          local.get $pa
+          f64.load
+          local.set $ta_3
+          local.get $s0_0_1
+          local.get $ta_3
+          local.get $tb0_1
+          f64.mul
+          f64.add
+          local.set $s0_0_1
+          local.get $s0_1_1
+          local.get $ta_3
+          local.get $tb1_1
+          f64.mul
+          f64.add
+          local.set $s0_1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $p3
+      local.get $i
+      i32.const 512
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pe0
+      local.get $pe0
+      f64.load
+      local.set $in0_6
+      local.get $s0_0_1
+      local.set $r_6
+      local.get $s0
+      local.get $r_6
+      f64.const 0.01
+      local.get $in0_6
+      f64.mul
+      f64.add
+      f64.mul
+      local.set $out_6
+      local.get $pc
+      local.get $out_6
+      f64.store
+      local.get $pe0
+      f64.load offset=8
+      local.set $in0_7
+      local.get $s0_1_1
+      local.set $r_7
+      local.get $s0
+      local.get $r_7
+      f64.const 0.01
+      local.get $in0_7
+      f64.mul
+      f64.add
+      f64.mul
+      local.set $out_7
+      local.get $pc
+      local.get $out_7
+      f64.store offset=8
+      local.get $j
+      i32.const 2
+      i32.add
+      local.tee $j
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_W1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    f64.const 0.09999999999999998
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [100352]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 100352
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_W1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.999
+    f64x2.splat
+    local.set $k
+    f64.const 0.0010000000000000009
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [100352]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      local.get $in1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      local.get $in1_2
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      local.get $in1_3
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 100352
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $W1_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in2 v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $s1_1 v128)
+    (local $s0_1 v128)
+    (local $s2_1 v128)
+    (local $k v128)
+    (local $v_1 v128)
+    (local $in2_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in2_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in2_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    local.get $s1
+    f64x2.splat
+    local.set $s1_1
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    local.get $s2
+    f64x2.splat
+    local.set $s2_1
+    f64.const 1e-8
+    f64x2.splat
+    local.set $k
+    ;; elementwise over [100352]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      v128.load align=8
+      local.set $in2
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $in2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p2_1
+      v128.load offset=16 align=8
+      local.set $in2_1
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $in2_1
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_1
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p2_1
+      v128.load offset=32 align=8
+      local.set $in2_2
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $in2_2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_2
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p2_1
+      v128.load offset=48 align=8
+      local.set $in2_3
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $in2_3
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_3
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 100352
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_b1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [128, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.09999999999999998
+      local.get $in0
+      f64.mul
+      f64.const 0.9
+      local.get $in1
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_b1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [128, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.999
+      local.get $in0
+      f64.mul
+      f64.const 0.0010000000000000009
+      local.get $in1
+      local.get $in1
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $b1_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in2 f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [128, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      f64.load
+      local.set $in2
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      local.get $in2
+      local.get $s1
+      local.get $s0
+      local.get $in0
+      f64.mul
+      f64.mul
+      local.get $s2
+      local.get $in1
+      f64.mul
+      f64.sqrt
+      f64.const 1e-8
+      f64.add
+      f64.div
+      f64.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_W2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    f64.const 0.09999999999999998
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [8192]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 8192
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_W2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.999
+    f64x2.splat
+    local.set $k
+    f64.const 0.0010000000000000009
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [8192]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      local.get $in1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      local.get $in1_2
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      local.get $in1_3
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 8192
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $W2_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in2 v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $s1_1 v128)
+    (local $s0_1 v128)
+    (local $s2_1 v128)
+    (local $k v128)
+    (local $v_1 v128)
+    (local $in2_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in2_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in2_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    local.get $s1
+    f64x2.splat
+    local.set $s1_1
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    local.get $s2
+    f64x2.splat
+    local.set $s2_1
+    f64.const 1e-8
+    f64x2.splat
+    local.set $k
+    ;; elementwise over [8192]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      v128.load align=8
+      local.set $in2
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $in2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p2_1
+      v128.load offset=16 align=8
+      local.set $in2_1
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $in2_1
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_1
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p2_1
+      v128.load offset=32 align=8
+      local.set $in2_2
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $in2_2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_2
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p2_1
+      v128.load offset=48 align=8
+      local.set $in2_3
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $in2_3
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_3
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 8192
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_b2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [64, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.9
+      local.get $in0
+      f64.mul
+      f64.const 0.09999999999999998
+      local.get $in1
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_b2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [64, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.999
+      local.get $in0
+      f64.mul
+      f64.const 0.0010000000000000009
+      local.get $in1
+      local.get $in1
+      f64.mul
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $b2_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in2 f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [64, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      f64.load
+      local.set $in2
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      local.get $in2
+      local.get $s1
+      local.get $s0
+      local.get $in0
+      f64.mul
+      f64.mul
+      local.get $s2
+      local.get $in1
+      f64.mul
+      f64.sqrt
+      f64.const 1e-8
+      f64.add
+      f64.div
+      f64.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_W3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.9
+    f64x2.splat
+    local.set $k
+    f64.const 0.09999999999999998
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [640]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 640
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_W3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $k v128)
+    (local $k_1 v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    f64.const 0.999
+    f64x2.splat
+    local.set $k
+    f64.const 0.0010000000000000009
+    f64x2.splat
+    local.set $k_1
+    ;; elementwise over [640]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $k
+      local.get $in0
+      f64x2.mul
+      local.get $k_1
+      local.get $in1
+      local.get $in1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $k
+      local.get $in0_1
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $k
+      local.get $in0_2
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_2
+      local.get $in1_2
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $k
+      local.get $in0_3
+      f64x2.mul
+      local.get $k_1
+      local.get $in1_3
+      local.get $in1_3
+      f64x2.mul
+      f64x2.mul
+      f64x2.add
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 640
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $W3_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in2 v128)
+    (local $in0 v128)
+    (local $in1 v128)
+    (local $s1_1 v128)
+    (local $s0_1 v128)
+    (local $s2_1 v128)
+    (local $k v128)
+    (local $v_1 v128)
+    (local $in2_1 v128)
+    (local $in0_1 v128)
+    (local $in1_1 v128)
+    (local $v_2 v128)
+    (local $in2_2 v128)
+    (local $in0_2 v128)
+    (local $in1_2 v128)
+    (local $v_3 v128)
+    (local $in2_3 v128)
+    (local $in0_3 v128)
+    (local $in1_3 v128)
+    local.get $s1
+    f64x2.splat
+    local.set $s1_1
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    local.get $s2
+    f64x2.splat
+    local.set $s2_1
+    f64.const 1e-8
+    f64x2.splat
+    local.set $k
+    ;; elementwise over [640]
+    i32.const 0
+    local.set $i0
+    loop
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      v128.load align=8
+      local.set $in2
+      local.get $p0_1
+      v128.load align=8
+      local.set $in0
+      local.get $p1_1
+      v128.load align=8
+      local.set $in1
+      local.get $in2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      v128.store align=8
+      local.get $p2_1
+      v128.load offset=16 align=8
+      local.set $in2_1
+      local.get $p0_1
+      v128.load offset=16 align=8
+      local.set $in0_1
+      local.get $p1_1
+      v128.load offset=16 align=8
+      local.set $in1_1
+      local.get $in2_1
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_1
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_1
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_1
+      local.get $po
+      local.get $v_1
+      v128.store offset=16 align=8
+      local.get $p2_1
+      v128.load offset=32 align=8
+      local.set $in2_2
+      local.get $p0_1
+      v128.load offset=32 align=8
+      local.set $in0_2
+      local.get $p1_1
+      v128.load offset=32 align=8
+      local.set $in1_2
+      local.get $in2_2
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_2
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_2
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_2
+      local.get $po
+      local.get $v_2
+      v128.store offset=32 align=8
+      local.get $p2_1
+      v128.load offset=48 align=8
+      local.set $in2_3
+      local.get $p0_1
+      v128.load offset=48 align=8
+      local.set $in0_3
+      local.get $p1_1
+      v128.load offset=48 align=8
+      local.set $in1_3
+      local.get $in2_3
+      local.get $s1_1
+      local.get $s0_1
+      local.get $in0_3
+      f64x2.mul
+      f64x2.mul
+      local.get $s2_1
+      local.get $in1_3
+      f64x2.mul
+      f64x2.sqrt
+      local.get $k
+      f64x2.add
+      f64x2.div
+      f64x2.sub
+      local.set $v_3
+      local.get $po
+      local.get $v_3
+      v128.store offset=48 align=8
+      local.get $i0
+      i32.const 8
+      i32.add
+      local.tee $i0
+      i32.const 640
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_m_b3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [10, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.09999999999999998
+      local.get $in0
+      f64.mul
+      f64.const 0.9
+      local.get $in1
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 10
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $opt_v_b3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [10, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      f64.const 0.0010000000000000009
+      local.get $in0
+      local.get $in0
+      f64.mul
+      f64.mul
+      f64.const 0.999
+      local.get $in1
+      f64.mul
+      f64.add
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 10
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $b3_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $p2_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in2 f64)
+    (local $in0 f64)
+    (local $in1 f64)
+    ;; elementwise over [10, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p3
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p2_1
+      local.get $p2_1
+      f64.load
+      local.set $in2
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      local.get $in2
+      local.get $s1
+      local.get $s0
+      local.get $in0
+      f64.mul
+      f64.mul
+      local.get $s2
+      local.get $in1
+      f64.mul
+      f64.sqrt
+      f64.const 1e-8
+      f64.add
+      f64.div
+      f64.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 10
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $Z1_2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $off i32)
+    (local $off_1 i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $c2_0_3 v128)
+    (local $c2_1_1 v128)
+    (local $c3_0_3 v128)
+    (local $c3_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $out_22 v128)
+    (local $in0_22 v128)
+    (local $r_22 v128)
+    (local $out_23 v128)
+    (local $in0_23 v128)
+    (local $r_23 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $c2_0_4 v128)
+    (local $c3_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_24 v128)
+    (local $in0_24 v128)
+    (local $r_24 v128)
+    (local $out_25 v128)
+    (local $in0_25 v128)
+    (local $r_25 v128)
+    (local $out_26 v128)
+    (local $in0_26 v128)
+    (local $r_26 v128)
+    (local $out_27 v128)
+    (local $in0_27 v128)
+    (local $r_27 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $c2_0_5 f64)
+    (local $c3_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_28 f64)
+    (local $in0_28 f64)
+    (local $r_28 f64)
+    (local $out_29 f64)
+    (local $in0_29 f64)
+    (local $r_29 f64)
+    (local $out_30 f64)
+    (local $in0_30 f64)
+    (local $r_30 f64)
+    (local $out_31 f64)
+    (local $in0_31 f64)
+    (local $r_31 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (128 × 1·m) = A·B, k = 784, rows form, k blocks of 256
+    i32.const 0
+    local.set $kb
+    loop
+      i32.const 0
+      local.set $i
+      loop
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 4 block of C (2 vectors)
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0
+              local.get $zero
+              local.set $c0_1
+              local.get $zero
+              local.set $c1_0
+              local.get $zero
+              local.set $c1_1
+              local.get $zero
+              local.set $c2_0
+              local.get $zero
+              local.set $c2_1
+              local.get $zero
+              local.set $c3_0
+              local.get $zero
+              local.set $c3_1
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0
+              local.get $pc
+              v128.load offset=16 align=8
+              local.set $c0_1
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load align=8
+              local.set $c1_0
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c1_1
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load align=8
+              local.set $c2_0
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c2_1
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load align=8
+              local.set $c3_0
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load offset=16 align=8
+              local.set $c3_1
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0
+              local.get $pb
+              v128.load offset=16 align=8
+              local.set $b1
+              local.get $pa
+              v128.load64_splat
+              local.set $a
+              local.get $c0_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0
+              local.get $c0_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c0_1
+              local.get $pa
+              v128.load64_splat offset=6272
+              local.set $a
+              local.get $c1_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c1_0
+              local.get $c1_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c1_1
+              local.get $pa
+              v128.load64_splat offset=12544
+              local.set $a
+              local.get $c2_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c2_0
+              local.get $c2_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c2_1
+              local.get $pa
+              v128.load64_splat offset=18816
+              local.set $a
+              local.get $c3_0
+              local.get $a
+              local.get $b0
+              f64x2.mul
+              f64x2.add
+              local.set $c3_0
+              local.get $c3_1
+              local.get $a
+              local.get $b1
+              f64x2.mul
+              f64x2.add
+              local.set $c3_1
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0
+              local.get $c0_0
+              local.set $r
+              local.get $in0
+              local.get $r
+              f64x2.add
+              local.set $out
+              local.get $pc
+              local.get $out
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_1
+              local.get $c0_1
+              local.set $r_1
+              local.get $in0_1
+              local.get $r_1
+              f64x2.add
+              local.set $out_1
+              local.get $pc
+              local.get $out_1
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_2
+              local.get $c1_0
+              local.set $r_2
+              local.get $in0_2
+              local.get $r_2
+              f64x2.add
+              local.set $out_2
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_2
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_3
+              local.get $c1_1
+              local.set $r_3
+              local.get $in0_3
+              local.get $r_3
+              f64x2.add
+              local.set $out_3
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_3
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_4
+              local.get $c2_0
+              local.set $r_4
+              local.get $in0_4
+              local.get $r_4
+              f64x2.add
+              local.set $out_4
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_4
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_5
+              local.get $c2_1
+              local.set $r_5
+              local.get $in0_5
+              local.get $r_5
+              f64x2.add
+              local.set $out_5
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_5
+              v128.store offset=16 align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_6
+              local.get $c3_0
+              local.set $r_6
+              local.get $in0_6
+              local.get $r_6
+              f64x2.add
+              local.set $out_6
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_6
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_7
+              local.get $c3_1
+              local.set $r_7
+              local.get $in0_7
+              local.get $r_7
+              f64x2.add
+              local.set $out_7
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_7
+              v128.store offset=16 align=8
+            else
+              local.get $pc
+              local.get $c0_0
+              v128.store align=8
+              local.get $pc
+              local.get $c0_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0
+              v128.store align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0
+              v128.store align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_1
+              v128.store offset=16 align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0
+              v128.store align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_1
+              v128.store offset=16 align=8
+            end
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $j
+            i32.const 2
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 2 block of C (1 vectors)
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0_1
+              local.get $zero
+              local.set $c1_0_1
+              local.get $zero
+              local.set $c2_0_1
+              local.get $zero
+              local.set $c3_0_1
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0_1
+              local.get $pc
+              local.get $stride
+              i32.add
+              v128.load align=8
+              local.set $c1_0_1
+              local.get $pc
+              local.get $off
+              i32.add
+              v128.load align=8
+              local.set $c2_0_1
+              local.get $pc
+              local.get $off_1
+              i32.add
+              v128.load align=8
+              local.set $c3_0_1
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0_1
+              local.get $pa
+              v128.load64_splat
+              local.set $a_1
+              local.get $c0_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0_1
+              local.get $pa
+              v128.load64_splat offset=6272
+              local.set $a_1
+              local.get $c1_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c1_0_1
+              local.get $pa
+              v128.load64_splat offset=12544
+              local.set $a_1
+              local.get $c2_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c2_0_1
+              local.get $pa
+              v128.load64_splat offset=18816
+              local.set $a_1
+              local.get $c3_0_1
+              local.get $a_1
+              local.get $b0_1
+              f64x2.mul
+              f64x2.add
+              local.set $c3_0_1
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_8
+              local.get $c0_0_1
+              local.set $r_8
+              local.get $in0_8
+              local.get $r_8
+              f64x2.add
+              local.set $out_8
+              local.get $pc
+              local.get $out_8
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=8
+              local.set $in0_9
+              local.get $c1_0_1
+              local.set $r_9
+              local.get $in0_9
+              local.get $r_9
+              f64x2.add
+              local.set $out_9
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_9
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=16
+              local.set $in0_10
+              local.get $c2_0_1
+              local.set $r_10
+              local.get $in0_10
+              local.get $r_10
+              f64x2.add
+              local.set $out_10
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_10
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat offset=24
+              local.set $in0_11
+              local.get $c3_0_1
+              local.set $r_11
+              local.get $in0_11
+              local.get $r_11
+              f64x2.add
+              local.set $out_11
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_11
+              v128.store align=8
+            else
+              local.get $pc
+              local.get $c0_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0_1
+              v128.store align=8
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0_1
+              v128.store align=8
+            end
+            local.get $j
+            i32.const 2
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $j
+            i32.const 1
+            i32.add
+            local.get $n
+            i32.gt_u
+            br_if 1
+            ;; 4 × 1 block of C
+            local.get $p1
+            local.get $i
+            i32.const 6272
+            i32.mul
+            i32.add
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              f64.const 0
+              local.set $c0_0_2
+              f64.const 0
+              local.set $c1_0_2
+              f64.const 0
+              local.set $c2_0_2
+              f64.const 0
+              local.set $c3_0_2
+            else
+              local.get $pc
+              f64.load
+              local.set $c0_0_2
+              local.get $pc
+              local.get $stride
+              i32.add
+              f64.load
+              local.set $c1_0_2
+              local.get $pc
+              local.get $off
+              i32.add
+              f64.load
+              local.set $c2_0_2
+              local.get $pc
+              local.get $off_1
+              i32.add
+              f64.load
+              local.set $c3_0_2
+            end
+            i32.const 256
+            local.set $end
+            loop
+              local.get $pb
+              f64.load
+              local.set $b0_2
+              local.get $pa
+              f64.load
+              local.set $a_2
+              local.get $c0_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c0_0_2
+              local.get $pa
+              f64.load offset=6272
+              local.set $a_2
+              local.get $c1_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c1_0_2
+              local.get $pa
+              f64.load offset=12544
+              local.set $a_2
+              local.get $c2_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c2_0_2
+              local.get $pa
+              f64.load offset=18816
+              local.set $a_2
+              local.get $c3_0_2
+              local.get $a_2
+              local.get $b0_2
+              f64.mul
+              f64.add
+              local.set $c3_0_2
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 784
+            i32.ge_u
+            if
+              local.get $p3
+              local.get $i
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pe0
+              local.get $pe0
+              f64.load
+              local.set $in0_12
+              local.get $c0_0_2
+              local.set $r_12
+              local.get $in0_12
+              local.get $r_12
+              f64.add
+              local.set $out_12
+              local.get $pc
+              local.get $out_12
+              f64.store
+              local.get $pe0
+              f64.load offset=8
+              local.set $in0_13
+              local.get $c1_0_2
+              local.set $r_13
+              local.get $in0_13
+              local.get $r_13
+              f64.add
+              local.set $out_13
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $out_13
+              f64.store
+              local.get $pe0
+              f64.load offset=16
+              local.set $in0_14
+              local.get $c2_0_2
+              local.set $r_14
+              local.get $in0_14
+              local.get $r_14
+              f64.add
+              local.set $out_14
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $out_14
+              f64.store
+              local.get $pe0
+              f64.load offset=24
+              local.set $in0_15
+              local.get $c3_0_2
+              local.set $r_15
+              local.get $in0_15
+              local.get $r_15
+              f64.add
+              local.set $out_15
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $out_15
+              f64.store
+            else
+              local.get $pc
+              local.get $c0_0_2
+              f64.store
+              local.get $pc
+              local.get $stride
+              i32.add
+              local.get $c1_0_2
+              f64.store
+              local.get $pc
+              local.get $off
+              i32.add
+              local.get $c2_0_2
+              f64.store
+              local.get $pc
+              local.get $off_1
+              i32.add
+              local.get $c3_0_2
+              f64.store
+            end
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $i
+        i32.const 4
+        i32.add
+        local.tee $i
+        i32.const 128
+        i32.lt_u
+        br_if 0
+      end
+      local.get $kb
+      i32.const 256
+      i32.add
+      local.tee $kb
+      i32.const 768
+      i32.lt_u
+      br_if 0
+    end
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            local.get $zero
+            local.set $c0_0_3
+            local.get $zero
+            local.set $c0_1_1
+            local.get $zero
+            local.set $c1_0_3
+            local.get $zero
+            local.set $c1_1_1
+            local.get $zero
+            local.set $c2_0_3
+            local.get $zero
+            local.set $c2_1_1
+            local.get $zero
+            local.set $c3_0_3
+            local.get $zero
+            local.set $c3_1_1
+          else
+            local.get $pc
+            v128.load align=8
+            local.set $c0_0_3
+            local.get $pc
+            v128.load offset=16 align=8
+            local.set $c0_1_1
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $c1_0_3
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c1_1_1
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $c2_0_3
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c2_1_1
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $c3_0_3
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load offset=16 align=8
+            local.set $c3_1_1
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_3
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_3
+            local.get $c0_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_3
+            local.get $c0_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1_1
+            local.get $pa
+            v128.load64_splat offset=6272
+            local.set $a_3
+            local.get $c1_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_3
+            local.get $c1_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1_1
+            local.get $pa
+            v128.load64_splat offset=12544
+            local.set $a_3
+            local.get $c2_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_3
+            local.get $c2_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1_1
+            local.get $pa
+            v128.load64_splat offset=18816
+            local.set $a_3
+            local.get $c3_0_3
+            local.get $a_3
+            local.get $b0_3
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_3
+            local.get $c3_1_1
+            local.get $a_3
+            local.get $b1_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_16
+            local.get $c0_0_3
+            local.set $r_16
+            local.get $in0_16
+            local.get $r_16
+            f64x2.add
+            local.set $out_16
+            local.get $pc
+            local.get $out_16
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_17
+            local.get $c0_1_1
+            local.set $r_17
+            local.get $in0_17
+            local.get $r_17
+            f64x2.add
+            local.set $out_17
+            local.get $pc
+            local.get $out_17
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_18
+            local.get $c1_0_3
+            local.set $r_18
+            local.get $in0_18
+            local.get $r_18
+            f64x2.add
+            local.set $out_18
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_18
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_19
+            local.get $c1_1_1
+            local.set $r_19
+            local.get $in0_19
+            local.get $r_19
+            f64x2.add
+            local.set $out_19
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_19
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_20
+            local.get $c2_0_3
+            local.set $r_20
+            local.get $in0_20
+            local.get $r_20
+            f64x2.add
+            local.set $out_20
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_20
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_21
+            local.get $c2_1_1
+            local.set $r_21
+            local.get $in0_21
+            local.get $r_21
+            f64x2.add
+            local.set $out_21
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_21
+            v128.store offset=16 align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_22
+            local.get $c3_0_3
+            local.set $r_22
+            local.get $in0_22
+            local.get $r_22
+            f64x2.add
+            local.set $out_22
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_22
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_23
+            local.get $c3_1_1
+            local.set $r_23
+            local.get $in0_23
+            local.get $r_23
+            f64x2.add
+            local.set $out_23
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_23
+            v128.store offset=16 align=8
+          else
+            local.get $pc
+            local.get $c0_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $c0_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_1_1
+            v128.store offset=16 align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_3
+            v128.store align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_1_1
+            v128.store offset=16 align=8
+          end
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            local.get $zero
+            local.set $c0_0_4
+            local.get $zero
+            local.set $c1_0_4
+            local.get $zero
+            local.set $c2_0_4
+            local.get $zero
+            local.set $c3_0_4
+          else
+            local.get $pc
+            v128.load align=8
+            local.set $c0_0_4
+            local.get $pc
+            local.get $stride
+            i32.add
+            v128.load align=8
+            local.set $c1_0_4
+            local.get $pc
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $c2_0_4
+            local.get $pc
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $c3_0_4
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_4
+            local.get $pa
+            v128.load64_splat
+            local.set $a_4
+            local.get $c0_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_4
+            local.get $pa
+            v128.load64_splat offset=6272
+            local.set $a_4
+            local.get $c1_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_4
+            local.get $pa
+            v128.load64_splat offset=12544
+            local.set $a_4
+            local.get $c2_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_4
+            local.get $pa
+            v128.load64_splat offset=18816
+            local.set $a_4
+            local.get $c3_0_4
+            local.get $a_4
+            local.get $b0_4
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_4
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            v128.load64_splat
+            local.set $in0_24
+            local.get $c0_0_4
+            local.set $r_24
+            local.get $in0_24
+            local.get $r_24
+            f64x2.add
+            local.set $out_24
+            local.get $pc
+            local.get $out_24
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=8
+            local.set $in0_25
+            local.get $c1_0_4
+            local.set $r_25
+            local.get $in0_25
+            local.get $r_25
+            f64x2.add
+            local.set $out_25
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_25
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=16
+            local.set $in0_26
+            local.get $c2_0_4
+            local.set $r_26
+            local.get $in0_26
+            local.get $r_26
+            f64x2.add
+            local.set $out_26
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_26
+            v128.store align=8
+            local.get $pe0
+            v128.load64_splat offset=24
+            local.set $in0_27
+            local.get $c3_0_4
+            local.set $r_27
+            local.get $in0_27
+            local.get $r_27
+            f64x2.add
+            local.set $out_27
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_27
+            v128.store align=8
+          else
+            local.get $pc
+            local.get $c0_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_4
+            v128.store align=8
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_4
+            v128.store align=8
+          end
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 6272
+          i32.mul
+          i32.add
+          local.get $kb
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $kb
+          i32.eqz
+          if
+            f64.const 0
+            local.set $c0_0_5
+            f64.const 0
+            local.set $c1_0_5
+            f64.const 0
+            local.set $c2_0_5
+            f64.const 0
+            local.set $c3_0_5
+          else
+            local.get $pc
+            f64.load
+            local.set $c0_0_5
+            local.get $pc
+            local.get $stride
+            i32.add
+            f64.load
+            local.set $c1_0_5
+            local.get $pc
+            local.get $off
+            i32.add
+            f64.load
+            local.set $c2_0_5
+            local.get $pc
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $c3_0_5
+          end
+          i32.const 16
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_5
+            local.get $pa
+            f64.load
+            local.set $a_5
+            local.get $c0_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c0_0_5
+            local.get $pa
+            f64.load offset=6272
+            local.set $a_5
+            local.get $c1_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c1_0_5
+            local.get $pa
+            f64.load offset=12544
+            local.set $a_5
+            local.get $c2_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c2_0_5
+            local.get $pa
+            f64.load offset=18816
+            local.set $a_5
+            local.get $c3_0_5
+            local.get $a_5
+            local.get $b0_5
+            f64.mul
+            f64.add
+            local.set $c3_0_5
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 784
+          i32.ge_u
+          if
+            local.get $p3
+            local.get $i
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pe0
+            local.get $pe0
+            f64.load
+            local.set $in0_28
+            local.get $c0_0_5
+            local.set $r_28
+            local.get $in0_28
+            local.get $r_28
+            f64.add
+            local.set $out_28
+            local.get $pc
+            local.get $out_28
+            f64.store
+            local.get $pe0
+            f64.load offset=8
+            local.set $in0_29
+            local.get $c1_0_5
+            local.set $r_29
+            local.get $in0_29
+            local.get $r_29
+            f64.add
+            local.set $out_29
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $out_29
+            f64.store
+            local.get $pe0
+            f64.load offset=16
+            local.set $in0_30
+            local.get $c2_0_5
+            local.set $r_30
+            local.get $in0_30
+            local.get $r_30
+            f64.add
+            local.set $out_30
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $out_30
+            f64.store
+            local.get $pe0
+            f64.load offset=24
+            local.set $in0_31
+            local.get $c3_0_5
+            local.set $r_31
+            local.get $in0_31
+            local.get $r_31
+            f64.add
+            local.set $out_31
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $out_31
+            f64.store
+          else
+            local.get $pc
+            local.get $c0_0_5
+            f64.store
+            local.get $pc
+            local.get $stride
+            i32.add
+            local.get $c1_0_5
+            f64.store
+            local.get $pc
+            local.get $off
+            i32.add
+            local.get $c2_0_5
+            f64.store
+            local.get $pc
+            local.get $off_1
+            i32.add
+            local.get $c3_0_5
+            f64.store
+          end
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $A1 (type 6) (param $m i32) (param $p0 i32) (param $p1 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $v v128)
+    (local $in0 v128)
+    (local $zero v128)
+    (local $v_1 v128)
+    (local $in0_1 v128)
+    (local $v_2 v128)
+    (local $in0_2 v128)
+    (local $v_3 v128)
+    (local $in0_3 v128)
+    (local $v_4 v128)
+    (local $in0_4 v128)
+    (local $v_5 f64)
+    (local $in0_5 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    ;; elementwise over [128, 1·m]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      block
+        loop
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0
+          local.get $in0
+          local.get $zero
+          f64x2.max
+          local.set $v
+          local.get $po
+          local.get $v
+          v128.store align=8
+          local.get $p0_1
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $in0_1
+          local.get $zero
+          f64x2.max
+          local.set $v_1
+          local.get $po
+          local.get $v_1
+          v128.store offset=16 align=8
+          local.get $p0_1
+          v128.load offset=32 align=8
+          local.set $in0_2
+          local.get $in0_2
+          local.get $zero
+          f64x2.max
+          local.set $v_2
+          local.get $po
+          local.get $v_2
+          v128.store offset=32 align=8
+          local.get $p0_1
+          v128.load offset=48 align=8
+          local.set $in0_3
+          local.get $in0_3
+          local.get $zero
+          f64x2.max
+          local.set $v_3
+          local.get $po
+          local.get $v_3
+          v128.store offset=48 align=8
+          local.get $i1
+          i32.const 8
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0_4
+          local.get $in0_4
+          local.get $zero
+          f64x2.max
+          local.set $v_4
+          local.get $po
+          local.get $v_4
+          v128.store align=8
+          local.get $i1
+          i32.const 2
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p0
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $po
+          local.get $p1
+          local.get $i0
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $i1
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $p0_1
+          f64.load
+          local.set $in0_5
+          local.get $in0_5
+          f64.const 0
+          f64.max
+          local.set $v_5
+          local.get $po
+          local.get $v_5
+          f64.store
+          local.get $i1
+          i32.const 1
+          i32.add
+          local.set $i1
+          br 0
+        end
+      end
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 128
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $t0 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (64 × 1·m) = A·B, k = 128, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=2048
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=3072
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0
+          local.get $c0_0
+          local.set $r
+          local.get $in0
+          local.get $r
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $in0_1
+          local.get $r_1
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $in0_2
+          local.get $r_2
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $in0_3
+          local.get $r_3
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $in0_4
+          local.get $r_4
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $in0_5
+          local.get $r_5
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $in0_6
+          local.get $r_6
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $in0_7
+          local.get $r_7
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=2048
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=3072
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $in0_8
+          local.get $r_8
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $in0_9
+          local.get $r_9
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $in0_10
+          local.get $r_10
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $in0_11
+          local.get $r_11
+          f64x2.add
+          local.get $zero
+          f64x2.max
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 1024
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 128
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=1024
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=2048
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=3072
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $c0_0_2
+          local.set $r_12
+          local.get $in0_12
+          local.get $r_12
+          f64.add
+          f64.const 0
+          f64.max
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_13
+          local.get $c1_0_2
+          local.set $r_13
+          local.get $in0_13
+          local.get $r_13
+          f64.add
+          f64.const 0
+          f64.max
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_14
+          local.get $c2_0_2
+          local.set $r_14
+          local.get $in0_14
+          local.get $r_14
+          f64.add
+          f64.const 0
+          f64.max
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          f64.load offset=24
+          local.set $in0_15
+          local.get $c3_0_2
+          local.set $r_15
+          local.get $in0_15
+          local.get $r_15
+          f64.add
+          f64.const 0
+          f64.max
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 64
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $t1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_22 f64)
+    (local $in0_22 f64)
+    (local $r_22 f64)
+    (local $out_23 f64)
+    (local $in0_23 f64)
+    (local $r_23 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (10 × 1·m) = A·B, k = 64, rows form
+    i32.const 0
+    local.set $i
+    loop
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0
+          local.get $zero
+          local.set $c0_1
+          local.get $zero
+          local.set $c1_0
+          local.get $zero
+          local.set $c1_1
+          local.get $zero
+          local.set $c2_0
+          local.get $zero
+          local.set $c2_1
+          local.get $zero
+          local.set $c3_0
+          local.get $zero
+          local.set $c3_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1
+            local.get $pa
+            v128.load64_splat
+            local.set $a
+            local.get $c0_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0
+            local.get $c0_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1
+            local.get $pa
+            v128.load64_splat offset=512
+            local.set $a
+            local.get $c1_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0
+            local.get $c1_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a
+            local.get $c2_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0
+            local.get $c2_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1
+            local.get $pa
+            v128.load64_splat offset=1536
+            local.set $a
+            local.get $c3_0
+            local.get $a
+            local.get $b0
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0
+            local.get $c3_1
+            local.get $a
+            local.get $b1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0
+          local.get $c0_0
+          local.set $r
+          local.get $in0
+          local.get $r
+          f64x2.add
+          local.set $out
+          local.get $pc
+          local.get $out
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_1
+          local.get $c0_1
+          local.set $r_1
+          local.get $in0_1
+          local.get $r_1
+          f64x2.add
+          local.set $out_1
+          local.get $pc
+          local.get $out_1
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_2
+          local.get $c1_0
+          local.set $r_2
+          local.get $in0_2
+          local.get $r_2
+          f64x2.add
+          local.set $out_2
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_2
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_3
+          local.get $c1_1
+          local.set $r_3
+          local.get $in0_3
+          local.get $r_3
+          f64x2.add
+          local.set $out_3
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_3
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_4
+          local.get $c2_0
+          local.set $r_4
+          local.get $in0_4
+          local.get $r_4
+          f64x2.add
+          local.set $out_4
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_4
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_5
+          local.get $c2_1
+          local.set $r_5
+          local.get $in0_5
+          local.get $r_5
+          f64x2.add
+          local.set $out_5
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_5
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_6
+          local.get $c3_0
+          local.set $r_6
+          local.get $in0_6
+          local.get $r_6
+          f64x2.add
+          local.set $out_6
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_6
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_7
+          local.get $c3_1
+          local.set $r_7
+          local.get $in0_7
+          local.get $r_7
+          f64x2.add
+          local.set $out_7
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_7
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_1
+          local.get $zero
+          local.set $c1_0_1
+          local.get $zero
+          local.set $c2_0_1
+          local.get $zero
+          local.set $c3_0_1
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_1
+            local.get $pa
+            v128.load64_splat
+            local.set $a_1
+            local.get $c0_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_1
+            local.get $pa
+            v128.load64_splat offset=512
+            local.set $a_1
+            local.get $c1_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_1
+            local.get $pa
+            v128.load64_splat offset=1024
+            local.set $a_1
+            local.get $c2_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_1
+            local.get $pa
+            v128.load64_splat offset=1536
+            local.set $a_1
+            local.get $c3_0_1
+            local.get $a_1
+            local.get $b0_1
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_8
+          local.get $c0_0_1
+          local.set $r_8
+          local.get $in0_8
+          local.get $r_8
+          f64x2.add
+          local.set $out_8
+          local.get $pc
+          local.get $out_8
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_9
+          local.get $c1_0_1
+          local.set $r_9
+          local.get $in0_9
+          local.get $r_9
+          f64x2.add
+          local.set $out_9
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_9
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_10
+          local.get $c2_0_1
+          local.set $r_10
+          local.get $in0_10
+          local.get $r_10
+          f64x2.add
+          local.set $out_10
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_10
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_11
+          local.get $c3_0_1
+          local.set $r_11
+          local.get $in0_11
+          local.get $r_11
+          f64x2.add
+          local.set $out_11
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_11
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 512
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_2
+          f64.const 0
+          local.set $c1_0_2
+          f64.const 0
+          local.set $c2_0_2
+          f64.const 0
+          local.set $c3_0_2
+          i32.const 64
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_2
+            local.get $pa
+            f64.load
+            local.set $a_2
+            local.get $c0_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c0_0_2
+            local.get $pa
+            f64.load offset=512
+            local.set $a_2
+            local.get $c1_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c1_0_2
+            local.get $pa
+            f64.load offset=1024
+            local.set $a_2
+            local.get $c2_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c2_0_2
+            local.get $pa
+            f64.load offset=1536
+            local.set $a_2
+            local.get $c3_0_2
+            local.get $a_2
+            local.get $b0_2
+            f64.mul
+            f64.add
+            local.set $c3_0_2
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $stride
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_12
+          local.get $c0_0_2
+          local.set $r_12
+          local.get $in0_12
+          local.get $r_12
+          f64.add
+          local.set $out_12
+          local.get $pc
+          local.get $out_12
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_13
+          local.get $c1_0_2
+          local.set $r_13
+          local.get $in0_13
+          local.get $r_13
+          f64.add
+          local.set $out_13
+          local.get $pc
+          local.get $stride
+          i32.add
+          local.get $out_13
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_14
+          local.get $c2_0_2
+          local.set $r_14
+          local.get $in0_14
+          local.get $r_14
+          f64.add
+          local.set $out_14
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_14
+          f64.store
+          local.get $pe0
+          f64.load offset=24
+          local.set $in0_15
+          local.get $c3_0_2
+          local.set $r_15
+          local.get $in0_15
+          local.get $r_15
+          f64.add
+          local.set $out_15
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_15
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      i32.const 8
+      i32.lt_u
+      br_if 0
+    end
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 4 block of C (2 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_3
+        local.get $zero
+        local.set $c0_1_1
+        local.get $zero
+        local.set $c1_0_3
+        local.get $zero
+        local.set $c1_1_1
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_3
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_3
+          local.get $c0_0_3
+          local.get $a_3
+          local.get $b0_3
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_3
+          local.get $c0_1_1
+          local.get $a_3
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_1
+          local.get $pa
+          v128.load64_splat offset=512
+          local.set $a_3
+          local.get $c1_0_3
+          local.get $a_3
+          local.get $b0_3
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_3
+          local.get $c1_1_1
+          local.get $a_3
+          local.get $b1_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_16
+        local.get $c0_0_3
+        local.set $r_16
+        local.get $in0_16
+        local.get $r_16
+        f64x2.add
+        local.set $out_16
+        local.get $pc
+        local.get $out_16
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_17
+        local.get $c0_1_1
+        local.set $r_17
+        local.get $in0_17
+        local.get $r_17
+        f64x2.add
+        local.set $out_17
+        local.get $pc
+        local.get $out_17
+        v128.store offset=16 align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_18
+        local.get $c1_0_3
+        local.set $r_18
+        local.get $in0_18
+        local.get $r_18
+        f64x2.add
+        local.set $out_18
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_18
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_19
+        local.get $c1_1_1
+        local.set $r_19
+        local.get $in0_19
+        local.get $r_19
+        f64x2.add
+        local.set $out_19
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_19
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 2 block of C (1 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_4
+        local.get $zero
+        local.set $c1_0_4
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_4
+          local.get $pa
+          v128.load64_splat
+          local.set $a_4
+          local.get $c0_0_4
+          local.get $a_4
+          local.get $b0_4
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_4
+          local.get $pa
+          v128.load64_splat offset=512
+          local.set $a_4
+          local.get $c1_0_4
+          local.get $a_4
+          local.get $b0_4
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_4
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_20
+        local.get $c0_0_4
+        local.set $r_20
+        local.get $in0_20
+        local.get $r_20
+        f64x2.add
+        local.set $out_20
+        local.get $pc
+        local.get $out_20
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat offset=8
+        local.set $in0_21
+        local.get $c1_0_4
+        local.set $r_21
+        local.get $in0_21
+        local.get $r_21
+        f64x2.add
+        local.set $out_21
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_21
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 2 × 1 block of C
+        local.get $p1
+        local.get $i
+        i32.const 512
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_5
+        f64.const 0
+        local.set $c1_0_5
+        i32.const 64
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_5
+          local.get $pa
+          f64.load
+          local.set $a_5
+          local.get $c0_0_5
+          local.get $a_5
+          local.get $b0_5
+          f64.mul
+          f64.add
+          local.set $c0_0_5
+          local.get $pa
+          f64.load offset=512
+          local.set $a_5
+          local.get $c1_0_5
+          local.get $a_5
+          local.get $b0_5
+          f64.mul
+          f64.add
+          local.set $c1_0_5
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_22
+        local.get $c0_0_5
+        local.set $r_22
+        local.get $in0_22
+        local.get $r_22
+        f64.add
+        local.set $out_22
+        local.get $pc
+        local.get $out_22
+        f64.store
+        local.get $pe0
+        f64.load offset=8
+        local.set $in0_23
+        local.get $c1_0_5
+        local.set $r_23
+        local.get $in0_23
+        local.get $r_23
+        f64.add
+        local.set $out_23
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_23
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+  )
+  (export "Z1" (func $Z1))
+  (export "t8" (func $t8))
+  (export "Z2" (func $Z2))
+  (export "t9" (func $t9))
+  (export "Z3" (func $Z3))
+  (export "dZ3" (func $dZ3))
+  (export "dZ2" (func $dZ2))
+  (export "dZ1" (func $dZ1))
+  (export "dW1" (func $dW1))
+  (export "dW2" (func $dW2))
+  (export "dW3" (func $dW3))
+  (export "opt_m_W1_next" (func $opt_m_W1_next))
+  (export "opt_v_W1_next" (func $opt_v_W1_next))
+  (export "W1_next" (func $W1_next))
+  (export "opt_m_b1_next" (func $opt_m_b1_next))
+  (export "opt_v_b1_next" (func $opt_v_b1_next))
+  (export "b1_next" (func $b1_next))
+  (export "opt_m_W2_next" (func $opt_m_W2_next))
+  (export "opt_v_W2_next" (func $opt_v_W2_next))
+  (export "W2_next" (func $W2_next))
+  (export "opt_m_b2_next" (func $opt_m_b2_next))
+  (export "opt_v_b2_next" (func $opt_v_b2_next))
+  (export "b2_next" (func $b2_next))
+  (export "opt_m_W3_next" (func $opt_m_W3_next))
+  (export "opt_v_W3_next" (func $opt_v_W3_next))
+  (export "W3_next" (func $W3_next))
+  (export "opt_m_b3_next" (func $opt_m_b3_next))
+  (export "opt_v_b3_next" (func $opt_v_b3_next))
+  (export "b3_next" (func $b3_next))
+  (export "Z1_2" (func $Z1_2))
+  (export "A1" (func $A1))
+  (export "t0" (func $t0))
+  (export "t1" (func $t1))
+)

@@ -1,0 +1,3567 @@
+(module
+  (type (;0;) (func (param f64) (result f64)))
+  (type (;1;) (func (param i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 i32)))
+  (type (;3;) (func (param i32 i32 i32 i32 f64)))
+  (type (;4;) (func (param i32 i32 f64 i32)))
+  (import "env" "memory" (memory 1))
+  (import "env" "exp" (func $exp (type 0)))
+  (import "env" "log" (func $log (type 0)))
+  (import "env" "log1p" (func $log1p (type 0)))
+  (import "env" "expm1" (func $expm1 (type 0)))
+  (import "env" "tanh" (func $tanh (type 0)))
+  (func $t0 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (4 × 1·m) = A·B, k = 2, rows form
+    i32.const 0
+    local.set $i
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 4 block of C (2 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $zero
+        local.set $c3_0
+        local.get $zero
+        local.set $c3_1
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1
+          local.get $pa
+          v128.load64_splat
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a
+          local.get $c1_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0
+          local.get $c1_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1
+          local.get $pa
+          v128.load64_splat offset=32
+          local.set $a
+          local.get $c2_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0
+          local.get $c2_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_1
+          local.get $pa
+          v128.load64_splat offset=48
+          local.set $a
+          local.get $c3_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0
+          local.get $c3_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0
+        local.set $r
+        local.get $r
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $c0_1
+        local.set $r_1
+        local.get $r_1
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $c1_0
+        local.set $r_2
+        local.get $r_2
+        local.set $out_2
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_2
+        v128.store align=8
+        local.get $c1_1
+        local.set $r_3
+        local.get $r_3
+        local.set $out_3
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_3
+        v128.store offset=16 align=8
+        local.get $c2_0
+        local.set $r_4
+        local.get $r_4
+        local.set $out_4
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_4
+        v128.store align=8
+        local.get $c2_1
+        local.set $r_5
+        local.get $r_5
+        local.set $out_5
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_5
+        v128.store offset=16 align=8
+        local.get $c3_0
+        local.set $r_6
+        local.get $r_6
+        local.set $out_6
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_6
+        v128.store align=8
+        local.get $c3_1
+        local.set $r_7
+        local.get $r_7
+        local.set $out_7
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_7
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 2 block of C (1 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_1
+        local.get $zero
+        local.set $c1_0_1
+        local.get $zero
+        local.set $c2_0_1
+        local.get $zero
+        local.set $c3_0_1
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a_1
+          local.get $c1_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $pa
+          v128.load64_splat offset=32
+          local.set $a_1
+          local.get $c2_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0_1
+          local.get $pa
+          v128.load64_splat offset=48
+          local.set $a_1
+          local.get $c3_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0_1
+        local.set $r_8
+        local.get $r_8
+        local.set $out_8
+        local.get $pc
+        local.get $out_8
+        v128.store align=8
+        local.get $c1_0_1
+        local.set $r_9
+        local.get $r_9
+        local.set $out_9
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_9
+        v128.store align=8
+        local.get $c2_0_1
+        local.set $r_10
+        local.get $r_10
+        local.set $out_10
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_10
+        v128.store align=8
+        local.get $c3_0_1
+        local.set $r_11
+        local.get $r_11
+        local.set $out_11
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_11
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 1 block of C
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_2
+        f64.const 0
+        local.set $c1_0_2
+        f64.const 0
+        local.set $c2_0_2
+        f64.const 0
+        local.set $c3_0_2
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_2
+          local.get $pa
+          f64.load
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c0_0_2
+          local.get $pa
+          f64.load offset=16
+          local.set $a_2
+          local.get $c1_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c1_0_2
+          local.get $pa
+          f64.load offset=32
+          local.set $a_2
+          local.get $c2_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c2_0_2
+          local.get $pa
+          f64.load offset=48
+          local.set $a_2
+          local.get $c3_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c3_0_2
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0_2
+        local.set $r_12
+        local.get $r_12
+        local.set $out_12
+        local.get $pc
+        local.get $out_12
+        f64.store
+        local.get $c1_0_2
+        local.set $r_13
+        local.get $r_13
+        local.set $out_13
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_13
+        f64.store
+        local.get $c2_0_2
+        local.set $r_14
+        local.get $r_14
+        local.set $out_14
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_14
+        f64.store
+        local.get $c3_0_2
+        local.set $r_15
+        local.get $r_15
+        local.set $out_15
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_15
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 4
+    local.set $i
+  )
+  (func $Z2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $c0_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $c0_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_3 f64)
+    (local $in0_3 f64)
+    (local $r_3 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    ;; C (1 × 1·m) = A·B, k = 4, rows form
+    i32.const 0
+    local.set $i
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 4 block of C (2 vectors)
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1
+          local.get $pa
+          v128.load64_splat
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0
+        local.get $c0_0
+        local.set $r
+        local.get $in0
+        local.get $r
+        f64x2.add
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_1
+        local.get $c0_1
+        local.set $r_1
+        local.get $in0_1
+        local.get $r_1
+        f64x2.add
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 2 block of C (1 vectors)
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_1
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_2
+        local.get $c0_0_1
+        local.set $r_2
+        local.get $in0_2
+        local.get $r_2
+        f64x2.add
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 1 block of C
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_2
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_2
+          local.get $pa
+          f64.load
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c0_0_2
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_3
+        local.get $c0_0_2
+        local.set $r_3
+        local.get $in0_3
+        local.get $r_3
+        f64.add
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+  )
+  (func $dZ1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $k v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $in0_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $off i32)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $off_1 i32)
+    (local $r_6 v128)
+    (local $out_7 v128)
+    (local $in0_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $in0_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $in0_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $in0_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $in0_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $in0_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $in0_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $in0_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $in0_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    f64.const 1
+    f64x2.splat
+    local.set $k
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (4 × 1·m) = A·B, k = 1, rows form
+    i32.const 0
+    local.set $i
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 4 block of C (2 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $zero
+        local.set $c3_0
+        local.get $zero
+        local.set $c3_1
+        i32.const 1
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1
+          local.get $pa
+          v128.load64_splat
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          v128.load64_splat offset=8
+          local.set $a
+          local.get $c1_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0
+          local.get $c1_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a
+          local.get $c2_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0
+          local.get $c2_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_1
+          local.get $pa
+          v128.load64_splat offset=24
+          local.set $a
+          local.get $c3_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0
+          local.get $c3_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_1
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load align=8
+        local.set $in0
+        local.get $c0_0
+        local.set $r
+        local.get $k
+        local.get $in0
+        local.get $in0
+        f64x2.mul
+        f64x2.sub
+        local.get $r
+        f64x2.mul
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $pe0
+        v128.load offset=16 align=8
+        local.set $in0_1
+        local.get $c0_1
+        local.set $r_1
+        local.get $k
+        local.get $in0_1
+        local.get $in0_1
+        f64x2.mul
+        f64x2.sub
+        local.get $r_1
+        f64x2.mul
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $pe0
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $in0_2
+        local.get $c1_0
+        local.set $r_2
+        local.get $k
+        local.get $in0_2
+        local.get $in0_2
+        f64x2.mul
+        f64x2.sub
+        local.get $r_2
+        f64x2.mul
+        local.set $out_2
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_2
+        v128.store align=8
+        local.get $pe0
+        local.get $stride
+        i32.add
+        v128.load offset=16 align=8
+        local.set $in0_3
+        local.get $c1_1
+        local.set $r_3
+        local.get $k
+        local.get $in0_3
+        local.get $in0_3
+        f64x2.mul
+        f64x2.sub
+        local.get $r_3
+        f64x2.mul
+        local.set $out_3
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_3
+        v128.store offset=16 align=8
+        local.get $pe0
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $in0_4
+        local.get $c2_0
+        local.set $r_4
+        local.get $k
+        local.get $in0_4
+        local.get $in0_4
+        f64x2.mul
+        f64x2.sub
+        local.get $r_4
+        f64x2.mul
+        local.set $out_4
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_4
+        v128.store align=8
+        local.get $pe0
+        local.get $off
+        i32.add
+        v128.load offset=16 align=8
+        local.set $in0_5
+        local.get $c2_1
+        local.set $r_5
+        local.get $k
+        local.get $in0_5
+        local.get $in0_5
+        f64x2.mul
+        f64x2.sub
+        local.get $r_5
+        f64x2.mul
+        local.set $out_5
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_5
+        v128.store offset=16 align=8
+        local.get $pe0
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $in0_6
+        local.get $c3_0
+        local.set $r_6
+        local.get $k
+        local.get $in0_6
+        local.get $in0_6
+        f64x2.mul
+        f64x2.sub
+        local.get $r_6
+        f64x2.mul
+        local.set $out_6
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_6
+        v128.store align=8
+        local.get $pe0
+        local.get $off_1
+        i32.add
+        v128.load offset=16 align=8
+        local.set $in0_7
+        local.get $c3_1
+        local.set $r_7
+        local.get $k
+        local.get $in0_7
+        local.get $in0_7
+        f64x2.mul
+        f64x2.sub
+        local.get $r_7
+        f64x2.mul
+        local.set $out_7
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_7
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 2 block of C (1 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_1
+        local.get $zero
+        local.set $c1_0_1
+        local.get $zero
+        local.set $c2_0_1
+        local.get $zero
+        local.set $c3_0_1
+        i32.const 1
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $pa
+          v128.load64_splat offset=8
+          local.set $a_1
+          local.get $c1_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a_1
+          local.get $c2_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0_1
+          local.get $pa
+          v128.load64_splat offset=24
+          local.set $a_1
+          local.get $c3_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0_1
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        v128.load align=8
+        local.set $in0_8
+        local.get $c0_0_1
+        local.set $r_8
+        local.get $k
+        local.get $in0_8
+        local.get $in0_8
+        f64x2.mul
+        f64x2.sub
+        local.get $r_8
+        f64x2.mul
+        local.set $out_8
+        local.get $pc
+        local.get $out_8
+        v128.store align=8
+        local.get $pe0
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $in0_9
+        local.get $c1_0_1
+        local.set $r_9
+        local.get $k
+        local.get $in0_9
+        local.get $in0_9
+        f64x2.mul
+        f64x2.sub
+        local.get $r_9
+        f64x2.mul
+        local.set $out_9
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_9
+        v128.store align=8
+        local.get $pe0
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $in0_10
+        local.get $c2_0_1
+        local.set $r_10
+        local.get $k
+        local.get $in0_10
+        local.get $in0_10
+        f64x2.mul
+        f64x2.sub
+        local.get $r_10
+        f64x2.mul
+        local.set $out_10
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_10
+        v128.store align=8
+        local.get $pe0
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $in0_11
+        local.get $c3_0_1
+        local.set $r_11
+        local.get $k
+        local.get $in0_11
+        local.get $in0_11
+        f64x2.mul
+        f64x2.sub
+        local.get $r_11
+        f64x2.mul
+        local.set $out_11
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_11
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 1 block of C
+        local.get $p1
+        local.get $i
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_2
+        f64.const 0
+        local.set $c1_0_2
+        f64.const 0
+        local.set $c2_0_2
+        f64.const 0
+        local.set $c3_0_2
+        i32.const 1
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_2
+          local.get $pa
+          f64.load
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c0_0_2
+          local.get $pa
+          f64.load offset=8
+          local.set $a_2
+          local.get $c1_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c1_0_2
+          local.get $pa
+          f64.load offset=16
+          local.set $a_2
+          local.get $c2_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c2_0_2
+          local.get $pa
+          f64.load offset=24
+          local.set $a_2
+          local.get $c3_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c3_0_2
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_12
+        local.get $c0_0_2
+        local.set $r_12
+        f64.const 1
+        local.get $in0_12
+        local.get $in0_12
+        f64.mul
+        f64.sub
+        local.get $r_12
+        f64.mul
+        local.set $out_12
+        local.get $pc
+        local.get $out_12
+        f64.store
+        local.get $pe0
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $in0_13
+        local.get $c1_0_2
+        local.set $r_13
+        f64.const 1
+        local.get $in0_13
+        local.get $in0_13
+        f64.mul
+        f64.sub
+        local.get $r_13
+        f64.mul
+        local.set $out_13
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_13
+        f64.store
+        local.get $pe0
+        local.get $off
+        i32.add
+        f64.load
+        local.set $in0_14
+        local.get $c2_0_2
+        local.set $r_14
+        f64.const 1
+        local.get $in0_14
+        local.get $in0_14
+        f64.mul
+        f64.sub
+        local.get $r_14
+        f64.mul
+        local.set $out_14
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_14
+        f64.store
+        local.get $pe0
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $in0_15
+        local.get $c3_0_2
+        local.set $r_15
+        f64.const 1
+        local.get $in0_15
+        local.get $in0_15
+        f64.mul
+        f64.sub
+        local.get $r_15
+        f64.mul
+        local.set $out_15
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_15
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 4
+    local.set $i
+  )
+  (func $dW1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $zero v128)
+    (local $k i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $off i32)
+    (local $s0_0 f64)
+    (local $s0_1 f64)
+    (local $s1_0 f64)
+    (local $s1_1 f64)
+    (local $s2_0 f64)
+    (local $s2_1 f64)
+    (local $tb0 f64)
+    (local $tb1 f64)
+    (local $ta f64)
+    (local $ta_1 f64)
+    (local $ta_2 f64)
+    (local $out f64)
+    (local $r f64)
+    (local $out_1 f64)
+    (local $r_1 f64)
+    (local $out_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $r_3 f64)
+    (local $out_4 f64)
+    (local $r_4 f64)
+    (local $out_5 f64)
+    (local $r_5 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $ta_3 f64)
+    (local $out_6 f64)
+    (local $r_6 f64)
+    (local $out_7 f64)
+    (local $r_7 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $k
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    ;; C (4 × 2) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $j
+    i32.const 0
+    local.set $i
+    ;; 3 × 2 block of C (dot products along k)
+    local.get $p1
+    local.get $i
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 16
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0
+    local.get $zero
+    local.set $c0_1
+    local.get $zero
+    local.set $c1_0
+    local.get $zero
+    local.set $c1_1
+    local.get $zero
+    local.set $c2_0
+    local.get $zero
+    local.set $c2_1
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1
+        local.get $pa
+        v128.load align=8
+        local.set $a
+        local.get $c0_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0
+        local.get $c0_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1
+        local.get $pa
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $a
+        local.get $c1_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c1_0
+        local.get $c1_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c1_1
+        local.get $pa
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $a
+        local.get $c2_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c2_0
+        local.get $c2_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c2_1
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0
+    f64x2.extract_lane 0
+    local.get $c0_0
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s0_0
+    local.get $c0_1
+    f64x2.extract_lane 0
+    local.get $c0_1
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s0_1
+    local.get $c1_0
+    f64x2.extract_lane 0
+    local.get $c1_0
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s1_0
+    local.get $c1_1
+    f64x2.extract_lane 0
+    local.get $c1_1
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s1_1
+    local.get $c2_0
+    f64x2.extract_lane 0
+    local.get $c2_0
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s2_0
+    local.get $c2_1
+    f64x2.extract_lane 0
+    local.get $c2_1
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s2_1
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1
+        local.get $pa
+        f64.load
+        local.set $ta
+        local.get $s0_0
+        local.get $ta
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s0_0
+        local.get $s0_1
+        local.get $ta
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s0_1
+        local.get $pa
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $ta_1
+        local.get $s1_0
+        local.get $ta_1
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s1_0
+        local.get $s1_1
+        local.get $ta_1
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s1_1
+        local.get $pa
+        local.get $off
+        i32.add
+        f64.load
+        local.set $ta_2
+        local.get $s2_0
+        local.get $ta_2
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s2_0
+        local.get $s2_1
+        local.get $ta_2
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s2_1
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0
+    local.set $r
+    local.get $s0
+    local.get $r
+    f64.mul
+    local.set $out
+    local.get $pc
+    local.get $out
+    f64.store
+    local.get $s0_1
+    local.set $r_1
+    local.get $s0
+    local.get $r_1
+    f64.mul
+    local.set $out_1
+    local.get $pc
+    local.get $out_1
+    f64.store offset=8
+    local.get $s1_0
+    local.set $r_2
+    local.get $s0
+    local.get $r_2
+    f64.mul
+    local.set $out_2
+    local.get $pc
+    local.get $out_2
+    f64.store offset=16
+    local.get $s1_1
+    local.set $r_3
+    local.get $s0
+    local.get $r_3
+    f64.mul
+    local.set $out_3
+    local.get $pc
+    local.get $out_3
+    f64.store offset=24
+    local.get $s2_0
+    local.set $r_4
+    local.get $s0
+    local.get $r_4
+    f64.mul
+    local.set $out_4
+    local.get $pc
+    local.get $out_4
+    f64.store offset=32
+    local.get $s2_1
+    local.set $r_5
+    local.get $s0
+    local.get $r_5
+    f64.mul
+    local.set $out_5
+    local.get $pc
+    local.get $out_5
+    f64.store offset=40
+    i32.const 3
+    local.set $i
+    ;; 1 × 2 block of C (dot products along k)
+    local.get $p1
+    local.get $i
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 16
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0_1
+    local.get $zero
+    local.set $c0_1_1
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0_1
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1_1
+        local.get $pa
+        v128.load align=8
+        local.set $a_1
+        local.get $c0_0_1
+        local.get $a_1
+        local.get $b0_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0_1
+        local.get $c0_1_1
+        local.get $a_1
+        local.get $b1_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1_1
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0_1
+    f64x2.extract_lane 0
+    local.get $c0_0_1
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s0_0_1
+    local.get $c0_1_1
+    f64x2.extract_lane 0
+    local.get $c0_1_1
+    f64x2.extract_lane 1
+    f64.add
+    local.set $s0_1_1
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0_1
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1_1
+        local.get $pa
+        f64.load
+        local.set $ta_3
+        local.get $s0_0_1
+        local.get $ta_3
+        local.get $tb0_1
+        f64.mul
+        f64.add
+        local.set $s0_0_1
+        local.get $s0_1_1
+        local.get $ta_3
+        local.get $tb1_1
+        f64.mul
+        f64.add
+        local.set $s0_1_1
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0_1
+    local.set $r_6
+    local.get $s0
+    local.get $r_6
+    f64.mul
+    local.set $out_6
+    local.get $pc
+    local.get $out_6
+    f64.store
+    local.get $s0_1_1
+    local.set $r_7
+    local.get $s0
+    local.get $r_7
+    f64.mul
+    local.set $out_7
+    local.get $pc
+    local.get $out_7
+    f64.store offset=8
+    i32.const 2
+    local.set $j
+  )
+  (func $dW2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $zero v128)
+    (local $k i32)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $s0_0 f64)
+    (local $s0_1 f64)
+    (local $tb0 f64)
+    (local $tb1 f64)
+    (local $ta f64)
+    (local $out f64)
+    (local $r f64)
+    (local $out_1 f64)
+    (local $r_1 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $k
+    ;; C (1 × 4) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $j
+    loop
+      i32.const 0
+      local.set $i
+      ;; 1 × 2 block of C (dot products along k)
+      local.get $p1
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 32
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0
+      local.get $zero
+      local.set $c0_1
+      local.get $pa
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1
+          local.get $pa
+          v128.load align=8
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $c0_0
+      f64x2.extract_lane 0
+      local.get $c0_0
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_0
+      local.get $c0_1
+      f64x2.extract_lane 0
+      local.get $c0_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_1
+      local.get $pa
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1
+          local.get $pa
+          f64.load
+          local.set $ta
+          local.get $s0_0
+          local.get $ta
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s0_0
+          local.get $s0_1
+          local.get $ta
+          local.get $tb1
+          f64.mul
+          f64.add
+          local.set $s0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $s0_0
+      local.set $r
+      local.get $s0
+      local.get $r
+      f64.mul
+      local.set $out
+      local.get $pc
+      local.get $out
+      f64.store
+      local.get $s0_1
+      local.set $r_1
+      local.get $s0
+      local.get $r_1
+      f64.mul
+      local.set $out_1
+      local.get $pc
+      local.get $out_1
+      f64.store offset=8
+      local.get $j
+      i32.const 2
+      i32.add
+      local.tee $j
+      i32.const 4
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $W1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v v128)
+    (local $in1 v128)
+    (local $in0 v128)
+    (local $s0_1 v128)
+    (local $v_1 v128)
+    (local $in1_1 v128)
+    (local $in0_1 v128)
+    (local $v_2 v128)
+    (local $in1_2 v128)
+    (local $in0_2 v128)
+    (local $v_3 v128)
+    (local $in1_3 v128)
+    (local $in0_3 v128)
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    ;; elementwise over [8]
+    i32.const 0
+    local.set $i0
+    local.get $p0
+    local.get $i0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $po
+    local.get $p1
+    local.get $i0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $p0_1
+    local.get $p2
+    local.get $i0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $p1_1
+    local.get $p1_1
+    v128.load align=8
+    local.set $in1
+    local.get $p0_1
+    v128.load align=8
+    local.set $in0
+    local.get $in1
+    local.get $in0
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v
+    local.get $po
+    local.get $v
+    v128.store align=8
+    local.get $p1_1
+    v128.load offset=16 align=8
+    local.set $in1_1
+    local.get $p0_1
+    v128.load offset=16 align=8
+    local.set $in0_1
+    local.get $in1_1
+    local.get $in0_1
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v_1
+    local.get $po
+    local.get $v_1
+    v128.store offset=16 align=8
+    local.get $p1_1
+    v128.load offset=32 align=8
+    local.set $in1_2
+    local.get $p0_1
+    v128.load offset=32 align=8
+    local.set $in0_2
+    local.get $in1_2
+    local.get $in0_2
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v_2
+    local.get $po
+    local.get $v_2
+    v128.store offset=32 align=8
+    local.get $p1_1
+    v128.load offset=48 align=8
+    local.set $in1_3
+    local.get $p0_1
+    v128.load offset=48 align=8
+    local.set $in0_3
+    local.get $in1_3
+    local.get $in0_3
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v_3
+    local.get $po
+    local.get $v_3
+    v128.store offset=48 align=8
+    i32.const 8
+    local.set $i0
+  )
+  (func $b1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v f64)
+    (local $in1 f64)
+    (local $in0 f64)
+    ;; elementwise over [4, 1]
+    i32.const 0
+    local.set $i0
+    loop
+      i32.const 0
+      local.set $i1
+      local.get $p0
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $i1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $p1
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p0_1
+      local.get $p2
+      local.get $i0
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $p1_1
+      local.get $p1_1
+      f64.load
+      local.set $in1
+      local.get $p0_1
+      f64.load
+      local.set $in0
+      local.get $in1
+      local.get $in0
+      local.get $s0
+      f64.mul
+      f64.sub
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i0
+      i32.const 1
+      i32.add
+      local.tee $i0
+      i32.const 4
+      i32.lt_u
+      br_if 0
+    end
+  )
+  (func $W2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $i1 i32)
+    (local $v v128)
+    (local $in1 v128)
+    (local $in0 v128)
+    (local $s0_1 v128)
+    (local $v_1 v128)
+    (local $in1_1 v128)
+    (local $in0_1 v128)
+    local.get $s0
+    f64x2.splat
+    local.set $s0_1
+    ;; elementwise over [1, 4]
+    i32.const 0
+    local.set $i0
+    i32.const 0
+    local.set $i1
+    local.get $p0
+    local.get $i0
+    i32.const 32
+    i32.mul
+    i32.add
+    local.get $i1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $po
+    local.get $p1
+    local.get $i1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $p0_1
+    local.get $p2
+    local.get $i1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $p1_1
+    local.get $p1_1
+    v128.load align=8
+    local.set $in1
+    local.get $p0_1
+    v128.load align=8
+    local.set $in0
+    local.get $in1
+    local.get $in0
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v
+    local.get $po
+    local.get $v
+    v128.store align=8
+    local.get $p1_1
+    v128.load offset=16 align=8
+    local.set $in1_1
+    local.get $p0_1
+    v128.load offset=16 align=8
+    local.set $in0_1
+    local.get $in1_1
+    local.get $in0_1
+    local.get $s0_1
+    f64x2.mul
+    f64x2.sub
+    local.set $v_1
+    local.get $po
+    local.get $v_1
+    v128.store offset=16 align=8
+    i32.const 1
+    local.set $i0
+  )
+  (func $b2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+    (local $po i32)
+    (local $p0_1 i32)
+    (local $p1_1 i32)
+    (local $i0 i32)
+    (local $v f64)
+    (local $in1 f64)
+    (local $in0 f64)
+    ;; elementwise over [1]
+    i32.const 0
+    local.set $i0
+    local.get $p0
+    local.get $i0
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $po
+    local.get $p1
+    local.set $p0_1
+    local.get $p2
+    local.set $p1_1
+    local.get $p1_1
+    f64.load
+    local.set $in1
+    local.get $p0_1
+    f64.load
+    local.set $in0
+    local.get $in1
+    local.get $in0
+    local.get $s0
+    f64.mul
+    f64.sub
+    local.set $v
+    local.get $po
+    local.get $v
+    f64.store
+  )
+  (func $t0_2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $c1_0 v128)
+    (local $c1_1 v128)
+    (local $c2_0 v128)
+    (local $c2_1 v128)
+    (local $c3_0 v128)
+    (local $c3_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $r_1 v128)
+    (local $out_2 v128)
+    (local $r_2 v128)
+    (local $out_3 v128)
+    (local $r_3 v128)
+    (local $out_4 v128)
+    (local $r_4 v128)
+    (local $off i32)
+    (local $out_5 v128)
+    (local $r_5 v128)
+    (local $out_6 v128)
+    (local $r_6 v128)
+    (local $off_1 i32)
+    (local $out_7 v128)
+    (local $r_7 v128)
+    (local $c0_0_1 v128)
+    (local $c1_0_1 v128)
+    (local $c2_0_1 v128)
+    (local $c3_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_8 v128)
+    (local $r_8 v128)
+    (local $out_9 v128)
+    (local $r_9 v128)
+    (local $out_10 v128)
+    (local $r_10 v128)
+    (local $out_11 v128)
+    (local $r_11 v128)
+    (local $c0_0_2 f64)
+    (local $c1_0_2 f64)
+    (local $c2_0_2 f64)
+    (local $c3_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_12 f64)
+    (local $r_12 f64)
+    (local $out_13 f64)
+    (local $r_13 f64)
+    (local $out_14 f64)
+    (local $r_14 f64)
+    (local $out_15 f64)
+    (local $r_15 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    ;; C (4 × 1·m) = A·B, k = 2, rows form
+    i32.const 0
+    local.set $i
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 4 block of C (2 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        local.get $zero
+        local.set $c1_0
+        local.get $zero
+        local.set $c1_1
+        local.get $zero
+        local.set $c2_0
+        local.get $zero
+        local.set $c2_1
+        local.get $zero
+        local.set $c3_0
+        local.get $zero
+        local.set $c3_1
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1
+          local.get $pa
+          v128.load64_splat
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a
+          local.get $c1_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0
+          local.get $c1_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1
+          local.get $pa
+          v128.load64_splat offset=32
+          local.set $a
+          local.get $c2_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0
+          local.get $c2_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_1
+          local.get $pa
+          v128.load64_splat offset=48
+          local.set $a
+          local.get $c3_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0
+          local.get $c3_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0
+        local.set $r
+        local.get $r
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $c0_1
+        local.set $r_1
+        local.get $r_1
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $c1_0
+        local.set $r_2
+        local.get $r_2
+        local.set $out_2
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_2
+        v128.store align=8
+        local.get $c1_1
+        local.set $r_3
+        local.get $r_3
+        local.set $out_3
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_3
+        v128.store offset=16 align=8
+        local.get $c2_0
+        local.set $r_4
+        local.get $r_4
+        local.set $out_4
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_4
+        v128.store align=8
+        local.get $c2_1
+        local.set $r_5
+        local.get $r_5
+        local.set $out_5
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_5
+        v128.store offset=16 align=8
+        local.get $c3_0
+        local.set $r_6
+        local.get $r_6
+        local.set $out_6
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_6
+        v128.store align=8
+        local.get $c3_1
+        local.set $r_7
+        local.get $r_7
+        local.set $out_7
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_7
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 2 block of C (1 vectors)
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_1
+        local.get $zero
+        local.set $c1_0_1
+        local.get $zero
+        local.set $c2_0_1
+        local.get $zero
+        local.set $c3_0_1
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $pa
+          v128.load64_splat offset=16
+          local.set $a_1
+          local.get $c1_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $pa
+          v128.load64_splat offset=32
+          local.set $a_1
+          local.get $c2_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c2_0_1
+          local.get $pa
+          v128.load64_splat offset=48
+          local.set $a_1
+          local.get $c3_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0_1
+        local.set $r_8
+        local.get $r_8
+        local.set $out_8
+        local.get $pc
+        local.get $out_8
+        v128.store align=8
+        local.get $c1_0_1
+        local.set $r_9
+        local.get $r_9
+        local.set $out_9
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_9
+        v128.store align=8
+        local.get $c2_0_1
+        local.set $r_10
+        local.get $r_10
+        local.set $out_10
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_10
+        v128.store align=8
+        local.get $c3_0_1
+        local.set $r_11
+        local.get $r_11
+        local.set $out_11
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_11
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 4 × 1 block of C
+        local.get $p1
+        local.get $i
+        i32.const 16
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_2
+        f64.const 0
+        local.set $c1_0_2
+        f64.const 0
+        local.set $c2_0_2
+        f64.const 0
+        local.set $c3_0_2
+        i32.const 2
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_2
+          local.get $pa
+          f64.load
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c0_0_2
+          local.get $pa
+          f64.load offset=16
+          local.set $a_2
+          local.get $c1_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c1_0_2
+          local.get $pa
+          f64.load offset=32
+          local.set $a_2
+          local.get $c2_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c2_0_2
+          local.get $pa
+          f64.load offset=48
+          local.set $a_2
+          local.get $c3_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c3_0_2
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $c0_0_2
+        local.set $r_12
+        local.get $r_12
+        local.set $out_12
+        local.get $pc
+        local.get $out_12
+        f64.store
+        local.get $c1_0_2
+        local.set $r_13
+        local.get $r_13
+        local.set $out_13
+        local.get $pc
+        local.get $stride
+        i32.add
+        local.get $out_13
+        f64.store
+        local.get $c2_0_2
+        local.set $r_14
+        local.get $r_14
+        local.set $out_14
+        local.get $pc
+        local.get $off
+        i32.add
+        local.get $out_14
+        f64.store
+        local.get $c3_0_2
+        local.set $r_15
+        local.get $r_15
+        local.set $out_15
+        local.get $pc
+        local.get $off_1
+        i32.add
+        local.get $out_15
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 4
+    local.set $i
+  )
+  (func $Z2_2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+    (local $i i32)
+    (local $j i32)
+    (local $kb i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $pc i32)
+    (local $end i32)
+    (local $pe0 i32)
+    (local $n i32)
+    (local $stride i32)
+    (local $c0_0 v128)
+    (local $c0_1 v128)
+    (local $zero v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $a v128)
+    (local $out v128)
+    (local $in0 v128)
+    (local $r v128)
+    (local $out_1 v128)
+    (local $in0_1 v128)
+    (local $r_1 v128)
+    (local $c0_0_1 v128)
+    (local $b0_1 v128)
+    (local $a_1 v128)
+    (local $out_2 v128)
+    (local $in0_2 v128)
+    (local $r_2 v128)
+    (local $c0_0_2 f64)
+    (local $b0_2 f64)
+    (local $a_2 f64)
+    (local $out_3 f64)
+    (local $in0_3 f64)
+    (local $r_3 f64)
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    ;; C (1 × 1·m) = A·B, k = 4, rows form
+    i32.const 0
+    local.set $i
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 4 block of C (2 vectors)
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0
+        local.get $zero
+        local.set $c0_1
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          v128.load offset=16 align=8
+          local.set $b1
+          local.get $pa
+          v128.load64_splat
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0
+        local.get $c0_0
+        local.set $r
+        local.get $in0
+        local.get $r
+        f64x2.add
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_1
+        local.get $c0_1
+        local.set $r_1
+        local.get $in0_1
+        local.get $r_1
+        f64x2.add
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 2 block of C (1 vectors)
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $c0_0_1
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_1
+          local.get $pa
+          v128.load64_splat
+          local.set $a_1
+          local.get $c0_0_1
+          local.get $a_1
+          local.get $b0_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_2
+        local.get $c0_0_1
+        local.set $r_2
+        local.get $in0_2
+        local.get $r_2
+        f64x2.add
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        ;; 1 × 1 block of C
+        local.get $p1
+        local.set $pa
+        local.get $p2
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pb
+        local.get $p0
+        local.get $i
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $c0_0_2
+        i32.const 4
+        local.set $end
+        loop
+          local.get $pb
+          f64.load
+          local.set $b0_2
+          local.get $pa
+          f64.load
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64.mul
+          f64.add
+          local.set $c0_0_2
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          local.get $stride
+          i32.add
+          local.set $pb
+          local.get $end
+          i32.const 1
+          i32.sub
+          local.tee $end
+          br_if 0
+        end
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_3
+        local.get $c0_0_2
+        local.set $r_3
+        local.get $in0_3
+        local.get $r_3
+        f64.add
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+  )
+  (export "t0" (func $t0))
+  (export "Z2" (func $Z2))
+  (export "dZ1" (func $dZ1))
+  (export "dW1" (func $dW1))
+  (export "dW2" (func $dW2))
+  (export "W1_next" (func $W1_next))
+  (export "b1_next" (func $b1_next))
+  (export "W2_next" (func $W2_next))
+  (export "b2_next" (func $b2_next))
+  (export "t0_2" (func $t0_2))
+  (export "Z2_2" (func $Z2_2))
+)
