@@ -986,6 +986,53 @@ let dW4_wasm = new Float64Array(0);
 // input db4 in the memory (a call given this view copies nothing)
 let db4_wasm = new Float64Array(0);
 
+interface WasmInputViews {
+  readonly X: Float64Array;
+  readonly W1: Float64Array;
+  readonly b1: Float64Array;
+  readonly W2: Float64Array;
+  readonly b2: Float64Array;
+  readonly W3: Float64Array;
+  readonly b3: Float64Array;
+  readonly W4: Float64Array;
+  readonly b4: Float64Array;
+  readonly dW1: Float64Array;
+  readonly db1: Float64Array;
+  readonly dW2: Float64Array;
+  readonly db2: Float64Array;
+  readonly dW3: Float64Array;
+  readonly db3: Float64Array;
+  readonly dW4: Float64Array;
+  readonly db4: Float64Array;
+}
+
+/**
+ * The inputs that the kernels read from the memory, as views of it for batches of up to
+ * `maxBatch` examples: write a batch's data into `view.subarray(0, size)` and pass that, and
+ * the call copies nothing. A new memory (setup, or a larger batch) makes new views.
+ */
+export function inputViews(): WasmInputViews {
+  return {
+    X: X_wasm,
+    W1: W1_wasm,
+    b1: b1_wasm,
+    W2: W2_wasm,
+    b2: b2_wasm,
+    W3: W3_wasm,
+    b3: b3_wasm,
+    W4: W4_wasm,
+    b4: b4_wasm,
+    dW1: dW1_wasm,
+    db1: db1_wasm,
+    dW2: dW2_wasm,
+    db2: db2_wasm,
+    dW3: dW3_wasm,
+    db3: db3_wasm,
+    dW4: dW4_wasm,
+    db4: db4_wasm,
+  };
+}
+
 /**
  * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
  * returns the bytes used (with `buffer` undefined it only counts them).

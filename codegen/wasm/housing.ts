@@ -658,6 +658,35 @@ let dW_wasm = new Float64Array(0);
 // input db in the memory (a call given this view copies nothing)
 let db_wasm = new Float64Array(0);
 
+interface WasmInputViews {
+  readonly X: Float64Array;
+  readonly Y: Float64Array;
+  readonly X_mean: Float64Array;
+  readonly X_std: Float64Array;
+  readonly W: Float64Array;
+  readonly b: Float64Array;
+  readonly dW: Float64Array;
+  readonly db: Float64Array;
+}
+
+/**
+ * The inputs that the kernels read from the memory, as views of it for batches of up to
+ * `maxBatch` examples: write a batch's data into `view.subarray(0, size)` and pass that, and
+ * the call copies nothing. A new memory (setup, or a larger batch) makes new views.
+ */
+export function inputViews(): WasmInputViews {
+  return {
+    X: X_wasm,
+    Y: Y_wasm,
+    X_mean: X_mean_wasm,
+    X_std: X_std_wasm,
+    W: W_wasm,
+    b: b_wasm,
+    dW: dW_wasm,
+    db: db_wasm,
+  };
+}
+
 /**
  * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
  * returns the bytes used (with `buffer` undefined it only counts them).

@@ -663,6 +663,29 @@ let db_wasm = new Float64Array(0);
 // input dw in the memory (a call given this view copies nothing)
 let dw_wasm = new Float64Array(0);
 
+interface WasmInputViews {
+  readonly X: Float64Array;
+  readonly b: Float64Array;
+  readonly w: Float64Array;
+  readonly db: Float64Array;
+  readonly dw: Float64Array;
+}
+
+/**
+ * The inputs that the kernels read from the memory, as views of it for batches of up to
+ * `maxBatch` examples: write a batch's data into `view.subarray(0, size)` and pass that, and
+ * the call copies nothing. A new memory (setup, or a larger batch) makes new views.
+ */
+export function inputViews(): WasmInputViews {
+  return {
+    X: X_wasm,
+    b: b_wasm,
+    w: w_wasm,
+    db: db_wasm,
+    dw: dw_wasm,
+  };
+}
+
 /**
  * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
  * returns the bytes used (with `buffer` undefined it only counts them).

@@ -429,7 +429,7 @@ if (wasmRows.length) {
     );
   out(
     `## Targets of the wasm target\n\n` +
-      `The wasm target's modules run in the plain-node child (copying their inputs into the wasm memory on every step, as a caller passing ordinary arrays makes them); ` +
+      `The wasm target's modules run in the plain-node child, their data written once into the module's memory views (\`inputViews()\`), as a hot loop would (the parameters, the trainer's own arrays, are copied in on every step); ` +
       `TF.js and jax-js in the bench process. How many times faster the first is: the second's median time per step / the first's.\n\n` +
       table(['workload', 'comparison', 'target', 'measured', 'result'], 'lllrl', rows) +
       `\n\n${rows.length - missed} of ${rows.length} targets met.` +

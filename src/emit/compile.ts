@@ -84,6 +84,12 @@ export interface CompiledFunction<
    * On the TS target it does nothing (buffers grow by themselves).
    */
   setup(options: { readonly maxBatch: number }): Promise<void>;
+  /**
+   * The wasm target: the inputs its kernels read, as views of its memory for batches of up to
+   * `maxBatch` examples — a call given `view.subarray(0, size)` copies nothing (an ordinary array
+   * is copied in). `{}` on the TS target, which reads the caller's arrays where they are.
+   */
+  inputViews(): Readonly<Record<string, Float64Array | Float32Array>>;
   /** The graph nodes behind the inputs and outputs (for gradcheck and tools). */
   readonly graph: {
     readonly inputs: readonly LeafNode[];
@@ -147,6 +153,9 @@ export function compile<
     setup: mod.wasm
       ? (exports[mod.wasm.setup] as CompiledFunction['setup'])
       : () => Promise.resolve(),
+    inputViews: mod.wasm
+      ? (exports[mod.wasm.inputViews] as CompiledFunction['inputViews'])
+      : () => ({}),
     inputs: mod.inputs.map((l) => ({ name: l.name, shape: l.shape })),
     outputs: outputShapes,
     graph: { inputs: mod.inputs, outputs: mod.outputs as Readonly<Record<K, Node>> },

@@ -90,7 +90,12 @@ export interface EmittedModule {
   /** The loop program the text was printed from. */
   readonly program: LoweredProgram;
   /** The wasm target: the kernels' module as text (WAT), and the names of `ready` and `setup`. */
-  readonly wasm?: { readonly wat: string; readonly ready: string; readonly setup: string };
+  readonly wasm?: {
+    readonly wat: string;
+    readonly ready: string;
+    readonly setup: string;
+    readonly inputViews: string;
+  };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -233,7 +238,7 @@ export function emitFunctions(
   javascript: (errorBase?: string) => string;
   functions: EmittedFunction[];
   /** The wasm target: the kernels' module as text, and the names of `ready` and `setup`. */
-  wasm?: { wat: string; ready: string; setup: string };
+  wasm?: { wat: string; ready: string; setup: string; inputViews: string };
 } {
   const dtype = options.dtype ?? 'float64';
   if (dtype !== 'float64' && dtype !== 'float32') {
@@ -324,7 +329,14 @@ export function emitFunctions(
       ...(options.profile ? { profileName: names.profiles[i]! } : {}),
     })),
     ...(kernels && wasm
-      ? { wasm: { wat: kernels.wat, ready: wasm.ready, setup: wasm.setup } }
+      ? {
+          wasm: {
+            wat: kernels.wat,
+            ready: wasm.ready,
+            setup: wasm.setup,
+            inputViews: wasm.inputViews,
+          },
+        }
       : {}),
   };
 }

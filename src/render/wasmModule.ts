@@ -57,6 +57,8 @@ export interface WasmNames {
   readonly grow: string;
   readonly setup: string;
   readonly ready: string;
+  readonly inputViews: string;
+  readonly inputViewsType: string;
 }
 
 export function wasmNames(namer: Namer): WasmNames {
@@ -78,6 +80,8 @@ export function wasmNames(namer: Namer): WasmNames {
     grow: namer.fresh('wasmGrow'),
     setup: namer.fresh('setup'),
     ready: namer.fresh('ready'),
+    inputViews: namer.fresh('inputViews'),
+    inputViewsType: namer.fresh('WasmInputViews'),
   };
 }
 
@@ -129,8 +133,35 @@ export function writeWasmSection(
     w.comment(`input ${i.input} in the memory (a call given this view copies nothing)`);
     w.line(`let ${i.view} = new ${arrayType}(0);`);
   }
+  writeInputViews(w, s, n, arrayType);
   writeLayout(w, s, n, arrayType);
   writeSetup(w, s, n, error);
+}
+
+/**
+ * `inputViews()`: the inputs' views in the memory (as long as `maxBatch` examples), for a hot
+ * loop to write its data into: a call given such a view, or a view of its start as long as the
+ * batch (`subarray(0, n·m)`), copies nothing.
+ */
+function writeInputViews(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: string): void {
+  if (w.types) {
+    w.line('').line(`interface ${n.inputViewsType} {`);
+    for (const i of s.inputs) w.line(`readonly ${i.input}: ${arrayType};`);
+    w.line('}');
+  }
+  w.line('').doc([
+    'The inputs that the kernels read from the memory, as views of it for batches of up to',
+    "`maxBatch` examples: write a batch's data into `view.subarray(0, size)` and pass that, and",
+    'the call copies nothing. A new memory (setup, or a larger batch) makes new views.',
+  ]);
+  w.functionHeader(w.export(n.inputViews), n.inputViews, [], n.inputViewsType);
+  if (s.inputs.length === 0) w.line('return {};');
+  else {
+    w.line('return {');
+    for (const i of s.inputs) w.line(`${i.input}: ${i.view},`);
+    w.line('};');
+  }
+  w.line('}');
 }
 
 function writeTypes(w: ModuleWriter, s: WasmSection, n: WasmNames): void {
