@@ -1,8 +1,8 @@
 /**
  * The wasm target as a user meets it: `compile(…, { target: 'wasm' })` and the emitted module —
  * readiness, the memory's batch limit and `setup`, an engine without SIMD or without synchronous
- * compilation, the strictest type check, determinism — and gradient checks of a course model's
- * loss-and-gradient on it.
+ * compilation, the strictest type check, determinism — gradient checks of a course model's
+ * loss-and-gradient on it, and sums along axes as wasm reductions (totals stay TypeScript).
  */
 import { describe, expect, it } from 'vitest';
 import * as g from '../src/index.ts';
@@ -105,6 +105,59 @@ describe('compile with target wasm', () => {
     await expect(f.setup({ maxBatch: 0 })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
     await expect(f.setup({ maxBatch: 2.5 })).rejects.toThrow(/maxBatch must be a positive integer/);
   });
+});
+
+describe('sums along axes', () => {
+  // db = (1/m)·Σ_j (Z − b) (the batch axis, lanes; its epilogue 1/m), Σ over the rows of
+  // (Z − 1)² (axis 0, columns), Σ over the two leading axes of a (2, 3, m) tensor (a 2-d sum
+  // over (6, m)), each summand fused; and the cost: a total, compensated in TypeScript
+  const Z = g.input('Z', [6, 'm']);
+  const b = g.param('b', [6, 1]);
+  const T = g.input('T', [2, 3, 'm']);
+  const outputs = {
+    db: g.mean(g.sub(Z, b), { axis: 1, keepdims: true }),
+    rows: g.sum(g.square(g.sub(Z, 1)), { axis: 0 }),
+    cube: g.sum(g.mul(T, g.relu(T)), { axis: [0, 1] }),
+    J: g.sum(g.tanh(g.add(Z, b))),
+  };
+  const inputs = [Z, b, T];
+  const m = 13;
+  const values = {
+    Z: Float64Array.from({ length: 6 * m }, (_, i) => Math.sin(0.7 * i)),
+    b: Float64Array.from({ length: 6 }, (_, i) => 0.1 * i),
+    T: Float64Array.from({ length: 6 * m }, (_, i) => Math.cos(0.3 * i)),
+  };
+
+  for (const dtype of ['float64', 'float32'] as const) {
+    it(`run as wasm reductions with their summands and epilogues; the total stays TS (${dtype})`, () => {
+      const mod = emitModule(outputs, { inputs, target: 'wasm', dtype });
+      const f = loadModule(mod.javascript)[mod.functionName] as (
+        v: object,
+      ) => Record<string, number | Float64Array | Float32Array>;
+      for (const key of ['db', 'rows', 'cube'])
+        expect(mod.source).toMatch(new RegExp(`wasmKernels\\.${key}\\(m, `));
+      const wat = mod.wasm!.wat;
+      expect(wat).toMatch(/;; out\[6\] = Σ over 1·m \(axis 1 summed\), lanes form/);
+      expect(wat).toMatch(/;; out\[1·m\] = Σ over 6 \(axis 0 summed\), columns form/);
+      expect(wat.match(/;; out\[.*\] = Σ over/g)).toHaveLength(3);
+      // the total keeps its compensated summation
+      expect(mod.source).toMatch(/c \+= Math\.abs\(s\) >= Math\.abs\(v\)/);
+      const ts = g.compile(outputs, { inputs, dtype })(values);
+      const wasm = f(values);
+      const tol = dtype === 'float64' ? 1e-14 : 1e-5;
+      for (const key of ['db', 'rows', 'cube'] as const) {
+        const want = ts[key] as Float64Array;
+        const got = wasm[key] as Float64Array;
+        expect(got.length).toBe(want.length);
+        want.forEach((x, i) =>
+          expect(Math.abs(got[i]! - x), `${key}[${i}]`).toBeLessThanOrEqual(
+            tol * (1 + Math.abs(x)),
+          ),
+        );
+      }
+      expect(wasm['J']).toBe(ts.J);
+    });
+  }
 });
 
 describe('the engine', () => {

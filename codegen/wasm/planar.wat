@@ -3,7 +3,8 @@
   (type (;1;) (func (param i32 i32 i32 i32)))
   (type (;2;) (func (param i32 i32 i32 i32 i32)))
   (type (;3;) (func (param i32 i32 i32 i32 f64)))
-  (type (;4;) (func (param i32 i32 f64 i32)))
+  (type (;4;) (func (param i32 i32 i32 f64)))
+  (type (;5;) (func (param i32 i32 f64 i32)))
   (import "env" "memory" (memory 1))
   (import "env" "exp" (func $exp (type 0)))
   (import "env" "log" (func $log (type 0)))
@@ -2190,6 +2191,210 @@
     i32.const 2
     local.set $j
   )
+  (func $db1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $p0_1 i32)
+    (local $po i32)
+    (local $sum f64)
+    (local $acc0 v128)
+    (local $acc1 v128)
+    (local $acc2 v128)
+    (local $acc3 v128)
+    (local $zero v128)
+    (local $n i32)
+    (local $stride i32)
+    (local $in0 v128)
+    (local $in0_1 v128)
+    (local $in0_2 v128)
+    (local $in0_3 v128)
+    (local $in0_4 v128)
+    (local $in0_5 f64)
+    (local $total v128)
+    (local $v f64)
+    (local $r f64)
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $n
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $stride
+    ;; out[4] = Σ over 1·m (axis 1 summed), lanes form
+    i32.const 0
+    local.set $i
+    loop
+      f64.const 0
+      local.set $sum
+      local.get $zero
+      local.set $acc0
+      local.get $zero
+      local.set $acc1
+      local.get $zero
+      local.set $acc2
+      local.get $zero
+      local.set $acc3
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 8
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p1
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $acc0
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0
+          local.get $in0
+          f64x2.add
+          local.set $acc0
+          local.get $acc1
+          local.get $p0_1
+          v128.load offset=16 align=8
+          local.set $in0_1
+          local.get $in0_1
+          f64x2.add
+          local.set $acc1
+          local.get $acc2
+          local.get $p0_1
+          v128.load offset=32 align=8
+          local.set $in0_2
+          local.get $in0_2
+          f64x2.add
+          local.set $acc2
+          local.get $acc3
+          local.get $p0_1
+          v128.load offset=48 align=8
+          local.set $in0_3
+          local.get $in0_3
+          f64x2.add
+          local.set $acc3
+          local.get $j
+          i32.const 8
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p1
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $acc0
+          local.get $p0_1
+          v128.load align=8
+          local.set $in0_4
+          local.get $in0_4
+          f64x2.add
+          local.set $acc0
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $n
+          i32.gt_u
+          br_if 1
+          local.get $p1
+          local.get $i
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $p0_1
+          local.get $sum
+          local.get $p0_1
+          f64.load
+          local.set $in0_5
+          local.get $in0_5
+          f64.add
+          local.set $sum
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      local.get $acc0
+      local.get $acc1
+      f64x2.add
+      local.get $acc2
+      local.get $acc3
+      f64x2.add
+      f64x2.add
+      local.set $total
+      local.get $total
+      f64x2.extract_lane 0
+      local.get $total
+      f64x2.extract_lane 1
+      f64.add
+      local.get $sum
+      f64.add
+      local.set $sum
+      local.get $p0
+      local.get $i
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $po
+      local.get $sum
+      local.set $r
+      local.get $s0
+      local.get $r
+      f64.mul
+      local.set $v
+      local.get $po
+      local.get $v
+      f64.store
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      i32.const 4
+      i32.lt_u
+      br_if 0
+    end
+  )
   (func $dW2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
@@ -2394,7 +2599,187 @@
       br_if 0
     end
   )
-  (func $W1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $db2 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+    (local $i i32)
+    (local $j i32)
+    (local $p0_1 i32)
+    (local $po i32)
+    (local $sum f64)
+    (local $acc0 v128)
+    (local $acc1 v128)
+    (local $acc2 v128)
+    (local $acc3 v128)
+    (local $zero v128)
+    (local $n i32)
+    (local $in0 v128)
+    (local $in0_1 v128)
+    (local $in0_2 v128)
+    (local $in0_3 v128)
+    (local $in0_4 v128)
+    (local $in0_5 f64)
+    (local $total v128)
+    (local $v f64)
+    (local $r f64)
+    f64.const 0
+    f64x2.splat
+    local.set $zero
+    local.get $m
+    local.set $n
+    ;; out[1] = Σ over 1·m (axis 1 summed), lanes form
+    i32.const 0
+    local.set $i
+    f64.const 0
+    local.set $sum
+    local.get $zero
+    local.set $acc0
+    local.get $zero
+    local.set $acc1
+    local.get $zero
+    local.set $acc2
+    local.get $zero
+    local.set $acc3
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 8
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p1
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $p0_1
+        local.get $acc0
+        local.get $p0_1
+        v128.load align=8
+        local.set $in0
+        local.get $in0
+        f64x2.add
+        local.set $acc0
+        local.get $acc1
+        local.get $p0_1
+        v128.load offset=16 align=8
+        local.set $in0_1
+        local.get $in0_1
+        f64x2.add
+        local.set $acc1
+        local.get $acc2
+        local.get $p0_1
+        v128.load offset=32 align=8
+        local.set $in0_2
+        local.get $in0_2
+        f64x2.add
+        local.set $acc2
+        local.get $acc3
+        local.get $p0_1
+        v128.load offset=48 align=8
+        local.set $in0_3
+        local.get $in0_3
+        f64x2.add
+        local.set $acc3
+        local.get $j
+        i32.const 8
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p1
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $p0_1
+        local.get $acc0
+        local.get $p0_1
+        v128.load align=8
+        local.set $in0_4
+        local.get $in0_4
+        f64x2.add
+        local.set $acc0
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p1
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $p0_1
+        local.get $sum
+        local.get $p0_1
+        f64.load
+        local.set $in0_5
+        local.get $in0_5
+        f64.add
+        local.set $sum
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    local.get $acc0
+    local.get $acc1
+    f64x2.add
+    local.get $acc2
+    local.get $acc3
+    f64x2.add
+    f64x2.add
+    local.set $total
+    local.get $total
+    f64x2.extract_lane 0
+    local.get $total
+    f64x2.extract_lane 1
+    f64.add
+    local.get $sum
+    f64.add
+    local.set $sum
+    local.get $p0
+    local.get $i
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $po
+    local.get $sum
+    local.set $r
+    local.get $s0
+    local.get $r
+    f64.mul
+    local.set $v
+    local.get $po
+    local.get $v
+    f64.store
+    i32.const 1
+    local.set $i
+  )
+  (func $W1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -2499,7 +2884,7 @@
     i32.const 8
     local.set $i0
   )
-  (func $b1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -2560,7 +2945,7 @@
       br_if 0
     end
   )
-  (func $W2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -2636,7 +3021,7 @@
     i32.const 1
     local.set $i0
   )
-  (func $b2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -3557,7 +3942,9 @@
   (export "Z2" (func $Z2))
   (export "dZ1" (func $dZ1))
   (export "dW1" (func $dW1))
+  (export "db1" (func $db1))
   (export "dW2" (func $dW2))
+  (export "db2" (func $db2))
   (export "W1_next" (func $W1_next))
   (export "b1_next" (func $b1_next))
   (export "W2_next" (func $W2_next))

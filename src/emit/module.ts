@@ -54,10 +54,11 @@ export interface EmitOptions {
   guard?: boolean;
   /**
    * Where the kernels run: `'ts'` (default) TypeScript loops; `'wasm'` WebAssembly SIMD128 for
-   * the matmuls (with their epilogues) and the elementwise maps (Math's exp, log, tanh called
-   * per element, so values agree with the TS target), the rest TypeScript as before, every buffer
-   * in one WebAssembly memory. The module then exports `ready` (await it before the first call)
-   * and `setup({ maxBatch })`.
+   * the matmuls, the sums along axes (each with its epilogue; a total over every axis, a cost,
+   * stays TypeScript and compensated) and the elementwise maps of arithmetic, comparisons, ReLU,
+   * clip and `where` (a kernel that calls Math's exp, log or tanh stays TypeScript), every buffer
+   * in one WebAssembly memory. The module then exports `ready` (await it before the first call),
+   * `setup({ maxBatch })` and `inputViews()`.
    */
   target?: Target;
   /** The wasm target: the largest batch the memory `ready` sets up holds; default 1024. */

@@ -1,29 +1,24 @@
 /**
  * Targets: on the wasm target, which kernels run as WebAssembly SIMD functions. A kernel can when
- * its loops are ones the wasm kernels have (a matmul, an elementwise map), every op of its fused
- * group has a rule in the expression IR (src/kernel/expr.ts: arithmetic, comparisons, relu) and
- * calls no Math function (exp, tanh: see `expressible`), and every operand is a buffer view with
- * literal or batch-linear strides, or a number. A matmul whose epilogue is not so (σ, tanh, x^1.5)
- * is split: the product in wasm into a buffer of its own, the epilogue a TypeScript map over it.
+ * its loops are ones the wasm kernels have (a matmul; a sum whose summed and kept axes are two runs
+ * of its operand's, a 2-d sum along one axis, with its fused summand; an elementwise map), every
+ * op of its fused group has a rule in the expression IR (src/kernel/expr.ts: arithmetic,
+ * comparisons, relu) and none calls a Math function (exp, tanh: see `expressible`), and every
+ * operand is a buffer view with literal or batch-linear strides (./lin.ts; merging along a sum's
+ * runs), or a number. A matmul whose epilogue is not so (σ, tanh, x^1.5) is split: the product in
+ * wasm into a buffer of its own, the epilogue a TypeScript map over it (a sum's epilogue
+ * likewise). Totals over every axis stay TypeScript: their compensated summation keeps a cost's
+ * round-off small.
  */
 import type { ApplyNode, Node } from '../ir/node.js';
 import { opDef } from '../ops/index.js';
+import { reducedAxes } from '../ops/sum.js';
 import { E, type Expr } from './expr.js';
+import { linOf, runSizes, runStrides } from './lin.js';
 import { groupOf } from './fuse.js';
 import type { FusionPlan, Kernel, Ref } from './ir.js';
 import { isNumber, ownBuffer } from './places.js';
 import { flatLayout, loopMembers, readsOf } from './schedule.js';
-
-/** A size or stride: a literal, or `mul·sym` with `sym` a batch dimension (./expr.ts's Lin). */
-export type Lin = number | { readonly sym: string; readonly mul?: number };
-
-/** `'12288'` → 12288, `'m'` → m, `'4 * m'` → 4m; undefined for anything else (`(m - 3) * 4`). */
-export function linOf(code: string): Lin | undefined {
-  if (/^\d+$/.test(code)) return Number(code);
-  if (/^[A-Za-z_$][\w$]*$/.test(code)) return { sym: code };
-  const m = /^(\d+) \* ([A-Za-z_$][\w$]*)$/.exec(code);
-  return m ? { sym: m[2]!, mul: Number(m[1]) } : undefined;
-}
 
 /** A view the kernels can address: every dim and stride literal or linear in a batch size. */
 const addressable = (r: Ref | undefined): boolean =>
@@ -79,29 +74,105 @@ function calls(e: Expr): boolean {
 /**
  * Whether the group of `root` runs well as wasm: it has an expression, every operand is
  * addressable (`producer`: acc), and it calls no Math function — a call out of wasm and back per
- * element costs more than the TypeScript loop does (the planar model's tanh layer ran 14% slower).
+ * element costs more than the TypeScript loop does (the planar model's tanh layer ran 14% slower);
+ * `fits`: a further condition on the operands.
  */
 function expressible(
   fusion: FusionPlan,
   refs: ReadonlyMap<Node, Ref>,
   root: Node,
   producer?: Node,
+  fits: (r: Ref) => boolean = () => true,
 ): boolean {
-  const operand = (a: Node) =>
-    a === producer ? E.acc : addressable(refs.get(a)) ? E.c(0) : undefined;
+  const operand = (a: Node) => {
+    if (a === producer) return E.acc;
+    const r = refs.get(a);
+    return addressable(r) && fits(r!) ? E.c(0) : undefined;
+  };
   const e = groupExpr(fusion, root, operand);
   return e !== undefined && !calls(e);
 }
 
-/** A matmul the wasm GEMMs can compute: both operands buffer views (not fused, not numbers). */
-function wasmMatmul(op: ApplyNode, refs: ReadonlyMap<Node, Ref>): boolean {
-  return (
-    op.op === 'matmul' &&
-    op.args.every((a) => {
+/**
+ * A sum as the wasm reductions compute it: over a 2-d space whose two axes are runs of the
+ * operand's axes, the summed ones and the kept ones (Σ over the batch axis of [m, 2, 2] is a sum
+ * along axis 0 of [m, 4]). None for a total (every axis: the TS target's compensated summation
+ * keeps a cost's round-off small) or summed axes that are not a leading or trailing run.
+ */
+export interface SumSpace {
+  /** Which of the two runs is summed. */
+  readonly axis: 0 | 1;
+  /** The operand's axes in each run, outer run first. */
+  readonly runs: readonly [readonly number[], readonly number[]];
+  /** The result's axes holding the kept run (its other axes are 1s). */
+  readonly kept: readonly number[];
+}
+
+export function sumSpace(op: ApplyNode): SumSpace | undefined {
+  if (op.op !== 'sum') return undefined;
+  const rank = op.args[0]!.shape.length;
+  const summed = reducedAxes(op.attrs, rank);
+  if (summed.length === 0 || summed.length === rank) return undefined;
+  const keptAxes = [...Array(rank).keys()].filter((a) => !summed.includes(a));
+  const kept = op.attrs.keepdims === true ? keptAxes : keptAxes.map((_, i) => i);
+  if (summed.every((a, i) => a === i)) return { axis: 0, runs: [summed, keptAxes], kept };
+  if (summed.every((a, i) => a === rank - summed.length + i))
+    return { axis: 1, runs: [keptAxes, summed], kept };
+  return undefined;
+}
+
+/** Whether `r` is read along `runs` of the index space `dims` (a number, or a view that merges). */
+export function readsAlong(
+  r: Ref,
+  dims: readonly string[],
+  runs: readonly (readonly number[])[],
+): boolean {
+  return isNumber(r) || (r.kind === 'view' && runStrides(r.view, dims, runs) !== undefined);
+}
+
+/** The summand of reduction `op` in the IR: its operand's fused group, or the operand itself. */
+export function summandExpr(
+  fusion: FusionPlan,
+  op: ApplyNode,
+  operand: (a: Node) => Expr | undefined,
+): Expr | undefined {
+  const a = op.args[0]!;
+  return fusion.fusedInto.get(a) === op ? groupExpr(fusion, a, operand, op) : operand(a);
+}
+
+/**
+ * A loop op the wasm kernels compute: a matmul of two buffer views (not fused, not numbers), or a
+ * sum with a space whose summand has an expression over operands read along its runs.
+ */
+function wasmLoop(op: ApplyNode, refs: ReadonlyMap<Node, Ref>, fusion: FusionPlan): boolean {
+  if (op.op === 'matmul')
+    return op.args.every((a) => {
       const r = refs.get(a);
       return r?.kind === 'view' && addressable(r);
-    })
-  );
+    });
+  const space = sumSpace(op);
+  if (!space) return false;
+  const dims = op.args[0]!.shape.map(String);
+  if (!runSizes(dims, space.runs)) return false;
+  const operand = (a: Node) => {
+    const r = refs.get(a);
+    return addressable(r) && readsAlong(r!, dims, space.runs) ? E.c(0) : undefined;
+  };
+  const summand = summandExpr(fusion, op, operand);
+  return summand !== undefined && !calls(summand);
+}
+
+/** Whether the epilogue `k` (of a wasm loop op) has an expression the wasm kernel can read. */
+function wasmEpilogue(
+  k: Extract<Kernel, { kind: 'map' }>,
+  refs: ReadonlyMap<Node, Ref>,
+  fusion: FusionPlan,
+): boolean {
+  const p = k.producer!.node;
+  const space = sumSpace(p);
+  const dims = k.node.shape.map(String);
+  const fits = space ? (r: Ref) => readsAlong(r, dims, [space.kept]) : undefined;
+  return expressible(fusion, refs, k.node, p, fits);
 }
 
 export interface Targeted {
@@ -121,16 +192,16 @@ export function assignTargets(
   const placed = new Map(refs);
   const producerOf = new Map(fusion.producerOf);
   for (const k of kernels) {
-    if (k.kind === 'loop' && wasmMatmul(k.node, placed)) {
+    if (k.kind === 'loop' && wasmLoop(k.node, placed, fusion)) {
       out.push({ ...k, target: 'wasm' });
     } else if (k.kind === 'map' && !k.producer) {
       out.push(expressible(fusion, placed, k.node) ? { ...k, target: 'wasm' } : k);
-    } else if (k.kind === 'map' && k.producer && wasmMatmul(k.producer.node, placed)) {
-      if (expressible(fusion, placed, k.node, k.producer.node)) {
+    } else if (k.kind === 'map' && k.producer && wasmLoop(k.producer.node, placed, fusion)) {
+      if (wasmEpilogue(k, placed, fusion)) {
         out.push({ ...k, target: 'wasm' });
         continue;
       }
-      // the product in wasm, the epilogue (σ, tanh…) in TypeScript over its buffer
+      // the product (or sum) in wasm, the epilogue (σ, tanh…) in TypeScript over its buffer
       const p = k.producer.node;
       placed.set(p, ownBuffer(p));
       producerOf.delete(k.node);

@@ -1,16 +1,25 @@
 /**
  * Kernel IR → WebAssembly: a kernel the targets pass gave `target: 'wasm'` becomes one SIMD128
- * function (a shape-specialized GEMM with its epilogue, or an elementwise map: src/render/wasm/)
+ * function (a shape-specialized GEMM or a sum over two runs of axes, each with its epilogue, or
+ * an elementwise map: src/render/wasm/)
  * and the arguments the TypeScript around it passes: the batch sizes, a byte address per buffer
  * view it reads or writes, and the numbers its expression reads. The kernel IR's schedule is
  * what it spells; the tiles within a GEMM are the wasm kernels' own (register blocks, k blocks).
  */
-import type { Node } from '../ir/node.js';
+import type { ApplyNode, Node } from '../ir/node.js';
 import { E, type Expr } from '../kernel/expr.js';
 import type { Dtype, Kernel, KernelProgram, Ref } from '../kernel/ir.js';
-import { groupExpr, linOf, type Lin } from '../kernel/targets.js';
+import { linOf, runSizes, runStrides, spaceStrides, type Lin } from '../kernel/lin.js';
+import { groupExpr, sumSpace, summandExpr, type SumSpace } from '../kernel/targets.js';
 import type { View as BufferView } from '../ops/define.js';
-import { elementwiseFunc, gemmFunc, type Func, type KernelParam, type View } from './wasm/index.js';
+import {
+  elementwiseFunc,
+  gemmFunc,
+  reduceFunc,
+  type Func,
+  type KernelParam,
+  type View,
+} from './wasm/index.js';
 
 /** What the TypeScript passes for one parameter of a wasm kernel. */
 export type WasmArg =
@@ -74,12 +83,12 @@ class Params {
 
   /** A buffer view over the index space `dims` (the view broadcast to it, as the TS loops read it). */
   view(v: BufferView, base: Node, dims: readonly string[]): View {
-    const lead = dims.length - v.dims.length;
-    const strides = dims.map((_, a) => {
-      const k = a - lead;
-      if (k < 0 || v.dims[k] === '1') return 0;
-      return lin(v.strides[k]!);
-    });
+    return this.viewWith(v, base, spaceStrides(v, dims));
+  }
+
+  /** View `v` of `base`'s buffer with `strides` (undefined: not addressable, an internal error). */
+  viewWith(v: BufferView, base: Node, strides: readonly Lin[] | undefined): View {
+    if (!strides) throw new Error(`internal: a wasm view with strides ${v.strides.join(', ')}`);
     return { base: { param: this.address(base, v.offset) }, strides };
   }
 }
@@ -99,30 +108,38 @@ function rowMajor(dims: readonly string[]): Lin[] {
 }
 
 /**
- * The expression of `root`'s group with its operands as loads of views over `dims` (numbers as
- * constants or parameters); `acc` for `producer`.
+ * The operands of an expression as loads of views (each once, appended to `views`; `view` makes a
+ * view of a buffer), numbers as constants or parameters, `acc` for `producer`.
  */
-function expression(
+function operands(
   p: KernelProgram,
   P: Params,
-  root: Node,
-  dims: readonly string[],
+  view: (v: BufferView, base: Node) => View,
   views: View[],
   producer?: Node,
-): Expr {
+): (a: Node) => Expr {
   const loads = new Map<Node, number>();
-  const e = groupExpr(p.fusion, root, (a) => {
+  return (a) => {
     if (a === producer) return E.acc;
     const r = p.refs.get(a)!;
     if (r.kind !== 'view') return P.number(r);
     let i = loads.get(a);
     if (i === undefined) {
       i = views.length;
-      views.push(P.view(r.view, r.base, dims));
+      views.push(view(r.view, r.base));
       loads.set(a, i);
     }
     return E.load(i);
-  });
+  };
+}
+
+/** Views over the index space `dims`. */
+const over =
+  (P: Params, dims: readonly string[]) =>
+  (v: BufferView, base: Node): View =>
+    P.view(v, base, dims);
+
+function defined(e: Expr | undefined): Expr {
   if (e === undefined) throw new Error('internal: a wasm kernel without an expression');
   return e;
 }
@@ -131,46 +148,118 @@ function symbolsOf(p: KernelProgram): string[] {
   return p.dims.map((d) => d.symbol);
 }
 
+/** A kernel's wasm function being built: its program, parameters, name and dtype. */
+interface Build {
+  readonly p: KernelProgram;
+  readonly P: Params;
+  readonly name: string;
+  readonly dtype: Dtype;
+}
+
+/** The view of the buffer kernel `k` writes, row-major over its dims. */
+const written = (b: Build, k: Kernel): View => ({
+  base: { param: b.P.address(k.node, []) },
+  strides: rowMajor(k.node.shape.map(String)),
+});
+
+/** A matmul `op` into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map. */
+function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
+  const { p, P } = b;
+  const dims = k.node.shape.map(String);
+  const [x, y] = op.args.map((a) => p.refs.get(a)!) as [Ref, Ref];
+  if (x.kind !== 'view' || y.kind !== 'view') throw new Error('internal: wasm matmul operands');
+  const views: View[] = [];
+  const c = written(b, k);
+  const a = P.view(x.view, x.base, x.view.dims);
+  const bv = P.view(y.view, y.base, y.view.dims);
+  const epilogue =
+    k.kind === 'map'
+      ? defined(groupExpr(p.fusion, k.node, operands(p, P, over(P, dims), views, op)))
+      : undefined;
+  return gemmFunc({
+    name: b.name,
+    dtype: b.dtype,
+    params: P.params,
+    n: lin(dims[0]!),
+    k: lin(String(op.args[0]!.shape[1]!)),
+    m: lin(dims[1]!),
+    a,
+    b: bv,
+    c,
+    views,
+    ...(epilogue ? { epilogue } : {}),
+  });
+}
+
+/**
+ * A sum `op` over its space (two runs of the operand's axes, one summed; the summand: the
+ * operand's fused group) into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map.
+ * The result's kept run is contiguous in its buffer (stride 1); the epilogue reads along it.
+ */
+function reduceKernel(b: Build, k: Kernel, op: ApplyNode, space: SumSpace): Func {
+  const { p, P } = b;
+  const opDims = op.args[0]!.shape.map(String);
+  const dims = k.node.shape.map(String);
+  const out: View = { base: { param: P.address(k.node, []) }, strides: [1] };
+  const views: View[] = [];
+  const along =
+    (ds: readonly string[], runs: readonly (readonly number[])[]) => (v: BufferView, base: Node) =>
+      P.viewWith(v, base, runStrides(v, ds, runs));
+  const summand = defined(
+    summandExpr(p.fusion, op, operands(p, P, along(opDims, space.runs), views)),
+  );
+  const epilogueViews: View[] = [];
+  const epilogue =
+    k.kind === 'map'
+      ? defined(
+          groupExpr(p.fusion, k.node, operands(p, P, along(dims, [space.kept]), epilogueViews, op)),
+        )
+      : undefined;
+  const [n, m] = runSizes(opDims, space.runs)!;
+  return reduceFunc({
+    name: b.name,
+    dtype: b.dtype,
+    params: P.params,
+    shape: [n!, m!],
+    axis: space.axis,
+    views,
+    summand,
+    out,
+    ...(epilogue ? { epilogue, epilogueViews } : {}),
+  });
+}
+
+/** An elementwise map: `k`'s group over its dims. */
+function mapKernel(b: Build, k: Kernel): Func {
+  const { p, P } = b;
+  const dims = k.node.shape.map(String);
+  const out = written(b, k);
+  const views: View[] = [];
+  const expr = defined(groupExpr(p.fusion, k.node, operands(p, P, over(P, dims), views)));
+  return elementwiseFunc({
+    name: b.name,
+    dtype: b.dtype,
+    params: P.params,
+    shape: dims.map(lin),
+    out,
+    views,
+    expr,
+  });
+}
+
 /** The wasm function `name` for kernel `k` of `p`, and the arguments of its call. */
 export function wasmKernel(p: KernelProgram, k: Kernel, name: string, dtype: Dtype): WasmKernel {
-  const P = new Params(symbolsOf(p));
-  const dims = k.node.shape.map(String);
-  const out = (): View => ({ base: { param: P.address(k.node, []) }, strides: rowMajor(dims) });
-  if (k.kind === 'loop' || (k.kind === 'map' && k.producer)) {
-    const op = k.kind === 'loop' ? k.node : k.producer!.node;
-    const [a, b] = op.args.map((x) => p.refs.get(x)!) as [Ref, Ref];
-    if (a.kind !== 'view' || b.kind !== 'view') throw new Error('internal: wasm matmul operands');
-    const views: View[] = [];
-    const c = out();
-    const spec = {
-      name,
-      dtype,
-      n: lin(dims[0]!),
-      k: lin(String(op.args[0]!.shape[1]!)),
-      m: lin(dims[1]!),
-      a: P.view(a.view, a.base, a.view.dims),
-      b: P.view(b.view, b.base, b.view.dims),
-      c,
-      views,
-    };
-    const epilogue = k.kind === 'map' ? expression(p, P, k.node, dims, views, op) : undefined;
-    const func = gemmFunc({ ...spec, params: P.params, ...(epilogue ? { epilogue } : {}) });
-    return { func, args: P.args };
-  }
-  if (k.kind === 'map') {
-    const o = out();
-    const views: View[] = [];
-    const expr = expression(p, P, k.node, dims, views);
-    const func = elementwiseFunc({
-      name,
-      dtype,
-      params: P.params,
-      shape: dims.map(lin),
-      out: o,
-      views,
-      expr,
-    });
-    return { func, args: P.args };
-  }
-  throw new Error(`internal: a ${k.kind} kernel on the wasm target`);
+  const b: Build = { p, P: new Params(symbolsOf(p)), name, dtype };
+  const op = k.kind === 'loop' ? k.node : k.kind === 'map' ? k.producer?.node : undefined;
+  const space = op ? sumSpace(op) : undefined;
+  const func =
+    op?.op === 'matmul'
+      ? gemmKernel(b, k, op)
+      : op && space
+        ? reduceKernel(b, k, op, space)
+        : k.kind === 'map' && !op
+          ? mapKernel(b, k)
+          : undefined;
+  if (!func) throw new Error(`internal: a ${k.kind} kernel on the wasm target`);
+  return { func, args: b.P.args };
 }

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grad } from '../../src/autodiff/grad.ts';
-import { add, input, mul, tanh } from '../../src/builder/core.ts';
+import { add, input, mul, relu, tanh } from '../../src/builder/core.ts';
 import { compile } from '../../src/emit/compile.ts';
 import { loadModule } from '../../src/emit/compile.ts';
 import { emitFunctions } from '../../src/emit/module.ts';
@@ -31,11 +31,17 @@ import { buildGraph, leafValues, recipeArb } from '../props/tensorArbitraries.ts
 type Fn = (inputs: InputValues) => Record<string, number | Float64Array | Float32Array>;
 
 /** The module for `outputs`, split with `limits` (or not), loaded. */
-function load(outputs: Record<string, Node>, limits?: SplitLimits, dtype?: 'float32') {
+function load(
+  outputs: Record<string, Node>,
+  limits?: SplitLimits,
+  dtype?: 'float32',
+  target?: 'wasm',
+) {
   const m = emitFunctions([{ name: 'f', outputs }], {
     optimize: false,
     ...(limits ? { split: limits } : {}),
     ...(dtype ? { dtype } : {}),
+    ...(target ? { target } : {}),
   });
   return { f: loadModule(m.javascript).f as Fn, source: m.source };
 }
@@ -73,7 +79,8 @@ describe('long functions are split into parts', () => {
     );
   });
 
-  it('random tensor graphs (kernels, buffers, batch sizes), float64 and float32', () => {
+  it('random tensor graphs (kernels, buffers, batch sizes), float64 and float32, both targets', () => {
+    let wasmParts = 0;
     fc.assert(
       fc.property(recipeArb({ maxSteps: 7 }), limitsArb, (recipe, limits) => {
         // not a sample: a graph whose gradient has two batch dimensions in one shape, (m, m, 2)
@@ -93,30 +100,37 @@ describe('long functions are split into parts', () => {
         const outputs: Record<string, Node> = { J: g.cost };
         leaves.forEach((l, i) => (outputs[`d${l.name}`] = grads[i]!));
         const values = leafValues(g.leaves, recipe.m, recipe.seed);
-        for (const dtype of [undefined, 'float32'] as const) {
-          const whole = load(outputs, undefined, dtype);
-          const split = load(outputs, limits, dtype);
-          // NaN where the point is outside a domain: the same NaN in both
-          expect(copy(split.f(values))).toEqual(copy(whole.f(values)));
-        }
+        for (const target of [undefined, 'wasm'] as const)
+          for (const dtype of [undefined, 'float32'] as const) {
+            const whole = load(outputs, undefined, dtype, target);
+            const split = load(outputs, limits, dtype, target);
+            // the wasm kernels are called from the parts (a part calls one: the memory is shared)
+            if (target && /^function fPart\d+\([^]*?^ {2}wasmKernels\.\w+\(/m.test(split.source))
+              wasmParts++;
+            // NaN where the point is outside a domain: the same NaN in both
+            expect(copy(split.f(values))).toEqual(copy(whole.f(values)));
+          }
       }),
       { seed: 0x5918, numRuns: 40 },
     );
+    expect(wasmParts).toBeGreaterThan(40);
   });
 
-  it('a split module is prettier-formatted and type-checks under the strictest flags', () => {
-    const x = input('x', [2, 'm']);
-    const w = input('w');
-    let y: Node = x;
-    for (let i = 0; i < 6; i++) y = i % 2 ? tanh(y) : add(mul(y, w), x);
-    const s = input('s');
-    const outputs = { y, z: mul(s, add(s, w)) };
-    const { source } = load(outputs, { threshold: 0, partLines: 2 });
-    expect(source).toMatch(/const fLive = new Float64Array\(\d+\);/);
-    expect(formatTypeScript(source)).toBe(source);
-    const ds = strictDiagnostics(source);
-    if (ds.length > 0) expect.fail(`${showDiagnostics(ds)}\n${source}`);
-  });
+  for (const target of [undefined, 'wasm'] as const)
+    it(`a split module is prettier-formatted and type-checks under the strictest flags (${target ?? 'ts'})`, () => {
+      const x = input('x', [2, 'm']);
+      const w = input('w');
+      let y: Node = x;
+      for (let i = 0; i < 6; i++) y = i % 2 ? relu(y) : add(mul(y, w), x); // relu: a map the wasm target runs as wasm
+      const s = input('s');
+      const outputs = { y, z: mul(s, add(s, w)) };
+      const { source } = load(outputs, { threshold: 0, partLines: 2 }, undefined, target);
+      expect(source).toMatch(/const fLive = new Float64Array\(\d+\);/);
+      if (target) expect(source).toMatch(/^ {2}wasmKernels\.\w+\(/m);
+      expect(formatTypeScript(source)).toBe(source);
+      const ds = strictDiagnostics(source);
+      if (ds.length > 0) expect.fail(`${showDiagnostics(ds)}\n${source}`);
+    });
 
   it('a function of many inputs checks their names with a Set, and its errors stay short', () => {
     const xs = Array.from({ length: 100 }, (_, i) => input(`x${i}`));

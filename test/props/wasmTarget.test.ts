@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { compile, grad, type CompiledValue, type Node } from '../../src/index.ts';
+import { loadModule } from '../../src/emit/compile.ts';
+import { emitModule } from '../../src/emit/module.ts';
 import {
   allValues,
   buildGraph,
@@ -25,10 +27,19 @@ import {
 const NUM_RUNS = 120;
 const SEED = 20_261_206;
 
+type Outputs = Record<string, CompiledValue>;
+
+/** The wasm-target function of `outputs`, and the WAT of its kernels (what compile runs). */
+function compileWasm(outputs: Record<string, Node>) {
+  const mod = emitModule(outputs, { target: 'wasm' }, 'compile');
+  const run = loadModule(mod.javascript)[mod.functionName] as (v: object) => Outputs;
+  return { run, source: mod.source, wat: mod.wasm?.wat ?? '' };
+}
+
 const copy = (v: CompiledValue) => (typeof v === 'number' ? v : Float64Array.from(v));
 
 it('wasm target = TS target on random tensor graphs and their gradients (float64 and float32)', () => {
-  const counts = { samples: 0, outputs: 0, tight: 0, wasmKernels: 0, float32: 0 };
+  const counts = { samples: 0, outputs: 0, tight: 0, wasmKernels: 0, reductions: 0, float32: 0 };
   fc.assert(
     fc.property(recipeArb({ maxSteps: 7 }), (recipe) => {
       const g = buildGraph(recipe);
@@ -42,10 +53,12 @@ it('wasm target = TS target on random tensor graphs and their gradients (float64
       const show = () => describeSample(outputs, recipe.m, values);
       counts.samples++;
       const ts = compile(outputs);
-      const wasm = compile(outputs, { target: 'wasm' });
+      const wasm = compileWasm(outputs);
       counts.wasmKernels += (wasm.source.match(/^ {2,}wasmKernels\.\w+\(/gm) ?? []).length;
+      // a reduction kernel's note: `out[n] = Σ over m (axis 1 summed), lanes form`
+      if (/;; out\[.*\] = Σ over /.test(wasm.wat)) counts.reductions++;
       const a = ts(values);
-      const b = wasm(values);
+      const b = wasm.run(values);
       const bound = roundingErrors(exact, {
         storage: FLOAT64_UNIT,
         arithmetic: 2 * FLOAT64_UNIT,
@@ -99,5 +112,7 @@ it('wasm target = TS target on random tensor graphs and their gradients (float64
   console.log(`wasm target property: ${JSON.stringify(counts)}`);
   expect(counts.samples).toBeGreaterThan(0.7 * NUM_RUNS);
   expect(counts.wasmKernels).toBeGreaterThan(counts.samples);
+  // sums along an axis (db = Σ_j dZ, the gradient of a broadcast) run as wasm reductions
+  expect(counts.reductions).toBeGreaterThan(0.35 * counts.samples);
   expect(counts.tight).toBeGreaterThan(0.3 * counts.outputs);
 });
