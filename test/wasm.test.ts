@@ -225,6 +225,42 @@ describe('the engine', () => {
       expect(compute(big)['J']).toBeCloseTo(g.compile(outputs, { inputs })(big).J, 12);
     });
   });
+
+  // a page that awaits setup({ maxBatch }) at once, while `ready` (the default limit) is pending:
+  // whichever compiles first, the memory must end laid out for the setup called last
+  it.each(['first', 'last'])(
+    'that compiles asynchronously: a setup called while ready is pending decides the layout, ready finishing %s',
+    async (readyFinishes) => {
+      const compiled: (() => void)[] = [];
+      const compile = real['compile'] as (bytes: Uint8Array) => Promise<object>;
+      const refuse = function () {
+        throw new RangeError('WebAssembly.Compile is disallowed on the main thread');
+      };
+      const engine = {
+        validate: real['validate'],
+        Memory: real['Memory'],
+        Instance: refuse,
+        Module: refuse,
+        // each compilation resolves when the test says so
+        compile: (bytes: Uint8Array) =>
+          compile(bytes).then((m) => new Promise((done) => compiled.push(() => done(m)))),
+        instantiate: real['instantiate'],
+      };
+      await withEngine(engine, async (exports) => {
+        const setup = exports['setup'] as (o: { maxBatch: number }) => Promise<void>;
+        const big = setup({ maxBatch: 2000 });
+        while (compiled.length < 2) await new Promise((r) => setTimeout(r, 1));
+        const [ready, setupCompiled] = compiled as [() => void, () => void];
+        if (readyFinishes === 'first') [ready, setupCompiled].forEach((f) => f());
+        else [setupCompiled, ready].forEach((f) => f());
+        await big;
+        await exports['ready'];
+        const compute = exports[mod.functionName] as (v: unknown) => Record<string, unknown>;
+        const batch = data(features, hidden, 2000);
+        expect(compute(batch)['J']).toBeCloseTo(g.compile(outputs, { inputs })(batch).J, 12);
+      });
+    },
+  );
 });
 
 describe('the emitted module', () => {

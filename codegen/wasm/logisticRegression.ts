@@ -584,6 +584,8 @@ interface WasmState {
   generation: number;
   module: object | undefined;
   failure: Error | undefined;
+  calls: number;
+  adopted: number;
 }
 
 interface WasmKernels {
@@ -623,13 +625,16 @@ const wasmBytes = decodeBase64(
 /**
  * What `setup` made: the batch limit the memory is laid out for (0: not yet), how many
  * memories it made (functions re-point their results on a new one), the compiled module, or
- * why the kernels cannot run here.
+ * why the kernels cannot run here; and how many setups were called, and which of them laid
+ * the memory out (an earlier one finishing later must not undo a later one).
  */
 const wasmState: WasmState = {
   maxBatch: 0,
   generation: 0,
   module: undefined,
   failure: undefined,
+  calls: 0,
+  adopted: 0,
 };
 function wasmUnready(): never {
   throw (
@@ -748,8 +753,18 @@ function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer
   return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
 }
 
-/** Takes the kernels instantiated on `memory`: every buffer is laid out in it anew. */
-function wasmAdopt(memory: { readonly buffer: ArrayBuffer }, limit: number, exports: object): void {
+/**
+ * Takes the kernels instantiated on `memory` by setup number `call`: every buffer is laid out
+ * in it anew, unless a later setup has laid the memory out already.
+ */
+function wasmAdopt(
+  memory: { readonly buffer: ArrayBuffer },
+  limit: number,
+  exports: object,
+  call: number,
+): void {
+  if (call < wasmState.adopted) return;
+  wasmState.adopted = call;
   wasmLayout(memory.buffer, limit);
   wasmKernels = exports as WasmKernels;
   wasmState.maxBatch = limit;
@@ -759,13 +774,14 @@ function wasmAdopt(memory: { readonly buffer: ArrayBuffer }, limit: number, expo
 
 /**
  * Starts the kernels for `limit` examples synchronously; false where the engine compiles and
- * instantiates modules over 4 KB only asynchronously (a browser's main thread).
+ * instantiates a module this large only asynchronously (a browser's main thread: over 8 MB in
+ * Chromium 156, over 4 KB in older versions).
  */
-function wasmStartNow(api: WasmApi, limit: number): boolean {
+function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
   try {
     const module = (wasmState.module ??= new api.Module(wasmBytes));
     const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports);
+    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
     return true;
   } catch (e) {
     if (e instanceof RangeError) return false;
@@ -777,7 +793,8 @@ function wasmStartNow(api: WasmApi, limit: number): boolean {
  * Lays the memory out anew for batches of up to `maxBatch` examples and instantiates the
  * kernels on it: at once where the engine allows, else when the promise resolves. A call with
  * a larger batch does this itself where the engine allows (Node, Bun, Deno, a worker); views
- * taken before stay readable, on the old memory (it is replaced, never grown).
+ * taken before stay readable, on the old memory (it is replaced, never grown). Of setups that
+ * overlap (`ready` is one), the one called last decides the layout.
  */
 export function setup(options: { readonly maxBatch: number }): Promise<void> {
   const limit = options.maxBatch;
@@ -791,8 +808,9 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   }
   const api = wasmEngine();
   if (api === undefined) return Promise.reject(wasmState.failure);
+  const call = ++wasmState.calls;
   try {
-    if (wasmStartNow(api, limit)) return Promise.resolve();
+    if (wasmStartNow(api, limit, call)) return Promise.resolve();
   } catch (e) {
     return Promise.reject(e);
   }
@@ -801,7 +819,7 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;
     return api.instantiate(module, wasmImports(memory)).then((instance) => {
-      wasmAdopt(memory, limit, instance.exports);
+      wasmAdopt(memory, limit, instance.exports, call);
     });
   });
 }
@@ -812,7 +830,7 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
  */
 function wasmGrow(limit: number): boolean {
   const api = wasmEngine();
-  return api !== undefined && wasmStartNow(api, limit);
+  return api !== undefined && wasmStartNow(api, limit, ++wasmState.calls);
 }
 
 /**

@@ -4,8 +4,9 @@
  * `maxBatch` examples, so that it never grows (growing detaches every view of the old buffer,
  * and a detached buffer slows all typed-array code in V8) — and `setup`/`ready`: compiled
  * synchronously where the engine allows it (Node, Bun, Deno, a worker), asynchronously where it
- * does not (a browser's main thread refuses modules over 4 KB). The TypeScript around the kernels
- * is the same as the TS target's: its loops read and write typed-array views of that memory.
+ * does not (Chromium's main thread refuses modules over a limit: 8 MB in Chromium 156, 4 KB in
+ * older versions). The TypeScript around the kernels is the same as the TS target's: its loops
+ * read and write typed-array views of that memory.
  */
 import type { ModuleWriter } from '../emit/writer.js';
 import { PRINT_WIDTH, stringLiteral } from '../emit/jsFormat.js';
@@ -111,10 +112,19 @@ export function writeWasmSection(
   w.line('').doc([
     'What `setup` made: the batch limit the memory is laid out for (0: not yet), how many',
     'memories it made (functions re-point their results on a new one), the compiled module, or',
-    'why the kernels cannot run here.',
+    'why the kernels cannot run here; and how many setups were called, and which of them laid',
+    'the memory out (an earlier one finishing later must not undo a later one).',
   ]);
   w.line(`const ${n.state}${w.ts(`: ${n.stateType}`)} = {`);
-  w.lines(['maxBatch: 0,', 'generation: 0,', 'module: undefined,', 'failure: undefined,', '};']);
+  w.lines([
+    'maxBatch: 0,',
+    'generation: 0,',
+    'module: undefined,',
+    'failure: undefined,',
+    'calls: 0,',
+    'adopted: 0,',
+    '};',
+  ]);
   w.line(`function ${n.unready}()${w.ts(': never')} {`);
   w.line(
     `throw ${n.state}.failure ?? new ${error}('E_NOT_READY', 'the WebAssembly kernels are not ready: await ready (or setup(…)) before the first call');`,
@@ -185,6 +195,8 @@ function writeTypes(w: ModuleWriter, s: WasmSection, n: WasmNames): void {
     'generation: number;',
     'module: object | undefined;',
     'failure: Error | undefined;',
+    'calls: number;',
+    'adopted: number;',
     '}',
   ]);
   w.line('').line(`interface ${n.kernelsType} {`);
@@ -274,7 +286,8 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('}');
 
   w.line('').doc([
-    'Takes the kernels instantiated on `memory`: every buffer is laid out in it anew.',
+    'Takes the kernels instantiated on `memory` by setup number `call`: every buffer is laid out',
+    'in it anew, unless a later setup has laid the memory out already.',
   ]);
   w.functionHeader(
     '',
@@ -283,9 +296,12 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
       ['memory', '{ readonly buffer: ArrayBuffer }'],
       ['limit', 'number'],
       ['exports', 'object'],
+      ['call', 'number'],
     ],
     'void',
   );
+  w.line(`if (call < ${n.state}.adopted) return;`);
+  w.line(`${n.state}.adopted = call;`);
   w.line(`${n.layout}(memory.buffer, limit);`);
   w.line(`${n.kernels} = exports${w.ts(` as ${n.kernelsType}`)};`);
   w.line(`${n.state}.maxBatch = limit;`);
@@ -295,7 +311,8 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
 
   w.line('').doc([
     'Starts the kernels for `limit` examples synchronously; false where the engine compiles and',
-    "instantiates modules over 4 KB only asynchronously (a browser's main thread).",
+    "instantiates a module this large only asynchronously (a browser's main thread: over 8 MB in",
+    'Chromium 156, over 4 KB in older versions).',
   ]);
   w.functionHeader(
     '',
@@ -303,13 +320,16 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     [
       ['api', api],
       ['limit', 'number'],
+      ['call', 'number'],
     ],
     'boolean',
   );
   w.line('try {');
   w.line(`const module = (${n.state}.module ??= new api.Module(${n.bytes}));`);
   w.line(`const memory = ${n.memory}(api, limit);`);
-  w.line(`${n.adopt}(memory, limit, new api.Instance(module, ${n.imports}(memory)).exports);`);
+  w.line(
+    `${n.adopt}(memory, limit, new api.Instance(module, ${n.imports}(memory)).exports, call);`,
+  );
   w.line('return true;');
   w.line('} catch (e) {');
   w.line('if (e instanceof RangeError) return false;');
@@ -320,7 +340,8 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     'Lays the memory out anew for batches of up to `maxBatch` examples and instantiates the',
     'kernels on it: at once where the engine allows, else when the promise resolves. A call with',
     'a larger batch does this itself where the engine allows (Node, Bun, Deno, a worker); views',
-    'taken before stay readable, on the old memory (it is replaced, never grown).',
+    'taken before stay readable, on the old memory (it is replaced, never grown). Of setups that',
+    'overlap (`ready` is one), the one called last decides the layout.',
   ]);
   w.functionHeader(
     w.export(n.setup),
@@ -336,8 +357,9 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('}');
   w.line(`const api = ${n.engine}();`);
   w.line(`if (api === undefined) return Promise.reject(${n.state}.failure);`);
+  w.line(`const call = ++${n.state}.calls;`);
   w.line('try {');
-  w.line(`if (${n.startNow}(api, limit)) return Promise.resolve();`);
+  w.line(`if (${n.startNow}(api, limit, call)) return Promise.resolve();`);
   w.line('} catch (e) {');
   w.line('return Promise.reject(e);');
   w.line('}');
@@ -346,7 +368,7 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('return Promise.resolve(compiled).then((module) => {');
   w.line(`${n.state}.module = module;`);
   w.line(`return api.instantiate(module, ${n.imports}(memory)).then((instance) => {`);
-  w.line(`${n.adopt}(memory, limit, instance.exports);`);
+  w.line(`${n.adopt}(memory, limit, instance.exports, call);`);
   w.line('});');
   w.line('});');
   w.line('}');
@@ -358,7 +380,7 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     ]);
     w.functionHeader('', n.grow, [['limit', 'number']], 'boolean');
     w.line(`const api = ${n.engine}();`);
-    w.line(`return api !== undefined && ${n.startNow}(api, limit);`);
+    w.line(`return api !== undefined && ${n.startNow}(api, limit, ++${n.state}.calls);`);
     w.line('}');
   }
 

@@ -169,3 +169,25 @@ export function maxRelativeDifference(a: readonly string[], b: readonly string[]
   }
   return worst;
 }
+
+/** Largest |a − b| over the largest |a|: the difference at the outputs' scale. */
+export function scaledDifference(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
+  const x = a.map(fromHex);
+  const y = b.map(fromHex);
+  const scale = Math.max(...x.map(Math.abs));
+  return Math.max(...x.map((xi, i) => Math.abs(xi - y[i]!))) / scale;
+}
+
+/**
+ * A wasm-target module vs the same model's TS-target module (wasm.test.ts, browser.test.ts).
+ * float64, relative, element by element: the wasm kernels may sum in another order than the TS
+ * loops, never more (measured: 7e-15 at worst, under each runtime).
+ */
+export const WASM_FLOAT64_BOUND = 1e-12;
+/**
+ * float32, relative to each output's largest value: both targets store float32, and the wasm
+ * kernels also compute in float32 (f32x4) where the TS loops compute in float64 (measured: 5e-8,
+ * about one float32 unit, under each runtime). A wrong formula moves the first digits.
+ */
+export const WASM_FLOAT32_BOUND = 1e-6;

@@ -1,13 +1,15 @@
 /**
  * The installed package's types under strict consumer settings, and the committed generated
- * modules (codegen/) under the strictest flags: both checked with `tsc --noEmit` (the repo's
- * TypeScript, run by path) in a folder of the consumer project, with skipLibCheck off so
- * gradgen's own .d.ts files are checked too. No @types/node: the main entry must not need it.
+ * modules (codegen/) and wasm-target modules the installed package emits (fixtures/wasmEmit.mjs)
+ * under the strictest flags: all checked with `tsc --noEmit` (the repo's TypeScript, run by path)
+ * in a folder of the consumer project, with skipLibCheck off so gradgen's own .d.ts files are
+ * checked too. No @types/node: the main entry must not need it; and lib ES2022 without DOM: a
+ * generated module imports nothing and types the WebAssembly API it uses itself.
  */
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixtures, repoBin, repoRoot, run } from './tools.ts';
+import { fixtures, repoBin, repoRoot, run, runOk } from './tools.ts';
 import { STRICT_CONSUMER, STRICTEST_MODULE } from '../strictFlags.ts';
 
 const { project } = inject('consumer');
@@ -32,13 +34,23 @@ async function typeCheck(tsconfig: string): Promise<void> {
   expect(r.code, r.stdout + r.stderr).toBe(0);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(join(dir, 'codegen'), { recursive: true });
+  mkdirSync(join(dir, 'wasm'), { recursive: true });
   copyFileSync(join(fixtures, 'consumer.ts'), join(dir, 'consumer.ts'));
   for (const m of codegenModules) {
     copyFileSync(join(repoRoot, 'codegen', m), join(dir, 'codegen', m));
   }
+  copyFileSync(join(fixtures, 'wasmEmit.mjs'), join(dir, 'wasm', 'wasmEmit.mjs'));
+  await runOk(process.execPath, ['wasmEmit.mjs'], { cwd: join(dir, 'wasm') });
 });
+
+const strictest = {
+  ...STRICTEST_MODULE,
+  lib: ['ES2022'],
+  module: 'esnext',
+  moduleResolution: 'bundler',
+};
 
 describe('TypeScript consumer (strict, skipLibCheck: false)', () => {
   it('type-checks under module/moduleResolution node16', async () => {
@@ -65,16 +77,19 @@ describe('TypeScript consumer (strict, skipLibCheck: false)', () => {
 describe('generated modules (codegen/) under the strictest flags', () => {
   it.each(codegenModules)('codegen/%s type-checks', async (module) => {
     await typeCheck(
-      writeTsconfig(
-        `tsconfig.codegen-${module.replace(/\.ts$/, '')}.json`,
-        {
-          ...STRICTEST_MODULE,
-          lib: ['ES2022'],
-          module: 'esnext',
-          moduleResolution: 'bundler',
-        },
-        [`codegen/${module}`],
-      ),
+      writeTsconfig(`tsconfig.codegen-${module.replace(/\.ts$/, '')}.json`, strictest, [
+        `codegen/${module}`,
+      ]),
+    );
+  });
+});
+
+describe('emitted wasm-target modules under the strictest flags, without DOM types', () => {
+  it.each(['netWasm64.ts', 'netWasm32.ts'])('%s type-checks', async (module) => {
+    await typeCheck(
+      writeTsconfig(`tsconfig.wasm-${module.replace(/\.ts$/, '')}.json`, strictest, [
+        `wasm/${module}`,
+      ]),
     );
   });
 });

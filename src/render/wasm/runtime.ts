@@ -52,7 +52,8 @@ const MATH_ENV = Object.fromEntries(MATH_FNS.map((fn) => [fn, Math[fn]]));
 /**
  * Compiles and instantiates `bytes` synchronously against `memory`, Math's functions and further
  * `env` imports. (Synchronous compilation: fine in Node, Bun, Deno and workers; Chromium's main
- * thread refuses modules over 4 KB, where the renderer must use WebAssembly.compile.)
+ * thread refuses modules over 8 MB (4 KB before), where the renderer must use
+ * WebAssembly.compile.)
  */
 export function instantiate(
   bytes: Uint8Array,
