@@ -75,6 +75,19 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
     return true;
   }
   /**
+   * The rewrite phases this node is a known fixed point of, a bit each (see `rewrite/engine.ts`):
+   * a fact about the immutable node itself, so it lives and dies with it.
+   */
+  #fixed = 0;
+  /** The fixed-point bits of `node` (see {@link NodeBase.markFixed}). */
+  static fixedBits(node: NodeBase): number {
+    return node.#fixed;
+  }
+  /** Records that `node` is a fixed point of the phase whose bit is `bit`. */
+  static markFixed(node: NodeBase, bit: number): void {
+    node.#fixed |= bit;
+  }
+  /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.

@@ -7,7 +7,7 @@
 import * as B from '../builder/core.js';
 import { GradgenError } from '../errors.js';
 import { toposort, useCounts, usersOf } from '../ir/graph.js';
-import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { nameHint, NodeBase, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
 import { formula } from '../ir/print.js';
 import { withCallSite } from '../ir/site.js';
 import { match, rootOp, type Bindings, type Pattern } from './pattern.js';
@@ -134,6 +134,52 @@ function rulesByOp(phase: Phase): (op: string) => readonly Rule[] {
   };
 }
 
+/**
+ * Per phase, nodes known to be its fixed points: no rule of the phase fires on them or on anything
+ * below them, and no rule asked for uses, users or the original node to decide — so in whatever
+ * graph they stand, a pass maps them to themselves (and logs nothing). Nodes are immutable and
+ * rules pure, so this holds for good: each node carries a bit per phase (on the node, not in a
+ * table: it dies with the node, and a WeakSet of 10⁶ nodes kept its capacity after they died).
+ * A pass walks only the nodes not known to be fixed: a fixed-point pass, and a phase run again on
+ * a graph that is partly unchanged, cost what changed.
+ */
+const phaseBits = new WeakMap<Phase, number>();
+/** Bits are never reused (a node's bit must not pass to another phase): phases past 30 go uncached. */
+let bitsGiven = 0;
+const MAX_BITS = 30;
+let caching = true;
+
+/** The bit of `phase` (0: not cached). */
+function bitOf(phase: Phase): number {
+  if (!caching) return 0;
+  let bit = phaseBits.get(phase);
+  if (bit === undefined) {
+    bit = bitsGiven < MAX_BITS ? 1 << bitsGiven++ : 0;
+    phaseBits.set(phase, bit);
+  }
+  return bit;
+}
+
+/**
+ * Runs `fn` with no fixed points known or recorded (every pass walks every node, as without the
+ * cache): for tests that compare the two.
+ */
+export function withoutFixedPointCache<T>(fn: () => T): T {
+  const saved = caching;
+  caching = false;
+  try {
+    return fn();
+  } finally {
+    caching = saved;
+  }
+}
+
+/** Whether `n` is known to be a fixed point of `phase` (leaves and constants always are). */
+export function isFixedPoint(phase: Phase, n: Node): boolean {
+  const bit = phaseBits.get(phase) ?? 0;
+  return n.kind !== 'apply' || (NodeBase.fixedBits(n) & bit) !== 0;
+}
+
 /** Nested re-settling deeper than this is left to the next pass (no deep recursion). */
 const MAX_SETTLE_DEPTH = 200;
 
@@ -150,11 +196,17 @@ function runPass(
   rulesFor: (op: string) => readonly Rule[],
   log: Firing[],
   /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
-  budget: number | undefined,
+  budget: (() => number) | undefined,
   history: History,
-): { next: Node[]; fired: string[]; budget: number } {
-  const order = toposort(roots);
-  // use counts and users only for the rules that ask (most phases never do): computed once
+): { next: Node[]; fired: string[]; budget: () => number } {
+  const bit = bitOf(phase);
+  const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
+  const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
+  // the nodes not known to be fixed points (the others map to themselves), in graph order
+  const order = toposort(roots, known);
+  // the whole graph, for use counts, users and the budget only: walked when one is asked for
+  let whole: Node[] | undefined;
+  const everything = () => (whole ??= toposort(roots));
   let counts: Map<Node, number> | undefined;
   let users: Map<Node, readonly Node[]> | undefined;
   const memo = new Map<Node, Node>();
@@ -162,19 +214,36 @@ function runPass(
   const settled = new Set<Node>();
   const fired: string[] = [];
   const resettle = phase.measure === undefined;
-  const allowed = budget ?? 4 * order.length + 256;
-  const uses = (x: Node) => (counts ??= useCounts(order, roots)).get(x) ?? 0;
-  const usersIn = (x: Node) => (users ??= usersOf(order)).get(x) ?? [];
+  let allowed: number | undefined;
+  const limit = budget ?? (() => (allowed ??= 4 * everything().length + 256));
+  // the whole graph is at least `order`: under this many firings the first pass is within budget
+  const surelyAllowed = budget === undefined ? 4 * order.length + 256 : 0;
+  const overBudget = () => fired.length > surelyAllowed && fired.length > limit();
+  /** Whether a rule asked for the context (then what it decided is not the node's alone). */
+  let asked = false;
+  let original: Node;
+  const uses = (x: Node) => (counts ??= useCounts(everything(), roots)).get(x) ?? 0;
+  const usersIn = (x: Node) => (users ??= usersOf(everything())).get(x) ?? [];
+  const ctx: RuleContext = {
+    get original() {
+      asked = true;
+      return original;
+    },
+    uses: (x) => ((asked = true), uses(x)),
+    users: (x) => ((asked = true), usersIn(x)),
+  };
 
   /**
    * The first rule that rewrites `cur`, applied and logged; undefined if none does. `original`:
    * the node of the graph `cur` stands for (its uses are what a rule's context shows).
    */
-  const fire = (cur: ApplyNode, original: Node, from: Node): Node | undefined => {
+  const fire = (cur: ApplyNode, context: Node, from: Node): Node | undefined => {
+    original = context;
+    asked = false;
     for (const rule of rulesFor(cur.op)) {
       const b = match(rule.pattern, cur);
       if (!b) continue;
-      const next = rule.rewrite(b, cur, { original, uses, users: usersIn });
+      const next = rule.rewrite(b, cur, ctx);
       if (!next || next === cur) continue;
       log.push(firing(rule.name, phase.name, cur, next, from));
       fired.push(rule.name);
@@ -196,11 +265,12 @@ function runPass(
       const next = fire(cur, context, from);
       if (!next) {
         settled.add(cur);
+        if (bit !== 0 && !asked && cur.args.every(isFixed)) NodeBase.markFixed(cur, bit);
         break;
       }
-      if (!resettle || fired.length > allowed || depth > MAX_SETTLE_DEPTH) return next;
+      if (!resettle || overBudget() || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
-      if (settled.has(cur)) break;
+      if (settled.has(cur) || known(cur)) break;
       context = cur;
     }
     return cur;
@@ -209,7 +279,7 @@ function runPass(
   /** `root` with every node a rule just built below it settled (bottom-up), then rebuilt. */
   const settleBelow = (root: Node, depth: number): Node => {
     const done = new Map<Node, Node>();
-    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !done.has(n);
+    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !known(n) && !done.has(n);
     const stack: { n: ApplyNode; next: number }[] = [];
     if (root.kind === 'apply') stack.push({ n: root, next: 0 });
     while (stack.length > 0) {
@@ -231,7 +301,8 @@ function runPass(
     return done.get(root) ?? root;
   };
 
-  const rewritten = (a: Node) => memo.get(a)!;
+  // a node left out of `order` is a known fixed point: it stands for itself
+  const rewritten = (a: Node) => memo.get(a) ?? a;
   /** `n` over its rewritten operands, settled (one function for every node: no closure each). */
   let n: ApplyNode;
   const rewriteNode = () => {
@@ -251,7 +322,7 @@ function runPass(
     if (hint && cur !== n) setNameHint(cur, hint);
     memo.set(n, cur);
   }
-  return { next: roots.map((r) => memo.get(r)!), fired, budget: allowed };
+  return { next: roots.map(rewritten), fired, budget: limit };
 }
 
 /** A firing, its texts printed when read (a log of 10⁴ firings is rarely read in full). */
@@ -284,7 +355,7 @@ export function runPhase(
   let current = [...roots];
   let lastPass: string[] = [];
   // firings allowed per pass, fixed by the first pass's graph (a graph that grows does not raise it)
-  let budget: number | undefined;
+  let budget: (() => number) | undefined;
   let currentMeasure: readonly number[] | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const logStart = log.length;
