@@ -13,6 +13,7 @@ import {
   compareCanonical,
   constKey,
   intern,
+  internMissing,
   describeNotANode,
   isNode,
   leafKey,
@@ -293,7 +294,8 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   }
   const simpler = identity(op, args, attrs, shape);
   if (simpler) return simpler;
-  return intern(key, () => new ApplyNode(op, args, attrs, shape, userCallSite()));
+  // (nothing of this key was built since the lookup above: identities return other nodes)
+  return internMissing(key, new ApplyNode(op, args, attrs, shape, userCallSite()));
 }
 
 // ---- the ops, as functions --------------------------------------------------------------------

@@ -100,6 +100,24 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   ) {}
 }
 
+/**
+ * {@link hashString} of `String(n)` for a 32-bit unsigned `n` (an operand's hash), without
+ * making the string: its decimal digits, most significant first.
+ */
+export function hashUint32(n: number, seed: number): number {
+  let h = seed >>> 0;
+  let scale = 1;
+  while (scale <= n / 10) scale *= 10;
+  for (; scale >= 1; scale /= 10) {
+    h ^= 48 + (Math.floor(n / scale) % 10);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The hash an op without attributes starts from, per op (hashed once). */
+const opHashes = new Map<string, number>();
+
 /** 32-bit FNV-1a over a string: a deterministic, fast structural hash ingredient. */
 export function hashString(s: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
@@ -169,8 +187,13 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly label?: string,
   ) {
     super(shape, site);
-    let h = hashString(`${op}${attrsKey(attrs)}`);
-    for (const a of args) h = hashString(String(a.hash), h);
+    const attrKey = attrsKey(attrs);
+    let h = attrKey === '' ? opHashes.get(op) : undefined;
+    if (h === undefined) {
+      h = hashString(`${op}${attrKey}`);
+      if (attrKey === '') opHashes.set(op, h);
+    }
+    for (const a of args) h = hashUint32(a.hash, h);
     this.hash = h;
   }
 }
@@ -279,6 +302,16 @@ export function intern<N extends Node>(key: string, make: () => N): N {
   table.set(key, new WeakRef(made));
   dropDead.register(made, key);
   return made;
+}
+
+/**
+ * Interns `node` under `key`, which the caller has just looked up (with {@link lookup}) and not
+ * found, and has built nothing of that key since: one table lookup per new node, not two.
+ */
+export function internMissing<N extends Node>(key: string, node: N): N {
+  table.set(key, new WeakRef(node));
+  dropDead.register(node, key);
+  return node;
 }
 
 export function lookup(key: string): Node | undefined {
