@@ -75,6 +75,16 @@ const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** `union` with `f` added: `union` itself when it holds `f` already, `f` when `union` is empty. */
+function joined(union: ReadonlySet<string>, f: ReadonlySet<string> | string): ReadonlySet<string> {
+  if (typeof f === 'string' ? union.has(f) : f === union || isSubset(f, union)) return union;
+  if (union.size === 0 && typeof f !== 'string') return f;
+  const set = new Set(union);
+  if (typeof f === 'string') set.add(f);
+  else for (const r of f) set.add(r);
+  return set;
+}
+
 /**
  * The rules behind each node one optimization made: those that made it, and those behind its
  * operands. One per `optimize` call (nodes are shared between graphs: a table kept across calls
@@ -95,18 +105,16 @@ export class History {
   add(node: Node, ...from: (ReadonlySet<string> | string)[]): void {
     const old = this.of(node);
     let union = old;
-    for (const f of from) {
-      if (typeof f === 'string' ? union.has(f) : f === union || isSubset(f, union)) continue;
-      if (union.size === 0 && typeof f !== 'string') {
-        union = f;
-        continue;
-      }
-      const set = new Set(union);
-      if (typeof f === 'string') set.add(f);
-      else for (const r of f) set.add(r);
-      union = set;
-    }
+    for (const f of from) union = joined(union, f);
     if (union !== old) this.rules.set(node, union);
+  }
+
+  /** `add(rebuilt, of(n), ...args.map(of))`: a node rebuilt over new operands (no arrays made). */
+  addRebuilt(rebuilt: Node, n: Node, args: readonly Node[]): void {
+    const old = this.of(rebuilt);
+    let union = joined(old, this.of(n));
+    for (const a of args) union = joined(union, this.of(a));
+    if (union !== old) this.rules.set(rebuilt, union);
   }
 }
 
@@ -203,10 +211,12 @@ function runPass(
   const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
   const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
   // the nodes not known to be fixed points (the others map to themselves), in graph order
-  const order = toposort(roots, known);
+  let skipped = false;
+  const order = toposort(roots, (x) => known(x) && (skipped = true));
   // the whole graph, for use counts, users and the budget only: walked when one is asked for
+  // (unless the walk above skipped nothing: then it is the whole graph)
   let whole: Node[] | undefined;
-  const everything = () => (whole ??= toposort(roots));
+  const everything = () => (whole ??= skipped ? toposort(roots) : order);
   let counts: Map<Node, number> | undefined;
   let users: Map<Node, readonly Node[]> | undefined;
   const memo = new Map<Node, Node>();
@@ -222,7 +232,13 @@ function runPass(
   /** Whether a rule asked for the context (then what it decided is not the node's alone). */
   let asked = false;
   let original: Node;
-  const uses = (x: Node) => (counts ??= useCounts(everything(), roots)).get(x) ?? 0;
+  let rootUses: Map<Node, number> | undefined;
+  // a node's uses are its users (one per operand slot) and its places among the roots: with the
+  // users at hand (the normal form asks for them first), no second table of the whole graph
+  const uses = (x: Node) =>
+    users
+      ? (users.get(x)?.length ?? 0) + ((rootUses ??= useCounts([], roots)).get(x) ?? 0)
+      : ((counts ??= useCounts(everything(), roots)).get(x) ?? 0);
   const usersIn = (x: Node) => (users ??= usersOf(everything())).get(x) ?? [];
   const ctx: RuleContext = {
     get original() {
@@ -293,7 +309,7 @@ function runPass(
       const n = top.n;
       const args = n.args.map((a) => done.get(a) ?? a);
       let cur = rebuild(n, args);
-      if (cur !== n) history.add(cur, history.of(n), ...args.map((a) => history.of(a)));
+      if (cur !== n) history.addRebuilt(cur, n, args);
       // the root is tried again by the caller's loop; nodes below it are settled here
       if (n !== root) cur = settle(cur, cur, cur, depth);
       done.set(n, cur);
@@ -305,10 +321,12 @@ function runPass(
   const rewritten = (a: Node) => memo.get(a) ?? a;
   /** `n` over its rewritten operands, settled (one function for every node: no closure each). */
   let n: ApplyNode;
+  const changed = (a: Node) => rewritten(a) !== a;
   const rewriteNode = () => {
-    const args = n.args.map(rewritten);
+    // (most nodes of a pass keep their operands: no array is made for them)
+    const args = n.args.some(changed) ? n.args.map(rewritten) : n.args;
     const rebuilt = rebuild(n, args);
-    if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
+    if (rebuilt !== n) history.addRebuilt(rebuilt, n, args);
     return settle(rebuilt, n, n, 0);
   };
   for (const node of order) {
@@ -318,8 +336,10 @@ function runPass(
     }
     n = node;
     const cur = withCallSite(n.site, rewriteNode);
-    const hint = nameHint(n);
-    if (hint && cur !== n) setNameHint(cur, hint);
+    if (cur !== n) {
+      const hint = nameHint(n);
+      if (hint) setNameHint(cur, hint);
+    }
     memo.set(n, cur);
   }
   return { next: roots.map(rewritten), fired, budget: limit };
