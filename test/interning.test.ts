@@ -2,9 +2,26 @@
  * Interning and names: what one graph's emitted code says never depends on builder calls made
  * after it (or on other graphs built before it).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emit, grad } from '../src/index.ts';
 import * as B from '../src/builder/core.ts';
+import { hashString, hashUint32 } from '../src/ir/node.ts';
+
+describe('structural hashes', () => {
+  it('an operand hash is hashed as its decimal digits, as hashString(String(h)) hashes them', () => {
+    const edges = [0, 1, 9, 10, 11, 99, 100, 999_999_999, 1e9, 2 ** 31, 2 ** 32 - 1];
+    for (let p = 1; p <= 1e9; p *= 10) edges.push(p - 1, p, p + 1);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...edges), fc.nat({ max: 2 ** 32 - 1 })),
+        fc.nat({ max: 2 ** 32 - 1 }),
+        (n, seed) => hashUint32(n, seed) === hashString(String(n), seed),
+      ),
+      { seed: 14, numRuns: 2000 },
+    );
+  });
+});
 
 describe('named()', () => {
   it('naming a node an earlier graph shares leaves that graph’s emitted text as it was', () => {

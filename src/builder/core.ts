@@ -13,6 +13,7 @@ import {
   compareCanonical,
   constKey,
   intern,
+  internMissing,
   describeNotANode,
   isNode,
   leafKey,
@@ -179,47 +180,49 @@ export function withLabel<N extends Node>(node: N, label: string): N {
 const isConst = (n: Node, v?: number): n is ConstNode =>
   n.kind === 'const' && (v === undefined || n.value === v);
 
+/** `n` where it has `shape` (an identity keeps the result's shape), else undefined. */
+const kept = (shape: Shape, n: Node) => (sameShape(n.shape, shape) ? n : undefined);
+
 /**
  * Exact local identities, applied as nodes are built. Each keeps the result's shape (an identity
  * that would drop a broadcast is skipped). The rewrite phases do everything else.
  */
 function identity(op: OpName, args: readonly Node[], attrs: Attrs, shape: Shape): Node | undefined {
-  const keep = (n: Node) => (sameShape(n.shape, shape) ? n : undefined);
   const [x, y] = args as [Node, Node];
   switch (op) {
     case 'add': // x + 0 = x
-      if (isConst(y, 0)) return keep(x);
-      if (isConst(x, 0)) return keep(y);
+      if (isConst(y, 0)) return kept(shape, x);
+      if (isConst(x, 0)) return kept(shape, y);
       return undefined;
     case 'sub': // x − 0 = x;  0 − y = −y
-      if (isConst(y, 0)) return keep(x);
+      if (isConst(y, 0)) return kept(shape, x);
       if (isConst(x, 0) && sameShape(y.shape, shape)) return neg(y);
       return undefined;
     case 'mul': // x·1 = x;  x·(−1) = −x
-      if (isConst(y, 1)) return keep(x);
-      if (isConst(x, 1)) return keep(y);
+      if (isConst(y, 1)) return kept(shape, x);
+      if (isConst(x, 1)) return kept(shape, y);
       if (isConst(y, -1) && sameShape(x.shape, shape)) return neg(x);
       if (isConst(x, -1) && sameShape(y.shape, shape)) return neg(y);
       return undefined;
     case 'div': // x/1 = x
-      return isConst(y, 1) ? keep(x) : undefined;
+      return isConst(y, 1) ? kept(shape, x) : undefined;
     case 'neg': // −(−x) = x
-      return x.kind === 'apply' && x.op === 'neg' ? keep(x.args[0]!) : undefined;
+      return x.kind === 'apply' && x.op === 'neg' ? kept(shape, x.args[0]!) : undefined;
     case 'pow': // x¹ = x
-      return attrs.k === 1 ? keep(x) : undefined;
+      return attrs.k === 1 ? kept(shape, x) : undefined;
     case 'where': // where(c, a, b) with a constant condition picks a branch
-      return isConst(x) ? keep(x.value !== 0 ? y : args[2]!) : undefined;
+      return isConst(x) ? kept(shape, x.value !== 0 ? y : args[2]!) : undefined;
     case 'reshape': // reshape to its own shape is x
     case 'broadcastTo':
     case 'slice': // a window as long as its axis is all of x
     case 'concat': // one operand joined with nothing
-      return keep(x);
+      return kept(shape, x);
     case 'transpose': // (xᵀ)ᵀ = x
-      return x.kind === 'apply' && x.op === 'transpose' ? keep(x.args[0]!) : undefined;
+      return x.kind === 'apply' && x.op === 'transpose' ? kept(shape, x.args[0]!) : undefined;
     case 'sum': // a sum (max, min) over no axes is x
     case 'reduceMax':
     case 'reduceMin':
-      return Array.isArray(attrs.axis) && attrs.axis.length === 0 ? keep(x) : undefined;
+      return Array.isArray(attrs.axis) && attrs.axis.length === 0 ? kept(shape, x) : undefined;
     default:
       return undefined;
   }
@@ -293,7 +296,8 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   }
   const simpler = identity(op, args, attrs, shape);
   if (simpler) return simpler;
-  return intern(key, () => new ApplyNode(op, args, attrs, shape, userCallSite()));
+  // (nothing of this key was built since the lookup above: identities return other nodes)
+  return internMissing(key, new ApplyNode(op, args, attrs, shape, userCallSite()));
 }
 
 // ---- the ops, as functions --------------------------------------------------------------------

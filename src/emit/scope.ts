@@ -20,21 +20,28 @@ export function topLevelNames(program: LoweredProgram): Map<string, Kind> {
 const IDENT = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /\d[\d.]*(?:[eE][+-]?\d+)?/y;
 
+/** Whether the character code `c` is an ASCII digit (what `\d` matches). */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Whether `c` may start an identifier, `[A-Za-z_$]` (other characters are skipped one by one). */
+const startsName = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+
 /** The identifiers a piece of code reads or declares, in order (not property names, not numbers). */
 export function codeNames(code: string): string[] {
   const names: string[] = [];
   for (let i = 0; i < code.length;) {
-    if (/\d/.test(code[i]!)) {
+    const c = code.charCodeAt(i);
+    if (isDigit(c)) {
       NUMBER.lastIndex = i;
       i = NUMBER.exec(code) ? NUMBER.lastIndex : i + 1;
       continue;
     }
-    IDENT.lastIndex = i;
-    const m = IDENT.exec(code);
-    if (!m) {
+    if (!startsName(c)) {
       i++;
       continue;
     }
+    IDENT.lastIndex = i;
+    const m = IDENT.exec(code)!;
     if (code[i - 1] !== '.') names.push(m[0]);
     i = IDENT.lastIndex;
   }
@@ -48,11 +55,15 @@ export function codeOf(line: string): string {
   return at < 0 ? line : line.slice(0, at);
 }
 
+const DECLARATION = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)/g;
+
 /** The names a step declares inside itself (its loop indices and fused values). */
 export function localNames(step: LoweredStep): Set<string> {
   const declared = new Set<string>();
   for (const line of step.lines) {
-    for (const d of codeOf(line).matchAll(/\b(?:const|let)\s+([A-Za-z_$][\w$]*)/g)) {
+    // (most lines declare nothing: the scan is only run where a declaration may be)
+    if (!line.includes('const') && !line.includes('let')) continue;
+    for (const d of codeOf(line).matchAll(DECLARATION)) {
       declared.add(d[1]!);
     }
   }

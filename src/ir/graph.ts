@@ -40,9 +40,10 @@ export function checkNamedNodes(where: string, outputs: unknown): void {
 
 /**
  * Every node reachable from `roots`, operands before their users (iterative, so 100k-node chains do
- * not overflow the stack). Order is deterministic: depth-first, operands left to right.
+ * not overflow the stack). Order is deterministic: depth-first, operands left to right. Nodes
+ * `skip` is true of are left out, and so is what lies below them where only they reach it.
  */
-export function toposort(roots: readonly Node[]): Node[] {
+export function toposort(roots: readonly Node[], skip?: (n: Node) => boolean): Node[] {
   const order: Node[] = [];
   // a node is seen when its mark is this walk's (a Set of 10⁵ nodes cost most of the walk)
   const walk = newWalk();
@@ -50,7 +51,7 @@ export function toposort(roots: readonly Node[]): Node[] {
   const path: Node[] = [];
   const next: number[] = [];
   for (const root of roots) {
-    if (!NodeBase.reach(root, walk)) continue;
+    if (!NodeBase.reach(root, walk) || skip?.(root)) continue;
     path.push(root);
     next.push(0);
     while (path.length > 0) {
@@ -60,7 +61,7 @@ export function toposort(roots: readonly Node[]): Node[] {
       if (node.kind === 'apply' && i < node.args.length) {
         next[top] = i + 1;
         const child = node.args[i]!;
-        if (NodeBase.reach(child, walk)) {
+        if (NodeBase.reach(child, walk) && !skip?.(child)) {
           path.push(child);
           next.push(0);
         }

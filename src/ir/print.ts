@@ -39,27 +39,78 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
   }
   checkOptions('formula', options, FORMULA_OPTIONS);
   const depth = options.depth ?? Infinity;
-  const { names } = options;
-  const nameOf = (n: Node, root: boolean): string | undefined => {
-    if (names) return root && n.kind === 'apply' ? undefined : names(n);
-    return options.useNames && !root && n.kind === 'apply' ? nameHint(n) : undefined;
-  };
-  /** What `n` prints as without looking at its operands, if that is all there is to it. */
-  const direct = (n: Node, d: number, root: boolean): Printed | undefined => {
-    const name = nameOf(n, root);
-    if (name) return printed(name, PREC.atom);
-    switch (n.kind) {
-      case 'const':
-        return printed(formatNumber(n.value), n.value < 0 ? PREC.unary : PREC.atom);
-      case 'input':
-      case 'param':
-        return printed(n.name, PREC.atom);
-      case 'apply':
-        return d <= 0 ? printed('…', PREC.atom) : undefined;
-      default:
-        return assertNever(n);
-    }
-  };
+  const naming: Naming = { names: options.names, useNames: options.useNames === true };
+  // the lowering prints a few levels of every node it writes: a tree walk, no memo, no closures
+  const quick = depth <= SHALLOW_DEPTH ? shallow(node, depth, naming) : undefined;
+  return quick ?? memoized(node, depth, naming);
+}
+
+interface Naming {
+  readonly names: ((n: Node) => string | undefined) | undefined;
+  readonly useNames: boolean;
+}
+
+/** What `n` prints as without looking at its operands, if that is all there is to it. */
+function direct(n: Node, d: number, root: boolean, naming: Naming): Printed | undefined {
+  const { names } = naming;
+  const name = names
+    ? root && n.kind === 'apply'
+      ? undefined
+      : names(n)
+    : naming.useNames && !root && n.kind === 'apply'
+      ? nameHint(n)
+      : undefined;
+  if (name) return printed(name, PREC.atom);
+  switch (n.kind) {
+    case 'const':
+      return printed(formatNumber(n.value), n.value < 0 ? PREC.unary : PREC.atom);
+    case 'input':
+    case 'param':
+      return printed(n.name, PREC.atom);
+    case 'apply':
+      return d <= 0 ? printed('…', PREC.atom) : undefined;
+    default:
+      return assertNever(n);
+  }
+}
+
+/** Depths a formula may be printed to as a tree (by recursion), and the operands it may visit. */
+const SHALLOW_DEPTH = 16;
+const SHALLOW_VISITS = 256;
+/** Visits left to the shallow print running now. */
+let visitsLeft = 0;
+const TOO_WIDE = { tooWide: true } as const;
+
+/**
+ * A shallow formula printed as a tree (what a comment of a few levels shows costs less to print
+ * twice than to look up), or undefined when it visits more than SHALLOW_VISITS operands (the
+ * memoized walk prints it then). The same text: what a node prints as depends on it and the
+ * depth left only.
+ */
+function shallow(node: Node, depth: number, naming: Naming): string | undefined {
+  const saved = visitsLeft; // a `names` callback may print a formula of its own
+  visitsLeft = SHALLOW_VISITS;
+  try {
+    return printTree(node, depth, true, naming).text;
+  } catch (e) {
+    if (e === TOO_WIDE) return undefined;
+    throw e;
+  } finally {
+    visitsLeft = saved;
+  }
+}
+
+function printTree(n: Node, d: number, root: boolean, naming: Naming): Printed {
+  if (--visitsLeft < 0) throw TOO_WIDE;
+  const leaf = direct(n, d, root, naming);
+  if (leaf || n.kind !== 'apply') return leaf!;
+  const args: Printed[] = [];
+  for (const a of n.args) args.push(printTree(a, d - 1, false, naming));
+  return opDef(n.op).math(args, n.attrs);
+}
+
+/** The formula of `node` to `depth` levels (any), each (node, depth left) printed once. */
+function memoized(node: Node, depth: number, naming: Naming): string {
   // memo[d] holds the nodes printed with d levels left (one level for an unbounded depth)
   const memo = new Map<number, Map<Node, Printed>>();
   const printedAt = (d: number) => {
@@ -75,7 +126,7 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
       stack.pop();
       continue;
     }
-    const leaf = direct(n, d, n === node && d === depth);
+    const leaf = direct(n, d, n === node && d === depth, naming);
     if (leaf || n.kind !== 'apply') {
       done.set(n, leaf!);
       stack.pop();

@@ -19,6 +19,16 @@ export interface CiteOptions {
 
 export class Citations {
   private readonly declared = new Map<Node, string>();
+  /** The `locals` of the comment being written (see {@link Citations.describe}). */
+  private locals: ReadonlyMap<Node, string> | undefined;
+  /** The names a comment cites: the declared names of hinted values and outputs; or any. */
+  private readonly meaningfulNames = (m: Node) => {
+    const name = this.nameOf(m, this.locals);
+    return name !== undefined && (nameHint(m) !== undefined || this.outputs.has(m))
+      ? name
+      : undefined;
+  };
+  private readonly allNames = (m: Node) => this.nameOf(m, this.locals);
 
   /** `outputs`: nodes named after their output keys (names as meaningful as a hint's). */
   constructor(private readonly outputs: ReadonlySet<Node>) {}
@@ -40,18 +50,18 @@ export class Citations {
    * the full math with every declared name cited (true, if long).
    */
   describe(n: Node, options: CiteOptions): string {
-    const { locals, depth, width } = options;
-    const meaningful = (m: Node) => nameHint(m) !== undefined || this.outputs.has(m);
-    const citing =
-      (temporaries: boolean) =>
-      (m: Node): string | undefined => {
-        const name = this.nameOf(m, locals);
-        return name !== undefined && (temporaries || meaningful(m)) ? name : undefined;
-      };
-    for (const temporaries of [false, true]) {
-      const text = formula(n, { depth, names: citing(temporaries) });
-      if (text.length <= width && !text.includes('…')) return text;
+    const { depth, width } = options;
+    // (one pair of naming functions per Citations, not per comment: the lowering writes 10⁵)
+    const saved = this.locals;
+    this.locals = options.locals;
+    try {
+      for (const names of [this.meaningfulNames, this.allNames]) {
+        const text = formula(n, { depth, names });
+        if (text.length <= width && !text.includes('…')) return text;
+      }
+      return formula(n, { names: this.allNames });
+    } finally {
+      this.locals = saved;
     }
-    return formula(n, { names: citing(true) });
   }
 }

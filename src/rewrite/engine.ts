@@ -7,7 +7,7 @@
 import * as B from '../builder/core.js';
 import { GradgenError } from '../errors.js';
 import { toposort, useCounts, usersOf } from '../ir/graph.js';
-import { nameHint, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { nameHint, NodeBase, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
 import { formula } from '../ir/print.js';
 import { withCallSite } from '../ir/site.js';
 import { match, rootOp, type Bindings, type Pattern } from './pattern.js';
@@ -75,6 +75,16 @@ const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** `union` with `f` added: `union` itself when it holds `f` already, `f` when `union` is empty. */
+function joined(union: ReadonlySet<string>, f: ReadonlySet<string> | string): ReadonlySet<string> {
+  if (typeof f === 'string' ? union.has(f) : f === union || isSubset(f, union)) return union;
+  if (union.size === 0 && typeof f !== 'string') return f;
+  const set = new Set(union);
+  if (typeof f === 'string') set.add(f);
+  else for (const r of f) set.add(r);
+  return set;
+}
+
 /**
  * The rules behind each node one optimization made: those that made it, and those behind its
  * operands. One per `optimize` call (nodes are shared between graphs: a table kept across calls
@@ -95,18 +105,16 @@ export class History {
   add(node: Node, ...from: (ReadonlySet<string> | string)[]): void {
     const old = this.of(node);
     let union = old;
-    for (const f of from) {
-      if (typeof f === 'string' ? union.has(f) : f === union || isSubset(f, union)) continue;
-      if (union.size === 0 && typeof f !== 'string') {
-        union = f;
-        continue;
-      }
-      const set = new Set(union);
-      if (typeof f === 'string') set.add(f);
-      else for (const r of f) set.add(r);
-      union = set;
-    }
+    for (const f of from) union = joined(union, f);
     if (union !== old) this.rules.set(node, union);
+  }
+
+  /** `add(rebuilt, of(n), ...args.map(of))`: a node rebuilt over new operands (no arrays made). */
+  addRebuilt(rebuilt: Node, n: Node, args: readonly Node[]): void {
+    const old = this.of(rebuilt);
+    let union = joined(old, this.of(n));
+    for (const a of args) union = joined(union, this.of(a));
+    if (union !== old) this.rules.set(rebuilt, union);
   }
 }
 
@@ -134,6 +142,52 @@ function rulesByOp(phase: Phase): (op: string) => readonly Rule[] {
   };
 }
 
+/**
+ * Per phase, nodes known to be its fixed points: no rule of the phase fires on them or on anything
+ * below them, and no rule asked for uses, users or the original node to decide — so in whatever
+ * graph they stand, a pass maps them to themselves (and logs nothing). Nodes are immutable and
+ * rules pure, so this holds for good: each node carries a bit per phase (on the node, not in a
+ * table: it dies with the node, and a WeakSet of 10⁶ nodes kept its capacity after they died).
+ * A pass walks only the nodes not known to be fixed: a fixed-point pass, and a phase run again on
+ * a graph that is partly unchanged, cost what changed.
+ */
+const phaseBits = new WeakMap<Phase, number>();
+/** Bits are never reused (a node's bit must not pass to another phase): phases past 30 go uncached. */
+let bitsGiven = 0;
+const MAX_BITS = 30;
+let caching = true;
+
+/** The bit of `phase` (0: not cached). */
+function bitOf(phase: Phase): number {
+  if (!caching) return 0;
+  let bit = phaseBits.get(phase);
+  if (bit === undefined) {
+    bit = bitsGiven < MAX_BITS ? 1 << bitsGiven++ : 0;
+    phaseBits.set(phase, bit);
+  }
+  return bit;
+}
+
+/**
+ * Runs `fn` with no fixed points known or recorded (every pass walks every node, as without the
+ * cache): for tests that compare the two.
+ */
+export function withoutFixedPointCache<T>(fn: () => T): T {
+  const saved = caching;
+  caching = false;
+  try {
+    return fn();
+  } finally {
+    caching = saved;
+  }
+}
+
+/** Whether `n` is known to be a fixed point of `phase` (leaves and constants always are). */
+export function isFixedPoint(phase: Phase, n: Node): boolean {
+  const bit = phaseBits.get(phase) ?? 0;
+  return n.kind !== 'apply' || (NodeBase.fixedBits(n) & bit) !== 0;
+}
+
 /** Nested re-settling deeper than this is left to the next pass (no deep recursion). */
 const MAX_SETTLE_DEPTH = 200;
 
@@ -150,11 +204,19 @@ function runPass(
   rulesFor: (op: string) => readonly Rule[],
   log: Firing[],
   /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
-  budget: number | undefined,
+  budget: (() => number) | undefined,
   history: History,
-): { next: Node[]; fired: string[]; budget: number } {
-  const order = toposort(roots);
-  // use counts and users only for the rules that ask (most phases never do): computed once
+): { next: Node[]; fired: string[]; budget: () => number } {
+  const bit = bitOf(phase);
+  const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
+  const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
+  // the nodes not known to be fixed points (the others map to themselves), in graph order
+  let skipped = false;
+  const order = toposort(roots, (x) => known(x) && (skipped = true));
+  // the whole graph, for use counts, users and the budget only: walked when one is asked for
+  // (unless the walk above skipped nothing: then it is the whole graph)
+  let whole: Node[] | undefined;
+  const everything = () => (whole ??= skipped ? toposort(roots) : order);
   let counts: Map<Node, number> | undefined;
   let users: Map<Node, readonly Node[]> | undefined;
   const memo = new Map<Node, Node>();
@@ -162,19 +224,42 @@ function runPass(
   const settled = new Set<Node>();
   const fired: string[] = [];
   const resettle = phase.measure === undefined;
-  const allowed = budget ?? 4 * order.length + 256;
-  const uses = (x: Node) => (counts ??= useCounts(order, roots)).get(x) ?? 0;
-  const usersIn = (x: Node) => (users ??= usersOf(order)).get(x) ?? [];
+  let allowed: number | undefined;
+  const limit = budget ?? (() => (allowed ??= 4 * everything().length + 256));
+  // the whole graph is at least `order`: under this many firings the first pass is within budget
+  const surelyAllowed = budget === undefined ? 4 * order.length + 256 : 0;
+  const overBudget = () => fired.length > surelyAllowed && fired.length > limit();
+  /** Whether a rule asked for the context (then what it decided is not the node's alone). */
+  let asked = false;
+  let original: Node;
+  let rootUses: Map<Node, number> | undefined;
+  // a node's uses are its users (one per operand slot) and its places among the roots: with the
+  // users at hand (the normal form asks for them first), no second table of the whole graph
+  const uses = (x: Node) =>
+    users
+      ? (users.get(x)?.length ?? 0) + ((rootUses ??= useCounts([], roots)).get(x) ?? 0)
+      : ((counts ??= useCounts(everything(), roots)).get(x) ?? 0);
+  const usersIn = (x: Node) => (users ??= usersOf(everything())).get(x) ?? [];
+  const ctx: RuleContext = {
+    get original() {
+      asked = true;
+      return original;
+    },
+    uses: (x) => ((asked = true), uses(x)),
+    users: (x) => ((asked = true), usersIn(x)),
+  };
 
   /**
    * The first rule that rewrites `cur`, applied and logged; undefined if none does. `original`:
    * the node of the graph `cur` stands for (its uses are what a rule's context shows).
    */
-  const fire = (cur: ApplyNode, original: Node, from: Node): Node | undefined => {
+  const fire = (cur: ApplyNode, context: Node, from: Node): Node | undefined => {
+    original = context;
+    asked = false;
     for (const rule of rulesFor(cur.op)) {
       const b = match(rule.pattern, cur);
       if (!b) continue;
-      const next = rule.rewrite(b, cur, { original, uses, users: usersIn });
+      const next = rule.rewrite(b, cur, ctx);
       if (!next || next === cur) continue;
       log.push(firing(rule.name, phase.name, cur, next, from));
       fired.push(rule.name);
@@ -196,11 +281,12 @@ function runPass(
       const next = fire(cur, context, from);
       if (!next) {
         settled.add(cur);
+        if (bit !== 0 && !asked && cur.args.every(isFixed)) NodeBase.markFixed(cur, bit);
         break;
       }
-      if (!resettle || fired.length > allowed || depth > MAX_SETTLE_DEPTH) return next;
+      if (!resettle || overBudget() || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
-      if (settled.has(cur)) break;
+      if (settled.has(cur) || known(cur)) break;
       context = cur;
     }
     return cur;
@@ -209,7 +295,7 @@ function runPass(
   /** `root` with every node a rule just built below it settled (bottom-up), then rebuilt. */
   const settleBelow = (root: Node, depth: number): Node => {
     const done = new Map<Node, Node>();
-    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !done.has(n);
+    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !known(n) && !done.has(n);
     const stack: { n: ApplyNode; next: number }[] = [];
     if (root.kind === 'apply') stack.push({ n: root, next: 0 });
     while (stack.length > 0) {
@@ -223,7 +309,7 @@ function runPass(
       const n = top.n;
       const args = n.args.map((a) => done.get(a) ?? a);
       let cur = rebuild(n, args);
-      if (cur !== n) history.add(cur, history.of(n), ...args.map((a) => history.of(a)));
+      if (cur !== n) history.addRebuilt(cur, n, args);
       // the root is tried again by the caller's loop; nodes below it are settled here
       if (n !== root) cur = settle(cur, cur, cur, depth);
       done.set(n, cur);
@@ -231,13 +317,16 @@ function runPass(
     return done.get(root) ?? root;
   };
 
-  const rewritten = (a: Node) => memo.get(a)!;
+  // a node left out of `order` is a known fixed point: it stands for itself
+  const rewritten = (a: Node) => memo.get(a) ?? a;
   /** `n` over its rewritten operands, settled (one function for every node: no closure each). */
   let n: ApplyNode;
+  const changed = (a: Node) => rewritten(a) !== a;
   const rewriteNode = () => {
-    const args = n.args.map(rewritten);
+    // (most nodes of a pass keep their operands: no array is made for them)
+    const args = n.args.some(changed) ? n.args.map(rewritten) : n.args;
     const rebuilt = rebuild(n, args);
-    if (rebuilt !== n) history.add(rebuilt, history.of(n), ...args.map((a) => history.of(a)));
+    if (rebuilt !== n) history.addRebuilt(rebuilt, n, args);
     return settle(rebuilt, n, n, 0);
   };
   for (const node of order) {
@@ -247,11 +336,13 @@ function runPass(
     }
     n = node;
     const cur = withCallSite(n.site, rewriteNode);
-    const hint = nameHint(n);
-    if (hint && cur !== n) setNameHint(cur, hint);
+    if (cur !== n) {
+      const hint = nameHint(n);
+      if (hint) setNameHint(cur, hint);
+    }
     memo.set(n, cur);
   }
-  return { next: roots.map((r) => memo.get(r)!), fired, budget: allowed };
+  return { next: roots.map(rewritten), fired, budget: limit };
 }
 
 /** A firing, its texts printed when read (a log of 10⁴ firings is rarely read in full). */
@@ -284,7 +375,7 @@ export function runPhase(
   let current = [...roots];
   let lastPass: string[] = [];
   // firings allowed per pass, fixed by the first pass's graph (a graph that grows does not raise it)
-  let budget: number | undefined;
+  let budget: (() => number) | undefined;
   let currentMeasure: readonly number[] | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const logStart = log.length;

@@ -19,6 +19,8 @@ interface Mono {
   readonly coef: number;
   /** atom → positive power, in canonical atom order */
   readonly atoms: readonly (readonly [Node, number])[];
+  /** `monoKey(atoms)`, made once (terms are merged and factors looked up by it, over and over) */
+  readonly key: string;
 }
 type Poly = readonly Mono[];
 interface Factor {
@@ -39,7 +41,8 @@ const TOO_BIG = { tooBig: true } as const;
 
 /** Identity keys (node ids are unique within a process); order never depends on them. */
 const monoKey = (atoms: Mono['atoms']) => atoms.map(([a, p]) => `${a.id}^${p}`).join('*');
-const polyKey = (p: Poly) => p.map((m) => `${m.coef}:${monoKey(m.atoms)}`).join('+');
+const polyKey = (p: Poly) => p.map((m) => `${m.coef}:${m.key}`).join('+');
+const mono = (coef: number, atoms: Mono['atoms']): Mono => ({ coef, atoms, key: monoKey(atoms) });
 
 function sortAtoms(map: Map<Node, number>): Mono['atoms'] {
   return [...map.entries()].filter(([, p]) => p !== 0).sort(([a], [b]) => compareCanonical(a, b));
@@ -65,9 +68,12 @@ const times = (a: number, b: number) =>
   a === 0 || b === 0 || Math.abs(a) === 1 || Math.abs(b) === 1 ? a * b : folded(a * b);
 
 function monoMul(a: Mono, b: Mono): Mono {
+  // a number times a term keeps its atoms (they are sorted already)
+  if (b.atoms.length === 0) return { coef: times(a.coef, b.coef), atoms: a.atoms, key: a.key };
+  if (a.atoms.length === 0) return { coef: times(a.coef, b.coef), atoms: b.atoms, key: b.key };
   const atoms = new Map(a.atoms);
   for (const [n, p] of b.atoms) atoms.set(n, (atoms.get(n) ?? 0) + p);
-  return { coef: times(a.coef, b.coef), atoms: sortAtoms(atoms) };
+  return mono(times(a.coef, b.coef), sortAtoms(atoms));
 }
 
 /**
@@ -82,10 +88,10 @@ const effects = { expanded: false, cancelled: false };
 function normalizePoly(terms: readonly Mono[]): Poly {
   const byKey = new Map<string, Mono>();
   for (const t of terms) {
-    const key = monoKey(t.atoms);
+    const key = t.key;
     const old = byKey.get(key);
     if (old && old.coef + t.coef === 0) effects.cancelled = true;
-    byKey.set(key, old ? { coef: old.coef + t.coef, atoms: t.atoms } : t);
+    byKey.set(key, old ? { coef: old.coef + t.coef, atoms: t.atoms, key } : t);
   }
   const out = [...byKey.values()].filter((m) => m.coef !== 0);
   if (out.length > MAX_TERMS) throw TOO_BIG;
@@ -133,7 +139,11 @@ function polyRange(p: Poly): Interval {
 const constant = (c: number): Rational => ({ coef: c, factors: new Map() });
 
 function withFactor(factors: Map<string, Factor>, poly: Poly, exp: number): void {
-  const key = polyKey(poly);
+  withKeyedFactor(factors, polyKey(poly), poly, exp);
+}
+
+/** {@link withFactor} with the factor's key known (`polyKey(poly)`: a factor map's own key). */
+function withKeyedFactor(factors: Map<string, Factor>, key: string, poly: Poly, exp: number) {
   const e = (factors.get(key)?.exp ?? 0) + exp;
   if (e === 0) {
     effects.cancelled = true;
@@ -151,7 +161,7 @@ function fromPoly(p: Poly): Rational {
     const here = new Map(m.atoms);
     for (const [n, pw] of shared) shared.set(n, Math.min(pw, here.get(n) ?? 0));
   }
-  for (const [n, pw] of shared) if (pw > 0) withFactor(factors, [{ coef: 1, atoms: [[n, 1]] }], pw);
+  for (const [n, pw] of shared) if (pw > 0) withFactor(factors, [mono(1, [[n, 1]])], pw);
   if (p.length === 1) return { coef: p[0]!.coef, factors };
   const lead = p[0]!.coef;
   const sign = lead < 0 ? -1 : 1;
@@ -160,7 +170,7 @@ function fromPoly(p: Poly): Rational {
     p.map((m) => {
       const atoms = new Map(m.atoms);
       for (const [n, pw] of shared) atoms.set(n, (atoms.get(n) ?? 0) - pw);
-      return { coef: m.coef / scale, atoms: sortAtoms(atoms) };
+      return mono(m.coef / scale, sortAtoms(atoms));
     }),
   );
   withFactor(factors, rest, 1);
@@ -170,7 +180,7 @@ function fromPoly(p: Poly): Rational {
 function mul(a: Rational, b: Rational): Rational {
   if (a.coef === 0 || b.coef === 0) return constant(0);
   const factors = new Map(a.factors);
-  for (const f of b.factors.values()) withFactor(factors, f.poly, f.exp);
+  for (const [key, f] of b.factors) withKeyedFactor(factors, key, f.poly, f.exp);
   return { coef: times(a.coef, b.coef), factors };
 }
 
@@ -186,7 +196,7 @@ function power(a: Rational, k: number): Rational {
 
 /** Expands a rational with no denominators into a polynomial. */
 function expand(a: Rational): Poly {
-  let p: Poly = [{ coef: a.coef, atoms: [] }];
+  let p: Poly = [mono(a.coef, [])];
   for (const f of a.factors.values()) {
     if (f.exp < 0) throw new Error('internal: expanding a denominator');
     for (let i = 0; i < f.exp; i++) p = polyMul(p, f.poly);
@@ -427,7 +437,7 @@ function exceedsRegion(root: Node, interior: (n: Node) => boolean): boolean {
 }
 
 function atomOf(n: Node): Rational {
-  const poly: Poly = [{ coef: 1, atoms: [[n, 1]] }];
+  const poly: Poly = [mono(1, [[n, 1]])];
   return { coef: 1, factors: new Map([[polyKey(poly), { poly, exp: 1 }]]) };
 }
 

@@ -49,6 +49,12 @@ function isUnaryElementwise(n: Node): n is ApplyNode {
   return def.kind === 'elementwise' && def.arity === 1 && n.op !== 'broadcastTo';
 }
 
+/** `a` if it is a reshape or transpose (a layout op that is not a broadcast). */
+const layoutOf = (a: Node) =>
+  a.kind === 'apply' && LAYOUT.has(a.op) && a.op !== 'broadcastTo' ? a : undefined;
+/** `a` if it is any layout op. */
+const anyLayout = (a: Node) => (a.kind === 'apply' && LAYOUT.has(a.op) ? a : undefined);
+
 /** Re-applies a layout op (reshape/transpose/broadcastTo) with its attributes to a new operand. */
 function relayout(layout: ApplyNode, x: Node): Node {
   return B.apply(layout.op as never, [x], layout.attrs);
@@ -76,8 +82,6 @@ export const canonicalize: Phase = {
       ),
       (_b, n) => {
         const [x, y] = n.args as [Node, Node];
-        const layoutOf = (a: Node) =>
-          a.kind === 'apply' && LAYOUT.has(a.op) && a.op !== 'broadcastTo' ? a : undefined;
         const lx = layoutOf(x);
         const ly = layoutOf(y);
         if (
@@ -92,7 +96,6 @@ export const canonicalize: Phase = {
         // (scalar factors are moved outward by the scalar-out-of-* rules instead)
         if (n.op === 'mul' && (isScalar(x) || isScalar(y))) return undefined;
         // a scalar constant is the same under any layout op, broadcasts included: 1 − L(σ(x))
-        const anyLayout = (a: Node) => (a.kind === 'apply' && LAYOUT.has(a.op) ? a : undefined);
         const ax = anyLayout(x);
         const ay = anyLayout(y);
         if (ax && y.kind === 'const' && isScalar(y))
