@@ -10,6 +10,7 @@ import { emitModule } from '../src/emit/module.ts';
 import { loadModule } from '../src/emit/compile.ts';
 import { formatTypeScript } from './prettier.ts';
 import { showDiagnostics, strictDiagnostics } from './strict.ts';
+import { planarFlower } from '../samples/data.ts';
 
 /** A two-layer network's cost and gradients (ReLU, then σ with cross-entropy). */
 function network(features = 5, hidden = 4) {
@@ -94,10 +95,53 @@ describe('compile with target wasm', () => {
     const direct = f({ ...values, X, W1 });
     const copied = g.compile(outputs, { inputs })(values);
     expect(direct.J).toBeCloseTo(copied.J, 13);
-    // the call compares the array's place with the view's: the same place is not copied
-    expect(f.source).toContain(
-      'if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset)',
-    );
+    // an array in the memory is read where it is: the kernels are given its address
+    expect(f.source).toContain('if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;');
+  });
+
+  it('a memory too large to make is a rejected setup (E_BATCH_TOO_LARGE), not a throw', async () => {
+    const X = g.input('X', [512, 'm']);
+    const W = g.param('W', [4, 512]);
+    const f = g.compile({ Z: g.relu(g.matmul(W, X)) }, { target: 'wasm' });
+    let thrown: unknown;
+    let done: Promise<void> | undefined;
+    try {
+      done = f.setup({ maxBatch: 5e6 });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeUndefined();
+    await expect(done).rejects.toMatchObject({ code: 'E_BATCH_TOO_LARGE' });
+  });
+
+  it('batch dimensions named like the layout code (limit, at, buffer) compile', async () => {
+    for (const dim of ['limit', 'at', 'buffer']) {
+      const X = g.input('X', [3, dim]);
+      const W = g.param('W', [2, 3]);
+      const f = g.compile({ Z: g.relu(g.matmul(W, X)) }, { target: 'wasm' });
+      await f.ready;
+      const Z = f({ X: [1, 2, 3, 4, 5, 6], W: [1, 0, 0, 0, 1, -1] }).Z;
+      expect(Array.from(Z)).toEqual([1, 2, 0, 0]);
+    }
+  });
+
+  it("a view handed out is the caller's: another function's call with an ordinary array leaves it alone", async () => {
+    const planar = await import('../codegen/wasm/planar.ts');
+    await planar.ready;
+    const { X, Y } = planarFlower(40, 3);
+    const params = {
+      W1: [0.1, -0.2, 0.3, 0.05, -0.1, 0.2, 0.15, -0.25],
+      b1: [0, 0.1, -0.1, 0],
+      W2: [0.2, -0.3, 0.1, 0.4],
+      b2: [0.05],
+    };
+    const view = planar.inputViews().X.subarray(0, X.length);
+    view.set(X);
+    const first = planar.planarLossAndGrad({ X: view, Y, ...params }).J;
+    planar.planarPredict({ X: planarFlower(40, 9).X, ...params });
+    expect(Array.from(view)).toEqual(Array.from(X));
+    expect(planar.planarLossAndGrad({ X: view, Y, ...params }).J).toBe(first);
+    expect(planar.planarLossAndGrad({ X, Y, ...params }).J).toBe(first);
   });
 
   it('setup refuses a maxBatch that is not a positive integer', async () => {

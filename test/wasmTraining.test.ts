@@ -5,7 +5,21 @@
  * maxBatch work, and its state saves and loads.
  */
 import { describe, expect, it } from 'vitest';
-import { adam, compileTraining, type TrainingSpec } from '../src/index.ts';
+import {
+  adam,
+  add,
+  compileTraining,
+  exp,
+  input,
+  mean,
+  mul,
+  param,
+  sgd,
+  sigmoid,
+  square,
+  sub,
+  type TrainingSpec,
+} from '../src/index.ts';
 import planar from '../samples/planar.ts';
 import deep from '../samples/deep.ts';
 import { planarFlower } from '../samples/data.ts';
@@ -66,6 +80,33 @@ describe('the planar model on the wasm target', () => {
     const loaded = wasm.load(wasm.save(state));
     expect(wasm.evaluate(loaded, data)).toBe(wasm.evaluate(state, data));
   });
+});
+
+it('a module where one function has no wasm kernel (predict: σ(w·eˣ + b), elementwise) trains as the TS one', () => {
+  const X = input('X', [1, 'm']);
+  const Y = input('Y', [1, 'm']);
+  const w = param('w', [1, 1]);
+  const b = param('b', [1, 1]);
+  const A = sigmoid(add(mul(w, exp(X)), b));
+  const spec: TrainingSpec = {
+    loss: mean(square(sub(A, Y))),
+    outputs: { A },
+    optimizer: sgd({ learningRate: 0.5 }),
+  };
+  const ts = compileTraining(spec);
+  const wasm = compileTraining({ ...spec, target: 'wasm' });
+  expect(wasm.source).toMatch(/wasmKernels\.\w+\(/);
+  const predict = wasm.source.slice(wasm.source.indexOf('export function trainPredict('));
+  expect(predict.slice(0, predict.indexOf('\n}\n'))).not.toMatch(/wasmKernels\./);
+  const data = { X: [0.1, -0.3, 0.7, 0.2], Y: [0, 1, 1, 0] };
+  const a = ts.init(2);
+  const c = wasm.init(2);
+  expect(relative(wasm.fit(c, data, { epochs: 20 }), ts.fit(a, data, { epochs: 20 }))).toBeLessThan(
+    1e-12,
+  );
+  expect(
+    relative(wasm.predict(c, data).A as Float64Array, ts.predict(a, data).A as Float64Array),
+  ).toBeLessThan(1e-12);
 });
 
 it('the deep model with Adam in float32: wasm and TS targets train alike', () => {

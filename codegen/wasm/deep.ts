@@ -191,7 +191,7 @@ let buf16 = new Float64Array(0);
 let buf17 = new Float64Array(0);
 // holds output db4
 let buf18 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let deepLossAndGrad_bound_m = -1;
 
 class DeepLossAndGradResult implements DeepLossAndGradOutputs {
@@ -214,7 +214,8 @@ let deepLossAndGradGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function deepLossAndGradReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -302,36 +303,72 @@ export function deepLossAndGrad(
   }
   if (m !== deepLossAndGrad_bound_m || deepLossAndGradGeneration !== wasmState.generation)
     deepLossAndGradReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
-  if (W4.buffer !== W4_wasm.buffer || W4.byteOffset !== W4_wasm.byteOffset) W4_wasm.set(W4);
-  if (b4.buffer !== b4_wasm.buffer || b4.byteOffset !== b4_wasm.byteOffset) b4_wasm.set(b4);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
+  if (W4.buffer === W4_wasm.buffer) W4_at = W4.byteOffset;
+  else {
+    W4_wasm.set(W4);
+    W4_at = W4_wasm.byteOffset;
+  }
+  if (b4.buffer === b4_wasm.buffer) b4_at = b4.byteOffset;
+  else {
+    b4_wasm.set(b4);
+    b4_at = b4_wasm.byteOffset;
+  }
   // Z1 = b1 + W1·X  [samples/deep.ts:32]
   const Z1 = buf0;
-  wasmKernels.Z1(m, Z1.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset, b1_wasm.byteOffset);
+  wasmKernels.Z1(m, Z1.byteOffset, W1_at, X_at, b1_at);
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1;
   wasmKernels.A1(m, A1.byteOffset, Z1.byteOffset);
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2;
-  wasmKernels.Z2(m, Z2.byteOffset, W2_wasm.byteOffset, A1.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.Z2(m, Z2.byteOffset, W2_at, A1.byteOffset, b2_at);
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3;
   wasmKernels.A2(m, A2.byteOffset, Z2.byteOffset);
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4;
-  wasmKernels.Z3(m, Z3.byteOffset, W3_wasm.byteOffset, A2.byteOffset, b3_wasm.byteOffset);
+  wasmKernels.Z3(m, Z3.byteOffset, W3_at, A2.byteOffset, b3_at);
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5;
   wasmKernels.A3(m, A3.byteOffset, Z3.byteOffset);
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6;
-  wasmKernels.Z4(m, Z4.byteOffset, W4_wasm.byteOffset, A3.byteOffset, b4_wasm.byteOffset);
+  wasmKernels.Z4(m, Z4.byteOffset, W4_at, A3.byteOffset, b4_at);
   // t0 = Σ (Y·softplus(−Z4) + (1 − Y)·softplus(Z4))  [samples/deep.ts:36]
   let t0 = 0;
   {
@@ -363,16 +400,16 @@ export function deepLossAndGrad(
   }
   // dZ3 = W4ᵀ·dZ4·[Z3 > 0]  [samples/deep.ts:37]
   const dZ3 = buf8;
-  wasmKernels.dZ3(m, dZ3.byteOffset, W4_wasm.byteOffset, dZ4.byteOffset, Z3.byteOffset);
+  wasmKernels.dZ3(m, dZ3.byteOffset, W4_at, dZ4.byteOffset, Z3.byteOffset);
   // dZ2 = W3ᵀ·dZ3·[Z2 > 0]  [samples/deep.ts:37]
   const dZ2 = buf9;
-  wasmKernels.dZ2(m, dZ2.byteOffset, W3_wasm.byteOffset, dZ3.byteOffset, Z2.byteOffset);
+  wasmKernels.dZ2(m, dZ2.byteOffset, W3_at, dZ3.byteOffset, Z2.byteOffset);
   // dZ1 = [Z1 > 0]·(W2ᵀ·dZ2)  [samples/deep.ts:37]
   const dZ1 = buf10;
-  wasmKernels.dZ1(m, dZ1.byteOffset, W2_wasm.byteOffset, dZ2.byteOffset, Z1.byteOffset);
+  wasmKernels.dZ1(m, dZ1.byteOffset, W2_at, dZ2.byteOffset, Z1.byteOffset);
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/deep.ts:37]
   const dW1 = buf11;
-  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_wasm.byteOffset, t1);
+  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_at, t1);
   // db1 = (1/m)·Σ_1 dZ1  [samples/deep.ts:37]
   const db1 = buf12;
   wasmKernels.db1(m, db1.byteOffset, dZ1.byteOffset, t1);
@@ -504,7 +541,8 @@ let deepUpdateGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function deepUpdateReserve(): void {
   deepUpdateResult.W1_next = buf0_2.length === 245760 ? buf0_2 : buf0_2.subarray(0, 245760);
@@ -592,46 +630,110 @@ export function deepUpdate(
   checkScalar('deepUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
   if (deepUpdateGeneration !== wasmState.generation) deepUpdateReserve();
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
-  if (W4.buffer !== W4_wasm.buffer || W4.byteOffset !== W4_wasm.byteOffset) W4_wasm.set(W4);
-  if (b4.buffer !== b4_wasm.buffer || b4.byteOffset !== b4_wasm.byteOffset) b4_wasm.set(b4);
-  if (dW1.buffer !== dW1_wasm.buffer || dW1.byteOffset !== dW1_wasm.byteOffset) dW1_wasm.set(dW1);
-  if (db1.buffer !== db1_wasm.buffer || db1.byteOffset !== db1_wasm.byteOffset) db1_wasm.set(db1);
-  if (dW2.buffer !== dW2_wasm.buffer || dW2.byteOffset !== dW2_wasm.byteOffset) dW2_wasm.set(dW2);
-  if (db2.buffer !== db2_wasm.buffer || db2.byteOffset !== db2_wasm.byteOffset) db2_wasm.set(db2);
-  if (dW3.buffer !== dW3_wasm.buffer || dW3.byteOffset !== dW3_wasm.byteOffset) dW3_wasm.set(dW3);
-  if (db3.buffer !== db3_wasm.buffer || db3.byteOffset !== db3_wasm.byteOffset) db3_wasm.set(db3);
-  if (dW4.buffer !== dW4_wasm.buffer || dW4.byteOffset !== dW4_wasm.byteOffset) dW4_wasm.set(dW4);
-  if (db4.buffer !== db4_wasm.buffer || db4.byteOffset !== db4_wasm.byteOffset) db4_wasm.set(db4);
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
+  if (W4.buffer === W4_wasm.buffer) W4_at = W4.byteOffset;
+  else {
+    W4_wasm.set(W4);
+    W4_at = W4_wasm.byteOffset;
+  }
+  if (b4.buffer === b4_wasm.buffer) b4_at = b4.byteOffset;
+  else {
+    b4_wasm.set(b4);
+    b4_at = b4_wasm.byteOffset;
+  }
+  if (dW1.buffer === dW1_wasm.buffer) dW1_at = dW1.byteOffset;
+  else {
+    dW1_wasm.set(dW1);
+    dW1_at = dW1_wasm.byteOffset;
+  }
+  if (db1.buffer === db1_wasm.buffer) db1_at = db1.byteOffset;
+  else {
+    db1_wasm.set(db1);
+    db1_at = db1_wasm.byteOffset;
+  }
+  if (dW2.buffer === dW2_wasm.buffer) dW2_at = dW2.byteOffset;
+  else {
+    dW2_wasm.set(dW2);
+    dW2_at = dW2_wasm.byteOffset;
+  }
+  if (db2.buffer === db2_wasm.buffer) db2_at = db2.byteOffset;
+  else {
+    db2_wasm.set(db2);
+    db2_at = db2_wasm.byteOffset;
+  }
+  if (dW3.buffer === dW3_wasm.buffer) dW3_at = dW3.byteOffset;
+  else {
+    dW3_wasm.set(dW3);
+    dW3_at = dW3_wasm.byteOffset;
+  }
+  if (db3.buffer === db3_wasm.buffer) db3_at = db3.byteOffset;
+  else {
+    db3_wasm.set(db3);
+    db3_at = db3_wasm.byteOffset;
+  }
+  if (dW4.buffer === dW4_wasm.buffer) dW4_at = dW4.byteOffset;
+  else {
+    dW4_wasm.set(dW4);
+    dW4_at = dW4_wasm.byteOffset;
+  }
+  if (db4.buffer === db4_wasm.buffer) db4_at = db4.byteOffset;
+  else {
+    db4_wasm.set(db4);
+    db4_at = db4_wasm.byteOffset;
+  }
   // W1_next = W1 − dW1·lr  [samples/deep.ts:28]
   const W1_next = buf0_2;
-  wasmKernels.W1_next(W1_next.byteOffset, dW1_wasm.byteOffset, lr, W1_wasm.byteOffset);
+  wasmKernels.W1_next(W1_next.byteOffset, dW1_at, lr, W1_at);
   // b1_next = b1 − db1·lr  [samples/deep.ts:29]
   const b1_next = buf1_2;
-  wasmKernels.b1_next(b1_next.byteOffset, db1_wasm.byteOffset, lr, b1_wasm.byteOffset);
+  wasmKernels.b1_next(b1_next.byteOffset, db1_at, lr, b1_at);
   // W2_next = W2 − dW2·lr  [samples/deep.ts:28]
   const W2_next = buf2_2;
-  wasmKernels.W2_next(W2_next.byteOffset, dW2_wasm.byteOffset, lr, W2_wasm.byteOffset);
+  wasmKernels.W2_next(W2_next.byteOffset, dW2_at, lr, W2_at);
   // b2_next = b2 − db2·lr  [samples/deep.ts:29]
   const b2_next = buf3_2;
-  wasmKernels.b2_next(b2_next.byteOffset, db2_wasm.byteOffset, lr, b2_wasm.byteOffset);
+  wasmKernels.b2_next(b2_next.byteOffset, db2_at, lr, b2_at);
   // W3_next = W3 − dW3·lr  [samples/deep.ts:28]
   const W3_next = buf4_2;
-  wasmKernels.W3_next(W3_next.byteOffset, dW3_wasm.byteOffset, lr, W3_wasm.byteOffset);
+  wasmKernels.W3_next(W3_next.byteOffset, dW3_at, lr, W3_at);
   // b3_next = b3 − db3·lr  [samples/deep.ts:29]
   const b3_next = buf5_2;
-  wasmKernels.b3_next(b3_next.byteOffset, db3_wasm.byteOffset, lr, b3_wasm.byteOffset);
+  wasmKernels.b3_next(b3_next.byteOffset, db3_at, lr, b3_at);
   // W4_next = W4 − dW4·lr  [samples/deep.ts:28]
   const W4_next = buf6_2;
-  wasmKernels.W4_next(W4_next.byteOffset, dW4_wasm.byteOffset, lr, W4_wasm.byteOffset);
+  wasmKernels.W4_next(W4_next.byteOffset, dW4_at, lr, W4_at);
   // b4_next = b4 − db4·lr  [samples/deep.ts:29]
   const b4_next = buf7_2;
-  wasmKernels.b4_next(b4_next.byteOffset, db4_wasm.byteOffset, lr, b4_wasm.byteOffset);
+  wasmKernels.b4_next(b4_next.byteOffset, db4_at, lr, b4_at);
   return deepUpdateResult;
 }
 
@@ -682,7 +784,7 @@ let buf5_3 = new Float64Array(0);
 let buf6_3 = new Float64Array(0);
 // holds output AL
 let buf7_3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let deepPredict_bound_m = -1;
 
 class DeepPredictResult implements DeepPredictOutputs {
@@ -697,7 +799,8 @@ let deepPredictGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function deepPredictReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -762,36 +865,72 @@ export function deepPredict(
   const m = X.length / 12288; // batch size, from X
   if (m !== deepPredict_bound_m || deepPredictGeneration !== wasmState.generation)
     deepPredictReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
-  if (W4.buffer !== W4_wasm.buffer || W4.byteOffset !== W4_wasm.byteOffset) W4_wasm.set(W4);
-  if (b4.buffer !== b4_wasm.buffer || b4.byteOffset !== b4_wasm.byteOffset) b4_wasm.set(b4);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
+  if (W4.buffer === W4_wasm.buffer) W4_at = W4.byteOffset;
+  else {
+    W4_wasm.set(W4);
+    W4_at = W4_wasm.byteOffset;
+  }
+  if (b4.buffer === b4_wasm.buffer) b4_at = b4.byteOffset;
+  else {
+    b4_wasm.set(b4);
+    b4_at = b4_wasm.byteOffset;
+  }
   // Z1 = b1 + W1·X  [samples/deep.ts:32]
   const Z1 = buf0_3;
-  wasmKernels.Z1_2(m, Z1.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset, b1_wasm.byteOffset);
+  wasmKernels.Z1_2(m, Z1.byteOffset, W1_at, X_at, b1_at);
   // A1 = relu(Z1)  [samples/deep.ts:33]
   const A1 = buf1_3;
   wasmKernels.A1_2(m, A1.byteOffset, Z1.byteOffset);
   // Z2 = b2 + W2·A1  [samples/deep.ts:32]
   const Z2 = buf2_3;
-  wasmKernels.Z2_2(m, Z2.byteOffset, W2_wasm.byteOffset, A1.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.Z2_2(m, Z2.byteOffset, W2_at, A1.byteOffset, b2_at);
   // A2 = relu(Z2)  [samples/deep.ts:33]
   const A2 = buf3_3;
   wasmKernels.A2_2(m, A2.byteOffset, Z2.byteOffset);
   // Z3 = b3 + W3·A2  [samples/deep.ts:32]
   const Z3 = buf4_3;
-  wasmKernels.Z3_2(m, Z3.byteOffset, W3_wasm.byteOffset, A2.byteOffset, b3_wasm.byteOffset);
+  wasmKernels.Z3_2(m, Z3.byteOffset, W3_at, A2.byteOffset, b3_at);
   // A3 = relu(Z3)  [samples/deep.ts:33]
   const A3 = buf5_3;
   wasmKernels.A3_2(m, A3.byteOffset, Z3.byteOffset);
   // Z4 = b4 + W4·A3  [samples/deep.ts:32]
   const Z4 = buf6_3;
-  wasmKernels.Z4_2(m, Z4.byteOffset, W4_wasm.byteOffset, A3.byteOffset, b4_wasm.byteOffset);
+  wasmKernels.Z4_2(m, Z4.byteOffset, W4_at, A3.byteOffset, b4_at);
   // AL = σ(Z4)  [samples/deep.ts:33]
   const AL = buf7_3;
   for (let k = 0; k < m; k++) {
@@ -940,40 +1079,91 @@ let wasmKernels: WasmKernels = {
   A3_2: wasmUnready,
   Z4_2: wasmUnready,
 };
-// input X in the memory (a call given this view copies nothing)
+// input X: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_view = new Float64Array(0);
 let X_wasm = new Float64Array(0);
-// input W1 in the memory (a call given this view copies nothing)
+let X_at = 0;
+// input W1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W1_view = new Float64Array(0);
 let W1_wasm = new Float64Array(0);
-// input b1 in the memory (a call given this view copies nothing)
+let W1_at = 0;
+// input b1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b1_view = new Float64Array(0);
 let b1_wasm = new Float64Array(0);
-// input W2 in the memory (a call given this view copies nothing)
+let b1_at = 0;
+// input W2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W2_view = new Float64Array(0);
 let W2_wasm = new Float64Array(0);
-// input b2 in the memory (a call given this view copies nothing)
+let W2_at = 0;
+// input b2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b2_view = new Float64Array(0);
 let b2_wasm = new Float64Array(0);
-// input W3 in the memory (a call given this view copies nothing)
+let b2_at = 0;
+// input W3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W3_view = new Float64Array(0);
 let W3_wasm = new Float64Array(0);
-// input b3 in the memory (a call given this view copies nothing)
+let W3_at = 0;
+// input b3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b3_view = new Float64Array(0);
 let b3_wasm = new Float64Array(0);
-// input W4 in the memory (a call given this view copies nothing)
+let b3_at = 0;
+// input W4: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W4_view = new Float64Array(0);
 let W4_wasm = new Float64Array(0);
-// input b4 in the memory (a call given this view copies nothing)
+let W4_at = 0;
+// input b4: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b4_view = new Float64Array(0);
 let b4_wasm = new Float64Array(0);
-// input dW1 in the memory (a call given this view copies nothing)
+let b4_at = 0;
+// input dW1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW1_view = new Float64Array(0);
 let dW1_wasm = new Float64Array(0);
-// input db1 in the memory (a call given this view copies nothing)
+let dW1_at = 0;
+// input db1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db1_view = new Float64Array(0);
 let db1_wasm = new Float64Array(0);
-// input dW2 in the memory (a call given this view copies nothing)
+let db1_at = 0;
+// input dW2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW2_view = new Float64Array(0);
 let dW2_wasm = new Float64Array(0);
-// input db2 in the memory (a call given this view copies nothing)
+let dW2_at = 0;
+// input db2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db2_view = new Float64Array(0);
 let db2_wasm = new Float64Array(0);
-// input dW3 in the memory (a call given this view copies nothing)
+let db2_at = 0;
+// input dW3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW3_view = new Float64Array(0);
 let dW3_wasm = new Float64Array(0);
-// input db3 in the memory (a call given this view copies nothing)
+let dW3_at = 0;
+// input db3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db3_view = new Float64Array(0);
 let db3_wasm = new Float64Array(0);
-// input dW4 in the memory (a call given this view copies nothing)
+let db3_at = 0;
+// input dW4: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW4_view = new Float64Array(0);
 let dW4_wasm = new Float64Array(0);
-// input db4 in the memory (a call given this view copies nothing)
+let dW4_at = 0;
+// input db4: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db4_view = new Float64Array(0);
 let db4_wasm = new Float64Array(0);
+let db4_at = 0;
 
 interface WasmInputViews {
   readonly X: Float64Array;
@@ -1002,29 +1192,29 @@ interface WasmInputViews {
  */
 export function inputViews(): WasmInputViews {
   return {
-    X: X_wasm,
-    W1: W1_wasm,
-    b1: b1_wasm,
-    W2: W2_wasm,
-    b2: b2_wasm,
-    W3: W3_wasm,
-    b3: b3_wasm,
-    W4: W4_wasm,
-    b4: b4_wasm,
-    dW1: dW1_wasm,
-    db1: db1_wasm,
-    dW2: dW2_wasm,
-    db2: db2_wasm,
-    dW3: dW3_wasm,
-    db3: db3_wasm,
-    dW4: dW4_wasm,
-    db4: db4_wasm,
+    X: X_view,
+    W1: W1_view,
+    b1: b1_view,
+    W2: W2_view,
+    b2: b2_view,
+    W3: W3_view,
+    b3: b3_view,
+    W4: W4_view,
+    b4: b4_view,
+    dW1: dW1_view,
+    db1: db1_view,
+    dW2: dW2_view,
+    db2: db2_view,
+    dW3: dW3_view,
+    db3: db3_view,
+    dW4: dW4_view,
+    db4: db4_view,
   };
 }
 
 /**
- * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
- * returns the bytes used (with `buffer` undefined it only counts them).
+ * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
+ * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
 function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   const m = limit;
@@ -1069,21 +1259,39 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) X_wasm = new Float64Array(buffer, at, 12288 * m);
   at += Math.ceil((12288 * m * 8) / 16) * 16;
+  if (buffer) X_view = new Float64Array(buffer, at, 12288 * m);
+  at += Math.ceil((12288 * m * 8) / 16) * 16;
   if (buffer) W1_wasm = new Float64Array(buffer, at, 245760);
+  at += Math.ceil((245760 * 8) / 16) * 16;
+  if (buffer) W1_view = new Float64Array(buffer, at, 245760);
   at += Math.ceil((245760 * 8) / 16) * 16;
   if (buffer) b1_wasm = new Float64Array(buffer, at, 20);
   at += Math.ceil((20 * 8) / 16) * 16;
+  if (buffer) b1_view = new Float64Array(buffer, at, 20);
+  at += Math.ceil((20 * 8) / 16) * 16;
   if (buffer) W2_wasm = new Float64Array(buffer, at, 140);
+  at += Math.ceil((140 * 8) / 16) * 16;
+  if (buffer) W2_view = new Float64Array(buffer, at, 140);
   at += Math.ceil((140 * 8) / 16) * 16;
   if (buffer) b2_wasm = new Float64Array(buffer, at, 7);
   at += Math.ceil((7 * 8) / 16) * 16;
+  if (buffer) b2_view = new Float64Array(buffer, at, 7);
+  at += Math.ceil((7 * 8) / 16) * 16;
   if (buffer) W3_wasm = new Float64Array(buffer, at, 35);
+  at += Math.ceil((35 * 8) / 16) * 16;
+  if (buffer) W3_view = new Float64Array(buffer, at, 35);
   at += Math.ceil((35 * 8) / 16) * 16;
   if (buffer) b3_wasm = new Float64Array(buffer, at, 5);
   at += Math.ceil((5 * 8) / 16) * 16;
+  if (buffer) b3_view = new Float64Array(buffer, at, 5);
+  at += Math.ceil((5 * 8) / 16) * 16;
   if (buffer) W4_wasm = new Float64Array(buffer, at, 5);
   at += Math.ceil((5 * 8) / 16) * 16;
+  if (buffer) W4_view = new Float64Array(buffer, at, 5);
+  at += Math.ceil((5 * 8) / 16) * 16;
   if (buffer) b4_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) b4_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_2 = new Float64Array(buffer, at, 245760);
   at += Math.ceil((245760 * 8) / 16) * 16;
@@ -1103,19 +1311,35 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) dW1_wasm = new Float64Array(buffer, at, 245760);
   at += Math.ceil((245760 * 8) / 16) * 16;
+  if (buffer) dW1_view = new Float64Array(buffer, at, 245760);
+  at += Math.ceil((245760 * 8) / 16) * 16;
   if (buffer) db1_wasm = new Float64Array(buffer, at, 20);
+  at += Math.ceil((20 * 8) / 16) * 16;
+  if (buffer) db1_view = new Float64Array(buffer, at, 20);
   at += Math.ceil((20 * 8) / 16) * 16;
   if (buffer) dW2_wasm = new Float64Array(buffer, at, 140);
   at += Math.ceil((140 * 8) / 16) * 16;
+  if (buffer) dW2_view = new Float64Array(buffer, at, 140);
+  at += Math.ceil((140 * 8) / 16) * 16;
   if (buffer) db2_wasm = new Float64Array(buffer, at, 7);
+  at += Math.ceil((7 * 8) / 16) * 16;
+  if (buffer) db2_view = new Float64Array(buffer, at, 7);
   at += Math.ceil((7 * 8) / 16) * 16;
   if (buffer) dW3_wasm = new Float64Array(buffer, at, 35);
   at += Math.ceil((35 * 8) / 16) * 16;
+  if (buffer) dW3_view = new Float64Array(buffer, at, 35);
+  at += Math.ceil((35 * 8) / 16) * 16;
   if (buffer) db3_wasm = new Float64Array(buffer, at, 5);
+  at += Math.ceil((5 * 8) / 16) * 16;
+  if (buffer) db3_view = new Float64Array(buffer, at, 5);
   at += Math.ceil((5 * 8) / 16) * 16;
   if (buffer) dW4_wasm = new Float64Array(buffer, at, 5);
   at += Math.ceil((5 * 8) / 16) * 16;
+  if (buffer) dW4_view = new Float64Array(buffer, at, 5);
+  at += Math.ceil((5 * 8) / 16) * 16;
   if (buffer) db4_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) db4_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_3 = new Float64Array(buffer, at, 20 * m);
   at += Math.ceil((20 * m * 8) / 16) * 16;
@@ -1161,9 +1385,21 @@ function wasmEngine(): WasmApi | undefined {
   return undefined;
 }
 
-/** A memory for batches of up to `limit` examples (every buffer fits in it). */
+/**
+ * A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE
+ * when the engine cannot make one that large.
+ */
 function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer } {
-  return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
+  const pages = Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536));
+  try {
+    return new api.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GradgenInputError(
+      'E_BATCH_TOO_LARGE',
+      `a WebAssembly memory for ${limit} examples (${pages} pages of 64 KiB) cannot be made here: ${e.message}`,
+    );
+  }
 }
 
 /**
@@ -1191,15 +1427,26 @@ function wasmAdopt(
  * Chromium 156, over 4 KB in older versions).
  */
 function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
-  try {
-    const module = (wasmState.module ??= new api.Module(wasmBytes));
-    const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
-    return true;
-  } catch (e) {
-    if (e instanceof RangeError) return false;
+  const refused = (e: unknown): boolean => {
+    if (e instanceof RangeError) return true;
     throw e;
+  };
+  let module = wasmState.module;
+  try {
+    module ??= new api.Module(wasmBytes);
+  } catch (e) {
+    return !refused(e);
   }
+  wasmState.module = module;
+  const memory = wasmMemory(api, limit);
+  let exports: object;
+  try {
+    exports = new api.Instance(module, wasmImports(memory)).exports;
+  } catch (e) {
+    return !refused(e);
+  }
+  wasmAdopt(memory, limit, exports, call);
+  return true;
 }
 
 /**
@@ -1227,7 +1474,12 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   } catch (e) {
     return Promise.reject(e);
   }
-  const memory = wasmMemory(api, limit);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = wasmMemory(api, limit);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const compiled = wasmState.module ?? api.compile(wasmBytes);
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;

@@ -231,7 +231,7 @@ let buf12 = new Float64Array(0);
 let buf13 = new Float64Array(0);
 // holds output db3
 let buf14 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let digitsLossAndGrad_bound_m = -1;
 
 class DigitsLossAndGradResult implements DigitsLossAndGradOutputs {
@@ -252,7 +252,8 @@ let digitsLossAndGradGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function digitsLossAndGradReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -383,17 +384,51 @@ export function digitsLossAndGrad(
   }
   if (m !== digitsLossAndGrad_bound_m || digitsLossAndGradGeneration !== wasmState.generation)
     digitsLossAndGradReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (D_A1.buffer !== D_A1_wasm.buffer || D_A1.byteOffset !== D_A1_wasm.byteOffset)
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (D_A1.buffer === D_A1_wasm.buffer) D_A1_at = D_A1.byteOffset;
+  else {
     D_A1_wasm.set(D_A1);
-  if (D_A2.buffer !== D_A2_wasm.buffer || D_A2.byteOffset !== D_A2_wasm.byteOffset)
+    D_A1_at = D_A1_wasm.byteOffset;
+  }
+  if (D_A2.buffer === D_A2_wasm.buffer) D_A2_at = D_A2.byteOffset;
+  else {
     D_A2_wasm.set(D_A2);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
+    D_A2_at = D_A2_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
   // t0 = Σ (W2²)  [samples/digits.ts:41]
   let t0 = 0;
   {
@@ -446,19 +481,19 @@ export function digitsLossAndGrad(
   const t7 = t4 + t6; // t4 + t6  [samples/digits.ts:41]
   // Z1 = b1 + W1·X  [samples/digits.ts:34]
   const Z1 = buf0;
-  wasmKernels.Z1(m, Z1.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset, b1_wasm.byteOffset);
+  wasmKernels.Z1(m, Z1.byteOffset, W1_at, X_at, b1_at);
   // t8 = D_A1·relu(Z1)/0.9  [samples/digits.ts:35]
   const t8 = buf1;
-  wasmKernels.t8(m, t8.byteOffset, Z1.byteOffset, D_A1_wasm.byteOffset);
+  wasmKernels.t8(m, t8.byteOffset, Z1.byteOffset, D_A1_at);
   // Z2 = b2 + W2·t8  [samples/digits.ts:36]
   const Z2 = buf2;
-  wasmKernels.Z2(m, Z2.byteOffset, W2_wasm.byteOffset, t8.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.Z2(m, Z2.byteOffset, W2_at, t8.byteOffset, b2_at);
   // t9 = D_A2·relu(Z2)/0.9  [samples/digits.ts:37]
   const t9 = buf3;
-  wasmKernels.t9(m, t9.byteOffset, Z2.byteOffset, D_A2_wasm.byteOffset);
+  wasmKernels.t9(m, t9.byteOffset, Z2.byteOffset, D_A2_at);
   // Z3 = b3 + W3·t9  [samples/digits.ts:38]
   const Z3 = buf4;
-  wasmKernels.Z3(m, Z3.byteOffset, W3_wasm.byteOffset, t9.byteOffset, b3_wasm.byteOffset);
+  wasmKernels.Z3(m, Z3.byteOffset, W3_at, t9.byteOffset, b3_at);
   // t10 = logSoftmax_0(Z3)  [samples/digits.ts:43]
   const t10 = buf5;
   for (let i1 = 0; i1 < m; i1++) {
@@ -513,41 +548,26 @@ export function digitsLossAndGrad(
   wasmKernels.dZ3(m, dZ3.byteOffset, A3.byteOffset, Y.byteOffset);
   // dZ2 = (D_A2·(t13·(W3ᵀ·dZ3)/0.9))·[Z2 > 0]  [samples/digits.ts:41]
   const dZ2 = buf7;
-  wasmKernels.dZ2(
-    m,
-    dZ2.byteOffset,
-    W3_wasm.byteOffset,
-    dZ3.byteOffset,
-    t13,
-    D_A2_wasm.byteOffset,
-    Z2.byteOffset,
-  );
+  wasmKernels.dZ2(m, dZ2.byteOffset, W3_at, dZ3.byteOffset, t13, D_A2_at, Z2.byteOffset);
   // dZ1 = [Z1 > 0]·(D_A1·(W2ᵀ·dZ2/0.9))  [samples/digits.ts:41]
   const dZ1 = buf8;
-  wasmKernels.dZ1(
-    m,
-    dZ1.byteOffset,
-    W2_wasm.byteOffset,
-    dZ2.byteOffset,
-    Z1.byteOffset,
-    D_A1_wasm.byteOffset,
-  );
+  wasmKernels.dZ1(m, dZ1.byteOffset, W2_at, dZ2.byteOffset, Z1.byteOffset, D_A1_at);
   const t14 = 0.005 * t13; // 0.005·(1/m)  [samples/digits.ts:41]
   // dW1 = dZ1·Xᵀ + t14·(2·W1)  [samples/digits.ts:41]
   const dW1 = buf9;
-  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_wasm.byteOffset, W1_wasm.byteOffset, t14);
+  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_at, W1_at, t14);
   // db1 = Σ_1 dZ1  [samples/digits.ts:41]
   const db1 = buf10;
   wasmKernels.db1(m, db1.byteOffset, dZ1.byteOffset);
   // dW2 = dZ2·t8ᵀ + t14·(2·W2)  [samples/digits.ts:41]
   const dW2 = buf11;
-  wasmKernels.dW2(m, dW2.byteOffset, dZ2.byteOffset, t8.byteOffset, W2_wasm.byteOffset, t14);
+  wasmKernels.dW2(m, dW2.byteOffset, dZ2.byteOffset, t8.byteOffset, W2_at, t14);
   // db2 = Σ_1 dZ2  [samples/digits.ts:41]
   const db2 = buf12;
   wasmKernels.db2(m, db2.byteOffset, dZ2.byteOffset);
   // dW3 = t13·(dZ3·t9ᵀ + 0.01·W3)  [samples/digits.ts:41]
   const dW3 = buf13;
-  wasmKernels.dW3(m, dW3.byteOffset, dZ3.byteOffset, t9.byteOffset, W3_wasm.byteOffset, t13);
+  wasmKernels.dW3(m, dW3.byteOffset, dZ3.byteOffset, t9.byteOffset, W3_at, t13);
   // db3 = (1/m)·Σ_1 dZ3  [samples/digits.ts:41]
   const db3 = buf14;
   wasmKernels.db3(m, db3.byteOffset, dZ3.byteOffset, t13);
@@ -731,7 +751,8 @@ let digitsUpdateGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function digitsUpdateReserve(): void {
   digitsUpdateResult.W1_next = buf2_2.length === 100352 ? buf2_2 : buf2_2.subarray(0, 100352);
@@ -947,56 +968,132 @@ export function digitsUpdate(
   checkScalar('digitsUpdate', 'biasCorrection2', inputs.biasCorrection2);
   const biasCorrection2 = inputs.biasCorrection2;
   if (digitsUpdateGeneration !== wasmState.generation) digitsUpdateReserve();
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
-  if (dW1.buffer !== dW1_wasm.buffer || dW1.byteOffset !== dW1_wasm.byteOffset) dW1_wasm.set(dW1);
-  if (db1.buffer !== db1_wasm.buffer || db1.byteOffset !== db1_wasm.byteOffset) db1_wasm.set(db1);
-  if (dW2.buffer !== dW2_wasm.buffer || dW2.byteOffset !== dW2_wasm.byteOffset) dW2_wasm.set(dW2);
-  if (db2.buffer !== db2_wasm.buffer || db2.byteOffset !== db2_wasm.byteOffset) db2_wasm.set(db2);
-  if (dW3.buffer !== dW3_wasm.buffer || dW3.byteOffset !== dW3_wasm.byteOffset) dW3_wasm.set(dW3);
-  if (db3.buffer !== db3_wasm.buffer || db3.byteOffset !== db3_wasm.byteOffset) db3_wasm.set(db3);
-  if (opt_m_W1.buffer !== opt_m_W1_wasm.buffer || opt_m_W1.byteOffset !== opt_m_W1_wasm.byteOffset)
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
+  if (dW1.buffer === dW1_wasm.buffer) dW1_at = dW1.byteOffset;
+  else {
+    dW1_wasm.set(dW1);
+    dW1_at = dW1_wasm.byteOffset;
+  }
+  if (db1.buffer === db1_wasm.buffer) db1_at = db1.byteOffset;
+  else {
+    db1_wasm.set(db1);
+    db1_at = db1_wasm.byteOffset;
+  }
+  if (dW2.buffer === dW2_wasm.buffer) dW2_at = dW2.byteOffset;
+  else {
+    dW2_wasm.set(dW2);
+    dW2_at = dW2_wasm.byteOffset;
+  }
+  if (db2.buffer === db2_wasm.buffer) db2_at = db2.byteOffset;
+  else {
+    db2_wasm.set(db2);
+    db2_at = db2_wasm.byteOffset;
+  }
+  if (dW3.buffer === dW3_wasm.buffer) dW3_at = dW3.byteOffset;
+  else {
+    dW3_wasm.set(dW3);
+    dW3_at = dW3_wasm.byteOffset;
+  }
+  if (db3.buffer === db3_wasm.buffer) db3_at = db3.byteOffset;
+  else {
+    db3_wasm.set(db3);
+    db3_at = db3_wasm.byteOffset;
+  }
+  if (opt_m_W1.buffer === opt_m_W1_wasm.buffer) opt_m_W1_at = opt_m_W1.byteOffset;
+  else {
     opt_m_W1_wasm.set(opt_m_W1);
-  if (opt_v_W1.buffer !== opt_v_W1_wasm.buffer || opt_v_W1.byteOffset !== opt_v_W1_wasm.byteOffset)
+    opt_m_W1_at = opt_m_W1_wasm.byteOffset;
+  }
+  if (opt_v_W1.buffer === opt_v_W1_wasm.buffer) opt_v_W1_at = opt_v_W1.byteOffset;
+  else {
     opt_v_W1_wasm.set(opt_v_W1);
-  if (opt_m_b1.buffer !== opt_m_b1_wasm.buffer || opt_m_b1.byteOffset !== opt_m_b1_wasm.byteOffset)
+    opt_v_W1_at = opt_v_W1_wasm.byteOffset;
+  }
+  if (opt_m_b1.buffer === opt_m_b1_wasm.buffer) opt_m_b1_at = opt_m_b1.byteOffset;
+  else {
     opt_m_b1_wasm.set(opt_m_b1);
-  if (opt_v_b1.buffer !== opt_v_b1_wasm.buffer || opt_v_b1.byteOffset !== opt_v_b1_wasm.byteOffset)
+    opt_m_b1_at = opt_m_b1_wasm.byteOffset;
+  }
+  if (opt_v_b1.buffer === opt_v_b1_wasm.buffer) opt_v_b1_at = opt_v_b1.byteOffset;
+  else {
     opt_v_b1_wasm.set(opt_v_b1);
-  if (opt_m_W2.buffer !== opt_m_W2_wasm.buffer || opt_m_W2.byteOffset !== opt_m_W2_wasm.byteOffset)
+    opt_v_b1_at = opt_v_b1_wasm.byteOffset;
+  }
+  if (opt_m_W2.buffer === opt_m_W2_wasm.buffer) opt_m_W2_at = opt_m_W2.byteOffset;
+  else {
     opt_m_W2_wasm.set(opt_m_W2);
-  if (opt_v_W2.buffer !== opt_v_W2_wasm.buffer || opt_v_W2.byteOffset !== opt_v_W2_wasm.byteOffset)
+    opt_m_W2_at = opt_m_W2_wasm.byteOffset;
+  }
+  if (opt_v_W2.buffer === opt_v_W2_wasm.buffer) opt_v_W2_at = opt_v_W2.byteOffset;
+  else {
     opt_v_W2_wasm.set(opt_v_W2);
-  if (opt_m_b2.buffer !== opt_m_b2_wasm.buffer || opt_m_b2.byteOffset !== opt_m_b2_wasm.byteOffset)
+    opt_v_W2_at = opt_v_W2_wasm.byteOffset;
+  }
+  if (opt_m_b2.buffer === opt_m_b2_wasm.buffer) opt_m_b2_at = opt_m_b2.byteOffset;
+  else {
     opt_m_b2_wasm.set(opt_m_b2);
-  if (opt_v_b2.buffer !== opt_v_b2_wasm.buffer || opt_v_b2.byteOffset !== opt_v_b2_wasm.byteOffset)
+    opt_m_b2_at = opt_m_b2_wasm.byteOffset;
+  }
+  if (opt_v_b2.buffer === opt_v_b2_wasm.buffer) opt_v_b2_at = opt_v_b2.byteOffset;
+  else {
     opt_v_b2_wasm.set(opt_v_b2);
-  if (opt_m_W3.buffer !== opt_m_W3_wasm.buffer || opt_m_W3.byteOffset !== opt_m_W3_wasm.byteOffset)
+    opt_v_b2_at = opt_v_b2_wasm.byteOffset;
+  }
+  if (opt_m_W3.buffer === opt_m_W3_wasm.buffer) opt_m_W3_at = opt_m_W3.byteOffset;
+  else {
     opt_m_W3_wasm.set(opt_m_W3);
-  if (opt_v_W3.buffer !== opt_v_W3_wasm.buffer || opt_v_W3.byteOffset !== opt_v_W3_wasm.byteOffset)
+    opt_m_W3_at = opt_m_W3_wasm.byteOffset;
+  }
+  if (opt_v_W3.buffer === opt_v_W3_wasm.buffer) opt_v_W3_at = opt_v_W3.byteOffset;
+  else {
     opt_v_W3_wasm.set(opt_v_W3);
-  if (opt_m_b3.buffer !== opt_m_b3_wasm.buffer || opt_m_b3.byteOffset !== opt_m_b3_wasm.byteOffset)
+    opt_v_W3_at = opt_v_W3_wasm.byteOffset;
+  }
+  if (opt_m_b3.buffer === opt_m_b3_wasm.buffer) opt_m_b3_at = opt_m_b3.byteOffset;
+  else {
     opt_m_b3_wasm.set(opt_m_b3);
-  if (opt_v_b3.buffer !== opt_v_b3_wasm.buffer || opt_v_b3.byteOffset !== opt_v_b3_wasm.byteOffset)
+    opt_m_b3_at = opt_m_b3_wasm.byteOffset;
+  }
+  if (opt_v_b3.buffer === opt_v_b3_wasm.buffer) opt_v_b3_at = opt_v_b3.byteOffset;
+  else {
     opt_v_b3_wasm.set(opt_v_b3);
+    opt_v_b3_at = opt_v_b3_wasm.byteOffset;
+  }
   // opt_m_W1_next = 0.9·opt_m_W1 + 0.09999999999999998·dW1  [samples/digits.ts:45]
   const opt_m_W1_next = buf0_2;
-  wasmKernels.opt_m_W1_next(
-    opt_m_W1_next.byteOffset,
-    opt_m_W1_wasm.byteOffset,
-    dW1_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_W1_next(opt_m_W1_next.byteOffset, opt_m_W1_at, dW1_at);
   // opt_v_W1_next = 0.999·opt_v_W1 + 0.0010000000000000009·dW1²  [samples/digits.ts:45]
   const opt_v_W1_next = buf1_2;
-  wasmKernels.opt_v_W1_next(
-    opt_v_W1_next.byteOffset,
-    opt_v_W1_wasm.byteOffset,
-    dW1_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_W1_next(opt_v_W1_next.byteOffset, opt_v_W1_at, dW1_at);
   // W1_next = W1 − lr·(biasCorrection1·opt_m_W1_next)/(√(biasCorrection2·opt_v_W1_next) + 1e-8)  [samples/digits.ts:27]
   const W1_next = buf2_2;
   wasmKernels.W1_next(
@@ -1006,22 +1103,14 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_W1_next.byteOffset,
-    W1_wasm.byteOffset,
+    W1_at,
   );
   // opt_m_b1_next = 0.09999999999999998·db1 + 0.9·opt_m_b1  [samples/digits.ts:45]
   const opt_m_b1_next = buf3_2;
-  wasmKernels.opt_m_b1_next(
-    opt_m_b1_next.byteOffset,
-    db1_wasm.byteOffset,
-    opt_m_b1_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_b1_next(opt_m_b1_next.byteOffset, db1_at, opt_m_b1_at);
   // opt_v_b1_next = 0.999·opt_v_b1 + 0.0010000000000000009·db1²  [samples/digits.ts:45]
   const opt_v_b1_next = buf4_2;
-  wasmKernels.opt_v_b1_next(
-    opt_v_b1_next.byteOffset,
-    opt_v_b1_wasm.byteOffset,
-    db1_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_b1_next(opt_v_b1_next.byteOffset, opt_v_b1_at, db1_at);
   // b1_next = b1 − lr·(biasCorrection1·opt_m_b1_next)/(√(biasCorrection2·opt_v_b1_next) + 1e-8)  [samples/digits.ts:28]
   const b1_next = buf5_2;
   wasmKernels.b1_next(
@@ -1031,22 +1120,14 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_b1_next.byteOffset,
-    b1_wasm.byteOffset,
+    b1_at,
   );
   // opt_m_W2_next = 0.9·opt_m_W2 + 0.09999999999999998·dW2  [samples/digits.ts:45]
   const opt_m_W2_next = buf6_2;
-  wasmKernels.opt_m_W2_next(
-    opt_m_W2_next.byteOffset,
-    opt_m_W2_wasm.byteOffset,
-    dW2_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_W2_next(opt_m_W2_next.byteOffset, opt_m_W2_at, dW2_at);
   // opt_v_W2_next = 0.999·opt_v_W2 + 0.0010000000000000009·dW2²  [samples/digits.ts:45]
   const opt_v_W2_next = buf7_2;
-  wasmKernels.opt_v_W2_next(
-    opt_v_W2_next.byteOffset,
-    opt_v_W2_wasm.byteOffset,
-    dW2_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_W2_next(opt_v_W2_next.byteOffset, opt_v_W2_at, dW2_at);
   // W2_next = W2 − lr·(biasCorrection1·opt_m_W2_next)/(√(biasCorrection2·opt_v_W2_next) + 1e-8)  [samples/digits.ts:29]
   const W2_next = buf8_2;
   wasmKernels.W2_next(
@@ -1056,22 +1137,14 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_W2_next.byteOffset,
-    W2_wasm.byteOffset,
+    W2_at,
   );
   // opt_m_b2_next = 0.9·opt_m_b2 + 0.09999999999999998·db2  [samples/digits.ts:45]
   const opt_m_b2_next = buf9_2;
-  wasmKernels.opt_m_b2_next(
-    opt_m_b2_next.byteOffset,
-    opt_m_b2_wasm.byteOffset,
-    db2_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_b2_next(opt_m_b2_next.byteOffset, opt_m_b2_at, db2_at);
   // opt_v_b2_next = 0.999·opt_v_b2 + 0.0010000000000000009·db2²  [samples/digits.ts:45]
   const opt_v_b2_next = buf10_2;
-  wasmKernels.opt_v_b2_next(
-    opt_v_b2_next.byteOffset,
-    opt_v_b2_wasm.byteOffset,
-    db2_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_b2_next(opt_v_b2_next.byteOffset, opt_v_b2_at, db2_at);
   // b2_next = b2 − lr·(biasCorrection1·opt_m_b2_next)/(√(biasCorrection2·opt_v_b2_next) + 1e-8)  [samples/digits.ts:30]
   const b2_next = buf11_2;
   wasmKernels.b2_next(
@@ -1081,22 +1154,14 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_b2_next.byteOffset,
-    b2_wasm.byteOffset,
+    b2_at,
   );
   // opt_m_W3_next = 0.9·opt_m_W3 + 0.09999999999999998·dW3  [samples/digits.ts:45]
   const opt_m_W3_next = buf12_2;
-  wasmKernels.opt_m_W3_next(
-    opt_m_W3_next.byteOffset,
-    opt_m_W3_wasm.byteOffset,
-    dW3_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_W3_next(opt_m_W3_next.byteOffset, opt_m_W3_at, dW3_at);
   // opt_v_W3_next = 0.999·opt_v_W3 + 0.0010000000000000009·dW3²  [samples/digits.ts:45]
   const opt_v_W3_next = buf13_2;
-  wasmKernels.opt_v_W3_next(
-    opt_v_W3_next.byteOffset,
-    opt_v_W3_wasm.byteOffset,
-    dW3_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_W3_next(opt_v_W3_next.byteOffset, opt_v_W3_at, dW3_at);
   // W3_next = W3 − lr·(biasCorrection1·opt_m_W3_next)/(√(biasCorrection2·opt_v_W3_next) + 1e-8)  [samples/digits.ts:31]
   const W3_next = buf14_2;
   wasmKernels.W3_next(
@@ -1106,22 +1171,14 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_W3_next.byteOffset,
-    W3_wasm.byteOffset,
+    W3_at,
   );
   // opt_m_b3_next = 0.09999999999999998·db3 + 0.9·opt_m_b3  [samples/digits.ts:45]
   const opt_m_b3_next = buf15;
-  wasmKernels.opt_m_b3_next(
-    opt_m_b3_next.byteOffset,
-    db3_wasm.byteOffset,
-    opt_m_b3_wasm.byteOffset,
-  );
+  wasmKernels.opt_m_b3_next(opt_m_b3_next.byteOffset, db3_at, opt_m_b3_at);
   // opt_v_b3_next = 0.0010000000000000009·db3² + 0.999·opt_v_b3  [samples/digits.ts:45]
   const opt_v_b3_next = buf16;
-  wasmKernels.opt_v_b3_next(
-    opt_v_b3_next.byteOffset,
-    db3_wasm.byteOffset,
-    opt_v_b3_wasm.byteOffset,
-  );
+  wasmKernels.opt_v_b3_next(opt_v_b3_next.byteOffset, db3_at, opt_v_b3_at);
   // b3_next = b3 − lr·(biasCorrection1·opt_m_b3_next)/(√(biasCorrection2·opt_v_b3_next) + 1e-8)  [samples/digits.ts:32]
   const b3_next = buf17;
   wasmKernels.b3_next(
@@ -1131,7 +1188,7 @@ export function digitsUpdate(
     lr,
     biasCorrection2,
     opt_v_b3_next.byteOffset,
-    b3_wasm.byteOffset,
+    b3_at,
   );
   return digitsUpdateResult;
 }
@@ -1176,7 +1233,7 @@ let buf2_3 = new Float64Array(0);
 let buf3_3 = new Float64Array(0);
 // holds output A3
 let buf4_3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let digitsPredict_bound_m = -1;
 
 class DigitsPredictResult implements DigitsPredictOutputs {
@@ -1191,7 +1248,8 @@ let digitsPredictGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function digitsPredictReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -1252,25 +1310,53 @@ export function digitsPredict(
   const m = X.length / 784; // batch size, from X
   if (m !== digitsPredict_bound_m || digitsPredictGeneration !== wasmState.generation)
     digitsPredictReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (W3.buffer !== W3_wasm.buffer || W3.byteOffset !== W3_wasm.byteOffset) W3_wasm.set(W3);
-  if (b3.buffer !== b3_wasm.buffer || b3.byteOffset !== b3_wasm.byteOffset) b3_wasm.set(b3);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (W3.buffer === W3_wasm.buffer) W3_at = W3.byteOffset;
+  else {
+    W3_wasm.set(W3);
+    W3_at = W3_wasm.byteOffset;
+  }
+  if (b3.buffer === b3_wasm.buffer) b3_at = b3.byteOffset;
+  else {
+    b3_wasm.set(b3);
+    b3_at = b3_wasm.byteOffset;
+  }
   // Z1 = b1 + W1·X  [samples/digits.ts:34]
   const Z1 = buf0_3;
-  wasmKernels.Z1_2(m, Z1.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset, b1_wasm.byteOffset);
+  wasmKernels.Z1_2(m, Z1.byteOffset, W1_at, X_at, b1_at);
   // A1 = relu(Z1)  [samples/digits.ts:35]
   const A1 = buf1_3;
   wasmKernels.A1(m, A1.byteOffset, Z1.byteOffset);
   // t0 = relu(b2 + W2·A1)  [samples/digits.ts:37]
   const t0 = buf2_3;
-  wasmKernels.t0(m, t0.byteOffset, W2_wasm.byteOffset, A1.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.t0(m, t0.byteOffset, W2_at, A1.byteOffset, b2_at);
   // t1 = b3 + W3·t0  [samples/digits.ts:38]
   const t1 = buf3_3;
-  wasmKernels.t1(m, t1.byteOffset, W3_wasm.byteOffset, t0.byteOffset, b3_wasm.byteOffset);
+  wasmKernels.t1(m, t1.byteOffset, W3_at, t0.byteOffset, b3_at);
   // A3 = softmax_0(t1)  [samples/digits.ts:39]
   const A3 = buf4_3;
   computeA3(A3, t1, m);
@@ -1423,60 +1509,141 @@ let wasmKernels: WasmKernels = {
   t0: wasmUnready,
   t1: wasmUnready,
 };
-// input X in the memory (a call given this view copies nothing)
+// input X: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_view = new Float64Array(0);
 let X_wasm = new Float64Array(0);
-// input D_A1 in the memory (a call given this view copies nothing)
+let X_at = 0;
+// input D_A1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let D_A1_view = new Float64Array(0);
 let D_A1_wasm = new Float64Array(0);
-// input D_A2 in the memory (a call given this view copies nothing)
+let D_A1_at = 0;
+// input D_A2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let D_A2_view = new Float64Array(0);
 let D_A2_wasm = new Float64Array(0);
-// input W1 in the memory (a call given this view copies nothing)
+let D_A2_at = 0;
+// input W1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W1_view = new Float64Array(0);
 let W1_wasm = new Float64Array(0);
-// input b1 in the memory (a call given this view copies nothing)
+let W1_at = 0;
+// input b1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b1_view = new Float64Array(0);
 let b1_wasm = new Float64Array(0);
-// input W2 in the memory (a call given this view copies nothing)
+let b1_at = 0;
+// input W2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W2_view = new Float64Array(0);
 let W2_wasm = new Float64Array(0);
-// input b2 in the memory (a call given this view copies nothing)
+let W2_at = 0;
+// input b2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b2_view = new Float64Array(0);
 let b2_wasm = new Float64Array(0);
-// input W3 in the memory (a call given this view copies nothing)
+let b2_at = 0;
+// input W3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W3_view = new Float64Array(0);
 let W3_wasm = new Float64Array(0);
-// input b3 in the memory (a call given this view copies nothing)
+let W3_at = 0;
+// input b3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b3_view = new Float64Array(0);
 let b3_wasm = new Float64Array(0);
-// input dW1 in the memory (a call given this view copies nothing)
+let b3_at = 0;
+// input dW1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW1_view = new Float64Array(0);
 let dW1_wasm = new Float64Array(0);
-// input db1 in the memory (a call given this view copies nothing)
+let dW1_at = 0;
+// input db1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db1_view = new Float64Array(0);
 let db1_wasm = new Float64Array(0);
-// input dW2 in the memory (a call given this view copies nothing)
+let db1_at = 0;
+// input dW2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW2_view = new Float64Array(0);
 let dW2_wasm = new Float64Array(0);
-// input db2 in the memory (a call given this view copies nothing)
+let dW2_at = 0;
+// input db2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db2_view = new Float64Array(0);
 let db2_wasm = new Float64Array(0);
-// input dW3 in the memory (a call given this view copies nothing)
+let db2_at = 0;
+// input dW3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW3_view = new Float64Array(0);
 let dW3_wasm = new Float64Array(0);
-// input db3 in the memory (a call given this view copies nothing)
+let dW3_at = 0;
+// input db3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db3_view = new Float64Array(0);
 let db3_wasm = new Float64Array(0);
-// input opt_m_W1 in the memory (a call given this view copies nothing)
+let db3_at = 0;
+// input opt_m_W1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_W1_view = new Float64Array(0);
 let opt_m_W1_wasm = new Float64Array(0);
-// input opt_v_W1 in the memory (a call given this view copies nothing)
+let opt_m_W1_at = 0;
+// input opt_v_W1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_W1_view = new Float64Array(0);
 let opt_v_W1_wasm = new Float64Array(0);
-// input opt_m_b1 in the memory (a call given this view copies nothing)
+let opt_v_W1_at = 0;
+// input opt_m_b1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_b1_view = new Float64Array(0);
 let opt_m_b1_wasm = new Float64Array(0);
-// input opt_v_b1 in the memory (a call given this view copies nothing)
+let opt_m_b1_at = 0;
+// input opt_v_b1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_b1_view = new Float64Array(0);
 let opt_v_b1_wasm = new Float64Array(0);
-// input opt_m_W2 in the memory (a call given this view copies nothing)
+let opt_v_b1_at = 0;
+// input opt_m_W2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_W2_view = new Float64Array(0);
 let opt_m_W2_wasm = new Float64Array(0);
-// input opt_v_W2 in the memory (a call given this view copies nothing)
+let opt_m_W2_at = 0;
+// input opt_v_W2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_W2_view = new Float64Array(0);
 let opt_v_W2_wasm = new Float64Array(0);
-// input opt_m_b2 in the memory (a call given this view copies nothing)
+let opt_v_W2_at = 0;
+// input opt_m_b2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_b2_view = new Float64Array(0);
 let opt_m_b2_wasm = new Float64Array(0);
-// input opt_v_b2 in the memory (a call given this view copies nothing)
+let opt_m_b2_at = 0;
+// input opt_v_b2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_b2_view = new Float64Array(0);
 let opt_v_b2_wasm = new Float64Array(0);
-// input opt_m_W3 in the memory (a call given this view copies nothing)
+let opt_v_b2_at = 0;
+// input opt_m_W3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_W3_view = new Float64Array(0);
 let opt_m_W3_wasm = new Float64Array(0);
-// input opt_v_W3 in the memory (a call given this view copies nothing)
+let opt_m_W3_at = 0;
+// input opt_v_W3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_W3_view = new Float64Array(0);
 let opt_v_W3_wasm = new Float64Array(0);
-// input opt_m_b3 in the memory (a call given this view copies nothing)
+let opt_v_W3_at = 0;
+// input opt_m_b3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_m_b3_view = new Float64Array(0);
 let opt_m_b3_wasm = new Float64Array(0);
-// input opt_v_b3 in the memory (a call given this view copies nothing)
+let opt_m_b3_at = 0;
+// input opt_v_b3: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let opt_v_b3_view = new Float64Array(0);
 let opt_v_b3_wasm = new Float64Array(0);
+let opt_v_b3_at = 0;
 
 interface WasmInputViews {
   readonly X: Float64Array;
@@ -1515,39 +1682,39 @@ interface WasmInputViews {
  */
 export function inputViews(): WasmInputViews {
   return {
-    X: X_wasm,
-    D_A1: D_A1_wasm,
-    D_A2: D_A2_wasm,
-    W1: W1_wasm,
-    b1: b1_wasm,
-    W2: W2_wasm,
-    b2: b2_wasm,
-    W3: W3_wasm,
-    b3: b3_wasm,
-    dW1: dW1_wasm,
-    db1: db1_wasm,
-    dW2: dW2_wasm,
-    db2: db2_wasm,
-    dW3: dW3_wasm,
-    db3: db3_wasm,
-    opt_m_W1: opt_m_W1_wasm,
-    opt_v_W1: opt_v_W1_wasm,
-    opt_m_b1: opt_m_b1_wasm,
-    opt_v_b1: opt_v_b1_wasm,
-    opt_m_W2: opt_m_W2_wasm,
-    opt_v_W2: opt_v_W2_wasm,
-    opt_m_b2: opt_m_b2_wasm,
-    opt_v_b2: opt_v_b2_wasm,
-    opt_m_W3: opt_m_W3_wasm,
-    opt_v_W3: opt_v_W3_wasm,
-    opt_m_b3: opt_m_b3_wasm,
-    opt_v_b3: opt_v_b3_wasm,
+    X: X_view,
+    D_A1: D_A1_view,
+    D_A2: D_A2_view,
+    W1: W1_view,
+    b1: b1_view,
+    W2: W2_view,
+    b2: b2_view,
+    W3: W3_view,
+    b3: b3_view,
+    dW1: dW1_view,
+    db1: db1_view,
+    dW2: dW2_view,
+    db2: db2_view,
+    dW3: dW3_view,
+    db3: db3_view,
+    opt_m_W1: opt_m_W1_view,
+    opt_v_W1: opt_v_W1_view,
+    opt_m_b1: opt_m_b1_view,
+    opt_v_b1: opt_v_b1_view,
+    opt_m_W2: opt_m_W2_view,
+    opt_v_W2: opt_v_W2_view,
+    opt_m_b2: opt_m_b2_view,
+    opt_v_b2: opt_v_b2_view,
+    opt_m_W3: opt_m_W3_view,
+    opt_v_W3: opt_v_W3_view,
+    opt_m_b3: opt_m_b3_view,
+    opt_v_b3: opt_v_b3_view,
   };
 }
 
 /**
- * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
- * returns the bytes used (with `buffer` undefined it only counts them).
+ * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
+ * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
 function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   const m = limit;
@@ -1584,21 +1751,39 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) X_wasm = new Float64Array(buffer, at, 784 * m);
   at += Math.ceil((784 * m * 8) / 16) * 16;
+  if (buffer) X_view = new Float64Array(buffer, at, 784 * m);
+  at += Math.ceil((784 * m * 8) / 16) * 16;
   if (buffer) D_A1_wasm = new Float64Array(buffer, at, 128 * m);
+  at += Math.ceil((128 * m * 8) / 16) * 16;
+  if (buffer) D_A1_view = new Float64Array(buffer, at, 128 * m);
   at += Math.ceil((128 * m * 8) / 16) * 16;
   if (buffer) D_A2_wasm = new Float64Array(buffer, at, 64 * m);
   at += Math.ceil((64 * m * 8) / 16) * 16;
+  if (buffer) D_A2_view = new Float64Array(buffer, at, 64 * m);
+  at += Math.ceil((64 * m * 8) / 16) * 16;
   if (buffer) W1_wasm = new Float64Array(buffer, at, 100352);
+  at += Math.ceil((100352 * 8) / 16) * 16;
+  if (buffer) W1_view = new Float64Array(buffer, at, 100352);
   at += Math.ceil((100352 * 8) / 16) * 16;
   if (buffer) b1_wasm = new Float64Array(buffer, at, 128);
   at += Math.ceil((128 * 8) / 16) * 16;
+  if (buffer) b1_view = new Float64Array(buffer, at, 128);
+  at += Math.ceil((128 * 8) / 16) * 16;
   if (buffer) W2_wasm = new Float64Array(buffer, at, 8192);
+  at += Math.ceil((8192 * 8) / 16) * 16;
+  if (buffer) W2_view = new Float64Array(buffer, at, 8192);
   at += Math.ceil((8192 * 8) / 16) * 16;
   if (buffer) b2_wasm = new Float64Array(buffer, at, 64);
   at += Math.ceil((64 * 8) / 16) * 16;
+  if (buffer) b2_view = new Float64Array(buffer, at, 64);
+  at += Math.ceil((64 * 8) / 16) * 16;
   if (buffer) W3_wasm = new Float64Array(buffer, at, 640);
   at += Math.ceil((640 * 8) / 16) * 16;
+  if (buffer) W3_view = new Float64Array(buffer, at, 640);
+  at += Math.ceil((640 * 8) / 16) * 16;
   if (buffer) b3_wasm = new Float64Array(buffer, at, 10);
+  at += Math.ceil((10 * 8) / 16) * 16;
+  if (buffer) b3_view = new Float64Array(buffer, at, 10);
   at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) buf0_2 = new Float64Array(buffer, at, 100352);
   at += Math.ceil((100352 * 8) / 16) * 16;
@@ -1638,39 +1823,75 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) dW1_wasm = new Float64Array(buffer, at, 100352);
   at += Math.ceil((100352 * 8) / 16) * 16;
+  if (buffer) dW1_view = new Float64Array(buffer, at, 100352);
+  at += Math.ceil((100352 * 8) / 16) * 16;
   if (buffer) db1_wasm = new Float64Array(buffer, at, 128);
+  at += Math.ceil((128 * 8) / 16) * 16;
+  if (buffer) db1_view = new Float64Array(buffer, at, 128);
   at += Math.ceil((128 * 8) / 16) * 16;
   if (buffer) dW2_wasm = new Float64Array(buffer, at, 8192);
   at += Math.ceil((8192 * 8) / 16) * 16;
+  if (buffer) dW2_view = new Float64Array(buffer, at, 8192);
+  at += Math.ceil((8192 * 8) / 16) * 16;
   if (buffer) db2_wasm = new Float64Array(buffer, at, 64);
+  at += Math.ceil((64 * 8) / 16) * 16;
+  if (buffer) db2_view = new Float64Array(buffer, at, 64);
   at += Math.ceil((64 * 8) / 16) * 16;
   if (buffer) dW3_wasm = new Float64Array(buffer, at, 640);
   at += Math.ceil((640 * 8) / 16) * 16;
+  if (buffer) dW3_view = new Float64Array(buffer, at, 640);
+  at += Math.ceil((640 * 8) / 16) * 16;
   if (buffer) db3_wasm = new Float64Array(buffer, at, 10);
+  at += Math.ceil((10 * 8) / 16) * 16;
+  if (buffer) db3_view = new Float64Array(buffer, at, 10);
   at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) opt_m_W1_wasm = new Float64Array(buffer, at, 100352);
   at += Math.ceil((100352 * 8) / 16) * 16;
+  if (buffer) opt_m_W1_view = new Float64Array(buffer, at, 100352);
+  at += Math.ceil((100352 * 8) / 16) * 16;
   if (buffer) opt_v_W1_wasm = new Float64Array(buffer, at, 100352);
+  at += Math.ceil((100352 * 8) / 16) * 16;
+  if (buffer) opt_v_W1_view = new Float64Array(buffer, at, 100352);
   at += Math.ceil((100352 * 8) / 16) * 16;
   if (buffer) opt_m_b1_wasm = new Float64Array(buffer, at, 128);
   at += Math.ceil((128 * 8) / 16) * 16;
+  if (buffer) opt_m_b1_view = new Float64Array(buffer, at, 128);
+  at += Math.ceil((128 * 8) / 16) * 16;
   if (buffer) opt_v_b1_wasm = new Float64Array(buffer, at, 128);
+  at += Math.ceil((128 * 8) / 16) * 16;
+  if (buffer) opt_v_b1_view = new Float64Array(buffer, at, 128);
   at += Math.ceil((128 * 8) / 16) * 16;
   if (buffer) opt_m_W2_wasm = new Float64Array(buffer, at, 8192);
   at += Math.ceil((8192 * 8) / 16) * 16;
+  if (buffer) opt_m_W2_view = new Float64Array(buffer, at, 8192);
+  at += Math.ceil((8192 * 8) / 16) * 16;
   if (buffer) opt_v_W2_wasm = new Float64Array(buffer, at, 8192);
+  at += Math.ceil((8192 * 8) / 16) * 16;
+  if (buffer) opt_v_W2_view = new Float64Array(buffer, at, 8192);
   at += Math.ceil((8192 * 8) / 16) * 16;
   if (buffer) opt_m_b2_wasm = new Float64Array(buffer, at, 64);
   at += Math.ceil((64 * 8) / 16) * 16;
+  if (buffer) opt_m_b2_view = new Float64Array(buffer, at, 64);
+  at += Math.ceil((64 * 8) / 16) * 16;
   if (buffer) opt_v_b2_wasm = new Float64Array(buffer, at, 64);
+  at += Math.ceil((64 * 8) / 16) * 16;
+  if (buffer) opt_v_b2_view = new Float64Array(buffer, at, 64);
   at += Math.ceil((64 * 8) / 16) * 16;
   if (buffer) opt_m_W3_wasm = new Float64Array(buffer, at, 640);
   at += Math.ceil((640 * 8) / 16) * 16;
+  if (buffer) opt_m_W3_view = new Float64Array(buffer, at, 640);
+  at += Math.ceil((640 * 8) / 16) * 16;
   if (buffer) opt_v_W3_wasm = new Float64Array(buffer, at, 640);
+  at += Math.ceil((640 * 8) / 16) * 16;
+  if (buffer) opt_v_W3_view = new Float64Array(buffer, at, 640);
   at += Math.ceil((640 * 8) / 16) * 16;
   if (buffer) opt_m_b3_wasm = new Float64Array(buffer, at, 10);
   at += Math.ceil((10 * 8) / 16) * 16;
+  if (buffer) opt_m_b3_view = new Float64Array(buffer, at, 10);
+  at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) opt_v_b3_wasm = new Float64Array(buffer, at, 10);
+  at += Math.ceil((10 * 8) / 16) * 16;
+  if (buffer) opt_v_b3_view = new Float64Array(buffer, at, 10);
   at += Math.ceil((10 * 8) / 16) * 16;
   if (buffer) buf0_3 = new Float64Array(buffer, at, 128 * m);
   at += Math.ceil((128 * m * 8) / 16) * 16;
@@ -1710,9 +1931,21 @@ function wasmEngine(): WasmApi | undefined {
   return undefined;
 }
 
-/** A memory for batches of up to `limit` examples (every buffer fits in it). */
+/**
+ * A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE
+ * when the engine cannot make one that large.
+ */
 function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer } {
-  return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
+  const pages = Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536));
+  try {
+    return new api.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GradgenInputError(
+      'E_BATCH_TOO_LARGE',
+      `a WebAssembly memory for ${limit} examples (${pages} pages of 64 KiB) cannot be made here: ${e.message}`,
+    );
+  }
 }
 
 /**
@@ -1740,15 +1973,26 @@ function wasmAdopt(
  * Chromium 156, over 4 KB in older versions).
  */
 function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
-  try {
-    const module = (wasmState.module ??= new api.Module(wasmBytes));
-    const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
-    return true;
-  } catch (e) {
-    if (e instanceof RangeError) return false;
+  const refused = (e: unknown): boolean => {
+    if (e instanceof RangeError) return true;
     throw e;
+  };
+  let module = wasmState.module;
+  try {
+    module ??= new api.Module(wasmBytes);
+  } catch (e) {
+    return !refused(e);
   }
+  wasmState.module = module;
+  const memory = wasmMemory(api, limit);
+  let exports: object;
+  try {
+    exports = new api.Instance(module, wasmImports(memory)).exports;
+  } catch (e) {
+    return !refused(e);
+  }
+  wasmAdopt(memory, limit, exports, call);
+  return true;
 }
 
 /**
@@ -1776,7 +2020,12 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   } catch (e) {
     return Promise.reject(e);
   }
-  const memory = wasmMemory(api, limit);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = wasmMemory(api, limit);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const compiled = wasmState.module ?? api.compile(wasmBytes);
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;

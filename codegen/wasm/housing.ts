@@ -140,7 +140,7 @@ let buf1 = new Float64Array(0);
 let buf2 = new Float64Array(0);
 // holds output db
 let buf3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let housingLossAndGrad_bound_m = -1;
 
 class HousingLossAndGradResult implements HousingLossAndGradOutputs {
@@ -157,7 +157,8 @@ let housingLossAndGradGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function housingLossAndGradReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -239,33 +240,42 @@ export function housingLossAndGrad(
   }
   if (m !== housingLossAndGrad_bound_m || housingLossAndGradGeneration !== wasmState.generation)
     housingLossAndGradReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (Y.buffer !== Y_wasm.buffer || Y.byteOffset !== Y_wasm.byteOffset) Y_wasm.set(Y);
-  if (X_mean.buffer !== X_mean_wasm.buffer || X_mean.byteOffset !== X_mean_wasm.byteOffset)
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (Y.buffer === Y_wasm.buffer) Y_at = Y.byteOffset;
+  else {
+    Y_wasm.set(Y);
+    Y_at = Y_wasm.byteOffset;
+  }
+  if (X_mean.buffer === X_mean_wasm.buffer) X_mean_at = X_mean.byteOffset;
+  else {
     X_mean_wasm.set(X_mean);
-  if (X_std.buffer !== X_std_wasm.buffer || X_std.byteOffset !== X_std_wasm.byteOffset)
+    X_mean_at = X_mean_wasm.byteOffset;
+  }
+  if (X_std.buffer === X_std_wasm.buffer) X_std_at = X_std.byteOffset;
+  else {
     X_std_wasm.set(X_std);
-  if (W.buffer !== W_wasm.buffer || W.byteOffset !== W_wasm.byteOffset) W_wasm.set(W);
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
+    X_std_at = X_std_wasm.byteOffset;
+  }
+  if (W.buffer === W_wasm.buffer) W_at = W.byteOffset;
+  else {
+    W_wasm.set(W);
+    W_at = W_wasm.byteOffset;
+  }
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
   // Xn = (X − X_mean)/X_std  [samples/housing.ts:21]
   const Xn = buf0;
-  wasmKernels.Xn(
-    m,
-    Xn.byteOffset,
-    X_wasm.byteOffset,
-    X_mean_wasm.byteOffset,
-    X_std_wasm.byteOffset,
-  );
+  wasmKernels.Xn(m, Xn.byteOffset, X_at, X_mean_at, X_std_at);
   // dYhat = b + W·Xn − Y  [samples/housing.ts:26]
   const dYhat = buf1;
-  wasmKernels.dYhat(
-    m,
-    dYhat.byteOffset,
-    W_wasm.byteOffset,
-    Xn.byteOffset,
-    b_wasm.byteOffset,
-    Y_wasm.byteOffset,
-  );
+  wasmKernels.dYhat(m, dYhat.byteOffset, W_at, Xn.byteOffset, b_at, Y_at);
   // t0 = Σ (dYhat²)  [samples/housing.ts:26]
   let t0 = 0;
   {
@@ -345,7 +355,8 @@ let housingUpdateGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function housingUpdateReserve(): void {
   housingUpdateResult.W_next = buf0_2.length === 2 ? buf0_2 : buf0_2.subarray(0, 2);
@@ -395,16 +406,32 @@ export function housingUpdate(
   checkScalar('housingUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
   if (housingUpdateGeneration !== wasmState.generation) housingUpdateReserve();
-  if (W.buffer !== W_wasm.buffer || W.byteOffset !== W_wasm.byteOffset) W_wasm.set(W);
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
-  if (dW.buffer !== dW_wasm.buffer || dW.byteOffset !== dW_wasm.byteOffset) dW_wasm.set(dW);
-  if (db.buffer !== db_wasm.buffer || db.byteOffset !== db_wasm.byteOffset) db_wasm.set(db);
+  if (W.buffer === W_wasm.buffer) W_at = W.byteOffset;
+  else {
+    W_wasm.set(W);
+    W_at = W_wasm.byteOffset;
+  }
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
+  if (dW.buffer === dW_wasm.buffer) dW_at = dW.byteOffset;
+  else {
+    dW_wasm.set(dW);
+    dW_at = dW_wasm.byteOffset;
+  }
+  if (db.buffer === db_wasm.buffer) db_at = db.byteOffset;
+  else {
+    db_wasm.set(db);
+    db_at = db_wasm.byteOffset;
+  }
   // W_next = W − dW·lr  [samples/housing.ts:23]
   const W_next = buf0_2;
-  wasmKernels.W_next(W_next.byteOffset, dW_wasm.byteOffset, lr, W_wasm.byteOffset);
+  wasmKernels.W_next(W_next.byteOffset, dW_at, lr, W_at);
   // b_next = b − db·lr  [samples/housing.ts:24]
   const b_next = buf1_2;
-  wasmKernels.b_next(b_next.byteOffset, db_wasm.byteOffset, lr, b_wasm.byteOffset);
+  wasmKernels.b_next(b_next.byteOffset, db_at, lr, b_at);
   return housingUpdateResult;
 }
 
@@ -441,7 +468,7 @@ export const housingPredictMeta = {
 let buf0_3 = new Float64Array(0);
 // holds output Yhat
 let buf1_3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let housingPredict_bound_m = -1;
 
 class HousingPredictResult implements HousingPredictOutputs {
@@ -456,7 +483,8 @@ let housingPredictGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function housingPredictReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -529,25 +557,37 @@ export function housingPredict(
   const m = X.length / 2; // batch size, from X
   if (m !== housingPredict_bound_m || housingPredictGeneration !== wasmState.generation)
     housingPredictReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (X_mean.buffer !== X_mean_wasm.buffer || X_mean.byteOffset !== X_mean_wasm.byteOffset)
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (X_mean.buffer === X_mean_wasm.buffer) X_mean_at = X_mean.byteOffset;
+  else {
     X_mean_wasm.set(X_mean);
-  if (X_std.buffer !== X_std_wasm.buffer || X_std.byteOffset !== X_std_wasm.byteOffset)
+    X_mean_at = X_mean_wasm.byteOffset;
+  }
+  if (X_std.buffer === X_std_wasm.buffer) X_std_at = X_std.byteOffset;
+  else {
     X_std_wasm.set(X_std);
-  if (W.buffer !== W_wasm.buffer || W.byteOffset !== W_wasm.byteOffset) W_wasm.set(W);
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
+    X_std_at = X_std_wasm.byteOffset;
+  }
+  if (W.buffer === W_wasm.buffer) W_at = W.byteOffset;
+  else {
+    W_wasm.set(W);
+    W_at = W_wasm.byteOffset;
+  }
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
   // Xn = (X − X_mean)/X_std  [samples/housing.ts:21]
   const Xn = buf0_3;
-  wasmKernels.Xn_2(
-    m,
-    Xn.byteOffset,
-    X_wasm.byteOffset,
-    X_mean_wasm.byteOffset,
-    X_std_wasm.byteOffset,
-  );
+  wasmKernels.Xn_2(m, Xn.byteOffset, X_at, X_mean_at, X_std_at);
   // Yhat = b + W·Xn  [samples/housing.ts:25]
   const Yhat = buf1_3;
-  wasmKernels.Yhat(m, Yhat.byteOffset, W_wasm.byteOffset, Xn.byteOffset, b_wasm.byteOffset);
+  wasmKernels.Yhat(m, Yhat.byteOffset, W_at, Xn.byteOffset, b_at);
   return housingPredictResult;
 }
 
@@ -641,22 +681,46 @@ let wasmKernels: WasmKernels = {
   Xn_2: wasmUnready,
   Yhat: wasmUnready,
 };
-// input X in the memory (a call given this view copies nothing)
+// input X: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_view = new Float64Array(0);
 let X_wasm = new Float64Array(0);
-// input Y in the memory (a call given this view copies nothing)
+let X_at = 0;
+// input Y: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let Y_view = new Float64Array(0);
 let Y_wasm = new Float64Array(0);
-// input X_mean in the memory (a call given this view copies nothing)
+let Y_at = 0;
+// input X_mean: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_mean_view = new Float64Array(0);
 let X_mean_wasm = new Float64Array(0);
-// input X_std in the memory (a call given this view copies nothing)
+let X_mean_at = 0;
+// input X_std: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_std_view = new Float64Array(0);
 let X_std_wasm = new Float64Array(0);
-// input W in the memory (a call given this view copies nothing)
+let X_std_at = 0;
+// input W: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W_view = new Float64Array(0);
 let W_wasm = new Float64Array(0);
-// input b in the memory (a call given this view copies nothing)
+let W_at = 0;
+// input b: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b_view = new Float64Array(0);
 let b_wasm = new Float64Array(0);
-// input dW in the memory (a call given this view copies nothing)
+let b_at = 0;
+// input dW: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW_view = new Float64Array(0);
 let dW_wasm = new Float64Array(0);
-// input db in the memory (a call given this view copies nothing)
+let dW_at = 0;
+// input db: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db_view = new Float64Array(0);
 let db_wasm = new Float64Array(0);
+let db_at = 0;
 
 interface WasmInputViews {
   readonly X: Float64Array;
@@ -676,20 +740,20 @@ interface WasmInputViews {
  */
 export function inputViews(): WasmInputViews {
   return {
-    X: X_wasm,
-    Y: Y_wasm,
-    X_mean: X_mean_wasm,
-    X_std: X_std_wasm,
-    W: W_wasm,
-    b: b_wasm,
-    dW: dW_wasm,
-    db: db_wasm,
+    X: X_view,
+    Y: Y_view,
+    X_mean: X_mean_view,
+    X_std: X_std_view,
+    W: W_view,
+    b: b_view,
+    dW: dW_view,
+    db: db_view,
   };
 }
 
 /**
- * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
- * returns the bytes used (with `buffer` undefined it only counts them).
+ * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
+ * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
 function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   const m = limit;
@@ -704,15 +768,27 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) X_wasm = new Float64Array(buffer, at, 2 * m);
   at += Math.ceil((2 * m * 8) / 16) * 16;
+  if (buffer) X_view = new Float64Array(buffer, at, 2 * m);
+  at += Math.ceil((2 * m * 8) / 16) * 16;
   if (buffer) Y_wasm = new Float64Array(buffer, at, m);
+  at += Math.ceil((m * 8) / 16) * 16;
+  if (buffer) Y_view = new Float64Array(buffer, at, m);
   at += Math.ceil((m * 8) / 16) * 16;
   if (buffer) X_mean_wasm = new Float64Array(buffer, at, 2);
   at += Math.ceil((2 * 8) / 16) * 16;
+  if (buffer) X_mean_view = new Float64Array(buffer, at, 2);
+  at += Math.ceil((2 * 8) / 16) * 16;
   if (buffer) X_std_wasm = new Float64Array(buffer, at, 2);
+  at += Math.ceil((2 * 8) / 16) * 16;
+  if (buffer) X_std_view = new Float64Array(buffer, at, 2);
   at += Math.ceil((2 * 8) / 16) * 16;
   if (buffer) W_wasm = new Float64Array(buffer, at, 2);
   at += Math.ceil((2 * 8) / 16) * 16;
+  if (buffer) W_view = new Float64Array(buffer, at, 2);
+  at += Math.ceil((2 * 8) / 16) * 16;
   if (buffer) b_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) b_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_2 = new Float64Array(buffer, at, 2);
   at += Math.ceil((2 * 8) / 16) * 16;
@@ -720,7 +796,11 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) dW_wasm = new Float64Array(buffer, at, 2);
   at += Math.ceil((2 * 8) / 16) * 16;
+  if (buffer) dW_view = new Float64Array(buffer, at, 2);
+  at += Math.ceil((2 * 8) / 16) * 16;
   if (buffer) db_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) db_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_3 = new Float64Array(buffer, at, 2 * m);
   at += Math.ceil((2 * m * 8) / 16) * 16;
@@ -754,9 +834,21 @@ function wasmEngine(): WasmApi | undefined {
   return undefined;
 }
 
-/** A memory for batches of up to `limit` examples (every buffer fits in it). */
+/**
+ * A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE
+ * when the engine cannot make one that large.
+ */
 function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer } {
-  return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
+  const pages = Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536));
+  try {
+    return new api.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GradgenInputError(
+      'E_BATCH_TOO_LARGE',
+      `a WebAssembly memory for ${limit} examples (${pages} pages of 64 KiB) cannot be made here: ${e.message}`,
+    );
+  }
 }
 
 /**
@@ -784,15 +876,26 @@ function wasmAdopt(
  * Chromium 156, over 4 KB in older versions).
  */
 function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
-  try {
-    const module = (wasmState.module ??= new api.Module(wasmBytes));
-    const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
-    return true;
-  } catch (e) {
-    if (e instanceof RangeError) return false;
+  const refused = (e: unknown): boolean => {
+    if (e instanceof RangeError) return true;
     throw e;
+  };
+  let module = wasmState.module;
+  try {
+    module ??= new api.Module(wasmBytes);
+  } catch (e) {
+    return !refused(e);
   }
+  wasmState.module = module;
+  const memory = wasmMemory(api, limit);
+  let exports: object;
+  try {
+    exports = new api.Instance(module, wasmImports(memory)).exports;
+  } catch (e) {
+    return !refused(e);
+  }
+  wasmAdopt(memory, limit, exports, call);
+  return true;
 }
 
 /**
@@ -820,7 +923,12 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   } catch (e) {
     return Promise.reject(e);
   }
-  const memory = wasmMemory(api, limit);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = wasmMemory(api, limit);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const compiled = wasmState.module ?? api.compile(wasmBytes);
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;

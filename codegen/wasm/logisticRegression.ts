@@ -134,7 +134,7 @@ let buf1 = new Float64Array(0);
 let buf2 = new Float64Array(0);
 // holds output dw
 let buf3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let logisticRegressionLossAndGrad_bound_m = -1;
 
 class LogisticRegressionLossAndGradResult implements LogisticRegressionLossAndGradOutputs {
@@ -152,7 +152,8 @@ let logisticRegressionLossAndGradGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function logisticRegressionLossAndGradReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -249,12 +250,24 @@ export function logisticRegressionLossAndGrad(
     logisticRegressionLossAndGradGeneration !== wasmState.generation
   )
     logisticRegressionLossAndGradReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
-  if (w.buffer !== w_wasm.buffer || w.byteOffset !== w_wasm.byteOffset) w_wasm.set(w);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
+  if (w.buffer === w_wasm.buffer) w_at = w.byteOffset;
+  else {
+    w_wasm.set(w);
+    w_at = w_wasm.byteOffset;
+  }
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0;
-  wasmKernels.Z(m, Z.byteOffset, w_wasm.byteOffset, X_wasm.byteOffset, b_wasm.byteOffset);
+  wasmKernels.Z(m, Z.byteOffset, w_at, X_at, b_at);
   // t0 = Σ (softplus(Z)·(1 − Y) + Y·softplus(−Z))  [samples/logisticRegression.ts:27]
   let t0 = 0;
   {
@@ -289,7 +302,7 @@ export function logisticRegressionLossAndGrad(
   wasmKernels.db(m, db.byteOffset, dZ.byteOffset, t1);
   // dw = (1/m)·(X·dZᵀ)  [samples/logisticRegression.ts:28]
   const dw = buf3;
-  wasmKernels.dw(m, dw.byteOffset, X_wasm.byteOffset, dZ.byteOffset, t1);
+  wasmKernels.dw(m, dw.byteOffset, X_at, dZ.byteOffset, t1);
   logisticRegressionLossAndGradResult.J = J;
   return logisticRegressionLossAndGradResult;
 }
@@ -347,7 +360,8 @@ let logisticRegressionUpdateGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function logisticRegressionUpdateReserve(): void {
   logisticRegressionUpdateResult.b_next = buf0_2.length === 1 ? buf0_2 : buf0_2.subarray(0, 1);
@@ -423,16 +437,32 @@ export function logisticRegressionUpdate(
   const lr = inputs.lr;
   if (logisticRegressionUpdateGeneration !== wasmState.generation)
     logisticRegressionUpdateReserve();
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
-  if (w.buffer !== w_wasm.buffer || w.byteOffset !== w_wasm.byteOffset) w_wasm.set(w);
-  if (db.buffer !== db_wasm.buffer || db.byteOffset !== db_wasm.byteOffset) db_wasm.set(db);
-  if (dw.buffer !== dw_wasm.buffer || dw.byteOffset !== dw_wasm.byteOffset) dw_wasm.set(dw);
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
+  if (w.buffer === w_wasm.buffer) w_at = w.byteOffset;
+  else {
+    w_wasm.set(w);
+    w_at = w_wasm.byteOffset;
+  }
+  if (db.buffer === db_wasm.buffer) db_at = db.byteOffset;
+  else {
+    db_wasm.set(db);
+    db_at = db_wasm.byteOffset;
+  }
+  if (dw.buffer === dw_wasm.buffer) dw_at = dw.byteOffset;
+  else {
+    dw_wasm.set(dw);
+    dw_at = dw_wasm.byteOffset;
+  }
   // b_next = b − db·lr  [samples/logisticRegression.ts:23]
   const b_next = buf0_2;
-  wasmKernels.b_next(b_next.byteOffset, db_wasm.byteOffset, lr, b_wasm.byteOffset);
+  wasmKernels.b_next(b_next.byteOffset, db_at, lr, b_at);
   // w_next = w − dw·lr  [samples/logisticRegression.ts:22]
   const w_next = buf1_2;
-  wasmKernels.w_next(w_next.byteOffset, dw_wasm.byteOffset, lr, w_wasm.byteOffset);
+  wasmKernels.w_next(w_next.byteOffset, dw_at, lr, w_at);
   return logisticRegressionUpdateResult;
 }
 
@@ -465,7 +495,7 @@ export const logisticRegressionPredictMeta = {
 let buf0_3 = new Float64Array(0);
 // holds output A
 let buf1_3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let logisticRegressionPredict_bound_m = -1;
 
 class LogisticRegressionPredictResult implements LogisticRegressionPredictOutputs {
@@ -481,7 +511,8 @@ let logisticRegressionPredictGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function logisticRegressionPredictReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -553,12 +584,24 @@ export function logisticRegressionPredict(
     logisticRegressionPredictGeneration !== wasmState.generation
   )
     logisticRegressionPredictReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (b.buffer !== b_wasm.buffer || b.byteOffset !== b_wasm.byteOffset) b_wasm.set(b);
-  if (w.buffer !== w_wasm.buffer || w.byteOffset !== w_wasm.byteOffset) w_wasm.set(w);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (b.buffer === b_wasm.buffer) b_at = b.byteOffset;
+  else {
+    b_wasm.set(b);
+    b_at = b_wasm.byteOffset;
+  }
+  if (w.buffer === w_wasm.buffer) w_at = w.byteOffset;
+  else {
+    w_wasm.set(w);
+    w_at = w_wasm.byteOffset;
+  }
   // Z = b + wᵀ·X  [samples/logisticRegression.ts:25]
   const Z = buf0_3;
-  wasmKernels.Z_2(m, Z.byteOffset, w_wasm.byteOffset, X_wasm.byteOffset, b_wasm.byteOffset);
+  wasmKernels.Z_2(m, Z.byteOffset, w_at, X_at, b_at);
   // A = σ(Z)  [samples/logisticRegression.ts:26]
   const A = buf1_3;
   for (let k = 0; k < m; k++) {
@@ -653,16 +696,31 @@ let wasmKernels: WasmKernels = {
   w_next: wasmUnready,
   Z_2: wasmUnready,
 };
-// input X in the memory (a call given this view copies nothing)
+// input X: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_view = new Float64Array(0);
 let X_wasm = new Float64Array(0);
-// input b in the memory (a call given this view copies nothing)
+let X_at = 0;
+// input b: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b_view = new Float64Array(0);
 let b_wasm = new Float64Array(0);
-// input w in the memory (a call given this view copies nothing)
+let b_at = 0;
+// input w: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let w_view = new Float64Array(0);
 let w_wasm = new Float64Array(0);
-// input db in the memory (a call given this view copies nothing)
+let w_at = 0;
+// input db: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db_view = new Float64Array(0);
 let db_wasm = new Float64Array(0);
-// input dw in the memory (a call given this view copies nothing)
+let db_at = 0;
+// input dw: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dw_view = new Float64Array(0);
 let dw_wasm = new Float64Array(0);
+let dw_at = 0;
 
 interface WasmInputViews {
   readonly X: Float64Array;
@@ -679,17 +737,17 @@ interface WasmInputViews {
  */
 export function inputViews(): WasmInputViews {
   return {
-    X: X_wasm,
-    b: b_wasm,
-    w: w_wasm,
-    db: db_wasm,
-    dw: dw_wasm,
+    X: X_view,
+    b: b_view,
+    w: w_view,
+    db: db_view,
+    dw: dw_view,
   };
 }
 
 /**
- * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
- * returns the bytes used (with `buffer` undefined it only counts them).
+ * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
+ * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
 function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   const m = limit;
@@ -704,9 +762,15 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((12288 * 8) / 16) * 16;
   if (buffer) X_wasm = new Float64Array(buffer, at, 12288 * m);
   at += Math.ceil((12288 * m * 8) / 16) * 16;
+  if (buffer) X_view = new Float64Array(buffer, at, 12288 * m);
+  at += Math.ceil((12288 * m * 8) / 16) * 16;
   if (buffer) b_wasm = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) b_view = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) w_wasm = new Float64Array(buffer, at, 12288);
+  at += Math.ceil((12288 * 8) / 16) * 16;
+  if (buffer) w_view = new Float64Array(buffer, at, 12288);
   at += Math.ceil((12288 * 8) / 16) * 16;
   if (buffer) buf0_2 = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
@@ -714,7 +778,11 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((12288 * 8) / 16) * 16;
   if (buffer) db_wasm = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) db_view = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) dw_wasm = new Float64Array(buffer, at, 12288);
+  at += Math.ceil((12288 * 8) / 16) * 16;
+  if (buffer) dw_view = new Float64Array(buffer, at, 12288);
   at += Math.ceil((12288 * 8) / 16) * 16;
   if (buffer) buf0_3 = new Float64Array(buffer, at, m);
   at += Math.ceil((m * 8) / 16) * 16;
@@ -748,9 +816,21 @@ function wasmEngine(): WasmApi | undefined {
   return undefined;
 }
 
-/** A memory for batches of up to `limit` examples (every buffer fits in it). */
+/**
+ * A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE
+ * when the engine cannot make one that large.
+ */
 function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer } {
-  return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
+  const pages = Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536));
+  try {
+    return new api.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GradgenInputError(
+      'E_BATCH_TOO_LARGE',
+      `a WebAssembly memory for ${limit} examples (${pages} pages of 64 KiB) cannot be made here: ${e.message}`,
+    );
+  }
 }
 
 /**
@@ -778,15 +858,26 @@ function wasmAdopt(
  * Chromium 156, over 4 KB in older versions).
  */
 function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
-  try {
-    const module = (wasmState.module ??= new api.Module(wasmBytes));
-    const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
-    return true;
-  } catch (e) {
-    if (e instanceof RangeError) return false;
+  const refused = (e: unknown): boolean => {
+    if (e instanceof RangeError) return true;
     throw e;
+  };
+  let module = wasmState.module;
+  try {
+    module ??= new api.Module(wasmBytes);
+  } catch (e) {
+    return !refused(e);
   }
+  wasmState.module = module;
+  const memory = wasmMemory(api, limit);
+  let exports: object;
+  try {
+    exports = new api.Instance(module, wasmImports(memory)).exports;
+  } catch (e) {
+    return !refused(e);
+  }
+  wasmAdopt(memory, limit, exports, call);
+  return true;
 }
 
 /**
@@ -814,7 +905,12 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   } catch (e) {
     return Promise.reject(e);
   }
-  const memory = wasmMemory(api, limit);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = wasmMemory(api, limit);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const compiled = wasmState.module ?? api.compile(wasmBytes);
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;

@@ -165,7 +165,7 @@ let buf5 = new Float64Array(0);
 let buf6 = new Float64Array(0);
 // holds output db2
 let buf7 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let planarLossAndGrad_bound_m = -1;
 
 class PlanarLossAndGradResult implements PlanarLossAndGradOutputs {
@@ -184,7 +184,8 @@ let planarLossAndGradGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function planarLossAndGradReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -252,19 +253,35 @@ export function planarLossAndGrad(
   }
   if (m !== planarLossAndGrad_bound_m || planarLossAndGradGeneration !== wasmState.generation)
     planarLossAndGradReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
   // t0 = W1·X  [samples/planar.ts:27]
   const t0 = buf0;
-  wasmKernels.t0(m, t0.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset);
+  wasmKernels.t0(m, t0.byteOffset, W1_at, X_at);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf1;
   computeA1(A1, b1, t0, m);
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf2;
-  wasmKernels.Z2(m, Z2.byteOffset, W2_wasm.byteOffset, A1.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.Z2(m, Z2.byteOffset, W2_at, A1.byteOffset, b2_at);
   // t1 = Σ (Y·softplus(−Z2) + softplus(Z2)·(1 − Y))  [samples/planar.ts:31]
   let t1 = 0;
   {
@@ -296,10 +313,10 @@ export function planarLossAndGrad(
   }
   // dZ1 = (1 − A1²)·(W2ᵀ·dZ2)  [samples/planar.ts:32]
   const dZ1 = buf0;
-  wasmKernels.dZ1(m, dZ1.byteOffset, W2_wasm.byteOffset, dZ2.byteOffset, A1.byteOffset);
+  wasmKernels.dZ1(m, dZ1.byteOffset, W2_at, dZ2.byteOffset, A1.byteOffset);
   // dW1 = (1/m)·(dZ1·Xᵀ)  [samples/planar.ts:32]
   const dW1 = buf4;
-  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_wasm.byteOffset, t2);
+  wasmKernels.dW1(m, dW1.byteOffset, dZ1.byteOffset, X_at, t2);
   // db1 = (1/m)·Σ_1 dZ1  [samples/planar.ts:32]
   const db1 = buf5;
   wasmKernels.db1(m, db1.byteOffset, dZ1.byteOffset, t2);
@@ -383,7 +400,8 @@ let planarUpdateGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function planarUpdateReserve(): void {
   planarUpdateResult.W1_next = buf0_2.length === 8 ? buf0_2 : buf0_2.subarray(0, 8);
@@ -443,26 +461,58 @@ export function planarUpdate(
   checkScalar('planarUpdate', 'lr', inputs.lr);
   const lr = inputs.lr;
   if (planarUpdateGeneration !== wasmState.generation) planarUpdateReserve();
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (b1.buffer !== b1_wasm.buffer || b1.byteOffset !== b1_wasm.byteOffset) b1_wasm.set(b1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
-  if (dW1.buffer !== dW1_wasm.buffer || dW1.byteOffset !== dW1_wasm.byteOffset) dW1_wasm.set(dW1);
-  if (db1.buffer !== db1_wasm.buffer || db1.byteOffset !== db1_wasm.byteOffset) db1_wasm.set(db1);
-  if (dW2.buffer !== dW2_wasm.buffer || dW2.byteOffset !== dW2_wasm.byteOffset) dW2_wasm.set(dW2);
-  if (db2.buffer !== db2_wasm.buffer || db2.byteOffset !== db2_wasm.byteOffset) db2_wasm.set(db2);
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (b1.buffer === b1_wasm.buffer) b1_at = b1.byteOffset;
+  else {
+    b1_wasm.set(b1);
+    b1_at = b1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
+  if (dW1.buffer === dW1_wasm.buffer) dW1_at = dW1.byteOffset;
+  else {
+    dW1_wasm.set(dW1);
+    dW1_at = dW1_wasm.byteOffset;
+  }
+  if (db1.buffer === db1_wasm.buffer) db1_at = db1.byteOffset;
+  else {
+    db1_wasm.set(db1);
+    db1_at = db1_wasm.byteOffset;
+  }
+  if (dW2.buffer === dW2_wasm.buffer) dW2_at = dW2.byteOffset;
+  else {
+    dW2_wasm.set(dW2);
+    dW2_at = dW2_wasm.byteOffset;
+  }
+  if (db2.buffer === db2_wasm.buffer) db2_at = db2.byteOffset;
+  else {
+    db2_wasm.set(db2);
+    db2_at = db2_wasm.byteOffset;
+  }
   // W1_next = W1 − dW1·lr  [samples/planar.ts:22]
   const W1_next = buf0_2;
-  wasmKernels.W1_next(W1_next.byteOffset, dW1_wasm.byteOffset, lr, W1_wasm.byteOffset);
+  wasmKernels.W1_next(W1_next.byteOffset, dW1_at, lr, W1_at);
   // b1_next = b1 − db1·lr  [samples/planar.ts:23]
   const b1_next = buf1_2;
-  wasmKernels.b1_next(b1_next.byteOffset, db1_wasm.byteOffset, lr, b1_wasm.byteOffset);
+  wasmKernels.b1_next(b1_next.byteOffset, db1_at, lr, b1_at);
   // W2_next = W2 − dW2·lr  [samples/planar.ts:24]
   const W2_next = buf2_2;
-  wasmKernels.W2_next(W2_next.byteOffset, dW2_wasm.byteOffset, lr, W2_wasm.byteOffset);
+  wasmKernels.W2_next(W2_next.byteOffset, dW2_at, lr, W2_at);
   // b2_next = b2 − db2·lr  [samples/planar.ts:25]
   const b2_next = buf3_2;
-  wasmKernels.b2_next(b2_next.byteOffset, db2_wasm.byteOffset, lr, b2_wasm.byteOffset);
+  wasmKernels.b2_next(b2_next.byteOffset, db2_at, lr, b2_at);
   return planarUpdateResult;
 }
 
@@ -501,7 +551,7 @@ let buf1_3 = new Float64Array(0);
 let buf2_3 = new Float64Array(0);
 // holds output A2
 let buf3_3 = new Float64Array(0);
-// the batch size the buffers are laid out for (-1: none yet)
+// the batch size the result's views are cut to (-1: none yet)
 let planarPredict_bound_m = -1;
 
 class PlanarPredictResult implements PlanarPredictOutputs {
@@ -516,7 +566,8 @@ let planarPredictGeneration = -1;
 
 /**
  * Points the result at exact-length views of the output buffers, for a new batch size or a
- * new memory; a batch larger than the memory was laid out for is an error.
+ * new memory; a batch larger than the memory holds lays out a larger one where the engine
+ * instantiates synchronously, else is an error saying to await setup.
  */
 function planarPredictReserve(m: number): void {
   if (m > wasmState.maxBatch && !wasmGrow(m)) {
@@ -573,19 +624,35 @@ export function planarPredict(
   const m = X.length / 2; // batch size, from X
   if (m !== planarPredict_bound_m || planarPredictGeneration !== wasmState.generation)
     planarPredictReserve(m);
-  if (X.buffer !== X_wasm.buffer || X.byteOffset !== X_wasm.byteOffset) X_wasm.set(X);
-  if (W1.buffer !== W1_wasm.buffer || W1.byteOffset !== W1_wasm.byteOffset) W1_wasm.set(W1);
-  if (W2.buffer !== W2_wasm.buffer || W2.byteOffset !== W2_wasm.byteOffset) W2_wasm.set(W2);
-  if (b2.buffer !== b2_wasm.buffer || b2.byteOffset !== b2_wasm.byteOffset) b2_wasm.set(b2);
+  if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;
+  else {
+    X_wasm.set(X);
+    X_at = X_wasm.byteOffset;
+  }
+  if (W1.buffer === W1_wasm.buffer) W1_at = W1.byteOffset;
+  else {
+    W1_wasm.set(W1);
+    W1_at = W1_wasm.byteOffset;
+  }
+  if (W2.buffer === W2_wasm.buffer) W2_at = W2.byteOffset;
+  else {
+    W2_wasm.set(W2);
+    W2_at = W2_wasm.byteOffset;
+  }
+  if (b2.buffer === b2_wasm.buffer) b2_at = b2.byteOffset;
+  else {
+    b2_wasm.set(b2);
+    b2_at = b2_wasm.byteOffset;
+  }
   // t0 = W1·X  [samples/planar.ts:27]
   const t0 = buf0_3;
-  wasmKernels.t0_2(m, t0.byteOffset, W1_wasm.byteOffset, X_wasm.byteOffset);
+  wasmKernels.t0_2(m, t0.byteOffset, W1_at, X_at);
   // A1 = tanh(Z1)  [samples/planar.ts:28]
   const A1 = buf1_3;
   computeA1(A1, b1, t0, m);
   // Z2 = b2 + W2·A1  [samples/planar.ts:29]
   const Z2 = buf2_3;
-  wasmKernels.Z2_2(m, Z2.byteOffset, W2_wasm.byteOffset, A1.byteOffset, b2_wasm.byteOffset);
+  wasmKernels.Z2_2(m, Z2.byteOffset, W2_at, A1.byteOffset, b2_at);
   // A2 = σ(Z2)  [samples/planar.ts:30]
   const A2 = buf3_3;
   for (let k = 0; k < m; k++) {
@@ -694,24 +761,51 @@ let wasmKernels: WasmKernels = {
   t0_2: wasmUnready,
   Z2_2: wasmUnready,
 };
-// input X in the memory (a call given this view copies nothing)
+// input X: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let X_view = new Float64Array(0);
 let X_wasm = new Float64Array(0);
-// input W1 in the memory (a call given this view copies nothing)
+let X_at = 0;
+// input W1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W1_view = new Float64Array(0);
 let W1_wasm = new Float64Array(0);
-// input W2 in the memory (a call given this view copies nothing)
+let W1_at = 0;
+// input W2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let W2_view = new Float64Array(0);
 let W2_wasm = new Float64Array(0);
-// input b2 in the memory (a call given this view copies nothing)
+let W2_at = 0;
+// input b2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b2_view = new Float64Array(0);
 let b2_wasm = new Float64Array(0);
-// input b1 in the memory (a call given this view copies nothing)
+let b2_at = 0;
+// input b1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let b1_view = new Float64Array(0);
 let b1_wasm = new Float64Array(0);
-// input dW1 in the memory (a call given this view copies nothing)
+let b1_at = 0;
+// input dW1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW1_view = new Float64Array(0);
 let dW1_wasm = new Float64Array(0);
-// input db1 in the memory (a call given this view copies nothing)
+let dW1_at = 0;
+// input db1: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db1_view = new Float64Array(0);
 let db1_wasm = new Float64Array(0);
-// input dW2 in the memory (a call given this view copies nothing)
+let db1_at = 0;
+// input dW2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let dW2_view = new Float64Array(0);
 let dW2_wasm = new Float64Array(0);
-// input db2 in the memory (a call given this view copies nothing)
+let dW2_at = 0;
+// input db2: its view for callers (inputViews), the copy of an ordinary array,
+// and where a call reads it from
+let db2_view = new Float64Array(0);
 let db2_wasm = new Float64Array(0);
+let db2_at = 0;
 
 interface WasmInputViews {
   readonly X: Float64Array;
@@ -732,21 +826,21 @@ interface WasmInputViews {
  */
 export function inputViews(): WasmInputViews {
   return {
-    X: X_wasm,
-    W1: W1_wasm,
-    W2: W2_wasm,
-    b2: b2_wasm,
-    b1: b1_wasm,
-    dW1: dW1_wasm,
-    db1: db1_wasm,
-    dW2: dW2_wasm,
-    db2: db2_wasm,
+    X: X_view,
+    W1: W1_view,
+    W2: W2_view,
+    b2: b2_view,
+    b1: b1_view,
+    dW1: dW1_view,
+    db1: db1_view,
+    dW2: dW2_view,
+    db2: db2_view,
   };
 }
 
 /**
- * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;
- * returns the bytes used (with `buffer` undefined it only counts them).
+ * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
+ * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
 function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   const m = limit;
@@ -769,11 +863,19 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) X_wasm = new Float64Array(buffer, at, 2 * m);
   at += Math.ceil((2 * m * 8) / 16) * 16;
+  if (buffer) X_view = new Float64Array(buffer, at, 2 * m);
+  at += Math.ceil((2 * m * 8) / 16) * 16;
   if (buffer) W1_wasm = new Float64Array(buffer, at, 8);
+  at += Math.ceil((8 * 8) / 16) * 16;
+  if (buffer) W1_view = new Float64Array(buffer, at, 8);
   at += Math.ceil((8 * 8) / 16) * 16;
   if (buffer) W2_wasm = new Float64Array(buffer, at, 4);
   at += Math.ceil((4 * 8) / 16) * 16;
+  if (buffer) W2_view = new Float64Array(buffer, at, 4);
+  at += Math.ceil((4 * 8) / 16) * 16;
   if (buffer) b2_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) b2_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_2 = new Float64Array(buffer, at, 8);
   at += Math.ceil((8 * 8) / 16) * 16;
@@ -785,13 +887,23 @@ function wasmLayout(buffer: ArrayBuffer | undefined, limit: number): number {
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) b1_wasm = new Float64Array(buffer, at, 4);
   at += Math.ceil((4 * 8) / 16) * 16;
+  if (buffer) b1_view = new Float64Array(buffer, at, 4);
+  at += Math.ceil((4 * 8) / 16) * 16;
   if (buffer) dW1_wasm = new Float64Array(buffer, at, 8);
+  at += Math.ceil((8 * 8) / 16) * 16;
+  if (buffer) dW1_view = new Float64Array(buffer, at, 8);
   at += Math.ceil((8 * 8) / 16) * 16;
   if (buffer) db1_wasm = new Float64Array(buffer, at, 4);
   at += Math.ceil((4 * 8) / 16) * 16;
+  if (buffer) db1_view = new Float64Array(buffer, at, 4);
+  at += Math.ceil((4 * 8) / 16) * 16;
   if (buffer) dW2_wasm = new Float64Array(buffer, at, 4);
   at += Math.ceil((4 * 8) / 16) * 16;
+  if (buffer) dW2_view = new Float64Array(buffer, at, 4);
+  at += Math.ceil((4 * 8) / 16) * 16;
   if (buffer) db2_wasm = new Float64Array(buffer, at, 1);
+  at += Math.ceil((1 * 8) / 16) * 16;
+  if (buffer) db2_view = new Float64Array(buffer, at, 1);
   at += Math.ceil((1 * 8) / 16) * 16;
   if (buffer) buf0_3 = new Float64Array(buffer, at, 4 * m);
   at += Math.ceil((4 * m * 8) / 16) * 16;
@@ -829,9 +941,21 @@ function wasmEngine(): WasmApi | undefined {
   return undefined;
 }
 
-/** A memory for batches of up to `limit` examples (every buffer fits in it). */
+/**
+ * A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE
+ * when the engine cannot make one that large.
+ */
 function wasmMemory(api: WasmApi, limit: number): { readonly buffer: ArrayBuffer } {
-  return new api.Memory({ initial: Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536)) });
+  const pages = Math.max(1, Math.ceil(wasmLayout(undefined, limit) / 65536));
+  try {
+    return new api.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GradgenInputError(
+      'E_BATCH_TOO_LARGE',
+      `a WebAssembly memory for ${limit} examples (${pages} pages of 64 KiB) cannot be made here: ${e.message}`,
+    );
+  }
 }
 
 /**
@@ -859,15 +983,26 @@ function wasmAdopt(
  * Chromium 156, over 4 KB in older versions).
  */
 function wasmStartNow(api: WasmApi, limit: number, call: number): boolean {
-  try {
-    const module = (wasmState.module ??= new api.Module(wasmBytes));
-    const memory = wasmMemory(api, limit);
-    wasmAdopt(memory, limit, new api.Instance(module, wasmImports(memory)).exports, call);
-    return true;
-  } catch (e) {
-    if (e instanceof RangeError) return false;
+  const refused = (e: unknown): boolean => {
+    if (e instanceof RangeError) return true;
     throw e;
+  };
+  let module = wasmState.module;
+  try {
+    module ??= new api.Module(wasmBytes);
+  } catch (e) {
+    return !refused(e);
   }
+  wasmState.module = module;
+  const memory = wasmMemory(api, limit);
+  let exports: object;
+  try {
+    exports = new api.Instance(module, wasmImports(memory)).exports;
+  } catch (e) {
+    return !refused(e);
+  }
+  wasmAdopt(memory, limit, exports, call);
+  return true;
 }
 
 /**
@@ -895,7 +1030,12 @@ export function setup(options: { readonly maxBatch: number }): Promise<void> {
   } catch (e) {
     return Promise.reject(e);
   }
-  const memory = wasmMemory(api, limit);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    memory = wasmMemory(api, limit);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const compiled = wasmState.module ?? api.compile(wasmBytes);
   return Promise.resolve(compiled).then((module) => {
     wasmState.module = module;

@@ -79,9 +79,10 @@ export interface CompiledFunction<
    */
   readonly ready: Promise<void>;
   /**
-   * The wasm target: lays the memory out anew for batches of up to `maxBatch` examples (the
-   * default holds the `maxBatch` option's, 1024 unless given); a larger batch is E_BATCH_TOO_LARGE.
-   * On the TS target it does nothing (buffers grow by themselves).
+   * The wasm target: lays the memory out anew for batches of up to `maxBatch` examples (what
+   * `ready` set up holds the `maxBatch` option's, 1024 unless given). A call with a larger batch
+   * does this itself where the engine instantiates synchronously, else it is E_BATCH_TOO_LARGE
+   * until this resolves. On the TS target it does nothing (buffers grow by themselves).
    */
   setup(options: { readonly maxBatch: number }): Promise<void>;
   /**

@@ -301,7 +301,7 @@ export function emitFunctions(
   const shared = guarded(shareKernels(lowered, namer), names);
   const kernels =
     wasm && shared.functions.some((f) => f.program.wasm)
-      ? wasmSection(shared.functions, options.maxBatch)
+      ? wasmSection(shared.functions, namer, options.maxBatch)
       : undefined;
   const render = {
     dtype,
@@ -343,7 +343,11 @@ export function emitFunctions(
 }
 
 /** The wasm module of the functions' kernels, and the memory views its skeleton lays out. */
-function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_MAX_BATCH) {
+function wasmSection(
+  functions: readonly LoweredFunction[],
+  namer: Namer,
+  maxBatch = DEFAULT_MAX_BATCH,
+) {
   const programs = functions.flatMap((f) => (f.program.wasm ? [f.program] : []));
   const funcs = programs.flatMap((p) => p.wasm!.funcs);
   const { bytes, wat } = kernelModule(funcs);
@@ -354,7 +358,11 @@ function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_M
       ...new Map(
         programs.flatMap((p) =>
           p.wasm!.staged.map(
-            (st) => [st.view, { view: st.view, input: st.input.leaf.name }] as const,
+            (st) =>
+              [
+                st.view,
+                { view: st.view, area: st.area, at: st.at, input: st.input.leaf.name },
+              ] as const,
           ),
         ),
       ).values(),
@@ -363,6 +371,12 @@ function wasmSection(functions: readonly LoweredFunction[], maxBatch = DEFAULT_M
     views: [...new Map(programs.flatMap(memoryViews).map((v) => [v.name, v])).values()],
     symbols: [...new Set(programs.flatMap((p) => p.dims.map((d) => d.symbol)))],
     batched: programs.some((p) => p.dims.length > 0),
+    // after lowering: the module's names avoid the functions' batch dimensions by now
+    layoutNames: {
+      buffer: namer.fresh('buffer'),
+      limit: namer.fresh('limit'),
+      at: namer.fresh('at'),
+    },
     defaultMaxBatch: maxBatch,
   };
   return { section, wat };

@@ -194,7 +194,9 @@ export function renderModule(
   for (const k of options.kernels ?? []) writeSharedKernel(w, k, arrayType);
   const wasm = options.wasm?.names;
   functions.forEach((f, index) => {
-    writeFunction(w, f, names, options, { ...plans[index]!, arrayType, ...(wasm ? { wasm } : {}) });
+    // decided once per function: one none of whose kernels runs as wasm is the TS target's
+    const own = wasm && f.program.wasm ? { wasm } : {};
+    writeFunction(w, f, names, options, { ...plans[index]!, arrayType, ...own });
   });
   if (options.wasm) {
     writeWasmSection(w, options.wasm.section, options.wasm.names, arrayType, names.errorClass);
@@ -447,7 +449,7 @@ function writeBuffers(
   arrayType: string,
   wasm?: WasmNames,
 ): void {
-  if (wasm && program.wasm) {
+  if (wasm) {
     w.comment('views of the wasm memory (laid out by setup)');
     for (const b of program.buffers) {
       if (b.outputs.length) w.comment(`holds output ${b.outputs.join(', ')}`);
@@ -461,7 +463,11 @@ function writeBuffers(
     }
   }
   for (const bound of bounds) {
-    w.comment('the batch size the buffers are laid out for (-1: none yet)');
+    w.comment(
+      wasm
+        ? "the batch size the result's views are cut to (-1: none yet)"
+        : 'the batch size the buffers are laid out for (-1: none yet)',
+    );
     w.line(`let ${bound} = -1;`);
   }
 }
@@ -470,12 +476,15 @@ function writeBuffers(
 export function memoryViews(program: LoweredProgram): { name: string; size: string }[] {
   return [
     ...program.buffers.map((b) => ({ name: b.name, size: b.size })),
-    ...(program.wasm?.staged ?? []).map((st) => ({
-      name: st.view,
-      size: st.input.batchDim
+    ...(program.wasm?.staged ?? []).flatMap((st) => {
+      const size = st.input.batchDim
         ? sizeOf([String(st.input.fixedSize), st.input.batchDim])
-        : String(st.input.fixedSize),
-    })),
+        : String(st.input.fixedSize);
+      return [
+        { name: st.area, size },
+        { name: st.view, size },
+      ];
+    }),
   ];
 }
 
@@ -484,8 +493,8 @@ const sizeOf = ([fixed, dim]: readonly [string, string]) =>
   fixed === '1' ? dim : `${fixed} * ${dim}`;
 
 /**
- * The wasm target's reserve: on a new batch size or a new memory (setup again), checks the batch
- * fits the memory and points the result's arrays at exact-length views of the output buffers.
+ * The wasm target's reserve: on a new batch size or a new memory (setup again), makes sure the
+ * memory holds the batch and points the result's arrays at exact-length views of the output buffers.
  */
 function writeWasmReserve(
   w: ModuleWriter,
@@ -499,7 +508,8 @@ function writeWasmReserve(
   w.line(`let ${c.generation} = -1;`);
   w.line('').doc([
     'Points the result at exact-length views of the output buffers, for a new batch size or a',
-    'new memory; a batch larger than the memory was laid out for is an error.',
+    'new memory; a batch larger than the memory holds lays out a larger one where the engine',
+    'instantiates synchronously, else is an error saying to await setup.',
   ]);
   w.functionHeader(
     '',
@@ -634,7 +644,7 @@ function writeEntry(
     ],
     m.outputsType,
   );
-  if (c.wasm && program.wasm) w.line(`if (${c.wasm.state}.maxBatch === 0) ${c.wasm.unready}();`);
+  if (c.wasm) w.line(`if (${c.wasm.state}.maxBatch === 0) ${c.wasm.unready}();`);
   w.line(`if (typeof inputs !== 'object' || inputs === null) {`);
   w.line(`throw new ${error}('E_MISSING_INPUT', '${c.fn}: expected an object of named inputs');`);
   w.line('}');
@@ -736,7 +746,7 @@ function writeInputReads(
     }
   }
   writeBatchChecks(w, program, fn, names.errorClass);
-  const wasm = c.wasm && program.wasm ? c.wasm : undefined;
+  const wasm = c.wasm;
   if (program.dims.length > 0 || wasm) {
     const changed = [
       ...program.dims.map((d, i) => `${d.symbol} !== ${c.bounds[i]}`),
@@ -744,13 +754,14 @@ function writeInputReads(
     ].join(' || ');
     w.line(`if (${changed}) ${c.reserve}(${program.dims.map((d) => d.symbol).join(', ')});`);
   }
-  // the kernels read inputs from the memory: copied in, unless given as their views there
+  // the kernels read inputs from the memory: where given (a view of it), else from a copy
   for (const st of program.wasm?.staged ?? []) {
-    const view = st.view;
     const given = st.input.name;
-    w.line(
-      `if (${given}.buffer !== ${view}.buffer || ${given}.byteOffset !== ${view}.byteOffset) ${view}.set(${given});`,
-    );
+    w.line(`if (${given}.buffer === ${st.area}.buffer) ${st.at} = ${given}.byteOffset;`);
+    w.line('else {');
+    w.line(`${st.area}.set(${given});`);
+    w.line(`${st.at} = ${st.area}.byteOffset;`);
+    w.line('}');
   }
 }
 

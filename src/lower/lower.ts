@@ -8,7 +8,7 @@ import type { LeafNode, Node } from '../ir/node.js';
 import type { Namer } from '../emit/names.js';
 import { kernelProgram } from '../kernel/index.js';
 import type { BatchNeed, Dtype } from '../kernel/ir.js';
-import { renderProgram, type WasmNaming } from '../render/ts.js';
+import { renderProgram, type StagedNames, type WasmNaming } from '../render/ts.js';
 import type { Func } from '../render/wasm/index.js';
 import type { Target } from '../kernel/ir.js';
 
@@ -80,7 +80,7 @@ export interface LoweredProgram {
   /** The wasm target: the kernels' functions, and the inputs they read from the memory. */
   readonly wasm?: {
     readonly funcs: readonly Func[];
-    readonly staged: readonly { readonly input: LoweredInput; readonly view: string }[];
+    readonly staged: readonly (StagedNames & { readonly input: LoweredInput })[];
   };
 }
 

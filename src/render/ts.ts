@@ -35,6 +35,18 @@ const HEADER_DEPTH = 8;
 /** The placeholder for kernel `k`'s buffer until the memory plan's slots are named. */
 const hole = (k: number) => `\u0000${k}\u0000`;
 
+/**
+ * An input the wasm kernels read: `area`, the module's private copy of it in the memory (an
+ * ordinary array is copied there); `view`, the public view `inputViews()` hands out; `at`, the
+ * module-level address the kernels read it from in a call (the given array's own, when it is
+ * already in the memory).
+ */
+export interface StagedNames {
+  readonly area: string;
+  readonly view: string;
+  readonly at: string;
+}
+
 /** How wasm kernels are named and called (the wasm target). */
 export interface WasmNaming {
   /** The module-level object holding the kernels' exports. */
@@ -47,7 +59,7 @@ export interface WasmNaming {
    * Each input's view in the memory, shared by the module's functions (a parameter passed to
    * the step and to predict is one copy; an input given as that view is not copied at all).
    */
-  readonly staged: Map<Node, string>;
+  readonly staged: Map<Node, StagedNames>;
 }
 
 /** The names of a function's values, and the comments that cite them. */
@@ -68,17 +80,23 @@ class Scope {
     this.cite = new Citations(outputs);
   }
 
-  /** The view of `base`'s values in the wasm memory: an input's copy, or a kernel's own buffer. */
-  inMemory(base: Node): string {
-    if (base.kind !== 'input' && base.kind !== 'param') return this.names.get(base)!;
+  /** The byte address of `base`'s values in the wasm memory: an input's, or a kernel's buffer. */
+  address(base: Node): string {
+    if (base.kind !== 'input' && base.kind !== 'param')
+      return `${this.names.get(base)!}.byteOffset`;
     this.staged.add(base);
     const shared = this.wasm!.staged;
     let v = shared.get(base);
     if (!v) {
-      v = this.wasm!.module.fresh(`${base.name}_wasm`);
+      const module = this.wasm!.module;
+      v = {
+        area: module.fresh(`${base.name}_wasm`),
+        view: module.fresh(`${base.name}_view`),
+        at: module.fresh(`${base.name}_at`),
+      };
       shared.set(base, v);
     }
-    return v;
+    return v.at;
   }
 
   nameOf(n: Node): string {
@@ -327,7 +345,7 @@ function spellCall(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       case 'number':
         return s.number(a.ref);
       case 'address': {
-        const at = `${s.inMemory(a.base)}.byteOffset`;
+        const at = s.address(a.base);
         return a.offset.length === 0 ? at : `${at} + ${bytes} * (${joinIndex(a.offset)})`;
       }
     }
@@ -427,8 +445,8 @@ export function renderProgram(
 /** The wasm functions and the inputs copied into the memory (each with its view there). */
 function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<LoweredProgram['wasm']> {
   const staged = inputs.flatMap((i) => {
-    const view = s.staged.has(i.leaf) ? s.wasm!.staged.get(i.leaf) : undefined;
-    return view ? [{ input: i, view }] : [];
+    const names = s.staged.has(i.leaf) ? s.wasm!.staged.get(i.leaf) : undefined;
+    return names ? [{ input: i, ...names }] : [];
   });
   return { funcs: s.funcs, staged };
 }

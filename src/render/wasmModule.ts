@@ -31,12 +31,22 @@ export interface WasmSection {
   readonly kernels: readonly WasmSignature[];
   /** Every buffer in the memory, in layout order. */
   readonly views: readonly MemoryView[];
-  /** The inputs' views among them (declared here: the functions' own buffers are declared with them). */
-  readonly inputs: readonly { readonly view: string; readonly input: string }[];
+  /**
+   * The inputs among them (declared here: the functions' own buffers are declared with them):
+   * each one's public view, private copy and address variable (see StagedNames).
+   */
+  readonly inputs: readonly {
+    readonly view: string;
+    readonly area: string;
+    readonly at: string;
+    readonly input: string;
+  }[];
   /** The batch dimensions the sizes are written in (each set to the batch limit). */
   readonly symbols: readonly string[];
   /** Whether a function has a batch dimension (and so may need a larger memory). */
   readonly batched: boolean;
+  /** The layout function's own names, none a batch dimension's. */
+  readonly layoutNames: { readonly buffer: string; readonly limit: string; readonly at: string };
   readonly defaultMaxBatch: number;
 }
 
@@ -140,8 +150,13 @@ export function writeWasmSection(
       .lines(entries.map((e) => `${e},`))
       .line('};');
   for (const i of s.inputs) {
-    w.comment(`input ${i.input} in the memory (a call given this view copies nothing)`);
+    w.comment(
+      `input ${i.input}: its view for callers (inputViews), the copy of an ordinary array,`,
+    );
+    w.comment('and where a call reads it from');
     w.line(`let ${i.view} = new ${arrayType}(0);`);
+    w.line(`let ${i.area} = new ${arrayType}(0);`);
+    w.line(`let ${i.at} = 0;`);
   }
   writeInputViews(w, s, n, arrayType);
   writeLayout(w, s, n, arrayType);
@@ -228,26 +243,28 @@ function writeDecoder(w: ModuleWriter, n: WasmNames): void {
 /** Views every buffer in `memory` (null: only counts the bytes) for batches of up to `limit`. */
 function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: string): void {
   const bytes = arrayType === 'Float32Array' ? 4 : 8;
+  // its own names: taken where no batch dimension's can be (a dimension may be called `limit`)
+  const { buffer, limit, at } = s.layoutNames;
   w.line('').doc([
-    'Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte aligned;',
-    'returns the bytes used (with `buffer` undefined it only counts them).',
+    `Lays every buffer out in \`${buffer}\` for batches of up to \`${limit}\` examples, 16-byte`,
+    `aligned; returns the bytes used (with \`${buffer}\` undefined it only counts them).`,
   ]);
   w.functionHeader(
     '',
     n.layout,
     [
-      ['buffer', 'ArrayBuffer | undefined'],
-      ['limit', 'number'],
+      [buffer, 'ArrayBuffer | undefined'],
+      [limit, 'number'],
     ],
     'number',
   );
-  for (const sym of s.symbols) w.line(`const ${sym} = limit;`);
-  w.line('let at = 0;');
+  for (const sym of s.symbols) w.line(`const ${sym} = ${limit};`);
+  w.line(`let ${at} = 0;`);
   for (const v of s.views) {
-    w.line(`if (buffer) ${v.name} = new ${arrayType}(buffer, at, ${v.size});`);
-    w.line(`at += Math.ceil((${v.size} * ${bytes}) / ${ALIGN}) * ${ALIGN};`);
+    w.line(`if (${buffer}) ${v.name} = new ${arrayType}(${buffer}, ${at}, ${v.size});`);
+    w.line(`${at} += Math.ceil((${v.size} * ${bytes}) / ${ALIGN}) * ${ALIGN};`);
   }
-  w.line('return at;').line('}');
+  w.line(`return ${at};`).line('}');
 }
 
 function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string): void {
@@ -270,7 +287,10 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   );
   w.line('return undefined;').line('}');
 
-  w.line('').doc(['A memory for batches of up to `limit` examples (every buffer fits in it).']);
+  w.line('').doc([
+    'A memory for batches of up to `limit` examples (every buffer fits in it), or E_BATCH_TOO_LARGE',
+    'when the engine cannot make one that large.',
+  ]);
   w.functionHeader(
     '',
     n.memory,
@@ -280,9 +300,15 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     ],
     '{ readonly buffer: ArrayBuffer }',
   );
+  w.line(`const pages = Math.max(1, Math.ceil(${n.layout}(undefined, limit) / 65536));`);
+  w.line('try {');
+  w.line('return new api.Memory({ initial: pages });');
+  w.line('} catch (e) {');
+  w.line('if (!(e instanceof RangeError)) throw e;');
   w.line(
-    `return new api.Memory({ initial: Math.max(1, Math.ceil(${n.layout}(undefined, limit) / 65536)) });`,
+    `throw new ${error}('E_BATCH_TOO_LARGE', \`a WebAssembly memory for \${limit} examples (\${pages} pages of 64 KiB) cannot be made here: \${e.message}\`);`,
   );
+  w.line('}');
   w.line('}');
 
   w.line('').doc([
@@ -324,17 +350,28 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
     ],
     'boolean',
   );
-  w.line('try {');
-  w.line(`const module = (${n.state}.module ??= new api.Module(${n.bytes}));`);
-  w.line(`const memory = ${n.memory}(api, limit);`);
-  w.line(
-    `${n.adopt}(memory, limit, new api.Instance(module, ${n.imports}(memory)).exports, call);`,
-  );
-  w.line('return true;');
-  w.line('} catch (e) {');
-  w.line('if (e instanceof RangeError) return false;');
+  // a RangeError from compiling or instantiating is the engine refusing to do it synchronously
+  w.line(`const refused = (e${w.ts(': unknown')})${w.ts(': boolean')} => {`);
+  w.line('if (e instanceof RangeError) return true;');
   w.line('throw e;');
-  w.line('}').line('}');
+  w.line('};');
+  w.line(`let module = ${n.state}.module;`);
+  w.line('try {');
+  w.line(`module ??= new api.Module(${n.bytes});`);
+  w.line('} catch (e) {');
+  w.line('return !refused(e);');
+  w.line('}');
+  w.line(`${n.state}.module = module;`);
+  w.line(`const memory = ${n.memory}(api, limit);`);
+  w.line(`let exports${w.ts(': object')};`);
+  w.line('try {');
+  w.line(`exports = new api.Instance(module, ${n.imports}(memory)).exports;`);
+  w.line('} catch (e) {');
+  w.line('return !refused(e);');
+  w.line('}');
+  w.line(`${n.adopt}(memory, limit, exports, call);`);
+  w.line('return true;');
+  w.line('}');
 
   w.line('').doc([
     'Lays the memory out anew for batches of up to `maxBatch` examples and instantiates the',
@@ -363,7 +400,12 @@ function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string
   w.line('} catch (e) {');
   w.line('return Promise.reject(e);');
   w.line('}');
-  w.line(`const memory = ${n.memory}(api, limit);`);
+  w.line(`let memory${w.ts(': { readonly buffer: ArrayBuffer }')};`);
+  w.line('try {');
+  w.line(`memory = ${n.memory}(api, limit);`);
+  w.line('} catch (e) {');
+  w.line('return Promise.reject(e);');
+  w.line('}');
   w.line(`const compiled = ${n.state}.module ?? api.compile(${n.bytes});`);
   w.line('return Promise.resolve(compiled).then((module) => {');
   w.line(`${n.state}.module = module;`);

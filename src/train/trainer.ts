@@ -82,7 +82,7 @@ export interface TrainingSpec {
    * engine compiles asynchronously: a browser's main thread).
    */
   readonly target?: Target;
-  /** The wasm target: the batch the memory is first laid out for (default 1024; it grows). */
+  /** The wasm target: the batch the memory is first laid out for (default 1024; a larger batch lays out a new one). */
   readonly maxBatch?: number;
 }
 
