@@ -144,6 +144,25 @@ describe('compile with target wasm', () => {
     expect(planar.planarLossAndGrad({ X, Y, ...params }).J).toBe(first);
   });
 
+  it('float32: comparisons with a constant float32 cannot hold agree with the TS target', async () => {
+    const X = g.input('X', [5, 'm']);
+    const outputs = {
+      a: g.gt(X, 0.1),
+      e: g.eq(X, 0.1),
+      c: g.mul(X, g.ge(X, 0.3)),
+      r: g.relu(g.sub(X, 0.5)), // no comparison: runs as wasm
+    };
+    const values = { X: Float32Array.from([0.1, 0.2, 0.05, 0.1, 0.3, 0.6, -1, 0.1, 0.3, 2]) };
+    const ts = g.compile(outputs, { dtype: 'float32' })(values);
+    const wasm = g.compile(outputs, { dtype: 'float32', target: 'wasm' });
+    await wasm.ready;
+    const got = wasm(values);
+    for (const key of ['a', 'e', 'c', 'r'] as const)
+      expect(Array.from(got[key]), key).toEqual(Array.from(ts[key]));
+    expect(wasm.source).toMatch(/wasmKernels\.r\(m, /);
+    expect(wasm.source).not.toMatch(/wasmKernels\.a\(/);
+  });
+
   it('setup refuses a maxBatch that is not a positive integer', async () => {
     const f = g.compile(outputs, { inputs, target: 'wasm' });
     await expect(f.setup({ maxBatch: 0 })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });

@@ -33,10 +33,6 @@ export function modelOutputs(model: Model): Readonly<Record<string, Node>> {
 }
 
 /** The generated module of a model: `emit` for a graph, the training module for a training model. */
-export function moduleSource(model: Model): string {
-  return moduleFiles(model, 'ts').source;
-}
-
 /** The module for `target`, and on the wasm target its kernels' text (WAT). */
 export function moduleFiles(model: Model, target: Target): { source: string; wat?: string } {
   if (model.kind === 'graph') {

@@ -41,7 +41,7 @@ export function kernelProgram(
   const scheduled = scheduleKernels(placed.seeds, placed.refs, fused, outputs);
   const { kernels, refs, fusion } =
     target === 'wasm'
-      ? assignTargets(scheduled, placed.refs, fused)
+      ? assignTargets(scheduled, placed.refs, fused, options.dtype)
       : { kernels: scheduled, refs: placed.refs, fusion: fused };
   return {
     dtype: options.dtype,

@@ -5,7 +5,7 @@
  */
 import type { View as BufferView } from '../ops/define.js';
 
-/** A size or stride: a literal, or `mul·sym` with `sym` a batch dimension (./expr.ts's Lin). */
+/** A size or stride: a literal, or `mul·sym` with `sym` a batch dimension (as the wasm kernels' Lin, src/render/wasm/kernel.ts, without its `add`). */
 export type Lin = number | { readonly sym: string; readonly mul?: number };
 
 /** `'12288'` → 12288, `'m'` → m, `'4 * m'` → 4m; undefined for anything else (`(m - 3) * 4`). */

@@ -1,6 +1,6 @@
 /**
- * The kernel IR as text, one line per kernel: its kind, what it defines (as math), its loop
- * schedule, what it reads and the slot it writes — e.g.
+ * The kernel IR as text, one line per kernel: its kind, its loop schedule and target (when it is
+ * wasm), what it defines (as math), what it reads and the slot it writes — e.g.
  * `k2 map dZ = A − Y  flat  reads A, Y  → slot 1 (m)`. For people (`gradgen explain`, tests).
  */
 import { nameHint, type Node } from '../ir/node.js';
@@ -39,7 +39,8 @@ function printKernel(p: KernelProgram, k: Kernel, index: number, held: ReadonlyS
   const reads = k.reads.length > 0 ? `  reads ${k.reads.map(label).join(', ')}` : '';
   const slot = p.memory.slotOf.get(index);
   const writes = slot === undefined ? '' : `  → slot ${slot} (${p.memory.slots[slot]!.size})`;
-  return `k${index} ${k.kind}${how(k)}  ${what}${label(k.node)} = ${math}${reads}${writes}`;
+  const target = k.target ? ` (${k.target})` : '';
+  return `k${index} ${k.kind}${how(k)}${target}  ${what}${label(k.node)} = ${math}${reads}${writes}`;
 }
 
 export function printKernelProgram(p: KernelProgram): string {

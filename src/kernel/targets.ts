@@ -16,7 +16,7 @@ import { reducedAxes } from '../ops/sum.js';
 import { E, type Expr } from './expr.js';
 import { linOf, runSizes, runStrides } from './lin.js';
 import { groupOf } from './fuse.js';
-import type { FusionPlan, Kernel, Ref } from './ir.js';
+import type { Dtype, FusionPlan, Kernel, Ref } from './ir.js';
 import { isNumber, ownBuffer } from './places.js';
 import { flatLayout, loopMembers, readsOf } from './schedule.js';
 
@@ -55,20 +55,33 @@ export function groupExpr(
   return inside.get(root);
 }
 
-/** Whether `e` calls one of Math's functions (once per element, out of wasm and back). */
-function calls(e: Expr): boolean {
-  switch (e.k) {
-    case 'call':
-      return true;
-    case 'unary':
-      return calls(e.a);
-    case 'binary':
-      return calls(e.a) || calls(e.b);
-    case 'select':
-      return [e.a, e.b, e.then, e.else].some(calls);
-    default:
-      return false;
-  }
+/** An operand as the checks below see it: a constant as itself, anything else as 0. */
+const placeholder = (r: Ref): Expr => E.c(r.kind === 'const' ? r.value : 0);
+
+/**
+ * Whether `e` is better left to the TypeScript target: it calls one of Math's functions (once per
+ * element, out of wasm and back: slower than the TS loop), or, in float32, compares with a constant
+ * float32 cannot hold (wasm compares with the rounded constant, the TS target's float64
+ * arithmetic with the constant itself: [x > 0.1] would differ at x = fround(0.1)).
+ */
+function staysTs(e: Expr, dtype: Dtype): boolean {
+  const inexact = (x: Expr) =>
+    dtype === 'float32' && x.k === 'const' && Math.fround(x.value) !== x.value;
+  const go = (x: Expr): boolean => {
+    switch (x.k) {
+      case 'call':
+        return true;
+      case 'unary':
+        return go(x.a);
+      case 'binary':
+        return go(x.a) || go(x.b);
+      case 'select':
+        return inexact(x.a) || inexact(x.b) || [x.a, x.b, x.then, x.else].some(go);
+      default:
+        return false;
+    }
+  };
+  return go(e);
 }
 
 /**
@@ -80,6 +93,7 @@ function calls(e: Expr): boolean {
 function expressible(
   fusion: FusionPlan,
   refs: ReadonlyMap<Node, Ref>,
+  dtype: Dtype,
   root: Node,
   producer?: Node,
   fits: (r: Ref) => boolean = () => true,
@@ -87,10 +101,10 @@ function expressible(
   const operand = (a: Node) => {
     if (a === producer) return E.acc;
     const r = refs.get(a);
-    return addressable(r) && fits(r!) ? E.c(0) : undefined;
+    return addressable(r) && fits(r!) ? placeholder(r!) : undefined;
   };
   const e = groupExpr(fusion, root, operand);
-  return e !== undefined && !calls(e);
+  return e !== undefined && !staysTs(e, dtype);
 }
 
 /**
@@ -144,7 +158,12 @@ export function summandExpr(
  * A loop op the wasm kernels compute: a matmul of two buffer views (not fused, not numbers), or a
  * sum with a space whose summand has an expression over operands read along its runs.
  */
-function wasmLoop(op: ApplyNode, refs: ReadonlyMap<Node, Ref>, fusion: FusionPlan): boolean {
+function wasmLoop(
+  op: ApplyNode,
+  refs: ReadonlyMap<Node, Ref>,
+  fusion: FusionPlan,
+  dtype: Dtype,
+): boolean {
   if (op.op === 'matmul')
     return op.args.every((a) => {
       const r = refs.get(a);
@@ -156,10 +175,10 @@ function wasmLoop(op: ApplyNode, refs: ReadonlyMap<Node, Ref>, fusion: FusionPla
   if (!runSizes(dims, space.runs)) return false;
   const operand = (a: Node) => {
     const r = refs.get(a);
-    return addressable(r) && readsAlong(r!, dims, space.runs) ? E.c(0) : undefined;
+    return addressable(r) && readsAlong(r!, dims, space.runs) ? placeholder(r!) : undefined;
   };
   const summand = summandExpr(fusion, op, operand);
-  return summand !== undefined && !calls(summand);
+  return summand !== undefined && !staysTs(summand, dtype);
 }
 
 /** Whether the epilogue `k` (of a wasm loop op) has an expression the wasm kernel can read. */
@@ -167,12 +186,13 @@ function wasmEpilogue(
   k: Extract<Kernel, { kind: 'map' }>,
   refs: ReadonlyMap<Node, Ref>,
   fusion: FusionPlan,
+  dtype: Dtype,
 ): boolean {
   const p = k.producer!.node;
   const space = sumSpace(p);
   const dims = k.node.shape.map(String);
   const fits = space ? (r: Ref) => readsAlong(r, dims, [space.kept]) : undefined;
-  return expressible(fusion, refs, k.node, p, fits);
+  return expressible(fusion, refs, dtype, k.node, p, fits);
 }
 
 export interface Targeted {
@@ -187,17 +207,18 @@ export function assignTargets(
   kernels: readonly Kernel[],
   refs: ReadonlyMap<Node, Ref>,
   fusion: FusionPlan,
+  dtype: Dtype,
 ): Targeted {
   const out: Kernel[] = [];
   const placed = new Map(refs);
   const producerOf = new Map(fusion.producerOf);
   for (const k of kernels) {
-    if (k.kind === 'loop' && wasmLoop(k.node, placed, fusion)) {
+    if (k.kind === 'loop' && wasmLoop(k.node, placed, fusion, dtype)) {
       out.push({ ...k, target: 'wasm' });
     } else if (k.kind === 'map' && !k.producer) {
-      out.push(expressible(fusion, placed, k.node) ? { ...k, target: 'wasm' } : k);
-    } else if (k.kind === 'map' && k.producer && wasmLoop(k.producer.node, placed, fusion)) {
-      if (wasmEpilogue(k, placed, fusion)) {
+      out.push(expressible(fusion, placed, dtype, k.node) ? { ...k, target: 'wasm' } : k);
+    } else if (k.kind === 'map' && k.producer && wasmLoop(k.producer.node, placed, fusion, dtype)) {
+      if (wasmEpilogue(k, placed, fusion, dtype)) {
         out.push({ ...k, target: 'wasm' });
         continue;
       }

@@ -115,11 +115,10 @@ function tiled(
 }
 
 /**
- * C = A·B as dot products (A's rows and B's columns are both read along the inner index, e.g.
- * dZ·Xᵀ or X·dZᵀ): an R×S tile of C accumulates in R·S registers over the inner loop, R rows of
- * A and S columns of B loaded once per step.
+ * The dot-product form, C = A·B with A's rows and B's columns both read along the inner index
+ * (dZ·Xᵀ, X·dZᵀ): an R×S tile of C accumulates in R·S registers over the inner loop, R rows of A
+ * and S columns of B loaded once per step; `outer`: the loop that streams its operand once.
  */
-/** The dot-product form: an R×S tile of C in registers; `outer`: the loop that streams once. */
 type DotsSchedule = {
   readonly form: 'dots';
   readonly rows: number;
@@ -170,11 +169,10 @@ function emitDots(k: KernelWriter, n: string, m: string, inner: string, s: DotsS
 }
 
 /**
- * C = A·B as row updates (B's rows and C's rows are contiguous): C[i, :] += A[i, p]·B[p, :] for a
- * tile of R rows of C and U rows of B at a time (4 × 4), the R·U elements of A in registers. When C is
- * small enough to stay in cache, the loop over B's rows is the outer one, so B streams once.
+ * The row-update form, C = A·B with B's and C's rows contiguous: C[i, :] += A[i, p]·B[p, :] for a
+ * tile of R rows of C and U rows of B at a time (4 × 4), the R·U elements of A in registers;
+ * `cSmall`: C stays in cache, so the loop over B's rows is the outer one and B streams once.
  */
-/** The row-update form: R rows of C by U rows of B; `cSmall`: C stays in cache, B streams once. */
 type RowUpdatesSchedule = {
   readonly form: 'rows';
   readonly rows: number;

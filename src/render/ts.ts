@@ -56,8 +56,8 @@ export interface WasmNaming {
   /** Module-level names (an input's view in the memory). */
   readonly module: Namer;
   /**
-   * Each input's view in the memory, shared by the module's functions (a parameter passed to
-   * the step and to predict is one copy; an input given as that view is not copied at all).
+   * Each input's names in the memory, shared by the module's functions (its public view, its
+   * private copy, the address a call reads it from: see StagedNames).
    */
   readonly staged: Map<Node, StagedNames>;
 }

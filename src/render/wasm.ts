@@ -3,8 +3,10 @@
  * function (a shape-specialized GEMM or a sum over two runs of axes, each with its epilogue, or
  * an elementwise map: src/render/wasm/)
  * and the arguments the TypeScript around it passes: the batch sizes, a byte address per buffer
- * view it reads or writes, and the numbers its expression reads. The kernel IR's schedule is
- * what it spells; the tiles within a GEMM are the wasm kernels' own (register blocks, k blocks).
+ * view it reads or writes, and the numbers its expression reads. Which kernels and what they
+ * fuse is the kernel IR's; a GEMM's form (rows, dot, scalar) and tiles are still chosen by the
+ * GEMM generator itself (src/render/wasm/gemm.ts), not by matmul's schedule rule, which is the TS
+ * target's.
  */
 import type { ApplyNode, Node } from '../ir/node.js';
 import { E, type Expr } from '../kernel/expr.js';

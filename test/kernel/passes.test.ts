@@ -148,6 +148,16 @@ it('the printed program names each kernel, its schedule, reads and slot', () => 
   );
 });
 
+it('on the wasm target the printed program marks the kernels that run as wasm', () => {
+  const X = g.input('X', [4, 'm']);
+  const W = g.param('W', [3, 4]);
+  const Z = g.relu(g.matmul(W, X));
+  const wasm = kernelProgram({ Z }, [X, W], { dtype: 'float64', where: 't', target: 'wasm' });
+  expect(printKernelProgram(wasm)).toMatch(/^k0 map epilogue of matmul.* \(wasm\) {2}/m);
+  const ts = kernelProgram({ Z }, [X, W], { dtype: 'float64', where: 't' });
+  expect(printKernelProgram(ts)).not.toContain('(wasm)');
+});
+
 /** The laws of a kernel program, as failures (empty when it keeps them). */
 function violations(p: KernelProgram, outputs: Record<string, Node>): string[] {
   const problems: string[] = [];

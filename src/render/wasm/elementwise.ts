@@ -1,7 +1,7 @@
 /**
  * Elementwise kernels (out = expr(loads…) over an n-d index space) and sum reductions along one
  * axis of a 2-d index space (out[i] = epilogue(Σⱼ summand[i, j]), or Σᵢ), every operand a
- * strided view (./kernel.ts), the formulas in the expression IR (./expr.ts).
+ * strided view (./kernel.ts), the formulas in the expression IR (src/kernel/expr.ts).
  *
  * Elementwise: axes that are contiguous in every view (literal sizes and strides) are merged;
  * the innermost axis along which `out` has stride 1 is vectorized (v128 loads where a view has

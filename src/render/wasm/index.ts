@@ -1,6 +1,6 @@
 /**
  * WebAssembly SIMD128 kernels for the wasm renderer: shape-specialized GEMMs (./gemm.ts),
- * elementwise and sum-reduction kernels (./elementwise.ts) with fused expressions (./expr.ts),
+ * elementwise and sum-reduction kernels (./elementwise.ts) with fused expressions (src/kernel/expr.ts),
  * encoded to bytes (./encoder.ts) and printed as WAT (./wat.ts) from one instruction list.
  */
 import { encodeModule } from './encoder.js';

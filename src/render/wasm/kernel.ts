@@ -2,7 +2,7 @@
  * What the kernel generators (./gemm.ts, ./elementwise.ts) share: sizes and strides that are
  * literals or linear in a runtime i32 parameter, strided views into the memory, the kernel
  * function's parameters, addresses, vector/scalar loads and stores, the expression IR's code
- * (./expr.ts), and counted loops.
+ * (src/kernel/expr.ts), and counted loops.
  */
 import { GradgenError } from '../../errors.js';
 import {
