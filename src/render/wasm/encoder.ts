@@ -158,12 +158,18 @@ export function encodeModule(m: Module): Uint8Array {
   m.funcs.forEach((_, i) => uleb(funcSec, index[m.imports.length + i]!));
   section(out, 3, funcSec);
   const exports: number[] = [];
-  uleb(exports, m.funcs.length);
+  const aliases = m.aliases ?? [];
+  uleb(exports, m.funcs.length + aliases.length);
   m.funcs.forEach((f, i) => {
     name(exports, f.name);
     exports.push(0x00);
     uleb(exports, m.imports.length + i);
   });
+  for (const a of aliases) {
+    name(exports, a.name);
+    exports.push(0x00);
+    uleb(exports, m.imports.length + m.funcs.findIndex((f) => f.name === a.of));
+  }
   section(out, 7, exports);
   const codeSec: number[] = [];
   uleb(codeSec, m.funcs.length);

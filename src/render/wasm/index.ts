@@ -5,7 +5,7 @@
  */
 import { encodeModule } from './encoder.js';
 import { MATH_FNS } from '../../kernel/expr.js';
-import type { Func, ImportedFunc } from './instr.js';
+import type { Func, ImportedFunc, Module } from './instr.js';
 import { printWat } from './wat.js';
 
 export {
@@ -56,6 +56,30 @@ export function kernelModule(
   funcs: readonly Func[],
   memoryPages = 1,
 ): { bytes: Uint8Array; wat: string } {
-  const m = { memoryPages, imports: mathImports, funcs };
+  const m = { memoryPages, imports: mathImports, ...distinct(funcs) };
   return { bytes: encodeModule(m), wat: printWat(m) };
+}
+
+/**
+ * Functions whose code is the same (predict's forward and the step's, compiled apart) are defined
+ * once and exported under each name.
+ */
+function distinct(funcs: readonly Func[]): Pick<Module, 'funcs' | 'aliases'> {
+  const first = new Map<string, string>();
+  const kept: Func[] = [];
+  const aliases: { name: string; of: string }[] = [];
+  for (const f of funcs) {
+    const key = JSON.stringify([
+      f.params.map((p) => p.type),
+      f.results,
+      f.locals.map((l) => l.type),
+      f.body,
+    ]);
+    const of = first.get(key);
+    if (of === undefined) {
+      first.set(key, f.name);
+      kept.push(f);
+    } else aliases.push({ name: f.name, of });
+  }
+  return { funcs: kept, aliases };
 }

@@ -129,6 +129,8 @@ export interface Module {
   readonly memoryPages: number;
   readonly imports: readonly ImportedFunc[];
   readonly funcs: readonly Func[];
+  /** Further exports of defined functions under other names (`of`: the function's name). */
+  readonly aliases?: readonly { readonly name: string; readonly of: string }[];
 }
 
 /** Builds one function body; locals are named (the WAT shows the names) and typed. */

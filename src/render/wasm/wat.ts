@@ -75,6 +75,7 @@ export function printWat(m: Module): string {
   );
   m.funcs.forEach((f, i) => lines.push(...funcText(f, index[m.imports.length + i]!, names)));
   for (const f of m.funcs) lines.push(`  (export "${f.name}" (func $${f.name}))`);
+  for (const a of m.aliases ?? []) lines.push(`  (export "${a.name}" (func $${a.of}))`);
   lines.push(')');
   return lines.join('\n') + '\n';
 }
