@@ -163,6 +163,16 @@ describe('compile with target wasm', () => {
     expect(wasm.source).not.toMatch(/wasmKernels\.a\(/);
   });
 
+  it('a function named like a wasm-target export (ready, setup, inputViews) is E_BAD_NAME', () => {
+    for (const name of ['ready', 'setup', 'inputViews']) {
+      expect(() => g.compile(outputs, { inputs, target: 'wasm', name })).toThrow(
+        new RegExp(`name '${name}' is an export of every wasm-target module`),
+      );
+      // the TS target has no such exports
+      expect(() => g.compile(outputs, { inputs, name })).not.toThrow();
+    }
+  });
+
   it('setup refuses a maxBatch that is not a positive integer', async () => {
     const f = g.compile(outputs, { inputs, target: 'wasm' });
     await expect(f.setup({ maxBatch: 0 })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });

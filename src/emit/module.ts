@@ -77,6 +77,9 @@ const EMIT_OPTIONS: OptionSchema = {
   maxBatch: { type: 'number', integer: true, min: 1 },
 };
 
+/** What every wasm-target module exports besides its functions (a function may not be so named). */
+const WASM_EXPORTS = ['ready', 'setup', 'inputViews'];
+
 /** The memory the wasm target's `ready` lays out holds batches of up to this many examples. */
 const DEFAULT_MAX_BATCH = 1024;
 
@@ -270,6 +273,15 @@ export function emitFunctions(
     for (const n of [t.core, `${t.core}Kernels`, t.factory, t.meta]) namer.claim(n);
   }
   const target = options.target ?? 'ts';
+  if (target === 'wasm') {
+    const clash = specs.find((f) => WASM_EXPORTS.includes(f.name));
+    if (clash) {
+      throw new GradgenError(
+        'E_BAD_NAME',
+        `${where}: name '${clash.name}' is an export of every wasm-target module (${WASM_EXPORTS.join(', ')}); choose another name${at(userCallSite())}`,
+      );
+    }
+  }
   const wasm = target === 'wasm' ? wasmNames(namer) : undefined;
   const naming = wasm
     ? { kernels: wasm.kernels, exports: new Namer(), module: namer, staged: new Map() }
