@@ -387,9 +387,15 @@ if (results.length) {
   );
 }
 
-if (targetRows.length) {
-  const rows = targetRows.flatMap(({ id, checks }) =>
-    checks.map((c) => [
+/** A section of target checks: one row each with met/missed, how many were met, breakdowns. */
+function targetSection(
+  title: string,
+  about: string,
+  checks: readonly { id: string; checks: readonly TargetCheck[] }[],
+  breakdowns: readonly string[],
+): string {
+  const rows = checks.flatMap(({ id, checks: cs }) =>
+    cs.map((c) => [
       id,
       c.what,
       `≥ ${c.target}×`,
@@ -398,42 +404,41 @@ if (targetRows.length) {
     ]),
   );
   const missed = rows.filter((r) => r[4] !== 'met').length;
-  const breakdowns = results
-    .filter((r) => r.kernelBreakdown)
-    .map((r) => `### ${r.id}: where gradgen f64's step time goes\n\n${r.kernelBreakdown}`);
+  return (
+    `## ${title}\n\n${about}\n\n` +
+    table(['workload', 'comparison', 'target', 'measured', 'result'], 'lllrl', rows) +
+    `\n\n${rows.length - missed} of ${rows.length} targets met.` +
+    (breakdowns.length ? `\n\n${breakdowns.join('\n\n')}` : '')
+  );
+}
+
+if (targetRows.length) {
   out(
-    `## Targets\n\n` +
-      `How many times faster the first contender is than the second: the second's time / the first's, within each round, median over rounds.\n\n` +
-      table(['workload', 'comparison', 'target', 'measured', 'result'], 'lllrl', rows) +
-      `\n\n${rows.length - missed} of ${rows.length} targets met.` +
-      (breakdowns.length ? `\n\n${breakdowns.join('\n\n')}` : ''),
+    targetSection(
+      'Targets',
+      `How many times faster the first contender is than the second: the second's time / the first's, within each round, median over rounds.`,
+      targetRows,
+      results
+        .filter((r) => r.kernelBreakdown)
+        .map((r) => `### ${r.id}: where gradgen f64's step time goes\n\n${r.kernelBreakdown}`),
+    ),
   );
 }
 
 if (wasmRows.length) {
-  const rows = wasmRows.flatMap(({ id, checks }) =>
-    checks.map((c) => [
-      id,
-      c.what,
-      `≥ ${c.target}×`,
-      `${c.measured.toFixed(2)}×`,
-      c.met ? 'met' : '**missed**',
-    ]),
-  );
-  const missed = rows.filter((r) => r[4] !== 'met').length;
-  const breakdowns = results
-    .filter((r) => r.wasmBreakdown)
-    .map(
-      (r) =>
-        `### ${r.id}: where the wasm target's f64 step time goes (wasm SIMD matmul peak ${r.wasmPeak.float64.toFixed(1)} GFLOP/s)\n\n${r.wasmBreakdown}`,
-    );
   out(
-    `## Targets of the wasm target\n\n` +
+    targetSection(
+      'Targets of the wasm target',
       `The wasm target's modules run in the plain-node child, their data written once into the module's memory views (\`inputViews()\`), as a hot loop would (the parameters, the trainer's own arrays, are copied in on every step); ` +
-      `TF.js and jax-js in the bench process. How many times faster the first is: the second's median time per step / the first's.\n\n` +
-      table(['workload', 'comparison', 'target', 'measured', 'result'], 'lllrl', rows) +
-      `\n\n${rows.length - missed} of ${rows.length} targets met.` +
-      (breakdowns.length ? `\n\n${breakdowns.join('\n\n')}` : ''),
+        `TF.js and jax-js in the bench process. How many times faster the first is: the second's median time per step / the first's.`,
+      wasmRows,
+      results
+        .filter((r) => r.wasmBreakdown)
+        .map(
+          (r) =>
+            `### ${r.id}: where the wasm target's f64 step time goes (wasm SIMD matmul peak ${r.wasmPeak.float64.toFixed(1)} GFLOP/s)\n\n${r.wasmBreakdown}`,
+        ),
+    ),
   );
 }
 

@@ -7,10 +7,10 @@
 import { GradgenError } from '../errors.js';
 import { nameHint, type ApplyNode, type Node } from '../ir/node.js';
 import {
+  flatIndex,
   forLoop,
   joinIndex,
   numberLiteral,
-  rowMajorStrides,
   sizeExpr,
   type KernelWriter,
   type Schedule,
@@ -22,7 +22,7 @@ import type { Namer } from '../emit/names.js';
 import { Citations } from '../lower/cite.js';
 import type { LoweredInput, LoweredOutput, LoweredProgram, LoweredStep } from '../lower/lower.js';
 import { groupOf } from '../kernel/fuse.js';
-import type { Kernel, KernelProgram, Ref } from '../kernel/ir.js';
+import { writesBuffer, type Kernel, type KernelProgram, type Ref } from '../kernel/ir.js';
 import { kernelOperands } from '../kernel/schedule.js';
 import { wasmKernel, type WasmArg } from './wasm.js';
 import type { Func } from './wasm/index.js';
@@ -144,15 +144,6 @@ class Scope {
   }
 }
 
-/** `i0 * 209 + i1`: the row-major flat index of `idx` in `dims`. */
-function flatOf(idx: readonly string[], dims: readonly string[]): string {
-  const strides = rowMajorStrides(dims);
-  const terms = idx
-    .map((i, k) => (dims[k] === '1' ? '' : strides[k] === '1' ? i : `${i} * ${strides[k]}`))
-    .filter(Boolean);
-  return joinIndex(terms);
-}
-
 /** The strided index terms of a view's element at per-axis indices (null: a broadcast axis). */
 function viewTerms(v: View, idx: readonly (string | null)[], lead: number): string[] {
   const terms: string[] = [];
@@ -260,7 +251,7 @@ class KernelText {
         return fused(a) ? this.group(a, idx, dims, undefined, op) : this.access(a, idx, dims);
       },
       store,
-      outAt: (idx) => `${this.out}[${flatOf(idx, outDims)}]`,
+      outAt: (idx) => `${this.out}[${flatIndex(idx, outDims)}]`,
       zero: (from, to) => this.lines.push(`${this.out}.fill(0, ${from}, ${to});`),
     };
   }
@@ -294,7 +285,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       const argDims = arg.shape.map(String);
       // same element order: the flat index in the operand's shape is the flat index of the result
       t.loops(argDims, (idx) =>
-        t.lines.push(`${t.out}[${flatOf(idx, argDims)}] = ${t.access(arg, idx, argDims)};`),
+        t.lines.push(`${t.out}[${flatIndex(idx, argDims)}] = ${t.access(arg, idx, argDims)};`),
       );
       return;
     }
@@ -307,7 +298,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       if (scalar) t.lines.push(`let ${t.out} = 0;`);
       const store = (idx: readonly string[], value: string) =>
         t.lines.push(
-          scalar ? `${t.out} = ${value};` : `${t.out}[${flatOf(idx, dims)}] = ${value};`,
+          scalar ? `${t.out} = ${value};` : `${t.out}[${flatIndex(idx, dims)}] = ${value};`,
         );
       def.emit(t.writer(k.node, store, k.schedule));
       return;
@@ -326,7 +317,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
               ),
             )
           : s.number(r);
-      t.loops(dims, (idx) => t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${value};`), false);
+      t.loops(dims, (idx) => t.lines.push(`${t.out}[${flatIndex(idx, dims)}] = ${value};`), false);
       return;
     }
   }
@@ -366,13 +357,13 @@ function spellMap(
     if (pdef.kind !== 'structural' || !pdef.emit)
       throw new Error('internal: producer without loops');
     const store = (idx: readonly string[], value: string) =>
-      t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${t.group(n, idx, dims, value)};`);
+      t.lines.push(`${t.out}[${flatIndex(idx, dims)}] = ${t.group(n, idx, dims, value)};`);
     pdef.emit(t.writer(k.producer.node, store, k.producer.schedule));
     return;
   }
   if (!k.flat) {
     t.loops(dims, (idx) =>
-      t.lines.push(`${t.out}[${flatOf(idx, dims)}] = ${t.group(n, idx, dims)};`),
+      t.lines.push(`${t.out}[${flatIndex(idx, dims)}] = ${t.group(n, idx, dims)};`),
     );
     return;
   }
@@ -456,7 +447,7 @@ function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): Low
   spell(t, k, p, s);
   const comment = k.kind === 'output' ? `${k.key} = ${s.comment(k.node)}` : s.comment(k.node);
   s.cite.declare(k.node, t.out);
-  const buffer = k.kind === 'output' || (k.kind !== 'scalar' && k.node.shape.length > 0);
+  const buffer = writesBuffer(k);
   return {
     node: k.node,
     nodes: k.kind === 'output' ? [] : k.computes,
@@ -471,8 +462,7 @@ function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): Low
 function renderOutputs(p: KernelProgram, s: Scope, fill: (t: string) => string): LoweredOutput[] {
   const holders = new Map<Node, number>();
   p.kernels.forEach((k, i) => {
-    if (!holders.has(k.node) && (k.kind === 'output' || k.node.shape.length > 0))
-      holders.set(k.node, i);
+    if (!holders.has(k.node) && writesBuffer(k)) holders.set(k.node, i);
   });
   return Object.entries(p.outputs).map(([key, n]) => {
     const scalar = n.shape.length === 0;

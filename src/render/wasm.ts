@@ -13,7 +13,7 @@ import { E, type Expr } from '../kernel/expr.js';
 import type { Dtype, Kernel, KernelProgram, Ref } from '../kernel/ir.js';
 import { linOf, runSizes, runStrides, spaceStrides, type Lin } from '../kernel/lin.js';
 import { groupExpr, sumSpace, summandExpr, type SumSpace } from '../kernel/targets.js';
-import type { View as BufferView } from '../ops/define.js';
+import { rowMajorStrides, type View as BufferView } from '../ops/define.js';
 import {
   elementwiseFunc,
   gemmFunc,
@@ -95,20 +95,6 @@ class Params {
   }
 }
 
-/** Row-major strides of `dims` as Lin (the buffer a kernel writes). */
-function rowMajor(dims: readonly string[]): Lin[] {
-  const strides: Lin[] = [];
-  let literal = 1;
-  let sym: string | undefined;
-  for (let a = dims.length - 1; a >= 0; a--) {
-    strides[a] = sym === undefined ? literal : { sym, mul: literal };
-    const d = dims[a]!;
-    if (/^\d+$/.test(d)) literal *= Number(d);
-    else sym = d;
-  }
-  return strides;
-}
-
 /**
  * The operands of an expression as loads of views (each once, appended to `views`; `view` makes a
  * view of a buffer), numbers as constants or parameters, `acc` for `producer`.
@@ -161,7 +147,7 @@ interface Build {
 /** The view of the buffer kernel `k` writes, row-major over its dims. */
 const written = (b: Build, k: Kernel): View => ({
   base: { param: b.P.address(k.node, []) },
-  strides: rowMajor(k.node.shape.map(String)),
+  strides: rowMajorStrides(k.node.shape.map(String)).map(lin),
 });
 
 /** A matmul `op` into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map. */
