@@ -315,23 +315,34 @@
     end
   )
   (func $dYhat (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
-    (local $i i32)
+    (local $p i32)
     (local $j i32)
-    (local $kb i32)
-    (local $pa i32)
     (local $pb i32)
+    (local $q i32)
     (local $pc i32)
-    (local $end i32)
+    (local $a0 v128)
+    (local $a1 v128)
+    (local $a2 v128)
+    (local $a3 v128)
+    (local $a4 v128)
+    (local $a5 v128)
+    (local $a6 v128)
+    (local $a7 v128)
+    (local $zero v128)
+    (local $n i32)
+    (local $z v128)
+    (local $z_1 v128)
+    (local $z_2 v128)
+    (local $z_3 f64)
+    (local $as0 f64)
+    (local $as1 f64)
+    (local $stride i32)
+    (local $c v128)
+    (local $c_1 v128)
+    (local $c_2 v128)
+    (local $c_3 f64)
     (local $pe0 i32)
     (local $pe1 i32)
-    (local $n i32)
-    (local $stride i32)
-    (local $c0_0 v128)
-    (local $c0_1 v128)
-    (local $zero v128)
-    (local $b0 v128)
-    (local $b1 v128)
-    (local $a v128)
     (local $out v128)
     (local $in0 v128)
     (local $in1 v128)
@@ -340,32 +351,24 @@
     (local $in0_1 v128)
     (local $in1_1 v128)
     (local $r_1 v128)
-    (local $c0_0_1 v128)
-    (local $b0_1 v128)
-    (local $a_1 v128)
     (local $out_2 v128)
     (local $in0_2 v128)
     (local $in1_2 v128)
     (local $r_2 v128)
-    (local $c0_0_2 f64)
-    (local $b0_2 f64)
-    (local $a_2 f64)
     (local $out_3 f64)
     (local $in0_3 f64)
     (local $in1_3 f64)
     (local $r_3 f64)
+    f64.const 0
+    f64x2.splat
+    local.set $zero
     local.get $m
     local.set $n
     local.get $m
     i32.const 8
     i32.mul
     local.set $stride
-    f64.const 0
-    f64x2.splat
-    local.set $zero
-    ;; C (1 × 1·m) = A·B, k = 2, rows form
-    i32.const 0
-    local.set $i
+    ;; C (1 × 1·m) = A·B, k = 2, streamed rows form, 8 rows of B per pass
     i32.const 0
     local.set $j
     block
@@ -376,67 +379,284 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 4 block of C (2 vectors)
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
         local.get $zero
-        local.set $c0_0
+        local.set $z
+        local.get $pc
+        local.get $z
+        v128.store align=8
         local.get $zero
-        local.set $c0_1
+        local.set $z_1
+        local.get $pc
+        local.get $z_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
         i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          v128.load offset=16 align=8
-          local.set $b1
-          local.get $pa
-          v128.load64_splat
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $z_2
+        local.get $pc
+        local.get $z_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $z_3
+        local.get $pc
+        local.get $z_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 0
+    local.set $p
+    local.get $p2
+    local.get $p
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p1
+    local.get $p
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $q
+    local.get $q
+    v128.load64_splat
+    local.set $a0
+    local.get $q
+    f64.load
+    local.set $as0
+    local.get $q
+    v128.load64_splat offset=8
+    local.set $a1
+    local.get $q
+    f64.load offset=8
+    local.set $as1
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load align=8
+        local.get $q
+        v128.load align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c
+        local.get $pc
+        local.get $c
+        v128.store align=8
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load offset=16 align=8
+        local.get $q
+        v128.load offset=16 align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load offset=16 align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c_1
+        local.get $pc
+        local.get $c_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load align=8
+        local.get $q
+        v128.load align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c_2
+        local.get $pc
+        local.get $c_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        f64.load
+        local.get $q
+        f64.load
+        local.get $as0
+        f64.mul
+        f64.add
+        local.get $q
+        local.get $stride
+        i32.add
+        f64.load
+        local.get $as1
+        f64.mul
+        f64.add
+        local.set $c_3
+        local.get $pc
+        local.get $c_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
         local.get $p3
         local.set $pe0
         local.get $p4
@@ -451,7 +671,8 @@
         local.get $pe1
         v128.load align=8
         local.set $in1
-        local.get $c0_0
+        local.get $pc
+        v128.load align=8
         local.set $r
         local.get $in0
         local.get $r
@@ -462,13 +683,22 @@
         local.get $pc
         local.get $out
         v128.store align=8
+        local.get $p3
+        local.set $pe0
+        local.get $p4
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pe1
         local.get $pe0
         v128.load64_splat
         local.set $in0_1
         local.get $pe1
         v128.load offset=16 align=8
         local.set $in1_1
-        local.get $c0_1
+        local.get $pc
+        v128.load offset=16 align=8
         local.set $r_1
         local.get $in0_1
         local.get $r_1
@@ -494,56 +724,12 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 2 block of C (1 vectors)
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
-        local.get $zero
-        local.set $c0_0_1
-        i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pa
-          v128.load64_splat
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
         local.get $p3
         local.set $pe0
         local.get $p4
@@ -558,7 +744,8 @@
         local.get $pe1
         v128.load align=8
         local.set $in1_2
-        local.get $c0_0_1
+        local.get $pc
+        v128.load align=8
         local.set $r_2
         local.get $in0_2
         local.get $r_2
@@ -584,56 +771,12 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 1 block of C
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
-        f64.const 0
-        local.set $c0_0_2
-        i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          f64.load
-          local.set $b0_2
-          local.get $pa
-          f64.load
-          local.set $a_2
-          local.get $c0_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c0_0_2
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
         local.get $p3
         local.set $pe0
         local.get $p4
@@ -648,7 +791,8 @@
         local.get $pe1
         f64.load
         local.set $in1_3
-        local.get $c0_0_2
+        local.get $pc
+        f64.load
         local.set $r_3
         local.get $in0_3
         local.get $r_3
@@ -1146,52 +1290,55 @@
     f64.store
   )
   (func $Yhat (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
-    (local $i i32)
+    (local $p i32)
     (local $j i32)
-    (local $kb i32)
-    (local $pa i32)
     (local $pb i32)
+    (local $q i32)
     (local $pc i32)
-    (local $end i32)
-    (local $pe0 i32)
-    (local $n i32)
-    (local $stride i32)
-    (local $c0_0 v128)
-    (local $c0_1 v128)
+    (local $a0 v128)
+    (local $a1 v128)
+    (local $a2 v128)
+    (local $a3 v128)
+    (local $a4 v128)
+    (local $a5 v128)
+    (local $a6 v128)
+    (local $a7 v128)
     (local $zero v128)
-    (local $b0 v128)
-    (local $b1 v128)
-    (local $a v128)
+    (local $n i32)
+    (local $z v128)
+    (local $z_1 v128)
+    (local $z_2 v128)
+    (local $z_3 f64)
+    (local $as0 f64)
+    (local $as1 f64)
+    (local $stride i32)
+    (local $c v128)
+    (local $c_1 v128)
+    (local $c_2 v128)
+    (local $c_3 f64)
+    (local $pe0 i32)
     (local $out v128)
     (local $in0 v128)
     (local $r v128)
     (local $out_1 v128)
     (local $in0_1 v128)
     (local $r_1 v128)
-    (local $c0_0_1 v128)
-    (local $b0_1 v128)
-    (local $a_1 v128)
     (local $out_2 v128)
     (local $in0_2 v128)
     (local $r_2 v128)
-    (local $c0_0_2 f64)
-    (local $b0_2 f64)
-    (local $a_2 f64)
     (local $out_3 f64)
     (local $in0_3 f64)
     (local $r_3 f64)
+    f64.const 0
+    f64x2.splat
+    local.set $zero
     local.get $m
     local.set $n
     local.get $m
     i32.const 8
     i32.mul
     local.set $stride
-    f64.const 0
-    f64x2.splat
-    local.set $zero
-    ;; C (1 × 1·m) = A·B, k = 2, rows form
-    i32.const 0
-    local.set $i
+    ;; C (1 × 1·m) = A·B, k = 2, streamed rows form, 8 rows of B per pass
     i32.const 0
     local.set $j
     block
@@ -1202,73 +1349,291 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 4 block of C (2 vectors)
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
         local.get $zero
-        local.set $c0_0
+        local.set $z
+        local.get $pc
+        local.get $z
+        v128.store align=8
         local.get $zero
-        local.set $c0_1
+        local.set $z_1
+        local.get $pc
+        local.get $z_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
         i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          v128.load offset=16 align=8
-          local.set $b1
-          local.get $pa
-          v128.load64_splat
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $z_2
+        local.get $pc
+        local.get $z_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $z_3
+        local.get $pc
+        local.get $z_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 0
+    local.set $p
+    local.get $p2
+    local.get $p
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p1
+    local.get $p
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $q
+    local.get $q
+    v128.load64_splat
+    local.set $a0
+    local.get $q
+    f64.load
+    local.set $as0
+    local.get $q
+    v128.load64_splat offset=8
+    local.set $a1
+    local.get $q
+    f64.load offset=8
+    local.set $as1
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load align=8
+        local.get $q
+        v128.load align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c
+        local.get $pc
+        local.get $c
+        v128.store align=8
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load offset=16 align=8
+        local.get $q
+        v128.load offset=16 align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load offset=16 align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c_1
+        local.get $pc
+        local.get $c_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        v128.load align=8
+        local.get $q
+        v128.load align=8
+        local.get $a0
+        f64x2.mul
+        f64x2.add
+        local.get $q
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.get $a1
+        f64x2.mul
+        f64x2.add
+        local.set $c_2
+        local.get $pc
+        local.get $c_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $pb
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $q
+        local.get $pc
+        f64.load
+        local.get $q
+        f64.load
+        local.get $as0
+        f64.mul
+        f64.add
+        local.get $q
+        local.get $stride
+        i32.add
+        f64.load
+        local.get $as1
+        f64.mul
+        f64.add
+        local.set $c_3
+        local.get $pc
+        local.get $c_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
         local.get $p3
         local.set $pe0
         local.get $pe0
         v128.load64_splat
         local.set $in0
-        local.get $c0_0
+        local.get $pc
+        v128.load align=8
         local.set $r
         local.get $in0
         local.get $r
@@ -1277,10 +1642,13 @@
         local.get $pc
         local.get $out
         v128.store align=8
+        local.get $p3
+        local.set $pe0
         local.get $pe0
         v128.load64_splat
         local.set $in0_1
-        local.get $c0_1
+        local.get $pc
+        v128.load offset=16 align=8
         local.set $r_1
         local.get $in0_1
         local.get $r_1
@@ -1304,62 +1672,19 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 2 block of C (1 vectors)
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
-        local.get $zero
-        local.set $c0_0_1
-        i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pa
-          v128.load64_splat
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
         local.get $p3
         local.set $pe0
         local.get $pe0
         v128.load64_splat
         local.set $in0_2
-        local.get $c0_0_1
+        local.get $pc
+        v128.load align=8
         local.set $r_2
         local.get $in0_2
         local.get $r_2
@@ -1383,62 +1708,19 @@
         local.get $n
         i32.gt_u
         br_if 1
-        ;; 1 × 1 block of C
-        local.get $p1
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
         local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
         local.get $j
         i32.const 8
         i32.mul
         i32.add
         local.set $pc
-        f64.const 0
-        local.set $c0_0_2
-        i32.const 2
-        local.set $end
-        loop
-          local.get $pb
-          f64.load
-          local.set $b0_2
-          local.get $pa
-          f64.load
-          local.set $a_2
-          local.get $c0_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c0_0_2
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
         local.get $p3
         local.set $pe0
         local.get $pe0
         f64.load
         local.set $in0_3
-        local.get $c0_0_2
+        local.get $pc
+        f64.load
         local.set $r_3
         local.get $in0_3
         local.get $r_3

@@ -11,55 +11,239 @@
   (import "env" "expm1" (func $expm1 (type 0)))
   (import "env" "tanh" (func $tanh (type 0)))
   (func $Z (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
-    (local $i i32)
+    (local $p i32)
     (local $j i32)
-    (local $kb i32)
-    (local $pa i32)
     (local $pb i32)
+    (local $q i32)
     (local $pc i32)
-    (local $end i32)
-    (local $pe0 i32)
-    (local $n i32)
-    (local $stride i32)
-    (local $c0_0 v128)
-    (local $c0_1 v128)
+    (local $a0 v128)
+    (local $a1 v128)
+    (local $a2 v128)
+    (local $a3 v128)
+    (local $a4 v128)
+    (local $a5 v128)
+    (local $a6 v128)
+    (local $a7 v128)
     (local $zero v128)
-    (local $b0 v128)
-    (local $b1 v128)
-    (local $a v128)
+    (local $n i32)
+    (local $z v128)
+    (local $z_1 v128)
+    (local $z_2 v128)
+    (local $z_3 f64)
+    (local $as0 f64)
+    (local $as1 f64)
+    (local $as2 f64)
+    (local $as3 f64)
+    (local $as4 f64)
+    (local $as5 f64)
+    (local $as6 f64)
+    (local $as7 f64)
+    (local $stride i32)
+    (local $c v128)
+    (local $off i32)
+    (local $off_1 i32)
+    (local $off_2 i32)
+    (local $off_3 i32)
+    (local $off_4 i32)
+    (local $off_5 i32)
+    (local $c_1 v128)
+    (local $c_2 v128)
+    (local $c_3 f64)
+    (local $pe0 i32)
     (local $out v128)
     (local $in0 v128)
     (local $r v128)
     (local $out_1 v128)
     (local $in0_1 v128)
     (local $r_1 v128)
-    (local $c0_0_1 v128)
-    (local $b0_1 v128)
-    (local $a_1 v128)
     (local $out_2 v128)
     (local $in0_2 v128)
     (local $r_2 v128)
-    (local $c0_0_2 f64)
-    (local $b0_2 f64)
-    (local $a_2 f64)
     (local $out_3 f64)
     (local $in0_3 f64)
     (local $r_3 f64)
+    f64.const 0
+    f64x2.splat
+    local.set $zero
     local.get $m
     local.set $n
     local.get $m
     i32.const 8
     i32.mul
     local.set $stride
-    f64.const 0
-    f64x2.splat
-    local.set $zero
-    ;; C (1 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    local.get $m
+    i32.const 32
+    i32.mul
+    local.set $off_2
+    local.get $m
+    i32.const 40
+    i32.mul
+    local.set $off_3
+    local.get $m
+    i32.const 48
+    i32.mul
+    local.set $off_4
+    local.get $m
+    i32.const 56
+    i32.mul
+    local.set $off_5
+    ;; C (1 × 1·m) = A·B, k = 12288, streamed rows form, 8 rows of B per pass
     i32.const 0
-    local.set $kb
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $z
+        local.get $pc
+        local.get $z
+        v128.store align=8
+        local.get $zero
+        local.set $z_1
+        local.get $pc
+        local.get $z_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $zero
+        local.set $z_2
+        local.get $pc
+        local.get $z_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        f64.const 0
+        local.set $z_3
+        local.get $pc
+        local.get $z_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    i32.const 0
+    local.set $p
     loop
-      i32.const 0
-      local.set $i
+      local.get $p2
+      local.get $p
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p1
+      local.get $p
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $q
+      local.get $q
+      v128.load64_splat
+      local.set $a0
+      local.get $q
+      f64.load
+      local.set $as0
+      local.get $q
+      v128.load64_splat offset=8
+      local.set $a1
+      local.get $q
+      f64.load offset=8
+      local.set $as1
+      local.get $q
+      v128.load64_splat offset=16
+      local.set $a2
+      local.get $q
+      f64.load offset=16
+      local.set $as2
+      local.get $q
+      v128.load64_splat offset=24
+      local.set $a3
+      local.get $q
+      f64.load offset=24
+      local.set $as3
+      local.get $q
+      v128.load64_splat offset=32
+      local.set $a4
+      local.get $q
+      f64.load offset=32
+      local.set $as4
+      local.get $q
+      v128.load64_splat offset=40
+      local.set $a5
+      local.get $q
+      f64.load offset=40
+      local.set $as5
+      local.get $q
+      v128.load64_splat offset=48
+      local.set $a6
+      local.get $q
+      f64.load offset=48
+      local.set $as6
+      local.get $q
+      v128.load64_splat offset=56
+      local.set $a7
+      local.get $q
+      f64.load offset=56
+      local.set $as7
       i32.const 0
       local.set $j
       block
@@ -70,126 +254,144 @@
           local.get $n
           i32.gt_u
           br_if 1
-          ;; 1 × 4 block of C (2 vectors)
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
           local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
           local.get $j
           i32.const 8
           i32.mul
           i32.add
           local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0
-            local.get $zero
-            local.set $c0_1
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0
-            local.get $pc
-            v128.load offset=16 align=8
-            local.set $c0_1
-          end
-          i32.const 256
-          local.set $end
-          loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0
-            local.get $pb
-            v128.load offset=16 align=8
-            local.set $b1
-            local.get $pa
-            v128.load64_splat
-            local.set $a
-            local.get $c0_0
-            local.get $a
-            local.get $b0
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0
-            local.get $c0_1
-            local.get $a
-            local.get $b1
-            f64x2.mul
-            f64x2.add
-            local.set $c0_1
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
+          local.get $pb
+          local.get $j
+          i32.const 3
+          i32.shl
           i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0
-            local.get $c0_0
-            local.set $r
-            local.get $in0
-            local.get $r
-            f64x2.add
-            local.set $out
-            local.get $pc
-            local.get $out
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_1
-            local.get $c0_1
-            local.set $r_1
-            local.get $in0_1
-            local.get $r_1
-            f64x2.add
-            local.set $out_1
-            local.get $pc
-            local.get $out_1
-            v128.store offset=16 align=8
-          else
-            local.get $pc
-            local.get $c0_0
-            v128.store align=8
-            local.get $pc
-            local.get $c0_1
-            v128.store offset=16 align=8
-          end
+          local.set $q
+          local.get $pc
+          v128.load align=8
+          local.get $q
+          v128.load align=8
+          local.get $a0
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.get $a1
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.get $a2
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.get $a3
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_2
+          i32.add
+          v128.load align=8
+          local.get $a4
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_3
+          i32.add
+          v128.load align=8
+          local.get $a5
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_4
+          i32.add
+          v128.load align=8
+          local.get $a6
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_5
+          i32.add
+          v128.load align=8
+          local.get $a7
+          f64x2.mul
+          f64x2.add
+          local.set $c
+          local.get $pc
+          local.get $c
+          v128.store align=8
+          local.get $pb
+          local.get $j
+          i32.const 3
+          i32.shl
+          i32.add
+          local.set $q
+          local.get $pc
+          v128.load offset=16 align=8
+          local.get $q
+          v128.load offset=16 align=8
+          local.get $a0
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $stride
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a1
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a2
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_1
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a3
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_2
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a4
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_3
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a5
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_4
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a6
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_5
+          i32.add
+          v128.load offset=16 align=8
+          local.get $a7
+          f64x2.mul
+          f64x2.add
+          local.set $c_1
+          local.get $pc
+          local.get $c_1
+          v128.store offset=16 align=8
           local.get $j
           i32.const 4
           i32.add
@@ -205,97 +407,78 @@
           local.get $n
           i32.gt_u
           br_if 1
-          ;; 1 × 2 block of C (1 vectors)
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
           local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
           local.get $j
           i32.const 8
           i32.mul
           i32.add
           local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0_1
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0_1
-          end
-          i32.const 256
-          local.set $end
-          loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0_1
-            local.get $pa
-            v128.load64_splat
-            local.set $a_1
-            local.get $c0_0_1
-            local.get $a_1
-            local.get $b0_1
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0_1
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
+          local.get $pb
+          local.get $j
+          i32.const 3
+          i32.shl
           i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_2
-            local.get $c0_0_1
-            local.set $r_2
-            local.get $in0_2
-            local.get $r_2
-            f64x2.add
-            local.set $out_2
-            local.get $pc
-            local.get $out_2
-            v128.store align=8
-          else
-            local.get $pc
-            local.get $c0_0_1
-            v128.store align=8
-          end
+          local.set $q
+          local.get $pc
+          v128.load align=8
+          local.get $q
+          v128.load align=8
+          local.get $a0
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.get $a1
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.get $a2
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.get $a3
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_2
+          i32.add
+          v128.load align=8
+          local.get $a4
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_3
+          i32.add
+          v128.load align=8
+          local.get $a5
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_4
+          i32.add
+          v128.load align=8
+          local.get $a6
+          f64x2.mul
+          f64x2.add
+          local.get $q
+          local.get $off_5
+          i32.add
+          v128.load align=8
+          local.get $a7
+          f64x2.mul
+          f64x2.add
+          local.set $c_2
+          local.get $pc
+          local.get $c_2
+          v128.store align=8
           local.get $j
           i32.const 2
           i32.add
@@ -311,97 +494,78 @@
           local.get $n
           i32.gt_u
           br_if 1
-          ;; 1 × 1 block of C
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
           local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
           local.get $j
           i32.const 8
           i32.mul
           i32.add
           local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            f64.const 0
-            local.set $c0_0_2
-          else
-            local.get $pc
-            f64.load
-            local.set $c0_0_2
-          end
-          i32.const 256
-          local.set $end
-          loop
-            local.get $pb
-            f64.load
-            local.set $b0_2
-            local.get $pa
-            f64.load
-            local.set $a_2
-            local.get $c0_0_2
-            local.get $a_2
-            local.get $b0_2
-            f64.mul
-            f64.add
-            local.set $c0_0_2
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
+          local.get $pb
+          local.get $j
+          i32.const 3
+          i32.shl
           i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            f64.load
-            local.set $in0_3
-            local.get $c0_0_2
-            local.set $r_3
-            local.get $in0_3
-            local.get $r_3
-            f64.add
-            local.set $out_3
-            local.get $pc
-            local.get $out_3
-            f64.store
-          else
-            local.get $pc
-            local.get $c0_0_2
-            f64.store
-          end
+          local.set $q
+          local.get $pc
+          f64.load
+          local.get $q
+          f64.load
+          local.get $as0
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $stride
+          i32.add
+          f64.load
+          local.get $as1
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off
+          i32.add
+          f64.load
+          local.get $as2
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off_1
+          i32.add
+          f64.load
+          local.get $as3
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off_2
+          i32.add
+          f64.load
+          local.get $as4
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off_3
+          i32.add
+          f64.load
+          local.get $as5
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off_4
+          i32.add
+          f64.load
+          local.get $as6
+          f64.mul
+          f64.add
+          local.get $q
+          local.get $off_5
+          i32.add
+          f64.load
+          local.get $as7
+          f64.mul
+          f64.add
+          local.set $c_3
+          local.get $pc
+          local.get $c_3
+          f64.store
           local.get $j
           i32.const 1
           i32.add
@@ -409,13 +573,138 @@
           br 0
         end
       end
-      local.get $kb
-      i32.const 256
+      local.get $p
+      i32.const 8
       i32.add
-      local.tee $kb
+      local.tee $p
       i32.const 12288
       i32.lt_u
       br_if 0
+    end
+    i32.const 0
+    local.set $j
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0
+        local.get $pc
+        v128.load align=8
+        local.set $r
+        local.get $in0
+        local.get $r
+        f64x2.add
+        local.set $out
+        local.get $pc
+        local.get $out
+        v128.store align=8
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_1
+        local.get $pc
+        v128.load offset=16 align=8
+        local.set $r_1
+        local.get $in0_1
+        local.get $r_1
+        f64x2.add
+        local.set $out_1
+        local.get $pc
+        local.get $out_1
+        v128.store offset=16 align=8
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        v128.load64_splat
+        local.set $in0_2
+        local.get $pc
+        v128.load align=8
+        local.set $r_2
+        local.get $in0_2
+        local.get $r_2
+        f64x2.add
+        local.set $out_2
+        local.get $pc
+        local.get $out_2
+        v128.store align=8
+        local.get $j
+        i32.const 2
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 1
+        i32.add
+        local.get $n
+        i32.gt_u
+        br_if 1
+        local.get $p0
+        local.get $j
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $pc
+        local.get $p3
+        local.set $pe0
+        local.get $pe0
+        f64.load
+        local.set $in0_3
+        local.get $pc
+        f64.load
+        local.set $r_3
+        local.get $in0_3
+        local.get $r_3
+        f64.add
+        local.set $out_3
+        local.get $pc
+        local.get $out_3
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
     end
   )
   (func $db (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
@@ -610,24 +899,42 @@
     (local $c0_0 v128)
     (local $c1_0 v128)
     (local $c2_0 v128)
+    (local $c3_0 v128)
+    (local $c4_0 v128)
+    (local $c5_0 v128)
     (local $zero v128)
     (local $k i32)
     (local $b0 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
+    (local $off_2 i32)
+    (local $off_3 i32)
     (local $s0_0 f64)
     (local $s1_0 f64)
     (local $s2_0 f64)
+    (local $s3_0 f64)
+    (local $s4_0 f64)
+    (local $s5_0 f64)
     (local $tb0 f64)
     (local $ta f64)
     (local $ta_1 f64)
     (local $ta_2 f64)
+    (local $ta_3 f64)
+    (local $ta_4 f64)
+    (local $ta_5 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
     (local $out_2 f64)
     (local $r_2 f64)
+    (local $out_3 f64)
+    (local $r_3 f64)
+    (local $out_4 f64)
+    (local $r_4 f64)
+    (local $out_5 f64)
+    (local $r_5 f64)
     local.get $m
     i32.const 8
     i32.mul
@@ -641,13 +948,25 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
+    local.get $m
+    i32.const 32
+    i32.mul
+    local.set $off_2
+    local.get $m
+    i32.const 40
+    i32.mul
+    local.set $off_3
     ;; C (12288 × 1) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $j
     i32.const 0
     local.set $i
     loop
-      ;; 3 × 1 block of C (dot products along k)
+      ;; 6 × 1 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -672,6 +991,12 @@
       local.set $c1_0
       local.get $zero
       local.set $c2_0
+      local.get $zero
+      local.set $c3_0
+      local.get $zero
+      local.set $c4_0
+      local.get $zero
+      local.set $c5_0
       local.get $pa
       local.get $k
       i32.const -2
@@ -721,6 +1046,39 @@
           f64x2.add
           local.set $c2_0
           local.get $pa
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $a
+          local.get $c3_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c3_0
+          local.get $pa
+          local.get $off_2
+          i32.add
+          v128.load align=8
+          local.set $a
+          local.get $c4_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c4_0
+          local.get $pa
+          local.get $off_3
+          i32.add
+          v128.load align=8
+          local.set $a
+          local.get $c5_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c5_0
+          local.get $pa
           i32.const 16
           i32.add
           local.set $pa
@@ -752,6 +1110,24 @@
       f64x2.extract_lane 1
       f64.add
       local.set $s2_0
+      local.get $c3_0
+      f64x2.extract_lane 0
+      local.get $c3_0
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s3_0
+      local.get $c4_0
+      f64x2.extract_lane 0
+      local.get $c4_0
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s4_0
+      local.get $c5_0
+      f64x2.extract_lane 0
+      local.get $c5_0
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s5_0
       local.get $pa
       local.get $k
       i32.const 1
@@ -801,6 +1177,39 @@
           f64.add
           local.set $s2_0
           local.get $pa
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $ta_3
+          local.get $s3_0
+          local.get $ta_3
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s3_0
+          local.get $pa
+          local.get $off_2
+          i32.add
+          f64.load
+          local.set $ta_4
+          local.get $s4_0
+          local.get $ta_4
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s4_0
+          local.get $pa
+          local.get $off_3
+          i32.add
+          f64.load
+          local.set $ta_5
+          local.get $s5_0
+          local.get $ta_5
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s5_0
+          local.get $pa
           i32.const 8
           i32.add
           local.set $pa
@@ -841,14 +1250,43 @@
       local.get $pc
       local.get $out_2
       f64.store offset=16
+      local.get $s3_0
+      local.set $r_3
+      local.get $s0
+      local.get $r_3
+      f64.mul
+      local.set $out_3
+      local.get $pc
+      local.get $out_3
+      f64.store offset=24
+      local.get $s4_0
+      local.set $r_4
+      local.get $s0
+      local.get $r_4
+      f64.mul
+      local.set $out_4
+      local.get $pc
+      local.get $out_4
+      f64.store offset=32
+      local.get $s5_0
+      local.set $r_5
+      local.get $s0
+      local.get $r_5
+      f64.mul
+      local.set $out_5
+      local.get $pc
+      local.get $out_5
+      f64.store offset=40
       local.get $i
-      i32.const 3
+      i32.const 6
       i32.add
       local.tee $i
       i32.const 12288
       i32.lt_u
       br_if 0
     end
+    i32.const 1
+    local.set $j
   )
   (func $b_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)

@@ -35,6 +35,7 @@ export {
   type ReduceForm,
   type ReduceSpec,
 } from './elementwise.js';
+export { streamFunc, streams } from './stream.js';
 export type { Base, KernelParam, Lin, View } from './kernel.js';
 export { instantiate, simdSupported, wasmApi } from './runtime.js';
 export type { Func, ImportedFunc, Module } from './instr.js';
