@@ -20,7 +20,7 @@ const wasmFiles = readdirSync(join(src, 'render/wasm'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => `render/wasm/${f.slice(0, -3)}`);
 const FILES = [
-  ...['moduleRunner', 'stats', 'hand', 'exchange', 'peak'].map((f) => `bench/${f}`),
+  ...['moduleRunner', 'stats', 'hand', 'exchange', 'peak', 'readOnce'].map((f) => `bench/${f}`),
   'errors',
   'kernel/expr',
   ...wasmFiles,

@@ -1,7 +1,8 @@
 /**
  * Runs inside the plain-node child process of ./childModules.ts, transpiled to JavaScript in a
  * temporary folder beside gradgen's generated training modules (also transpiled) and
- * ./stats.ts, ./hand.ts, ./exchange.ts, ./peak.ts (with ../render/wasm for the wasm peak): no
+ * ./stats.ts, ./hand.ts, ./exchange.ts, ./peak.ts, ./readOnce.ts (with ../render/wasm for the wasm peak
+ * and the read-once experiment): no
  * TypeScript loader, no TF.js, no growing wasm memory, so no ArrayBuffer is ever detached in this
  * process (V8 then keeps typed-array code fast).
  *
@@ -15,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { cut, paramSizes, readF64, writeF64 } from './exchange.js';
 import { HandMLP, type Hidden } from './hand.js';
 import { matmulPeak, wasmMatmulPeak } from './peak.js';
+import { readOnce, type ReadOnceResult } from './readOnce.js';
 import { interleaved, probe, type Contender, type Timing } from './stats.js';
 
 export interface ChildConfig {
@@ -31,6 +33,8 @@ export interface ChildConfig {
   readonly roundMs: number;
   /** Also measure the plain-JS and the wasm SIMD matmul peaks. */
   readonly peak: boolean;
+  /** Also measure reading X once (./readOnce.ts) at these batch sizes. */
+  readonly readOnce?: readonly number[];
 }
 
 export interface ChildReport {
@@ -39,6 +43,7 @@ export interface ChildReport {
   readonly steps: number;
   readonly peak?: { float64: number; float32: number };
   readonly wasmPeak?: { float64: number; float32: number };
+  readonly readOnce?: readonly ReadOnceResult[];
 }
 
 /** The part of a generated module's TrainerCore this runner uses. */
@@ -175,12 +180,16 @@ async function main(dir: string): Promise<void> {
   const wasmPeak = cfg.peak
     ? { float64: wasmMatmulPeak('float64'), float32: wasmMatmulPeak('float32') }
     : undefined;
+  const once = (cfg.readOnce ?? []).flatMap(
+    (m) => readOnce(cfg.layers[0]!, m, cfg.roundMs / 4, cfg.rounds + 2) ?? [],
+  );
   const report: ChildReport = {
     node: process.version,
     timings,
     steps,
     ...(peak ? { peak } : {}),
     ...(wasmPeak ? { wasmPeak } : {}),
+    ...(once.length ? { readOnce: once } : {}),
   };
   process.stdout.write(JSON.stringify(report));
 }

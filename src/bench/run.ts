@@ -33,6 +33,7 @@ import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
 import { planarFlower, syntheticImages } from '../../samples/data.js';
 import { allocationNoise, bytes, fmtBytes } from './alloc.js';
 import { timeCompile } from './compileTime.js';
+import { readOnceSection } from './readOnce.js';
 import {
   GRAPH_KINDS,
   growth,
@@ -160,6 +161,7 @@ const workloads: TrainingWorkload[] = [
     targets: { cpu: 3, wasm: 2.5, f32: 1.5 },
     wasmTargets: { ts: 2, numpy: 1, tfjsWasm: 4, jax: 4 },
     peers: true,
+    readOnce: [1024],
   },
   {
     id: 'W3',
@@ -441,6 +443,8 @@ if (wasmRows.length) {
     ),
   );
 }
+
+for (const r of results) if (r.readOnce) out(readOnceSection(r.id, r.readOnce));
 
 if (wanted('compile')) {
   log('compile time…');

@@ -24,6 +24,7 @@ import { allocationPerStep, type Allocation } from './alloc.js';
 import { runChildModules } from './childModules.js';
 import { JaxMLP, jaxReady, type JaxDtype } from './jaxPeer.js';
 import { runNumpy } from './numpyPeer.js';
+import type { ReadOnceResult } from './readOnce.js';
 import { HandMLP, type Hidden } from './hand.js';
 import {
   fmtTime,
@@ -75,6 +76,8 @@ export interface TrainingWorkload {
   readonly wasmTargets?: WasmTargets;
   /** Also time jax-js and numpy. */
   readonly peers?: boolean;
+  /** Also measure reading X once in blocks of columns (./readOnce.ts), at m and at these batches. */
+  readonly readOnce?: readonly number[];
 }
 
 /** A contender timed in a child process (no per-round pairing with this process's contenders). */
@@ -113,6 +116,8 @@ export interface TrainingResult {
   readonly peak: { float64: number; float32: number };
   /** wasm SIMD128 matmul GFLOP/s (gradgen's GEMM generator, 256³) measured there too. */
   readonly wasmPeak: { float64: number; float32: number };
+  /** The read-once experiment's results (workloads with `readOnce`). */
+  readonly readOnce?: readonly ReadOnceResult[];
   /** What was skipped or how the peers ran, for the report. */
   readonly notes: string[];
 }
@@ -389,6 +394,7 @@ function outsideRows(
       rounds: options.rounds,
       roundMs: options.roundMs,
       peak: true,
+      ...(w.readOnce ? { readOnce: [m, ...w.readOnce] } : {}),
     },
     data,
   );
@@ -435,7 +441,13 @@ function outsideRows(
       }
     }
   }
-  return { rows, peak: child.report.peak!, wasmPeak: child.report.wasmPeak!, notes };
+  return {
+    rows,
+    peak: child.report.peak!,
+    wasmPeak: child.report.wasmPeak!,
+    ...(child.report.readOnce ? { readOnce: child.report.readOnce } : {}),
+    notes,
+  };
 }
 
 export async function runTraining(
@@ -587,6 +599,7 @@ export async function runTraining(
     outside: outside.rows,
     peak: outside.peak,
     wasmPeak: outside.wasmPeak,
+    ...(outside.readOnce ? { readOnce: outside.readOnce } : {}),
     notes: [...notes, ...outside.notes],
   };
 }

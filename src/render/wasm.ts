@@ -18,6 +18,7 @@ import {
   elementwiseFunc,
   gemmFunc,
   reduceFunc,
+  ONE_COLUMN_TILES,
   streamFunc,
   streams,
   type GemmSpec,
@@ -179,11 +180,8 @@ function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
     c,
     views,
     ...(epilogue ? { epilogue } : {}),
-    ...(dims[1] === '1' ? { tiles: { dr: 6, dc: 1 } } : {}),
+    ...(dims[1] === '1' ? { tiles: ONE_COLUMN_TILES } : {}),
   };
-  // a C of one column (dw = X·dZᵀ): 6 rows per dot-form block, 6 sums + 1 B + 1 A vector live;
-  // measured on W2's 12288 × 209 · 209 × 1: 1.35× the 3 × 2 default's speed in float64, 1.1× in
-  // float32 (8 rows spill: 0.9× and 0.65×)
   // matmul's schedule streams B once for a C that stays in cache (row updates, cSmall): for one
   // row of C the wasm kernel does too, `depth` rows of B at a time
   const s = scheduleOf(k);
