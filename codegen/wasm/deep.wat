@@ -1,17 +1,11 @@
 (module
-  (type (;0;) (func (param f64) (result f64)))
-  (type (;1;) (func (param i32 i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i32 i32)))
-  (type (;3;) (func (param i32 i32 i32 i32 f64)))
-  (type (;4;) (func (param i32 i32 i32 f64)))
-  (type (;5;) (func (param i32 i32 f64 i32)))
+  (type (;0;) (func (param i32 i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 f64)))
+  (type (;3;) (func (param i32 i32 i32 f64)))
+  (type (;4;) (func (param i32 i32 f64 i32)))
   (import "env" "memory" (memory 1))
-  (import "env" "exp" (func $exp (type 0)))
-  (import "env" "log" (func $log (type 0)))
-  (import "env" "log1p" (func $log1p (type 0)))
-  (import "env" "expm1" (func $expm1 (type 0)))
-  (import "env" "tanh" (func $tanh (type 0)))
-  (func $Z1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z1 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -921,7 +915,7 @@
       br_if 0
     end
   )
-  (func $A1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $A1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $i0 i32)
@@ -1130,7 +1124,7 @@
       br_if 0
     end
   )
-  (func $Z2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z2 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -2350,7 +2344,7 @@
       end
     end
   )
-  (func $A2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $A2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $i0 i32)
@@ -2559,7 +2553,7 @@
       br_if 0
     end
   )
-  (func $Z3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z3 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -3553,7 +3547,7 @@
       end
     end
   )
-  (func $A3 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $A3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $i0 i32)
@@ -3762,7 +3756,7 @@
       br_if 0
     end
   )
-  (func $Z4 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z4 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $p i32)
     (local $j i32)
     (local $pb i32)
@@ -4330,7 +4324,7 @@
       end
     end
   )
-  (func $dZ3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $dZ3 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -5428,7 +5422,7 @@
       end
     end
   )
-  (func $dZ2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $dZ2 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -6856,7 +6850,7 @@
       end
     end
   )
-  (func $dZ1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $dZ1 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -7668,7 +7662,7 @@
       br_if 0
     end
   )
-  (func $dW1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -8294,7 +8288,7 @@
       br_if 0
     end
   )
-  (func $db1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -8498,7 +8492,7 @@
       br_if 0
     end
   )
-  (func $dW2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -9047,7 +9041,7 @@
       br_if 0
     end
   )
-  (func $db2 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -9251,7 +9245,7 @@
       br_if 0
     end
   )
-  (func $dW3 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW3 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -10262,7 +10256,7 @@
     local.get $out_14
     f64.store offset=56
   )
-  (func $db3 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db3 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -10466,7 +10460,7 @@
       br_if 0
     end
   )
-  (func $dW4 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW4 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -10796,7 +10790,7 @@
     local.get $out_2
     f64.store
   )
-  (func $db4 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db4 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -10976,7 +10970,7 @@
     i32.const 1
     local.set $i
   )
-  (func $W1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11088,7 +11082,7 @@
       br_if 0
     end
   )
-  (func $b1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11149,7 +11143,7 @@
       br_if 0
     end
   )
-  (func $W2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11315,7 +11309,7 @@
     local.get $v_5
     v128.store offset=16 align=8
   )
-  (func $b2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11376,7 +11370,7 @@
       br_if 0
     end
   )
-  (func $W3_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W3_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11542,7 +11536,7 @@
     local.get $v_5
     f64.store offset=16
   )
-  (func $b3_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b3_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11603,7 +11597,7 @@
       br_if 0
     end
   )
-  (func $W4_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W4_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11697,7 +11691,7 @@
     i32.const 1
     local.set $i0
   )
-  (func $b4_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b4_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)

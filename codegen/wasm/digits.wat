@@ -1,20 +1,14 @@
 (module
-  (type (;0;) (func (param f64) (result f64)))
-  (type (;1;) (func (param i32 i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i32 i32 i32)))
-  (type (;3;) (func (param i32 i32 i32 i32 f64 i32 i32)))
-  (type (;4;) (func (param i32 i32 i32 i32 i32 i32)))
-  (type (;5;) (func (param i32 i32 i32 i32 i32 f64)))
-  (type (;6;) (func (param i32 i32 i32)))
-  (type (;7;) (func (param i32 i32 i32 f64)))
-  (type (;8;) (func (param i32 f64 i32 f64 f64 i32 i32)))
+  (type (;0;) (func (param i32 i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 f64 i32 i32)))
+  (type (;3;) (func (param i32 i32 i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32 i32 i32 f64)))
+  (type (;5;) (func (param i32 i32 i32)))
+  (type (;6;) (func (param i32 i32 i32 f64)))
+  (type (;7;) (func (param i32 f64 i32 f64 f64 i32 i32)))
   (import "env" "memory" (memory 1))
-  (import "env" "exp" (func $exp (type 0)))
-  (import "env" "log" (func $log (type 0)))
-  (import "env" "log1p" (func $log1p (type 0)))
-  (import "env" "expm1" (func $expm1 (type 0)))
-  (import "env" "tanh" (func $tanh (type 0)))
-  (func $Z1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z1 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -1790,7 +1784,7 @@
       br_if 0
     end
   )
-  (func $t8 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $t8 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -2082,7 +2076,7 @@
       br_if 0
     end
   )
-  (func $Z2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z2 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -2774,7 +2768,7 @@
       br_if 0
     end
   )
-  (func $t9 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $t9 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -3066,7 +3060,7 @@
       br_if 0
     end
   )
-  (func $Z3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z3 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -4180,7 +4174,7 @@
       end
     end
   )
-  (func $dZ3 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $dZ3 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -4440,7 +4434,7 @@
       br_if 0
     end
   )
-  (func $dZ2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64) (param $p3 i32) (param $p4 i32)
+  (func $dZ2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64) (param $p3 i32) (param $p4 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -5475,7 +5469,7 @@
       br_if 0
     end
   )
-  (func $dZ1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
+  (func $dZ1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -6474,7 +6468,7 @@
       br_if 0
     end
   )
-  (func $dW1 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+  (func $dW1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -7201,7 +7195,7 @@
       br_if 0
     end
   )
-  (func $db1 (type 6) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $db1 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -7403,7 +7397,7 @@
       br_if 0
     end
   )
-  (func $dW2 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+  (func $dW2 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -8037,7 +8031,7 @@
       br_if 0
     end
   )
-  (func $db2 (type 6) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $db2 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -8239,7 +8233,7 @@
       br_if 0
     end
   )
-  (func $dW3 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
+  (func $dW3 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -8873,7 +8867,7 @@
       br_if 0
     end
   )
-  (func $db3 (type 7) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db3 (type 6) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -9077,7 +9071,7 @@
       br_if 0
     end
   )
-  (func $opt_m_W1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_W1_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9201,7 +9195,7 @@
       br_if 0
     end
   )
-  (func $opt_v_W1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_W1_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9333,7 +9327,7 @@
       br_if 0
     end
   )
-  (func $W1_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $W1_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9516,7 +9510,7 @@
       br_if 0
     end
   )
-  (func $opt_m_b1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_b1_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9579,7 +9573,7 @@
       br_if 0
     end
   )
-  (func $opt_v_b1_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_b1_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9644,7 +9638,7 @@
       br_if 0
     end
   )
-  (func $b1_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $b1_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9725,7 +9719,7 @@
       br_if 0
     end
   )
-  (func $opt_m_W2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_W2_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9849,7 +9843,7 @@
       br_if 0
     end
   )
-  (func $opt_v_W2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_W2_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -9981,7 +9975,7 @@
       br_if 0
     end
   )
-  (func $W2_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $W2_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10164,7 +10158,7 @@
       br_if 0
     end
   )
-  (func $opt_m_b2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_b2_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10227,7 +10221,7 @@
       br_if 0
     end
   )
-  (func $opt_v_b2_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_b2_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10292,7 +10286,7 @@
       br_if 0
     end
   )
-  (func $b2_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $b2_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10373,7 +10367,7 @@
       br_if 0
     end
   )
-  (func $opt_m_W3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_W3_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10497,7 +10491,7 @@
       br_if 0
     end
   )
-  (func $opt_v_W3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_W3_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10629,7 +10623,7 @@
       br_if 0
     end
   )
-  (func $W3_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $W3_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10812,7 +10806,7 @@
       br_if 0
     end
   )
-  (func $opt_m_b3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_m_b3_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10875,7 +10869,7 @@
       br_if 0
     end
   )
-  (func $opt_v_b3_next (type 6) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $opt_v_b3_next (type 5) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -10940,7 +10934,7 @@
       br_if 0
     end
   )
-  (func $b3_next (type 8) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
+  (func $b3_next (type 7) (param $p0 i32) (param $s0 f64) (param $p1 i32) (param $s1 f64) (param $s2 f64) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -11021,7 +11015,7 @@
       br_if 0
     end
   )
-  (func $A1 (type 6) (param $m i32) (param $p0 i32) (param $p1 i32)
+  (func $A1 (type 5) (param $m i32) (param $p0 i32) (param $p1 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $i0 i32)
@@ -11230,7 +11224,7 @@
       br_if 0
     end
   )
-  (func $t0 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $t0 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)

@@ -1,17 +1,11 @@
 (module
-  (type (;0;) (func (param f64) (result f64)))
-  (type (;1;) (func (param i32 i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i32 i32 i32 i32 i32)))
-  (type (;3;) (func (param i32 i32 i32 i32 f64)))
-  (type (;4;) (func (param i32 i32 i32 f64)))
-  (type (;5;) (func (param i32 i32 f64 i32)))
+  (type (;0;) (func (param i32 i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 f64)))
+  (type (;3;) (func (param i32 i32 i32 f64)))
+  (type (;4;) (func (param i32 i32 f64 i32)))
   (import "env" "memory" (memory 1))
-  (import "env" "exp" (func $exp (type 0)))
-  (import "env" "log" (func $log (type 0)))
-  (import "env" "log1p" (func $log1p (type 0)))
-  (import "env" "expm1" (func $expm1 (type 0)))
-  (import "env" "tanh" (func $tanh (type 0)))
-  (func $Xn (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Xn (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -314,7 +308,7 @@
       br_if 0
     end
   )
-  (func $dYhat (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
+  (func $dYhat (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32)
     (local $p i32)
     (local $j i32)
     (local $pb i32)
@@ -811,7 +805,7 @@
       end
     end
   )
-  (func $dW (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -1012,7 +1006,7 @@
     i32.const 2
     local.set $j
   )
-  (func $db (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -1194,7 +1188,7 @@
     i32.const 1
     local.set $i
   )
-  (func $W_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -1252,7 +1246,7 @@
     i32.const 1
     local.set $i0
   )
-  (func $b_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -1289,7 +1283,7 @@
     local.get $v
     f64.store
   )
-  (func $Yhat (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Yhat (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $p i32)
     (local $j i32)
     (local $pb i32)

@@ -1,16 +1,10 @@
 (module
-  (type (;0;) (func (param f64) (result f64)))
-  (type (;1;) (func (param i32 i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i32 i32 f64)))
-  (type (;3;) (func (param i32 i32 i32 i32 f64)))
-  (type (;4;) (func (param i32 i32 f64 i32)))
+  (type (;0;) (func (param i32 i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32 f64)))
+  (type (;2;) (func (param i32 i32 i32 i32 f64)))
+  (type (;3;) (func (param i32 i32 f64 i32)))
   (import "env" "memory" (memory 1))
-  (import "env" "exp" (func $exp (type 0)))
-  (import "env" "log" (func $log (type 0)))
-  (import "env" "log1p" (func $log1p (type 0)))
-  (import "env" "expm1" (func $expm1 (type 0)))
-  (import "env" "tanh" (func $tanh (type 0)))
-  (func $Z (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $p i32)
     (local $j i32)
     (local $pb i32)
@@ -707,7 +701,7 @@
       end
     end
   )
-  (func $db (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -887,7 +881,7 @@
     i32.const 1
     local.set $i
   )
-  (func $dw (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dw (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -1288,7 +1282,7 @@
     i32.const 1
     local.set $j
   )
-  (func $b_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b_next (type 3) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -1325,7 +1319,7 @@
     local.get $v
     f64.store
   )
-  (func $w_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $w_next (type 3) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)

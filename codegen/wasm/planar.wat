@@ -1,17 +1,11 @@
 (module
-  (type (;0;) (func (param f64) (result f64)))
-  (type (;1;) (func (param i32 i32 i32 i32)))
-  (type (;2;) (func (param i32 i32 i32 i32 i32)))
-  (type (;3;) (func (param i32 i32 i32 i32 f64)))
-  (type (;4;) (func (param i32 i32 i32 f64)))
-  (type (;5;) (func (param i32 i32 f64 i32)))
+  (type (;0;) (func (param i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 f64)))
+  (type (;3;) (func (param i32 i32 i32 f64)))
+  (type (;4;) (func (param i32 i32 f64 i32)))
   (import "env" "memory" (memory 1))
-  (import "env" "exp" (func $exp (type 0)))
-  (import "env" "log" (func $log (type 0)))
-  (import "env" "log1p" (func $log1p (type 0)))
-  (import "env" "expm1" (func $expm1 (type 0)))
-  (import "env" "tanh" (func $tanh (type 0)))
-  (func $t0 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
+  (func $t0 (type 0) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -581,7 +575,7 @@
     i32.const 4
     local.set $i
   )
-  (func $Z2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $Z2 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $p i32)
     (local $j i32)
     (local $pb i32)
@@ -1109,7 +1103,7 @@
       end
     end
   )
-  (func $dZ1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
+  (func $dZ1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -1874,7 +1868,7 @@
     i32.const 4
     local.set $i
   )
-  (func $dW1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -2409,7 +2403,7 @@
     i32.const 2
     local.set $j
   )
-  (func $db1 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -2613,7 +2607,7 @@
       br_if 0
     end
   )
-  (func $dW2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
+  (func $dW2 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $kb i32)
@@ -2817,7 +2811,7 @@
       br_if 0
     end
   )
-  (func $db2 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
+  (func $db2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
     (local $j i32)
     (local $p0_1 i32)
@@ -2997,7 +2991,7 @@
     i32.const 1
     local.set $i
   )
-  (func $W1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -3102,7 +3096,7 @@
     i32.const 8
     local.set $i0
   )
-  (func $b1_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b1_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -3163,7 +3157,7 @@
       br_if 0
     end
   )
-  (func $W2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $W2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)
@@ -3239,7 +3233,7 @@
     i32.const 1
     local.set $i0
   )
-  (func $b2_next (type 5) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
+  (func $b2_next (type 4) (param $p0 i32) (param $p1 i32) (param $s0 f64) (param $p2 i32)
     (local $po i32)
     (local $p0_1 i32)
     (local $p1_1 i32)

@@ -362,9 +362,10 @@ function wasmSection(
 ) {
   const programs = functions.flatMap((f) => (f.program.wasm ? [f.program] : []));
   const funcs = programs.flatMap((p) => p.wasm!.funcs);
-  const { bytes, wat } = kernelModule(funcs);
+  const { bytes, wat, imports } = kernelModule(funcs);
   const section: WasmSection = {
     bytes,
+    imports,
     kernels: funcs.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) })),
     inputs: [
       ...new Map(

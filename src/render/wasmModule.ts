@@ -10,7 +10,7 @@
  */
 import type { ModuleWriter } from '../emit/writer.js';
 import { PRINT_WIDTH, stringLiteral } from '../emit/jsFormat.js';
-import { MATH_FNS } from '../kernel/expr.js';
+import type { MathFn } from '../kernel/expr.js';
 
 import type { Namer } from '../emit/names.js';
 
@@ -28,6 +28,8 @@ export interface WasmSignature {
 
 export interface WasmSection {
   readonly bytes: Uint8Array;
+  /** The Math functions the kernels call (imported as `env.<fn>`). */
+  readonly imports: readonly MathFn[];
   readonly kernels: readonly WasmSignature[];
   /** Every buffer in the memory, in layout order. */
   readonly views: readonly MemoryView[];
@@ -270,11 +272,13 @@ function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: s
 function writeSetup(w: ModuleWriter, s: WasmSection, n: WasmNames, error: string): void {
   const api = n.api;
   w.line('').doc([
-    "The kernels' imports: the memory, and Math's functions they call (one lane at a time).",
+    s.imports.length
+      ? `The kernels' imports: the memory, and the Math functions they call (${s.imports.join(', ')}; one lane at a time).`
+      : "The kernels' imports: the memory (they call no Math function).",
   ]);
   w.functionHeader('', n.imports, [['memory', 'object']], 'object');
   w.line('return {').line('env: {').line('memory,');
-  for (const fn of MATH_FNS) w.line(`${fn}: Math.${fn},`);
+  for (const fn of s.imports) w.line(`${fn}: Math.${fn},`);
   w.line('},').line('};').line('}');
   w.line('').doc([
     "The engine's WebAssembly if it runs the kernels (SIMD128), else undefined (and why).",

@@ -6,6 +6,7 @@
 import { encodeModule } from './encoder.js';
 import { MATH_FNS } from '../../kernel/expr.js';
 import type { Func, ImportedFunc, Module } from './instr.js';
+import type { MathFn } from '../../kernel/expr.js';
 import { printWat } from './wat.js';
 
 export {
@@ -41,25 +42,46 @@ export type { Base, KernelParam, Lin, View } from './kernel.js';
 export { instantiate, simdSupported, wasmApi } from './runtime.js';
 export type { Func, ImportedFunc, Module } from './instr.js';
 
-/** The imports of every kernel module: Math's functions of MATH_FNS, f64 → f64. */
-export const mathImports: readonly ImportedFunc[] = MATH_FNS.map((fn) => ({
+/** Math's function `fn` as a kernel module's import `env.<fn>`, f64 → f64. */
+const mathImport = (fn: MathFn): ImportedFunc => ({
   module: 'env',
   field: fn,
   name: fn,
   params: ['f64'],
   results: ['f64'],
-}));
+});
 
 /**
  * A module of kernel functions (each exported under its name), importing `env.memory` (at least
- * `memoryPages` pages of 64 KiB) and {@link mathImports}: its bytes and its WAT text.
+ * `memoryPages` pages of 64 KiB) and the Math functions of MATH_FNS its kernels call (`imports`,
+ * in MATH_FNS order; none when they call none): its bytes and its WAT text.
  */
 export function kernelModule(
   funcs: readonly Func[],
   memoryPages = 1,
-): { bytes: Uint8Array; wat: string } {
-  const m = { memoryPages, imports: mathImports, ...distinct(funcs) };
-  return { bytes: encodeModule(m), wat: printWat(m) };
+): { bytes: Uint8Array; wat: string; imports: readonly MathFn[] } {
+  const { funcs: used, imports } = importsUsed(funcs);
+  const m = { memoryPages, imports: imports.map(mathImport), ...distinct(used) };
+  return { bytes: encodeModule(m), wat: printWat(m), imports };
+}
+
+/**
+ * The Math functions `funcs` call (their `call` immediates index MATH_FNS), and the functions
+ * with those calls renumbered to index the used ones alone.
+ */
+function importsUsed(funcs: readonly Func[]): { funcs: Func[]; imports: MathFn[] } {
+  const called = new Set<number>();
+  for (const f of funcs) for (const i of f.body) if (i.op === 'call') called.add(i.a!);
+  const order = [...called].sort((a, b) => a - b);
+  const index = new Map(order.map((fn, k) => [fn, k]));
+  const renumber = (f: Func): Func => ({
+    ...f,
+    body: f.body.map((i) => (i.op === 'call' ? { ...i, a: index.get(i.a!)! } : i)),
+  });
+  return {
+    funcs: called.size ? funcs.map(renumber) : [...funcs],
+    imports: order.map((k) => MATH_FNS[k]!),
+  };
 }
 
 /**
