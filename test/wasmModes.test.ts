@@ -1,7 +1,8 @@
 /**
  * The wasm target in the modes a user turns on: `guard: true` (E_NONFINITE_OP naming the op, found
  * by the unfused twin, which is TypeScript; on random tensor graphs guarded — also profiled, split
- * into parts, from a memory laid out anew — = unguarded bit for bit, or that error), `profile:
+ * into parts, from a memory laid out anew — = unguarded bit for bit, or that error naming an op
+ * that does overflow in the reference interpreter), `profile:
  * true` (every kernel timed, the wasm kernels among them; results unchanged) and a call with
  * `checkValues: false` (the value scan skipped, shapes still checked), each in float64 and
  * float32. (Split parts alone: test/emit/split.test.ts runs its property on the wasm target too.)
@@ -12,8 +13,11 @@ import * as g from '../src/index.ts';
 import { loadModule } from '../src/emit/compile.ts';
 import { emitFunctions } from '../src/emit/module.ts';
 import type { Node } from '../src/ir/node.ts';
+import { run } from '../src/ir/interp.ts';
+import type { InputValues } from '../src/ir/values.ts';
+import { optimize } from '../src/rewrite/optimize.ts';
 import { expectError } from './expectError.ts';
-import { buildGraph, leafValues, recipeArb } from './props/tensorArbitraries.ts';
+import { buildGraph, leafValues, recipeArb, type Recipe } from './props/tensorArbitraries.ts';
 
 type Out = Record<string, number | Float64Array | Float32Array>;
 type Fn = (inputs: object, options?: { checkValues?: boolean }) => Out;
@@ -55,6 +59,26 @@ function body(source: string, name: string): string {
   return source.slice(from, to);
 }
 
+/**
+ * The ops of the optimized graph of `outputs` (what the module compiles) whose value at `point`,
+ * in the reference interpreter, has an element beyond `dtype` (non-finite, or rounding to ±∞ in
+ * float32) while all their operands' elements are within it.
+ */
+function overflowingOps(
+  outputs: Record<string, Node>,
+  point: InputValues,
+  dtype: (typeof DTYPES)[number],
+): string[] {
+  const beyond = (v: number) => !Number.isFinite(dtype === 'float32' ? Math.fround(v) : v);
+  const values = run(Object.values(optimize(outputs).outputs), point);
+  const ops: string[] = [];
+  for (const [n, t] of values) {
+    if (n.kind !== 'apply' || !t.data.some(beyond)) continue;
+    if (n.args.every((a) => !values.get(a)!.data.some(beyond))) ops.push(n.op);
+  }
+  return ops;
+}
+
 describe('guard on the wasm target', () => {
   for (const dtype of DTYPES) {
     it(`names the op whose result overflows in a wasm kernel; the twin is TypeScript (${dtype})`, () => {
@@ -89,51 +113,86 @@ describe('guard on the wasm target', () => {
     );
   });
 
-  it('random tensor graphs: guarded (profiled, split, a small memory) = plain, or E_NONFINITE_OP', () => {
-    let kernels = 0;
-    let named = 0;
-    const modes = fc.record({
-      dtype: fc.constantFrom(...DTYPES),
-      profile: fc.boolean(),
-      split: fc.option(
-        fc.record({ threshold: fc.constant(0), partLines: fc.integer({ min: 1, max: 8 }) }),
-      ),
-      // at most the batch: the first call lays out a larger memory
-      maxBatch: fc.integer({ min: 1, max: 5 }),
+  interface Modes {
+    dtype: (typeof DTYPES)[number];
+    profile: boolean;
+    split: { threshold: number; partLines: number } | null;
+    maxBatch: number;
+  }
+  const modes: fc.Arbitrary<Modes> = fc.record({
+    dtype: fc.constantFrom(...DTYPES),
+    profile: fc.boolean(),
+    split: fc.option(
+      fc.record({ threshold: fc.constant(0), partLines: fc.integer({ min: 1, max: 8 }) }),
+    ),
+    // at most the batch: the first call lays out a larger memory
+    maxBatch: fc.integer({ min: 1, max: 5 }),
+  });
+
+  /**
+   * One random graph and its gradients, guarded on the wasm target (in `modes`), at a random
+   * point (`large`: scaled so that squares overflow the dtype): the guarded results equal the plain ones bit for bit, or it throws
+   * E_NONFINITE_OP naming an op that does overflow there. Counts what happened in `seen`.
+   */
+  const guardedCase =
+    (scale: 'unit' | 'large', seen: { kernels: number; named: number }) =>
+    (recipe: Recipe, { dtype, profile, split, maxBatch }: Modes) => {
+      const graph = buildGraph(recipe);
+      const leaves = graph.leaves.map((l) => l.node);
+      const outputs: Record<string, Node> = { J: graph.cost };
+      g.grad(graph.cost, leaves).forEach((d, i) => (outputs[`d${i}`] = d));
+      const k = scale === 'large' ? (dtype === 'float32' ? 1e20 : 1e155) : 1;
+      const point = scaled(leafValues(graph.leaves, recipe.m, recipe.seed), k);
+      const options = { guard: true, dtype, profile, maxBatch, ...(split ? { split } : {}) };
+      const guarded = load(outputs, leaves, options);
+      seen.kernels += (guarded.source.match(/^ +wasmKernels\.\w+\(/gm) ?? []).length;
+      let got: Out;
+      try {
+        got = guarded.f(point);
+      } catch (e) {
+        expect((e as { code?: string }).code, String(e)).toBe('E_NONFINITE_OP');
+        const op = /^f: (\w+) produced (NaN|-?Infinity)/.exec((e as Error).message)?.[1];
+        expect(op, (e as Error).message).toBeDefined();
+        // the claim is true: in the reference interpreter, run on the graph the module
+        // compiles, an op of that name makes a value beyond the dtype from operands within it
+        expect(overflowingOps(outputs, point, dtype), (e as Error).message).toContain(op);
+        seen.named++;
+        return;
+      }
+      expect(plain(got)).toEqual(plain(load(outputs, leaves, { dtype }).f(point)));
+    };
+
+  it('random tensor graphs: guarded (profiled, split, a small memory) = plain, bit for bit', () => {
+    const seen = { kernels: 0, named: 0 };
+    fc.assert(fc.property(recipeArb({ maxSteps: 6 }), modes, guardedCase('unit', seen)), {
+      seed: 0x3a5d,
+      numRuns: 60,
     });
-    fc.assert(
-      fc.property(
-        recipeArb({ maxSteps: 6 }),
-        modes,
-        (recipe, { dtype, profile, split, maxBatch }) => {
-          const graph = buildGraph(recipe);
-          const leaves = graph.leaves.map((l) => l.node);
-          const outputs: Record<string, Node> = { J: graph.cost };
-          g.grad(graph.cost, leaves).forEach((d, i) => (outputs[`d${i}`] = d));
-          const point = leafValues(graph.leaves, recipe.m, recipe.seed);
-          const options = { guard: true, dtype, profile, maxBatch, ...(split ? { split } : {}) };
-          const guarded = load(outputs, leaves, options);
-          kernels += (guarded.source.match(/^ +wasmKernels\.\w+\(/gm) ?? []).length;
-          const want = plain(load(outputs, leaves, { dtype }).f(point));
-          let got: Out;
-          try {
-            got = guarded.f(point);
-          } catch (e) {
-            expect((e as { code?: string }).code, String(e)).toBe('E_NONFINITE_OP');
-            expect((e as Error).message).toMatch(/^f: \w+ produced (NaN|-?Infinity)/);
-            named++;
-            return;
-          }
-          expect(plain(got)).toEqual(want);
-        },
-      ),
-      { seed: 0x3a5d, numRuns: 60 },
-    );
-    expect(kernels).toBeGreaterThan(60);
+    expect(seen.kernels).toBeGreaterThan(60);
     // most samples are finite: the comparison is what is tested
-    expect(named).toBeLessThan(20);
+    expect(seen.named).toBeLessThan(20);
+  });
+
+  it('random tensor graphs at points whose squares overflow: E_NONFINITE_OP names an op that does', () => {
+    const seen = { kernels: 0, named: 0 };
+    fc.assert(fc.property(recipeArb({ maxSteps: 6 }), modes, guardedCase('large', seen)), {
+      seed: 0x3a5e,
+      numRuns: 40,
+    });
+    // the error's claim is what is tested here
+    expect(seen.named).toBeGreaterThan(8);
   });
 });
+
+/** `values` with every number multiplied by `k`. */
+function scaled(values: InputValues, k: number): InputValues {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, v]) => [
+      name,
+      typeof v === 'number' ? v * k : Float64Array.from(v as ArrayLike<number>, (x) => x * k),
+    ]),
+  );
+}
 
 describe('profile on the wasm target', () => {
   for (const dtype of DTYPES) {
