@@ -9,7 +9,8 @@ import type { Schedule, View } from '../ops/define.js';
 
 export type { Schedule };
 
-export type Dtype = 'float64' | 'float32';
+export type { Dtype } from './expr.js';
+import type { Dtype } from './expr.js';
 
 /** A function input and what the code must check about it. */
 export interface KernelInput {

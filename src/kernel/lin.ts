@@ -5,8 +5,9 @@
  */
 import type { View as BufferView } from '../ops/define.js';
 
-/** A size or stride: a literal, or `mul·sym` with `sym` a batch dimension (as the wasm kernels' Lin, src/render/wasm/kernel.ts, without its `add`). */
-export type Lin = number | { readonly sym: string; readonly mul?: number };
+/** A size or stride: a literal, or `mul·sym + add` with `sym` a batch dimension (the wasm kernels'). */
+export type { Lin } from '../render/wasm/kernel.js';
+import type { Lin } from '../render/wasm/kernel.js';
 
 /** `'12288'` → 12288, `'m'` → m, `'4 * m'` → 4m; undefined for anything else (`(m - 3) * 4`). */
 export function linOf(code: string): Lin | undefined {
@@ -21,13 +22,17 @@ function times(a: Lin, b: Lin): Lin | undefined {
   if (typeof a !== 'number') return typeof b === 'number' ? times(b, a) : undefined;
   if (typeof b === 'number') return a * b;
   const c = a * mul(b);
-  return c === 0 ? 0 : c === 1 ? { sym: b.sym } : { sym: b.sym, mul: c };
+  const add = a * (b.add ?? 0);
+  if (c === 0) return add;
+  return { sym: b.sym, ...(c !== 1 ? { mul: c } : {}), ...(add !== 0 ? { add } : {}) };
 }
 
 const mul = (l: Lin): number => (typeof l === 'number' ? l : (l.mul ?? 1));
 
 const same = (a: Lin, b: Lin): boolean =>
-  typeof a === 'number' || typeof b === 'number' ? a === b : a.sym === b.sym && mul(a) === mul(b);
+  typeof a === 'number' || typeof b === 'number'
+    ? a === b
+    : a.sym === b.sym && mul(a) === mul(b) && (a.add ?? 0) === (b.add ?? 0);
 
 /**
  * The strides of view `v` over the index space `dims`, as the TS loops read it: broadcast (0)
