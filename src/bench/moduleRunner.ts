@@ -20,7 +20,13 @@ import { readOnce, type ReadOnceResult } from './readOnce.js';
 import { interleaved, probe, type Contender, type Timing } from './stats.js';
 
 export interface ChildConfig {
-  readonly modules: readonly { file: string; name: string; float32: boolean }[];
+  /** `copied`: the data is given as ordinary arrays (a wasm module copies it in on every step). */
+  readonly modules: readonly {
+    file: string;
+    name: string;
+    float32: boolean;
+    copied?: boolean;
+  }[];
   /** gradgen's parameter names [W, b] per layer. */
   readonly names: readonly (readonly [string, string])[];
   readonly layers: readonly number[];
@@ -91,6 +97,7 @@ async function moduleContender(
   file: string,
   name: string,
   float32: boolean,
+  copied: boolean,
   cfg: ChildConfig,
   X: Float64Array,
   Y: Float64Array,
@@ -103,10 +110,8 @@ async function moduleContender(
   );
   if (!core) throw new Error(`bench child: ${file} exports no trainer core`);
   const state = core.init(1);
-  const data = inMemory(
-    mod,
-    float32 ? { X: Float32Array.from(X), Y: Float32Array.from(Y) } : { X, Y },
-  );
+  const given = float32 ? { X: Float32Array.from(X), Y: Float32Array.from(Y) } : { X, Y };
+  const data = copied ? given : inMemory(mod, given);
   const order = cfg.names.flat();
   const reset = () => {
     order.forEach((k, i) => state.params[k].set(init[i]));
@@ -164,7 +169,18 @@ async function main(dir: string): Promise<void> {
   ]);
   const runners: Runner[] = [];
   for (const m of cfg.modules)
-    runners.push(await moduleContender(join(dir, m.file), m.name, m.float32, cfg, X, Y, init));
+    runners.push(
+      await moduleContender(
+        join(dir, m.file),
+        m.name,
+        m.float32,
+        m.copied === true,
+        cfg,
+        X,
+        Y,
+        init,
+      ),
+    );
   runners.push(handContender(cfg, X, Y, init));
   runners.forEach((r, k) => writeF64(join(dir, `out-${k}.bin`), r.out()));
   const probes = probe(runners, Math.min(1000, cfg.roundMs / 2));
