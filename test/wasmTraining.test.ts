@@ -73,6 +73,30 @@ describe('the planar model on the wasm target', () => {
     expect(relative(p, q)).toBeLessThan(1e-10);
   });
 
+  it("fit gathers each mini-batch into the module's memory: no step copies its batch there", () => {
+    // a step given an ordinary array copies it into the memory (Float64Array.prototype.set on a
+    // view of the memory's buffer); fit's batches are gathered there and read in place
+    const set = Float64Array.prototype.set;
+    const copies: number[] = [];
+    Float64Array.prototype.set = function (
+      this: Float64Array,
+      from: ArrayLike<number>,
+      at?: number,
+    ) {
+      if (this.buffer.byteLength >= 65536) copies.push(from.length);
+      return set.call(this, from, at);
+    } as typeof set;
+    try {
+      const state = wasm.init(5);
+      wasm.fit(state, data, { epochs: 2, batchSize: 50 });
+      wasm.step(state, { X: X.slice(0, 100), Y: Y.slice(0, 50) });
+    } finally {
+      Float64Array.prototype.set = set;
+    }
+    // X's batch is 2 × 50 values: copied by the plain step only
+    expect(copies.filter((n) => n === 100)).toHaveLength(1);
+  });
+
   it('passes gradcheck, and its state saves and loads', () => {
     const state = wasm.init(5);
     const r = wasm.gradcheck(state, { X: X.slice(0, 40), Y: Y.slice(0, 20) });

@@ -746,6 +746,20 @@ export function inputViews(): WasmInputViews {
 }
 
 /**
+ * The private copies of those inputs (where a call copies an ordinary array), which no caller
+ * holds: the trainer's fit gathers each mini-batch into them, and the call reads it there.
+ */
+function wasmCopyAreas(): Record<string, Float64Array> {
+  return {
+    X: X_wasm,
+    b: b_wasm,
+    w: w_wasm,
+    db: db_wasm,
+    dw: dw_wasm,
+  };
+}
+
+/**
  * Lays every buffer out in `buffer` for batches of up to `limit` examples, 16-byte
  * aligned; returns the bytes used (with `buffer` undefined it only counts them).
  */
@@ -1577,6 +1591,11 @@ export interface TrainerKernels {
   readonly lossAndGrad: Kernel;
   readonly update: Kernel;
   readonly predict: Kernel | undefined;
+  /**
+   * A wasm-target module's private copies of its inputs in the memory (as long as `maxBatch`
+   * examples): fit gathers each mini-batch straight into them, so the kernels read it where it is.
+   */
+  readonly batchAreas?: () => Readonly<Record<string, Float64Array | Float32Array>>;
 }
 
 export interface TrainingState {
@@ -1921,7 +1940,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return copies;
     },
     fit(state, data, options) {
-      return fit(core, state, data, options, checkState);
+      return fit(core, state, data, options, checkState, batchArrays(kernels));
     },
     fitNormalization(state, given, options) {
       const fn = 'fitNormalization';
@@ -2505,6 +2524,7 @@ function fit(
   given: Data,
   options: FitOptions,
   checkState: (state: TrainingState, fn: string) => void,
+  into?: BatchArrays,
 ): FitHistory {
   const meta = core.meta;
   const where = `${meta.name}: fit`;
@@ -2531,7 +2551,7 @@ function fit(
     try {
       const batches = Math.ceil(m / size);
       let done = 0;
-      for (const batch of miniBatches(meta, data, m, size, state.rng)) {
+      for (const batch of miniBatches(meta, data, m, size, state.rng, into)) {
         const b = examples(meta, batch);
         const cost = core.step(state, batch);
         total += cost * b;
@@ -2626,11 +2646,31 @@ export function* miniBatches(
   m: number,
   batchSize: number,
   rng: Rng,
+  into?: BatchArrays,
 ): Generator<FlatData> {
   const order = shuffled(m, rng);
   for (let start = 0; start < m; start += batchSize) {
-    yield gather(meta, data, m, order.slice(start, Math.min(start + batchSize, m)));
+    yield gather(meta, data, m, order.slice(start, Math.min(start + batchSize, m)), into);
   }
+}
+
+/** Where a batch of `size` values of data input `name` is gathered (a new array when absent). */
+type BatchArrays = (name: string, size: number) => Float64Array | Float32Array;
+
+/**
+ * Fit's mini-batch arrays, each used only by the step it is gathered for: a wasm-target module's
+ * copy area for the input where it has one long enough (its kernels then read the batch in
+ * place: nothing is copied into the memory), else one array per input, reused by every batch.
+ */
+function batchArrays(kernels: TrainerKernels): BatchArrays {
+  const own = new Map<string, Float64Array>();
+  return (name, size) => {
+    const view = kernels.batchAreas?.()[name];
+    if (view !== undefined && view.length >= size) return view.subarray(0, size);
+    let a = own.get(name);
+    if (a === undefined || a.length < size) own.set(name, (a = new Float64Array(size)));
+    return a.subarray(0, size);
+  };
 }
 
 /** 0 … n − 1 in a random order (Fisher–Yates with `rng`). */
@@ -2643,12 +2683,16 @@ function shuffled(n: number, rng: Rng): number[] {
   return order;
 }
 
-/** The examples `which` of `data` (m examples), in that order; unbatched inputs as they are. */
+/**
+ * The examples `which` of `data` (m examples), in that order, in new arrays (or `into`'s);
+ * unbatched inputs as they are.
+ */
 function gather(
   meta: { readonly data: readonly DataLayout[] },
   data: FlatData,
   m: number,
   which: readonly number[],
+  into?: BatchArrays,
 ): FlatData {
   const b = which.length;
   const out: Record<string, number | Values> = { ...data };
@@ -2658,15 +2702,15 @@ function gather(
     // (outer, m, inner) row-major: example j is the inner-long runs at (o·m + j)·inner
     const { inner } = d;
     const outer = v.length / m / inner;
-    const into = new Float64Array(outer * b * inner);
+    const batch = into ? into(d.name, outer * b * inner) : new Float64Array(outer * b * inner);
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < b; k++) {
         const from = (o * m + which[k]!) * inner;
         const to = (o * b + k) * inner;
-        for (let i = 0; i < inner; i++) into[to + i] = v[from + i]!;
+        for (let i = 0; i < inner; i++) batch[to + i] = v[from + i]!;
       }
     }
-    out[d.name] = into;
+    out[d.name] = batch;
   }
   return out;
 }
@@ -2899,6 +2943,7 @@ const logisticRegressionTrainingKernels: TrainerKernels = {
   lossAndGrad: logisticRegressionLossAndGrad,
   update: logisticRegressionUpdate,
   predict: logisticRegressionPredict,
+  batchAreas: wasmCopyAreas,
 };
 export const logisticRegressionTraining: TrainerCore = createTrainerCore(
   logisticRegressionMeta,

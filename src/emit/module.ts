@@ -313,7 +313,7 @@ export function emitFunctions(
   const shared = guarded(shareKernels(lowered, namer), names);
   const kernels =
     wasm && shared.functions.some((f) => f.program.wasm)
-      ? wasmSection(shared.functions, namer, options.maxBatch)
+      ? wasmSection(shared.functions, namer, options.maxBatch, options.trainer !== undefined)
       : undefined;
   const render = {
     dtype,
@@ -359,6 +359,7 @@ function wasmSection(
   functions: readonly LoweredFunction[],
   namer: Namer,
   maxBatch = DEFAULT_MAX_BATCH,
+  trainer = false,
 ) {
   const programs = functions.flatMap((f) => (f.program.wasm ? [f.program] : []));
   const funcs = programs.flatMap((p) => p.wasm!.funcs);
@@ -391,6 +392,7 @@ function wasmSection(
       at: namer.fresh('at'),
     },
     defaultMaxBatch: maxBatch,
+    copyAreas: trainer,
   };
   return { section, wat };
 }

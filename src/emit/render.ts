@@ -206,7 +206,10 @@ export function renderModule(
     w.line('').doc(c.doc);
     w.constant(`${w.export(c.name)}const `, `${c.name}${annotation}`, c.value, suffix);
   }
-  if (options.trainer) writeTrainer(w, options.trainer);
+  if (options.trainer) {
+    const areas = options.wasm?.section.copyAreas ? options.wasm.names.copyAreas : undefined;
+    writeTrainer(w, options.trainer, areas);
+  }
   return w.text();
 }
 
@@ -956,7 +959,8 @@ function writeSharedKernel(w: ModuleWriter, k: SharedKernel, arrayType: string):
 }
 
 /** The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory. */
-function writeTrainer(w: ModuleWriter, t: TrainerParts): void {
+/** `batchAreas`: a wasm-target module's input copies, which fit gathers mini-batches into. */
+function writeTrainer(w: ModuleWriter, t: TrainerParts, batchAreas?: string): void {
   w.line('').comment('---- the training runtime (gradgen src/runtime/: the same in every module)');
   w.line('');
   if (w.types) w.verbatim(RUNTIME_TS);
@@ -974,6 +978,7 @@ function writeTrainer(w: ModuleWriter, t: TrainerParts): void {
     `lossAndGrad: ${t.lossAndGrad},`,
     `update: ${t.update},`,
     `predict: ${t.predict ?? 'undefined'},`,
+    ...(batchAreas ? [`batchAreas: ${batchAreas},`] : []),
   ]);
   w.line('};');
   w.line(

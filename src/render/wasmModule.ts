@@ -50,6 +50,8 @@ export interface WasmSection {
   /** The layout function's own names, none a batch dimension's. */
   readonly layoutNames: { readonly buffer: string; readonly limit: string; readonly at: string };
   readonly defaultMaxBatch: number;
+  /** A training module: its trainer's fit gathers mini-batches into the inputs' copies. */
+  readonly copyAreas: boolean;
 }
 
 export interface WasmNames {
@@ -72,6 +74,7 @@ export interface WasmNames {
   readonly ready: string;
   readonly inputViews: string;
   readonly inputViewsType: string;
+  readonly copyAreas: string;
 }
 
 export function wasmNames(namer: Namer): WasmNames {
@@ -95,6 +98,7 @@ export function wasmNames(namer: Namer): WasmNames {
     ready: namer.fresh('ready'),
     inputViews: namer.fresh('inputViews'),
     inputViewsType: namer.fresh('WasmInputViews'),
+    copyAreas: namer.fresh('wasmCopyAreas'),
   };
 }
 
@@ -186,6 +190,19 @@ function writeInputViews(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayTyp
   else {
     w.line('return {');
     for (const i of s.inputs) w.line(`${i.input}: ${i.view},`);
+    w.line('};');
+  }
+  w.line('}');
+  if (!s.copyAreas) return;
+  w.line('').doc([
+    'The private copies of those inputs (where a call copies an ordinary array), which no caller',
+    "holds: the trainer's fit gathers each mini-batch into them, and the call reads it there.",
+  ]);
+  w.functionHeader('', n.copyAreas, [], `Record<string, ${arrayType}>`);
+  if (s.inputs.length === 0) w.line('return {};');
+  else {
+    w.line('return {');
+    for (const i of s.inputs) w.line(`${i.input}: ${i.area},`);
     w.line('};');
   }
   w.line('}');
