@@ -20,7 +20,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -97,7 +99,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -117,6 +119,67 @@
     i32.const 0
     local.set $kb
     loop
+      local.get $kb
+      i32.const 256
+      i32.add
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $m_1
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $kb
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      local.get $stride
+      i32.mul
+      i32.add
+      local.get $lc
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      ;; read ahead: B's rows of this k block
+      block
+        local.get $m_1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -127,7 +190,7 @@
             local.get $j
             i32.const 4
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 4 block of C (2 vectors)
@@ -471,7 +534,7 @@
             local.get $j
             i32.const 2
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 2 block of C (1 vectors)
@@ -690,7 +753,7 @@
             local.get $j
             i32.const 1
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 1 block of C
@@ -1139,7 +1202,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -1271,7 +1336,7 @@
     (local $in0_27 f64)
     (local $r_27 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -1289,6 +1354,63 @@
     local.set $off_1
     ;; C (7 × 1·m) = A·B, k = 20, rows form
     i32.const 0
+    i32.const 20
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -1297,7 +1419,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -1548,7 +1670,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -1710,7 +1832,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -1876,7 +1998,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 4 block of C (2 vectors)
@@ -2080,7 +2202,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 2 block of C (1 vectors)
@@ -2217,7 +2339,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 1 block of C
@@ -2568,7 +2690,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -2668,7 +2792,7 @@
     (local $in0_19 f64)
     (local $r_19 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -2686,6 +2810,63 @@
     local.set $off_1
     ;; C (5 × 1·m) = A·B, k = 7, rows form
     i32.const 0
+    i32.const 7
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -2694,7 +2875,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -2945,7 +3126,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -3107,7 +3288,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -3273,7 +3454,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -3383,7 +3564,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -3470,7 +3651,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -3771,7 +3952,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -3798,7 +3981,7 @@
     (local $in0_3 f64)
     (local $r_3 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -3808,6 +3991,63 @@
     local.set $zero
     ;; C (1 × 1·m) = A·B, k = 5, rows form
     i32.const 0
+    i32.const 5
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -3816,7 +4056,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -3918,7 +4158,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -3997,7 +4237,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -4081,7 +4321,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -4182,7 +4424,7 @@
     (local $in0_19 f64)
     (local $r_19 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -4203,6 +4445,59 @@
     local.set $off_1
     ;; C (5 × 1·m) = A·B, k = 1, rows form
     i32.const 0
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -4211,7 +4506,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -4510,7 +4805,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -4694,7 +4989,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -4882,7 +5177,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -4998,7 +5293,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -5086,7 +5381,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -5179,7 +5474,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -5312,7 +5609,7 @@
     (local $in0_27 f64)
     (local $r_27 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -5333,6 +5630,63 @@
     local.set $off_1
     ;; C (7 × 1·m) = A·B, k = 5, rows form
     i32.const 0
+    i32.const 5
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -5341,7 +5695,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -5648,7 +6002,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -5840,7 +6194,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -6036,7 +6390,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 4 block of C (2 vectors)
@@ -6282,7 +6636,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 2 block of C (1 vectors)
@@ -6442,7 +6796,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 1 block of C
@@ -6607,7 +6961,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -6685,7 +7041,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -6706,6 +7062,63 @@
     local.set $off_1
     ;; C (20 × 1·m) = A·B, k = 7, rows form
     i32.const 0
+    i32.const 7
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -6715,7 +7128,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -7022,7 +7435,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -7214,7 +7627,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -7418,6 +7831,10 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -7426,7 +7843,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -7478,6 +7894,8 @@
     (local $out_9 f64)
     (local $r_9 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -7485,15 +7903,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (20 × 12288) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 12288
+        local.get $next
+        i32.const 12288
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -8248,6 +8739,10 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -8256,7 +8751,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -8299,6 +8793,8 @@
     (local $out_7 f64)
     (local $r_7 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -8306,15 +8802,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (7 × 20) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 20
+        local.get $next
+        i32.const 20
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -9001,6 +9570,10 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -9009,7 +9582,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -9060,6 +9632,8 @@
     (local $r_8 f64)
     (local $out_9 f64)
     (local $r_9 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
     (local $c0_0_2 v128)
     (local $c1_0_2 v128)
     (local $c2_0_1 v128)
@@ -9092,6 +9666,8 @@
     (local $out_14 f64)
     (local $r_14 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -9099,15 +9675,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (5 × 7) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 7
+        local.get $next
+        i32.const 7
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       ;; 3 × 2 block of C (dot products along k)
@@ -9641,6 +10290,79 @@
       i32.const 6
       i32.lt_u
       br_if 0
+    end
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr_1
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 7
+      local.get $next
+      i32.const 7
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc_1
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr_1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc_1
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
     end
     i32.const 0
     local.set $i
@@ -10216,11 +10938,14 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -10233,6 +10958,8 @@
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
     (local $c0_0_1 v128)
     (local $b0_1 v128)
     (local $a_1 v128)
@@ -10242,18 +10969,93 @@
     (local $out_2 f64)
     (local $r_2 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    local.set $k
     ;; C (1 × 5) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 5
+        local.get $next
+        i32.const 5
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       ;; 1 × 2 block of C (dot products along k)
@@ -10418,6 +11220,79 @@
       i32.const 4
       i32.lt_u
       br_if 0
+    end
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr_1
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 5
+      local.get $next
+      i32.const 5
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc_1
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr_1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc_1
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
     end
     i32.const 0
     local.set $i

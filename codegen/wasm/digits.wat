@@ -23,7 +23,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -99,6 +101,8 @@
     (local $out_15 f64)
     (local $in0_15 f64)
     (local $r_15 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
     (local $c0_0_3 v128)
     (local $c0_1_1 v128)
     (local $c1_0_3 v128)
@@ -171,7 +175,7 @@
     (local $in0_31 f64)
     (local $r_31 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -191,6 +195,67 @@
     i32.const 0
     local.set $kb
     loop
+      local.get $kb
+      i32.const 256
+      i32.add
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $m_1
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $kb
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      local.get $stride
+      i32.mul
+      i32.add
+      local.get $lc
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      ;; read ahead: B's rows of this k block
+      block
+        local.get $m_1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -201,7 +266,7 @@
             local.get $j
             i32.const 4
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 4 block of C (2 vectors)
@@ -545,7 +610,7 @@
             local.get $j
             i32.const 2
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 2 block of C (1 vectors)
@@ -764,7 +829,7 @@
             local.get $j
             i32.const 1
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 1 block of C
@@ -994,6 +1059,67 @@
       i32.lt_u
       br_if 0
     end
+    local.get $kb
+    i32.const 16
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr_1
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc_1
+    local.get $p2
+    local.get $kb
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pa
+    local.get $p2
+    local.get $lr_1
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc_1
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
     i32.const 0
     local.set $i
     loop
@@ -1004,7 +1130,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -1348,7 +1474,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -1567,7 +1693,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -2091,7 +2217,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -2168,7 +2296,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -2186,6 +2314,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 128, rows form
     i32.const 0
+    i32.const 128
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -2195,7 +2380,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -2446,7 +2631,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -2608,7 +2793,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -3075,7 +3260,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -3191,7 +3378,7 @@
     (local $in0_23 f64)
     (local $r_23 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -3209,6 +3396,63 @@
     local.set $off_1
     ;; C (10 × 1·m) = A·B, k = 64, rows form
     i32.const 0
+    i32.const 64
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -3218,7 +3462,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -3469,7 +3713,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -3631,7 +3875,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -3803,7 +4047,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 4 block of C (2 vectors)
@@ -3960,7 +4204,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 2 block of C (1 vectors)
@@ -4072,7 +4316,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 1 block of C
@@ -4450,7 +4694,9 @@
     (local $end i32)
     (local $pe0 i32)
     (local $pe1 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -4546,7 +4792,7 @@
     (local $in1_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -4573,6 +4819,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 10, rows form
     i32.const 0
+    i32.const 10
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -4582,7 +4885,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -4983,7 +5286,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -5227,7 +5530,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -5485,7 +5788,9 @@
     (local $end i32)
     (local $pe0 i32)
     (local $pe1 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -5580,7 +5885,7 @@
     (local $in1_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -5604,6 +5909,63 @@
     local.set $off_1
     ;; C (128 × 1·m) = A·B, k = 64, rows form
     i32.const 0
+    i32.const 64
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -5613,7 +5975,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -5998,7 +6360,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -6234,7 +6596,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -6483,6 +6845,10 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -6491,7 +6857,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -6553,6 +6918,8 @@
     (local $in0_9 f64)
     (local $r_9 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -6560,15 +6927,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (128 × 784) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 784
+        local.get $next
+        i32.const 784
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -7412,6 +7852,10 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -7420,7 +7864,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -7471,6 +7914,8 @@
     (local $in0_7 f64)
     (local $r_7 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -7478,15 +7923,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (64 × 128) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 128
+        local.get $next
+        i32.const 128
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -8248,6 +8766,10 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -8256,7 +8778,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -8307,6 +8828,8 @@
     (local $in0_7 f64)
     (local $r_7 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -8314,15 +8837,88 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (10 × 64) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 64
+        local.get $next
+        i32.const 64
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -11239,7 +11835,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -11316,7 +11914,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -11334,6 +11932,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 128, rows form
     i32.const 0
+    i32.const 128
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -11343,7 +11998,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -11610,7 +12265,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -11780,7 +12435,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C

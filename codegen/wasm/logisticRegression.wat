@@ -19,7 +19,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -46,7 +48,7 @@
     (local $in0_3 f64)
     (local $r_3 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -58,6 +60,67 @@
     i32.const 0
     local.set $kb
     loop
+      local.get $kb
+      i32.const 256
+      i32.add
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $m_1
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $kb
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      local.get $stride
+      i32.mul
+      i32.add
+      local.get $lc
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      ;; read ahead: B's rows of this k block
+      block
+        local.get $m_1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
       i32.const 0
       local.set $i
       i32.const 0
@@ -67,7 +130,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 1 × 4 block of C (2 vectors)
@@ -202,7 +265,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 1 × 2 block of C (1 vectors)
@@ -308,7 +371,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 1 × 1 block of C
@@ -606,12 +669,15 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c1_0 v128)
     (local $c2_0 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $a v128)
     (local $off i32)
@@ -629,6 +695,8 @@
     (local $out_2 f64)
     (local $r_2 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -636,14 +704,79 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (12288 × 1) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 1
+      local.get $next
+      i32.const 1
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
     i32.const 0
     local.set $i
     loop

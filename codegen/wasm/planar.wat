@@ -19,7 +19,9 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -80,7 +82,7 @@
     (local $out_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -98,6 +100,63 @@
     local.set $off_1
     ;; C (4 × 1·m) = A·B, k = 2, rows form
     i32.const 0
+    i32.const 2
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -106,7 +165,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -311,7 +370,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -447,7 +506,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -590,7 +649,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -617,7 +678,7 @@
     (local $in0_3 f64)
     (local $r_3 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -627,6 +688,63 @@
     local.set $zero
     ;; C (1 × 1·m) = A·B, k = 4, rows form
     i32.const 0
+    i32.const 4
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -635,7 +753,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -737,7 +855,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -816,7 +934,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -900,7 +1018,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -978,7 +1098,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -999,6 +1119,59 @@
     local.set $off_1
     ;; C (4 × 1·m) = A·B, k = 1, rows form
     i32.const 0
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -1007,7 +1180,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -1298,7 +1471,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -1478,7 +1651,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -1664,6 +1837,10 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -1672,7 +1849,6 @@
     (local $c2_0 v128)
     (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -1715,6 +1891,8 @@
     (local $out_7 f64)
     (local $r_7 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
@@ -1722,14 +1900,87 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
     ;; C (4 × 2) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 2
+      local.get $next
+      i32.const 2
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
     i32.const 0
     local.set $i
     ;; 3 × 2 block of C (dot products along k)
@@ -2403,11 +2654,14 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
@@ -2421,18 +2675,93 @@
     (local $out_1 f64)
     (local $r_1 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    local.set $k
     ;; C (1 × 4) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 4
+        local.get $next
+        i32.const 4
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       ;; 1 × 2 block of C (dot products along k)

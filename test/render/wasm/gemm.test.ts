@@ -45,6 +45,9 @@ const tilesArb = fc.option(
     dc: fc.integer({ min: 1, max: 4 }),
     kc: fc.integer({ min: 3, max: 64 }),
     ku: fc.integer({ min: 1, max: 3 }),
+    raMin: fc.constantFrom(0, 64, 2000),
+    raMax: fc.constantFrom(64, 1000, 1 << 20),
+    jc: fc.integer({ min: 1, max: 5 }),
   }),
   { nil: undefined },
 );
@@ -225,6 +228,64 @@ describe('wasm GEMM kernels', () => {
         }),
       ).toBe('dot');
     }
+  });
+
+  it('reads ahead only inside B: B ends at the last byte of the memory, a runtime size 0 reads nothing', () => {
+    const page = 65536;
+    for (const dtype of ['float64', 'float32'] as const)
+      for (const form of ['rows', 'dot'] as const)
+        for (const [M, padded] of [
+          [0, false],
+          [0, true],
+          [1, false],
+          [6, false],
+          [6, true],
+        ] as const) {
+          const es = dtype === 'float64' ? 8 : 4;
+          const [n, k, m] = form === 'rows' ? [3, 5, M] : [3, M, 7];
+          const sym = { sym: 'M' };
+          // rows: B (5 × M) row-major; dot: B (M × 7) with columns contiguous along k; padded:
+          // rows (columns) 8 elements apart, so a size 0 does not make the span 0
+          const st = padded ? 8 : sym;
+          const bStrides = form === 'rows' ? [st, 1] : [1, st];
+          const ld = padded ? 8 : form === 'rows' ? m : k;
+          const span = M === 0 ? 0 : form === 'rows' ? (k - 1) * ld + m : (m - 1) * ld + k;
+          const spec: GemmSpec = {
+            name: 'gemm',
+            dtype,
+            params: [
+              { name: 'M', type: 'i32' },
+              { name: 'pB', type: 'i32' },
+            ],
+            n,
+            k: form === 'rows' ? k : sym,
+            m: form === 'rows' ? sym : m,
+            a: { base: 0, strides: form === 'rows' ? [k, 1] : [sym, 1] },
+            b: { base: { param: 'pB' }, strides: bStrides },
+            c: { base: 1024, strides: form === 'rows' ? [sym, 1] : [m, 1] },
+            tiles: { raMin: 0, jc: 2 },
+          };
+          expect(gemmForm(spec)).toBe(form);
+          const memory = new (wasmApi().Memory)({ initial: 1 });
+          const F =
+            dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+          fill(F, 3);
+          const pB = page - span * es;
+          const A = F.slice(0, n * k);
+          const Bv = F.slice(pB / es);
+          const gemm = instantiate(kernelModule([gemmFunc(spec)], 1).bytes, memory).gemm as (
+            M: number,
+            pB: number,
+          ) => void;
+          gemm(M, pB);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < m; j++) {
+              let want = 0;
+              for (let q = 0; q < k; q++)
+                want += A[i * k + q]! * Bv[form === 'rows' ? q * ld + j : j * ld + q]!;
+              expect(F[1024 / es + i * m + j]).toBeCloseTo(want, dtype === 'float64' ? 12 : 4);
+            }
+        }
   });
 
   it('names a load of a view it was not given', () => {
