@@ -7838,26 +7838,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -7870,29 +7882,10 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
-    (local $out_8 f64)
-    (local $r_8 f64)
-    (local $out_9 f64)
-    (local $r_9 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -7906,6 +7899,10 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (20 × 12288) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -7988,7 +7985,7 @@
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8016,13 +8013,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8045,6 +8046,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8060,6 +8071,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8077,23 +8100,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -8109,41 +8127,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -8166,6 +8204,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -8181,6 +8229,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8198,23 +8258,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -8247,7 +8302,7 @@
         local.get $pc
         local.get $out_1
         f64.store offset=8
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -8255,8 +8310,8 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=98304
-        local.get $s1_1
+        f64.store offset=16
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -8264,8 +8319,8 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=98312
-        local.get $s2_0
+        f64.store offset=24
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -8273,8 +8328,8 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=196608
-        local.get $s2_1
+        f64.store offset=98304
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -8282,244 +8337,35 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=196616
+        f64.store offset=98312
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=98320
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=98328
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 18
+        i32.const 20
         i32.lt_u
         br_if 0
       end
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 98304
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $s0
-      local.get $r_6
-      f64.mul
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $s0
-      local.get $r_7
-      f64.mul
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $s0
-      local.get $r_8
-      f64.mul
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=98304
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $s0
-      local.get $r_9
-      f64.mul
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=98312
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 12288
@@ -8746,26 +8592,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -8778,20 +8636,38 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $c0_2_1 v128)
+    (local $c0_3_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $b2_1 v128)
+    (local $b3_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $s0_2_1 f64)
+    (local $s0_3_1 f64)
+    (local $hs_4 v128)
+    (local $hs_5 v128)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $tb2_1 f64)
+    (local $tb3_1 f64)
+    (local $ta_2 f64)
+    (local $out_8 f64)
+    (local $r_8 f64)
+    (local $out_9 f64)
+    (local $r_9 f64)
+    (local $out_10 f64)
+    (local $r_10 f64)
+    (local $out_11 f64)
+    (local $r_11 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -8805,6 +8681,10 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (7 × 20) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -8887,7 +8767,7 @@
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8915,13 +8795,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8944,6 +8828,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8959,6 +8853,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8976,23 +8882,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -9008,41 +8909,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -9065,6 +8986,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -9080,6 +9011,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -9097,23 +9040,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -9146,7 +9084,7 @@
         local.get $pc
         local.get $out_1
         f64.store offset=8
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -9154,8 +9092,8 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=160
-        local.get $s1_1
+        f64.store offset=16
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -9163,8 +9101,8 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=168
-        local.get $s2_0
+        f64.store offset=24
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -9172,8 +9110,8 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=320
-        local.get $s2_1
+        f64.store offset=160
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -9181,16 +9119,34 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=328
+        f64.store offset=168
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=176
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=184
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
         i32.const 6
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
+      ;; 1 × 4 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -9217,6 +9173,10 @@
       local.set $c0_0_1
       local.get $zero
       local.set $c0_1_1
+      local.get $zero
+      local.set $c0_2_1
+      local.get $zero
+      local.set $c0_3_1
       local.get $pa
       local.get $k
       i32.const -2
@@ -9239,6 +9199,16 @@
           i32.add
           v128.load align=8
           local.set $b1_1
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2_1
+          local.get $pb
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $b3_1
           local.get $pa
           v128.load align=8
           local.set $a_1
@@ -9254,6 +9224,18 @@
           f64x2.mul
           f64x2.add
           local.set $c0_1_1
+          local.get $c0_2_1
+          local.get $a_1
+          local.get $b2_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2_1
+          local.get $c0_3_1
+          local.get $a_1
+          local.get $b3_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_3_1
           local.get $pa
           i32.const 16
           i32.add
@@ -9269,17 +9251,33 @@
         end
       end
       local.get $c0_0_1
-      f64x2.extract_lane 0
+      local.get $c0_1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
       local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
       local.get $c0_1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_4
+      local.get $hs_4
       f64x2.extract_lane 0
-      local.get $c0_1_1
+      local.set $s0_0_1
+      local.get $hs_4
       f64x2.extract_lane 1
-      f64.add
       local.set $s0_1_1
+      local.get $c0_2_1
+      local.get $c0_3_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_2_1
+      local.get $c0_3_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_5
+      local.get $hs_5
+      f64x2.extract_lane 0
+      local.set $s0_2_1
+      local.get $hs_5
+      f64x2.extract_lane 1
+      local.set $s0_3_1
       local.get $pa
       local.get $k
       i32.const 1
@@ -9302,21 +9300,43 @@
           i32.add
           f64.load
           local.set $tb1_1
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2_1
+          local.get $pb
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $tb3_1
           local.get $pa
           f64.load
-          local.set $ta_3
+          local.set $ta_2
           local.get $s0_0_1
-          local.get $ta_3
+          local.get $ta_2
           local.get $tb0_1
           f64.mul
           f64.add
           local.set $s0_0_1
           local.get $s0_1_1
-          local.get $ta_3
+          local.get $ta_2
           local.get $tb1_1
           f64.mul
           f64.add
           local.set $s0_1_1
+          local.get $s0_2_1
+          local.get $ta_2
+          local.get $tb2_1
+          f64.mul
+          f64.add
+          local.set $s0_2_1
+          local.get $s0_3_1
+          local.get $ta_2
+          local.get $tb3_1
+          f64.mul
+          f64.add
+          local.set $s0_3_1
           local.get $pa
           i32.const 8
           i32.add
@@ -9332,25 +9352,43 @@
         end
       end
       local.get $s0_0_1
-      local.set $r_6
+      local.set $r_8
       local.get $s0
-      local.get $r_6
+      local.get $r_8
       f64.mul
-      local.set $out_6
+      local.set $out_8
       local.get $pc
-      local.get $out_6
+      local.get $out_8
       f64.store
       local.get $s0_1_1
-      local.set $r_7
+      local.set $r_9
       local.get $s0
-      local.get $r_7
+      local.get $r_9
       f64.mul
-      local.set $out_7
+      local.set $out_9
       local.get $pc
-      local.get $out_7
+      local.get $out_9
       f64.store offset=8
+      local.get $s0_2_1
+      local.set $r_10
+      local.get $s0
+      local.get $r_10
+      f64.mul
+      local.set $out_10
+      local.get $pc
+      local.get $out_10
+      f64.store offset=16
+      local.get $s0_3_1
+      local.set $r_11
+      local.get $s0
+      local.get $r_11
+      f64.mul
+      local.set $out_11
+      local.get $pc
+      local.get $out_11
+      f64.store offset=24
       local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 20
@@ -9577,26 +9615,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -9609,62 +9659,96 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $c0_2_1 v128)
+    (local $c0_3_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $b2_1 v128)
+    (local $b3_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $s0_2_1 f64)
+    (local $s0_3_1 f64)
+    (local $hs_4 v128)
+    (local $hs_5 v128)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $tb2_1 f64)
+    (local $tb3_1 f64)
+    (local $ta_2 f64)
     (local $out_8 f64)
     (local $r_8 f64)
     (local $out_9 f64)
     (local $r_9 f64)
-    (local $lr_1 i32)
-    (local $lc_1 i32)
-    (local $c0_0_2 v128)
-    (local $c1_0_2 v128)
-    (local $c2_0_1 v128)
-    (local $b0_2 v128)
-    (local $a_2 v128)
-    (local $s0_0_2 f64)
-    (local $s1_0_2 f64)
-    (local $s2_0_1 f64)
-    (local $tb0_2 f64)
-    (local $ta_5 f64)
-    (local $ta_6 f64)
-    (local $ta_7 f64)
     (local $out_10 f64)
     (local $r_10 f64)
     (local $out_11 f64)
     (local $r_11 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_2 v128)
+    (local $c0_1_2 v128)
+    (local $c0_2_2 v128)
+    (local $c1_0_1 v128)
+    (local $c1_1_1 v128)
+    (local $c1_2_1 v128)
+    (local $b0_2 v128)
+    (local $b1_2 v128)
+    (local $b2_2 v128)
+    (local $a_2 v128)
+    (local $s0_0_2 f64)
+    (local $s0_1_2 f64)
+    (local $s0_2_2 f64)
+    (local $hs_6 v128)
+    (local $s1_0_1 f64)
+    (local $s1_1_1 f64)
+    (local $s1_2_1 f64)
+    (local $hs_7 v128)
+    (local $tb0_2 f64)
+    (local $tb1_2 f64)
+    (local $tb2_2 f64)
+    (local $ta_3 f64)
+    (local $ta_4 f64)
     (local $out_12 f64)
     (local $r_12 f64)
-    (local $c0_0_3 v128)
-    (local $c1_0_3 v128)
-    (local $b0_3 v128)
-    (local $a_3 v128)
-    (local $s0_0_3 f64)
-    (local $s1_0_3 f64)
-    (local $tb0_3 f64)
-    (local $ta_8 f64)
-    (local $ta_9 f64)
     (local $out_13 f64)
     (local $r_13 f64)
     (local $out_14 f64)
     (local $r_14 f64)
+    (local $out_15 f64)
+    (local $r_15 f64)
+    (local $out_16 f64)
+    (local $r_16 f64)
+    (local $out_17 f64)
+    (local $r_17 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_3 v128)
+    (local $c0_2_3 v128)
+    (local $b0_3 v128)
+    (local $b1_3 v128)
+    (local $b2_3 v128)
+    (local $a_3 v128)
+    (local $s0_0_3 f64)
+    (local $s0_1_3 f64)
+    (local $s0_2_3 f64)
+    (local $hs_8 v128)
+    (local $tb0_3 f64)
+    (local $tb1_3 f64)
+    (local $tb2_3 f64)
+    (local $ta_5 f64)
+    (local $out_18 f64)
+    (local $r_18 f64)
+    (local $out_19 f64)
+    (local $r_19 f64)
+    (local $out_20 f64)
+    (local $r_20 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -9678,88 +9762,92 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (5 × 7) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
     i32.const 0
     local.set $j
-    loop
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
       local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
       local.get $next
-      i32.ge_u
-      if
-        ;; read ahead: B's next 64 columns
+      i32.const 7
+      local.get $next
+      i32.const 7
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
         local.get $k
-        i32.const 1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
         i32.sub
-        local.set $lr
-        local.get $j
-        i32.const 64
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
         i32.add
-        local.set $next
-        local.get $next
-        i32.const 7
-        local.get $next
-        i32.const 7
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
         i32.lt_u
         select
-        i32.const 1
-        i32.sub
-        local.set $lc
-        local.get $p2
-        local.get $j
-        local.get $stride
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $lr
-        i32.const 8
-        i32.mul
-        i32.add
-        local.get $lc
-        local.get $stride
-        i32.mul
-        i32.add
         local.set $end
-        block
-          local.get $k
-          i32.eqz
-          br_if 0
-          local.get $end
+        loop
           local.get $pa
-          i32.sub
-          i32.const 32768
-          i32.lt_s
-          br_if 0
-          local.get $end
+          i32.load
+          drop
           local.get $pa
-          i32.const 524288
+          i32.const 64
           i32.add
+          local.tee $pa
           local.get $end
-          local.get $pa
-          i32.sub
-          i32.const 524288
-          i32.lt_u
-          select
-          local.set $end
-          loop
-            local.get $pa
-            i32.load
-            drop
-            local.get $pa
-            i32.const 64
-            i32.add
-            local.tee $pa
-            local.get $end
-            i32.le_u
-            br_if 0
-          end
+          i32.le_u
+          br_if 0
         end
       end
-      i32.const 0
-      local.set $i
-      ;; 3 × 2 block of C (dot products along k)
+    end
+    i32.const 0
+    local.set $i
+    loop
+      ;; 2 × 4 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -9787,13 +9875,17 @@
       local.get $zero
       local.set $c0_1
       local.get $zero
+      local.set $c0_2
+      local.get $zero
+      local.set $c0_3
+      local.get $zero
       local.set $c1_0
       local.get $zero
       local.set $c1_1
       local.get $zero
-      local.set $c2_0
+      local.set $c1_2
       local.get $zero
-      local.set $c2_1
+      local.set $c1_3
       local.get $pa
       local.get $k
       i32.const -2
@@ -9816,6 +9908,16 @@
           i32.add
           v128.load align=8
           local.set $b1
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2
+          local.get $pb
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $b3
           local.get $pa
           v128.load align=8
           local.set $a
@@ -9831,6 +9933,18 @@
           f64x2.mul
           f64x2.add
           local.set $c0_1
+          local.get $c0_2
+          local.get $a
+          local.get $b2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2
+          local.get $c0_3
+          local.get $a
+          local.get $b3
+          f64x2.mul
+          f64x2.add
+          local.set $c0_3
           local.get $pa
           local.get $stride
           i32.add
@@ -9848,23 +9962,18 @@
           f64x2.mul
           f64x2.add
           local.set $c1_1
-          local.get $pa
-          local.get $off
-          i32.add
-          v128.load align=8
-          local.set $a
-          local.get $c2_0
+          local.get $c1_2
           local.get $a
-          local.get $b0
+          local.get $b2
           f64x2.mul
           f64x2.add
-          local.set $c2_0
-          local.get $c2_1
+          local.set $c1_2
+          local.get $c1_3
           local.get $a
-          local.get $b1
+          local.get $b3
           f64x2.mul
           f64x2.add
-          local.set $c2_1
+          local.set $c1_3
           local.get $pa
           i32.const 16
           i32.add
@@ -9880,41 +9989,61 @@
         end
       end
       local.get $c0_0
-      f64x2.extract_lane 0
+      local.get $c0_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
       local.get $c0_0
-      f64x2.extract_lane 1
-      f64.add
+      local.get $c0_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs
+      local.get $hs
+      f64x2.extract_lane 0
       local.set $s0_0
-      local.get $c0_1
-      f64x2.extract_lane 0
-      local.get $c0_1
+      local.get $hs
       f64x2.extract_lane 1
-      f64.add
       local.set $s0_1
-      local.get $c1_0
+      local.get $c0_2
+      local.get $c0_3
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_2
+      local.get $c0_3
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_1
+      local.get $hs_1
       f64x2.extract_lane 0
-      local.get $c1_0
+      local.set $s0_2
+      local.get $hs_1
       f64x2.extract_lane 1
-      f64.add
+      local.set $s0_3
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_2
+      local.get $hs_2
+      f64x2.extract_lane 0
       local.set $s1_0
-      local.get $c1_1
-      f64x2.extract_lane 0
-      local.get $c1_1
+      local.get $hs_2
       f64x2.extract_lane 1
-      f64.add
       local.set $s1_1
-      local.get $c2_0
+      local.get $c1_2
+      local.get $c1_3
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_2
+      local.get $c1_3
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_3
+      local.get $hs_3
       f64x2.extract_lane 0
-      local.get $c2_0
+      local.set $s1_2
+      local.get $hs_3
       f64x2.extract_lane 1
-      f64.add
-      local.set $s2_0
-      local.get $c2_1
-      f64x2.extract_lane 0
-      local.get $c2_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s2_1
+      local.set $s1_3
       local.get $pa
       local.get $k
       i32.const 1
@@ -9937,6 +10066,16 @@
           i32.add
           f64.load
           local.set $tb1
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2
+          local.get $pb
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $tb3
           local.get $pa
           f64.load
           local.set $ta
@@ -9952,6 +10091,18 @@
           f64.mul
           f64.add
           local.set $s0_1
+          local.get $s0_2
+          local.get $ta
+          local.get $tb2
+          f64.mul
+          f64.add
+          local.set $s0_2
+          local.get $s0_3
+          local.get $ta
+          local.get $tb3
+          f64.mul
+          f64.add
+          local.set $s0_3
           local.get $pa
           local.get $stride
           i32.add
@@ -9969,23 +10120,18 @@
           f64.mul
           f64.add
           local.set $s1_1
-          local.get $pa
-          local.get $off
-          i32.add
-          f64.load
-          local.set $ta_2
-          local.get $s2_0
-          local.get $ta_2
-          local.get $tb0
+          local.get $s1_2
+          local.get $ta_1
+          local.get $tb2
           f64.mul
           f64.add
-          local.set $s2_0
-          local.get $s2_1
-          local.get $ta_2
-          local.get $tb1
+          local.set $s1_2
+          local.get $s1_3
+          local.get $ta_1
+          local.get $tb3
           f64.mul
           f64.add
-          local.set $s2_1
+          local.set $s1_3
           local.get $pa
           i32.const 8
           i32.add
@@ -10018,7 +10164,7 @@
       local.get $pc
       local.get $out_1
       f64.store offset=8
-      local.get $s1_0
+      local.get $s0_2
       local.set $r_2
       local.get $s0
       local.get $r_2
@@ -10026,8 +10172,8 @@
       local.set $out_2
       local.get $pc
       local.get $out_2
-      f64.store offset=56
-      local.get $s1_1
+      f64.store offset=16
+      local.get $s0_3
       local.set $r_3
       local.get $s0
       local.get $r_3
@@ -10035,8 +10181,8 @@
       local.set $out_3
       local.get $pc
       local.get $out_3
-      f64.store offset=64
-      local.get $s2_0
+      f64.store offset=24
+      local.get $s1_0
       local.set $r_4
       local.get $s0
       local.get $r_4
@@ -10044,8 +10190,8 @@
       local.set $out_4
       local.get $pc
       local.get $out_4
-      f64.store offset=112
-      local.get $s2_1
+      f64.store offset=56
+      local.get $s1_1
       local.set $r_5
       local.get $s0
       local.get $r_5
@@ -10053,201 +10199,8 @@
       local.set $out_5
       local.get $pc
       local.get $out_5
-      f64.store offset=120
-      i32.const 3
-      local.set $i
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
-      local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 56
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0_1
+      f64.store offset=64
+      local.get $s1_2
       local.set $r_6
       local.get $s0
       local.get $r_6
@@ -10255,8 +10208,8 @@
       local.set $out_6
       local.get $pc
       local.get $out_6
-      f64.store
-      local.get $s0_1_1
+      f64.store offset=72
+      local.get $s1_3
       local.set $r_7
       local.get $s0
       local.get $r_7
@@ -10264,33 +10217,258 @@
       local.set $out_7
       local.get $pc
       local.get $out_7
-      f64.store offset=8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $s0
-      local.get $r_8
-      f64.mul
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=56
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $s0
-      local.get $r_9
-      f64.mul
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=64
-      local.get $j
+      f64.store offset=80
+      local.get $i
       i32.const 2
       i32.add
-      local.tee $j
-      i32.const 6
+      local.tee $i
+      i32.const 4
       i32.lt_u
       br_if 0
     end
+    ;; 1 × 4 block of C (dot products along k)
+    local.get $p1
+    local.get $i
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 56
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0_1
+    local.get $zero
+    local.set $c0_1_1
+    local.get $zero
+    local.set $c0_2_1
+    local.get $zero
+    local.set $c0_3_1
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0_1
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1_1
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2_1
+        local.get $pb
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $b3_1
+        local.get $pa
+        v128.load align=8
+        local.set $a_1
+        local.get $c0_0_1
+        local.get $a_1
+        local.get $b0_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0_1
+        local.get $c0_1_1
+        local.get $a_1
+        local.get $b1_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1_1
+        local.get $c0_2_1
+        local.get $a_1
+        local.get $b2_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2_1
+        local.get $c0_3_1
+        local.get $a_1
+        local.get $b3_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_3_1
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0_1
+    local.get $c0_1_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_0_1
+    local.get $c0_1_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_4
+    local.get $hs_4
+    f64x2.extract_lane 0
+    local.set $s0_0_1
+    local.get $hs_4
+    f64x2.extract_lane 1
+    local.set $s0_1_1
+    local.get $c0_2_1
+    local.get $c0_3_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_2_1
+    local.get $c0_3_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_5
+    local.get $hs_5
+    f64x2.extract_lane 0
+    local.set $s0_2_1
+    local.get $hs_5
+    f64x2.extract_lane 1
+    local.set $s0_3_1
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0_1
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1_1
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2_1
+        local.get $pb
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $tb3_1
+        local.get $pa
+        f64.load
+        local.set $ta_2
+        local.get $s0_0_1
+        local.get $ta_2
+        local.get $tb0_1
+        f64.mul
+        f64.add
+        local.set $s0_0_1
+        local.get $s0_1_1
+        local.get $ta_2
+        local.get $tb1_1
+        f64.mul
+        f64.add
+        local.set $s0_1_1
+        local.get $s0_2_1
+        local.get $ta_2
+        local.get $tb2_1
+        f64.mul
+        f64.add
+        local.set $s0_2_1
+        local.get $s0_3_1
+        local.get $ta_2
+        local.get $tb3_1
+        f64.mul
+        f64.add
+        local.set $s0_3_1
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0_1
+    local.set $r_8
+    local.get $s0
+    local.get $r_8
+    f64.mul
+    local.set $out_8
+    local.get $pc
+    local.get $out_8
+    f64.store
+    local.get $s0_1_1
+    local.set $r_9
+    local.get $s0
+    local.get $r_9
+    f64.mul
+    local.set $out_9
+    local.get $pc
+    local.get $out_9
+    f64.store offset=8
+    local.get $s0_2_1
+    local.set $r_10
+    local.get $s0
+    local.get $r_10
+    f64.mul
+    local.set $out_10
+    local.get $pc
+    local.get $out_10
+    f64.store offset=16
+    local.get $s0_3_1
+    local.set $r_11
+    local.get $s0
+    local.get $r_11
+    f64.mul
+    local.set $out_11
+    local.get $pc
+    local.get $out_11
+    f64.store offset=24
+    i32.const 4
+    local.set $j
     local.get $j
     local.get $next
     i32.ge_u
@@ -10366,207 +10544,315 @@
     end
     i32.const 0
     local.set $i
-    ;; 3 × 1 block of C (dot products along k)
-    local.get $p1
-    local.get $i
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pa
-    local.get $p2
-    local.get $j
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pb
-    local.get $p0
-    local.get $i
-    i32.const 56
-    i32.mul
-    i32.add
-    local.get $j
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $pc
-    local.get $zero
-    local.set $c0_0_2
-    local.get $zero
-    local.set $c1_0_2
-    local.get $zero
-    local.set $c2_0_1
-    local.get $pa
-    local.get $k
-    i32.const -2
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
+    loop
+      ;; 2 × 3 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 56
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0_2
+      local.get $zero
+      local.set $c0_1_2
+      local.get $zero
+      local.set $c0_2_2
+      local.get $zero
+      local.set $c1_0_1
+      local.get $zero
+      local.set $c1_1_1
+      local.get $zero
+      local.set $c1_2_1
       local.get $pa
-      local.get $end
-      i32.ge_u
-      br_if 0
-      loop
-        local.get $pb
-        v128.load align=8
-        local.set $b0_2
-        local.get $pa
-        v128.load align=8
-        local.set $a_2
-        local.get $c0_0_2
-        local.get $a_2
-        local.get $b0_2
-        f64x2.mul
-        f64x2.add
-        local.set $c0_0_2
-        local.get $pa
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $a_2
-        local.get $c1_0_2
-        local.get $a_2
-        local.get $b0_2
-        f64x2.mul
-        f64x2.add
-        local.set $c1_0_2
-        local.get $pa
-        local.get $off
-        i32.add
-        v128.load align=8
-        local.set $a_2
-        local.get $c2_0_1
-        local.get $a_2
-        local.get $b0_2
-        f64x2.mul
-        f64x2.add
-        local.set $c2_0_1
-        local.get $pa
-        i32.const 16
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 16
-        i32.add
-        local.set $pb
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
         local.get $pa
         local.get $end
-        i32.lt_u
+        i32.ge_u
         br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_2
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1_2
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2_2
+          local.get $pa
+          v128.load align=8
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_2
+          local.get $c0_1_2
+          local.get $a_2
+          local.get $b1_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_2
+          local.get $c0_2_2
+          local.get $a_2
+          local.get $b2_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2_2
+          local.get $pa
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $a_2
+          local.get $c1_0_1
+          local.get $a_2
+          local.get $b0_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $c1_1_1
+          local.get $a_2
+          local.get $b1_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1_1
+          local.get $c1_2_1
+          local.get $a_2
+          local.get $b2_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_2_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
       end
-    end
-    local.get $c0_0_2
-    f64x2.extract_lane 0
-    local.get $c0_0_2
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0_2
-    local.get $c1_0_2
-    f64x2.extract_lane 0
-    local.get $c1_0_2
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s1_0_2
-    local.get $c2_0_1
-    f64x2.extract_lane 0
-    local.get $c2_0_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s2_0_1
-    local.get $pa
-    local.get $k
-    i32.const 1
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
+      local.get $c0_0_2
+      local.get $c0_1_2
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_0_2
+      local.get $c0_1_2
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_6
+      local.get $hs_6
+      f64x2.extract_lane 0
+      local.set $s0_0_2
+      local.get $hs_6
+      f64x2.extract_lane 1
+      local.set $s0_1_2
+      local.get $c0_2_2
+      f64x2.extract_lane 0
+      local.get $c0_2_2
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_2_2
+      local.get $c1_0_1
+      local.get $c1_1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_0_1
+      local.get $c1_1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_7
+      local.get $hs_7
+      f64x2.extract_lane 0
+      local.set $s1_0_1
+      local.get $hs_7
+      f64x2.extract_lane 1
+      local.set $s1_1_1
+      local.get $c1_2_1
+      f64x2.extract_lane 0
+      local.get $c1_2_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s1_2_1
       local.get $pa
-      local.get $end
-      i32.ge_u
-      br_if 0
-      loop
-        local.get $pb
-        f64.load
-        local.set $tb0_2
-        local.get $pa
-        f64.load
-        local.set $ta_5
-        local.get $s0_0_2
-        local.get $ta_5
-        local.get $tb0_2
-        f64.mul
-        f64.add
-        local.set $s0_0_2
-        local.get $pa
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $ta_6
-        local.get $s1_0_2
-        local.get $ta_6
-        local.get $tb0_2
-        f64.mul
-        f64.add
-        local.set $s1_0_2
-        local.get $pa
-        local.get $off
-        i32.add
-        f64.load
-        local.set $ta_7
-        local.get $s2_0_1
-        local.get $ta_7
-        local.get $tb0_2
-        f64.mul
-        f64.add
-        local.set $s2_0_1
-        local.get $pa
-        i32.const 8
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 8
-        i32.add
-        local.set $pb
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
         local.get $pa
         local.get $end
-        i32.lt_u
+        i32.ge_u
         br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0_2
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1_2
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2_2
+          local.get $pa
+          f64.load
+          local.set $ta_3
+          local.get $s0_0_2
+          local.get $ta_3
+          local.get $tb0_2
+          f64.mul
+          f64.add
+          local.set $s0_0_2
+          local.get $s0_1_2
+          local.get $ta_3
+          local.get $tb1_2
+          f64.mul
+          f64.add
+          local.set $s0_1_2
+          local.get $s0_2_2
+          local.get $ta_3
+          local.get $tb2_2
+          f64.mul
+          f64.add
+          local.set $s0_2_2
+          local.get $pa
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $ta_4
+          local.get $s1_0_1
+          local.get $ta_4
+          local.get $tb0_2
+          f64.mul
+          f64.add
+          local.set $s1_0_1
+          local.get $s1_1_1
+          local.get $ta_4
+          local.get $tb1_2
+          f64.mul
+          f64.add
+          local.set $s1_1_1
+          local.get $s1_2_1
+          local.get $ta_4
+          local.get $tb2_2
+          f64.mul
+          f64.add
+          local.set $s1_2_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
       end
+      local.get $s0_0_2
+      local.set $r_12
+      local.get $s0
+      local.get $r_12
+      f64.mul
+      local.set $out_12
+      local.get $pc
+      local.get $out_12
+      f64.store
+      local.get $s0_1_2
+      local.set $r_13
+      local.get $s0
+      local.get $r_13
+      f64.mul
+      local.set $out_13
+      local.get $pc
+      local.get $out_13
+      f64.store offset=8
+      local.get $s0_2_2
+      local.set $r_14
+      local.get $s0
+      local.get $r_14
+      f64.mul
+      local.set $out_14
+      local.get $pc
+      local.get $out_14
+      f64.store offset=16
+      local.get $s1_0_1
+      local.set $r_15
+      local.get $s0
+      local.get $r_15
+      f64.mul
+      local.set $out_15
+      local.get $pc
+      local.get $out_15
+      f64.store offset=56
+      local.get $s1_1_1
+      local.set $r_16
+      local.get $s0
+      local.get $r_16
+      f64.mul
+      local.set $out_16
+      local.get $pc
+      local.get $out_16
+      f64.store offset=64
+      local.get $s1_2_1
+      local.set $r_17
+      local.get $s0
+      local.get $r_17
+      f64.mul
+      local.set $out_17
+      local.get $pc
+      local.get $out_17
+      f64.store offset=72
+      local.get $i
+      i32.const 2
+      i32.add
+      local.tee $i
+      i32.const 4
+      i32.lt_u
+      br_if 0
     end
-    local.get $s0_0_2
-    local.set $r_10
-    local.get $s0
-    local.get $r_10
-    f64.mul
-    local.set $out_10
-    local.get $pc
-    local.get $out_10
-    f64.store
-    local.get $s1_0_2
-    local.set $r_11
-    local.get $s0
-    local.get $r_11
-    f64.mul
-    local.set $out_11
-    local.get $pc
-    local.get $out_11
-    f64.store offset=56
-    local.get $s2_0_1
-    local.set $r_12
-    local.get $s0
-    local.get $r_12
-    f64.mul
-    local.set $out_12
-    local.get $pc
-    local.get $out_12
-    f64.store offset=112
-    i32.const 3
-    local.set $i
-    ;; 2 × 1 block of C (dot products along k)
+    ;; 1 × 3 block of C (dot products along k)
     local.get $p1
     local.get $i
     local.get $stride
@@ -10592,7 +10878,9 @@
     local.get $zero
     local.set $c0_0_3
     local.get $zero
-    local.set $c1_0_3
+    local.set $c0_1_3
+    local.get $zero
+    local.set $c0_2_3
     local.get $pa
     local.get $k
     i32.const -2
@@ -10610,6 +10898,16 @@
         local.get $pb
         v128.load align=8
         local.set $b0_3
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1_3
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2_3
         local.get $pa
         v128.load align=8
         local.set $a_3
@@ -10619,17 +10917,18 @@
         f64x2.mul
         f64x2.add
         local.set $c0_0_3
-        local.get $pa
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $a_3
-        local.get $c1_0_3
+        local.get $c0_1_3
         local.get $a_3
-        local.get $b0_3
+        local.get $b1_3
         f64x2.mul
         f64x2.add
-        local.set $c1_0_3
+        local.set $c0_1_3
+        local.get $c0_2_3
+        local.get $a_3
+        local.get $b2_3
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2_3
         local.get $pa
         i32.const 16
         i32.add
@@ -10645,17 +10944,25 @@
       end
     end
     local.get $c0_0_3
-    f64x2.extract_lane 0
+    local.get $c0_1_3
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
     local.get $c0_0_3
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0_3
-    local.get $c1_0_3
+    local.get $c0_1_3
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_8
+    local.get $hs_8
     f64x2.extract_lane 0
-    local.get $c1_0_3
+    local.set $s0_0_3
+    local.get $hs_8
+    f64x2.extract_lane 1
+    local.set $s0_1_3
+    local.get $c0_2_3
+    f64x2.extract_lane 0
+    local.get $c0_2_3
     f64x2.extract_lane 1
     f64.add
-    local.set $s1_0_3
+    local.set $s0_2_3
     local.get $pa
     local.get $k
     i32.const 1
@@ -10673,26 +10980,37 @@
         local.get $pb
         f64.load
         local.set $tb0_3
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1_3
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2_3
         local.get $pa
         f64.load
-        local.set $ta_8
+        local.set $ta_5
         local.get $s0_0_3
-        local.get $ta_8
+        local.get $ta_5
         local.get $tb0_3
         f64.mul
         f64.add
         local.set $s0_0_3
-        local.get $pa
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $ta_9
-        local.get $s1_0_3
-        local.get $ta_9
-        local.get $tb0_3
+        local.get $s0_1_3
+        local.get $ta_5
+        local.get $tb1_3
         f64.mul
         f64.add
-        local.set $s1_0_3
+        local.set $s0_1_3
+        local.get $s0_2_3
+        local.get $ta_5
+        local.get $tb2_3
+        f64.mul
+        f64.add
+        local.set $s0_2_3
         local.get $pa
         i32.const 8
         i32.add
@@ -10708,23 +11026,32 @@
       end
     end
     local.get $s0_0_3
-    local.set $r_13
+    local.set $r_18
     local.get $s0
-    local.get $r_13
+    local.get $r_18
     f64.mul
-    local.set $out_13
+    local.set $out_18
     local.get $pc
-    local.get $out_13
+    local.get $out_18
     f64.store
-    local.get $s1_0_3
-    local.set $r_14
+    local.get $s0_1_3
+    local.set $r_19
     local.get $s0
-    local.get $r_14
+    local.get $r_19
     f64.mul
-    local.set $out_14
+    local.set $out_19
     local.get $pc
-    local.get $out_14
-    f64.store offset=56
+    local.get $out_19
+    f64.store offset=8
+    local.get $s0_2_3
+    local.set $r_20
+    local.get $s0
+    local.get $r_20
+    f64.mul
+    local.set $out_20
+    local.get $pc
+    local.get $out_20
+    f64.store offset=16
   )
   (func $db3 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
@@ -10945,19 +11272,35 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
+    (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
+    (local $out_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $r_3 f64)
     (local $lr_1 i32)
     (local $lc_1 i32)
     (local $c0_0_1 v128)
@@ -10966,8 +11309,8 @@
     (local $s0_0_1 f64)
     (local $tb0_1 f64)
     (local $ta_1 f64)
-    (local $out_2 f64)
-    (local $r_2 f64)
+    (local $out_4 f64)
+    (local $r_4 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -10977,250 +11320,333 @@
     f64.const 0
     f64x2.splat
     local.set $zero
+    local.get $m
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (1 × 5) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
     i32.const 0
     local.set $j
-    loop
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
       local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
       local.get $next
-      i32.ge_u
-      if
-        ;; read ahead: B's next 64 columns
-        local.get $k
-        i32.const 1
-        i32.sub
-        local.set $lr
-        local.get $j
-        i32.const 64
-        i32.add
-        local.set $next
-        local.get $next
-        i32.const 5
-        local.get $next
-        i32.const 5
-        i32.lt_u
-        select
-        i32.const 1
-        i32.sub
-        local.set $lc
-        local.get $p2
-        local.get $j
-        local.get $stride
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $lr
-        i32.const 8
-        i32.mul
-        i32.add
-        local.get $lc
-        local.get $stride
-        i32.mul
-        i32.add
-        local.set $end
-        block
-          local.get $k
-          i32.eqz
-          br_if 0
-          local.get $end
-          local.get $pa
-          i32.sub
-          i32.const 32768
-          i32.lt_s
-          br_if 0
-          local.get $end
-          local.get $pa
-          i32.const 524288
-          i32.add
-          local.get $end
-          local.get $pa
-          i32.sub
-          i32.const 524288
-          i32.lt_u
-          select
-          local.set $end
-          loop
-            local.get $pa
-            i32.load
-            drop
-            local.get $pa
-            i32.const 64
-            i32.add
-            local.tee $pa
-            local.get $end
-            i32.le_u
-            br_if 0
-          end
-        end
-      end
-      i32.const 0
-      local.set $i
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.set $pa
+      i32.const 5
+      local.get $next
+      i32.const 5
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
       local.get $p2
       local.get $j
       local.get $stride
       i32.mul
       i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 40
-      i32.mul
-      i32.add
-      local.get $j
+      local.set $pa
+      local.get $p2
+      local.get $lr
       i32.const 8
       i32.mul
       i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0
-      local.get $zero
-      local.set $c0_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
+      local.get $lc
+      local.get $stride
       i32.mul
       i32.add
       local.set $end
       block
-        local.get $pa
-        local.get $end
-        i32.ge_u
+        local.get $k
+        i32.eqz
         br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
         loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1
           local.get $pa
-          v128.load align=8
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
+          i32.load
+          drop
           local.get $pa
-          i32.const 16
+          i32.const 64
           i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
+          local.tee $pa
           local.get $end
-          i32.lt_u
+          i32.le_u
           br_if 0
         end
       end
-      local.get $c0_0
-      f64x2.extract_lane 0
-      local.get $c0_0
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0
-      local.get $c0_1
-      f64x2.extract_lane 0
-      local.get $c0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1
-          local.get $pa
-          f64.load
-          local.set $ta
-          local.get $s0_0
-          local.get $ta
-          local.get $tb0
-          f64.mul
-          f64.add
-          local.set $s0_0
-          local.get $s0_1
-          local.get $ta
-          local.get $tb1
-          f64.mul
-          f64.add
-          local.set $s0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0
-      local.set $r
-      local.get $s0
-      local.get $r
-      f64.mul
-      local.set $out
-      local.get $pc
-      local.get $out
-      f64.store
-      local.get $s0_1
-      local.set $r_1
-      local.get $s0
-      local.get $r_1
-      f64.mul
-      local.set $out_1
-      local.get $pc
-      local.get $out_1
-      f64.store offset=8
-      local.get $j
-      i32.const 2
-      i32.add
-      local.tee $j
-      i32.const 4
-      i32.lt_u
-      br_if 0
     end
+    i32.const 0
+    local.set $i
+    ;; 1 × 4 block of C (dot products along k)
+    local.get $p1
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 40
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0
+    local.get $zero
+    local.set $c0_1
+    local.get $zero
+    local.set $c0_2
+    local.get $zero
+    local.set $c0_3
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $b3
+        local.get $pa
+        v128.load align=8
+        local.set $a
+        local.get $c0_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0
+        local.get $c0_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1
+        local.get $c0_2
+        local.get $a
+        local.get $b2
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2
+        local.get $c0_3
+        local.get $a
+        local.get $b3
+        f64x2.mul
+        f64x2.add
+        local.set $c0_3
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs
+    local.get $hs
+    f64x2.extract_lane 0
+    local.set $s0_0
+    local.get $hs
+    f64x2.extract_lane 1
+    local.set $s0_1
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_1
+    local.get $hs_1
+    f64x2.extract_lane 0
+    local.set $s0_2
+    local.get $hs_1
+    f64x2.extract_lane 1
+    local.set $s0_3
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $tb3
+        local.get $pa
+        f64.load
+        local.set $ta
+        local.get $s0_0
+        local.get $ta
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s0_0
+        local.get $s0_1
+        local.get $ta
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s0_1
+        local.get $s0_2
+        local.get $ta
+        local.get $tb2
+        f64.mul
+        f64.add
+        local.set $s0_2
+        local.get $s0_3
+        local.get $ta
+        local.get $tb3
+        f64.mul
+        f64.add
+        local.set $s0_3
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0
+    local.set $r
+    local.get $s0
+    local.get $r
+    f64.mul
+    local.set $out
+    local.get $pc
+    local.get $out
+    f64.store
+    local.get $s0_1
+    local.set $r_1
+    local.get $s0
+    local.get $r_1
+    f64.mul
+    local.set $out_1
+    local.get $pc
+    local.get $out_1
+    f64.store offset=8
+    local.get $s0_2
+    local.set $r_2
+    local.get $s0
+    local.get $r_2
+    f64.mul
+    local.set $out_2
+    local.get $pc
+    local.get $out_2
+    f64.store offset=16
+    local.get $s0_3
+    local.set $r_3
+    local.get $s0
+    local.get $r_3
+    f64.mul
+    local.set $out_3
+    local.get $pc
+    local.get $out_3
+    f64.store offset=24
+    i32.const 4
+    local.set $j
     local.get $j
     local.get $next
     i32.ge_u
@@ -11404,13 +11830,13 @@
       end
     end
     local.get $s0_0_1
-    local.set $r_2
+    local.set $r_4
     local.get $s0
-    local.get $r_2
+    local.get $r_4
     f64.mul
-    local.set $out_2
+    local.set $out_4
     local.get $pc
-    local.get $out_2
+    local.get $out_4
     f64.store
   )
   (func $db4 (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)

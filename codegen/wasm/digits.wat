@@ -6852,26 +6852,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -6890,33 +6902,12 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $in0_7 f64)
     (local $r_7 f64)
-    (local $out_8 f64)
-    (local $in0_8 f64)
-    (local $r_8 f64)
-    (local $out_9 f64)
-    (local $in0_9 f64)
-    (local $r_9 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -6930,6 +6921,10 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (128 × 784) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -7012,7 +7007,7 @@
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -7040,13 +7035,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -7069,6 +7068,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -7084,6 +7093,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7101,23 +7122,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -7133,41 +7149,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -7190,6 +7226,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -7205,6 +7251,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7222,23 +7280,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -7296,9 +7349,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=6272
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $r_2
         local.get $s0
@@ -7310,11 +7363,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=6272
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=6280
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $r_3
         local.get $s0
@@ -7326,11 +7379,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=6280
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=12544
+        f64.load offset=6272
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $r_4
         local.get $s0
@@ -7342,11 +7395,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=12544
+        f64.store offset=6272
         local.get $pe0
-        f64.load offset=12552
+        f64.load offset=6280
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $r_5
         local.get $s0
@@ -7358,282 +7411,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=12552
+        f64.store offset=6280
+        local.get $pe0
+        f64.load offset=6288
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $r_6
+        local.get $s0
+        f64.const 2
+        local.get $in0_6
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=6288
+        local.get $pe0
+        f64.load offset=6296
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $r_7
+        local.get $s0
+        f64.const 2
+        local.get $in0_7
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=6296
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 126
+        i32.const 128
         i32.lt_u
         br_if 0
       end
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 6272
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 6272
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $r_6
-      local.get $s0
-      f64.const 2
-      local.get $in0_6
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $r_7
-      local.get $s0
-      f64.const 2
-      local.get $in0_7
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $pe0
-      f64.load offset=6272
-      local.set $in0_8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $r_8
-      local.get $s0
-      f64.const 2
-      local.get $in0_8
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=6272
-      local.get $pe0
-      f64.load offset=6280
-      local.set $in0_9
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $r_9
-      local.get $s0
-      f64.const 2
-      local.get $in0_9
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=6280
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 784
@@ -7859,26 +7679,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -7897,16 +7729,6 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
@@ -7926,6 +7748,10 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (64 × 128) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -8008,7 +7834,7 @@
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8036,13 +7862,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8065,6 +7895,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8080,6 +7920,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8097,23 +7949,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -8129,41 +7976,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -8186,6 +8053,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -8201,6 +8078,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8218,23 +8107,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -8292,9 +8176,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=1024
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $r_2
         local.get $s0
@@ -8306,11 +8190,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=1024
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=1032
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $r_3
         local.get $s0
@@ -8322,11 +8206,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=1032
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=2048
+        f64.load offset=1024
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $r_4
         local.get $s0
@@ -8338,11 +8222,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=2048
+        f64.store offset=1024
         local.get $pe0
-        f64.load offset=2056
+        f64.load offset=1032
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $r_5
         local.get $s0
@@ -8354,200 +8238,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=2056
+        f64.store offset=1032
+        local.get $pe0
+        f64.load offset=1040
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $r_6
+        local.get $s0
+        f64.const 2
+        local.get $in0_6
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=1040
+        local.get $pe0
+        f64.load offset=1048
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $r_7
+        local.get $s0
+        f64.const 2
+        local.get $in0_7
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=1048
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 63
+        i32.const 64
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 1024
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 1024
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $r_6
-      local.get $s0
-      f64.const 2
-      local.get $in0_6
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $r_7
-      local.get $s0
-      f64.const 2
-      local.get $in0_7
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 128
@@ -8773,26 +8506,38 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -8811,16 +8556,6 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
@@ -8840,6 +8575,10 @@
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (10 × 64) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -8922,7 +8661,7 @@
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8950,13 +8689,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8979,6 +8722,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8994,6 +8747,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -9011,23 +8776,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -9043,41 +8803,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -9100,6 +8880,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -9115,6 +8905,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -9132,23 +8934,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -9206,9 +9003,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=512
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -9220,11 +9017,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=512
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=520
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -9236,11 +9033,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=520
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=1024
+        f64.load offset=512
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -9252,11 +9049,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=1024
+        f64.store offset=512
         local.get $pe0
-        f64.load offset=1032
+        f64.load offset=520
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -9268,200 +9065,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=1032
+        f64.store offset=520
+        local.get $pe0
+        f64.load offset=528
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.const 0.01
+        local.get $in0_6
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=528
+        local.get $pe0
+        f64.load offset=536
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.const 0.01
+        local.get $in0_7
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=536
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 9
+        i32.const 10
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 512
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 512
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $s0
-      local.get $r_6
-      f64.const 0.01
-      local.get $in0_6
-      f64.mul
-      f64.add
-      f64.mul
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $s0
-      local.get $r_7
-      f64.const 0.01
-      local.get $in0_7
-      f64.mul
-      f64.add
-      f64.mul
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 64

@@ -747,6 +747,7 @@
     (local $a v128)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $hs v128)
     (local $tb0 f64)
     (local $tb1 f64)
     (local $ta f64)
@@ -918,16 +919,18 @@
       end
     end
     local.get $c0_0
-    f64x2.extract_lane 0
+    local.get $c0_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
     local.get $c0_0
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0
     local.get $c0_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs
+    local.get $hs
     f64x2.extract_lane 0
-    local.get $c0_1
+    local.set $s0_0
+    local.get $hs
     f64x2.extract_lane 1
-    f64.add
     local.set $s0_1
     local.get $pa
     local.get $k
@@ -1002,8 +1005,6 @@
     local.get $pc
     local.get $out_1
     f64.store offset=8
-    i32.const 2
-    local.set $j
   )
   (func $db (type 4) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)

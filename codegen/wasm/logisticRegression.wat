@@ -676,24 +676,18 @@
     (local $stride i32)
     (local $c0_0 v128)
     (local $c1_0 v128)
-    (local $c2_0 v128)
     (local $zero v128)
     (local $b0 v128)
     (local $a v128)
-    (local $off i32)
     (local $s0_0 f64)
     (local $s1_0 f64)
-    (local $s2_0 f64)
     (local $tb0 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
-    (local $out_2 f64)
-    (local $r_2 f64)
     local.get $m
     local.set $k
     local.get $m
@@ -703,10 +697,6 @@
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    i32.const 16
-    i32.mul
-    local.set $off
     ;; C (12288 × 1) = A·B, k = 1·m, dot form
     i32.const 0
     local.set $next
@@ -780,7 +770,7 @@
     i32.const 0
     local.set $i
     loop
-      ;; 3 × 1 block of C (dot products along k)
+      ;; 2 × 1 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -803,8 +793,6 @@
       local.set $c0_0
       local.get $zero
       local.set $c1_0
-      local.get $zero
-      local.set $c2_0
       local.get $pa
       local.get $k
       i32.const -2
@@ -843,17 +831,6 @@
           f64x2.add
           local.set $c1_0
           local.get $pa
-          local.get $off
-          i32.add
-          v128.load align=8
-          local.set $a
-          local.get $c2_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c2_0
-          local.get $pa
           i32.const 16
           i32.add
           local.set $pa
@@ -879,12 +856,6 @@
       f64x2.extract_lane 1
       f64.add
       local.set $s1_0
-      local.get $c2_0
-      f64x2.extract_lane 0
-      local.get $c2_0
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s2_0
       local.get $pa
       local.get $k
       i32.const 1
@@ -923,17 +894,6 @@
           f64.add
           local.set $s1_0
           local.get $pa
-          local.get $off
-          i32.add
-          f64.load
-          local.set $ta_2
-          local.get $s2_0
-          local.get $ta_2
-          local.get $tb0
-          f64.mul
-          f64.add
-          local.set $s2_0
-          local.get $pa
           i32.const 8
           i32.add
           local.set $pa
@@ -965,17 +925,8 @@
       local.get $pc
       local.get $out_1
       f64.store offset=8
-      local.get $s2_0
-      local.set $r_2
-      local.get $s0
-      local.get $r_2
-      f64.mul
-      local.set $out_2
-      local.get $pc
-      local.get $out_2
-      f64.store offset=16
       local.get $i
-      i32.const 3
+      i32.const 2
       i32.add
       local.tee $i
       i32.const 12288

@@ -24,9 +24,13 @@
  * or more, it is read once in address order first (one dropped load per 64-byte line, which the
  * hardware prefetchers follow): the blocks then find it in L2. It changes no result.
  *
- * Summation order: each element's products are summed in k order within a block (rows form,
- * scalar form) or in `lanes` interleaved partial sums then added (dot form): the error is within
- * the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no relaxed SIMD): bit-reproducible.
+ * Summation order, per k block: the rows and scalar forms add each element's products in k order
+ * to the sum of the blocks before (so in k order overall); the dot form sums the block's first
+ * ⌊klen/W⌋·W products in W interleaved partial sums (lane l: the products l, l + W, …), adds
+ * them as (s₀ + s₁) + (s₂ + s₃) (float32, W = 4) or s₀ + s₁ (float64), then the block's last
+ * klen mod W products in k order, then the sum of the blocks before (test: gemm.test.ts, bit for
+ * bit). The error is within the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no
+ * relaxed SIMD): bit-reproducible.
  */
 import { GradgenError } from '../../errors.js';
 import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
@@ -81,8 +85,11 @@ export interface GemmTiles {
  * Chosen by interleaved measurement on the 2-core development machine (AMD EPYC, 48 KB L1d and
  * 1 MB L2 per core; the course shapes and 256³, both dtypes). Rows form 4 × 2 vectors: 8
  * accumulators + 2 B vectors + 1 splat = 11 of the 16 xmm registers; 4 × 3 (16 live values)
- * and 3 × 3 run 30–40% slower (V8 then spills), 5 × 2 and 6 × 1 10–30% slower. Dot form 3 × 2:
- * 6 sums + 2 B vectors + 1 A vector; 3 × 3 is 2× slower, 2 × 2 and 4 × 2 within noise of it.
+ * and 3 × 3 run 30–40% slower (V8 then spills), 5 × 2 and 6 × 1 10–30% slower. Dot form 2 × 4:
+ * 8 sums + 4 B vectors + 1 A vector, 6 loads per 8 multiply-adds; on W4's dW₁ (20 × 12288, k =
+ * 209; timed by CPU time, X hot or in L2) 6–10% faster than 3 × 2 in both dtypes, 1.05× (f64)
+ * and 1.10× (f32) in the training step; 4 × 2, 2 × 3, 2 × 2 within 2% of 3 × 2, 1 × 4 and 4 × 1
+ * 8–20% slower, 3 × 3 and 5 × 2 2× slower (spills).
  * kc = 256 keeps a k-block of B (256 × 209 doubles = 428 KB for W4's layer 1) in L2 while the
  * row blocks of A pass over it; 128 and 512 measured within 5–10% of it. Unrolling the rows
  * form's k loop (ku = 2 or 4) made every shape 30–50% slower: V8 keeps both steps' B vectors
@@ -99,8 +106,8 @@ export function defaultTiles(_dtype: Dtype): GemmTiles {
   return {
     mr: 4,
     nv: 2,
-    dr: 3,
-    dc: 2,
+    dr: 2,
+    dc: 4,
     kc: 256,
     ku: 1,
     raMin: 32768,
@@ -445,25 +452,81 @@ class Gemm {
       f.op('end');
     }
     // horizontal sums into scalars, then the tail k % W one element at a time
-    const sums = grid(R, C, (r, c) => {
-      const s = f.local(K.s, `s${r}_${c}`);
-      const v = acc[r]![c]!;
-      f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
-      if (W === 4) {
-        f.get(v)
-          .op('f32x4.extract_lane', 2)
-          .get(v)
-          .op('f32x4.extract_lane', 3)
-          .op('f32.add')
-          .op('f32.add');
-      }
-      f.set(s);
-      return s;
-    });
+    const sums = acc.map((row, r) => this.horizontalSums(row, r));
     const tail = typeof klen === 'number' ? klen % W : -1;
     if (tail !== 0) this.dotTail(R, C, sums, klen, tail);
     this.init(sums, false, (r, c) => [r, c], true);
     this.finish(sums, false, (r, c) => [r, c], 0);
+  }
+
+  /**
+   * Each vector's lane sum, (l₀ + l₁) + (l₂ + l₃) (float32) or l₀ + l₁ (float64), into new scalar
+   * locals: W vectors at a time shuffled into one vector of their sums (two shuffles and an add
+   * per halving, fewer ops than extracting every lane), a lone vector lane by lane.
+   */
+  private horizontalSums(vs: readonly number[], r: number): number[] {
+    const { K } = this;
+    const f = K.f;
+    const W = K.W;
+    const out = vs.map((_, c) => f.local(K.s, `s${r}_${c}`));
+    for (let c0 = 0; c0 < vs.length; c0 += W) {
+      const g = vs.slice(c0, c0 + W);
+      if (g.length === 1) {
+        const v = g[0]!;
+        f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
+        if (W === 4)
+          f.get(v)
+            .op('f32x4.extract_lane', 2)
+            .get(v)
+            .op('f32x4.extract_lane', 3)
+            .op('f32.add')
+            .op('f32.add');
+        f.set(out[c0]!);
+        continue;
+      }
+      const v = f.local('v128', 'hs');
+      // pairs: [x₀ + x₁, x₂ + x₃, y₀ + y₁, y₂ + y₃] (float32) or [x₀ + x₁, y₀ + y₁] (float64)
+      const pair = (x: number, y: number) => {
+        const [even, odd] =
+          W === 4
+            ? [
+                [0, 2, 4, 6],
+                [1, 3, 5, 7],
+              ]
+            : [
+                [0, 2],
+                [1, 3],
+              ];
+        f.get(x).get(y).shuffle(even, K.es).get(x).get(y).shuffle(odd, K.es);
+        f.op(`${K.v}.add`);
+      };
+      let lanes: number[];
+      if (W === 2) {
+        pair(g[0]!, g[1]!);
+        lanes = [0, 1];
+      } else if (g.length === 2) {
+        pair(g[0]!, g[1]!);
+        f.set(v).get(v).get(v).get(v).shuffle([1, 0, 3, 2], 4).op('f32x4.add');
+        lanes = [0, 2];
+      } else {
+        const p = f.local('v128', 'hp');
+        pair(g[0]!, g[1]!);
+        f.set(p);
+        pair(g[2]!, g[3] ?? g[2]!);
+        f.set(v);
+        f.get(p).get(v).shuffle([0, 2, 4, 6], 4).get(p).get(v).shuffle([1, 3, 5, 7], 4);
+        f.op('f32x4.add');
+        lanes = [0, 1, 2, 3];
+      }
+      f.set(v);
+      g.forEach((_, q) =>
+        f
+          .get(v)
+          .op(`${K.v}.extract_lane`, lanes[q]!)
+          .set(out[c0 + q]!),
+      );
+    }
+    return out;
   }
 
   /** The last k % W products of each sum (`tail` of them, or a loop up to pa's row end). */
