@@ -20,6 +20,7 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $span i32)
     (local $lr i32)
     (local $lc i32)
     (local $m_1 i32)
@@ -98,6 +99,83 @@
     (local $out_15 f64)
     (local $in0_15 f64)
     (local $r_15 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $c2_0_3 v128)
+    (local $c2_1_1 v128)
+    (local $c3_0_3 v128)
+    (local $c3_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $out_22 v128)
+    (local $in0_22 v128)
+    (local $r_22 v128)
+    (local $out_23 v128)
+    (local $in0_23 v128)
+    (local $r_23 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $c2_0_4 v128)
+    (local $c3_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_24 v128)
+    (local $in0_24 v128)
+    (local $r_24 v128)
+    (local $out_25 v128)
+    (local $in0_25 v128)
+    (local $r_25 v128)
+    (local $out_26 v128)
+    (local $in0_26 v128)
+    (local $r_26 v128)
+    (local $out_27 v128)
+    (local $in0_27 v128)
+    (local $r_27 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $c2_0_5 f64)
+    (local $c3_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_28 f64)
+    (local $in0_28 f64)
+    (local $r_28 f64)
+    (local $out_29 f64)
+    (local $in0_29 f64)
+    (local $r_29 f64)
+    (local $out_30 f64)
+    (local $in0_30 f64)
+    (local $r_30 f64)
+    (local $out_31 f64)
+    (local $in0_31 f64)
+    (local $r_31 f64)
+    local.get $m
+    i32.const 2048
+    i32.mul
+    local.set $span
     local.get $m
     local.set $m_1
     local.get $m
@@ -116,872 +194,1749 @@
     i32.mul
     local.set $off_1
     ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
-    i32.const 0
-    local.set $kb
-    loop
-      local.get $kb
-      i32.const 256
-      i32.add
-      i32.const 1
-      i32.sub
-      local.set $lr
-      local.get $m_1
-      i32.const 1
-      i32.sub
-      local.set $lc
-      local.get $p2
-      local.get $kb
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
-      local.get $lr
-      local.get $stride
-      i32.mul
-      i32.add
-      local.get $lc
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      ;; read ahead: B's rows of this k block
+    block
       block
-        local.get $m_1
-        i32.eqz
-        br_if 0
-        local.get $end
-        local.get $pa
-        i32.sub
-        i32.const 32768
-        i32.lt_s
-        br_if 0
-        local.get $end
-        local.get $pa
+        local.get $span
         i32.const 524288
-        i32.add
-        local.get $end
-        local.get $pa
-        i32.sub
-        i32.const 524288
-        i32.lt_u
-        select
-        local.set $end
+        i32.gt_u
+        br_if 0
+        ;; k blocks of 256 where they span at most 524288 bytes of B
+        i32.const 0
+        local.set $kb
         loop
-          local.get $pa
-          i32.load
-          drop
-          local.get $pa
-          i32.const 64
+          local.get $kb
+          i32.const 256
           i32.add
-          local.tee $pa
-          local.get $end
-          i32.le_u
+          i32.const 1
+          i32.sub
+          local.set $lr
+          local.get $m_1
+          i32.const 1
+          i32.sub
+          local.set $lc
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $lr
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $lc
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $end
+          ;; read ahead: B's rows of this k block
+          block
+            local.get $m_1
+            i32.eqz
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 32768
+            i32.lt_s
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.const 524288
+            i32.add
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 524288
+            i32.lt_u
+            select
+            local.set $end
+            loop
+              local.get $pa
+              i32.load
+              drop
+              local.get $pa
+              i32.const 64
+              i32.add
+              local.tee $pa
+              local.get $end
+              i32.le_u
+              br_if 0
+            end
+          end
+          i32.const 0
+          local.set $i
+          loop
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 4 block of C (2 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0
+                  local.get $zero
+                  local.set $c0_1
+                  local.get $zero
+                  local.set $c1_0
+                  local.get $zero
+                  local.set $c1_1
+                  local.get $zero
+                  local.set $c2_0
+                  local.get $zero
+                  local.set $c2_1
+                  local.get $zero
+                  local.set $c3_0
+                  local.get $zero
+                  local.set $c3_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0
+                  local.get $pc
+                  v128.load offset=16 align=8
+                  local.set $c0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c1_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c2_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c3_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0
+                  local.get $pb
+                  v128.load offset=16 align=8
+                  local.set $b1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a
+                  local.get $c0_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0
+                  local.get $c0_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_1
+                  local.get $pa
+                  v128.load64_splat offset=98304
+                  local.set $a
+                  local.get $c1_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0
+                  local.get $c1_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_1
+                  local.get $pa
+                  v128.load64_splat offset=196608
+                  local.set $a
+                  local.get $c2_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0
+                  local.get $c2_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_1
+                  local.get $pa
+                  v128.load64_splat offset=294912
+                  local.set $a
+                  local.get $c3_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0
+                  local.get $c3_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0
+                  local.get $c0_0
+                  local.set $r
+                  local.get $in0
+                  local.get $r
+                  f64x2.add
+                  local.set $out
+                  local.get $pc
+                  local.get $out
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_1
+                  local.get $c0_1
+                  local.set $r_1
+                  local.get $in0_1
+                  local.get $r_1
+                  f64x2.add
+                  local.set $out_1
+                  local.get $pc
+                  local.get $out_1
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_2
+                  local.get $c1_0
+                  local.set $r_2
+                  local.get $in0_2
+                  local.get $r_2
+                  f64x2.add
+                  local.set $out_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_2
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_3
+                  local.get $c1_1
+                  local.set $r_3
+                  local.get $in0_3
+                  local.get $r_3
+                  f64x2.add
+                  local.set $out_3
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_3
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_4
+                  local.get $c2_0
+                  local.set $r_4
+                  local.get $in0_4
+                  local.get $r_4
+                  f64x2.add
+                  local.set $out_4
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_4
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_5
+                  local.get $c2_1
+                  local.set $r_5
+                  local.get $in0_5
+                  local.get $r_5
+                  f64x2.add
+                  local.set $out_5
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_5
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_6
+                  local.get $c3_0
+                  local.set $r_6
+                  local.get $in0_6
+                  local.get $r_6
+                  f64x2.add
+                  local.set $out_6
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_6
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_7
+                  local.get $c3_1
+                  local.set $r_7
+                  local.get $in0_7
+                  local.get $r_7
+                  f64x2.add
+                  local.set $out_7
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_7
+                  v128.store offset=16 align=8
+                else
+                  local.get $pc
+                  local.get $c0_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $c0_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_1
+                  v128.store offset=16 align=8
+                end
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 2
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 2 block of C (1 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0_1
+                  local.get $zero
+                  local.set $c1_0_1
+                  local.get $zero
+                  local.set $c2_0_1
+                  local.get $zero
+                  local.set $c3_0_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_1
+                  local.get $c0_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_1
+                  local.get $pa
+                  v128.load64_splat offset=98304
+                  local.set $a_1
+                  local.get $c1_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_1
+                  local.get $pa
+                  v128.load64_splat offset=196608
+                  local.set $a_1
+                  local.get $c2_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_1
+                  local.get $pa
+                  v128.load64_splat offset=294912
+                  local.set $a_1
+                  local.get $c3_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_8
+                  local.get $c0_0_1
+                  local.set $r_8
+                  local.get $in0_8
+                  local.get $r_8
+                  f64x2.add
+                  local.set $out_8
+                  local.get $pc
+                  local.get $out_8
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_9
+                  local.get $c1_0_1
+                  local.set $r_9
+                  local.get $in0_9
+                  local.get $r_9
+                  f64x2.add
+                  local.set $out_9
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_9
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_10
+                  local.get $c2_0_1
+                  local.set $r_10
+                  local.get $in0_10
+                  local.get $r_10
+                  f64x2.add
+                  local.set $out_10
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_10
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_11
+                  local.get $c3_0_1
+                  local.set $r_11
+                  local.get $in0_11
+                  local.get $r_11
+                  f64x2.add
+                  local.set $out_11
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_11
+                  v128.store align=8
+                else
+                  local.get $pc
+                  local.get $c0_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_1
+                  v128.store align=8
+                end
+                local.get $j
+                i32.const 2
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 1
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 1 block of C
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  f64.const 0
+                  local.set $c0_0_2
+                  f64.const 0
+                  local.set $c1_0_2
+                  f64.const 0
+                  local.set $c2_0_2
+                  f64.const 0
+                  local.set $c3_0_2
+                else
+                  local.get $pc
+                  f64.load
+                  local.set $c0_0_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  f64.load
+                  local.set $c1_0_2
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  f64.load
+                  local.set $c2_0_2
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  f64.load
+                  local.set $c3_0_2
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  f64.load
+                  local.set $b0_2
+                  local.get $pa
+                  f64.load
+                  local.set $a_2
+                  local.get $c0_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c0_0_2
+                  local.get $pa
+                  f64.load offset=98304
+                  local.set $a_2
+                  local.get $c1_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c1_0_2
+                  local.get $pa
+                  f64.load offset=196608
+                  local.set $a_2
+                  local.get $c2_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c2_0_2
+                  local.get $pa
+                  f64.load offset=294912
+                  local.set $a_2
+                  local.get $c3_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c3_0_2
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  f64.load
+                  local.set $in0_12
+                  local.get $c0_0_2
+                  local.set $r_12
+                  local.get $in0_12
+                  local.get $r_12
+                  f64.add
+                  local.set $out_12
+                  local.get $pc
+                  local.get $out_12
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=8
+                  local.set $in0_13
+                  local.get $c1_0_2
+                  local.set $r_13
+                  local.get $in0_13
+                  local.get $r_13
+                  f64.add
+                  local.set $out_13
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_13
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=16
+                  local.set $in0_14
+                  local.get $c2_0_2
+                  local.set $r_14
+                  local.get $in0_14
+                  local.get $r_14
+                  f64.add
+                  local.set $out_14
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_14
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=24
+                  local.set $in0_15
+                  local.get $c3_0_2
+                  local.set $r_15
+                  local.get $in0_15
+                  local.get $r_15
+                  f64.add
+                  local.set $out_15
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_15
+                  f64.store
+                else
+                  local.get $pc
+                  local.get $c0_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_2
+                  f64.store
+                end
+                local.get $j
+                i32.const 1
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            local.get $i
+            i32.const 4
+            i32.add
+            local.tee $i
+            i32.const 20
+            i32.lt_u
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          local.tee $kb
+          i32.const 12288
+          i32.lt_u
           br_if 0
         end
+        br 1
       end
       i32.const 0
-      local.set $i
+      local.set $kb
       loop
-        i32.const 0
-        local.set $j
-        block
-          loop
-            local.get $j
-            i32.const 4
-            i32.add
-            local.get $m_1
-            i32.gt_u
-            br_if 1
-            ;; 4 × 4 block of C (2 vectors)
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              local.get $zero
-              local.set $c0_0
-              local.get $zero
-              local.set $c0_1
-              local.get $zero
-              local.set $c1_0
-              local.get $zero
-              local.set $c1_1
-              local.get $zero
-              local.set $c2_0
-              local.get $zero
-              local.set $c2_1
-              local.get $zero
-              local.set $c3_0
-              local.get $zero
-              local.set $c3_1
-            else
-              local.get $pc
-              v128.load align=8
-              local.set $c0_0
-              local.get $pc
-              v128.load offset=16 align=8
-              local.set $c0_1
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load align=8
-              local.set $c1_0
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c1_1
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load align=8
-              local.set $c2_0
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c2_1
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load align=8
-              local.set $c3_0
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c3_1
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              v128.load align=8
-              local.set $b0
-              local.get $pb
-              v128.load offset=16 align=8
-              local.set $b1
-              local.get $pa
-              v128.load64_splat
-              local.set $a
-              local.get $c0_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c0_0
-              local.get $c0_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c0_1
-              local.get $pa
-              v128.load64_splat offset=98304
-              local.set $a
-              local.get $c1_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c1_0
-              local.get $c1_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c1_1
-              local.get $pa
-              v128.load64_splat offset=196608
-              local.set $a
-              local.get $c2_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c2_0
-              local.get $c2_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c2_1
-              local.get $pa
-              v128.load64_splat offset=294912
-              local.set $a
-              local.get $c3_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c3_0
-              local.get $c3_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c3_1
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0
-              local.get $c0_0
-              local.set $r
-              local.get $in0
-              local.get $r
-              f64x2.add
-              local.set $out
-              local.get $pc
-              local.get $out
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0_1
-              local.get $c0_1
-              local.set $r_1
-              local.get $in0_1
-              local.get $r_1
-              f64x2.add
-              local.set $out_1
-              local.get $pc
-              local.get $out_1
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_2
-              local.get $c1_0
-              local.set $r_2
-              local.get $in0_2
-              local.get $r_2
-              f64x2.add
-              local.set $out_2
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_2
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_3
-              local.get $c1_1
-              local.set $r_3
-              local.get $in0_3
-              local.get $r_3
-              f64x2.add
-              local.set $out_3
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_3
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_4
-              local.get $c2_0
-              local.set $r_4
-              local.get $in0_4
-              local.get $r_4
-              f64x2.add
-              local.set $out_4
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_4
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_5
-              local.get $c2_1
-              local.set $r_5
-              local.get $in0_5
-              local.get $r_5
-              f64x2.add
-              local.set $out_5
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_5
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_6
-              local.get $c3_0
-              local.set $r_6
-              local.get $in0_6
-              local.get $r_6
-              f64x2.add
-              local.set $out_6
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_6
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_7
-              local.get $c3_1
-              local.set $r_7
-              local.get $in0_7
-              local.get $r_7
-              f64x2.add
-              local.set $out_7
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_7
-              v128.store offset=16 align=8
-            else
-              local.get $pc
-              local.get $c0_0
-              v128.store align=8
-              local.get $pc
-              local.get $c0_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0
-              v128.store align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0
-              v128.store align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0
-              v128.store align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_1
-              v128.store offset=16 align=8
-            end
-            local.get $j
-            i32.const 4
-            i32.add
-            local.set $j
-            br 0
-          end
-        end
-        block
-          loop
-            local.get $j
-            i32.const 2
-            i32.add
-            local.get $m_1
-            i32.gt_u
-            br_if 1
-            ;; 4 × 2 block of C (1 vectors)
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              local.get $zero
-              local.set $c0_0_1
-              local.get $zero
-              local.set $c1_0_1
-              local.get $zero
-              local.set $c2_0_1
-              local.get $zero
-              local.set $c3_0_1
-            else
-              local.get $pc
-              v128.load align=8
-              local.set $c0_0_1
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load align=8
-              local.set $c1_0_1
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load align=8
-              local.set $c2_0_1
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load align=8
-              local.set $c3_0_1
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              v128.load align=8
-              local.set $b0_1
-              local.get $pa
-              v128.load64_splat
-              local.set $a_1
-              local.get $c0_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c0_0_1
-              local.get $pa
-              v128.load64_splat offset=98304
-              local.set $a_1
-              local.get $c1_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c1_0_1
-              local.get $pa
-              v128.load64_splat offset=196608
-              local.set $a_1
-              local.get $c2_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c2_0_1
-              local.get $pa
-              v128.load64_splat offset=294912
-              local.set $a_1
-              local.get $c3_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c3_0_1
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0_8
-              local.get $c0_0_1
-              local.set $r_8
-              local.get $in0_8
-              local.get $r_8
-              f64x2.add
-              local.set $out_8
-              local.get $pc
-              local.get $out_8
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_9
-              local.get $c1_0_1
-              local.set $r_9
-              local.get $in0_9
-              local.get $r_9
-              f64x2.add
-              local.set $out_9
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_9
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_10
-              local.get $c2_0_1
-              local.set $r_10
-              local.get $in0_10
-              local.get $r_10
-              f64x2.add
-              local.set $out_10
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_10
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_11
-              local.get $c3_0_1
-              local.set $r_11
-              local.get $in0_11
-              local.get $r_11
-              f64x2.add
-              local.set $out_11
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_11
-              v128.store align=8
-            else
-              local.get $pc
-              local.get $c0_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0_1
-              v128.store align=8
-            end
-            local.get $j
-            i32.const 2
-            i32.add
-            local.set $j
-            br 0
-          end
-        end
-        block
-          loop
-            local.get $j
-            i32.const 1
-            i32.add
-            local.get $m_1
-            i32.gt_u
-            br_if 1
-            ;; 4 × 1 block of C
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              f64.const 0
-              local.set $c0_0_2
-              f64.const 0
-              local.set $c1_0_2
-              f64.const 0
-              local.set $c2_0_2
-              f64.const 0
-              local.set $c3_0_2
-            else
-              local.get $pc
-              f64.load
-              local.set $c0_0_2
-              local.get $pc
-              local.get $stride
-              i32.add
-              f64.load
-              local.set $c1_0_2
-              local.get $pc
-              local.get $off
-              i32.add
-              f64.load
-              local.set $c2_0_2
-              local.get $pc
-              local.get $off_1
-              i32.add
-              f64.load
-              local.set $c3_0_2
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              f64.load
-              local.set $b0_2
-              local.get $pa
-              f64.load
-              local.set $a_2
-              local.get $c0_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c0_0_2
-              local.get $pa
-              f64.load offset=98304
-              local.set $a_2
-              local.get $c1_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c1_0_2
-              local.get $pa
-              f64.load offset=196608
-              local.set $a_2
-              local.get $c2_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c2_0_2
-              local.get $pa
-              f64.load offset=294912
-              local.set $a_2
-              local.get $c3_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c3_0_2
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              f64.load
-              local.set $in0_12
-              local.get $c0_0_2
-              local.set $r_12
-              local.get $in0_12
-              local.get $r_12
-              f64.add
-              local.set $out_12
-              local.get $pc
-              local.get $out_12
-              f64.store
-              local.get $pe0
-              f64.load offset=8
-              local.set $in0_13
-              local.get $c1_0_2
-              local.set $r_13
-              local.get $in0_13
-              local.get $r_13
-              f64.add
-              local.set $out_13
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_13
-              f64.store
-              local.get $pe0
-              f64.load offset=16
-              local.set $in0_14
-              local.get $c2_0_2
-              local.set $r_14
-              local.get $in0_14
-              local.get $r_14
-              f64.add
-              local.set $out_14
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_14
-              f64.store
-              local.get $pe0
-              f64.load offset=24
-              local.set $in0_15
-              local.get $c3_0_2
-              local.set $r_15
-              local.get $in0_15
-              local.get $r_15
-              f64.add
-              local.set $out_15
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_15
-              f64.store
-            else
-              local.get $pc
-              local.get $c0_0_2
-              f64.store
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0_2
-              f64.store
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0_2
-              f64.store
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0_2
-              f64.store
-            end
-            local.get $j
-            i32.const 1
-            i32.add
-            local.set $j
-            br 0
-          end
-        end
-        local.get $i
-        i32.const 4
+        local.get $kb
+        i32.const 64
         i32.add
-        local.tee $i
-        i32.const 20
+        i32.const 1
+        i32.sub
+        local.set $lr_1
+        local.get $m_1
+        i32.const 1
+        i32.sub
+        local.set $lc_1
+        local.get $p2
+        local.get $kb
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr_1
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $lc_1
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
+          local.get $m_1
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+        i32.const 0
+        local.set $i
+        loop
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 4 block of C (2 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_3
+                local.get $zero
+                local.set $c0_1_1
+                local.get $zero
+                local.set $c1_0_3
+                local.get $zero
+                local.set $c1_1_1
+                local.get $zero
+                local.set $c2_0_3
+                local.get $zero
+                local.set $c2_1_1
+                local.get $zero
+                local.set $c3_0_3
+                local.get $zero
+                local.set $c3_1_1
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_3
+                local.get $pc
+                v128.load offset=16 align=8
+                local.set $c0_1_1
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_3
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c1_1_1
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_3
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c2_1_1
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_3
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c3_1_1
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_3
+                local.get $pb
+                v128.load offset=16 align=8
+                local.set $b1_1
+                local.get $pa
+                v128.load64_splat
+                local.set $a_3
+                local.get $c0_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_3
+                local.get $c0_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c0_1_1
+                local.get $pa
+                v128.load64_splat offset=98304
+                local.set $a_3
+                local.get $c1_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_3
+                local.get $c1_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c1_1_1
+                local.get $pa
+                v128.load64_splat offset=196608
+                local.set $a_3
+                local.get $c2_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_3
+                local.get $c2_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c2_1_1
+                local.get $pa
+                v128.load64_splat offset=294912
+                local.set $a_3
+                local.get $c3_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_3
+                local.get $c3_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c3_1_1
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_16
+                local.get $c0_0_3
+                local.set $r_16
+                local.get $in0_16
+                local.get $r_16
+                f64x2.add
+                local.set $out_16
+                local.get $pc
+                local.get $out_16
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_17
+                local.get $c0_1_1
+                local.set $r_17
+                local.get $in0_17
+                local.get $r_17
+                f64x2.add
+                local.set $out_17
+                local.get $pc
+                local.get $out_17
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_18
+                local.get $c1_0_3
+                local.set $r_18
+                local.get $in0_18
+                local.get $r_18
+                f64x2.add
+                local.set $out_18
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_18
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_19
+                local.get $c1_1_1
+                local.set $r_19
+                local.get $in0_19
+                local.get $r_19
+                f64x2.add
+                local.set $out_19
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_19
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_20
+                local.get $c2_0_3
+                local.set $r_20
+                local.get $in0_20
+                local.get $r_20
+                f64x2.add
+                local.set $out_20
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_20
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_21
+                local.get $c2_1_1
+                local.set $r_21
+                local.get $in0_21
+                local.get $r_21
+                f64x2.add
+                local.set $out_21
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_21
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_22
+                local.get $c3_0_3
+                local.set $r_22
+                local.get $in0_22
+                local.get $r_22
+                f64x2.add
+                local.set $out_22
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_22
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_23
+                local.get $c3_1_1
+                local.set $r_23
+                local.get $in0_23
+                local.get $r_23
+                f64x2.add
+                local.set $out_23
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_23
+                v128.store offset=16 align=8
+              else
+                local.get $pc
+                local.get $c0_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $c0_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_1_1
+                v128.store offset=16 align=8
+              end
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 2
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 2 block of C (1 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_4
+                local.get $zero
+                local.set $c1_0_4
+                local.get $zero
+                local.set $c2_0_4
+                local.get $zero
+                local.set $c3_0_4
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_4
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_4
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_4
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_4
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_4
+                local.get $pa
+                v128.load64_splat
+                local.set $a_4
+                local.get $c0_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_4
+                local.get $pa
+                v128.load64_splat offset=98304
+                local.set $a_4
+                local.get $c1_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_4
+                local.get $pa
+                v128.load64_splat offset=196608
+                local.set $a_4
+                local.get $c2_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_4
+                local.get $pa
+                v128.load64_splat offset=294912
+                local.set $a_4
+                local.get $c3_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_4
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_24
+                local.get $c0_0_4
+                local.set $r_24
+                local.get $in0_24
+                local.get $r_24
+                f64x2.add
+                local.set $out_24
+                local.get $pc
+                local.get $out_24
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_25
+                local.get $c1_0_4
+                local.set $r_25
+                local.get $in0_25
+                local.get $r_25
+                f64x2.add
+                local.set $out_25
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_25
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_26
+                local.get $c2_0_4
+                local.set $r_26
+                local.get $in0_26
+                local.get $r_26
+                f64x2.add
+                local.set $out_26
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_26
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_27
+                local.get $c3_0_4
+                local.set $r_27
+                local.get $in0_27
+                local.get $r_27
+                f64x2.add
+                local.set $out_27
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_27
+                v128.store align=8
+              else
+                local.get $pc
+                local.get $c0_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_4
+                v128.store align=8
+              end
+              local.get $j
+              i32.const 2
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 1
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 1 block of C
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                f64.const 0
+                local.set $c0_0_5
+                f64.const 0
+                local.set $c1_0_5
+                f64.const 0
+                local.set $c2_0_5
+                f64.const 0
+                local.set $c3_0_5
+              else
+                local.get $pc
+                f64.load
+                local.set $c0_0_5
+                local.get $pc
+                local.get $stride
+                i32.add
+                f64.load
+                local.set $c1_0_5
+                local.get $pc
+                local.get $off
+                i32.add
+                f64.load
+                local.set $c2_0_5
+                local.get $pc
+                local.get $off_1
+                i32.add
+                f64.load
+                local.set $c3_0_5
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                f64.load
+                local.set $b0_5
+                local.get $pa
+                f64.load
+                local.set $a_5
+                local.get $c0_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c0_0_5
+                local.get $pa
+                f64.load offset=98304
+                local.set $a_5
+                local.get $c1_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c1_0_5
+                local.get $pa
+                f64.load offset=196608
+                local.set $a_5
+                local.get $c2_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c2_0_5
+                local.get $pa
+                f64.load offset=294912
+                local.set $a_5
+                local.get $c3_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c3_0_5
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_28
+                local.get $c0_0_5
+                local.set $r_28
+                local.get $in0_28
+                local.get $r_28
+                f64.add
+                local.set $out_28
+                local.get $pc
+                local.get $out_28
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_29
+                local.get $c1_0_5
+                local.set $r_29
+                local.get $in0_29
+                local.get $r_29
+                f64.add
+                local.set $out_29
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_29
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_30
+                local.get $c2_0_5
+                local.set $r_30
+                local.get $in0_30
+                local.get $r_30
+                f64.add
+                local.set $out_30
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_30
+                f64.store
+                local.get $pe0
+                f64.load offset=24
+                local.set $in0_31
+                local.get $c3_0_5
+                local.set $r_31
+                local.get $in0_31
+                local.get $r_31
+                f64.add
+                local.set $out_31
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_31
+                f64.store
+              else
+                local.get $pc
+                local.get $c0_0_5
+                f64.store
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_5
+                f64.store
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_5
+                f64.store
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_5
+                f64.store
+              end
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          local.get $i
+          i32.const 4
+          i32.add
+          local.tee $i
+          i32.const 20
+          i32.lt_u
+          br_if 0
+        end
+        local.get $kb
+        i32.const 64
+        i32.add
+        local.tee $kb
+        i32.const 12288
         i32.lt_u
         br_if 0
       end
-      local.get $kb
-      i32.const 256
-      i32.add
-      local.tee $kb
-      i32.const 12288
-      i32.lt_u
-      br_if 0
     end
   )
   (func $A1 (type 2) (param $m i32) (param $p0 i32) (param $p1 i32)

@@ -19,6 +19,7 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $span i32)
     (local $lr i32)
     (local $lc i32)
     (local $m_1 i32)
@@ -47,6 +48,35 @@
     (local $out_3 f64)
     (local $in0_3 f64)
     (local $r_3 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_4 v128)
+    (local $in0_4 v128)
+    (local $r_4 v128)
+    (local $out_5 v128)
+    (local $in0_5 v128)
+    (local $r_5 v128)
+    (local $c0_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_6 v128)
+    (local $in0_6 v128)
+    (local $r_6 v128)
+    (local $c0_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_7 f64)
+    (local $in0_7 f64)
+    (local $r_7 f64)
+    local.get $m
+    i32.const 2048
+    i32.mul
+    local.set $span
     local.get $m
     local.set $m_1
     local.get $m
@@ -57,428 +87,861 @@
     f64x2.splat
     local.set $zero
     ;; C (1 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
-    i32.const 0
-    local.set $kb
-    loop
-      local.get $kb
-      i32.const 256
-      i32.add
-      i32.const 1
-      i32.sub
-      local.set $lr
-      local.get $m_1
-      i32.const 1
-      i32.sub
-      local.set $lc
-      local.get $p2
-      local.get $kb
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
-      local.get $lr
-      local.get $stride
-      i32.mul
-      i32.add
-      local.get $lc
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      ;; read ahead: B's rows of this k block
+    block
       block
-        local.get $m_1
-        i32.eqz
-        br_if 0
-        local.get $end
-        local.get $pa
-        i32.sub
-        i32.const 32768
-        i32.lt_s
-        br_if 0
-        local.get $end
-        local.get $pa
+        local.get $span
         i32.const 524288
-        i32.add
-        local.get $end
-        local.get $pa
-        i32.sub
-        i32.const 524288
-        i32.lt_u
-        select
-        local.set $end
+        i32.gt_u
+        br_if 0
+        ;; k blocks of 256 where they span at most 524288 bytes of B
+        i32.const 0
+        local.set $kb
         loop
-          local.get $pa
-          i32.load
-          drop
-          local.get $pa
-          i32.const 64
+          local.get $kb
+          i32.const 256
           i32.add
-          local.tee $pa
-          local.get $end
-          i32.le_u
+          i32.const 1
+          i32.sub
+          local.set $lr
+          local.get $m_1
+          i32.const 1
+          i32.sub
+          local.set $lc
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $lr
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $lc
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $end
+          ;; read ahead: B's rows of this k block
+          block
+            local.get $m_1
+            i32.eqz
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 32768
+            i32.lt_s
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.const 524288
+            i32.add
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 524288
+            i32.lt_u
+            select
+            local.set $end
+            loop
+              local.get $pa
+              i32.load
+              drop
+              local.get $pa
+              i32.const 64
+              i32.add
+              local.tee $pa
+              local.get $end
+              i32.le_u
+              br_if 0
+            end
+          end
+          i32.const 0
+          local.set $i
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 1 × 4 block of C (2 vectors)
+              local.get $p1
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0
+                local.get $zero
+                local.set $c0_1
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0
+                local.get $pc
+                v128.load offset=16 align=8
+                local.set $c0_1
+              end
+              i32.const 256
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0
+                local.get $pb
+                v128.load offset=16 align=8
+                local.set $b1
+                local.get $pa
+                v128.load64_splat
+                local.set $a
+                local.get $c0_0
+                local.get $a
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0
+                local.get $c0_1
+                local.get $a
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $c0_1
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0
+                local.get $c0_0
+                local.set $r
+                local.get $in0
+                local.get $r
+                f64x2.add
+                local.set $out
+                local.get $pc
+                local.get $out
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_1
+                local.get $c0_1
+                local.set $r_1
+                local.get $in0_1
+                local.get $r_1
+                f64x2.add
+                local.set $out_1
+                local.get $pc
+                local.get $out_1
+                v128.store offset=16 align=8
+              else
+                local.get $pc
+                local.get $c0_0
+                v128.store align=8
+                local.get $pc
+                local.get $c0_1
+                v128.store offset=16 align=8
+              end
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 2
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 1 × 2 block of C (1 vectors)
+              local.get $p1
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_1
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_1
+              end
+              i32.const 256
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_1
+                local.get $pa
+                v128.load64_splat
+                local.set $a_1
+                local.get $c0_0_1
+                local.get $a_1
+                local.get $b0_1
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_1
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_2
+                local.get $c0_0_1
+                local.set $r_2
+                local.get $in0_2
+                local.get $r_2
+                f64x2.add
+                local.set $out_2
+                local.get $pc
+                local.get $out_2
+                v128.store align=8
+              else
+                local.get $pc
+                local.get $c0_0_1
+                v128.store align=8
+              end
+              local.get $j
+              i32.const 2
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 1
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 1 × 1 block of C
+              local.get $p1
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                f64.const 0
+                local.set $c0_0_2
+              else
+                local.get $pc
+                f64.load
+                local.set $c0_0_2
+              end
+              i32.const 256
+              local.set $end
+              loop
+                local.get $pb
+                f64.load
+                local.set $b0_2
+                local.get $pa
+                f64.load
+                local.set $a_2
+                local.get $c0_0_2
+                local.get $a_2
+                local.get $b0_2
+                f64.mul
+                f64.add
+                local.set $c0_0_2
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_3
+                local.get $c0_0_2
+                local.set $r_3
+                local.get $in0_3
+                local.get $r_3
+                f64.add
+                local.set $out_3
+                local.get $pc
+                local.get $out_3
+                f64.store
+              else
+                local.get $pc
+                local.get $c0_0_2
+                f64.store
+              end
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          local.tee $kb
+          i32.const 12288
+          i32.lt_u
           br_if 0
         end
+        br 1
       end
       i32.const 0
-      local.set $i
-      i32.const 0
-      local.set $j
-      block
-        loop
-          local.get $j
-          i32.const 4
-          i32.add
+      local.set $kb
+      loop
+        local.get $kb
+        i32.const 64
+        i32.add
+        i32.const 1
+        i32.sub
+        local.set $lr_1
+        local.get $m_1
+        i32.const 1
+        i32.sub
+        local.set $lc_1
+        local.get $p2
+        local.get $kb
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr_1
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $lc_1
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
           local.get $m_1
-          i32.gt_u
-          br_if 1
-          ;; 1 × 4 block of C (2 vectors)
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
           i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0
-            local.get $zero
-            local.set $c0_1
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0
-            local.get $pc
-            v128.load offset=16 align=8
-            local.set $c0_1
-          end
-          i32.const 256
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
           local.set $end
           loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0
-            local.get $pb
-            v128.load offset=16 align=8
-            local.set $b1
             local.get $pa
-            v128.load64_splat
-            local.set $a
-            local.get $c0_0
-            local.get $a
-            local.get $b0
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0
-            local.get $c0_1
-            local.get $a
-            local.get $b1
-            f64x2.mul
-            f64x2.add
-            local.set $c0_1
+            i32.load
+            drop
             local.get $pa
-            i32.const 8
+            i32.const 64
             i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
+            local.tee $pa
             local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
+            i32.le_u
             br_if 0
           end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0
-            local.get $c0_0
-            local.set $r
-            local.get $in0
-            local.get $r
-            f64x2.add
-            local.set $out
-            local.get $pc
-            local.get $out
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_1
-            local.get $c0_1
-            local.set $r_1
-            local.get $in0_1
-            local.get $r_1
-            f64x2.add
-            local.set $out_1
-            local.get $pc
-            local.get $out_1
-            v128.store offset=16 align=8
-          else
-            local.get $pc
-            local.get $c0_0
-            v128.store align=8
-            local.get $pc
-            local.get $c0_1
-            v128.store offset=16 align=8
-          end
-          local.get $j
-          i32.const 4
-          i32.add
-          local.set $j
-          br 0
         end
-      end
-      block
-        loop
-          local.get $j
-          i32.const 2
-          i32.add
-          local.get $m_1
-          i32.gt_u
-          br_if 1
-          ;; 1 × 2 block of C (1 vectors)
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0_1
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0_1
-          end
-          i32.const 256
-          local.set $end
+        i32.const 0
+        local.set $i
+        i32.const 0
+        local.set $j
+        block
           loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0_1
-            local.get $pa
-            v128.load64_splat
-            local.set $a_1
-            local.get $c0_0_1
-            local.get $a_1
-            local.get $b0_1
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0_1
-            local.get $pa
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $m_1
+            i32.gt_u
+            br_if 1
+            ;; 1 × 4 block of C (2 vectors)
+            local.get $p1
+            local.get $kb
             i32.const 8
+            i32.mul
             i32.add
             local.set $pa
-            local.get $pb
+            local.get $p2
+            local.get $kb
             local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
             i32.add
             local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0_3
+              local.get $zero
+              local.set $c0_1_1
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0_3
+              local.get $pc
+              v128.load offset=16 align=8
+              local.set $c0_1_1
+            end
+            i32.const 64
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0_3
+              local.get $pb
+              v128.load offset=16 align=8
+              local.set $b1_1
+              local.get $pa
+              v128.load64_splat
+              local.set $a_3
+              local.get $c0_0_3
+              local.get $a_3
+              local.get $b0_3
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0_3
+              local.get $c0_1_1
+              local.get $a_3
+              local.get $b1_1
+              f64x2.mul
+              f64x2.add
+              local.set $c0_1_1
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 64
+            i32.add
+            i32.const 12288
+            i32.ge_u
+            if
+              local.get $p3
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_4
+              local.get $c0_0_3
+              local.set $r_4
+              local.get $in0_4
+              local.get $r_4
+              f64x2.add
+              local.set $out_4
+              local.get $pc
+              local.get $out_4
+              v128.store align=8
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_5
+              local.get $c0_1_1
+              local.set $r_5
+              local.get $in0_5
+              local.get $r_5
+              f64x2.add
+              local.set $out_5
+              local.get $pc
+              local.get $out_5
+              v128.store offset=16 align=8
+            else
+              local.get $pc
+              local.get $c0_0_3
+              v128.store align=8
+              local.get $pc
+              local.get $c0_1_1
+              v128.store offset=16 align=8
+            end
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
           end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_2
-            local.get $c0_0_1
-            local.set $r_2
-            local.get $in0_2
-            local.get $r_2
-            f64x2.add
-            local.set $out_2
-            local.get $pc
-            local.get $out_2
-            v128.store align=8
-          else
-            local.get $pc
-            local.get $c0_0_1
-            v128.store align=8
-          end
-          local.get $j
-          i32.const 2
-          i32.add
-          local.set $j
-          br 0
         end
-      end
-      block
-        loop
-          local.get $j
-          i32.const 1
-          i32.add
-          local.get $m_1
-          i32.gt_u
-          br_if 1
-          ;; 1 × 1 block of C
-          local.get $p1
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            f64.const 0
-            local.set $c0_0_2
-          else
-            local.get $pc
-            f64.load
-            local.set $c0_0_2
-          end
-          i32.const 256
-          local.set $end
+        block
           loop
-            local.get $pb
-            f64.load
-            local.set $b0_2
-            local.get $pa
-            f64.load
-            local.set $a_2
-            local.get $c0_0_2
-            local.get $a_2
-            local.get $b0_2
-            f64.mul
-            f64.add
-            local.set $c0_0_2
-            local.get $pa
+            local.get $j
+            i32.const 2
+            i32.add
+            local.get $m_1
+            i32.gt_u
+            br_if 1
+            ;; 1 × 2 block of C (1 vectors)
+            local.get $p1
+            local.get $kb
             i32.const 8
+            i32.mul
             i32.add
             local.set $pa
-            local.get $pb
+            local.get $p2
+            local.get $kb
             local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
             i32.add
             local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              local.get $zero
+              local.set $c0_0_4
+            else
+              local.get $pc
+              v128.load align=8
+              local.set $c0_0_4
+            end
+            i32.const 64
+            local.set $end
+            loop
+              local.get $pb
+              v128.load align=8
+              local.set $b0_4
+              local.get $pa
+              v128.load64_splat
+              local.set $a_4
+              local.get $c0_0_4
+              local.get $a_4
+              local.get $b0_4
+              f64x2.mul
+              f64x2.add
+              local.set $c0_0_4
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 64
+            i32.add
+            i32.const 12288
+            i32.ge_u
+            if
+              local.get $p3
+              local.set $pe0
+              local.get $pe0
+              v128.load64_splat
+              local.set $in0_6
+              local.get $c0_0_4
+              local.set $r_6
+              local.get $in0_6
+              local.get $r_6
+              f64x2.add
+              local.set $out_6
+              local.get $pc
+              local.get $out_6
+              v128.store align=8
+            else
+              local.get $pc
+              local.get $c0_0_4
+              v128.store align=8
+            end
+            local.get $j
+            i32.const 2
+            i32.add
+            local.set $j
+            br 0
           end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 12288
-          i32.ge_u
-          if
-            local.get $p3
-            local.set $pe0
-            local.get $pe0
-            f64.load
-            local.set $in0_3
-            local.get $c0_0_2
-            local.set $r_3
-            local.get $in0_3
-            local.get $r_3
-            f64.add
-            local.set $out_3
-            local.get $pc
-            local.get $out_3
-            f64.store
-          else
-            local.get $pc
-            local.get $c0_0_2
-            f64.store
-          end
-          local.get $j
-          i32.const 1
-          i32.add
-          local.set $j
-          br 0
         end
+        block
+          loop
+            local.get $j
+            i32.const 1
+            i32.add
+            local.get $m_1
+            i32.gt_u
+            br_if 1
+            ;; 1 × 1 block of C
+            local.get $p1
+            local.get $kb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $kb
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pb
+            local.get $p0
+            local.get $i
+            local.get $stride
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pc
+            local.get $kb
+            i32.eqz
+            if
+              f64.const 0
+              local.set $c0_0_5
+            else
+              local.get $pc
+              f64.load
+              local.set $c0_0_5
+            end
+            i32.const 64
+            local.set $end
+            loop
+              local.get $pb
+              f64.load
+              local.set $b0_5
+              local.get $pa
+              f64.load
+              local.set $a_5
+              local.get $c0_0_5
+              local.get $a_5
+              local.get $b0_5
+              f64.mul
+              f64.add
+              local.set $c0_0_5
+              local.get $pa
+              i32.const 8
+              i32.add
+              local.set $pa
+              local.get $pb
+              local.get $stride
+              i32.add
+              local.set $pb
+              local.get $end
+              i32.const 1
+              i32.sub
+              local.tee $end
+              br_if 0
+            end
+            local.get $kb
+            i32.const 64
+            i32.add
+            i32.const 12288
+            i32.ge_u
+            if
+              local.get $p3
+              local.set $pe0
+              local.get $pe0
+              f64.load
+              local.set $in0_7
+              local.get $c0_0_5
+              local.set $r_7
+              local.get $in0_7
+              local.get $r_7
+              f64.add
+              local.set $out_7
+              local.get $pc
+              local.get $out_7
+              f64.store
+            else
+              local.get $pc
+              local.get $c0_0_5
+              f64.store
+            end
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $kb
+        i32.const 64
+        i32.add
+        local.tee $kb
+        i32.const 12288
+        i32.lt_u
+        br_if 0
       end
-      local.get $kb
-      i32.const 256
-      i32.add
-      local.tee $kb
-      i32.const 12288
-      i32.lt_u
-      br_if 0
     end
   )
   (func $db (type 2) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
