@@ -193,7 +193,7 @@
     i32.const 24
     i32.mul
     local.set $off_1
-    ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
+    ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256 or 64
     block
       block
         local.get $span

@@ -86,7 +86,7 @@
     f64.const 0
     f64x2.splat
     local.set $zero
-    ;; C (1 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
+    ;; C (1 × 1·m) = A·B, k = 12288, rows form, k blocks of 256 or 64
     block
       block
         local.get $span

@@ -75,11 +75,11 @@ export interface GemmTiles {
   /**
    * Read-ahead: B's part that the next register blocks use (rows form: the k block, all columns;
    * dot form: `jc` columns, all of k) is first read once in address order, one load per 64-byte
-   * line, when it spans at least `raMin` bytes; at most its first `raMax` bytes.
+   * line, when it spans at least `raMin` bytes; at most its first `raMax` bytes (both below 2³¹).
    */
   readonly raMin: number;
   readonly raMax: number;
-  /** Dot form: B columns per read-ahead (at least `dc`). Both sizes in bytes, below 2³¹. */
+  /** Dot form: B columns per read-ahead (at least `dc`). */
   readonly jc: number;
 }
 
@@ -196,11 +196,12 @@ export function gemmFunc(s: GemmSpec): Func {
   const t = { ...defaultTiles(s.dtype), ...s.tiles };
   const p = plan(s, t);
   const K = new Kernel(s.name, s.dtype, s.params);
+  const g = new Gemm(K, p, t);
   K.f.note(
     `C (${show(s.n)} × ${show(s.m)}) = ${p.initFromC ? 'C + ' : ''}A·B, k = ${show(s.k)}, ${p.form} form` +
-      (p.tilesK ? `, k blocks of ${t.kc}` : ''),
+      (p.tilesK ? `, k blocks of ${g.kcChoices().join(' or ')}` : ''),
   );
-  new Gemm(K, p, t).emit();
+  g.emit();
   return K.finish();
 }
 
@@ -268,7 +269,7 @@ class Gemm {
    * with kc; kc/2 measured the same as kc/4 where both fit); both, chosen at run time, where B's
    * row stride is known only then. The dot form: kc.
    */
-  private kcChoices(): number[] {
+  kcChoices(): number[] {
     const { p, t, K } = this;
     const kcs = [t.kc, Math.max(1, t.kc >> 2)].filter((kc, q, a) => a.indexOf(kc) === q);
     const s0 = p.b.strides[0]!;
