@@ -14,7 +14,10 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $span i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -90,8 +93,85 @@
     (local $out_15 f64)
     (local $in0_15 f64)
     (local $r_15 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_3 v128)
+    (local $c0_1_1 v128)
+    (local $c1_0_3 v128)
+    (local $c1_1_1 v128)
+    (local $c2_0_3 v128)
+    (local $c2_1_1 v128)
+    (local $c3_0_3 v128)
+    (local $c3_1_1 v128)
+    (local $b0_3 v128)
+    (local $b1_1 v128)
+    (local $a_3 v128)
+    (local $out_16 v128)
+    (local $in0_16 v128)
+    (local $r_16 v128)
+    (local $out_17 v128)
+    (local $in0_17 v128)
+    (local $r_17 v128)
+    (local $out_18 v128)
+    (local $in0_18 v128)
+    (local $r_18 v128)
+    (local $out_19 v128)
+    (local $in0_19 v128)
+    (local $r_19 v128)
+    (local $out_20 v128)
+    (local $in0_20 v128)
+    (local $r_20 v128)
+    (local $out_21 v128)
+    (local $in0_21 v128)
+    (local $r_21 v128)
+    (local $out_22 v128)
+    (local $in0_22 v128)
+    (local $r_22 v128)
+    (local $out_23 v128)
+    (local $in0_23 v128)
+    (local $r_23 v128)
+    (local $c0_0_4 v128)
+    (local $c1_0_4 v128)
+    (local $c2_0_4 v128)
+    (local $c3_0_4 v128)
+    (local $b0_4 v128)
+    (local $a_4 v128)
+    (local $out_24 v128)
+    (local $in0_24 v128)
+    (local $r_24 v128)
+    (local $out_25 v128)
+    (local $in0_25 v128)
+    (local $r_25 v128)
+    (local $out_26 v128)
+    (local $in0_26 v128)
+    (local $r_26 v128)
+    (local $out_27 v128)
+    (local $in0_27 v128)
+    (local $r_27 v128)
+    (local $c0_0_5 f64)
+    (local $c1_0_5 f64)
+    (local $c2_0_5 f64)
+    (local $c3_0_5 f64)
+    (local $b0_5 f64)
+    (local $a_5 f64)
+    (local $out_28 f64)
+    (local $in0_28 f64)
+    (local $r_28 f64)
+    (local $out_29 f64)
+    (local $in0_29 f64)
+    (local $r_29 f64)
+    (local $out_30 f64)
+    (local $in0_30 f64)
+    (local $r_30 f64)
+    (local $out_31 f64)
+    (local $in0_31 f64)
+    (local $r_31 f64)
     local.get $m
-    local.set $n
+    i32.const 2048
+    i32.mul
+    local.set $span
+    local.get $m
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -107,812 +187,1750 @@
     i32.const 24
     i32.mul
     local.set $off_1
-    ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256
-    i32.const 0
-    local.set $kb
-    loop
-      i32.const 0
-      local.set $i
-      loop
+    ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256 or 64
+    block
+      block
+        local.get $span
+        i32.const 524288
+        i32.gt_u
+        br_if 0
+        ;; k blocks of 256 where they span at most 524288 bytes of B
         i32.const 0
-        local.set $j
-        block
+        local.set $kb
+        loop
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 1
+          i32.sub
+          local.set $lr
+          local.get $m_1
+          i32.const 1
+          i32.sub
+          local.set $lc
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $lr
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $lc
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $end
+          ;; read ahead: B's rows of this k block
+          block
+            local.get $m_1
+            i32.eqz
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 32768
+            i32.lt_s
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.const 524288
+            i32.add
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 524288
+            i32.lt_u
+            select
+            local.set $end
+            loop
+              local.get $pa
+              i32.load
+              drop
+              local.get $pa
+              i32.const 64
+              i32.add
+              local.tee $pa
+              local.get $end
+              i32.le_u
+              br_if 0
+            end
+          end
+          i32.const 0
+          local.set $i
           loop
-            local.get $j
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 4 block of C (2 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0
+                  local.get $zero
+                  local.set $c0_1
+                  local.get $zero
+                  local.set $c1_0
+                  local.get $zero
+                  local.set $c1_1
+                  local.get $zero
+                  local.set $c2_0
+                  local.get $zero
+                  local.set $c2_1
+                  local.get $zero
+                  local.set $c3_0
+                  local.get $zero
+                  local.set $c3_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0
+                  local.get $pc
+                  v128.load offset=16 align=8
+                  local.set $c0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c1_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c2_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c3_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0
+                  local.get $pb
+                  v128.load offset=16 align=8
+                  local.set $b1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a
+                  local.get $c0_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0
+                  local.get $c0_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_1
+                  local.get $pa
+                  v128.load64_splat offset=98304
+                  local.set $a
+                  local.get $c1_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0
+                  local.get $c1_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_1
+                  local.get $pa
+                  v128.load64_splat offset=196608
+                  local.set $a
+                  local.get $c2_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0
+                  local.get $c2_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_1
+                  local.get $pa
+                  v128.load64_splat offset=294912
+                  local.set $a
+                  local.get $c3_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0
+                  local.get $c3_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0
+                  local.get $c0_0
+                  local.set $r
+                  local.get $in0
+                  local.get $r
+                  f64x2.add
+                  local.set $out
+                  local.get $pc
+                  local.get $out
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_1
+                  local.get $c0_1
+                  local.set $r_1
+                  local.get $in0_1
+                  local.get $r_1
+                  f64x2.add
+                  local.set $out_1
+                  local.get $pc
+                  local.get $out_1
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_2
+                  local.get $c1_0
+                  local.set $r_2
+                  local.get $in0_2
+                  local.get $r_2
+                  f64x2.add
+                  local.set $out_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_2
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_3
+                  local.get $c1_1
+                  local.set $r_3
+                  local.get $in0_3
+                  local.get $r_3
+                  f64x2.add
+                  local.set $out_3
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_3
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_4
+                  local.get $c2_0
+                  local.set $r_4
+                  local.get $in0_4
+                  local.get $r_4
+                  f64x2.add
+                  local.set $out_4
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_4
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_5
+                  local.get $c2_1
+                  local.set $r_5
+                  local.get $in0_5
+                  local.get $r_5
+                  f64x2.add
+                  local.set $out_5
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_5
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_6
+                  local.get $c3_0
+                  local.set $r_6
+                  local.get $in0_6
+                  local.get $r_6
+                  f64x2.add
+                  local.set $out_6
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_6
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_7
+                  local.get $c3_1
+                  local.set $r_7
+                  local.get $in0_7
+                  local.get $r_7
+                  f64x2.add
+                  local.set $out_7
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_7
+                  v128.store offset=16 align=8
+                else
+                  local.get $pc
+                  local.get $c0_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $c0_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_1
+                  v128.store offset=16 align=8
+                end
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 2
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 2 block of C (1 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0_1
+                  local.get $zero
+                  local.set $c1_0_1
+                  local.get $zero
+                  local.set $c2_0_1
+                  local.get $zero
+                  local.set $c3_0_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_1
+                  local.get $c0_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_1
+                  local.get $pa
+                  v128.load64_splat offset=98304
+                  local.set $a_1
+                  local.get $c1_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_1
+                  local.get $pa
+                  v128.load64_splat offset=196608
+                  local.set $a_1
+                  local.get $c2_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_1
+                  local.get $pa
+                  v128.load64_splat offset=294912
+                  local.set $a_1
+                  local.get $c3_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_8
+                  local.get $c0_0_1
+                  local.set $r_8
+                  local.get $in0_8
+                  local.get $r_8
+                  f64x2.add
+                  local.set $out_8
+                  local.get $pc
+                  local.get $out_8
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_9
+                  local.get $c1_0_1
+                  local.set $r_9
+                  local.get $in0_9
+                  local.get $r_9
+                  f64x2.add
+                  local.set $out_9
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_9
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_10
+                  local.get $c2_0_1
+                  local.set $r_10
+                  local.get $in0_10
+                  local.get $r_10
+                  f64x2.add
+                  local.set $out_10
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_10
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_11
+                  local.get $c3_0_1
+                  local.set $r_11
+                  local.get $in0_11
+                  local.get $r_11
+                  f64x2.add
+                  local.set $out_11
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_11
+                  v128.store align=8
+                else
+                  local.get $pc
+                  local.get $c0_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_1
+                  v128.store align=8
+                end
+                local.get $j
+                i32.const 2
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 1
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 1 block of C
+                local.get $p1
+                local.get $i
+                i32.const 98304
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  f64.const 0
+                  local.set $c0_0_2
+                  f64.const 0
+                  local.set $c1_0_2
+                  f64.const 0
+                  local.set $c2_0_2
+                  f64.const 0
+                  local.set $c3_0_2
+                else
+                  local.get $pc
+                  f64.load
+                  local.set $c0_0_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  f64.load
+                  local.set $c1_0_2
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  f64.load
+                  local.set $c2_0_2
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  f64.load
+                  local.set $c3_0_2
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  f64.load
+                  local.set $b0_2
+                  local.get $pa
+                  f64.load
+                  local.set $a_2
+                  local.get $c0_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c0_0_2
+                  local.get $pa
+                  f64.load offset=98304
+                  local.set $a_2
+                  local.get $c1_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c1_0_2
+                  local.get $pa
+                  f64.load offset=196608
+                  local.set $a_2
+                  local.get $c2_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c2_0_2
+                  local.get $pa
+                  f64.load offset=294912
+                  local.set $a_2
+                  local.get $c3_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c3_0_2
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 12288
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  f64.load
+                  local.set $in0_12
+                  local.get $c0_0_2
+                  local.set $r_12
+                  local.get $in0_12
+                  local.get $r_12
+                  f64.add
+                  local.set $out_12
+                  local.get $pc
+                  local.get $out_12
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=8
+                  local.set $in0_13
+                  local.get $c1_0_2
+                  local.set $r_13
+                  local.get $in0_13
+                  local.get $r_13
+                  f64.add
+                  local.set $out_13
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_13
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=16
+                  local.set $in0_14
+                  local.get $c2_0_2
+                  local.set $r_14
+                  local.get $in0_14
+                  local.get $r_14
+                  f64.add
+                  local.set $out_14
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_14
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=24
+                  local.set $in0_15
+                  local.get $c3_0_2
+                  local.set $r_15
+                  local.get $in0_15
+                  local.get $r_15
+                  f64.add
+                  local.set $out_15
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_15
+                  f64.store
+                else
+                  local.get $pc
+                  local.get $c0_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_2
+                  f64.store
+                end
+                local.get $j
+                i32.const 1
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            local.get $i
             i32.const 4
             i32.add
-            local.get $n
-            i32.gt_u
-            br_if 1
-            ;; 4 × 4 block of C (2 vectors)
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              local.get $zero
-              local.set $c0_0
-              local.get $zero
-              local.set $c0_1
-              local.get $zero
-              local.set $c1_0
-              local.get $zero
-              local.set $c1_1
-              local.get $zero
-              local.set $c2_0
-              local.get $zero
-              local.set $c2_1
-              local.get $zero
-              local.set $c3_0
-              local.get $zero
-              local.set $c3_1
-            else
-              local.get $pc
-              v128.load align=8
-              local.set $c0_0
-              local.get $pc
-              v128.load offset=16 align=8
-              local.set $c0_1
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load align=8
-              local.set $c1_0
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c1_1
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load align=8
-              local.set $c2_0
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c2_1
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load align=8
-              local.set $c3_0
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load offset=16 align=8
-              local.set $c3_1
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              v128.load align=8
-              local.set $b0
-              local.get $pb
-              v128.load offset=16 align=8
-              local.set $b1
-              local.get $pa
-              v128.load64_splat
-              local.set $a
-              local.get $c0_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c0_0
-              local.get $c0_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c0_1
-              local.get $pa
-              v128.load64_splat offset=98304
-              local.set $a
-              local.get $c1_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c1_0
-              local.get $c1_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c1_1
-              local.get $pa
-              v128.load64_splat offset=196608
-              local.set $a
-              local.get $c2_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c2_0
-              local.get $c2_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c2_1
-              local.get $pa
-              v128.load64_splat offset=294912
-              local.set $a
-              local.get $c3_0
-              local.get $a
-              local.get $b0
-              f64x2.mul
-              f64x2.add
-              local.set $c3_0
-              local.get $c3_1
-              local.get $a
-              local.get $b1
-              f64x2.mul
-              f64x2.add
-              local.set $c3_1
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0
-              local.get $c0_0
-              local.set $r
-              local.get $in0
-              local.get $r
-              f64x2.add
-              local.set $out
-              local.get $pc
-              local.get $out
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0_1
-              local.get $c0_1
-              local.set $r_1
-              local.get $in0_1
-              local.get $r_1
-              f64x2.add
-              local.set $out_1
-              local.get $pc
-              local.get $out_1
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_2
-              local.get $c1_0
-              local.set $r_2
-              local.get $in0_2
-              local.get $r_2
-              f64x2.add
-              local.set $out_2
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_2
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_3
-              local.get $c1_1
-              local.set $r_3
-              local.get $in0_3
-              local.get $r_3
-              f64x2.add
-              local.set $out_3
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_3
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_4
-              local.get $c2_0
-              local.set $r_4
-              local.get $in0_4
-              local.get $r_4
-              f64x2.add
-              local.set $out_4
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_4
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_5
-              local.get $c2_1
-              local.set $r_5
-              local.get $in0_5
-              local.get $r_5
-              f64x2.add
-              local.set $out_5
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_5
-              v128.store offset=16 align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_6
-              local.get $c3_0
-              local.set $r_6
-              local.get $in0_6
-              local.get $r_6
-              f64x2.add
-              local.set $out_6
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_6
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_7
-              local.get $c3_1
-              local.set $r_7
-              local.get $in0_7
-              local.get $r_7
-              f64x2.add
-              local.set $out_7
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_7
-              v128.store offset=16 align=8
-            else
-              local.get $pc
-              local.get $c0_0
-              v128.store align=8
-              local.get $pc
-              local.get $c0_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0
-              v128.store align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0
-              v128.store align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_1
-              v128.store offset=16 align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0
-              v128.store align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_1
-              v128.store offset=16 align=8
-            end
-            local.get $j
-            i32.const 4
-            i32.add
-            local.set $j
-            br 0
+            local.tee $i
+            i32.const 20
+            i32.lt_u
+            br_if 0
           end
+          local.get $kb
+          i32.const 256
+          i32.add
+          local.tee $kb
+          i32.const 12288
+          i32.lt_u
+          br_if 0
         end
-        block
-          loop
-            local.get $j
-            i32.const 2
-            i32.add
-            local.get $n
-            i32.gt_u
-            br_if 1
-            ;; 4 × 2 block of C (1 vectors)
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              local.get $zero
-              local.set $c0_0_1
-              local.get $zero
-              local.set $c1_0_1
-              local.get $zero
-              local.set $c2_0_1
-              local.get $zero
-              local.set $c3_0_1
-            else
-              local.get $pc
-              v128.load align=8
-              local.set $c0_0_1
-              local.get $pc
-              local.get $stride
-              i32.add
-              v128.load align=8
-              local.set $c1_0_1
-              local.get $pc
-              local.get $off
-              i32.add
-              v128.load align=8
-              local.set $c2_0_1
-              local.get $pc
-              local.get $off_1
-              i32.add
-              v128.load align=8
-              local.set $c3_0_1
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              v128.load align=8
-              local.set $b0_1
-              local.get $pa
-              v128.load64_splat
-              local.set $a_1
-              local.get $c0_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c0_0_1
-              local.get $pa
-              v128.load64_splat offset=98304
-              local.set $a_1
-              local.get $c1_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c1_0_1
-              local.get $pa
-              v128.load64_splat offset=196608
-              local.set $a_1
-              local.get $c2_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c2_0_1
-              local.get $pa
-              v128.load64_splat offset=294912
-              local.set $a_1
-              local.get $c3_0_1
-              local.get $a_1
-              local.get $b0_1
-              f64x2.mul
-              f64x2.add
-              local.set $c3_0_1
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              v128.load64_splat
-              local.set $in0_8
-              local.get $c0_0_1
-              local.set $r_8
-              local.get $in0_8
-              local.get $r_8
-              f64x2.add
-              local.set $out_8
-              local.get $pc
-              local.get $out_8
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=8
-              local.set $in0_9
-              local.get $c1_0_1
-              local.set $r_9
-              local.get $in0_9
-              local.get $r_9
-              f64x2.add
-              local.set $out_9
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_9
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=16
-              local.set $in0_10
-              local.get $c2_0_1
-              local.set $r_10
-              local.get $in0_10
-              local.get $r_10
-              f64x2.add
-              local.set $out_10
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_10
-              v128.store align=8
-              local.get $pe0
-              v128.load64_splat offset=24
-              local.set $in0_11
-              local.get $c3_0_1
-              local.set $r_11
-              local.get $in0_11
-              local.get $r_11
-              f64x2.add
-              local.set $out_11
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_11
-              v128.store align=8
-            else
-              local.get $pc
-              local.get $c0_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0_1
-              v128.store align=8
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0_1
-              v128.store align=8
-            end
-            local.get $j
-            i32.const 2
-            i32.add
-            local.set $j
-            br 0
-          end
-        end
-        block
-          loop
-            local.get $j
-            i32.const 1
-            i32.add
-            local.get $n
-            i32.gt_u
-            br_if 1
-            ;; 4 × 1 block of C
-            local.get $p1
-            local.get $i
-            i32.const 98304
-            i32.mul
-            i32.add
-            local.get $kb
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pa
-            local.get $p2
-            local.get $kb
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pb
-            local.get $p0
-            local.get $i
-            local.get $stride
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pc
-            local.get $kb
-            i32.eqz
-            if
-              f64.const 0
-              local.set $c0_0_2
-              f64.const 0
-              local.set $c1_0_2
-              f64.const 0
-              local.set $c2_0_2
-              f64.const 0
-              local.set $c3_0_2
-            else
-              local.get $pc
-              f64.load
-              local.set $c0_0_2
-              local.get $pc
-              local.get $stride
-              i32.add
-              f64.load
-              local.set $c1_0_2
-              local.get $pc
-              local.get $off
-              i32.add
-              f64.load
-              local.set $c2_0_2
-              local.get $pc
-              local.get $off_1
-              i32.add
-              f64.load
-              local.set $c3_0_2
-            end
-            i32.const 256
-            local.set $end
-            loop
-              local.get $pb
-              f64.load
-              local.set $b0_2
-              local.get $pa
-              f64.load
-              local.set $a_2
-              local.get $c0_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c0_0_2
-              local.get $pa
-              f64.load offset=98304
-              local.set $a_2
-              local.get $c1_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c1_0_2
-              local.get $pa
-              f64.load offset=196608
-              local.set $a_2
-              local.get $c2_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c2_0_2
-              local.get $pa
-              f64.load offset=294912
-              local.set $a_2
-              local.get $c3_0_2
-              local.get $a_2
-              local.get $b0_2
-              f64.mul
-              f64.add
-              local.set $c3_0_2
-              local.get $pa
-              i32.const 8
-              i32.add
-              local.set $pa
-              local.get $pb
-              local.get $stride
-              i32.add
-              local.set $pb
-              local.get $end
-              i32.const 1
-              i32.sub
-              local.tee $end
-              br_if 0
-            end
-            local.get $kb
-            i32.const 256
-            i32.add
-            i32.const 12288
-            i32.ge_u
-            if
-              local.get $p3
-              local.get $i
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pe0
-              local.get $pe0
-              f64.load
-              local.set $in0_12
-              local.get $c0_0_2
-              local.set $r_12
-              local.get $in0_12
-              local.get $r_12
-              f64.add
-              local.set $out_12
-              local.get $pc
-              local.get $out_12
-              f64.store
-              local.get $pe0
-              f64.load offset=8
-              local.set $in0_13
-              local.get $c1_0_2
-              local.set $r_13
-              local.get $in0_13
-              local.get $r_13
-              f64.add
-              local.set $out_13
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $out_13
-              f64.store
-              local.get $pe0
-              f64.load offset=16
-              local.set $in0_14
-              local.get $c2_0_2
-              local.set $r_14
-              local.get $in0_14
-              local.get $r_14
-              f64.add
-              local.set $out_14
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $out_14
-              f64.store
-              local.get $pe0
-              f64.load offset=24
-              local.set $in0_15
-              local.get $c3_0_2
-              local.set $r_15
-              local.get $in0_15
-              local.get $r_15
-              f64.add
-              local.set $out_15
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $out_15
-              f64.store
-            else
-              local.get $pc
-              local.get $c0_0_2
-              f64.store
-              local.get $pc
-              local.get $stride
-              i32.add
-              local.get $c1_0_2
-              f64.store
-              local.get $pc
-              local.get $off
-              i32.add
-              local.get $c2_0_2
-              f64.store
-              local.get $pc
-              local.get $off_1
-              i32.add
-              local.get $c3_0_2
-              f64.store
-            end
-            local.get $j
-            i32.const 1
-            i32.add
-            local.set $j
-            br 0
-          end
-        end
-        local.get $i
-        i32.const 4
+        br 1
+      end
+      i32.const 0
+      local.set $kb
+      loop
+        local.get $kb
+        i32.const 64
         i32.add
-        local.tee $i
-        i32.const 20
+        i32.const 1
+        i32.sub
+        local.set $lr_1
+        local.get $m_1
+        i32.const 1
+        i32.sub
+        local.set $lc_1
+        local.get $p2
+        local.get $kb
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr_1
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $lc_1
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
+          local.get $m_1
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+        i32.const 0
+        local.set $i
+        loop
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 4 block of C (2 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_3
+                local.get $zero
+                local.set $c0_1_1
+                local.get $zero
+                local.set $c1_0_3
+                local.get $zero
+                local.set $c1_1_1
+                local.get $zero
+                local.set $c2_0_3
+                local.get $zero
+                local.set $c2_1_1
+                local.get $zero
+                local.set $c3_0_3
+                local.get $zero
+                local.set $c3_1_1
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_3
+                local.get $pc
+                v128.load offset=16 align=8
+                local.set $c0_1_1
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_3
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c1_1_1
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_3
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c2_1_1
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_3
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c3_1_1
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_3
+                local.get $pb
+                v128.load offset=16 align=8
+                local.set $b1_1
+                local.get $pa
+                v128.load64_splat
+                local.set $a_3
+                local.get $c0_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_3
+                local.get $c0_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c0_1_1
+                local.get $pa
+                v128.load64_splat offset=98304
+                local.set $a_3
+                local.get $c1_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_3
+                local.get $c1_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c1_1_1
+                local.get $pa
+                v128.load64_splat offset=196608
+                local.set $a_3
+                local.get $c2_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_3
+                local.get $c2_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c2_1_1
+                local.get $pa
+                v128.load64_splat offset=294912
+                local.set $a_3
+                local.get $c3_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_3
+                local.get $c3_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c3_1_1
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_16
+                local.get $c0_0_3
+                local.set $r_16
+                local.get $in0_16
+                local.get $r_16
+                f64x2.add
+                local.set $out_16
+                local.get $pc
+                local.get $out_16
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_17
+                local.get $c0_1_1
+                local.set $r_17
+                local.get $in0_17
+                local.get $r_17
+                f64x2.add
+                local.set $out_17
+                local.get $pc
+                local.get $out_17
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_18
+                local.get $c1_0_3
+                local.set $r_18
+                local.get $in0_18
+                local.get $r_18
+                f64x2.add
+                local.set $out_18
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_18
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_19
+                local.get $c1_1_1
+                local.set $r_19
+                local.get $in0_19
+                local.get $r_19
+                f64x2.add
+                local.set $out_19
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_19
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_20
+                local.get $c2_0_3
+                local.set $r_20
+                local.get $in0_20
+                local.get $r_20
+                f64x2.add
+                local.set $out_20
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_20
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_21
+                local.get $c2_1_1
+                local.set $r_21
+                local.get $in0_21
+                local.get $r_21
+                f64x2.add
+                local.set $out_21
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_21
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_22
+                local.get $c3_0_3
+                local.set $r_22
+                local.get $in0_22
+                local.get $r_22
+                f64x2.add
+                local.set $out_22
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_22
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_23
+                local.get $c3_1_1
+                local.set $r_23
+                local.get $in0_23
+                local.get $r_23
+                f64x2.add
+                local.set $out_23
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_23
+                v128.store offset=16 align=8
+              else
+                local.get $pc
+                local.get $c0_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $c0_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_1_1
+                v128.store offset=16 align=8
+              end
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 2
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 2 block of C (1 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_4
+                local.get $zero
+                local.set $c1_0_4
+                local.get $zero
+                local.set $c2_0_4
+                local.get $zero
+                local.set $c3_0_4
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_4
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_4
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_4
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_4
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_4
+                local.get $pa
+                v128.load64_splat
+                local.set $a_4
+                local.get $c0_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_4
+                local.get $pa
+                v128.load64_splat offset=98304
+                local.set $a_4
+                local.get $c1_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_4
+                local.get $pa
+                v128.load64_splat offset=196608
+                local.set $a_4
+                local.get $c2_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_4
+                local.get $pa
+                v128.load64_splat offset=294912
+                local.set $a_4
+                local.get $c3_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_4
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_24
+                local.get $c0_0_4
+                local.set $r_24
+                local.get $in0_24
+                local.get $r_24
+                f64x2.add
+                local.set $out_24
+                local.get $pc
+                local.get $out_24
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_25
+                local.get $c1_0_4
+                local.set $r_25
+                local.get $in0_25
+                local.get $r_25
+                f64x2.add
+                local.set $out_25
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_25
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_26
+                local.get $c2_0_4
+                local.set $r_26
+                local.get $in0_26
+                local.get $r_26
+                f64x2.add
+                local.set $out_26
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_26
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_27
+                local.get $c3_0_4
+                local.set $r_27
+                local.get $in0_27
+                local.get $r_27
+                f64x2.add
+                local.set $out_27
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_27
+                v128.store align=8
+              else
+                local.get $pc
+                local.get $c0_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_4
+                v128.store align=8
+              end
+              local.get $j
+              i32.const 2
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 1
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 1 block of C
+              local.get $p1
+              local.get $i
+              i32.const 98304
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                f64.const 0
+                local.set $c0_0_5
+                f64.const 0
+                local.set $c1_0_5
+                f64.const 0
+                local.set $c2_0_5
+                f64.const 0
+                local.set $c3_0_5
+              else
+                local.get $pc
+                f64.load
+                local.set $c0_0_5
+                local.get $pc
+                local.get $stride
+                i32.add
+                f64.load
+                local.set $c1_0_5
+                local.get $pc
+                local.get $off
+                i32.add
+                f64.load
+                local.set $c2_0_5
+                local.get $pc
+                local.get $off_1
+                i32.add
+                f64.load
+                local.set $c3_0_5
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                f64.load
+                local.set $b0_5
+                local.get $pa
+                f64.load
+                local.set $a_5
+                local.get $c0_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c0_0_5
+                local.get $pa
+                f64.load offset=98304
+                local.set $a_5
+                local.get $c1_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c1_0_5
+                local.get $pa
+                f64.load offset=196608
+                local.set $a_5
+                local.get $c2_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c2_0_5
+                local.get $pa
+                f64.load offset=294912
+                local.set $a_5
+                local.get $c3_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c3_0_5
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 12288
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_28
+                local.get $c0_0_5
+                local.set $r_28
+                local.get $in0_28
+                local.get $r_28
+                f64.add
+                local.set $out_28
+                local.get $pc
+                local.get $out_28
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_29
+                local.get $c1_0_5
+                local.set $r_29
+                local.get $in0_29
+                local.get $r_29
+                f64.add
+                local.set $out_29
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_29
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_30
+                local.get $c2_0_5
+                local.set $r_30
+                local.get $in0_30
+                local.get $r_30
+                f64.add
+                local.set $out_30
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_30
+                f64.store
+                local.get $pe0
+                f64.load offset=24
+                local.set $in0_31
+                local.get $c3_0_5
+                local.set $r_31
+                local.get $in0_31
+                local.get $r_31
+                f64.add
+                local.set $out_31
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_31
+                f64.store
+              else
+                local.get $pc
+                local.get $c0_0_5
+                f64.store
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_5
+                f64.store
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_5
+                f64.store
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_5
+                f64.store
+              end
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          local.get $i
+          i32.const 4
+          i32.add
+          local.tee $i
+          i32.const 20
+          i32.lt_u
+          br_if 0
+        end
+        local.get $kb
+        i32.const 64
+        i32.add
+        local.tee $kb
+        i32.const 12288
         i32.lt_u
         br_if 0
       end
-      local.get $kb
-      i32.const 256
-      i32.add
-      local.tee $kb
-      i32.const 12288
-      i32.lt_u
-      br_if 0
     end
   )
   (func $A1 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32)
@@ -1133,7 +2151,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -1265,7 +2285,7 @@
     (local $in0_27 f64)
     (local $r_27 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -1283,6 +2303,63 @@
     local.set $off_1
     ;; C (7 × 1·m) = A·B, k = 20, rows form
     i32.const 0
+    i32.const 20
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -1291,7 +2368,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -1542,7 +2619,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -1704,7 +2781,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -1870,7 +2947,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 4 block of C (2 vectors)
@@ -2074,7 +3151,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 2 block of C (1 vectors)
@@ -2211,7 +3288,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 1 block of C
@@ -2562,7 +3639,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -2662,7 +3741,7 @@
     (local $in0_19 f64)
     (local $r_19 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -2680,6 +3759,63 @@
     local.set $off_1
     ;; C (5 × 1·m) = A·B, k = 7, rows form
     i32.const 0
+    i32.const 7
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -2688,7 +3824,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -2939,7 +4075,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -3101,7 +4237,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -3267,7 +4403,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -3377,7 +4513,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -3464,7 +4600,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -4333,7 +5469,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -4434,7 +5572,7 @@
     (local $in0_19 f64)
     (local $r_19 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -4455,6 +5593,59 @@
     local.set $off_1
     ;; C (5 × 1·m) = A·B, k = 1, rows form
     i32.const 0
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -4463,7 +5654,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -4762,7 +5953,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -4946,7 +6137,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -5134,7 +6325,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 4 block of C (2 vectors)
@@ -5250,7 +6441,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 2 block of C (1 vectors)
@@ -5338,7 +6529,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 1 × 1 block of C
@@ -5431,7 +6622,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -5564,7 +6757,7 @@
     (local $in0_27 f64)
     (local $r_27 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -5585,6 +6778,63 @@
     local.set $off_1
     ;; C (7 × 1·m) = A·B, k = 5, rows form
     i32.const 0
+    i32.const 5
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -5593,7 +6843,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -5900,7 +7150,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -6092,7 +7342,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -6288,7 +7538,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 4 block of C (2 vectors)
@@ -6534,7 +7784,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 2 block of C (1 vectors)
@@ -6694,7 +7944,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 3 × 1 block of C
@@ -6859,7 +8109,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -6937,7 +8189,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -6958,6 +8210,63 @@
     local.set $off_1
     ;; C (20 × 1·m) = A·B, k = 7, rows form
     i32.const 0
+    i32.const 7
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -6967,7 +8276,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -7274,7 +8583,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -7466,7 +8775,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -7670,30 +8979,45 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -7706,29 +9030,12 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
-    (local $out_8 f64)
-    (local $r_8 f64)
-    (local $out_9 f64)
-    (local $r_9 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -7737,19 +9044,96 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (20 × 12288) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 12288
+        local.get $next
+        i32.const 12288
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -7777,13 +9161,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -7806,6 +9194,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -7821,6 +9219,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7838,23 +9248,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -7870,41 +9275,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -7927,6 +9352,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -7942,6 +9377,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7959,23 +9406,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -8008,7 +9450,7 @@
         local.get $pc
         local.get $out_1
         f64.store offset=8
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -8016,8 +9458,8 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=98304
-        local.get $s1_1
+        f64.store offset=16
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -8025,8 +9467,8 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=98312
-        local.get $s2_0
+        f64.store offset=24
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -8034,8 +9476,8 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=196608
-        local.get $s2_1
+        f64.store offset=98304
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -8043,244 +9485,35 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=196616
+        f64.store offset=98312
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=98320
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=98328
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 18
+        i32.const 20
         i32.lt_u
         br_if 0
       end
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 98304
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $s0
-      local.get $r_6
-      f64.mul
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $s0
-      local.get $r_7
-      f64.mul
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $s0
-      local.get $r_8
-      f64.mul
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=98304
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $s0
-      local.get $r_9
-      f64.mul
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=98312
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 12288
@@ -8500,30 +9733,45 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -8536,20 +9784,40 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $c0_2_1 v128)
+    (local $c0_3_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $b2_1 v128)
+    (local $b3_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $s0_2_1 f64)
+    (local $s0_3_1 f64)
+    (local $hs_4 v128)
+    (local $hs_5 v128)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $tb2_1 f64)
+    (local $tb3_1 f64)
+    (local $ta_2 f64)
+    (local $out_8 f64)
+    (local $r_8 f64)
+    (local $out_9 f64)
+    (local $r_9 f64)
+    (local $out_10 f64)
+    (local $r_10 f64)
+    (local $out_11 f64)
+    (local $r_11 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -8558,19 +9826,96 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (7 × 20) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 20
+        local.get $next
+        i32.const 20
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8598,13 +9943,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8627,6 +9976,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8642,6 +10001,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8659,23 +10030,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -8691,41 +10057,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -8748,6 +10134,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -8763,6 +10159,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8780,23 +10188,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -8829,7 +10232,7 @@
         local.get $pc
         local.get $out_1
         f64.store offset=8
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -8837,8 +10240,8 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=160
-        local.get $s1_1
+        f64.store offset=16
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -8846,8 +10249,8 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=168
-        local.get $s2_0
+        f64.store offset=24
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -8855,8 +10258,8 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=320
-        local.get $s2_1
+        f64.store offset=160
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -8864,16 +10267,34 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=328
+        f64.store offset=168
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=176
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=184
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
         i32.const 6
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
+      ;; 1 × 4 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -8900,6 +10321,10 @@
       local.set $c0_0_1
       local.get $zero
       local.set $c0_1_1
+      local.get $zero
+      local.set $c0_2_1
+      local.get $zero
+      local.set $c0_3_1
       local.get $pa
       local.get $k
       i32.const -2
@@ -8922,6 +10347,16 @@
           i32.add
           v128.load align=8
           local.set $b1_1
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2_1
+          local.get $pb
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $b3_1
           local.get $pa
           v128.load align=8
           local.set $a_1
@@ -8937,6 +10372,18 @@
           f64x2.mul
           f64x2.add
           local.set $c0_1_1
+          local.get $c0_2_1
+          local.get $a_1
+          local.get $b2_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2_1
+          local.get $c0_3_1
+          local.get $a_1
+          local.get $b3_1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_3_1
           local.get $pa
           i32.const 16
           i32.add
@@ -8952,17 +10399,33 @@
         end
       end
       local.get $c0_0_1
-      f64x2.extract_lane 0
+      local.get $c0_1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
       local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
       local.get $c0_1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_4
+      local.get $hs_4
       f64x2.extract_lane 0
-      local.get $c0_1_1
+      local.set $s0_0_1
+      local.get $hs_4
       f64x2.extract_lane 1
-      f64.add
       local.set $s0_1_1
+      local.get $c0_2_1
+      local.get $c0_3_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_2_1
+      local.get $c0_3_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_5
+      local.get $hs_5
+      f64x2.extract_lane 0
+      local.set $s0_2_1
+      local.get $hs_5
+      f64x2.extract_lane 1
+      local.set $s0_3_1
       local.get $pa
       local.get $k
       i32.const 1
@@ -8985,21 +10448,43 @@
           i32.add
           f64.load
           local.set $tb1_1
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2_1
+          local.get $pb
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $tb3_1
           local.get $pa
           f64.load
-          local.set $ta_3
+          local.set $ta_2
           local.get $s0_0_1
-          local.get $ta_3
+          local.get $ta_2
           local.get $tb0_1
           f64.mul
           f64.add
           local.set $s0_0_1
           local.get $s0_1_1
-          local.get $ta_3
+          local.get $ta_2
           local.get $tb1_1
           f64.mul
           f64.add
           local.set $s0_1_1
+          local.get $s0_2_1
+          local.get $ta_2
+          local.get $tb2_1
+          f64.mul
+          f64.add
+          local.set $s0_2_1
+          local.get $s0_3_1
+          local.get $ta_2
+          local.get $tb3_1
+          f64.mul
+          f64.add
+          local.set $s0_3_1
           local.get $pa
           i32.const 8
           i32.add
@@ -9015,25 +10500,43 @@
         end
       end
       local.get $s0_0_1
-      local.set $r_6
+      local.set $r_8
       local.get $s0
-      local.get $r_6
+      local.get $r_8
       f64.mul
-      local.set $out_6
+      local.set $out_8
       local.get $pc
-      local.get $out_6
+      local.get $out_8
       f64.store
       local.get $s0_1_1
-      local.set $r_7
+      local.set $r_9
       local.get $s0
-      local.get $r_7
+      local.get $r_9
       f64.mul
-      local.set $out_7
+      local.set $out_9
       local.get $pc
-      local.get $out_7
+      local.get $out_9
       f64.store offset=8
+      local.get $s0_2_1
+      local.set $r_10
+      local.get $s0
+      local.get $r_10
+      f64.mul
+      local.set $out_10
+      local.get $pc
+      local.get $out_10
+      f64.store offset=16
+      local.get $s0_3_1
+      local.set $r_11
+      local.get $s0
+      local.get $r_11
+      f64.mul
+      local.set $out_11
+      local.get $pc
+      local.get $out_11
+      f64.store offset=24
       local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 20
@@ -9253,30 +10756,45 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -9289,60 +10807,98 @@
     (local $r_4 f64)
     (local $out_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $r_7 f64)
+    (local $c0_0_1 v128)
+    (local $c0_1_1 v128)
+    (local $c0_2_1 v128)
+    (local $c0_3_1 v128)
+    (local $b0_1 v128)
+    (local $b1_1 v128)
+    (local $b2_1 v128)
+    (local $b3_1 v128)
+    (local $a_1 v128)
+    (local $s0_0_1 f64)
+    (local $s0_1_1 f64)
+    (local $s0_2_1 f64)
+    (local $s0_3_1 f64)
+    (local $hs_4 v128)
+    (local $hs_5 v128)
+    (local $tb0_1 f64)
+    (local $tb1_1 f64)
+    (local $tb2_1 f64)
+    (local $tb3_1 f64)
+    (local $ta_2 f64)
     (local $out_8 f64)
     (local $r_8 f64)
     (local $out_9 f64)
     (local $r_9 f64)
-    (local $c0_0_2 v128)
-    (local $c1_0_2 v128)
-    (local $c2_0_1 v128)
-    (local $b0_2 v128)
-    (local $a_2 v128)
-    (local $s0_0_2 f64)
-    (local $s1_0_2 f64)
-    (local $s2_0_1 f64)
-    (local $tb0_2 f64)
-    (local $ta_5 f64)
-    (local $ta_6 f64)
-    (local $ta_7 f64)
     (local $out_10 f64)
     (local $r_10 f64)
     (local $out_11 f64)
     (local $r_11 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_2 v128)
+    (local $c0_1_2 v128)
+    (local $c0_2_2 v128)
+    (local $c1_0_1 v128)
+    (local $c1_1_1 v128)
+    (local $c1_2_1 v128)
+    (local $b0_2 v128)
+    (local $b1_2 v128)
+    (local $b2_2 v128)
+    (local $a_2 v128)
+    (local $s0_0_2 f64)
+    (local $s0_1_2 f64)
+    (local $s0_2_2 f64)
+    (local $hs_6 v128)
+    (local $s1_0_1 f64)
+    (local $s1_1_1 f64)
+    (local $s1_2_1 f64)
+    (local $hs_7 v128)
+    (local $tb0_2 f64)
+    (local $tb1_2 f64)
+    (local $tb2_2 f64)
+    (local $ta_3 f64)
+    (local $ta_4 f64)
     (local $out_12 f64)
     (local $r_12 f64)
-    (local $c0_0_3 v128)
-    (local $c1_0_3 v128)
-    (local $b0_3 v128)
-    (local $a_3 v128)
-    (local $s0_0_3 f64)
-    (local $s1_0_3 f64)
-    (local $tb0_3 f64)
-    (local $ta_8 f64)
-    (local $ta_9 f64)
     (local $out_13 f64)
     (local $r_13 f64)
     (local $out_14 f64)
     (local $r_14 f64)
+    (local $out_15 f64)
+    (local $r_15 f64)
+    (local $out_16 f64)
+    (local $r_16 f64)
+    (local $out_17 f64)
+    (local $r_17 f64)
+    (local $c0_0_3 v128)
+    (local $c0_1_3 v128)
+    (local $c0_2_3 v128)
+    (local $b0_3 v128)
+    (local $b1_3 v128)
+    (local $b2_3 v128)
+    (local $a_3 v128)
+    (local $s0_0_3 f64)
+    (local $s0_1_3 f64)
+    (local $s0_2_3 f64)
+    (local $hs_8 v128)
+    (local $tb0_3 f64)
+    (local $tb1_3 f64)
+    (local $tb2_3 f64)
+    (local $ta_5 f64)
+    (local $out_18 f64)
+    (local $r_18 f64)
+    (local $out_19 f64)
+    (local $r_19 f64)
+    (local $out_20 f64)
+    (local $r_20 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -9351,18 +10907,95 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (5 × 7) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 7
+      local.get $next
+      i32.const 7
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
+    i32.const 0
+    local.set $i
     loop
-      i32.const 0
-      local.set $i
-      ;; 3 × 2 block of C (dot products along k)
+      ;; 2 × 4 block of C (dot products along k)
       local.get $p1
       local.get $i
       local.get $stride
@@ -9390,13 +11023,17 @@
       local.get $zero
       local.set $c0_1
       local.get $zero
+      local.set $c0_2
+      local.get $zero
+      local.set $c0_3
+      local.get $zero
       local.set $c1_0
       local.get $zero
       local.set $c1_1
       local.get $zero
-      local.set $c2_0
+      local.set $c1_2
       local.get $zero
-      local.set $c2_1
+      local.set $c1_3
       local.get $pa
       local.get $k
       i32.const -2
@@ -9419,6 +11056,16 @@
           i32.add
           v128.load align=8
           local.set $b1
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2
+          local.get $pb
+          local.get $off_1
+          i32.add
+          v128.load align=8
+          local.set $b3
           local.get $pa
           v128.load align=8
           local.set $a
@@ -9434,6 +11081,18 @@
           f64x2.mul
           f64x2.add
           local.set $c0_1
+          local.get $c0_2
+          local.get $a
+          local.get $b2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2
+          local.get $c0_3
+          local.get $a
+          local.get $b3
+          f64x2.mul
+          f64x2.add
+          local.set $c0_3
           local.get $pa
           local.get $stride
           i32.add
@@ -9451,23 +11110,18 @@
           f64x2.mul
           f64x2.add
           local.set $c1_1
-          local.get $pa
-          local.get $off
-          i32.add
-          v128.load align=8
-          local.set $a
-          local.get $c2_0
+          local.get $c1_2
           local.get $a
-          local.get $b0
+          local.get $b2
           f64x2.mul
           f64x2.add
-          local.set $c2_0
-          local.get $c2_1
+          local.set $c1_2
+          local.get $c1_3
           local.get $a
-          local.get $b1
+          local.get $b3
           f64x2.mul
           f64x2.add
-          local.set $c2_1
+          local.set $c1_3
           local.get $pa
           i32.const 16
           i32.add
@@ -9483,41 +11137,61 @@
         end
       end
       local.get $c0_0
-      f64x2.extract_lane 0
+      local.get $c0_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
       local.get $c0_0
-      f64x2.extract_lane 1
-      f64.add
+      local.get $c0_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs
+      local.get $hs
+      f64x2.extract_lane 0
       local.set $s0_0
-      local.get $c0_1
-      f64x2.extract_lane 0
-      local.get $c0_1
+      local.get $hs
       f64x2.extract_lane 1
-      f64.add
       local.set $s0_1
-      local.get $c1_0
+      local.get $c0_2
+      local.get $c0_3
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_2
+      local.get $c0_3
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_1
+      local.get $hs_1
       f64x2.extract_lane 0
-      local.get $c1_0
+      local.set $s0_2
+      local.get $hs_1
       f64x2.extract_lane 1
-      f64.add
+      local.set $s0_3
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_2
+      local.get $hs_2
+      f64x2.extract_lane 0
       local.set $s1_0
-      local.get $c1_1
-      f64x2.extract_lane 0
-      local.get $c1_1
+      local.get $hs_2
       f64x2.extract_lane 1
-      f64.add
       local.set $s1_1
-      local.get $c2_0
+      local.get $c1_2
+      local.get $c1_3
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_2
+      local.get $c1_3
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_3
+      local.get $hs_3
       f64x2.extract_lane 0
-      local.get $c2_0
+      local.set $s1_2
+      local.get $hs_3
       f64x2.extract_lane 1
-      f64.add
-      local.set $s2_0
-      local.get $c2_1
-      f64x2.extract_lane 0
-      local.get $c2_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s2_1
+      local.set $s1_3
       local.get $pa
       local.get $k
       i32.const 1
@@ -9540,6 +11214,16 @@
           i32.add
           f64.load
           local.set $tb1
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2
+          local.get $pb
+          local.get $off_1
+          i32.add
+          f64.load
+          local.set $tb3
           local.get $pa
           f64.load
           local.set $ta
@@ -9555,6 +11239,18 @@
           f64.mul
           f64.add
           local.set $s0_1
+          local.get $s0_2
+          local.get $ta
+          local.get $tb2
+          f64.mul
+          f64.add
+          local.set $s0_2
+          local.get $s0_3
+          local.get $ta
+          local.get $tb3
+          f64.mul
+          f64.add
+          local.set $s0_3
           local.get $pa
           local.get $stride
           i32.add
@@ -9572,23 +11268,18 @@
           f64.mul
           f64.add
           local.set $s1_1
-          local.get $pa
-          local.get $off
-          i32.add
-          f64.load
-          local.set $ta_2
-          local.get $s2_0
-          local.get $ta_2
-          local.get $tb0
+          local.get $s1_2
+          local.get $ta_1
+          local.get $tb2
           f64.mul
           f64.add
-          local.set $s2_0
-          local.get $s2_1
-          local.get $ta_2
-          local.get $tb1
+          local.set $s1_2
+          local.get $s1_3
+          local.get $ta_1
+          local.get $tb3
           f64.mul
           f64.add
-          local.set $s2_1
+          local.set $s1_3
           local.get $pa
           i32.const 8
           i32.add
@@ -9621,7 +11312,7 @@
       local.get $pc
       local.get $out_1
       f64.store offset=8
-      local.get $s1_0
+      local.get $s0_2
       local.set $r_2
       local.get $s0
       local.get $r_2
@@ -9629,8 +11320,8 @@
       local.set $out_2
       local.get $pc
       local.get $out_2
-      f64.store offset=56
-      local.get $s1_1
+      f64.store offset=16
+      local.get $s0_3
       local.set $r_3
       local.get $s0
       local.get $r_3
@@ -9638,8 +11329,8 @@
       local.set $out_3
       local.get $pc
       local.get $out_3
-      f64.store offset=64
-      local.get $s2_0
+      f64.store offset=24
+      local.get $s1_0
       local.set $r_4
       local.get $s0
       local.get $r_4
@@ -9647,8 +11338,8 @@
       local.set $out_4
       local.get $pc
       local.get $out_4
-      f64.store offset=112
-      local.get $s2_1
+      f64.store offset=56
+      local.get $s1_1
       local.set $r_5
       local.get $s0
       local.get $r_5
@@ -9656,201 +11347,8 @@
       local.set $out_5
       local.get $pc
       local.get $out_5
-      f64.store offset=120
-      i32.const 3
-      local.set $i
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
-      local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 56
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0_1
+      f64.store offset=64
+      local.get $s1_2
       local.set $r_6
       local.get $s0
       local.get $r_6
@@ -9858,8 +11356,8 @@
       local.set $out_6
       local.get $pc
       local.get $out_6
-      f64.store
-      local.get $s0_1_1
+      f64.store offset=72
+      local.get $s1_3
       local.set $r_7
       local.get $s0
       local.get $r_7
@@ -9867,36 +11365,16 @@
       local.set $out_7
       local.get $pc
       local.get $out_7
-      f64.store offset=8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $s0
-      local.get $r_8
-      f64.mul
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=56
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $s0
-      local.get $r_9
-      f64.mul
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=64
-      local.get $j
+      f64.store offset=80
+      local.get $i
       i32.const 2
       i32.add
-      local.tee $j
-      i32.const 6
+      local.tee $i
+      i32.const 4
       i32.lt_u
       br_if 0
     end
-    i32.const 0
-    local.set $i
-    ;; 3 × 1 block of C (dot products along k)
+    ;; 1 × 4 block of C (dot products along k)
     local.get $p1
     local.get $i
     local.get $stride
@@ -9920,11 +11398,13 @@
     i32.add
     local.set $pc
     local.get $zero
-    local.set $c0_0_2
+    local.set $c0_0_1
     local.get $zero
-    local.set $c1_0_2
+    local.set $c0_1_1
     local.get $zero
-    local.set $c2_0_1
+    local.set $c0_2_1
+    local.get $zero
+    local.set $c0_3_1
     local.get $pa
     local.get $k
     i32.const -2
@@ -9941,38 +11421,49 @@
       loop
         local.get $pb
         v128.load align=8
-        local.set $b0_2
-        local.get $pa
-        v128.load align=8
-        local.set $a_2
-        local.get $c0_0_2
-        local.get $a_2
-        local.get $b0_2
-        f64x2.mul
-        f64x2.add
-        local.set $c0_0_2
-        local.get $pa
+        local.set $b0_1
+        local.get $pb
         local.get $stride
         i32.add
         v128.load align=8
-        local.set $a_2
-        local.get $c1_0_2
-        local.get $a_2
-        local.get $b0_2
-        f64x2.mul
-        f64x2.add
-        local.set $c1_0_2
-        local.get $pa
+        local.set $b1_1
+        local.get $pb
         local.get $off
         i32.add
         v128.load align=8
-        local.set $a_2
-        local.get $c2_0_1
-        local.get $a_2
-        local.get $b0_2
+        local.set $b2_1
+        local.get $pb
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $b3_1
+        local.get $pa
+        v128.load align=8
+        local.set $a_1
+        local.get $c0_0_1
+        local.get $a_1
+        local.get $b0_1
         f64x2.mul
         f64x2.add
-        local.set $c2_0_1
+        local.set $c0_0_1
+        local.get $c0_1_1
+        local.get $a_1
+        local.get $b1_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1_1
+        local.get $c0_2_1
+        local.get $a_1
+        local.get $b2_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2_1
+        local.get $c0_3_1
+        local.get $a_1
+        local.get $b3_1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_3_1
         local.get $pa
         i32.const 16
         i32.add
@@ -9987,24 +11478,34 @@
         br_if 0
       end
     end
-    local.get $c0_0_2
+    local.get $c0_0_1
+    local.get $c0_1_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_0_1
+    local.get $c0_1_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_4
+    local.get $hs_4
     f64x2.extract_lane 0
-    local.get $c0_0_2
+    local.set $s0_0_1
+    local.get $hs_4
     f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0_2
-    local.get $c1_0_2
+    local.set $s0_1_1
+    local.get $c0_2_1
+    local.get $c0_3_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_2_1
+    local.get $c0_3_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_5
+    local.get $hs_5
     f64x2.extract_lane 0
-    local.get $c1_0_2
+    local.set $s0_2_1
+    local.get $hs_5
     f64x2.extract_lane 1
-    f64.add
-    local.set $s1_0_2
-    local.get $c2_0_1
-    f64x2.extract_lane 0
-    local.get $c2_0_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s2_0_1
+    local.set $s0_3_1
     local.get $pa
     local.get $k
     i32.const 1
@@ -10021,38 +11522,49 @@
       loop
         local.get $pb
         f64.load
-        local.set $tb0_2
-        local.get $pa
-        f64.load
-        local.set $ta_5
-        local.get $s0_0_2
-        local.get $ta_5
-        local.get $tb0_2
-        f64.mul
-        f64.add
-        local.set $s0_0_2
-        local.get $pa
+        local.set $tb0_1
+        local.get $pb
         local.get $stride
         i32.add
         f64.load
-        local.set $ta_6
-        local.get $s1_0_2
-        local.get $ta_6
-        local.get $tb0_2
-        f64.mul
-        f64.add
-        local.set $s1_0_2
-        local.get $pa
+        local.set $tb1_1
+        local.get $pb
         local.get $off
         i32.add
         f64.load
-        local.set $ta_7
-        local.get $s2_0_1
-        local.get $ta_7
-        local.get $tb0_2
+        local.set $tb2_1
+        local.get $pb
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $tb3_1
+        local.get $pa
+        f64.load
+        local.set $ta_2
+        local.get $s0_0_1
+        local.get $ta_2
+        local.get $tb0_1
         f64.mul
         f64.add
-        local.set $s2_0_1
+        local.set $s0_0_1
+        local.get $s0_1_1
+        local.get $ta_2
+        local.get $tb1_1
+        f64.mul
+        f64.add
+        local.set $s0_1_1
+        local.get $s0_2_1
+        local.get $ta_2
+        local.get $tb2_1
+        f64.mul
+        f64.add
+        local.set $s0_2_1
+        local.get $s0_3_1
+        local.get $ta_2
+        local.get $tb3_1
+        f64.mul
+        f64.add
+        local.set $s0_3_1
         local.get $pa
         i32.const 8
         i32.add
@@ -10067,7 +11579,25 @@
         br_if 0
       end
     end
-    local.get $s0_0_2
+    local.get $s0_0_1
+    local.set $r_8
+    local.get $s0
+    local.get $r_8
+    f64.mul
+    local.set $out_8
+    local.get $pc
+    local.get $out_8
+    f64.store
+    local.get $s0_1_1
+    local.set $r_9
+    local.get $s0
+    local.get $r_9
+    f64.mul
+    local.set $out_9
+    local.get $pc
+    local.get $out_9
+    f64.store offset=8
+    local.get $s0_2_1
     local.set $r_10
     local.get $s0
     local.get $r_10
@@ -10075,8 +11605,8 @@
     local.set $out_10
     local.get $pc
     local.get $out_10
-    f64.store
-    local.get $s1_0_2
+    f64.store offset=16
+    local.get $s0_3_1
     local.set $r_11
     local.get $s0
     local.get $r_11
@@ -10084,19 +11614,393 @@
     local.set $out_11
     local.get $pc
     local.get $out_11
-    f64.store offset=56
-    local.get $s2_0_1
-    local.set $r_12
-    local.get $s0
-    local.get $r_12
-    f64.mul
-    local.set $out_12
-    local.get $pc
-    local.get $out_12
-    f64.store offset=112
-    i32.const 3
+    f64.store offset=24
+    i32.const 4
+    local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr_1
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 7
+      local.get $next
+      i32.const 7
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc_1
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr_1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc_1
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
+    i32.const 0
     local.set $i
-    ;; 2 × 1 block of C (dot products along k)
+    loop
+      ;; 2 × 3 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 56
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0_2
+      local.get $zero
+      local.set $c0_1_2
+      local.get $zero
+      local.set $c0_2_2
+      local.get $zero
+      local.set $c1_0_1
+      local.get $zero
+      local.set $c1_1_1
+      local.get $zero
+      local.set $c1_2_1
+      local.get $pa
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0_2
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1_2
+          local.get $pb
+          local.get $off
+          i32.add
+          v128.load align=8
+          local.set $b2_2
+          local.get $pa
+          v128.load align=8
+          local.set $a_2
+          local.get $c0_0_2
+          local.get $a_2
+          local.get $b0_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0_2
+          local.get $c0_1_2
+          local.get $a_2
+          local.get $b1_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1_2
+          local.get $c0_2_2
+          local.get $a_2
+          local.get $b2_2
+          f64x2.mul
+          f64x2.add
+          local.set $c0_2_2
+          local.get $pa
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $a_2
+          local.get $c1_0_1
+          local.get $a_2
+          local.get $b0_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0_1
+          local.get $c1_1_1
+          local.get $a_2
+          local.get $b1_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1_1
+          local.get $c1_2_1
+          local.get $a_2
+          local.get $b2_2
+          f64x2.mul
+          f64x2.add
+          local.set $c1_2_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $c0_0_2
+      local.get $c0_1_2
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_0_2
+      local.get $c0_1_2
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_6
+      local.get $hs_6
+      f64x2.extract_lane 0
+      local.set $s0_0_2
+      local.get $hs_6
+      f64x2.extract_lane 1
+      local.set $s0_1_2
+      local.get $c0_2_2
+      f64x2.extract_lane 0
+      local.get $c0_2_2
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s0_2_2
+      local.get $c1_0_1
+      local.get $c1_1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_0_1
+      local.get $c1_1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_7
+      local.get $hs_7
+      f64x2.extract_lane 0
+      local.set $s1_0_1
+      local.get $hs_7
+      f64x2.extract_lane 1
+      local.set $s1_1_1
+      local.get $c1_2_1
+      f64x2.extract_lane 0
+      local.get $c1_2_1
+      f64x2.extract_lane 1
+      f64.add
+      local.set $s1_2_1
+      local.get $pa
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $pa
+        local.get $end
+        i32.ge_u
+        br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0_2
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1_2
+          local.get $pb
+          local.get $off
+          i32.add
+          f64.load
+          local.set $tb2_2
+          local.get $pa
+          f64.load
+          local.set $ta_3
+          local.get $s0_0_2
+          local.get $ta_3
+          local.get $tb0_2
+          f64.mul
+          f64.add
+          local.set $s0_0_2
+          local.get $s0_1_2
+          local.get $ta_3
+          local.get $tb1_2
+          f64.mul
+          f64.add
+          local.set $s0_1_2
+          local.get $s0_2_2
+          local.get $ta_3
+          local.get $tb2_2
+          f64.mul
+          f64.add
+          local.set $s0_2_2
+          local.get $pa
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $ta_4
+          local.get $s1_0_1
+          local.get $ta_4
+          local.get $tb0_2
+          f64.mul
+          f64.add
+          local.set $s1_0_1
+          local.get $s1_1_1
+          local.get $ta_4
+          local.get $tb1_2
+          f64.mul
+          f64.add
+          local.set $s1_1_1
+          local.get $s1_2_1
+          local.get $ta_4
+          local.get $tb2_2
+          f64.mul
+          f64.add
+          local.set $s1_2_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $s0_0_2
+      local.set $r_12
+      local.get $s0
+      local.get $r_12
+      f64.mul
+      local.set $out_12
+      local.get $pc
+      local.get $out_12
+      f64.store
+      local.get $s0_1_2
+      local.set $r_13
+      local.get $s0
+      local.get $r_13
+      f64.mul
+      local.set $out_13
+      local.get $pc
+      local.get $out_13
+      f64.store offset=8
+      local.get $s0_2_2
+      local.set $r_14
+      local.get $s0
+      local.get $r_14
+      f64.mul
+      local.set $out_14
+      local.get $pc
+      local.get $out_14
+      f64.store offset=16
+      local.get $s1_0_1
+      local.set $r_15
+      local.get $s0
+      local.get $r_15
+      f64.mul
+      local.set $out_15
+      local.get $pc
+      local.get $out_15
+      f64.store offset=56
+      local.get $s1_1_1
+      local.set $r_16
+      local.get $s0
+      local.get $r_16
+      f64.mul
+      local.set $out_16
+      local.get $pc
+      local.get $out_16
+      f64.store offset=64
+      local.get $s1_2_1
+      local.set $r_17
+      local.get $s0
+      local.get $r_17
+      f64.mul
+      local.set $out_17
+      local.get $pc
+      local.get $out_17
+      f64.store offset=72
+      local.get $i
+      i32.const 2
+      i32.add
+      local.tee $i
+      i32.const 4
+      i32.lt_u
+      br_if 0
+    end
+    ;; 1 × 3 block of C (dot products along k)
     local.get $p1
     local.get $i
     local.get $stride
@@ -10122,7 +12026,9 @@
     local.get $zero
     local.set $c0_0_3
     local.get $zero
-    local.set $c1_0_3
+    local.set $c0_1_3
+    local.get $zero
+    local.set $c0_2_3
     local.get $pa
     local.get $k
     i32.const -2
@@ -10140,6 +12046,16 @@
         local.get $pb
         v128.load align=8
         local.set $b0_3
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1_3
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2_3
         local.get $pa
         v128.load align=8
         local.set $a_3
@@ -10149,17 +12065,18 @@
         f64x2.mul
         f64x2.add
         local.set $c0_0_3
-        local.get $pa
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $a_3
-        local.get $c1_0_3
+        local.get $c0_1_3
         local.get $a_3
-        local.get $b0_3
+        local.get $b1_3
         f64x2.mul
         f64x2.add
-        local.set $c1_0_3
+        local.set $c0_1_3
+        local.get $c0_2_3
+        local.get $a_3
+        local.get $b2_3
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2_3
         local.get $pa
         i32.const 16
         i32.add
@@ -10175,17 +12092,25 @@
       end
     end
     local.get $c0_0_3
-    f64x2.extract_lane 0
+    local.get $c0_1_3
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
     local.get $c0_0_3
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0_3
-    local.get $c1_0_3
+    local.get $c0_1_3
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_8
+    local.get $hs_8
     f64x2.extract_lane 0
-    local.get $c1_0_3
+    local.set $s0_0_3
+    local.get $hs_8
+    f64x2.extract_lane 1
+    local.set $s0_1_3
+    local.get $c0_2_3
+    f64x2.extract_lane 0
+    local.get $c0_2_3
     f64x2.extract_lane 1
     f64.add
-    local.set $s1_0_3
+    local.set $s0_2_3
     local.get $pa
     local.get $k
     i32.const 1
@@ -10203,26 +12128,37 @@
         local.get $pb
         f64.load
         local.set $tb0_3
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1_3
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2_3
         local.get $pa
         f64.load
-        local.set $ta_8
+        local.set $ta_5
         local.get $s0_0_3
-        local.get $ta_8
+        local.get $ta_5
         local.get $tb0_3
         f64.mul
         f64.add
         local.set $s0_0_3
-        local.get $pa
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $ta_9
-        local.get $s1_0_3
-        local.get $ta_9
-        local.get $tb0_3
+        local.get $s0_1_3
+        local.get $ta_5
+        local.get $tb1_3
         f64.mul
         f64.add
-        local.set $s1_0_3
+        local.set $s0_1_3
+        local.get $s0_2_3
+        local.get $ta_5
+        local.get $tb2_3
+        f64.mul
+        f64.add
+        local.set $s0_2_3
         local.get $pa
         i32.const 8
         i32.add
@@ -10238,23 +12174,32 @@
       end
     end
     local.get $s0_0_3
-    local.set $r_13
+    local.set $r_18
     local.get $s0
-    local.get $r_13
+    local.get $r_18
     f64.mul
-    local.set $out_13
+    local.set $out_18
     local.get $pc
-    local.get $out_13
+    local.get $out_18
     f64.store
-    local.get $s1_0_3
-    local.set $r_14
+    local.get $s0_1_3
+    local.set $r_19
     local.get $s0
-    local.get $r_14
+    local.get $r_19
     f64.mul
-    local.set $out_14
+    local.set $out_19
     local.get $pc
-    local.get $out_14
-    f64.store offset=56
+    local.get $out_19
+    f64.store offset=8
+    local.get $s0_2_3
+    local.set $r_20
+    local.get $s0
+    local.get $r_20
+    f64.mul
+    local.set $out_20
+    local.get $pc
+    local.get $out_20
+    f64.store offset=16
   )
   (func $db3 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
@@ -10468,31 +12413,54 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
+    (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
+    (local $out_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $r_3 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
     (local $c0_0_1 v128)
     (local $b0_1 v128)
     (local $a_1 v128)
     (local $s0_0_1 f64)
     (local $tb0_1 f64)
     (local $ta_1 f64)
-    (local $out_2 f64)
-    (local $r_2 f64)
+    (local $out_4 f64)
+    (local $r_4 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -10501,175 +12469,404 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (1 × 5) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
-    loop
-      i32.const 0
-      local.set $i
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.set $pa
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 5
+      local.get $next
+      i32.const 5
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
       local.get $p2
       local.get $j
       local.get $stride
       i32.mul
       i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 40
-      i32.mul
-      i32.add
-      local.get $j
+      local.set $pa
+      local.get $p2
+      local.get $lr
       i32.const 8
       i32.mul
       i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0
-      local.get $zero
-      local.set $c0_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
+      local.get $lc
+      local.get $stride
       i32.mul
       i32.add
       local.set $end
       block
-        local.get $pa
-        local.get $end
-        i32.ge_u
+        local.get $k
+        i32.eqz
         br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
         loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1
           local.get $pa
-          v128.load align=8
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
+          i32.load
+          drop
           local.get $pa
-          i32.const 16
+          i32.const 64
           i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
+          local.tee $pa
           local.get $end
-          i32.lt_u
+          i32.le_u
           br_if 0
         end
       end
-      local.get $c0_0
-      f64x2.extract_lane 0
-      local.get $c0_0
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0
-      local.get $c0_1
-      f64x2.extract_lane 0
-      local.get $c0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1
+    end
+    i32.const 0
+    local.set $i
+    ;; 1 × 4 block of C (dot products along k)
+    local.get $p1
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 40
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0
+    local.get $zero
+    local.set $c0_1
+    local.get $zero
+    local.set $c0_2
+    local.get $zero
+    local.set $c0_3
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
       local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $b3
+        local.get $pa
+        v128.load align=8
+        local.set $a
+        local.get $c0_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0
+        local.get $c0_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1
+        local.get $c0_2
+        local.get $a
+        local.get $b2
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2
+        local.get $c0_3
+        local.get $a
+        local.get $b3
+        f64x2.mul
+        f64x2.add
+        local.set $c0_3
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs
+    local.get $hs
+    f64x2.extract_lane 0
+    local.set $s0_0
+    local.get $hs
+    f64x2.extract_lane 1
+    local.set $s0_1
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_1
+    local.get $hs_1
+    f64x2.extract_lane 0
+    local.set $s0_2
+    local.get $hs_1
+    f64x2.extract_lane 1
+    local.set $s0_3
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $tb3
+        local.get $pa
+        f64.load
+        local.set $ta
+        local.get $s0_0
+        local.get $ta
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s0_0
+        local.get $s0_1
+        local.get $ta
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s0_1
+        local.get $s0_2
+        local.get $ta
+        local.get $tb2
+        f64.mul
+        f64.add
+        local.set $s0_2
+        local.get $s0_3
+        local.get $ta
+        local.get $tb3
+        f64.mul
+        f64.add
+        local.set $s0_3
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0
+    local.set $r
+    local.get $s0
+    local.get $r
+    f64.mul
+    local.set $out
+    local.get $pc
+    local.get $out
+    f64.store
+    local.get $s0_1
+    local.set $r_1
+    local.get $s0
+    local.get $r_1
+    f64.mul
+    local.set $out_1
+    local.get $pc
+    local.get $out_1
+    f64.store offset=8
+    local.get $s0_2
+    local.set $r_2
+    local.get $s0
+    local.get $r_2
+    f64.mul
+    local.set $out_2
+    local.get $pc
+    local.get $out_2
+    f64.store offset=16
+    local.get $s0_3
+    local.set $r_3
+    local.get $s0
+    local.get $r_3
+    f64.mul
+    local.set $out_3
+    local.get $pc
+    local.get $out_3
+    f64.store offset=24
+    i32.const 4
+    local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
       local.get $k
       i32.const 1
-      i32.and
+      i32.sub
+      local.set $lr_1
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 5
+      local.get $next
+      i32.const 5
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc_1
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr_1
       i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc_1
+      local.get $stride
       i32.mul
       i32.add
       local.set $end
       block
-        local.get $pa
-        local.get $end
-        i32.ge_u
+        local.get $k
+        i32.eqz
         br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
         loop
-          local.get $pb
-          f64.load
-          local.set $tb0
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1
           local.get $pa
-          f64.load
-          local.set $ta
-          local.get $s0_0
-          local.get $ta
-          local.get $tb0
-          f64.mul
-          f64.add
-          local.set $s0_0
-          local.get $s0_1
-          local.get $ta
-          local.get $tb1
-          f64.mul
-          f64.add
-          local.set $s0_1
+          i32.load
+          drop
           local.get $pa
-          i32.const 8
+          i32.const 64
           i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
+          local.tee $pa
           local.get $end
-          i32.lt_u
+          i32.le_u
           br_if 0
         end
       end
-      local.get $s0_0
-      local.set $r
-      local.get $s0
-      local.get $r
-      f64.mul
-      local.set $out
-      local.get $pc
-      local.get $out
-      f64.store
-      local.get $s0_1
-      local.set $r_1
-      local.get $s0
-      local.get $r_1
-      f64.mul
-      local.set $out_1
-      local.get $pc
-      local.get $out_1
-      f64.store offset=8
-      local.get $j
-      i32.const 2
-      i32.add
-      local.tee $j
-      i32.const 4
-      i32.lt_u
-      br_if 0
     end
     i32.const 0
     local.set $i
@@ -10781,13 +12978,13 @@
       end
     end
     local.get $s0_0_1
-    local.set $r_2
+    local.set $r_4
     local.get $s0
-    local.get $r_2
+    local.get $r_4
     f64.mul
-    local.set $out_2
+    local.set $out_4
     local.get $pc
-    local.get $out_2
+    local.get $out_4
     f64.store
   )
   (func $db4 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)

@@ -17,7 +17,10 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $span i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -93,6 +96,8 @@
     (local $out_15 f64)
     (local $in0_15 f64)
     (local $r_15 f64)
+    (local $lr_1 i32)
+    (local $lc_1 i32)
     (local $c0_0_3 v128)
     (local $c0_1_1 v128)
     (local $c1_0_3 v128)
@@ -164,8 +169,158 @@
     (local $out_31 f64)
     (local $in0_31 f64)
     (local $r_31 f64)
+    (local $lr_2 i32)
+    (local $lc_2 i32)
+    (local $c0_0_6 v128)
+    (local $c0_1_2 v128)
+    (local $c1_0_6 v128)
+    (local $c1_1_2 v128)
+    (local $c2_0_6 v128)
+    (local $c2_1_2 v128)
+    (local $c3_0_6 v128)
+    (local $c3_1_2 v128)
+    (local $b0_6 v128)
+    (local $b1_2 v128)
+    (local $a_6 v128)
+    (local $out_32 v128)
+    (local $in0_32 v128)
+    (local $r_32 v128)
+    (local $out_33 v128)
+    (local $in0_33 v128)
+    (local $r_33 v128)
+    (local $out_34 v128)
+    (local $in0_34 v128)
+    (local $r_34 v128)
+    (local $out_35 v128)
+    (local $in0_35 v128)
+    (local $r_35 v128)
+    (local $out_36 v128)
+    (local $in0_36 v128)
+    (local $r_36 v128)
+    (local $out_37 v128)
+    (local $in0_37 v128)
+    (local $r_37 v128)
+    (local $out_38 v128)
+    (local $in0_38 v128)
+    (local $r_38 v128)
+    (local $out_39 v128)
+    (local $in0_39 v128)
+    (local $r_39 v128)
+    (local $c0_0_7 v128)
+    (local $c1_0_7 v128)
+    (local $c2_0_7 v128)
+    (local $c3_0_7 v128)
+    (local $b0_7 v128)
+    (local $a_7 v128)
+    (local $out_40 v128)
+    (local $in0_40 v128)
+    (local $r_40 v128)
+    (local $out_41 v128)
+    (local $in0_41 v128)
+    (local $r_41 v128)
+    (local $out_42 v128)
+    (local $in0_42 v128)
+    (local $r_42 v128)
+    (local $out_43 v128)
+    (local $in0_43 v128)
+    (local $r_43 v128)
+    (local $c0_0_8 f64)
+    (local $c1_0_8 f64)
+    (local $c2_0_8 f64)
+    (local $c3_0_8 f64)
+    (local $b0_8 f64)
+    (local $a_8 f64)
+    (local $out_44 f64)
+    (local $in0_44 f64)
+    (local $r_44 f64)
+    (local $out_45 f64)
+    (local $in0_45 f64)
+    (local $r_45 f64)
+    (local $out_46 f64)
+    (local $in0_46 f64)
+    (local $r_46 f64)
+    (local $out_47 f64)
+    (local $in0_47 f64)
+    (local $r_47 f64)
+    (local $lr_3 i32)
+    (local $lc_3 i32)
+    (local $c0_0_9 v128)
+    (local $c0_1_3 v128)
+    (local $c1_0_9 v128)
+    (local $c1_1_3 v128)
+    (local $c2_0_9 v128)
+    (local $c2_1_3 v128)
+    (local $c3_0_9 v128)
+    (local $c3_1_3 v128)
+    (local $b0_9 v128)
+    (local $b1_3 v128)
+    (local $a_9 v128)
+    (local $out_48 v128)
+    (local $in0_48 v128)
+    (local $r_48 v128)
+    (local $out_49 v128)
+    (local $in0_49 v128)
+    (local $r_49 v128)
+    (local $out_50 v128)
+    (local $in0_50 v128)
+    (local $r_50 v128)
+    (local $out_51 v128)
+    (local $in0_51 v128)
+    (local $r_51 v128)
+    (local $out_52 v128)
+    (local $in0_52 v128)
+    (local $r_52 v128)
+    (local $out_53 v128)
+    (local $in0_53 v128)
+    (local $r_53 v128)
+    (local $out_54 v128)
+    (local $in0_54 v128)
+    (local $r_54 v128)
+    (local $out_55 v128)
+    (local $in0_55 v128)
+    (local $r_55 v128)
+    (local $c0_0_10 v128)
+    (local $c1_0_10 v128)
+    (local $c2_0_10 v128)
+    (local $c3_0_10 v128)
+    (local $b0_10 v128)
+    (local $a_10 v128)
+    (local $out_56 v128)
+    (local $in0_56 v128)
+    (local $r_56 v128)
+    (local $out_57 v128)
+    (local $in0_57 v128)
+    (local $r_57 v128)
+    (local $out_58 v128)
+    (local $in0_58 v128)
+    (local $r_58 v128)
+    (local $out_59 v128)
+    (local $in0_59 v128)
+    (local $r_59 v128)
+    (local $c0_0_11 f64)
+    (local $c1_0_11 f64)
+    (local $c2_0_11 f64)
+    (local $c3_0_11 f64)
+    (local $b0_11 f64)
+    (local $a_11 f64)
+    (local $out_60 f64)
+    (local $in0_60 f64)
+    (local $r_60 f64)
+    (local $out_61 f64)
+    (local $in0_61 f64)
+    (local $r_61 f64)
+    (local $out_62 f64)
+    (local $in0_62 f64)
+    (local $r_62 f64)
+    (local $out_63 f64)
+    (local $in0_63 f64)
+    (local $r_63 f64)
     local.get $m
-    local.set $n
+    i32.const 2048
+    i32.mul
+    local.set $span
+    local.get $m
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -181,10 +336,2667 @@
     i32.const 24
     i32.mul
     local.set $off_1
-    ;; C (128 × 1·m) = A·B, k = 784, rows form, k blocks of 256
-    i32.const 0
-    local.set $kb
-    loop
+    ;; C (128 × 1·m) = A·B, k = 784, rows form, k blocks of 256 or 64
+    block
+      block
+        local.get $span
+        i32.const 524288
+        i32.gt_u
+        br_if 0
+        ;; k blocks of 256 where they span at most 524288 bytes of B
+        i32.const 0
+        local.set $kb
+        loop
+          local.get $kb
+          i32.const 256
+          i32.add
+          i32.const 1
+          i32.sub
+          local.set $lr
+          local.get $m_1
+          i32.const 1
+          i32.sub
+          local.set $lc
+          local.get $p2
+          local.get $kb
+          local.get $stride
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $lr
+          local.get $stride
+          i32.mul
+          i32.add
+          local.get $lc
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $end
+          ;; read ahead: B's rows of this k block
+          block
+            local.get $m_1
+            i32.eqz
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 32768
+            i32.lt_s
+            br_if 0
+            local.get $end
+            local.get $pa
+            i32.const 524288
+            i32.add
+            local.get $end
+            local.get $pa
+            i32.sub
+            i32.const 524288
+            i32.lt_u
+            select
+            local.set $end
+            loop
+              local.get $pa
+              i32.load
+              drop
+              local.get $pa
+              i32.const 64
+              i32.add
+              local.tee $pa
+              local.get $end
+              i32.le_u
+              br_if 0
+            end
+          end
+          i32.const 0
+          local.set $i
+          loop
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 4 block of C (2 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 6272
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0
+                  local.get $zero
+                  local.set $c0_1
+                  local.get $zero
+                  local.set $c1_0
+                  local.get $zero
+                  local.set $c1_1
+                  local.get $zero
+                  local.set $c2_0
+                  local.get $zero
+                  local.set $c2_1
+                  local.get $zero
+                  local.set $c3_0
+                  local.get $zero
+                  local.set $c3_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0
+                  local.get $pc
+                  v128.load offset=16 align=8
+                  local.set $c0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c1_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c2_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load offset=16 align=8
+                  local.set $c3_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0
+                  local.get $pb
+                  v128.load offset=16 align=8
+                  local.set $b1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a
+                  local.get $c0_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0
+                  local.get $c0_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_1
+                  local.get $pa
+                  v128.load64_splat offset=6272
+                  local.set $a
+                  local.get $c1_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0
+                  local.get $c1_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_1
+                  local.get $pa
+                  v128.load64_splat offset=12544
+                  local.set $a
+                  local.get $c2_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0
+                  local.get $c2_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_1
+                  local.get $pa
+                  v128.load64_splat offset=18816
+                  local.set $a
+                  local.get $c3_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0
+                  local.get $c3_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 784
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0
+                  local.get $c0_0
+                  local.set $r
+                  local.get $in0
+                  local.get $r
+                  f64x2.add
+                  local.set $out
+                  local.get $pc
+                  local.get $out
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_1
+                  local.get $c0_1
+                  local.set $r_1
+                  local.get $in0_1
+                  local.get $r_1
+                  f64x2.add
+                  local.set $out_1
+                  local.get $pc
+                  local.get $out_1
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_2
+                  local.get $c1_0
+                  local.set $r_2
+                  local.get $in0_2
+                  local.get $r_2
+                  f64x2.add
+                  local.set $out_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_2
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_3
+                  local.get $c1_1
+                  local.set $r_3
+                  local.get $in0_3
+                  local.get $r_3
+                  f64x2.add
+                  local.set $out_3
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_3
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_4
+                  local.get $c2_0
+                  local.set $r_4
+                  local.get $in0_4
+                  local.get $r_4
+                  f64x2.add
+                  local.set $out_4
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_4
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_5
+                  local.get $c2_1
+                  local.set $r_5
+                  local.get $in0_5
+                  local.get $r_5
+                  f64x2.add
+                  local.set $out_5
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_5
+                  v128.store offset=16 align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_6
+                  local.get $c3_0
+                  local.set $r_6
+                  local.get $in0_6
+                  local.get $r_6
+                  f64x2.add
+                  local.set $out_6
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_6
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_7
+                  local.get $c3_1
+                  local.set $r_7
+                  local.get $in0_7
+                  local.get $r_7
+                  f64x2.add
+                  local.set $out_7
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_7
+                  v128.store offset=16 align=8
+                else
+                  local.get $pc
+                  local.get $c0_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $c0_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_1
+                  v128.store offset=16 align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_1
+                  v128.store offset=16 align=8
+                end
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 2
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 2 block of C (1 vectors)
+                local.get $p1
+                local.get $i
+                i32.const 6272
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  local.get $zero
+                  local.set $c0_0_1
+                  local.get $zero
+                  local.set $c1_0_1
+                  local.get $zero
+                  local.set $c2_0_1
+                  local.get $zero
+                  local.set $c3_0_1
+                else
+                  local.get $pc
+                  v128.load align=8
+                  local.set $c0_0_1
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  v128.load align=8
+                  local.set $c1_0_1
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  v128.load align=8
+                  local.set $c2_0_1
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  v128.load align=8
+                  local.set $c3_0_1
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_1
+                  local.get $c0_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_1
+                  local.get $pa
+                  v128.load64_splat offset=6272
+                  local.set $a_1
+                  local.get $c1_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_1
+                  local.get $pa
+                  v128.load64_splat offset=12544
+                  local.set $a_1
+                  local.get $c2_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_1
+                  local.get $pa
+                  v128.load64_splat offset=18816
+                  local.set $a_1
+                  local.get $c3_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 784
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  v128.load64_splat
+                  local.set $in0_8
+                  local.get $c0_0_1
+                  local.set $r_8
+                  local.get $in0_8
+                  local.get $r_8
+                  f64x2.add
+                  local.set $out_8
+                  local.get $pc
+                  local.get $out_8
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=8
+                  local.set $in0_9
+                  local.get $c1_0_1
+                  local.set $r_9
+                  local.get $in0_9
+                  local.get $r_9
+                  f64x2.add
+                  local.set $out_9
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_9
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=16
+                  local.set $in0_10
+                  local.get $c2_0_1
+                  local.set $r_10
+                  local.get $in0_10
+                  local.get $r_10
+                  f64x2.add
+                  local.set $out_10
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_10
+                  v128.store align=8
+                  local.get $pe0
+                  v128.load64_splat offset=24
+                  local.set $in0_11
+                  local.get $c3_0_1
+                  local.set $r_11
+                  local.get $in0_11
+                  local.get $r_11
+                  f64x2.add
+                  local.set $out_11
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_11
+                  v128.store align=8
+                else
+                  local.get $pc
+                  local.get $c0_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_1
+                  v128.store align=8
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_1
+                  v128.store align=8
+                end
+                local.get $j
+                i32.const 2
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 1
+                i32.add
+                local.get $m_1
+                i32.gt_u
+                br_if 1
+                ;; 4 × 1 block of C
+                local.get $p1
+                local.get $i
+                i32.const 6272
+                i32.mul
+                i32.add
+                local.get $kb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $p2
+                local.get $kb
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $stride
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $kb
+                i32.eqz
+                if
+                  f64.const 0
+                  local.set $c0_0_2
+                  f64.const 0
+                  local.set $c1_0_2
+                  f64.const 0
+                  local.set $c2_0_2
+                  f64.const 0
+                  local.set $c3_0_2
+                else
+                  local.get $pc
+                  f64.load
+                  local.set $c0_0_2
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  f64.load
+                  local.set $c1_0_2
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  f64.load
+                  local.set $c2_0_2
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  f64.load
+                  local.set $c3_0_2
+                end
+                i32.const 256
+                local.set $end
+                loop
+                  local.get $pb
+                  f64.load
+                  local.set $b0_2
+                  local.get $pa
+                  f64.load
+                  local.set $a_2
+                  local.get $c0_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c0_0_2
+                  local.get $pa
+                  f64.load offset=6272
+                  local.set $a_2
+                  local.get $c1_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c1_0_2
+                  local.get $pa
+                  f64.load offset=12544
+                  local.set $a_2
+                  local.get $c2_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c2_0_2
+                  local.get $pa
+                  f64.load offset=18816
+                  local.set $a_2
+                  local.get $c3_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c3_0_2
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  local.get $stride
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $kb
+                i32.const 256
+                i32.add
+                i32.const 784
+                i32.ge_u
+                if
+                  local.get $p3
+                  local.get $i
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pe0
+                  local.get $pe0
+                  f64.load
+                  local.set $in0_12
+                  local.get $c0_0_2
+                  local.set $r_12
+                  local.get $in0_12
+                  local.get $r_12
+                  f64.add
+                  local.set $out_12
+                  local.get $pc
+                  local.get $out_12
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=8
+                  local.set $in0_13
+                  local.get $c1_0_2
+                  local.set $r_13
+                  local.get $in0_13
+                  local.get $r_13
+                  f64.add
+                  local.set $out_13
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $out_13
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=16
+                  local.set $in0_14
+                  local.get $c2_0_2
+                  local.set $r_14
+                  local.get $in0_14
+                  local.get $r_14
+                  f64.add
+                  local.set $out_14
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $out_14
+                  f64.store
+                  local.get $pe0
+                  f64.load offset=24
+                  local.set $in0_15
+                  local.get $c3_0_2
+                  local.set $r_15
+                  local.get $in0_15
+                  local.get $r_15
+                  f64.add
+                  local.set $out_15
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $out_15
+                  f64.store
+                else
+                  local.get $pc
+                  local.get $c0_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $stride
+                  i32.add
+                  local.get $c1_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off
+                  i32.add
+                  local.get $c2_0_2
+                  f64.store
+                  local.get $pc
+                  local.get $off_1
+                  i32.add
+                  local.get $c3_0_2
+                  f64.store
+                end
+                local.get $j
+                i32.const 1
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            local.get $i
+            i32.const 4
+            i32.add
+            local.tee $i
+            i32.const 128
+            i32.lt_u
+            br_if 0
+          end
+          local.get $kb
+          i32.const 256
+          i32.add
+          local.tee $kb
+          i32.const 768
+          i32.lt_u
+          br_if 0
+        end
+        local.get $kb
+        i32.const 16
+        i32.add
+        i32.const 1
+        i32.sub
+        local.set $lr_1
+        local.get $m_1
+        i32.const 1
+        i32.sub
+        local.set $lc_1
+        local.get $p2
+        local.get $kb
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr_1
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $lc_1
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
+          local.get $m_1
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+        i32.const 0
+        local.set $i
+        loop
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 4 block of C (2 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_3
+                local.get $zero
+                local.set $c0_1_1
+                local.get $zero
+                local.set $c1_0_3
+                local.get $zero
+                local.set $c1_1_1
+                local.get $zero
+                local.set $c2_0_3
+                local.get $zero
+                local.set $c2_1_1
+                local.get $zero
+                local.set $c3_0_3
+                local.get $zero
+                local.set $c3_1_1
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_3
+                local.get $pc
+                v128.load offset=16 align=8
+                local.set $c0_1_1
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_3
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c1_1_1
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_3
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c2_1_1
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_3
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c3_1_1
+              end
+              i32.const 16
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_3
+                local.get $pb
+                v128.load offset=16 align=8
+                local.set $b1_1
+                local.get $pa
+                v128.load64_splat
+                local.set $a_3
+                local.get $c0_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_3
+                local.get $c0_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c0_1_1
+                local.get $pa
+                v128.load64_splat offset=6272
+                local.set $a_3
+                local.get $c1_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_3
+                local.get $c1_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c1_1_1
+                local.get $pa
+                v128.load64_splat offset=12544
+                local.set $a_3
+                local.get $c2_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_3
+                local.get $c2_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c2_1_1
+                local.get $pa
+                v128.load64_splat offset=18816
+                local.set $a_3
+                local.get $c3_0_3
+                local.get $a_3
+                local.get $b0_3
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_3
+                local.get $c3_1_1
+                local.get $a_3
+                local.get $b1_1
+                f64x2.mul
+                f64x2.add
+                local.set $c3_1_1
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_16
+                local.get $c0_0_3
+                local.set $r_16
+                local.get $in0_16
+                local.get $r_16
+                f64x2.add
+                local.set $out_16
+                local.get $pc
+                local.get $out_16
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_17
+                local.get $c0_1_1
+                local.set $r_17
+                local.get $in0_17
+                local.get $r_17
+                f64x2.add
+                local.set $out_17
+                local.get $pc
+                local.get $out_17
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_18
+                local.get $c1_0_3
+                local.set $r_18
+                local.get $in0_18
+                local.get $r_18
+                f64x2.add
+                local.set $out_18
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_18
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_19
+                local.get $c1_1_1
+                local.set $r_19
+                local.get $in0_19
+                local.get $r_19
+                f64x2.add
+                local.set $out_19
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_19
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_20
+                local.get $c2_0_3
+                local.set $r_20
+                local.get $in0_20
+                local.get $r_20
+                f64x2.add
+                local.set $out_20
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_20
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_21
+                local.get $c2_1_1
+                local.set $r_21
+                local.get $in0_21
+                local.get $r_21
+                f64x2.add
+                local.set $out_21
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_21
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_22
+                local.get $c3_0_3
+                local.set $r_22
+                local.get $in0_22
+                local.get $r_22
+                f64x2.add
+                local.set $out_22
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_22
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_23
+                local.get $c3_1_1
+                local.set $r_23
+                local.get $in0_23
+                local.get $r_23
+                f64x2.add
+                local.set $out_23
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_23
+                v128.store offset=16 align=8
+              else
+                local.get $pc
+                local.get $c0_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $c0_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_1_1
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_3
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_1_1
+                v128.store offset=16 align=8
+              end
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 2
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 2 block of C (1 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_4
+                local.get $zero
+                local.set $c1_0_4
+                local.get $zero
+                local.set $c2_0_4
+                local.get $zero
+                local.set $c3_0_4
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_4
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_4
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_4
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_4
+              end
+              i32.const 16
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_4
+                local.get $pa
+                v128.load64_splat
+                local.set $a_4
+                local.get $c0_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_4
+                local.get $pa
+                v128.load64_splat offset=6272
+                local.set $a_4
+                local.get $c1_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_4
+                local.get $pa
+                v128.load64_splat offset=12544
+                local.set $a_4
+                local.get $c2_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_4
+                local.get $pa
+                v128.load64_splat offset=18816
+                local.set $a_4
+                local.get $c3_0_4
+                local.get $a_4
+                local.get $b0_4
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_4
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_24
+                local.get $c0_0_4
+                local.set $r_24
+                local.get $in0_24
+                local.get $r_24
+                f64x2.add
+                local.set $out_24
+                local.get $pc
+                local.get $out_24
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_25
+                local.get $c1_0_4
+                local.set $r_25
+                local.get $in0_25
+                local.get $r_25
+                f64x2.add
+                local.set $out_25
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_25
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_26
+                local.get $c2_0_4
+                local.set $r_26
+                local.get $in0_26
+                local.get $r_26
+                f64x2.add
+                local.set $out_26
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_26
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_27
+                local.get $c3_0_4
+                local.set $r_27
+                local.get $in0_27
+                local.get $r_27
+                f64x2.add
+                local.set $out_27
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_27
+                v128.store align=8
+              else
+                local.get $pc
+                local.get $c0_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_4
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_4
+                v128.store align=8
+              end
+              local.get $j
+              i32.const 2
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 1
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 1 block of C
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                f64.const 0
+                local.set $c0_0_5
+                f64.const 0
+                local.set $c1_0_5
+                f64.const 0
+                local.set $c2_0_5
+                f64.const 0
+                local.set $c3_0_5
+              else
+                local.get $pc
+                f64.load
+                local.set $c0_0_5
+                local.get $pc
+                local.get $stride
+                i32.add
+                f64.load
+                local.set $c1_0_5
+                local.get $pc
+                local.get $off
+                i32.add
+                f64.load
+                local.set $c2_0_5
+                local.get $pc
+                local.get $off_1
+                i32.add
+                f64.load
+                local.set $c3_0_5
+              end
+              i32.const 16
+              local.set $end
+              loop
+                local.get $pb
+                f64.load
+                local.set $b0_5
+                local.get $pa
+                f64.load
+                local.set $a_5
+                local.get $c0_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c0_0_5
+                local.get $pa
+                f64.load offset=6272
+                local.set $a_5
+                local.get $c1_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c1_0_5
+                local.get $pa
+                f64.load offset=12544
+                local.set $a_5
+                local.get $c2_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c2_0_5
+                local.get $pa
+                f64.load offset=18816
+                local.set $a_5
+                local.get $c3_0_5
+                local.get $a_5
+                local.get $b0_5
+                f64.mul
+                f64.add
+                local.set $c3_0_5
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_28
+                local.get $c0_0_5
+                local.set $r_28
+                local.get $in0_28
+                local.get $r_28
+                f64.add
+                local.set $out_28
+                local.get $pc
+                local.get $out_28
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_29
+                local.get $c1_0_5
+                local.set $r_29
+                local.get $in0_29
+                local.get $r_29
+                f64.add
+                local.set $out_29
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_29
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_30
+                local.get $c2_0_5
+                local.set $r_30
+                local.get $in0_30
+                local.get $r_30
+                f64.add
+                local.set $out_30
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_30
+                f64.store
+                local.get $pe0
+                f64.load offset=24
+                local.set $in0_31
+                local.get $c3_0_5
+                local.set $r_31
+                local.get $in0_31
+                local.get $r_31
+                f64.add
+                local.set $out_31
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_31
+                f64.store
+              else
+                local.get $pc
+                local.get $c0_0_5
+                f64.store
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_5
+                f64.store
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_5
+                f64.store
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_5
+                f64.store
+              end
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          local.get $i
+          i32.const 4
+          i32.add
+          local.tee $i
+          i32.const 128
+          i32.lt_u
+          br_if 0
+        end
+        br 1
+      end
+      i32.const 0
+      local.set $kb
+      loop
+        local.get $kb
+        i32.const 64
+        i32.add
+        i32.const 1
+        i32.sub
+        local.set $lr_2
+        local.get $m_1
+        i32.const 1
+        i32.sub
+        local.set $lc_2
+        local.get $p2
+        local.get $kb
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr_2
+        local.get $stride
+        i32.mul
+        i32.add
+        local.get $lc_2
+        i32.const 8
+        i32.mul
+        i32.add
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
+          local.get $m_1
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+        i32.const 0
+        local.set $i
+        loop
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 4 block of C (2 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_6
+                local.get $zero
+                local.set $c0_1_2
+                local.get $zero
+                local.set $c1_0_6
+                local.get $zero
+                local.set $c1_1_2
+                local.get $zero
+                local.set $c2_0_6
+                local.get $zero
+                local.set $c2_1_2
+                local.get $zero
+                local.set $c3_0_6
+                local.get $zero
+                local.set $c3_1_2
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_6
+                local.get $pc
+                v128.load offset=16 align=8
+                local.set $c0_1_2
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_6
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c1_1_2
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_6
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c2_1_2
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_6
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load offset=16 align=8
+                local.set $c3_1_2
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_6
+                local.get $pb
+                v128.load offset=16 align=8
+                local.set $b1_2
+                local.get $pa
+                v128.load64_splat
+                local.set $a_6
+                local.get $c0_0_6
+                local.get $a_6
+                local.get $b0_6
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_6
+                local.get $c0_1_2
+                local.get $a_6
+                local.get $b1_2
+                f64x2.mul
+                f64x2.add
+                local.set $c0_1_2
+                local.get $pa
+                v128.load64_splat offset=6272
+                local.set $a_6
+                local.get $c1_0_6
+                local.get $a_6
+                local.get $b0_6
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_6
+                local.get $c1_1_2
+                local.get $a_6
+                local.get $b1_2
+                f64x2.mul
+                f64x2.add
+                local.set $c1_1_2
+                local.get $pa
+                v128.load64_splat offset=12544
+                local.set $a_6
+                local.get $c2_0_6
+                local.get $a_6
+                local.get $b0_6
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_6
+                local.get $c2_1_2
+                local.get $a_6
+                local.get $b1_2
+                f64x2.mul
+                f64x2.add
+                local.set $c2_1_2
+                local.get $pa
+                v128.load64_splat offset=18816
+                local.set $a_6
+                local.get $c3_0_6
+                local.get $a_6
+                local.get $b0_6
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_6
+                local.get $c3_1_2
+                local.get $a_6
+                local.get $b1_2
+                f64x2.mul
+                f64x2.add
+                local.set $c3_1_2
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_32
+                local.get $c0_0_6
+                local.set $r_32
+                local.get $in0_32
+                local.get $r_32
+                f64x2.add
+                local.set $out_32
+                local.get $pc
+                local.get $out_32
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_33
+                local.get $c0_1_2
+                local.set $r_33
+                local.get $in0_33
+                local.get $r_33
+                f64x2.add
+                local.set $out_33
+                local.get $pc
+                local.get $out_33
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_34
+                local.get $c1_0_6
+                local.set $r_34
+                local.get $in0_34
+                local.get $r_34
+                f64x2.add
+                local.set $out_34
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_34
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_35
+                local.get $c1_1_2
+                local.set $r_35
+                local.get $in0_35
+                local.get $r_35
+                f64x2.add
+                local.set $out_35
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_35
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_36
+                local.get $c2_0_6
+                local.set $r_36
+                local.get $in0_36
+                local.get $r_36
+                f64x2.add
+                local.set $out_36
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_36
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_37
+                local.get $c2_1_2
+                local.set $r_37
+                local.get $in0_37
+                local.get $r_37
+                f64x2.add
+                local.set $out_37
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_37
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_38
+                local.get $c3_0_6
+                local.set $r_38
+                local.get $in0_38
+                local.get $r_38
+                f64x2.add
+                local.set $out_38
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_38
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_39
+                local.get $c3_1_2
+                local.set $r_39
+                local.get $in0_39
+                local.get $r_39
+                f64x2.add
+                local.set $out_39
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_39
+                v128.store offset=16 align=8
+              else
+                local.get $pc
+                local.get $c0_0_6
+                v128.store align=8
+                local.get $pc
+                local.get $c0_1_2
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_6
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_1_2
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_6
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_1_2
+                v128.store offset=16 align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_6
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_1_2
+                v128.store offset=16 align=8
+              end
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 2
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 2 block of C (1 vectors)
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                local.get $zero
+                local.set $c0_0_7
+                local.get $zero
+                local.set $c1_0_7
+                local.get $zero
+                local.set $c2_0_7
+                local.get $zero
+                local.set $c3_0_7
+              else
+                local.get $pc
+                v128.load align=8
+                local.set $c0_0_7
+                local.get $pc
+                local.get $stride
+                i32.add
+                v128.load align=8
+                local.set $c1_0_7
+                local.get $pc
+                local.get $off
+                i32.add
+                v128.load align=8
+                local.set $c2_0_7
+                local.get $pc
+                local.get $off_1
+                i32.add
+                v128.load align=8
+                local.set $c3_0_7
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                v128.load align=8
+                local.set $b0_7
+                local.get $pa
+                v128.load64_splat
+                local.set $a_7
+                local.get $c0_0_7
+                local.get $a_7
+                local.get $b0_7
+                f64x2.mul
+                f64x2.add
+                local.set $c0_0_7
+                local.get $pa
+                v128.load64_splat offset=6272
+                local.set $a_7
+                local.get $c1_0_7
+                local.get $a_7
+                local.get $b0_7
+                f64x2.mul
+                f64x2.add
+                local.set $c1_0_7
+                local.get $pa
+                v128.load64_splat offset=12544
+                local.set $a_7
+                local.get $c2_0_7
+                local.get $a_7
+                local.get $b0_7
+                f64x2.mul
+                f64x2.add
+                local.set $c2_0_7
+                local.get $pa
+                v128.load64_splat offset=18816
+                local.set $a_7
+                local.get $c3_0_7
+                local.get $a_7
+                local.get $b0_7
+                f64x2.mul
+                f64x2.add
+                local.set $c3_0_7
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_40
+                local.get $c0_0_7
+                local.set $r_40
+                local.get $in0_40
+                local.get $r_40
+                f64x2.add
+                local.set $out_40
+                local.get $pc
+                local.get $out_40
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_41
+                local.get $c1_0_7
+                local.set $r_41
+                local.get $in0_41
+                local.get $r_41
+                f64x2.add
+                local.set $out_41
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_41
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_42
+                local.get $c2_0_7
+                local.set $r_42
+                local.get $in0_42
+                local.get $r_42
+                f64x2.add
+                local.set $out_42
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_42
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_43
+                local.get $c3_0_7
+                local.set $r_43
+                local.get $in0_43
+                local.get $r_43
+                f64x2.add
+                local.set $out_43
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_43
+                v128.store align=8
+              else
+                local.get $pc
+                local.get $c0_0_7
+                v128.store align=8
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_7
+                v128.store align=8
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_7
+                v128.store align=8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_7
+                v128.store align=8
+              end
+              local.get $j
+              i32.const 2
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              i32.const 1
+              i32.add
+              local.get $m_1
+              i32.gt_u
+              br_if 1
+              ;; 4 × 1 block of C
+              local.get $p1
+              local.get $i
+              i32.const 6272
+              i32.mul
+              i32.add
+              local.get $kb
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $kb
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pb
+              local.get $p0
+              local.get $i
+              local.get $stride
+              i32.mul
+              i32.add
+              local.get $j
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $pc
+              local.get $kb
+              i32.eqz
+              if
+                f64.const 0
+                local.set $c0_0_8
+                f64.const 0
+                local.set $c1_0_8
+                f64.const 0
+                local.set $c2_0_8
+                f64.const 0
+                local.set $c3_0_8
+              else
+                local.get $pc
+                f64.load
+                local.set $c0_0_8
+                local.get $pc
+                local.get $stride
+                i32.add
+                f64.load
+                local.set $c1_0_8
+                local.get $pc
+                local.get $off
+                i32.add
+                f64.load
+                local.set $c2_0_8
+                local.get $pc
+                local.get $off_1
+                i32.add
+                f64.load
+                local.set $c3_0_8
+              end
+              i32.const 64
+              local.set $end
+              loop
+                local.get $pb
+                f64.load
+                local.set $b0_8
+                local.get $pa
+                f64.load
+                local.set $a_8
+                local.get $c0_0_8
+                local.get $a_8
+                local.get $b0_8
+                f64.mul
+                f64.add
+                local.set $c0_0_8
+                local.get $pa
+                f64.load offset=6272
+                local.set $a_8
+                local.get $c1_0_8
+                local.get $a_8
+                local.get $b0_8
+                f64.mul
+                f64.add
+                local.set $c1_0_8
+                local.get $pa
+                f64.load offset=12544
+                local.set $a_8
+                local.get $c2_0_8
+                local.get $a_8
+                local.get $b0_8
+                f64.mul
+                f64.add
+                local.set $c2_0_8
+                local.get $pa
+                f64.load offset=18816
+                local.set $a_8
+                local.get $c3_0_8
+                local.get $a_8
+                local.get $b0_8
+                f64.mul
+                f64.add
+                local.set $c3_0_8
+                local.get $pa
+                i32.const 8
+                i32.add
+                local.set $pa
+                local.get $pb
+                local.get $stride
+                i32.add
+                local.set $pb
+                local.get $end
+                i32.const 1
+                i32.sub
+                local.tee $end
+                br_if 0
+              end
+              local.get $kb
+              i32.const 64
+              i32.add
+              i32.const 784
+              i32.ge_u
+              if
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_44
+                local.get $c0_0_8
+                local.set $r_44
+                local.get $in0_44
+                local.get $r_44
+                f64.add
+                local.set $out_44
+                local.get $pc
+                local.get $out_44
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_45
+                local.get $c1_0_8
+                local.set $r_45
+                local.get $in0_45
+                local.get $r_45
+                f64.add
+                local.set $out_45
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $out_45
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_46
+                local.get $c2_0_8
+                local.set $r_46
+                local.get $in0_46
+                local.get $r_46
+                f64.add
+                local.set $out_46
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_46
+                f64.store
+                local.get $pe0
+                f64.load offset=24
+                local.set $in0_47
+                local.get $c3_0_8
+                local.set $r_47
+                local.get $in0_47
+                local.get $r_47
+                f64.add
+                local.set $out_47
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_47
+                f64.store
+              else
+                local.get $pc
+                local.get $c0_0_8
+                f64.store
+                local.get $pc
+                local.get $stride
+                i32.add
+                local.get $c1_0_8
+                f64.store
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $c2_0_8
+                f64.store
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $c3_0_8
+                f64.store
+              end
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          local.get $i
+          i32.const 4
+          i32.add
+          local.tee $i
+          i32.const 128
+          i32.lt_u
+          br_if 0
+        end
+        local.get $kb
+        i32.const 64
+        i32.add
+        local.tee $kb
+        i32.const 768
+        i32.lt_u
+        br_if 0
+      end
+      local.get $kb
+      i32.const 16
+      i32.add
+      i32.const 1
+      i32.sub
+      local.set $lr_3
+      local.get $m_1
+      i32.const 1
+      i32.sub
+      local.set $lc_3
+      local.get $p2
+      local.get $kb
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr_3
+      local.get $stride
+      i32.mul
+      i32.add
+      local.get $lc_3
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      ;; read ahead: B's rows of this k block
+      block
+        local.get $m_1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
       i32.const 0
       local.set $i
       loop
@@ -195,7 +3007,7 @@
             local.get $j
             i32.const 4
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 4 block of C (2 vectors)
@@ -233,128 +3045,128 @@
             i32.eqz
             if
               local.get $zero
-              local.set $c0_0
+              local.set $c0_0_9
               local.get $zero
-              local.set $c0_1
+              local.set $c0_1_3
               local.get $zero
-              local.set $c1_0
+              local.set $c1_0_9
               local.get $zero
-              local.set $c1_1
+              local.set $c1_1_3
               local.get $zero
-              local.set $c2_0
+              local.set $c2_0_9
               local.get $zero
-              local.set $c2_1
+              local.set $c2_1_3
               local.get $zero
-              local.set $c3_0
+              local.set $c3_0_9
               local.get $zero
-              local.set $c3_1
+              local.set $c3_1_3
             else
               local.get $pc
               v128.load align=8
-              local.set $c0_0
+              local.set $c0_0_9
               local.get $pc
               v128.load offset=16 align=8
-              local.set $c0_1
+              local.set $c0_1_3
               local.get $pc
               local.get $stride
               i32.add
               v128.load align=8
-              local.set $c1_0
+              local.set $c1_0_9
               local.get $pc
               local.get $stride
               i32.add
               v128.load offset=16 align=8
-              local.set $c1_1
+              local.set $c1_1_3
               local.get $pc
               local.get $off
               i32.add
               v128.load align=8
-              local.set $c2_0
+              local.set $c2_0_9
               local.get $pc
               local.get $off
               i32.add
               v128.load offset=16 align=8
-              local.set $c2_1
+              local.set $c2_1_3
               local.get $pc
               local.get $off_1
               i32.add
               v128.load align=8
-              local.set $c3_0
+              local.set $c3_0_9
               local.get $pc
               local.get $off_1
               i32.add
               v128.load offset=16 align=8
-              local.set $c3_1
+              local.set $c3_1_3
             end
-            i32.const 256
+            i32.const 16
             local.set $end
             loop
               local.get $pb
               v128.load align=8
-              local.set $b0
+              local.set $b0_9
               local.get $pb
               v128.load offset=16 align=8
-              local.set $b1
+              local.set $b1_3
               local.get $pa
               v128.load64_splat
-              local.set $a
-              local.get $c0_0
-              local.get $a
-              local.get $b0
+              local.set $a_9
+              local.get $c0_0_9
+              local.get $a_9
+              local.get $b0_9
               f64x2.mul
               f64x2.add
-              local.set $c0_0
-              local.get $c0_1
-              local.get $a
-              local.get $b1
+              local.set $c0_0_9
+              local.get $c0_1_3
+              local.get $a_9
+              local.get $b1_3
               f64x2.mul
               f64x2.add
-              local.set $c0_1
+              local.set $c0_1_3
               local.get $pa
               v128.load64_splat offset=6272
-              local.set $a
-              local.get $c1_0
-              local.get $a
-              local.get $b0
+              local.set $a_9
+              local.get $c1_0_9
+              local.get $a_9
+              local.get $b0_9
               f64x2.mul
               f64x2.add
-              local.set $c1_0
-              local.get $c1_1
-              local.get $a
-              local.get $b1
+              local.set $c1_0_9
+              local.get $c1_1_3
+              local.get $a_9
+              local.get $b1_3
               f64x2.mul
               f64x2.add
-              local.set $c1_1
+              local.set $c1_1_3
               local.get $pa
               v128.load64_splat offset=12544
-              local.set $a
-              local.get $c2_0
-              local.get $a
-              local.get $b0
+              local.set $a_9
+              local.get $c2_0_9
+              local.get $a_9
+              local.get $b0_9
               f64x2.mul
               f64x2.add
-              local.set $c2_0
-              local.get $c2_1
-              local.get $a
-              local.get $b1
+              local.set $c2_0_9
+              local.get $c2_1_3
+              local.get $a_9
+              local.get $b1_3
               f64x2.mul
               f64x2.add
-              local.set $c2_1
+              local.set $c2_1_3
               local.get $pa
               v128.load64_splat offset=18816
-              local.set $a
-              local.get $c3_0
-              local.get $a
-              local.get $b0
+              local.set $a_9
+              local.get $c3_0_9
+              local.get $a_9
+              local.get $b0_9
               f64x2.mul
               f64x2.add
-              local.set $c3_0
-              local.get $c3_1
-              local.get $a
-              local.get $b1
+              local.set $c3_0_9
+              local.get $c3_1_3
+              local.get $a_9
+              local.get $b1_3
               f64x2.mul
               f64x2.add
-              local.set $c3_1
+              local.set $c3_1_3
               local.get $pa
               i32.const 8
               i32.add
@@ -370,7 +3182,7 @@
               br_if 0
             end
             local.get $kb
-            i32.const 256
+            i32.const 64
             i32.add
             i32.const 784
             i32.ge_u
@@ -383,148 +3195,148 @@
               local.set $pe0
               local.get $pe0
               v128.load64_splat
-              local.set $in0
-              local.get $c0_0
-              local.set $r
-              local.get $in0
-              local.get $r
+              local.set $in0_48
+              local.get $c0_0_9
+              local.set $r_48
+              local.get $in0_48
+              local.get $r_48
               f64x2.add
-              local.set $out
+              local.set $out_48
               local.get $pc
-              local.get $out
+              local.get $out_48
               v128.store align=8
               local.get $pe0
               v128.load64_splat
-              local.set $in0_1
-              local.get $c0_1
-              local.set $r_1
-              local.get $in0_1
-              local.get $r_1
+              local.set $in0_49
+              local.get $c0_1_3
+              local.set $r_49
+              local.get $in0_49
+              local.get $r_49
               f64x2.add
-              local.set $out_1
+              local.set $out_49
               local.get $pc
-              local.get $out_1
+              local.get $out_49
               v128.store offset=16 align=8
               local.get $pe0
               v128.load64_splat offset=8
-              local.set $in0_2
-              local.get $c1_0
-              local.set $r_2
-              local.get $in0_2
-              local.get $r_2
+              local.set $in0_50
+              local.get $c1_0_9
+              local.set $r_50
+              local.get $in0_50
+              local.get $r_50
               f64x2.add
-              local.set $out_2
+              local.set $out_50
               local.get $pc
               local.get $stride
               i32.add
-              local.get $out_2
+              local.get $out_50
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=8
-              local.set $in0_3
-              local.get $c1_1
-              local.set $r_3
-              local.get $in0_3
-              local.get $r_3
+              local.set $in0_51
+              local.get $c1_1_3
+              local.set $r_51
+              local.get $in0_51
+              local.get $r_51
               f64x2.add
-              local.set $out_3
+              local.set $out_51
               local.get $pc
               local.get $stride
               i32.add
-              local.get $out_3
+              local.get $out_51
               v128.store offset=16 align=8
               local.get $pe0
               v128.load64_splat offset=16
-              local.set $in0_4
-              local.get $c2_0
-              local.set $r_4
-              local.get $in0_4
-              local.get $r_4
+              local.set $in0_52
+              local.get $c2_0_9
+              local.set $r_52
+              local.get $in0_52
+              local.get $r_52
               f64x2.add
-              local.set $out_4
+              local.set $out_52
               local.get $pc
               local.get $off
               i32.add
-              local.get $out_4
+              local.get $out_52
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=16
-              local.set $in0_5
-              local.get $c2_1
-              local.set $r_5
-              local.get $in0_5
-              local.get $r_5
+              local.set $in0_53
+              local.get $c2_1_3
+              local.set $r_53
+              local.get $in0_53
+              local.get $r_53
               f64x2.add
-              local.set $out_5
+              local.set $out_53
               local.get $pc
               local.get $off
               i32.add
-              local.get $out_5
+              local.get $out_53
               v128.store offset=16 align=8
               local.get $pe0
               v128.load64_splat offset=24
-              local.set $in0_6
-              local.get $c3_0
-              local.set $r_6
-              local.get $in0_6
-              local.get $r_6
+              local.set $in0_54
+              local.get $c3_0_9
+              local.set $r_54
+              local.get $in0_54
+              local.get $r_54
               f64x2.add
-              local.set $out_6
+              local.set $out_54
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $out_6
+              local.get $out_54
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=24
-              local.set $in0_7
-              local.get $c3_1
-              local.set $r_7
-              local.get $in0_7
-              local.get $r_7
+              local.set $in0_55
+              local.get $c3_1_3
+              local.set $r_55
+              local.get $in0_55
+              local.get $r_55
               f64x2.add
-              local.set $out_7
+              local.set $out_55
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $out_7
+              local.get $out_55
               v128.store offset=16 align=8
             else
               local.get $pc
-              local.get $c0_0
+              local.get $c0_0_9
               v128.store align=8
               local.get $pc
-              local.get $c0_1
+              local.get $c0_1_3
               v128.store offset=16 align=8
               local.get $pc
               local.get $stride
               i32.add
-              local.get $c1_0
+              local.get $c1_0_9
               v128.store align=8
               local.get $pc
               local.get $stride
               i32.add
-              local.get $c1_1
+              local.get $c1_1_3
               v128.store offset=16 align=8
               local.get $pc
               local.get $off
               i32.add
-              local.get $c2_0
+              local.get $c2_0_9
               v128.store align=8
               local.get $pc
               local.get $off
               i32.add
-              local.get $c2_1
+              local.get $c2_1_3
               v128.store offset=16 align=8
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $c3_0
+              local.get $c3_0_9
               v128.store align=8
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $c3_1
+              local.get $c3_1_3
               v128.store offset=16 align=8
             end
             local.get $j
@@ -539,7 +3351,7 @@
             local.get $j
             i32.const 2
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 2 block of C (1 vectors)
@@ -577,75 +3389,75 @@
             i32.eqz
             if
               local.get $zero
-              local.set $c0_0_1
+              local.set $c0_0_10
               local.get $zero
-              local.set $c1_0_1
+              local.set $c1_0_10
               local.get $zero
-              local.set $c2_0_1
+              local.set $c2_0_10
               local.get $zero
-              local.set $c3_0_1
+              local.set $c3_0_10
             else
               local.get $pc
               v128.load align=8
-              local.set $c0_0_1
+              local.set $c0_0_10
               local.get $pc
               local.get $stride
               i32.add
               v128.load align=8
-              local.set $c1_0_1
+              local.set $c1_0_10
               local.get $pc
               local.get $off
               i32.add
               v128.load align=8
-              local.set $c2_0_1
+              local.set $c2_0_10
               local.get $pc
               local.get $off_1
               i32.add
               v128.load align=8
-              local.set $c3_0_1
+              local.set $c3_0_10
             end
-            i32.const 256
+            i32.const 16
             local.set $end
             loop
               local.get $pb
               v128.load align=8
-              local.set $b0_1
+              local.set $b0_10
               local.get $pa
               v128.load64_splat
-              local.set $a_1
-              local.get $c0_0_1
-              local.get $a_1
-              local.get $b0_1
+              local.set $a_10
+              local.get $c0_0_10
+              local.get $a_10
+              local.get $b0_10
               f64x2.mul
               f64x2.add
-              local.set $c0_0_1
+              local.set $c0_0_10
               local.get $pa
               v128.load64_splat offset=6272
-              local.set $a_1
-              local.get $c1_0_1
-              local.get $a_1
-              local.get $b0_1
+              local.set $a_10
+              local.get $c1_0_10
+              local.get $a_10
+              local.get $b0_10
               f64x2.mul
               f64x2.add
-              local.set $c1_0_1
+              local.set $c1_0_10
               local.get $pa
               v128.load64_splat offset=12544
-              local.set $a_1
-              local.get $c2_0_1
-              local.get $a_1
-              local.get $b0_1
+              local.set $a_10
+              local.get $c2_0_10
+              local.get $a_10
+              local.get $b0_10
               f64x2.mul
               f64x2.add
-              local.set $c2_0_1
+              local.set $c2_0_10
               local.get $pa
               v128.load64_splat offset=18816
-              local.set $a_1
-              local.get $c3_0_1
-              local.get $a_1
-              local.get $b0_1
+              local.set $a_10
+              local.get $c3_0_10
+              local.get $a_10
+              local.get $b0_10
               f64x2.mul
               f64x2.add
-              local.set $c3_0_1
+              local.set $c3_0_10
               local.get $pa
               i32.const 8
               i32.add
@@ -661,7 +3473,7 @@
               br_if 0
             end
             local.get $kb
-            i32.const 256
+            i32.const 64
             i32.add
             i32.const 784
             i32.ge_u
@@ -674,76 +3486,76 @@
               local.set $pe0
               local.get $pe0
               v128.load64_splat
-              local.set $in0_8
-              local.get $c0_0_1
-              local.set $r_8
-              local.get $in0_8
-              local.get $r_8
+              local.set $in0_56
+              local.get $c0_0_10
+              local.set $r_56
+              local.get $in0_56
+              local.get $r_56
               f64x2.add
-              local.set $out_8
+              local.set $out_56
               local.get $pc
-              local.get $out_8
+              local.get $out_56
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=8
-              local.set $in0_9
-              local.get $c1_0_1
-              local.set $r_9
-              local.get $in0_9
-              local.get $r_9
+              local.set $in0_57
+              local.get $c1_0_10
+              local.set $r_57
+              local.get $in0_57
+              local.get $r_57
               f64x2.add
-              local.set $out_9
+              local.set $out_57
               local.get $pc
               local.get $stride
               i32.add
-              local.get $out_9
+              local.get $out_57
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=16
-              local.set $in0_10
-              local.get $c2_0_1
-              local.set $r_10
-              local.get $in0_10
-              local.get $r_10
+              local.set $in0_58
+              local.get $c2_0_10
+              local.set $r_58
+              local.get $in0_58
+              local.get $r_58
               f64x2.add
-              local.set $out_10
+              local.set $out_58
               local.get $pc
               local.get $off
               i32.add
-              local.get $out_10
+              local.get $out_58
               v128.store align=8
               local.get $pe0
               v128.load64_splat offset=24
-              local.set $in0_11
-              local.get $c3_0_1
-              local.set $r_11
-              local.get $in0_11
-              local.get $r_11
+              local.set $in0_59
+              local.get $c3_0_10
+              local.set $r_59
+              local.get $in0_59
+              local.get $r_59
               f64x2.add
-              local.set $out_11
+              local.set $out_59
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $out_11
+              local.get $out_59
               v128.store align=8
             else
               local.get $pc
-              local.get $c0_0_1
+              local.get $c0_0_10
               v128.store align=8
               local.get $pc
               local.get $stride
               i32.add
-              local.get $c1_0_1
+              local.get $c1_0_10
               v128.store align=8
               local.get $pc
               local.get $off
               i32.add
-              local.get $c2_0_1
+              local.get $c2_0_10
               v128.store align=8
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $c3_0_1
+              local.get $c3_0_10
               v128.store align=8
             end
             local.get $j
@@ -758,7 +3570,7 @@
             local.get $j
             i32.const 1
             i32.add
-            local.get $n
+            local.get $m_1
             i32.gt_u
             br_if 1
             ;; 4 × 1 block of C
@@ -796,75 +3608,75 @@
             i32.eqz
             if
               f64.const 0
-              local.set $c0_0_2
+              local.set $c0_0_11
               f64.const 0
-              local.set $c1_0_2
+              local.set $c1_0_11
               f64.const 0
-              local.set $c2_0_2
+              local.set $c2_0_11
               f64.const 0
-              local.set $c3_0_2
+              local.set $c3_0_11
             else
               local.get $pc
               f64.load
-              local.set $c0_0_2
+              local.set $c0_0_11
               local.get $pc
               local.get $stride
               i32.add
               f64.load
-              local.set $c1_0_2
+              local.set $c1_0_11
               local.get $pc
               local.get $off
               i32.add
               f64.load
-              local.set $c2_0_2
+              local.set $c2_0_11
               local.get $pc
               local.get $off_1
               i32.add
               f64.load
-              local.set $c3_0_2
+              local.set $c3_0_11
             end
-            i32.const 256
+            i32.const 16
             local.set $end
             loop
               local.get $pb
               f64.load
-              local.set $b0_2
+              local.set $b0_11
               local.get $pa
               f64.load
-              local.set $a_2
-              local.get $c0_0_2
-              local.get $a_2
-              local.get $b0_2
+              local.set $a_11
+              local.get $c0_0_11
+              local.get $a_11
+              local.get $b0_11
               f64.mul
               f64.add
-              local.set $c0_0_2
+              local.set $c0_0_11
               local.get $pa
               f64.load offset=6272
-              local.set $a_2
-              local.get $c1_0_2
-              local.get $a_2
-              local.get $b0_2
+              local.set $a_11
+              local.get $c1_0_11
+              local.get $a_11
+              local.get $b0_11
               f64.mul
               f64.add
-              local.set $c1_0_2
+              local.set $c1_0_11
               local.get $pa
               f64.load offset=12544
-              local.set $a_2
-              local.get $c2_0_2
-              local.get $a_2
-              local.get $b0_2
+              local.set $a_11
+              local.get $c2_0_11
+              local.get $a_11
+              local.get $b0_11
               f64.mul
               f64.add
-              local.set $c2_0_2
+              local.set $c2_0_11
               local.get $pa
               f64.load offset=18816
-              local.set $a_2
-              local.get $c3_0_2
-              local.get $a_2
-              local.get $b0_2
+              local.set $a_11
+              local.get $c3_0_11
+              local.get $a_11
+              local.get $b0_11
               f64.mul
               f64.add
-              local.set $c3_0_2
+              local.set $c3_0_11
               local.get $pa
               i32.const 8
               i32.add
@@ -880,7 +3692,7 @@
               br_if 0
             end
             local.get $kb
-            i32.const 256
+            i32.const 64
             i32.add
             i32.const 784
             i32.ge_u
@@ -893,76 +3705,76 @@
               local.set $pe0
               local.get $pe0
               f64.load
-              local.set $in0_12
-              local.get $c0_0_2
-              local.set $r_12
-              local.get $in0_12
-              local.get $r_12
+              local.set $in0_60
+              local.get $c0_0_11
+              local.set $r_60
+              local.get $in0_60
+              local.get $r_60
               f64.add
-              local.set $out_12
+              local.set $out_60
               local.get $pc
-              local.get $out_12
+              local.get $out_60
               f64.store
               local.get $pe0
               f64.load offset=8
-              local.set $in0_13
-              local.get $c1_0_2
-              local.set $r_13
-              local.get $in0_13
-              local.get $r_13
+              local.set $in0_61
+              local.get $c1_0_11
+              local.set $r_61
+              local.get $in0_61
+              local.get $r_61
               f64.add
-              local.set $out_13
+              local.set $out_61
               local.get $pc
               local.get $stride
               i32.add
-              local.get $out_13
+              local.get $out_61
               f64.store
               local.get $pe0
               f64.load offset=16
-              local.set $in0_14
-              local.get $c2_0_2
-              local.set $r_14
-              local.get $in0_14
-              local.get $r_14
+              local.set $in0_62
+              local.get $c2_0_11
+              local.set $r_62
+              local.get $in0_62
+              local.get $r_62
               f64.add
-              local.set $out_14
+              local.set $out_62
               local.get $pc
               local.get $off
               i32.add
-              local.get $out_14
+              local.get $out_62
               f64.store
               local.get $pe0
               f64.load offset=24
-              local.set $in0_15
-              local.get $c3_0_2
-              local.set $r_15
-              local.get $in0_15
-              local.get $r_15
+              local.set $in0_63
+              local.get $c3_0_11
+              local.set $r_63
+              local.get $in0_63
+              local.get $r_63
               f64.add
-              local.set $out_15
+              local.set $out_63
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $out_15
+              local.get $out_63
               f64.store
             else
               local.get $pc
-              local.get $c0_0_2
+              local.get $c0_0_11
               f64.store
               local.get $pc
               local.get $stride
               i32.add
-              local.get $c1_0_2
+              local.get $c1_0_11
               f64.store
               local.get $pc
               local.get $off
               i32.add
-              local.get $c2_0_2
+              local.get $c2_0_11
               f64.store
               local.get $pc
               local.get $off_1
               i32.add
-              local.get $c3_0_2
+              local.get $c3_0_11
               f64.store
             end
             local.get $j
@@ -980,808 +3792,6 @@
         i32.lt_u
         br_if 0
       end
-      local.get $kb
-      i32.const 256
-      i32.add
-      local.tee $kb
-      i32.const 768
-      i32.lt_u
-      br_if 0
-    end
-    i32.const 0
-    local.set $i
-    loop
-      i32.const 0
-      local.set $j
-      block
-        loop
-          local.get $j
-          i32.const 4
-          i32.add
-          local.get $n
-          i32.gt_u
-          br_if 1
-          ;; 4 × 4 block of C (2 vectors)
-          local.get $p1
-          local.get $i
-          i32.const 6272
-          i32.mul
-          i32.add
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0_3
-            local.get $zero
-            local.set $c0_1_1
-            local.get $zero
-            local.set $c1_0_3
-            local.get $zero
-            local.set $c1_1_1
-            local.get $zero
-            local.set $c2_0_3
-            local.get $zero
-            local.set $c2_1_1
-            local.get $zero
-            local.set $c3_0_3
-            local.get $zero
-            local.set $c3_1_1
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0_3
-            local.get $pc
-            v128.load offset=16 align=8
-            local.set $c0_1_1
-            local.get $pc
-            local.get $stride
-            i32.add
-            v128.load align=8
-            local.set $c1_0_3
-            local.get $pc
-            local.get $stride
-            i32.add
-            v128.load offset=16 align=8
-            local.set $c1_1_1
-            local.get $pc
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $c2_0_3
-            local.get $pc
-            local.get $off
-            i32.add
-            v128.load offset=16 align=8
-            local.set $c2_1_1
-            local.get $pc
-            local.get $off_1
-            i32.add
-            v128.load align=8
-            local.set $c3_0_3
-            local.get $pc
-            local.get $off_1
-            i32.add
-            v128.load offset=16 align=8
-            local.set $c3_1_1
-          end
-          i32.const 16
-          local.set $end
-          loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0_3
-            local.get $pb
-            v128.load offset=16 align=8
-            local.set $b1_1
-            local.get $pa
-            v128.load64_splat
-            local.set $a_3
-            local.get $c0_0_3
-            local.get $a_3
-            local.get $b0_3
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0_3
-            local.get $c0_1_1
-            local.get $a_3
-            local.get $b1_1
-            f64x2.mul
-            f64x2.add
-            local.set $c0_1_1
-            local.get $pa
-            v128.load64_splat offset=6272
-            local.set $a_3
-            local.get $c1_0_3
-            local.get $a_3
-            local.get $b0_3
-            f64x2.mul
-            f64x2.add
-            local.set $c1_0_3
-            local.get $c1_1_1
-            local.get $a_3
-            local.get $b1_1
-            f64x2.mul
-            f64x2.add
-            local.set $c1_1_1
-            local.get $pa
-            v128.load64_splat offset=12544
-            local.set $a_3
-            local.get $c2_0_3
-            local.get $a_3
-            local.get $b0_3
-            f64x2.mul
-            f64x2.add
-            local.set $c2_0_3
-            local.get $c2_1_1
-            local.get $a_3
-            local.get $b1_1
-            f64x2.mul
-            f64x2.add
-            local.set $c2_1_1
-            local.get $pa
-            v128.load64_splat offset=18816
-            local.set $a_3
-            local.get $c3_0_3
-            local.get $a_3
-            local.get $b0_3
-            f64x2.mul
-            f64x2.add
-            local.set $c3_0_3
-            local.get $c3_1_1
-            local.get $a_3
-            local.get $b1_1
-            f64x2.mul
-            f64x2.add
-            local.set $c3_1_1
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 784
-          i32.ge_u
-          if
-            local.get $p3
-            local.get $i
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_16
-            local.get $c0_0_3
-            local.set $r_16
-            local.get $in0_16
-            local.get $r_16
-            f64x2.add
-            local.set $out_16
-            local.get $pc
-            local.get $out_16
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_17
-            local.get $c0_1_1
-            local.set $r_17
-            local.get $in0_17
-            local.get $r_17
-            f64x2.add
-            local.set $out_17
-            local.get $pc
-            local.get $out_17
-            v128.store offset=16 align=8
-            local.get $pe0
-            v128.load64_splat offset=8
-            local.set $in0_18
-            local.get $c1_0_3
-            local.set $r_18
-            local.get $in0_18
-            local.get $r_18
-            f64x2.add
-            local.set $out_18
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $out_18
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=8
-            local.set $in0_19
-            local.get $c1_1_1
-            local.set $r_19
-            local.get $in0_19
-            local.get $r_19
-            f64x2.add
-            local.set $out_19
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $out_19
-            v128.store offset=16 align=8
-            local.get $pe0
-            v128.load64_splat offset=16
-            local.set $in0_20
-            local.get $c2_0_3
-            local.set $r_20
-            local.get $in0_20
-            local.get $r_20
-            f64x2.add
-            local.set $out_20
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $out_20
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=16
-            local.set $in0_21
-            local.get $c2_1_1
-            local.set $r_21
-            local.get $in0_21
-            local.get $r_21
-            f64x2.add
-            local.set $out_21
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $out_21
-            v128.store offset=16 align=8
-            local.get $pe0
-            v128.load64_splat offset=24
-            local.set $in0_22
-            local.get $c3_0_3
-            local.set $r_22
-            local.get $in0_22
-            local.get $r_22
-            f64x2.add
-            local.set $out_22
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $out_22
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=24
-            local.set $in0_23
-            local.get $c3_1_1
-            local.set $r_23
-            local.get $in0_23
-            local.get $r_23
-            f64x2.add
-            local.set $out_23
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $out_23
-            v128.store offset=16 align=8
-          else
-            local.get $pc
-            local.get $c0_0_3
-            v128.store align=8
-            local.get $pc
-            local.get $c0_1_1
-            v128.store offset=16 align=8
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $c1_0_3
-            v128.store align=8
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $c1_1_1
-            v128.store offset=16 align=8
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $c2_0_3
-            v128.store align=8
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $c2_1_1
-            v128.store offset=16 align=8
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $c3_0_3
-            v128.store align=8
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $c3_1_1
-            v128.store offset=16 align=8
-          end
-          local.get $j
-          i32.const 4
-          i32.add
-          local.set $j
-          br 0
-        end
-      end
-      block
-        loop
-          local.get $j
-          i32.const 2
-          i32.add
-          local.get $n
-          i32.gt_u
-          br_if 1
-          ;; 4 × 2 block of C (1 vectors)
-          local.get $p1
-          local.get $i
-          i32.const 6272
-          i32.mul
-          i32.add
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            local.get $zero
-            local.set $c0_0_4
-            local.get $zero
-            local.set $c1_0_4
-            local.get $zero
-            local.set $c2_0_4
-            local.get $zero
-            local.set $c3_0_4
-          else
-            local.get $pc
-            v128.load align=8
-            local.set $c0_0_4
-            local.get $pc
-            local.get $stride
-            i32.add
-            v128.load align=8
-            local.set $c1_0_4
-            local.get $pc
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $c2_0_4
-            local.get $pc
-            local.get $off_1
-            i32.add
-            v128.load align=8
-            local.set $c3_0_4
-          end
-          i32.const 16
-          local.set $end
-          loop
-            local.get $pb
-            v128.load align=8
-            local.set $b0_4
-            local.get $pa
-            v128.load64_splat
-            local.set $a_4
-            local.get $c0_0_4
-            local.get $a_4
-            local.get $b0_4
-            f64x2.mul
-            f64x2.add
-            local.set $c0_0_4
-            local.get $pa
-            v128.load64_splat offset=6272
-            local.set $a_4
-            local.get $c1_0_4
-            local.get $a_4
-            local.get $b0_4
-            f64x2.mul
-            f64x2.add
-            local.set $c1_0_4
-            local.get $pa
-            v128.load64_splat offset=12544
-            local.set $a_4
-            local.get $c2_0_4
-            local.get $a_4
-            local.get $b0_4
-            f64x2.mul
-            f64x2.add
-            local.set $c2_0_4
-            local.get $pa
-            v128.load64_splat offset=18816
-            local.set $a_4
-            local.get $c3_0_4
-            local.get $a_4
-            local.get $b0_4
-            f64x2.mul
-            f64x2.add
-            local.set $c3_0_4
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 784
-          i32.ge_u
-          if
-            local.get $p3
-            local.get $i
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pe0
-            local.get $pe0
-            v128.load64_splat
-            local.set $in0_24
-            local.get $c0_0_4
-            local.set $r_24
-            local.get $in0_24
-            local.get $r_24
-            f64x2.add
-            local.set $out_24
-            local.get $pc
-            local.get $out_24
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=8
-            local.set $in0_25
-            local.get $c1_0_4
-            local.set $r_25
-            local.get $in0_25
-            local.get $r_25
-            f64x2.add
-            local.set $out_25
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $out_25
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=16
-            local.set $in0_26
-            local.get $c2_0_4
-            local.set $r_26
-            local.get $in0_26
-            local.get $r_26
-            f64x2.add
-            local.set $out_26
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $out_26
-            v128.store align=8
-            local.get $pe0
-            v128.load64_splat offset=24
-            local.set $in0_27
-            local.get $c3_0_4
-            local.set $r_27
-            local.get $in0_27
-            local.get $r_27
-            f64x2.add
-            local.set $out_27
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $out_27
-            v128.store align=8
-          else
-            local.get $pc
-            local.get $c0_0_4
-            v128.store align=8
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $c1_0_4
-            v128.store align=8
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $c2_0_4
-            v128.store align=8
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $c3_0_4
-            v128.store align=8
-          end
-          local.get $j
-          i32.const 2
-          i32.add
-          local.set $j
-          br 0
-        end
-      end
-      block
-        loop
-          local.get $j
-          i32.const 1
-          i32.add
-          local.get $n
-          i32.gt_u
-          br_if 1
-          ;; 4 × 1 block of C
-          local.get $p1
-          local.get $i
-          i32.const 6272
-          i32.mul
-          i32.add
-          local.get $kb
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pa
-          local.get $p2
-          local.get $kb
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pb
-          local.get $p0
-          local.get $i
-          local.get $stride
-          i32.mul
-          i32.add
-          local.get $j
-          i32.const 8
-          i32.mul
-          i32.add
-          local.set $pc
-          local.get $kb
-          i32.eqz
-          if
-            f64.const 0
-            local.set $c0_0_5
-            f64.const 0
-            local.set $c1_0_5
-            f64.const 0
-            local.set $c2_0_5
-            f64.const 0
-            local.set $c3_0_5
-          else
-            local.get $pc
-            f64.load
-            local.set $c0_0_5
-            local.get $pc
-            local.get $stride
-            i32.add
-            f64.load
-            local.set $c1_0_5
-            local.get $pc
-            local.get $off
-            i32.add
-            f64.load
-            local.set $c2_0_5
-            local.get $pc
-            local.get $off_1
-            i32.add
-            f64.load
-            local.set $c3_0_5
-          end
-          i32.const 16
-          local.set $end
-          loop
-            local.get $pb
-            f64.load
-            local.set $b0_5
-            local.get $pa
-            f64.load
-            local.set $a_5
-            local.get $c0_0_5
-            local.get $a_5
-            local.get $b0_5
-            f64.mul
-            f64.add
-            local.set $c0_0_5
-            local.get $pa
-            f64.load offset=6272
-            local.set $a_5
-            local.get $c1_0_5
-            local.get $a_5
-            local.get $b0_5
-            f64.mul
-            f64.add
-            local.set $c1_0_5
-            local.get $pa
-            f64.load offset=12544
-            local.set $a_5
-            local.get $c2_0_5
-            local.get $a_5
-            local.get $b0_5
-            f64.mul
-            f64.add
-            local.set $c2_0_5
-            local.get $pa
-            f64.load offset=18816
-            local.set $a_5
-            local.get $c3_0_5
-            local.get $a_5
-            local.get $b0_5
-            f64.mul
-            f64.add
-            local.set $c3_0_5
-            local.get $pa
-            i32.const 8
-            i32.add
-            local.set $pa
-            local.get $pb
-            local.get $stride
-            i32.add
-            local.set $pb
-            local.get $end
-            i32.const 1
-            i32.sub
-            local.tee $end
-            br_if 0
-          end
-          local.get $kb
-          i32.const 256
-          i32.add
-          i32.const 784
-          i32.ge_u
-          if
-            local.get $p3
-            local.get $i
-            i32.const 8
-            i32.mul
-            i32.add
-            local.set $pe0
-            local.get $pe0
-            f64.load
-            local.set $in0_28
-            local.get $c0_0_5
-            local.set $r_28
-            local.get $in0_28
-            local.get $r_28
-            f64.add
-            local.set $out_28
-            local.get $pc
-            local.get $out_28
-            f64.store
-            local.get $pe0
-            f64.load offset=8
-            local.set $in0_29
-            local.get $c1_0_5
-            local.set $r_29
-            local.get $in0_29
-            local.get $r_29
-            f64.add
-            local.set $out_29
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $out_29
-            f64.store
-            local.get $pe0
-            f64.load offset=16
-            local.set $in0_30
-            local.get $c2_0_5
-            local.set $r_30
-            local.get $in0_30
-            local.get $r_30
-            f64.add
-            local.set $out_30
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $out_30
-            f64.store
-            local.get $pe0
-            f64.load offset=24
-            local.set $in0_31
-            local.get $c3_0_5
-            local.set $r_31
-            local.get $in0_31
-            local.get $r_31
-            f64.add
-            local.set $out_31
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $out_31
-            f64.store
-          else
-            local.get $pc
-            local.get $c0_0_5
-            f64.store
-            local.get $pc
-            local.get $stride
-            i32.add
-            local.get $c1_0_5
-            f64.store
-            local.get $pc
-            local.get $off
-            i32.add
-            local.get $c2_0_5
-            f64.store
-            local.get $pc
-            local.get $off_1
-            i32.add
-            local.get $c3_0_5
-            f64.store
-          end
-          local.get $j
-          i32.const 1
-          i32.add
-          local.set $j
-          br 0
-        end
-      end
-      local.get $i
-      i32.const 4
-      i32.add
-      local.tee $i
-      i32.const 128
-      i32.lt_u
-      br_if 0
     end
   )
   (func $t8 (type 1) (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32)
@@ -2085,7 +4095,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -2162,7 +4174,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -2180,6 +4192,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 128, rows form
     i32.const 0
+    i32.const 128
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -2189,7 +4258,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -2440,7 +4509,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -2602,7 +4671,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -3069,7 +5138,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -3185,7 +5256,7 @@
     (local $in0_23 f64)
     (local $r_23 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -3203,6 +5274,63 @@
     local.set $off_1
     ;; C (10 × 1·m) = A·B, k = 64, rows form
     i32.const 0
+    i32.const 64
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -3212,7 +5340,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -3463,7 +5591,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -3625,7 +5753,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -3797,7 +5925,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 4 block of C (2 vectors)
@@ -3954,7 +6082,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 2 block of C (1 vectors)
@@ -4066,7 +6194,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 2 × 1 block of C
@@ -4444,7 +6572,9 @@
     (local $end i32)
     (local $pe0 i32)
     (local $pe1 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -4540,7 +6670,7 @@
     (local $in1_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -4567,6 +6697,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 10, rows form
     i32.const 0
+    i32.const 10
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -4576,7 +6763,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -4977,7 +7164,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -5221,7 +7408,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -5479,7 +7666,9 @@
     (local $end i32)
     (local $pe0 i32)
     (local $pe1 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -5574,7 +7763,7 @@
     (local $in1_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -5598,6 +7787,63 @@
     local.set $off_1
     ;; C (128 × 1·m) = A·B, k = 64, rows form
     i32.const 0
+    i32.const 64
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -5607,7 +7853,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -5992,7 +8238,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -6228,7 +8474,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C
@@ -6477,30 +8723,45 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -6519,33 +8780,14 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $c1_0_1 v128)
-    (local $c1_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $s1_0_1 f64)
-    (local $s1_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $ta_4 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $in0_7 f64)
     (local $r_7 f64)
-    (local $out_8 f64)
-    (local $in0_8 f64)
-    (local $r_8 f64)
-    (local $out_9 f64)
-    (local $in0_9 f64)
-    (local $r_9 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -6554,19 +8796,96 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (128 × 784) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 784
+        local.get $next
+        i32.const 784
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -6594,13 +8913,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -6623,6 +8946,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -6638,6 +8971,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -6655,23 +9000,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -6687,41 +9027,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -6744,6 +9104,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -6759,6 +9129,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -6776,23 +9158,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -6850,9 +9227,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=6272
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $r_2
         local.get $s0
@@ -6864,11 +9241,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=6272
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=6280
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $r_3
         local.get $s0
@@ -6880,11 +9257,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=6280
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=12544
+        f64.load offset=6272
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $r_4
         local.get $s0
@@ -6896,11 +9273,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=12544
+        f64.store offset=6272
         local.get $pe0
-        f64.load offset=12552
+        f64.load offset=6280
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $r_5
         local.get $s0
@@ -6912,282 +9289,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=12552
+        f64.store offset=6280
+        local.get $pe0
+        f64.load offset=6288
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $r_6
+        local.get $s0
+        f64.const 2
+        local.get $in0_6
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=6288
+        local.get $pe0
+        f64.load offset=6296
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $r_7
+        local.get $s0
+        f64.const 2
+        local.get $in0_7
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=6296
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 126
+        i32.const 128
         i32.lt_u
         br_if 0
       end
-      ;; 2 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 6272
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $zero
-      local.set $c1_0_1
-      local.get $zero
-      local.set $c1_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $c1_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $c1_0_1
-      f64x2.extract_lane 0
-      local.get $c1_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_0_1
-      local.get $c1_1_1
-      f64x2.extract_lane 0
-      local.get $c1_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s1_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $ta_4
-          local.get $s1_0_1
-          local.get $ta_4
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s1_0_1
-          local.get $s1_1_1
-          local.get $ta_4
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s1_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 6272
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $r_6
-      local.get $s0
-      f64.const 2
-      local.get $in0_6
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $r_7
-      local.get $s0
-      f64.const 2
-      local.get $in0_7
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $pe0
-      f64.load offset=6272
-      local.set $in0_8
-      local.get $s1_0_1
-      local.set $r_8
-      local.get $r_8
-      local.get $s0
-      f64.const 2
-      local.get $in0_8
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_8
-      local.get $pc
-      local.get $out_8
-      f64.store offset=6272
-      local.get $pe0
-      f64.load offset=6280
-      local.set $in0_9
-      local.get $s1_1_1
-      local.set $r_9
-      local.get $r_9
-      local.get $s0
-      f64.const 2
-      local.get $in0_9
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_9
-      local.get $pc
-      local.get $out_9
-      f64.store offset=6280
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 784
@@ -7406,30 +9550,45 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -7448,22 +9607,14 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $in0_7 f64)
     (local $r_7 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -7472,19 +9623,96 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (64 × 128) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 128
+        local.get $next
+        i32.const 128
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -7512,13 +9740,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -7541,6 +9773,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -7556,6 +9798,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7573,23 +9827,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -7605,41 +9854,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -7662,6 +9931,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -7677,6 +9956,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -7694,23 +9985,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -7768,9 +10054,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=1024
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $r_2
         local.get $s0
@@ -7782,11 +10068,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=1024
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=1032
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $r_3
         local.get $s0
@@ -7798,11 +10084,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=1032
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=2048
+        f64.load offset=1024
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $r_4
         local.get $s0
@@ -7814,11 +10100,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=2048
+        f64.store offset=1024
         local.get $pe0
-        f64.load offset=2056
+        f64.load offset=1032
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $r_5
         local.get $s0
@@ -7830,200 +10116,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=2056
+        f64.store offset=1032
+        local.get $pe0
+        f64.load offset=1040
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $r_6
+        local.get $s0
+        f64.const 2
+        local.get $in0_6
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=1040
+        local.get $pe0
+        f64.load offset=1048
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $r_7
+        local.get $s0
+        f64.const 2
+        local.get $in0_7
+        f64.mul
+        f64.mul
+        f64.add
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=1048
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 63
+        i32.const 64
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 1024
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 1024
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $r_6
-      local.get $s0
-      f64.const 2
-      local.get $in0_6
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $r_7
-      local.get $s0
-      f64.const 2
-      local.get $in0_7
-      f64.mul
-      f64.mul
-      f64.add
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 128
@@ -8242,30 +10377,45 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
+    (local $c1_2 v128)
+    (local $c1_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
     (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $s1_2 f64)
+    (local $s1_3 f64)
+    (local $hs_2 v128)
+    (local $hs_3 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $in0 f64)
     (local $r f64)
@@ -8284,22 +10434,14 @@
     (local $out_5 f64)
     (local $in0_5 f64)
     (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
     (local $out_6 f64)
     (local $in0_6 f64)
     (local $r_6 f64)
     (local $out_7 f64)
     (local $in0_7 f64)
     (local $r_7 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -8308,19 +10450,96 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
-    local.get $m
     i32.const 16
     i32.mul
     local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (10 × 64) = A·B, k = 1·m, dot form
+    i32.const 0
+    local.set $next
     i32.const 0
     local.set $j
     loop
+      local.get $j
+      local.get $next
+      i32.ge_u
+      if
+        ;; read ahead: B's next 64 columns
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.set $lr
+        local.get $j
+        i32.const 64
+        i32.add
+        local.set $next
+        local.get $next
+        i32.const 64
+        local.get $next
+        i32.const 64
+        i32.lt_u
+        select
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
+        local.get $j
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $pa
+        local.get $p2
+        local.get $lr
+        i32.const 8
+        i32.mul
+        i32.add
+        local.get $lc
+        local.get $stride
+        i32.mul
+        i32.add
+        local.set $end
+        block
+          local.get $k
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+      end
       i32.const 0
       local.set $i
       loop
-        ;; 3 × 2 block of C (dot products along k)
+        ;; 2 × 4 block of C (dot products along k)
         local.get $p1
         local.get $i
         local.get $stride
@@ -8348,13 +10567,17 @@
         local.get $zero
         local.set $c0_1
         local.get $zero
+        local.set $c0_2
+        local.get $zero
+        local.set $c0_3
+        local.get $zero
         local.set $c1_0
         local.get $zero
         local.set $c1_1
         local.get $zero
-        local.set $c2_0
+        local.set $c1_2
         local.get $zero
-        local.set $c2_1
+        local.set $c1_3
         local.get $pa
         local.get $k
         i32.const -2
@@ -8377,6 +10600,16 @@
             i32.add
             v128.load align=8
             local.set $b1
+            local.get $pb
+            local.get $off
+            i32.add
+            v128.load align=8
+            local.set $b2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            v128.load align=8
+            local.set $b3
             local.get $pa
             v128.load align=8
             local.set $a
@@ -8392,6 +10625,18 @@
             f64x2.mul
             f64x2.add
             local.set $c0_1
+            local.get $c0_2
+            local.get $a
+            local.get $b2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_2
+            local.get $c0_3
+            local.get $a
+            local.get $b3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8409,23 +10654,18 @@
             f64x2.mul
             f64x2.add
             local.set $c1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            v128.load align=8
-            local.set $a
-            local.get $c2_0
+            local.get $c1_2
             local.get $a
-            local.get $b0
+            local.get $b2
             f64x2.mul
             f64x2.add
-            local.set $c2_0
-            local.get $c2_1
+            local.set $c1_2
+            local.get $c1_3
             local.get $a
-            local.get $b1
+            local.get $b3
             f64x2.mul
             f64x2.add
-            local.set $c2_1
+            local.set $c1_3
             local.get $pa
             i32.const 16
             i32.add
@@ -8441,41 +10681,61 @@
           end
         end
         local.get $c0_0
-        f64x2.extract_lane 0
+        local.get $c0_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         local.get $c0_0
-        f64x2.extract_lane 1
-        f64.add
+        local.get $c0_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs
+        local.get $hs
+        f64x2.extract_lane 0
         local.set $s0_0
-        local.get $c0_1
-        f64x2.extract_lane 0
-        local.get $c0_1
+        local.get $hs
         f64x2.extract_lane 1
-        f64.add
         local.set $s0_1
-        local.get $c1_0
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c0_2
+        local.get $c0_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_1
+        local.get $hs_1
         f64x2.extract_lane 0
-        local.get $c1_0
+        local.set $s0_2
+        local.get $hs_1
         f64x2.extract_lane 1
-        f64.add
+        local.set $s0_3
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_0
+        local.get $c1_1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_2
+        local.get $hs_2
+        f64x2.extract_lane 0
         local.set $s1_0
-        local.get $c1_1
-        f64x2.extract_lane 0
-        local.get $c1_1
+        local.get $hs_2
         f64x2.extract_lane 1
-        f64.add
         local.set $s1_1
-        local.get $c2_0
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $c1_2
+        local.get $c1_3
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.set $hs_3
+        local.get $hs_3
         f64x2.extract_lane 0
-        local.get $c2_0
+        local.set $s1_2
+        local.get $hs_3
         f64x2.extract_lane 1
-        f64.add
-        local.set $s2_0
-        local.get $c2_1
-        f64x2.extract_lane 0
-        local.get $c2_1
-        f64x2.extract_lane 1
-        f64.add
-        local.set $s2_1
+        local.set $s1_3
         local.get $pa
         local.get $k
         i32.const 1
@@ -8498,6 +10758,16 @@
             i32.add
             f64.load
             local.set $tb1
+            local.get $pb
+            local.get $off
+            i32.add
+            f64.load
+            local.set $tb2
+            local.get $pb
+            local.get $off_1
+            i32.add
+            f64.load
+            local.set $tb3
             local.get $pa
             f64.load
             local.set $ta
@@ -8513,6 +10783,18 @@
             f64.mul
             f64.add
             local.set $s0_1
+            local.get $s0_2
+            local.get $ta
+            local.get $tb2
+            f64.mul
+            f64.add
+            local.set $s0_2
+            local.get $s0_3
+            local.get $ta
+            local.get $tb3
+            f64.mul
+            f64.add
+            local.set $s0_3
             local.get $pa
             local.get $stride
             i32.add
@@ -8530,23 +10812,18 @@
             f64.mul
             f64.add
             local.set $s1_1
-            local.get $pa
-            local.get $off
-            i32.add
-            f64.load
-            local.set $ta_2
-            local.get $s2_0
-            local.get $ta_2
-            local.get $tb0
+            local.get $s1_2
+            local.get $ta_1
+            local.get $tb2
             f64.mul
             f64.add
-            local.set $s2_0
-            local.get $s2_1
-            local.get $ta_2
-            local.get $tb1
+            local.set $s1_2
+            local.get $s1_3
+            local.get $ta_1
+            local.get $tb3
             f64.mul
             f64.add
-            local.set $s2_1
+            local.set $s1_3
             local.get $pa
             i32.const 8
             i32.add
@@ -8604,9 +10881,9 @@
         local.get $out_1
         f64.store offset=8
         local.get $pe0
-        f64.load offset=512
+        f64.load offset=16
         local.set $in0_2
-        local.get $s1_0
+        local.get $s0_2
         local.set $r_2
         local.get $s0
         local.get $r_2
@@ -8618,11 +10895,11 @@
         local.set $out_2
         local.get $pc
         local.get $out_2
-        f64.store offset=512
+        f64.store offset=16
         local.get $pe0
-        f64.load offset=520
+        f64.load offset=24
         local.set $in0_3
-        local.get $s1_1
+        local.get $s0_3
         local.set $r_3
         local.get $s0
         local.get $r_3
@@ -8634,11 +10911,11 @@
         local.set $out_3
         local.get $pc
         local.get $out_3
-        f64.store offset=520
+        f64.store offset=24
         local.get $pe0
-        f64.load offset=1024
+        f64.load offset=512
         local.set $in0_4
-        local.get $s2_0
+        local.get $s1_0
         local.set $r_4
         local.get $s0
         local.get $r_4
@@ -8650,11 +10927,11 @@
         local.set $out_4
         local.get $pc
         local.get $out_4
-        f64.store offset=1024
+        f64.store offset=512
         local.get $pe0
-        f64.load offset=1032
+        f64.load offset=520
         local.set $in0_5
-        local.get $s2_1
+        local.get $s1_1
         local.set $r_5
         local.get $s0
         local.get $r_5
@@ -8666,200 +10943,49 @@
         local.set $out_5
         local.get $pc
         local.get $out_5
-        f64.store offset=1032
+        f64.store offset=520
+        local.get $pe0
+        f64.load offset=528
+        local.set $in0_6
+        local.get $s1_2
+        local.set $r_6
+        local.get $s0
+        local.get $r_6
+        f64.const 0.01
+        local.get $in0_6
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_6
+        local.get $pc
+        local.get $out_6
+        f64.store offset=528
+        local.get $pe0
+        f64.load offset=536
+        local.set $in0_7
+        local.get $s1_3
+        local.set $r_7
+        local.get $s0
+        local.get $r_7
+        f64.const 0.01
+        local.get $in0_7
+        f64.mul
+        f64.add
+        f64.mul
+        local.set $out_7
+        local.get $pc
+        local.get $out_7
+        f64.store offset=536
         local.get $i
-        i32.const 3
+        i32.const 2
         i32.add
         local.tee $i
-        i32.const 9
+        i32.const 10
         i32.lt_u
         br_if 0
       end
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.get $i
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pa
-      local.get $p2
       local.get $j
-      local.get $stride
-      i32.mul
-      i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 512
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0_1
-      local.get $zero
-      local.set $c0_1_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1_1
-          local.get $pa
-          v128.load align=8
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $c0_1_1
-          local.get $a_1
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          i32.const 16
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $c0_0_1
-      f64x2.extract_lane 0
-      local.get $c0_0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0_1
-      local.get $c0_1_1
-      f64x2.extract_lane 0
-      local.get $c0_1_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0_1
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1_1
-          local.get $pa
-          f64.load
-          local.set $ta_3
-          local.get $s0_0_1
-          local.get $ta_3
-          local.get $tb0_1
-          f64.mul
-          f64.add
-          local.set $s0_0_1
-          local.get $s0_1_1
-          local.get $ta_3
-          local.get $tb1_1
-          f64.mul
-          f64.add
-          local.set $s0_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $p3
-      local.get $i
-      i32.const 512
-      i32.mul
-      i32.add
-      local.get $j
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $pe0
-      local.get $pe0
-      f64.load
-      local.set $in0_6
-      local.get $s0_0_1
-      local.set $r_6
-      local.get $s0
-      local.get $r_6
-      f64.const 0.01
-      local.get $in0_6
-      f64.mul
-      f64.add
-      f64.mul
-      local.set $out_6
-      local.get $pc
-      local.get $out_6
-      f64.store
-      local.get $pe0
-      f64.load offset=8
-      local.set $in0_7
-      local.get $s0_1_1
-      local.set $r_7
-      local.get $s0
-      local.get $r_7
-      f64.const 0.01
-      local.get $in0_7
-      f64.mul
-      f64.add
-      f64.mul
-      local.set $out_7
-      local.get $pc
-      local.get $out_7
-      f64.store offset=8
-      local.get $j
-      i32.const 2
+      i32.const 4
       i32.add
       local.tee $j
       i32.const 64
@@ -11233,7 +13359,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -11310,7 +13438,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -11328,6 +13456,63 @@
     local.set $off_1
     ;; C (64 × 1·m) = A·B, k = 128, rows form
     i32.const 0
+    i32.const 128
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     loop
       i32.const 0
@@ -11337,7 +13522,7 @@
           local.get $j
           i32.const 4
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 4 block of C (2 vectors)
@@ -11604,7 +13789,7 @@
           local.get $j
           i32.const 2
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 2 block of C (1 vectors)
@@ -11774,7 +13959,7 @@
           local.get $j
           i32.const 1
           i32.add
-          local.get $n
+          local.get $m_1
           i32.gt_u
           br_if 1
           ;; 4 × 1 block of C

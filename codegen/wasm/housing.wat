@@ -813,16 +813,20 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $hs v128)
     (local $tb0 f64)
     (local $tb1 f64)
     (local $ta f64)
@@ -831,17 +835,92 @@
     (local $out_1 f64)
     (local $r_1 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    local.set $k
     ;; C (1 × 2) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 2
+      local.get $next
+      i32.const 2
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
     i32.const 0
     local.set $i
     ;; 1 × 2 block of C (dot products along k)
@@ -919,16 +998,18 @@
       end
     end
     local.get $c0_0
-    f64x2.extract_lane 0
+    local.get $c0_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
     local.get $c0_0
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0
     local.get $c0_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs
+    local.get $hs
     f64x2.extract_lane 0
-    local.get $c0_1
+    local.set $s0_0
+    local.get $hs
     f64x2.extract_lane 1
-    f64.add
     local.set $s0_1
     local.get $pa
     local.get $k
@@ -1003,8 +1084,6 @@
     local.get $pc
     local.get $out_1
     f64.store offset=8
-    i32.const 2
-    local.set $j
   )
   (func $db (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)

@@ -889,6 +889,10 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c1_0 v128)
@@ -897,7 +901,6 @@
     (local $c4_0 v128)
     (local $c5_0 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $a v128)
     (local $off i32)
@@ -930,14 +933,14 @@
     (local $out_5 f64)
     (local $r_5 f64)
     local.get $m
+    local.set $k
+    local.get $m
     i32.const 8
     i32.mul
     local.set $stride
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    local.set $k
     local.get $m
     i32.const 16
     i32.mul
@@ -956,7 +959,74 @@
     local.set $off_3
     ;; C (12288 × 1) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 1
+      local.get $next
+      i32.const 1
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
     i32.const 0
     local.set $i
     loop

@@ -13,7 +13,9 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -74,7 +76,7 @@
     (local $out_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -92,6 +94,63 @@
     local.set $off_1
     ;; C (4 × 1·m) = A·B, k = 2, rows form
     i32.const 0
+    i32.const 2
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lr
+    local.get $stride
+    i32.mul
+    i32.add
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -100,7 +159,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -305,7 +364,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -441,7 +500,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -1112,7 +1171,9 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
-    (local $n i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $m_1 i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
@@ -1190,7 +1251,7 @@
     (local $in0_15 f64)
     (local $r_15 f64)
     local.get $m
-    local.set $n
+    local.set $m_1
     local.get $m
     i32.const 8
     i32.mul
@@ -1211,6 +1272,59 @@
     local.set $off_1
     ;; C (4 × 1·m) = A·B, k = 1, rows form
     i32.const 0
+    i32.const 1
+    i32.add
+    i32.const 1
+    i32.sub
+    local.set $lr
+    local.get $m_1
+    i32.const 1
+    i32.sub
+    local.set $lc
+    local.get $p2
+    local.set $pa
+    local.get $p2
+    local.get $lc
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    ;; read ahead: B's rows of this k block
+    block
+      local.get $m_1
+      i32.eqz
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 32768
+      i32.lt_s
+      br_if 0
+      local.get $end
+      local.get $pa
+      i32.const 524288
+      i32.add
+      local.get $end
+      local.get $pa
+      i32.sub
+      i32.const 524288
+      i32.lt_u
+      select
+      local.set $end
+      loop
+        local.get $pa
+        i32.load
+        drop
+        local.get $pa
+        i32.const 64
+        i32.add
+        local.tee $pa
+        local.get $end
+        i32.le_u
+        br_if 0
+      end
+    end
+    i32.const 0
     local.set $i
     i32.const 0
     local.set $j
@@ -1219,7 +1333,7 @@
         local.get $j
         i32.const 4
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 4 block of C (2 vectors)
@@ -1510,7 +1624,7 @@
         local.get $j
         i32.const 2
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 2 block of C (1 vectors)
@@ -1690,7 +1804,7 @@
         local.get $j
         i32.const 1
         i32.add
-        local.get $n
+        local.get $m_1
         i32.gt_u
         br_if 1
         ;; 4 × 1 block of C
@@ -1876,30 +1990,29 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $c1_0 v128)
     (local $c1_1 v128)
-    (local $c2_0 v128)
-    (local $c2_1 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
     (local $a v128)
-    (local $off i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $hs v128)
     (local $s1_0 f64)
     (local $s1_1 f64)
-    (local $s2_0 f64)
-    (local $s2_1 f64)
+    (local $hs_1 v128)
     (local $tb0 f64)
     (local $tb1 f64)
     (local $ta f64)
     (local $ta_1 f64)
-    (local $ta_2 f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
@@ -1908,24 +2021,8 @@
     (local $r_2 f64)
     (local $out_3 f64)
     (local $r_3 f64)
-    (local $out_4 f64)
-    (local $r_4 f64)
-    (local $out_5 f64)
-    (local $r_5 f64)
-    (local $c0_0_1 v128)
-    (local $c0_1_1 v128)
-    (local $b0_1 v128)
-    (local $b1_1 v128)
-    (local $a_1 v128)
-    (local $s0_0_1 f64)
-    (local $s0_1_1 f64)
-    (local $tb0_1 f64)
-    (local $tb1_1 f64)
-    (local $ta_3 f64)
-    (local $out_6 f64)
-    (local $r_6 f64)
-    (local $out_7 f64)
-    (local $r_7 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -1933,475 +2030,326 @@
     f64.const 0
     f64x2.splat
     local.set $zero
-    local.get $m
-    local.set $k
-    local.get $m
-    i32.const 16
-    i32.mul
-    local.set $off
     ;; C (4 × 2) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 2
+      local.get $next
+      i32.const 2
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $lr
+      i32.const 8
+      i32.mul
+      i32.add
+      local.get $lc
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $end
+      block
+        local.get $k
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
+        loop
+          local.get $pa
+          i32.load
+          drop
+          local.get $pa
+          i32.const 64
+          i32.add
+          local.tee $pa
+          local.get $end
+          i32.le_u
+          br_if 0
+        end
+      end
+    end
     i32.const 0
     local.set $i
-    ;; 3 × 2 block of C (dot products along k)
-    local.get $p1
-    local.get $i
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pa
-    local.get $p2
-    local.get $j
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pb
-    local.get $p0
-    local.get $i
-    i32.const 16
-    i32.mul
-    i32.add
-    local.get $j
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $pc
-    local.get $zero
-    local.set $c0_0
-    local.get $zero
-    local.set $c0_1
-    local.get $zero
-    local.set $c1_0
-    local.get $zero
-    local.set $c1_1
-    local.get $zero
-    local.set $c2_0
-    local.get $zero
-    local.set $c2_1
-    local.get $pa
-    local.get $k
-    i32.const -2
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
+    loop
+      ;; 2 × 2 block of C (dot products along k)
+      local.get $p1
+      local.get $i
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pa
+      local.get $p2
+      local.get $j
+      local.get $stride
+      i32.mul
+      i32.add
+      local.set $pb
+      local.get $p0
+      local.get $i
+      i32.const 16
+      i32.mul
+      i32.add
+      local.get $j
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $pc
+      local.get $zero
+      local.set $c0_0
+      local.get $zero
+      local.set $c0_1
+      local.get $zero
+      local.set $c1_0
+      local.get $zero
+      local.set $c1_1
       local.get $pa
-      local.get $end
-      i32.ge_u
-      br_if 0
-      loop
-        local.get $pb
-        v128.load align=8
-        local.set $b0
-        local.get $pb
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $b1
-        local.get $pa
-        v128.load align=8
-        local.set $a
-        local.get $c0_0
-        local.get $a
-        local.get $b0
-        f64x2.mul
-        f64x2.add
-        local.set $c0_0
-        local.get $c0_1
-        local.get $a
-        local.get $b1
-        f64x2.mul
-        f64x2.add
-        local.set $c0_1
-        local.get $pa
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $a
-        local.get $c1_0
-        local.get $a
-        local.get $b0
-        f64x2.mul
-        f64x2.add
-        local.set $c1_0
-        local.get $c1_1
-        local.get $a
-        local.get $b1
-        f64x2.mul
-        f64x2.add
-        local.set $c1_1
-        local.get $pa
-        local.get $off
-        i32.add
-        v128.load align=8
-        local.set $a
-        local.get $c2_0
-        local.get $a
-        local.get $b0
-        f64x2.mul
-        f64x2.add
-        local.set $c2_0
-        local.get $c2_1
-        local.get $a
-        local.get $b1
-        f64x2.mul
-        f64x2.add
-        local.set $c2_1
-        local.get $pa
-        i32.const 16
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 16
-        i32.add
-        local.set $pb
+      local.get $k
+      i32.const -2
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
         local.get $pa
         local.get $end
-        i32.lt_u
+        i32.ge_u
         br_if 0
+        loop
+          local.get $pb
+          v128.load align=8
+          local.set $b0
+          local.get $pb
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $b1
+          local.get $pa
+          v128.load align=8
+          local.set $a
+          local.get $c0_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c0_0
+          local.get $c0_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c0_1
+          local.get $pa
+          local.get $stride
+          i32.add
+          v128.load align=8
+          local.set $a
+          local.get $c1_0
+          local.get $a
+          local.get $b0
+          f64x2.mul
+          f64x2.add
+          local.set $c1_0
+          local.get $c1_1
+          local.get $a
+          local.get $b1
+          f64x2.mul
+          f64x2.add
+          local.set $c1_1
+          local.get $pa
+          i32.const 16
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 16
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
       end
-    end
-    local.get $c0_0
-    f64x2.extract_lane 0
-    local.get $c0_0
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0
-    local.get $c0_1
-    f64x2.extract_lane 0
-    local.get $c0_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_1
-    local.get $c1_0
-    f64x2.extract_lane 0
-    local.get $c1_0
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s1_0
-    local.get $c1_1
-    f64x2.extract_lane 0
-    local.get $c1_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s1_1
-    local.get $c2_0
-    f64x2.extract_lane 0
-    local.get $c2_0
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s2_0
-    local.get $c2_1
-    f64x2.extract_lane 0
-    local.get $c2_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s2_1
-    local.get $pa
-    local.get $k
-    i32.const 1
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
+      local.get $c0_0
+      local.get $c0_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c0_0
+      local.get $c0_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs
+      local.get $hs
+      f64x2.extract_lane 0
+      local.set $s0_0
+      local.get $hs
+      f64x2.extract_lane 1
+      local.set $s0_1
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $c1_0
+      local.get $c1_1
+      i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+      f64x2.add
+      local.set $hs_1
+      local.get $hs_1
+      f64x2.extract_lane 0
+      local.set $s1_0
+      local.get $hs_1
+      f64x2.extract_lane 1
+      local.set $s1_1
       local.get $pa
-      local.get $end
-      i32.ge_u
-      br_if 0
-      loop
-        local.get $pb
-        f64.load
-        local.set $tb0
-        local.get $pb
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $tb1
-        local.get $pa
-        f64.load
-        local.set $ta
-        local.get $s0_0
-        local.get $ta
-        local.get $tb0
-        f64.mul
-        f64.add
-        local.set $s0_0
-        local.get $s0_1
-        local.get $ta
-        local.get $tb1
-        f64.mul
-        f64.add
-        local.set $s0_1
-        local.get $pa
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $ta_1
-        local.get $s1_0
-        local.get $ta_1
-        local.get $tb0
-        f64.mul
-        f64.add
-        local.set $s1_0
-        local.get $s1_1
-        local.get $ta_1
-        local.get $tb1
-        f64.mul
-        f64.add
-        local.set $s1_1
-        local.get $pa
-        local.get $off
-        i32.add
-        f64.load
-        local.set $ta_2
-        local.get $s2_0
-        local.get $ta_2
-        local.get $tb0
-        f64.mul
-        f64.add
-        local.set $s2_0
-        local.get $s2_1
-        local.get $ta_2
-        local.get $tb1
-        f64.mul
-        f64.add
-        local.set $s2_1
-        local.get $pa
-        i32.const 8
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 8
-        i32.add
-        local.set $pb
+      local.get $k
+      i32.const 1
+      i32.and
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      block
         local.get $pa
         local.get $end
-        i32.lt_u
+        i32.ge_u
         br_if 0
+        loop
+          local.get $pb
+          f64.load
+          local.set $tb0
+          local.get $pb
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $tb1
+          local.get $pa
+          f64.load
+          local.set $ta
+          local.get $s0_0
+          local.get $ta
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s0_0
+          local.get $s0_1
+          local.get $ta
+          local.get $tb1
+          f64.mul
+          f64.add
+          local.set $s0_1
+          local.get $pa
+          local.get $stride
+          i32.add
+          f64.load
+          local.set $ta_1
+          local.get $s1_0
+          local.get $ta_1
+          local.get $tb0
+          f64.mul
+          f64.add
+          local.set $s1_0
+          local.get $s1_1
+          local.get $ta_1
+          local.get $tb1
+          f64.mul
+          f64.add
+          local.set $s1_1
+          local.get $pa
+          i32.const 8
+          i32.add
+          local.set $pa
+          local.get $pb
+          i32.const 8
+          i32.add
+          local.set $pb
+          local.get $pa
+          local.get $end
+          i32.lt_u
+          br_if 0
+        end
       end
-    end
-    local.get $s0_0
-    local.set $r
-    local.get $s0
-    local.get $r
-    f64.mul
-    local.set $out
-    local.get $pc
-    local.get $out
-    f64.store
-    local.get $s0_1
-    local.set $r_1
-    local.get $s0
-    local.get $r_1
-    f64.mul
-    local.set $out_1
-    local.get $pc
-    local.get $out_1
-    f64.store offset=8
-    local.get $s1_0
-    local.set $r_2
-    local.get $s0
-    local.get $r_2
-    f64.mul
-    local.set $out_2
-    local.get $pc
-    local.get $out_2
-    f64.store offset=16
-    local.get $s1_1
-    local.set $r_3
-    local.get $s0
-    local.get $r_3
-    f64.mul
-    local.set $out_3
-    local.get $pc
-    local.get $out_3
-    f64.store offset=24
-    local.get $s2_0
-    local.set $r_4
-    local.get $s0
-    local.get $r_4
-    f64.mul
-    local.set $out_4
-    local.get $pc
-    local.get $out_4
-    f64.store offset=32
-    local.get $s2_1
-    local.set $r_5
-    local.get $s0
-    local.get $r_5
-    f64.mul
-    local.set $out_5
-    local.get $pc
-    local.get $out_5
-    f64.store offset=40
-    i32.const 3
-    local.set $i
-    ;; 1 × 2 block of C (dot products along k)
-    local.get $p1
-    local.get $i
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pa
-    local.get $p2
-    local.get $j
-    local.get $stride
-    i32.mul
-    i32.add
-    local.set $pb
-    local.get $p0
-    local.get $i
-    i32.const 16
-    i32.mul
-    i32.add
-    local.get $j
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $pc
-    local.get $zero
-    local.set $c0_0_1
-    local.get $zero
-    local.set $c0_1_1
-    local.get $pa
-    local.get $k
-    i32.const -2
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
-      local.get $pa
-      local.get $end
-      i32.ge_u
+      local.get $s0_0
+      local.set $r
+      local.get $s0
+      local.get $r
+      f64.mul
+      local.set $out
+      local.get $pc
+      local.get $out
+      f64.store
+      local.get $s0_1
+      local.set $r_1
+      local.get $s0
+      local.get $r_1
+      f64.mul
+      local.set $out_1
+      local.get $pc
+      local.get $out_1
+      f64.store offset=8
+      local.get $s1_0
+      local.set $r_2
+      local.get $s0
+      local.get $r_2
+      f64.mul
+      local.set $out_2
+      local.get $pc
+      local.get $out_2
+      f64.store offset=16
+      local.get $s1_1
+      local.set $r_3
+      local.get $s0
+      local.get $r_3
+      f64.mul
+      local.set $out_3
+      local.get $pc
+      local.get $out_3
+      f64.store offset=24
+      local.get $i
+      i32.const 2
+      i32.add
+      local.tee $i
+      i32.const 4
+      i32.lt_u
       br_if 0
-      loop
-        local.get $pb
-        v128.load align=8
-        local.set $b0_1
-        local.get $pb
-        local.get $stride
-        i32.add
-        v128.load align=8
-        local.set $b1_1
-        local.get $pa
-        v128.load align=8
-        local.set $a_1
-        local.get $c0_0_1
-        local.get $a_1
-        local.get $b0_1
-        f64x2.mul
-        f64x2.add
-        local.set $c0_0_1
-        local.get $c0_1_1
-        local.get $a_1
-        local.get $b1_1
-        f64x2.mul
-        f64x2.add
-        local.set $c0_1_1
-        local.get $pa
-        i32.const 16
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 16
-        i32.add
-        local.set $pb
-        local.get $pa
-        local.get $end
-        i32.lt_u
-        br_if 0
-      end
     end
-    local.get $c0_0_1
-    f64x2.extract_lane 0
-    local.get $c0_0_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_0_1
-    local.get $c0_1_1
-    f64x2.extract_lane 0
-    local.get $c0_1_1
-    f64x2.extract_lane 1
-    f64.add
-    local.set $s0_1_1
-    local.get $pa
-    local.get $k
-    i32.const 1
-    i32.and
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    block
-      local.get $pa
-      local.get $end
-      i32.ge_u
-      br_if 0
-      loop
-        local.get $pb
-        f64.load
-        local.set $tb0_1
-        local.get $pb
-        local.get $stride
-        i32.add
-        f64.load
-        local.set $tb1_1
-        local.get $pa
-        f64.load
-        local.set $ta_3
-        local.get $s0_0_1
-        local.get $ta_3
-        local.get $tb0_1
-        f64.mul
-        f64.add
-        local.set $s0_0_1
-        local.get $s0_1_1
-        local.get $ta_3
-        local.get $tb1_1
-        f64.mul
-        f64.add
-        local.set $s0_1_1
-        local.get $pa
-        i32.const 8
-        i32.add
-        local.set $pa
-        local.get $pb
-        i32.const 8
-        i32.add
-        local.set $pb
-        local.get $pa
-        local.get $end
-        i32.lt_u
-        br_if 0
-      end
-    end
-    local.get $s0_0_1
-    local.set $r_6
-    local.get $s0
-    local.get $r_6
-    f64.mul
-    local.set $out_6
-    local.get $pc
-    local.get $out_6
-    f64.store
-    local.get $s0_1_1
-    local.set $r_7
-    local.get $s0
-    local.get $r_7
-    f64.mul
-    local.set $out_7
-    local.get $pc
-    local.get $out_7
-    f64.store offset=8
-    i32.const 2
-    local.set $j
   )
   (func $db1 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)
@@ -2615,23 +2563,44 @@
     (local $pb i32)
     (local $pc i32)
     (local $end i32)
+    (local $next i32)
+    (local $lr i32)
+    (local $lc i32)
+    (local $k i32)
     (local $stride i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
+    (local $c0_2 v128)
+    (local $c0_3 v128)
     (local $zero v128)
-    (local $k i32)
     (local $b0 v128)
     (local $b1 v128)
+    (local $b2 v128)
+    (local $b3 v128)
     (local $a v128)
+    (local $off i32)
+    (local $off_1 i32)
     (local $s0_0 f64)
     (local $s0_1 f64)
+    (local $s0_2 f64)
+    (local $s0_3 f64)
+    (local $hs v128)
+    (local $hs_1 v128)
     (local $tb0 f64)
     (local $tb1 f64)
+    (local $tb2 f64)
+    (local $tb3 f64)
     (local $ta f64)
     (local $out f64)
     (local $r f64)
     (local $out_1 f64)
     (local $r_1 f64)
+    (local $out_2 f64)
+    (local $r_2 f64)
+    (local $out_3 f64)
+    (local $r_3 f64)
+    local.get $m
+    local.set $k
     local.get $m
     i32.const 8
     i32.mul
@@ -2640,176 +2609,332 @@
     f64x2.splat
     local.set $zero
     local.get $m
-    local.set $k
+    i32.const 16
+    i32.mul
+    local.set $off
+    local.get $m
+    i32.const 24
+    i32.mul
+    local.set $off_1
     ;; C (1 × 4) = A·B, k = 1·m, dot form
     i32.const 0
+    local.set $next
+    i32.const 0
     local.set $j
-    loop
-      i32.const 0
-      local.set $i
-      ;; 1 × 2 block of C (dot products along k)
-      local.get $p1
-      local.set $pa
+    local.get $j
+    local.get $next
+    i32.ge_u
+    if
+      ;; read ahead: B's next 64 columns
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.set $lr
+      local.get $j
+      i32.const 64
+      i32.add
+      local.set $next
+      local.get $next
+      i32.const 4
+      local.get $next
+      i32.const 4
+      i32.lt_u
+      select
+      i32.const 1
+      i32.sub
+      local.set $lc
       local.get $p2
       local.get $j
       local.get $stride
       i32.mul
       i32.add
-      local.set $pb
-      local.get $p0
-      local.get $i
-      i32.const 32
-      i32.mul
-      i32.add
-      local.get $j
+      local.set $pa
+      local.get $p2
+      local.get $lr
       i32.const 8
       i32.mul
       i32.add
-      local.set $pc
-      local.get $zero
-      local.set $c0_0
-      local.get $zero
-      local.set $c0_1
-      local.get $pa
-      local.get $k
-      i32.const -2
-      i32.and
-      i32.const 8
+      local.get $lc
+      local.get $stride
       i32.mul
       i32.add
       local.set $end
       block
-        local.get $pa
-        local.get $end
-        i32.ge_u
+        local.get $k
+        i32.eqz
         br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
+        i32.add
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
+        local.set $end
         loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          local.get $stride
-          i32.add
-          v128.load align=8
-          local.set $b1
           local.get $pa
-          v128.load align=8
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
+          i32.load
+          drop
           local.get $pa
-          i32.const 16
+          i32.const 64
           i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 16
-          i32.add
-          local.set $pb
-          local.get $pa
+          local.tee $pa
           local.get $end
-          i32.lt_u
+          i32.le_u
           br_if 0
         end
       end
-      local.get $c0_0
-      f64x2.extract_lane 0
-      local.get $c0_0
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_0
-      local.get $c0_1
-      f64x2.extract_lane 0
-      local.get $c0_1
-      f64x2.extract_lane 1
-      f64.add
-      local.set $s0_1
-      local.get $pa
-      local.get $k
-      i32.const 1
-      i32.and
-      i32.const 8
-      i32.mul
-      i32.add
-      local.set $end
-      block
-        local.get $pa
-        local.get $end
-        i32.ge_u
-        br_if 0
-        loop
-          local.get $pb
-          f64.load
-          local.set $tb0
-          local.get $pb
-          local.get $stride
-          i32.add
-          f64.load
-          local.set $tb1
-          local.get $pa
-          f64.load
-          local.set $ta
-          local.get $s0_0
-          local.get $ta
-          local.get $tb0
-          f64.mul
-          f64.add
-          local.set $s0_0
-          local.get $s0_1
-          local.get $ta
-          local.get $tb1
-          f64.mul
-          f64.add
-          local.set $s0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          i32.const 8
-          i32.add
-          local.set $pb
-          local.get $pa
-          local.get $end
-          i32.lt_u
-          br_if 0
-        end
-      end
-      local.get $s0_0
-      local.set $r
-      local.get $s0
-      local.get $r
-      f64.mul
-      local.set $out
-      local.get $pc
-      local.get $out
-      f64.store
-      local.get $s0_1
-      local.set $r_1
-      local.get $s0
-      local.get $r_1
-      f64.mul
-      local.set $out_1
-      local.get $pc
-      local.get $out_1
-      f64.store offset=8
-      local.get $j
-      i32.const 2
-      i32.add
-      local.tee $j
-      i32.const 4
-      i32.lt_u
-      br_if 0
     end
+    i32.const 0
+    local.set $i
+    ;; 1 × 4 block of C (dot products along k)
+    local.get $p1
+    local.set $pa
+    local.get $p2
+    local.get $j
+    local.get $stride
+    i32.mul
+    i32.add
+    local.set $pb
+    local.get $p0
+    local.get $i
+    i32.const 32
+    i32.mul
+    i32.add
+    local.get $j
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $pc
+    local.get $zero
+    local.set $c0_0
+    local.get $zero
+    local.set $c0_1
+    local.get $zero
+    local.set $c0_2
+    local.get $zero
+    local.set $c0_3
+    local.get $pa
+    local.get $k
+    i32.const -2
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        v128.load align=8
+        local.set $b0
+        local.get $pb
+        local.get $stride
+        i32.add
+        v128.load align=8
+        local.set $b1
+        local.get $pb
+        local.get $off
+        i32.add
+        v128.load align=8
+        local.set $b2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        v128.load align=8
+        local.set $b3
+        local.get $pa
+        v128.load align=8
+        local.set $a
+        local.get $c0_0
+        local.get $a
+        local.get $b0
+        f64x2.mul
+        f64x2.add
+        local.set $c0_0
+        local.get $c0_1
+        local.get $a
+        local.get $b1
+        f64x2.mul
+        f64x2.add
+        local.set $c0_1
+        local.get $c0_2
+        local.get $a
+        local.get $b2
+        f64x2.mul
+        f64x2.add
+        local.set $c0_2
+        local.get $c0_3
+        local.get $a
+        local.get $b3
+        f64x2.mul
+        f64x2.add
+        local.set $c0_3
+        local.get $pa
+        i32.const 16
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 16
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_0
+    local.get $c0_1
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs
+    local.get $hs
+    f64x2.extract_lane 0
+    local.set $s0_0
+    local.get $hs
+    f64x2.extract_lane 1
+    local.set $s0_1
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.get $c0_2
+    local.get $c0_3
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    f64x2.add
+    local.set $hs_1
+    local.get $hs_1
+    f64x2.extract_lane 0
+    local.set $s0_2
+    local.get $hs_1
+    f64x2.extract_lane 1
+    local.set $s0_3
+    local.get $pa
+    local.get $k
+    i32.const 1
+    i32.and
+    i32.const 8
+    i32.mul
+    i32.add
+    local.set $end
+    block
+      local.get $pa
+      local.get $end
+      i32.ge_u
+      br_if 0
+      loop
+        local.get $pb
+        f64.load
+        local.set $tb0
+        local.get $pb
+        local.get $stride
+        i32.add
+        f64.load
+        local.set $tb1
+        local.get $pb
+        local.get $off
+        i32.add
+        f64.load
+        local.set $tb2
+        local.get $pb
+        local.get $off_1
+        i32.add
+        f64.load
+        local.set $tb3
+        local.get $pa
+        f64.load
+        local.set $ta
+        local.get $s0_0
+        local.get $ta
+        local.get $tb0
+        f64.mul
+        f64.add
+        local.set $s0_0
+        local.get $s0_1
+        local.get $ta
+        local.get $tb1
+        f64.mul
+        f64.add
+        local.set $s0_1
+        local.get $s0_2
+        local.get $ta
+        local.get $tb2
+        f64.mul
+        f64.add
+        local.set $s0_2
+        local.get $s0_3
+        local.get $ta
+        local.get $tb3
+        f64.mul
+        f64.add
+        local.set $s0_3
+        local.get $pa
+        i32.const 8
+        i32.add
+        local.set $pa
+        local.get $pb
+        i32.const 8
+        i32.add
+        local.set $pb
+        local.get $pa
+        local.get $end
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $s0_0
+    local.set $r
+    local.get $s0
+    local.get $r
+    f64.mul
+    local.set $out
+    local.get $pc
+    local.get $out
+    f64.store
+    local.get $s0_1
+    local.set $r_1
+    local.get $s0
+    local.get $r_1
+    f64.mul
+    local.set $out_1
+    local.get $pc
+    local.get $out_1
+    f64.store offset=8
+    local.get $s0_2
+    local.set $r_2
+    local.get $s0
+    local.get $r_2
+    f64.mul
+    local.set $out_2
+    local.get $pc
+    local.get $out_2
+    f64.store offset=16
+    local.get $s0_3
+    local.set $r_3
+    local.get $s0
+    local.get $r_3
+    f64.mul
+    local.set $out_3
+    local.get $pc
+    local.get $out_3
+    f64.store offset=24
+    i32.const 4
+    local.set $j
   )
   (func $db2 (type 3) (param $m i32) (param $p0 i32) (param $p1 i32) (param $s0 f64)
     (local $i i32)

@@ -76,6 +76,9 @@ function instr(out: number[], ins: Instr): void {
     case 'lane':
       out.push(ins.a!);
       return;
+    case 'shuffle':
+      out.push(...ins.lanes!);
+      return;
   }
 }
 

@@ -12,15 +12,27 @@
  * - scalar: any other layout, a plain triple loop (correct, not fast).
  * A C with contiguous columns instead of rows is computed as Cᵀ = Bᵀ·Aᵀ.
  *
- * Large literal k is cut into blocks of `kc` (cache tiling): the B panel of one block stays in
- * L2 while every row block of A passes over it; C holds the partial sums between blocks and the
- * epilogue applies at the last. With `accumulate`, C = C + epilogue(A·B): for the identity
- * epilogue the first block starts from C; otherwise C is read in the epilogue and k is not tiled.
+ * Large literal k is cut into blocks of `kc` (cache tiling; the rows form takes kc/4 where kc
+ * of B's rows span more than `raMax` bytes, chosen at run time for a runtime stride):
+ * the B panel of one block stays in L2 while every row block of A passes over it; C holds the
+ * partial sums between blocks and the epilogue applies at the last. With `accumulate`, C = C +
+ * epilogue(A·B): for the identity epilogue the first block starts from C; otherwise C is read in
+ * the epilogue and k is not tiled.
  * Epilogue views must not overlap C.
  *
- * Summation order: each element's products are summed in k order within a block (rows form,
- * scalar form) or in `lanes` interleaved partial sums then added (dot form): the error is within
- * the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no relaxed SIMD): bit-reproducible.
+ * Read-ahead: the register blocks walk B a few columns (rows form) or rows (dot form) at a time,
+ * so B's first pass from L3 or memory waits on one line after another. Where B's part that the
+ * next blocks use (rows form: the k block; dot form: the next `jc` columns) spans `raMin` bytes
+ * or more, it is read once in address order first (one dropped load per 64-byte line, which the
+ * hardware prefetchers follow): the blocks then find it in L2. It changes no result.
+ *
+ * Summation order, per k block: the rows and scalar forms add each element's products in k order
+ * to the sum of the blocks before (so in k order overall); the dot form sums the block's first
+ * ⌊klen/W⌋·W products in W interleaved partial sums (lane l: the products l, l + W, …), adds
+ * them as (s₀ + s₁) + (s₂ + s₃) (float32, W = 4) or s₀ + s₁ (float64), then the block's last
+ * klen mod W products in k order, then the sum of the blocks before (test: gemm.test.ts, bit for
+ * bit). The error is within the usual k·ε·Σ|aᵢbᵢ| of any order. No fused multiply-add (no
+ * relaxed SIMD): bit-reproducible.
  */
 import { GradgenError } from '../../errors.js';
 import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
@@ -60,21 +72,50 @@ export interface GemmTiles {
   readonly kc: number;
   /** Rows form: k steps per loop iteration (a literal k). */
   readonly ku: number;
+  /**
+   * Read-ahead: B's part that the next register blocks use (rows form: the k block, all columns;
+   * dot form: `jc` columns, all of k) is first read once in address order, one load per 64-byte
+   * line, when it spans at least `raMin` bytes; at most its first `raMax` bytes (both below 2³¹).
+   */
+  readonly raMin: number;
+  readonly raMax: number;
+  /** Dot form: B columns per read-ahead (at least `dc`). */
+  readonly jc: number;
 }
 
 /**
  * Chosen by interleaved measurement on the 2-core development machine (AMD EPYC, 48 KB L1d and
  * 1 MB L2 per core; the course shapes and 256³, both dtypes). Rows form 4 × 2 vectors: 8
  * accumulators + 2 B vectors + 1 splat = 11 of the 16 xmm registers; 4 × 3 (16 live values)
- * and 3 × 3 run 30–40% slower (V8 then spills), 5 × 2 and 6 × 1 10–30% slower. Dot form 3 × 2:
- * 6 sums + 2 B vectors + 1 A vector; 3 × 3 is 2× slower, 2 × 2 and 4 × 2 within noise of it.
+ * and 3 × 3 run 30–40% slower (V8 then spills), 5 × 2 and 6 × 1 10–30% slower. Dot form 2 × 4:
+ * 8 sums + 4 B vectors + 1 A vector, 6 loads per 8 multiply-adds; on W4's dW₁ (20 × 12288, k =
+ * 209; timed by CPU time, X hot or in L2) 6–10% faster than 3 × 2 in both dtypes, 1.05× (f64)
+ * and 1.10× (f32) in the training step; 4 × 2, 2 × 3, 2 × 2 within 2% of 3 × 2, 1 × 4 and 4 × 1
+ * 8–20% slower, 3 × 3 and 5 × 2 2× slower (spills).
  * kc = 256 keeps a k-block of B (256 × 209 doubles = 428 KB for W4's layer 1) in L2 while the
  * row blocks of A pass over it; 128 and 512 measured within 5–10% of it. Unrolling the rows
  * form's k loop (ku = 2 or 4) made every shape 30–50% slower: V8 keeps both steps' B vectors
  * live and spills.
+ *
+ * Read-ahead from 32 KB (below it B is mostly still in L1/L2 and the pass only costs) up to
+ * 512 KB (about half of L2), in the dot form 64 columns at a time (W4's dW₁: 64 rows of X, 107 KB
+ * in float64): in W4's training step (plain node, X 20 MB in L3 or memory) it took Z₁ = W₁·X from
+ * 20.0 to 26.2 GFLOP/s and dW₁ = dZ₁·Xᵀ from 18.3 to 24.7 in float64, 47 → 55 and 49 → 51 in
+ * float32 (the step 1.30× and 1.05× faster); with B hot in the cache (the same kernel timed in a
+ * loop) it is within noise.
  */
 export function defaultTiles(_dtype: Dtype): GemmTiles {
-  return { mr: 4, nv: 2, dr: 3, dc: 2, kc: 256, ku: 1 };
+  return {
+    mr: 4,
+    nv: 2,
+    dr: 2,
+    dc: 4,
+    kc: 256,
+    ku: 1,
+    raMin: 32768,
+    raMax: 524288,
+    jc: 64,
+  };
 }
 
 export type GemmForm = 'rows' | 'dot' | 'scalar';
@@ -155,11 +196,12 @@ export function gemmFunc(s: GemmSpec): Func {
   const t = { ...defaultTiles(s.dtype), ...s.tiles };
   const p = plan(s, t);
   const K = new Kernel(s.name, s.dtype, s.params);
+  const g = new Gemm(K, p, t);
   K.f.note(
     `C (${show(s.n)} × ${show(s.m)}) = ${p.initFromC ? 'C + ' : ''}A·B, k = ${show(s.k)}, ${p.form} form` +
-      (p.tilesK ? `, k blocks of ${t.kc}` : ''),
+      (p.tilesK ? `, k blocks of ${g.kcChoices().join(' or ')}` : ''),
   );
-  new Gemm(K, p, t).emit();
+  g.emit();
   return K.finish();
 }
 
@@ -176,6 +218,8 @@ class Gemm {
   private readonly pc: number;
   private readonly end: number;
   private readonly pe: number[];
+  /** The k block size of the code being emitted (see {@link kcChoices}). */
+  private kc: number;
 
   constructor(
     private readonly K: Kernel,
@@ -191,19 +235,134 @@ class Gemm {
     this.pc = f.local('i32', 'pc');
     this.end = f.local('i32', 'end');
     this.pe = p.views.map((_, v) => f.local('i32', `pe${v}`));
+    this.kc = t.kc;
   }
 
   emit(): void {
     const { p, K } = this;
     if (!p.tilesK) return this.blocksOf(p.k);
-    K.blocks(this.kb, p.k, [this.t.kc], (klen) => this.blocksOf(klen));
+    const tiled = (kc: number) => {
+      this.kc = kc;
+      K.blocks(this.kb, p.k, [kc], (klen) => this.blocksOf(klen));
+    };
+    const choices = this.kcChoices();
+    if (choices.length === 1) return tiled(choices[0]!);
+    // a runtime row stride of B: the largest k block whose rows span at most raMax bytes
+    const f = K.f;
+    const s0 = p.b.strides[0]!;
+    f.op('block');
+    choices.forEach((kc, q) => {
+      if (q === choices.length - 1) return tiled(kc);
+      f.op('block');
+      K.lin(scaleLin(s0, kc * K.es), 'span');
+      f.i32(this.t.raMax).op('i32.gt_u').op('br_if', 0);
+      f.note(`k blocks of ${kc} where they span at most ${this.t.raMax} bytes of B`);
+      tiled(kc);
+      f.op('br', 1).op('end');
+    });
+    f.op('end');
+  }
+
+  /**
+   * Rows form: kc where its block of B's rows spans at most raMax bytes, else kc/4 (so that the
+   * block fits the read-ahead and L2: W4's Z₁ at m = 500 and 1000 in float64, 1.2× faster than
+   * with kc; kc/2 measured the same as kc/4 where both fit); both, chosen at run time, where B's
+   * row stride is known only then. The dot form: kc.
+   */
+  kcChoices(): number[] {
+    const { p, t, K } = this;
+    const kcs = [t.kc, Math.max(1, t.kc >> 2)].filter((kc, q, a) => a.indexOf(kc) === q);
+    const s0 = p.b.strides[0]!;
+    if (p.form !== 'rows') return [t.kc];
+    if (typeof s0 !== 'number') return kcs;
+    return [kcs.find((kc) => kc * s0 * K.es <= t.raMax) ?? kcs[kcs.length - 1]!];
+  }
+
+  /**
+   * Rows form: reads B's rows [kb, kb + klen) ahead (see {@link GemmTiles.raMin}). A k block of
+   * B's rows is walked by the register blocks a few columns at a time, one row (one line, often
+   * one page) per k step: from L3 or memory that waits on every line. Read once in address
+   * order first (the hardware prefetchers follow it), the block then comes from L2.
+   */
+  private readRows(klen: Lin): void {
+    const { K, p } = this;
+    if (!this.mayRead(klen, p.m)) return;
+    const f = K.f;
+    const last = [f.local('i32', 'lr'), f.local('i32', 'lc')] as const;
+    if (p.tilesK) f.get(this.kb);
+    else f.i32(0);
+    K.lin(klen, 'k');
+    f.op('i32.add').i32(1).op('i32.sub').set(last[0]);
+    K.lin(p.m, 'm');
+    f.i32(1).op('i32.sub').set(last[1]);
+    K.pointer(this.pa, p.b, [p.tilesK ? { local: this.kb } : 0, 0]);
+    K.pointer(this.end, p.b, [{ local: last[0] }, { local: last[1] }]);
+    f.note(`read ahead: B's rows of this k block`);
+    this.readSpan([klen, p.m]);
+  }
+
+  /** Dot form: at the first j block at or past `next`, reads B's columns [j, j + jc) ahead. */
+  private readCols(next: number): void {
+    const { K, p, t } = this;
+    const cols = typeof p.m === 'number' ? Math.min(p.m, t.jc) : t.jc;
+    if (!this.mayRead(p.k, cols)) return;
+    const f = K.f;
+    const last = [f.local('i32', 'lr'), f.local('i32', 'lc')] as const;
+    f.get(this.j).get(next).op('i32.ge_u').op('if');
+    f.note(`read ahead: B's next ${t.jc} columns`);
+    // last = B[k - 1, min(j + jc, m) - 1]
+    K.lin(p.k, 'k');
+    f.i32(1).op('i32.sub').set(last[0]);
+    f.get(this.j).i32(t.jc).op('i32.add').set(next);
+    f.get(next);
+    K.lin(p.m, 'm');
+    f.get(next);
+    K.lin(p.m, 'm');
+    f.op('i32.lt_u').op('select').i32(1).op('i32.sub').set(last[1]);
+    K.pointer(this.pa, p.b, [0, { local: this.j }]);
+    K.pointer(this.end, p.b, [{ local: last[0] }, { local: last[1] }]);
+    this.readSpan([p.k]);
+    f.op('end');
+  }
+
+  /** False where B's span over `rows` × `cols` is known to be empty or below raMin bytes. */
+  private mayRead(rows: Lin, cols: Lin): boolean {
+    const [s0, s1] = this.p.b.strides;
+    if (isLit(rows, 0) || isLit(cols, 0)) return false;
+    const lits = [rows, cols, s0!, s1!];
+    if (!lits.every((l) => typeof l === 'number')) return true;
+    const [r, c, a, b] = lits as number[];
+    return ((r! - 1) * a! + (c! - 1) * b! + 1) * this.K.es >= this.t.raMin;
+  }
+
+  /**
+   * One i32 load (dropped: the load itself is the point) per 64 bytes from pa up to end (the
+   * last element's address, so every load is inside B), when end − pa ≥ raMin; at most raMax
+   * bytes. Nothing where one of `sizes` is 0 at run time (then B has no elements).
+   */
+  private readSpan(sizes: readonly Lin[]): void {
+    const { K, t } = this;
+    const f = K.f;
+    const { pa, end } = this;
+    f.op('block');
+    for (const l of sizes) if (typeof l !== 'number') (K.lin(l), f.op('i32.eqz').op('br_if', 0));
+    f.get(end).get(pa).op('i32.sub').i32(t.raMin).op('i32.lt_s').op('br_if', 0);
+    // end = min(end, pa + raMax)
+    f.get(end);
+    f.get(pa).i32(t.raMax).op('i32.add');
+    f.get(end).get(pa).op('i32.sub').i32(t.raMax).op('i32.lt_u').op('select').set(end);
+    f.op('loop');
+    f.get(pa).mem('i32.load', 0, 2).op('drop');
+    f.get(pa).i32(64).op('i32.add').tee(pa).get(end).op('i32.le_u').op('br_if', 0);
+    f.op('end').op('end');
   }
 
   /** All of C's register blocks for the k block [kb, kb + klen). */
   private blocksOf(klen: Lin): void {
     const { p, K, t } = this;
     const W = K.W;
-    if (p.form === 'rows')
+    if (p.form === 'rows') {
+      this.readRows(klen);
       K.blocks(this.i, p.n, [t.mr, 1], (R) =>
         K.blocks(this.j, p.m, [t.nv * W, W, 1], (len) => {
           const V = Math.floor(len / W);
@@ -211,11 +370,14 @@ class Gemm {
           if (len % W) this.micro(R, len % W, V * W, klen, false);
         }),
       );
-    else if (p.form === 'dot')
-      K.blocks(this.j, p.m, [t.dc, 1], (C) =>
-        K.blocks(this.i, p.n, [t.dr, 1], (R) => this.dotMicro(R, C, klen)),
-      );
-    else
+    } else if (p.form === 'dot') {
+      const next = K.f.local('i32', 'next');
+      K.f.i32(0).set(next);
+      K.blocks(this.j, p.m, [t.dc, 1], (C) => {
+        this.readCols(next);
+        K.blocks(this.i, p.n, [t.dr, 1], (R) => this.dotMicro(R, C, klen));
+      });
+    } else
       K.blocks(this.i, p.n, [1], () =>
         K.blocks(this.j, p.m, [1], () => this.micro(1, 1, 0, klen, false)),
       );
@@ -330,25 +492,81 @@ class Gemm {
       f.op('end');
     }
     // horizontal sums into scalars, then the tail k % W one element at a time
-    const sums = grid(R, C, (r, c) => {
-      const s = f.local(K.s, `s${r}_${c}`);
-      const v = acc[r]![c]!;
-      f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
-      if (W === 4) {
-        f.get(v)
-          .op('f32x4.extract_lane', 2)
-          .get(v)
-          .op('f32x4.extract_lane', 3)
-          .op('f32.add')
-          .op('f32.add');
-      }
-      f.set(s);
-      return s;
-    });
+    const sums = acc.map((row, r) => this.horizontalSums(row, r));
     const tail = typeof klen === 'number' ? klen % W : -1;
     if (tail !== 0) this.dotTail(R, C, sums, klen, tail);
     this.init(sums, false, (r, c) => [r, c], true);
     this.finish(sums, false, (r, c) => [r, c], 0);
+  }
+
+  /**
+   * Each vector's lane sum, (l₀ + l₁) + (l₂ + l₃) (float32) or l₀ + l₁ (float64), into new scalar
+   * locals: W vectors at a time shuffled into one vector of their sums (two shuffles and an add
+   * per halving, fewer ops than extracting every lane), a lone vector lane by lane.
+   */
+  private horizontalSums(vs: readonly number[], r: number): number[] {
+    const { K } = this;
+    const f = K.f;
+    const W = K.W;
+    const out = vs.map((_, c) => f.local(K.s, `s${r}_${c}`));
+    for (let c0 = 0; c0 < vs.length; c0 += W) {
+      const g = vs.slice(c0, c0 + W);
+      if (g.length === 1) {
+        const v = g[0]!;
+        f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
+        if (W === 4)
+          f.get(v)
+            .op('f32x4.extract_lane', 2)
+            .get(v)
+            .op('f32x4.extract_lane', 3)
+            .op('f32.add')
+            .op('f32.add');
+        f.set(out[c0]!);
+        continue;
+      }
+      const v = f.local('v128', 'hs');
+      // pairs: [x₀ + x₁, x₂ + x₃, y₀ + y₁, y₂ + y₃] (float32) or [x₀ + x₁, y₀ + y₁] (float64)
+      const pair = (x: number, y: number) => {
+        const [even, odd] =
+          W === 4
+            ? [
+                [0, 2, 4, 6],
+                [1, 3, 5, 7],
+              ]
+            : [
+                [0, 2],
+                [1, 3],
+              ];
+        f.get(x).get(y).shuffle(even, K.es).get(x).get(y).shuffle(odd, K.es);
+        f.op(`${K.v}.add`);
+      };
+      let lanes: number[];
+      if (W === 2) {
+        pair(g[0]!, g[1]!);
+        lanes = [0, 1];
+      } else if (g.length === 2) {
+        pair(g[0]!, g[1]!);
+        f.set(v).get(v).get(v).get(v).shuffle([1, 0, 3, 2], 4).op('f32x4.add');
+        lanes = [0, 2];
+      } else {
+        const p = f.local('v128', 'hp');
+        pair(g[0]!, g[1]!);
+        f.set(p);
+        pair(g[2]!, g[3] ?? g[2]!);
+        f.set(v);
+        f.get(p).get(v).shuffle([0, 2, 4, 6], 4).get(p).get(v).shuffle([1, 3, 5, 7], 4);
+        f.op('f32x4.add');
+        lanes = [0, 1, 2, 3];
+      }
+      f.set(v);
+      g.forEach((_, q) =>
+        f
+          .get(v)
+          .op(`${K.v}.extract_lane`, lanes[q]!)
+          .set(out[c0 + q]!),
+      );
+    }
+    return out;
   }
 
   /** The last k % W products of each sum (`tail` of them, or a loop up to pa's row end). */
@@ -475,7 +693,7 @@ class Gemm {
       );
     // last block: kb + kc ≥ k
     f.get(this.kb)
-      .i32(this.t.kc)
+      .i32(this.kc)
       .op('i32.add')
       .i32(p.k as number)
       .op('i32.ge_u')

@@ -12,9 +12,10 @@ export const valTypeCode: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64:
 /**
  * Immediate kinds: `local` a local index, `func` a function index, `label` a branch depth,
  * `i32`/`f32`/`f64` a constant, `mem` a memarg (offset in bytes, alignment as log2 bytes),
- * `lane` a lane index byte.
+ * `lane` a lane index byte, `shuffle` 16 byte indices (0–15 the first operand's, 16–31 the
+ * second's).
  */
-type Imm = 'none' | 'local' | 'func' | 'label' | 'i32' | 'f32' | 'f64' | 'mem' | 'lane';
+type Imm = 'none' | 'local' | 'func' | 'label' | 'i32' | 'f32' | 'f64' | 'mem' | 'lane' | 'shuffle';
 
 interface OpInfo {
   readonly code: readonly number[];
@@ -75,6 +76,7 @@ export const OPS = {
   'v128.load32_splat': simd(0x09, 'mem', 2),
   'v128.load64_splat': simd(0x0a, 'mem', 3),
   'v128.store': simd(0x0b, 'mem', 4),
+  'i8x16.shuffle': simd(0x0d, 'shuffle'),
   'f32x4.splat': simd(0x13),
   'f64x2.splat': simd(0x14),
   'f32x4.extract_lane': simd(0x1f, 'lane'),
@@ -96,11 +98,15 @@ export const OPS = {
 export type Op = keyof typeof OPS;
 export const opInfo = (op: Op): OpInfo => OPS[op];
 
-/** One instruction: the op and, per its immediate kind, `a` (and `b`: a memarg's alignment). */
+/**
+ * One instruction: the op and, per its immediate kind, `a` (and `b`: a memarg's alignment), or
+ * `lanes` (a shuffle's 16 byte indices).
+ */
 export interface Instr {
   readonly op: Op;
   readonly a?: number;
   readonly b?: number;
+  readonly lanes?: readonly number[];
 }
 
 /** A function: named params (first locals), results, further named locals and the body. */
@@ -192,6 +198,18 @@ export class FuncBuilder {
   i32(value: number): this {
     return this.op('i32.const', value | 0);
   }
+  /**
+   * i8x16.shuffle of the two vectors on the stack by lanes of `bytes` bytes: `lanes[q]` picks
+   * result lane q, 0…(16 / bytes − 1) from the first vector, the next as many from the second.
+   */
+  shuffle(lanes: readonly number[], bytes: number): this {
+    if (lanes.length * bytes !== 16 || lanes.some((l) => !(l >= 0 && l < 32 / bytes)))
+      throw new Error(`FuncBuilder.shuffle: bad lanes ${lanes.join(' ')} of ${bytes} bytes`);
+    const idx = lanes.flatMap((l) => Array.from({ length: bytes }, (_, b) => l * bytes + b));
+    this.main.push({ op: 'i8x16.shuffle', lanes: idx });
+    return this;
+  }
+
   /** A memory access at `offset` bytes past the address on the stack, alignment 2^align. */
   mem(op: Op, offset: number, align: number): this {
     return this.op(op, offset, align);

@@ -30,6 +30,8 @@ function operand(f: Func, ins: Instr, funcNames: readonly string[]): string {
     case 'i32':
     case 'lane':
       return ` ${ins.a!}`;
+    case 'shuffle':
+      return ` ${ins.lanes!.join(' ')}`;
     case 'f32':
       return ` ${floatText(Math.fround(ins.a!))}`;
     case 'f64':

@@ -45,6 +45,8 @@ describe('wasm encoder and WAT printer', () => {
       if (op === 'block' || op === 'loop' || op === 'if') b.op(op).op('end');
       else if (op === 'else' || op === 'end') continue;
       else if (imm === 'mem') b.mem(op, 4, 0);
+      else if (imm === 'shuffle')
+        b.shuffle([3, 16, 0, 31, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1], 1);
       else if (imm === 'none') b.op(op);
       else if (
         imm === 'local' ||
@@ -72,6 +74,30 @@ describe('wasm encoder and WAT printer', () => {
     const memory = new (wasmApi().Memory)({ initial: 2 });
     const f = instantiate(encodeModule(m), memory, { exp: Math.exp }).f as (n: number) => number;
     expect(f(5)).toBe(5);
+  });
+
+  it('shuffles lanes of two vectors as i8x16.shuffle does', () => {
+    // f(x, y) = lane 0 of shuffle(splat(x), splat(y)) by 32-bit lanes [4, 1, 6, 3]: y
+    const b = new FuncBuilder(
+      'f',
+      [
+        { name: 'x', type: 'f32' },
+        { name: 'y', type: 'f32' },
+      ],
+      ['f32'],
+    );
+    b.get(0).op('f32x4.splat').get(1).op('f32x4.splat').shuffle([4, 1, 6, 3], 4);
+    b.op('f32x4.extract_lane', 0);
+    const m = oneFunc(b);
+    expect(printWat(m)).toContain('i8x16.shuffle 16 17 18 19 4 5 6 7 24 25 26 27 12 13 14 15');
+    expect(Buffer.from(wabtBytes(printWat(m))).equals(Buffer.from(encodeModule(m)))).toBe(true);
+    const memory = new (wasmApi().Memory)({ initial: 2 });
+    const f = instantiate(encodeModule(m), memory, { exp: Math.exp }).f as (
+      x: number,
+      y: number,
+    ) => number;
+    expect(f(1, 2)).toBe(2);
+    expect(() => new FuncBuilder('g', []).shuffle([0, 1, 2], 4)).toThrow(/bad lanes/);
   });
 
   it('probes SIMD with a module that is valid only with SIMD128', () => {

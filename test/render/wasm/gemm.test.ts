@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  defaultTiles,
   E,
   evalExpr,
   gemmForm,
@@ -45,6 +46,9 @@ const tilesArb = fc.option(
     dc: fc.integer({ min: 1, max: 4 }),
     kc: fc.integer({ min: 3, max: 64 }),
     ku: fc.integer({ min: 1, max: 3 }),
+    raMin: fc.constantFrom(0, 64, 2000),
+    raMax: fc.constantFrom(64, 1000, 1 << 20),
+    jc: fc.integer({ min: 1, max: 5 }),
   }),
   { nil: undefined },
 );
@@ -225,6 +229,139 @@ describe('wasm GEMM kernels', () => {
         }),
       ).toBe('dot');
     }
+  });
+
+  it('reads ahead only inside B: B ends at the last byte of the memory, a runtime size 0 reads nothing', () => {
+    const page = 65536;
+    for (const dtype of ['float64', 'float32'] as const)
+      for (const form of ['rows', 'dot'] as const)
+        for (const [M, padded] of [
+          [0, false],
+          [0, true],
+          [1, false],
+          [6, false],
+          [6, true],
+        ] as const) {
+          const es = dtype === 'float64' ? 8 : 4;
+          const [n, k, m] = form === 'rows' ? [3, 5, M] : [3, M, 7];
+          const sym = { sym: 'M' };
+          // rows: B (5 × M) row-major; dot: B (M × 7) with columns contiguous along k; padded:
+          // rows (columns) 8 elements apart, so a size 0 does not make the span 0
+          const st = padded ? 8 : sym;
+          const bStrides = form === 'rows' ? [st, 1] : [1, st];
+          const ld = padded ? 8 : form === 'rows' ? m : k;
+          const span = M === 0 ? 0 : form === 'rows' ? (k - 1) * ld + m : (m - 1) * ld + k;
+          const spec: GemmSpec = {
+            name: 'gemm',
+            dtype,
+            params: [
+              { name: 'M', type: 'i32' },
+              { name: 'pB', type: 'i32' },
+            ],
+            n,
+            k: form === 'rows' ? k : sym,
+            m: form === 'rows' ? sym : m,
+            a: { base: 0, strides: form === 'rows' ? [k, 1] : [sym, 1] },
+            b: { base: { param: 'pB' }, strides: bStrides },
+            c: { base: 1024, strides: form === 'rows' ? [sym, 1] : [m, 1] },
+            tiles: { raMin: 0, jc: 2 },
+          };
+          expect(gemmForm(spec)).toBe(form);
+          const memory = new (wasmApi().Memory)({ initial: 1 });
+          const F =
+            dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+          fill(F, 3);
+          const pB = page - span * es;
+          const A = F.slice(0, n * k);
+          const Bv = F.slice(pB / es);
+          const gemm = instantiate(kernelModule([gemmFunc(spec)], 1).bytes, memory).gemm as (
+            M: number,
+            pB: number,
+          ) => void;
+          gemm(M, pB);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < m; j++) {
+              let want = 0;
+              for (let q = 0; q < k; q++)
+                want += A[i * k + q]! * Bv[form === 'rows' ? q * ld + j : j * ld + q]!;
+              expect(F[1024 / es + i * m + j]).toBeCloseTo(want, dtype === 'float64' ? 12 : 4);
+            }
+        }
+  });
+
+  it('sum in the documented order, bit for bit: k order (rows form), W interleaved partial sums then (s₀ + s₁) + (s₂ + s₃) and the tail (dot form)', () => {
+    const arb = fc.record({
+      dtype: fc.constantFrom<Dtype>('float64', 'float32'),
+      form: fc.constantFrom('rows', 'dot'),
+      n: fc.integer({ min: 1, max: 7 }),
+      k: fc.integer({ min: 1, max: 40 }),
+      m: fc.integer({ min: 1, max: 9 }),
+      tiles: tilesArb,
+      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    });
+    const seen = new Set<GemmForm>();
+    fc.assert(
+      fc.property(arb, ({ dtype, form, n, k, m, tiles, seed }) => {
+        const es = dtype === 'float64' ? 8 : 4;
+        const W = 16 / es;
+        const r = dtype === 'float64' ? (x: number) => x : Math.fround;
+        // A (n × k) row-major at 0; B (k × m) row-major (rows) or column-major (dot); C after
+        const [aAt, bAt, cAt] = [0, n * k, n * k + k * m];
+        const spec: GemmSpec = {
+          name: 'gemm',
+          dtype,
+          params: [],
+          n,
+          k,
+          m,
+          a: { base: aAt * es, strides: [k, 1] },
+          b: { base: bAt * es, strides: form === 'rows' ? [m, 1] : [1, k] },
+          c: { base: cAt * es, strides: [m, 1] },
+          tiles,
+        };
+        // (a B of one row or column is contiguous both ways: either form)
+        const got = gemmForm(spec);
+        seen.add(got);
+        const memory = new (wasmApi().Memory)({ initial: 1 });
+        const F =
+          dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+        fill(F, seed);
+        const before = F.slice();
+        (instantiate(kernelModule([gemmFunc(spec)], 1).bytes, memory).gemm as () => void)();
+        const A = (i: number, q: number) => before[aAt + i * k + q]!;
+        const B = (q: number, j: number) =>
+          before[bAt + (form === 'rows' ? q * m + j : j * k + q)]!;
+        // k blocks of kc where k > kc, each summed as its form does, added to the sum before
+        const kc = { ...defaultTiles(dtype), ...tiles }.kc;
+        const blocks: [number, number][] = [];
+        for (let q0 = 0; q0 < k; q0 += k > kc ? kc : k) blocks.push([q0, Math.min(k, q0 + kc)]);
+        const blockSum = (i: number, j: number, q0: number, q1: number, from: number): number => {
+          if (got === 'rows') {
+            let acc = from;
+            for (let q = q0; q < q1; q++) acc = r(acc + r(A(i, q) * B(q, j)));
+            return acc;
+          }
+          const part = new Array<number>(W).fill(0);
+          const full = q0 + Math.floor((q1 - q0) / W) * W;
+          for (let q = q0; q < full; q++)
+            part[(q - q0) % W] = r(part[(q - q0) % W]! + r(A(i, q) * B(q, j)));
+          let acc =
+            W === 2 ? r(part[0]! + part[1]!) : r(r(part[0]! + part[1]!) + r(part[2]! + part[3]!));
+          for (let q = full; q < q1; q++) acc = r(acc + r(A(i, q) * B(q, j)));
+          return q0 === 0 ? acc : r(acc + from);
+        };
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < m; j++) {
+            let want = 0;
+            for (const [q0, q1] of blocks) want = blockSum(i, j, q0, q1, want);
+            const c = F[cAt + i * m + j]!;
+            if (!Object.is(c, want))
+              expect.fail(`C[${i}, ${j}] = ${c}, want ${want} (${got} form)`);
+          }
+      }),
+      { seed: 41, numRuns: 150 },
+    );
+    expect([...seen].sort()).toEqual(['dot', 'rows']);
   });
 
   it('names a load of a view it was not given', () => {
