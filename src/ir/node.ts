@@ -88,6 +88,46 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
     node.#fixed |= bit;
   }
   /**
+   * Scratch of the rewrite pass running now (`rewrite/engine.ts`, one pass at a time, numbered
+   * by {@link newWalk}): the node the pass maps this one to, and the pass that found no rule of
+   * its phase firing on it. Fields, not tables: a pass over 3·10⁵ nodes spent more time in the
+   * tables' hashing than in its rules.
+   */
+  #pass = 0;
+  #image: Node | undefined = undefined;
+  #settledIn = 0;
+  /** What the pass numbered `pass` maps `node` to, if it has mapped it. */
+  static imageIn(node: NodeBase, pass: number): Node | undefined {
+    return node.#pass === pass ? node.#image : undefined;
+  }
+  /** Records that the pass numbered `pass` maps `node` to `image` (undefined: forgets it). */
+  static setImage(node: NodeBase, pass: number, image: Node | undefined): void {
+    node.#pass = pass;
+    node.#image = image;
+  }
+  /** Whether the pass numbered `pass` found that no rule fires on `node`. */
+  static settledIn(node: NodeBase, pass: number): boolean {
+    return node.#settledIn === pass;
+  }
+  static markSettled(node: NodeBase, pass: number): void {
+    node.#settledIn = pass;
+  }
+  /** The users of this node in the graph of the pass (or walk) numbered `#usersIn`, in order. */
+  #usersIn = 0;
+  #users: Node[] | undefined = undefined;
+  /** The users of `node` recorded under `tag` (undefined: none). */
+  static usersIn(node: NodeBase, tag: number): readonly Node[] | undefined {
+    return node.#usersIn === tag ? node.#users : undefined;
+  }
+  /** Records `user` as one more use of `node` under `tag` (0: forgets the users it has). */
+  static addUser(node: NodeBase, tag: number, user: Node | undefined): void {
+    if (node.#usersIn === tag && user) node.#users!.push(user);
+    else {
+      node.#usersIn = tag;
+      node.#users = user ? [user] : undefined;
+    }
+  }
+  /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.
