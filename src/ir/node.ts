@@ -228,8 +228,21 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
   ) {
     super(shape, site);
     this.hash = applyHash(op, attrs, args);
+    this.#marked = GRADIENT_MARKERS.has(op) || args.some((a) => a.kind === 'apply' && a.#marked);
+  }
+  /** Whether a gradient marker is this node or below it (made once: nodes are immutable). */
+  readonly #marked: boolean;
+  /** Whether `node` is, or reads, a gradient marker ({@link GRADIENT_MARKERS}). */
+  static readsMarker(node: Node): boolean {
+    return node.kind === 'apply' && node.#marked;
   }
 }
+
+/**
+ * The ops that only tell the differentiators what to do: once the derivatives are built, each is
+ * replaced by its value operand (`autodiff/markers.ts`).
+ */
+export const GRADIENT_MARKERS: ReadonlySet<string> = new Set(['stopGradient', 'customGradient']);
 
 /** The structural hash of the op node `op(args)` with `attrs` (see {@link NodeBase.hash}). */
 export function applyHash(op: string, attrs: Attrs, args: readonly Node[]): number {

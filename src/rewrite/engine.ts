@@ -39,13 +39,25 @@ export interface Phase {
    * the graph changes): a pass is kept only if it makes this measure strictly smaller
    * (lexicographically), otherwise the phase stops — so it always terminates.
    */
-  readonly measure?: (roots: readonly Node[]) => readonly number[];
+  readonly measure?: (roots: readonly Node[], graph?: readonly Node[]) => readonly number[];
 }
 
-/** Total op nodes, then how many of them are negations: a graph-wide well-founded measure. */
-export function graphSize(roots: readonly Node[]): number[] {
-  const nodes = toposort(roots).filter((n) => n.kind === 'apply');
-  return [nodes.length, nodes.filter((n) => n.kind === 'apply' && n.op === 'neg').length];
+/**
+ * Total op nodes, then how many of them are negations: a graph-wide well-founded measure.
+ * `graph`: every node of the graph of `roots` (`toposort(roots)`), when it is at hand.
+ */
+export function graphSize(
+  roots: readonly Node[],
+  graph: readonly Node[] = toposort(roots),
+): number[] {
+  let ops = 0;
+  let negs = 0;
+  for (const n of graph) {
+    if (n.kind !== 'apply') continue;
+    ops++;
+    if (n.op === 'neg') negs++;
+  }
+  return [ops, negs];
 }
 
 const lexLess = (a: readonly number[], b: readonly number[]) => {
@@ -209,7 +221,13 @@ function runPass(
   /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
   budget: (() => number) | undefined,
   history: History,
-): { next: Node[]; fired: string[]; budget: () => number } {
+): {
+  next: Node[];
+  fired: string[];
+  budget: () => number;
+  /** The whole graph of `roots` (`toposort(roots)`), if the pass walked it. */
+  graph: readonly Node[] | undefined;
+} {
   const bit = bitOf(phase);
   const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
   const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
@@ -359,7 +377,8 @@ function runPass(
         else NodeBase.setImage(n, pass, cur);
       }
     }
-    return { next: roots.map(rewritten), fired, budget: limit };
+    const graph = whole ?? (skipped ? undefined : order);
+    return { next: roots.map(rewritten), fired, budget: limit, graph };
   } finally {
     passesRunning--;
     // (what a node was mapped to, or used by, is not kept alive by it)
@@ -407,7 +426,7 @@ export function runPhase(
     budget = pass_.budget;
     if (fired.length === 0) return next;
     if (phase.measure) {
-      const before = (currentMeasure ??= phase.measure(current));
+      const before = (currentMeasure ??= phase.measure(current, pass_.graph));
       const after = phase.measure(next);
       if (!lexLess(after, before)) {
         log.length = logStart; // the pass did not pay: keep the graph as it was
