@@ -248,8 +248,11 @@ function overflows(op: OpName, values: readonly number[], value: number): boolea
   }
 }
 
+/** The attributes of an op without any: one object for every such node. */
+const NO_ATTRS: Attrs = Object.freeze({});
+
 /** Builds (or finds) the node `op(args)`. */
-export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
+export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = NO_ATTRS): Node {
   const def = opDef(op);
   if (def.arity >= 0 && operands.length !== def.arity) {
     throw new GradgenError(
