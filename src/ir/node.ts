@@ -531,6 +531,11 @@ export function lookup(key: string): Node | undefined {
   return entry === undefined ? undefined : deref(entry);
 }
 
+/** How many entries are still held strongly (made in a job whose later tasks have not all run). */
+export function heldStrongly(): number {
+  return strong.length - weakened;
+}
+
 /** How many entries the interning tables hold (live nodes, and dead ones not yet swept). */
 export function internedCount(): number {
   return table.size + applyEntries;
