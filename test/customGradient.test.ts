@@ -33,6 +33,9 @@ import {
   where,
   type Node,
 } from '../src/index.ts';
+import { withoutGradientMarkers } from '../src/autodiff/markers.ts';
+import { toposort } from '../src/ir/graph.ts';
+import { GRADIENT_MARKERS } from '../src/ir/node.ts';
 import { expectError } from './expectError.ts';
 
 const x = input('x');
@@ -59,6 +62,20 @@ describe('stopGradient', () => {
     for (const out of threeWays({ y, dy: dy!, t }, { x: 3, vx: 1 })) {
       expect(out).toEqual({ y: 27, dy: 9, t: 9 });
     }
+  });
+
+  it('markers are taken out however deep they are, and a graph without one is returned as is', () => {
+    const markers = (roots: readonly Node[]) =>
+      toposort(roots).filter((n) => n.kind === 'apply' && GRADIENT_MARKERS.has(n.op)).length;
+    let deep: Node = stopGradient(square(x));
+    for (let i = 0; i < 50; i++) deep = add(mul(deep, 0.5), x);
+    const plain = add(square(x), 1);
+    expect(markers([deep])).toBe(1);
+    const [out, same] = withoutGradientMarkers([deep, plain]);
+    expect(markers([out!])).toBe(0);
+    expect(same).toBe(plain);
+    expect(withoutGradientMarkers([out!, plain])).toEqual([out, plain]);
+    expect(withoutGradientMarkers([plain])[0]).toBe(plain);
   });
 
   it('the fluent .stopGradient() is the same node; of a constant, the constant', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emit, grad } from '../src/index.ts';
 import * as B from '../src/builder/core.ts';
-import { hashString, hashUint32 } from '../src/ir/node.ts';
+import { hashString, hashUint32, type Node } from '../src/ir/node.ts';
 
 describe('structural hashes', () => {
   it('an operand hash is hashed as its decimal digits, as hashString(String(h)) hashes them', () => {
@@ -20,6 +20,32 @@ describe('structural hashes', () => {
       ),
       { seed: 14, numRuns: 2000 },
     );
+  });
+});
+
+describe('the op-node table', () => {
+  it('nodes whose structural hashes share a bucket are still one node each', () => {
+    // the table keys op nodes by 30 bits of their hash: among 10⁵ nodes x + k some share a key
+    const x = B.input('bucketX');
+    const byKey = new Map<number, Node[]>();
+    let pair: Node[] | undefined;
+    for (let k = 1; !pair && k <= 200_000; k++) {
+      const n = B.add(x, k);
+      const same = byKey.get(n.hash >>> 2) ?? [];
+      same.push(n);
+      byKey.set(n.hash >>> 2, same);
+      if (same.length === 2) pair = same;
+    }
+    expect(pair).toBeDefined();
+    const [a, b] = pair as [Node & { kind: 'apply' }, Node & { kind: 'apply' }];
+    expect(a).not.toBe(b);
+    // each is found again, and its named twin is a node of its own in the same bucket
+    expect(B.add(x, (a.args[1] as Node & { value: number }).value)).toBe(a);
+    expect(B.add(x, (b.args[1] as Node & { value: number }).value)).toBe(b);
+    const A = B.named(a, 'A');
+    expect(A).not.toBe(a);
+    expect(B.named(a, 'A')).toBe(A);
+    expect(B.apply('add', a.args, {})).toBe(a);
   });
 });
 

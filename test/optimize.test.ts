@@ -22,7 +22,7 @@ import {
 import { emitModule } from '../src/emit/module.ts';
 import { toposort } from '../src/ir/graph.ts';
 import { GradgenError } from '../src/errors.ts';
-import { runPhase, rule } from '../src/rewrite/engine.ts';
+import { runPhase, rule, type Firing } from '../src/rewrite/engine.ts';
 import { op, v } from '../src/rewrite/pattern.ts';
 import * as B from '../src/builder/core.ts';
 import * as LR from '../samples/logisticRegression.ts';
@@ -208,6 +208,35 @@ describe('the rewrite engine', () => {
     expect(caught).toBeInstanceOf(GradgenError);
     expect((caught as GradgenError).code).toBe('E_REWRITE_CYCLE');
     expect((caught as GradgenError).message).toMatch(/still firing: grow/);
+  });
+
+  it('a pass run by a rule inside a pass keeps its own record of what it rewrote', () => {
+    const x = B.input('nest_x');
+    const y = B.input('nest_y');
+    // inner: tanh → σ; outer: exp(a) → log(a) with tanh → σ below a, which the rule works out by
+    // running inner on its original operand, over nodes the outer pass has already rewritten
+    const inner = {
+      name: 'inner',
+      rules: [rule('t2s', 'tanh(a) → σ(a)', op('tanh', v('a')), ({ a }) => B.sigmoid(a!))],
+    };
+    const outer = {
+      name: 'outer',
+      rules: [
+        rule('exp-to-log', 'exp(a) → log(a)', op('exp', v('a')), (_b, _n, ctx) => {
+          const [operand] = (ctx.original as Node & { kind: 'apply' }).args;
+          const [done] = runPhase([operand!], inner, []);
+          return B.log(done!);
+        }),
+      ],
+    };
+    const e1 = B.exp(B.tanh(x));
+    const a1 = B.add(e1, 1);
+    const log: Firing[] = [];
+    const [out] = runPhase([B.sub(B.exp(a1), B.mul(a1, y))], outer, log);
+    const a1After = B.add(B.log(B.sigmoid(x)), 1);
+    expect(out).toBe(B.sub(B.log(a1After), B.mul(a1After, y)));
+    // in one pass: e₁, exp(a₁), and the exp(σ(x)) its result has (a second pass would fire again)
+    expect(log.map((f) => f.from)).toEqual([e1, B.exp(a1), B.exp(B.sigmoid(x))]);
   });
 
   it('optimize is pure and the emitted text deterministic', () => {

@@ -6,17 +6,18 @@
  */
 import * as B from '../builder/core.js';
 import { toposort } from '../ir/graph.js';
-import { nameHint, setNameHint, type Node } from '../ir/node.js';
+import { ApplyNode, GRADIENT_MARKERS, nameHint, setNameHint, type Node } from '../ir/node.js';
 import { withCallSite } from '../ir/site.js';
 import { formula } from '../ir/print.js';
 import { customGradientDef } from '../ops/customGradient.js';
 
-const MARKERS: ReadonlySet<string> = new Set(['stopGradient', 'customGradient']);
+const MARKERS = GRADIENT_MARKERS;
 
 /** `roots` with every marker replaced by its first operand (the same nodes when there is none). */
 export function withoutGradientMarkers(roots: readonly Node[]): Node[] {
+  // (each node knows whether a marker is below it: a graph without one is not walked)
+  if (!roots.some((r) => ApplyNode.readsMarker(r))) return [...roots];
   const order = toposort(roots);
-  if (!order.some((n) => n.kind === 'apply' && MARKERS.has(n.op))) return [...roots];
   const memo = new Map<Node, Node>();
   for (const n of order) {
     if (n.kind !== 'apply') {

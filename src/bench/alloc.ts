@@ -15,6 +15,7 @@
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { heldStrongly, internedCount } from '../ir/node.js';
 import { median, type Contender } from './stats.js';
 
 export interface Allocation {
@@ -32,11 +33,18 @@ let gcFunction: (() => void) | undefined;
  * Everything unreferenced freed: the event loop turns first, since a WeakRef's target (every
  * interned node) stays alive until the job that made or read it ends — a synchronous `gc()` alone
  * frees no graph — then a full GC, and again once the finalizers have dropped the dead entries.
+ * The interning table lets go of the nodes a job made 2·10⁵ per turn of the loop, so the turns go
+ * on until its size stops changing: two turns after a 10⁵-node compile (10⁶ nodes) left most of
+ * them alive, and the next compile of the same graph found them — fixed-point marks and all.
  */
 export async function collectAll(): Promise<void> {
-  for (let i = 0; i < 2; i++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    gc();
+  let entries = -1;
+  for (let i = 0; i < 50 && (heldStrongly() > 0 || internedCount() !== entries); i++) {
+    entries = internedCount();
+    for (let j = 0; j < 2; j++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
   }
 }
 

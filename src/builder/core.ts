@@ -9,16 +9,16 @@ import {
   ConstNode,
   InputNode,
   ParamNode,
-  applyKey,
+  applyHash,
   compareCanonical,
   constKey,
   intern,
-  internMissing,
+  internApply,
   describeNotANode,
   isNode,
   leafKey,
   declareName,
-  lookup,
+  lookupApply,
   type Attrs,
   type Join,
   type LeafSig,
@@ -171,10 +171,8 @@ export function named<N extends Node>(node: N, name: string): N {
 export function withLabel<N extends Node>(node: N, label: string): N {
   if (node.kind !== 'apply' || node.label === label) return node;
   const { op, args, attrs, shape, site } = node;
-  return intern(
-    applyKey(op, args, attrs, label),
-    () => new ApplyNode(op, args, attrs, shape, site, label),
-  ) as Node as N;
+  const found = lookupApply(node.hash, op, args, attrs, label);
+  return (found ?? internApply(new ApplyNode(op, args, attrs, shape, site, label))) as Node as N;
 }
 
 const isConst = (n: Node, v?: number): n is ConstNode =>
@@ -250,8 +248,11 @@ function overflows(op: OpName, values: readonly number[], value: number): boolea
   }
 }
 
+/** The attributes of an op without any: one object for every such node. */
+const NO_ATTRS: Attrs = Object.freeze({});
+
 /** Builds (or finds) the node `op(args)`. */
-export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {}): Node {
+export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = NO_ATTRS): Node {
   const def = opDef(op);
   if (def.arity >= 0 && operands.length !== def.arity) {
     throw new GradgenError(
@@ -268,8 +269,8 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
     const constant = args[0]!.kind === 'const' || args[1]!.kind === 'const';
     if (def.constantLast && constant ? order < 0 : order > 0) args.reverse();
   }
-  const key = applyKey(op, args, attrs);
-  const found = lookup(key);
+  const hash = applyHash(op, attrs, args);
+  const found = lookupApply(hash, op, args, attrs);
   if (found) return found;
 
   const shapes = args.map((a) => a.shape);
@@ -297,7 +298,7 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = {
   const simpler = identity(op, args, attrs, shape);
   if (simpler) return simpler;
   // (nothing of this key was built since the lookup above: identities return other nodes)
-  return internMissing(key, new ApplyNode(op, args, attrs, shape, userCallSite()));
+  return internApply(new ApplyNode(op, args, attrs, shape, userCallSite()));
 }
 
 // ---- the ops, as functions --------------------------------------------------------------------

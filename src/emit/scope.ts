@@ -17,45 +17,97 @@ export function topLevelNames(program: LoweredProgram): Map<string, Kind> {
   return kinds;
 }
 
-const IDENT = /[A-Za-z_$][\w$]*/y;
-const NUMBER = /\d[\d.]*(?:[eE][+-]?\d+)?/y;
-
 /** Whether the character code `c` is an ASCII digit (what `\d` matches). */
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Whether `c` may start an identifier, `[A-Za-z_$]` (other characters are skipped one by one). */
 const startsName = (c: number) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+/** Whether `c` may continue an identifier, `[\w$]`. */
+const continuesName = (c: number) => startsName(c) || isDigit(c);
+/** Whether `c` is white space, as `\s` has it. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+/** Whether `c` is a word character, `\w` (`$` continues a name but is not one). */
+const isWord = (c: number) => continuesName(c) && c !== 36;
+
+/** Where the number starting at `i` ends: `\d[\d.]*(?:[eE][+-]?\d+)?`. */
+function numberEnd(code: string, i: number): number {
+  let j = i + 1;
+  while (j < code.length && (isDigit(code.charCodeAt(j)) || code.charCodeAt(j) === 46)) j++;
+  const e = code.charCodeAt(j);
+  if (e !== 101 && e !== 69) return j;
+  let k = j + 1;
+  if (code.charCodeAt(k) === 43 || code.charCodeAt(k) === 45) k++;
+  if (!isDigit(code.charCodeAt(k))) return j;
+  while (k < code.length && isDigit(code.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Where the identifier starting at `i` ends. */
+function nameEnd(code: string, i: number): number {
+  let j = i + 1;
+  while (j < code.length && continuesName(code.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * Whether the name `code[i, j)` ends in the keyword `const` or `let` at a word boundary (the
+ * name itself, or after a `$` in it): what `\b(?:const|let)` finds there.
+ */
+function endsInKeyword(code: string, i: number, j: number): boolean {
+  for (const length of [5, 3]) {
+    const k = j - length;
+    if (k < i || code.slice(k, j) !== (length === 5 ? 'const' : 'let')) continue;
+    if (!isWord(code.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `f` with each identifier of `code` before `end` (not property names, not numbers), in
+ * order, and whether it is declared: the name after `const` or `let` and white space. A scan of
+ * character codes: a 10⁵-step function has 10⁵ lines to read.
+ */
+function scanNames(code: string, end: number, f: (name: string, declared: boolean) => void): void {
+  let declaring = false;
+  for (let i = 0; i < end;) {
+    const c = code.charCodeAt(i);
+    if (isDigit(c)) {
+      i = numberEnd(code, i);
+      declaring = false;
+      continue;
+    }
+    if (!startsName(c)) {
+      if (!isSpace(c)) declaring = false;
+      i++;
+      continue;
+    }
+    const j = nameEnd(code, i);
+    if (code.charCodeAt(i - 1) !== 46) f(code.slice(i, j), declaring);
+    // a declared name is never a keyword too (`const const x` declares `const`)
+    declaring = !declaring && endsInKeyword(code, i, j) && isSpace(code.charCodeAt(j));
+    i = j;
+  }
+}
 
 /** The identifiers a piece of code reads or declares, in order (not property names, not numbers). */
 export function codeNames(code: string): string[] {
   const names: string[] = [];
-  for (let i = 0; i < code.length;) {
-    const c = code.charCodeAt(i);
-    if (isDigit(c)) {
-      NUMBER.lastIndex = i;
-      i = NUMBER.exec(code) ? NUMBER.lastIndex : i + 1;
-      continue;
-    }
-    if (!startsName(c)) {
-      i++;
-      continue;
-    }
-    IDENT.lastIndex = i;
-    const m = IDENT.exec(code)!;
-    if (code[i - 1] !== '.') names.push(m[0]);
-    i = IDENT.lastIndex;
-  }
+  scanNames(code, code.length, (name) => names.push(name));
   return names;
+}
+
+/** Where a line's code ends: before its trailing comment (a line that is a comment has none). */
+function codeEnd(line: string): number {
+  if (line.startsWith('//')) return 0;
+  const at = line.indexOf(' // ');
+  return at < 0 ? line.length : at;
 }
 
 /** A line without its trailing comment. */
 export function codeOf(line: string): string {
-  if (line.startsWith('//')) return '';
-  const at = line.indexOf(' // ');
-  return at < 0 ? line : line.slice(0, at);
+  return line.slice(0, codeEnd(line));
 }
-
-const DECLARATION = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)/g;
 
 /** The names a step declares inside itself (its loop indices and fused values). */
 export function localNames(step: LoweredStep): Set<string> {
@@ -63,9 +115,9 @@ export function localNames(step: LoweredStep): Set<string> {
   for (const line of step.lines) {
     // (most lines declare nothing: the scan is only run where a declaration may be)
     if (!line.includes('const') && !line.includes('let')) continue;
-    for (const d of codeOf(line).matchAll(DECLARATION)) {
-      declared.add(d[1]!);
-    }
+    scanNames(line, codeEnd(line), (name, declares) => {
+      if (declares) declared.add(name);
+    });
   }
   return declared;
 }
@@ -75,15 +127,15 @@ export function localNames(step: LoweredStep): Set<string> {
  * needs from the rest of the function.
  */
 export function stepReads(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): string[] {
-  const declared = localNames(step);
-  // a scalar step declares its own result on its one line
-  declared.delete(step.name);
-  const reads: string[] = [];
+  // the top-level names it uses, then those it declares itself left out (a scalar step declares
+  // its own result on its one line, which is left out anyway)
+  const used: string[] = [];
+  let declared: Set<string> | undefined;
   for (const line of step.lines) {
-    const names = codeNames(codeOf(line));
-    for (const n of names) {
-      if (n !== step.name && kinds.has(n) && !declared.has(n) && !reads.includes(n)) reads.push(n);
-    }
+    scanNames(line, codeEnd(line), (name, declares) => {
+      if (declares) (declared ??= new Set()).add(name);
+      else if (name !== step.name && kinds.has(name) && !used.includes(name)) used.push(name);
+    });
   }
-  return reads;
+  return declared ? used.filter((n) => !declared!.has(n)) : used;
 }

@@ -27,13 +27,16 @@ interface Candidate {
   readonly params: readonly { readonly name: string; readonly array: boolean }[];
 }
 
+/** Whether `step` could be hoisted into a kernel of its own: a loop nest writing a buffer. */
+const hoistable = (step: LoweredStep) => step.kind === 'kernel' && Boolean(step.buffer);
+
 /**
  * What `step` reads of its function, or undefined when it cannot be hoisted (a total or a
  * scalar). Its comments may cite names of the caller that the kernel does not read (`relu(b1 +
  * W1·X)` of a kernel reading `t0`): the key holds them as they are, so every caller declares them.
  */
 function candidate(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): Candidate | undefined {
-  if (step.kind !== 'kernel' || !step.buffer) return undefined;
+  if (!hoistable(step)) return undefined;
   const declared = localNames(step);
   const params = [step.name, ...stepReads(step, kinds)];
   // the kernel's text with the caller's names as positions: equal keys are the same code
@@ -63,8 +66,11 @@ export function shareKernels(
   namer: Namer,
 ): { functions: LoweredFunction[]; kernels: SharedKernel[] } {
   const found = functions.map((f) => {
-    const kinds = topLevelNames(f.program);
-    return f.program.steps.map((st) => candidate(st, kinds));
+    // (a function of scalar steps has no kernel to share: no table of its names is made)
+    let kinds: Map<string, Kind> | undefined;
+    return f.program.steps.map((st) =>
+      hoistable(st) ? candidate(st, (kinds ??= topLevelNames(f.program))) : undefined,
+    );
   });
   const callers = new Map<string, Set<number>>();
   found.forEach((list, fi) =>

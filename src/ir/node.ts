@@ -88,6 +88,46 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
     node.#fixed |= bit;
   }
   /**
+   * Scratch of the rewrite pass running now (`rewrite/engine.ts`, one pass at a time, numbered
+   * by {@link newWalk}): the node the pass maps this one to, and the pass that found no rule of
+   * its phase firing on it. Fields, not tables: a pass over 3·10⁵ nodes spent more time in the
+   * tables' hashing than in its rules.
+   */
+  #pass = 0;
+  #image: Node | undefined = undefined;
+  #settledIn = 0;
+  /** What the pass numbered `pass` maps `node` to, if it has mapped it. */
+  static imageIn(node: NodeBase, pass: number): Node | undefined {
+    return node.#pass === pass ? node.#image : undefined;
+  }
+  /** Records that the pass numbered `pass` maps `node` to `image` (undefined: forgets it). */
+  static setImage(node: NodeBase, pass: number, image: Node | undefined): void {
+    node.#pass = pass;
+    node.#image = image;
+  }
+  /** Whether the pass numbered `pass` found that no rule fires on `node`. */
+  static settledIn(node: NodeBase, pass: number): boolean {
+    return node.#settledIn === pass;
+  }
+  static markSettled(node: NodeBase, pass: number): void {
+    node.#settledIn = pass;
+  }
+  /** The users of this node in the graph of the pass (or walk) numbered `#usersIn`, in order. */
+  #usersIn = 0;
+  #users: Node[] | undefined = undefined;
+  /** The users of `node` recorded under `tag` (undefined: none). */
+  static usersIn(node: NodeBase, tag: number): readonly Node[] | undefined {
+    return node.#usersIn === tag ? node.#users : undefined;
+  }
+  /** Records `user` as one more use of `node` under `tag` (0: forgets the users it has). */
+  static addUser(node: NodeBase, tag: number, user: Node | undefined): void {
+    if (node.#usersIn === tag && user) node.#users!.push(user);
+    else {
+      node.#usersIn = tag;
+      node.#users = user ? [user] : undefined;
+    }
+  }
+  /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.
@@ -187,15 +227,33 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly label?: string,
   ) {
     super(shape, site);
-    const attrKey = attrsKey(attrs);
-    let h = attrKey === '' ? opHashes.get(op) : undefined;
-    if (h === undefined) {
-      h = hashString(`${op}${attrKey}`);
-      if (attrKey === '') opHashes.set(op, h);
-    }
-    for (const a of args) h = hashUint32(a.hash, h);
-    this.hash = h;
+    this.hash = applyHash(op, attrs, args);
+    this.#marked = GRADIENT_MARKERS.has(op) || args.some((a) => a.kind === 'apply' && a.#marked);
   }
+  /** Whether a gradient marker is this node or below it (made once: nodes are immutable). */
+  readonly #marked: boolean;
+  /** Whether `node` is, or reads, a gradient marker ({@link GRADIENT_MARKERS}). */
+  static readsMarker(node: Node): boolean {
+    return node.kind === 'apply' && node.#marked;
+  }
+}
+
+/**
+ * The ops that only tell the differentiators what to do: once the derivatives are built, each is
+ * replaced by its value operand (`autodiff/markers.ts`).
+ */
+export const GRADIENT_MARKERS: ReadonlySet<string> = new Set(['stopGradient', 'customGradient']);
+
+/** The structural hash of the op node `op(args)` with `attrs` (see {@link NodeBase.hash}). */
+export function applyHash(op: string, attrs: Attrs, args: readonly Node[]): number {
+  const attrKey = attrsKey(attrs);
+  let h = attrKey === '' ? opHashes.get(op) : undefined;
+  if (h === undefined) {
+    h = hashString(`${op}${attrKey}`);
+    if (attrKey === '') opHashes.set(op, h);
+  }
+  for (const a of args) h = hashUint32(a.hash, h);
+  return h;
 }
 
 /**
@@ -269,23 +327,39 @@ export function assertNever(x: never): never {
 // ---- interning ------------------------------------------------------------------------------
 
 /**
- * The interning table holds its nodes weakly: a graph nobody references any more is freed, and
- * its entries go with it. Keys name operands by id, so a key can only be found again while its
- * operands are alive; ids are never reused. Which nodes exist never shows in emitted text: names
- * come from the graph (its leaves, labels and hints), operand order from structural hashes.
+ * The interning tables hold their nodes weakly: a graph nobody references any more is freed, and
+ * its entries go with it. Op nodes are found by structural hash, then by op, operands (the same
+ * objects), attributes and label; constants and leaves by a key string of what defines them. A
+ * node can only be found again while its operands are alive. Which nodes exist never shows in
+ * emitted text: names come from the graph (its leaves, labels and hints), operand order from
+ * structural hashes.
  *
  * A node made in the job (the synchronous run of code) going on now is held strongly at first,
  * and by a WeakRef from a later task on: a WeakRef keeps its node alive to the end of the job
  * that made it anyway, and making 10⁶ of them in one job (a 10⁵-node compile) costs ~3 µs each
  * against ~0.2 µs made 2·10⁵ per task. So what is freed, and when, is as before: after the job.
  */
-const table = new Map<string, WeakRef<Node> | Node>();
-const dropDead = new FinalizationRegistry<string>((key) => {
+type Entry = WeakRef<Node> | Node;
+/** Constants and leaves, by key string. */
+const table = new Map<string, Entry>();
+/**
+ * Op nodes, by structural hash (30 bits of it: a small integer key): one entry, or the entries
+ * whose hashes meet (named twins hash alike). No key strings: a 10⁵-node compile makes 10⁶ nodes.
+ */
+const applyTable = new Map<number, Entry | Entry[]>();
+let applyEntries = 0;
+const bucketOf = (hash: number) => hash >>> 2;
+const deref = (e: Entry) => (e instanceof WeakRef ? e.deref() : e);
+const dropDead = new FinalizationRegistry<string | number>((key) => {
+  if (typeof key === 'number') {
+    dropDeadApplies(key);
+    return;
+  }
   // the key may have been interned again (to a new node) since this one died
   if (lookup(key) === undefined) table.delete(key);
 });
-/** Keys whose entry may still hold its node strongly, from index `weakened` on. */
-let strong: string[] = [];
+/** Entries whose node may still be held strongly (keys of `table`, or op nodes), from `weakened` on. */
+let strong: (string | ApplyNode)[] = [];
 let weakened = 0;
 let scheduled = false;
 /** Entries made weak per task. */
@@ -310,10 +384,14 @@ function enter(key: string, node: Node): void {
     return;
   }
   table.set(key, node);
-  strong.push(key);
+  holdForNow(key);
+}
+
+function holdForNow(entry: string | ApplyNode): void {
+  strong.push(entry);
   if (!scheduled) {
     scheduled = true;
-    later(weaken);
+    later!(weaken);
   }
 }
 
@@ -321,11 +399,15 @@ function enter(key: string, node: Node): void {
 function weaken(): void {
   const end = Math.min(strong.length, weakened + WEAKEN_CHUNK);
   for (; weakened < end; weakened++) {
-    const key = strong[weakened]!;
-    const entry = table.get(key);
+    const held = strong[weakened]!;
+    if (typeof held !== 'string') {
+      weakenApply(held);
+      continue;
+    }
+    const entry = table.get(held);
     if (entry instanceof NodeBase) {
-      table.set(key, new WeakRef(entry));
-      dropDead.register(entry, key);
+      table.set(held, new WeakRef(entry));
+      dropDead.register(entry, held);
     }
   }
   if (weakened < strong.length) {
@@ -337,18 +419,102 @@ function weaken(): void {
   scheduled = false;
 }
 
+/** The entry of `node` in its bucket made weak. */
+function weakenApply(node: ApplyNode): void {
+  const key = bucketOf(node.hash);
+  const bucket = applyTable.get(key);
+  const weak = new WeakRef<Node>(node);
+  if (bucket === node) applyTable.set(key, weak);
+  else if (Array.isArray(bucket)) {
+    const i = bucket.indexOf(node);
+    if (i < 0) return;
+    bucket[i] = weak;
+  } else return;
+  dropDead.register(node, key);
+}
+
+/** The bucket `key` without its dead entries (gone when none is left). */
+function dropDeadApplies(key: number): void {
+  const bucket = applyTable.get(key);
+  if (bucket === undefined) return;
+  const entries = Array.isArray(bucket) ? bucket : [bucket];
+  const live = entries.filter((e) => deref(e) !== undefined);
+  applyEntries -= entries.length - live.length;
+  if (live.length === 0) applyTable.delete(key);
+  else applyTable.set(key, live.length === 1 ? live[0]! : live);
+}
+
 function attrsKey(attrs: Attrs): string {
-  const keys = Object.keys(attrs).sort();
-  return keys.length === 0 ? '' : JSON.stringify(keys.map((k) => [k, attrs[k]]));
+  const keys = Object.keys(attrs);
+  if (keys.length === 0) return '';
+  keys.sort();
+  return JSON.stringify(keys.map((k) => [k, attrs[k]]));
 }
 
 function numberKey(v: number): string {
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
+/**
+ * A key string of the op node `op(args)` (operands by id): what names a node structurally
+ * within a process, for tables of one's own.
+ */
 export function applyKey(op: string, args: readonly Node[], attrs: Attrs, label?: string): string {
   const key = `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
   return label === undefined ? key : `${key}=${label}`;
+}
+
+/**
+ * The interned op node `op(args)` with `attrs` and `label`, whose structural hash is `hash`
+ * ({@link applyHash}), if there is one.
+ */
+export function lookupApply(
+  hash: number,
+  op: string,
+  args: readonly Node[],
+  attrs: Attrs,
+  label?: string,
+): ApplyNode | undefined {
+  const bucket = applyTable.get(bucketOf(hash));
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return sameApply(deref(bucket), hash, op, args, attrs, label);
+  for (const e of bucket) {
+    const found = sameApply(deref(e), hash, op, args, attrs, label);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function sameApply(
+  n: Node | undefined,
+  hash: number,
+  op: string,
+  args: readonly Node[],
+  attrs: Attrs,
+  label: string | undefined,
+): ApplyNode | undefined {
+  if (n?.kind !== 'apply' || n.hash !== hash || n.op !== op || n.label !== label) return undefined;
+  if (n.args.length !== args.length) return undefined;
+  for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return undefined;
+  if (n.attrs !== attrs && attrsKey(n.attrs) !== attrsKey(attrs)) return undefined;
+  return n;
+}
+
+/**
+ * Interns the op node `node`, which the caller has just looked up (with {@link lookupApply}) and
+ * not found, and has built nothing of its kind since: one table lookup per new node, not two.
+ */
+export function internApply<N extends ApplyNode>(node: N): N {
+  const key = bucketOf(node.hash);
+  const bucket = applyTable.get(key);
+  const entry: Entry = later ? node : new WeakRef<Node>(node);
+  if (bucket === undefined) applyTable.set(key, entry);
+  else if (Array.isArray(bucket)) bucket.push(entry);
+  else applyTable.set(key, [bucket, entry]);
+  applyEntries++;
+  if (later) holdForNow(node);
+  else dropDead.register(node, key);
+  return node;
 }
 
 /** Returns the interned node for `key`, creating it with `make` the first time. */
@@ -360,23 +526,19 @@ export function intern<N extends Node>(key: string, make: () => N): N {
   return made;
 }
 
-/**
- * Interns `node` under `key`, which the caller has just looked up (with {@link lookup}) and not
- * found, and has built nothing of that key since: one table lookup per new node, not two.
- */
-export function internMissing<N extends Node>(key: string, node: N): N {
-  enter(key, node);
-  return node;
-}
-
 export function lookup(key: string): Node | undefined {
   const entry = table.get(key);
-  return entry instanceof WeakRef ? entry.deref() : entry;
+  return entry === undefined ? undefined : deref(entry);
 }
 
-/** How many keys the interning table holds (live nodes, and dead ones not yet swept). */
+/** How many entries are still held strongly (made in a job whose later tasks have not all run). */
+export function heldStrongly(): number {
+  return strong.length - weakened;
+}
+
+/** How many entries the interning tables hold (live nodes, and dead ones not yet swept). */
 export function internedCount(): number {
-  return table.size;
+  return table.size + applyEntries;
 }
 
 export function constKey(value: number, shape: Shape): string {

@@ -72,6 +72,9 @@ export function broadcastShapes(
   op: string,
   site?: () => string | undefined,
 ): Shape {
+  // operands of one shape (most are): theirs, not a copy
+  const first = shapes[0];
+  if (first && Object.isFrozen(first) && shapes.every((s) => sameShape(s, first))) return first;
   const rank = Math.max(0, ...shapes.map((s) => s.length));
   const out: Dim[] = [];
   for (let i = 0; i < rank; i++) {

@@ -7,7 +7,7 @@
 import * as B from '../builder/core.js';
 import { GradgenError } from '../errors.js';
 import { toposort, useCounts, usersOf } from '../ir/graph.js';
-import { nameHint, NodeBase, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
+import { nameHint, newWalk, NodeBase, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
 import { formula } from '../ir/print.js';
 import { withCallSite } from '../ir/site.js';
 import { match, rootOp, type Bindings, type Pattern } from './pattern.js';
@@ -39,13 +39,25 @@ export interface Phase {
    * the graph changes): a pass is kept only if it makes this measure strictly smaller
    * (lexicographically), otherwise the phase stops — so it always terminates.
    */
-  readonly measure?: (roots: readonly Node[]) => readonly number[];
+  readonly measure?: (roots: readonly Node[], graph?: readonly Node[]) => readonly number[];
 }
 
-/** Total op nodes, then how many of them are negations: a graph-wide well-founded measure. */
-export function graphSize(roots: readonly Node[]): number[] {
-  const nodes = toposort(roots).filter((n) => n.kind === 'apply');
-  return [nodes.length, nodes.filter((n) => n.kind === 'apply' && n.op === 'neg').length];
+/**
+ * Total op nodes, then how many of them are negations: a graph-wide well-founded measure.
+ * `graph`: every node of the graph of `roots` (`toposort(roots)`), when it is at hand.
+ */
+export function graphSize(
+  roots: readonly Node[],
+  graph: readonly Node[] = toposort(roots),
+): number[] {
+  let ops = 0;
+  let negs = 0;
+  for (const n of graph) {
+    if (n.kind !== 'apply') continue;
+    ops++;
+    if (n.op === 'neg') negs++;
+  }
+  return [ops, negs];
 }
 
 const lexLess = (a: readonly number[], b: readonly number[]) => {
@@ -188,6 +200,9 @@ export function isFixedPoint(phase: Phase, n: Node): boolean {
   return n.kind !== 'apply' || (NodeBase.fixedBits(n) & bit) !== 0;
 }
 
+/** Passes running now (a rule may, in principle, run one inside another). */
+let passesRunning = 0;
+
 /** Nested re-settling deeper than this is left to the next pass (no deep recursion). */
 const MAX_SETTLE_DEPTH = 200;
 
@@ -206,7 +221,13 @@ function runPass(
   /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
   budget: (() => number) | undefined,
   history: History,
-): { next: Node[]; fired: string[]; budget: () => number } {
+): {
+  next: Node[];
+  fired: string[];
+  budget: () => number;
+  /** The whole graph of `roots` (`toposort(roots)`), if the pass walked it. */
+  graph: readonly Node[] | undefined;
+} {
   const bit = bitOf(phase);
   const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
   const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
@@ -217,11 +238,19 @@ function runPass(
   // (unless the walk above skipped nothing: then it is the whole graph)
   let whole: Node[] | undefined;
   const everything = () => (whole ??= skipped ? toposort(roots) : order);
-  let counts: Map<Node, number> | undefined;
   let users: Map<Node, readonly Node[]> | undefined;
-  const memo = new Map<Node, Node>();
-  /** Nodes no rule of the phase fires on (as found in this pass). */
-  const settled = new Set<Node>();
+  /** The tag the users of the whole graph are recorded under on its nodes (0: not yet). */
+  let usersTag = 0;
+  // what each node of `order` is rewritten to, and the nodes no rule of the phase fires on (as
+  // found in this pass): on the nodes themselves (a pass inside a pass, if a rule ran one, in
+  // tables of its own)
+  const pass = newWalk();
+  const outermost = passesRunning++ === 0;
+  const memo = outermost ? undefined : new Map<Node, Node>();
+  const settledSet = outermost ? undefined : new Set<Node>();
+  const imageOf = (x: Node) => (memo ? memo.get(x) : NodeBase.imageIn(x, pass));
+  const isSettled = (x: Node) => (settledSet ? settledSet.has(x) : NodeBase.settledIn(x, pass));
+  const markSettled = (x: Node) => (settledSet ? settledSet.add(x) : NodeBase.markSettled(x, pass));
   const fired: string[] = [];
   const resettle = phase.measure === undefined;
   let allowed: number | undefined;
@@ -233,13 +262,20 @@ function runPass(
   let asked = false;
   let original: Node;
   let rootUses: Map<Node, number> | undefined;
-  // a node's uses are its users (one per operand slot) and its places among the roots: with the
-  // users at hand (the normal form asks for them first), no second table of the whole graph
-  const uses = (x: Node) =>
-    users
-      ? (users.get(x)?.length ?? 0) + ((rootUses ??= useCounts([], roots)).get(x) ?? 0)
-      : ((counts ??= useCounts(everything(), roots)).get(x) ?? 0);
-  const usersIn = (x: Node) => (users ??= usersOf(everything())).get(x) ?? [];
+  // a node's users (one per operand slot), on the nodes themselves in the outermost pass
+  const NONE_USE: readonly Node[] = [];
+  const usersIn = (x: Node): readonly Node[] => {
+    if (!outermost) return (users ??= usersOf(everything())).get(x) ?? NONE_USE;
+    if (usersTag === 0) {
+      usersTag = newWalk();
+      for (const u of everything()) {
+        if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, usersTag, u);
+      }
+    }
+    return NodeBase.usersIn(x, usersTag) ?? NONE_USE;
+  };
+  // and its places among the roots
+  const uses = (x: Node) => usersIn(x).length + ((rootUses ??= useCounts([], roots)).get(x) ?? 0);
   const ctx: RuleContext = {
     get original() {
       asked = true;
@@ -280,13 +316,13 @@ function runPass(
     while (cur.kind === 'apply') {
       const next = fire(cur, context, from);
       if (!next) {
-        settled.add(cur);
+        markSettled(cur);
         if (bit !== 0 && !asked && cur.args.every(isFixed)) NodeBase.markFixed(cur, bit);
         break;
       }
       if (!resettle || overBudget() || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
-      if (settled.has(cur) || known(cur)) break;
+      if (isSettled(cur) || known(cur)) break;
       context = cur;
     }
     return cur;
@@ -295,7 +331,7 @@ function runPass(
   /** `root` with every node a rule just built below it settled (bottom-up), then rebuilt. */
   const settleBelow = (root: Node, depth: number): Node => {
     const done = new Map<Node, Node>();
-    const fresh = (n: Node) => n.kind === 'apply' && !settled.has(n) && !known(n) && !done.has(n);
+    const fresh = (n: Node) => n.kind === 'apply' && !isSettled(n) && !known(n) && !done.has(n);
     const stack: { n: ApplyNode; next: number }[] = [];
     if (root.kind === 'apply') stack.push({ n: root, next: 0 });
     while (stack.length > 0) {
@@ -318,7 +354,7 @@ function runPass(
   };
 
   // a node left out of `order` is a known fixed point: it stands for itself
-  const rewritten = (a: Node) => memo.get(a) ?? a;
+  const rewritten = (a: Node) => imageOf(a) ?? a;
   /** `n` over its rewritten operands, settled (one function for every node: no closure each). */
   let n: ApplyNode;
   const changed = (a: Node) => rewritten(a) !== a;
@@ -329,20 +365,26 @@ function runPass(
     if (rebuilt !== n) history.addRebuilt(rebuilt, n, args);
     return settle(rebuilt, n, n, 0);
   };
-  for (const node of order) {
-    if (node.kind !== 'apply') {
-      memo.set(node, node);
-      continue;
+  try {
+    for (const node of order) {
+      if (node.kind !== 'apply') continue; // a leaf or a constant stands for itself
+      n = node;
+      const cur = withCallSite(n.site, rewriteNode);
+      if (cur !== n) {
+        const hint = nameHint(n);
+        if (hint) setNameHint(cur, hint);
+        if (memo) memo.set(n, cur);
+        else NodeBase.setImage(n, pass, cur);
+      }
     }
-    n = node;
-    const cur = withCallSite(n.site, rewriteNode);
-    if (cur !== n) {
-      const hint = nameHint(n);
-      if (hint) setNameHint(cur, hint);
-    }
-    memo.set(n, cur);
+    const graph = whole ?? (skipped ? undefined : order);
+    return { next: roots.map(rewritten), fired, budget: limit, graph };
+  } finally {
+    passesRunning--;
+    // (what a node was mapped to, or used by, is not kept alive by it)
+    if (!memo) for (const node of order) NodeBase.setImage(node, 0, undefined);
+    if (usersTag !== 0) for (const node of everything()) NodeBase.addUser(node, 0, undefined);
   }
-  return { next: roots.map(rewritten), fired, budget: limit };
 }
 
 /** A firing, its texts printed when read (a log of 10⁴ firings is rarely read in full). */
@@ -384,7 +426,7 @@ export function runPhase(
     budget = pass_.budget;
     if (fired.length === 0) return next;
     if (phase.measure) {
-      const before = (currentMeasure ??= phase.measure(current));
+      const before = (currentMeasure ??= phase.measure(current, pass_.graph));
       const after = phase.measure(next);
       if (!lexLess(after, before)) {
         log.length = logStart; // the pass did not pay: keep the graph as it was

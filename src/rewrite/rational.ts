@@ -426,14 +426,159 @@ function readsInto(n: Node & { kind: 'apply' }, top: boolean, interior: (n: Node
  * ops as atoms. `read` may read through a layout op, which only adds visits, so this count is a
  * lower bound of its count: when it is over the limit, so is `read`'s.
  */
-function exceedsRegion(root: Node, interior: (n: Node) => boolean): boolean {
-  let visited = 0;
-  const over = (n: Node, top: boolean): boolean => {
-    if (n.kind !== 'apply' || !isArithmetic(n) || !readsInto(n, top, interior)) return false;
-    if (++visited > MAX_REGION) return true;
-    return n.args.some((a) => over(a, false));
+function exceedsRegion(root: Node, readings: Readings): boolean {
+  return visits(root, true, readings) > MAX_REGION;
+}
+
+/**
+ * The arithmetic nodes {@link read} visits from `n` (counted again where it reads one twice),
+ * reading layout ops as atoms; past MAX_REGION, MAX_REGION + 1. Below the root, a count is a
+ * node's own (the same from every region that reads it), so it is made once per graph.
+ */
+function visits(n: Node, top: boolean, readings: Readings): number {
+  if (n.kind !== 'apply' || !isArithmetic(n) || !readsInto(n, top, readings.interior)) return 0;
+  const known = top ? undefined : readings.visits.get(n);
+  if (known !== undefined) return known;
+  let count = 1;
+  for (const a of n.args) {
+    if (count > MAX_REGION) break;
+    count += visits(a, false, readings);
+  }
+  count = Math.min(count, MAX_REGION + 1);
+  if (!top) readings.visits.set(n, count);
+  return count;
+}
+
+/** Thrown where a region reads through a layout op: {@link readOnce} leaves it to {@link read}. */
+const LAYOUT = { layout: true } as const;
+
+/**
+ * What reading an interior node gave: its rational and the effects it had on the way, or what
+ * was thrown instead (TOO_BIG: the region gives up; LAYOUT: it is for `read`).
+ */
+type Sub =
+  | { readonly r: Rational; readonly expanded: boolean; readonly cancelled: boolean }
+  | { readonly thrown: typeof TOO_BIG | typeof LAYOUT };
+
+/**
+ * What the regions of one graph read, node by node. Below its root, a region reads a node the same
+ * way from every root (with the graph's `interior`, under no layout op): its rational, and what
+ * cancelled or was multiplied out on the way, are the node's own. In a graph whose shared scalar
+ * arithmetic is read by every region above it, reading each node once, not once per region (and
+ * once per path within one), is what keeps normalizing linear.
+ */
+export class Readings {
+  readonly subs = new Map<Node, Sub>();
+  readonly visits = new Map<Node, number>();
+  constructor(readonly interior: (n: Node) => boolean) {}
+}
+
+/**
+ * {@link read} for a region with no layout op read through (undefined for one that has), its
+ * interior nodes read once per graph ({@link Readings}): the same rational, size, negations,
+ * atoms (in the order `read` meets them) and divisors (each once: `read` lists one again for every
+ * path to it, which {@link keepsDivisions} does not count).
+ */
+function readOnce(root: Node, readings: Readings): Reading | undefined {
+  const { interior } = readings;
+  let r: Rational;
+  try {
+    r = value(root, true, readings);
+  } catch (e) {
+    if (e === LAYOUT) return undefined;
+    throw e;
+  }
+  let size = 0;
+  let negs = 0;
+  const seen = new Set<Node>();
+  const atoms = new Set<Node>();
+  const divisors: Rational[] = [];
+  const walk = (n: Node, top: boolean): void => {
+    if (n.kind === 'const') return;
+    if (n.kind !== 'apply' || !isArithmetic(n) || !readsInto(n, top, interior)) {
+      atoms.add(n);
+      return;
+    }
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.op !== 'reshape' && n.op !== 'broadcastTo') {
+      size++;
+      if (n.op === 'neg') negs++;
+    }
+    const [x, y] = n.args;
+    if (n.op === 'div') {
+      // `read` reads the denominator first
+      walk(y!, false);
+      divisors.push(value(y!, false, readings));
+      walk(x!, false);
+      return;
+    }
+    for (const a of n.args) walk(a, false);
+    if (n.op === 'pow' && (n.attrs.k as number) < 0) divisors.push(value(x!, false, readings));
   };
-  return over(root, true);
+  walk(root, true);
+  return { r, size, negs, atoms, moved: new Set(), divisors };
+}
+
+/** How {@link read} reads `n` as an operand (or, `top`, as the root) with no layout op above it. */
+function value(n: Node, top: boolean, readings: Readings): Rational {
+  if (n.kind === 'const') return constant(n.value);
+  if (n.kind !== 'apply') return atomOf(n);
+  if (!isArithmetic(n)) {
+    const x = n.args[0];
+    // (read would try to read through it: the region is read by `read` itself)
+    const through = LAYOUT_READ.has(n.op) && x?.kind === 'apply' && isArithmetic(x);
+    if (through && readings.interior(x)) throw LAYOUT;
+    return atomOf(n);
+  }
+  if (!readsInto(n, top, readings.interior)) return atomOf(n);
+  if (top) return arithmetic(n, readings);
+  let sub = readings.subs.get(n);
+  if (sub === undefined) {
+    const saved = { ...effects };
+    effects.expanded = effects.cancelled = false;
+    try {
+      const r = arithmetic(n, readings);
+      sub = { r, expanded: effects.expanded, cancelled: effects.cancelled };
+    } catch (e) {
+      if (e !== TOO_BIG && e !== LAYOUT) throw e;
+      sub = { thrown: e === TOO_BIG ? TOO_BIG : LAYOUT };
+    }
+    readings.subs.set(n, sub);
+    effects.expanded = saved.expanded;
+    effects.cancelled = saved.cancelled;
+  }
+  if ('thrown' in sub) throw sub.thrown;
+  if (sub.expanded) effects.expanded = true;
+  if (sub.cancelled) effects.cancelled = true;
+  return sub.r;
+}
+
+/** The rational of the arithmetic node `n`, its operands read by {@link value} (as `read` does). */
+function arithmetic(n: Node & { kind: 'apply' }, readings: Readings): Rational {
+  const sub = (m: Node) => value(m, false, readings);
+  const [x, y] = n.args;
+  switch (n.op) {
+    case 'add':
+      return add(sub(x!), sub(y!));
+    case 'sub':
+      return add(sub(x!), mul(constant(-1), sub(y!)));
+    case 'mul':
+      return mul(sub(x!), sub(y!));
+    case 'div': {
+      const d = sub(y!);
+      if (d.coef === 0) throw TOO_BIG;
+      return mul(sub(x!), power(d, -1));
+    }
+    case 'neg':
+      return mul(constant(-1), sub(x!));
+    case 'square':
+      return power(sub(x!), 2);
+    case 'pow':
+      return power(sub(x!), n.attrs.k as number);
+    default: // broadcastTo, one-element reshape: identities per element
+      return sub(x!);
+  }
 }
 
 function atomOf(n: Node): Rational {
@@ -582,20 +727,44 @@ function keepsDivisions(reading: Reading): boolean {
   return true;
 }
 
+let readingOnce = true;
+
+/**
+ * Runs `fn` with every region read by {@link read} itself, path by path, as before
+ * {@link Readings}: for tests that compare the two.
+ */
+export function withoutReadingOnce<T>(fn: () => T): T {
+  const saved = readingOnce;
+  readingOnce = false;
+  try {
+    return fn();
+  } finally {
+    readingOnce = saved;
+  }
+}
+
 /**
  * The rational normal form of the arithmetic region rooted at `root`, or undefined when it is not
  * smaller than what is there (or would blow up).
  */
-export function normalizeRational(root: Node, interior: (n: Node) => boolean): Node | undefined {
+export function normalizeRational(
+  root: Node,
+  interior: ((n: Node) => boolean) | Readings,
+): Node | undefined {
+  const readings = interior instanceof Readings ? interior : new Readings(interior);
   // most regions of a large graph give up this way: knowing it first saves their arithmetic
-  if (exceedsRegion(root, interior)) return undefined;
+  if (exceedsRegion(root, readings)) return undefined;
   try {
     effects.expanded = effects.cancelled = false;
-    let before = read(root, interior);
+    let before = readingOnce ? readOnce(root, readings) : undefined;
+    if (!before) {
+      effects.expanded = effects.cancelled = false;
+      before = read(root, readings.interior);
+    }
     const pairs = complements(before.atoms);
     if (pairs.size > 0) {
       effects.expanded = effects.cancelled = false;
-      before = read(root, interior, pairs);
+      before = read(root, readings.interior, pairs);
     }
     if (effects.expanded && !effects.cancelled) return undefined;
     if (!keepsDivisions(before)) return undefined;

@@ -7,12 +7,12 @@ import { nameHint, setNameHint, type ApplyNode, type ConstNode, type Node } from
 import { sameShape } from '../ir/shape.js';
 import { excludesZero, isNonNegative, isPositive } from '../ops/interval.js';
 import { opDef } from '../ops/index.js';
-import { graphSize, rule, type Phase } from './engine.js';
+import { graphSize, rule, type Phase, type RuleContext } from './engine.js';
 import { k, op, v } from './pattern.js';
 import { rangeOf } from './range.js';
 import { operandWindows } from '../ops/concat.js';
 import { windowOf } from '../ops/slice.js';
-import { foldable, isArithmetic, normalizeRational } from './rational.js';
+import { foldable, isArithmetic, normalizeRational, Readings } from './rational.js';
 
 const LAYOUT = new Set(['reshape', 'transpose', 'broadcastTo']);
 const isScalar = (n: Node) => n.shape.length === 0;
@@ -495,6 +495,14 @@ export const simplify: Phase = {
   ],
 };
 
+/** Per pass (a context is a pass's): the regions of its graph read node by node, once. */
+const readings = new WeakMap<RuleContext, Readings>();
+function readingsOf(ctx: RuleContext): Readings {
+  let r = readings.get(ctx);
+  if (!r) readings.set(ctx, (r = new Readings((x) => ctx.uses(x) <= 1)));
+  return r;
+}
+
 /**
  * The rational normal form over arithmetic regions. Regions shift as the graph changes, so the
  * phase keeps a pass only when the whole graph gets smaller (see `Phase.measure`).
@@ -512,7 +520,7 @@ export const normalize: Phase = {
         // only at the root of an arithmetic region (its interior is read from there)
         if (users.length === 1 && isArithmetic(users[0]!) && ctx.uses(ctx.original) === 1)
           return undefined;
-        return normalizeRational(n, (x) => ctx.uses(x) <= 1);
+        return normalizeRational(n, readingsOf(ctx));
       },
       'a/a cancels only where the range analysis shows a ≠ 0; constant factors fold only within 2^±64',
     ),
