@@ -110,6 +110,19 @@ describe('the optimizer on long chains', () => {
     expect(compile({ dz: grad(z, [x])[0]! }, { inputs: [x] })({ chain15_x: 2 }).dz).toBe(expected);
   });
 
+  // the normal form's region count walked a chain depth-first to its end: 10⁴ nodes deep it
+  // overflowed the stack (found by the bench's compile-time-by-shape table)
+  it('a 10,000-deep scalar chain of ×0.999 and tanh, with its gradient, compiles as the unoptimized one', () => {
+    const x = B.input('chainTanh_x');
+    let y: Node = x;
+    for (let i = 0; i < 10_000; i++) y = i % 2 === 0 ? B.mul(y, 0.999) : B.tanh(y);
+    const [dx] = grad(y, [x]);
+    const fast = compile({ y, dx: dx! })({ chainTanh_x: 0.5 });
+    const plain = compile({ y, dx: dx! }, { optimize: false })({ chainTanh_x: 0.5 });
+    expect(fast.y).toBeCloseTo(plain.y as number, 12);
+    expect(fast.dx).toBeCloseTo(plain.dx as number, 12);
+  });
+
   it('a constant expression that overflows is a node worth ±∞; a pole is still E_DOMAIN', () => {
     const big = B.mul(1e200, 1e200);
     expect(big.kind).toBe('apply');

@@ -427,25 +427,38 @@ function readsInto(n: Node & { kind: 'apply' }, top: boolean, interior: (n: Node
  * lower bound of its count: when it is over the limit, so is `read`'s.
  */
 function exceedsRegion(root: Node, readings: Readings): boolean {
+  cutShort = false;
   return visits(root, true, readings) > MAX_REGION;
 }
+
+/** Set when a count of {@link visits} was cut short by its depth (then it is not remembered). */
+let cutShort = false;
 
 /**
  * The arithmetic nodes {@link read} visits from `n` (counted again where it reads one twice),
  * reading layout ops as atoms; past MAX_REGION, MAX_REGION + 1. Below the root, a count is a
- * node's own (the same from every region that reads it), so it is made once per graph.
+ * node's own (the same from every region that reads it), so it is made once per graph. A path
+ * deeper than MAX_REGION visits more than MAX_REGION nodes, so the walk stops there (a 10⁴-deep
+ * chain would overflow the stack); counts it cut short are not a node's own and are not kept.
  */
-function visits(n: Node, top: boolean, readings: Readings): number {
+function visits(n: Node, top: boolean, readings: Readings, depth = 0): number {
   if (n.kind !== 'apply' || !isArithmetic(n) || !readsInto(n, top, readings.interior)) return 0;
   const known = top ? undefined : readings.visits.get(n);
   if (known !== undefined) return known;
+  if (depth > MAX_REGION) {
+    cutShort = true;
+    return MAX_REGION + 1;
+  }
+  const outer = cutShort;
+  cutShort = false;
   let count = 1;
   for (const a of n.args) {
     if (count > MAX_REGION) break;
-    count += visits(a, false, readings);
+    count += visits(a, false, readings, depth + 1);
   }
   count = Math.min(count, MAX_REGION + 1);
-  if (!top) readings.visits.set(n, count);
+  if (!top && !cutShort) readings.visits.set(n, count);
+  cutShort ||= outer;
   return count;
 }
 
