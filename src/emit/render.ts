@@ -958,8 +958,10 @@ function writeSharedKernel(w: ModuleWriter, k: SharedKernel, arrayType: string):
   w.line('}');
 }
 
-/** The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory. */
-/** `batchAreas`: a wasm-target module's input copies, which fit gathers mini-batches into. */
+/**
+ * The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory;
+ * `batchAreas`: a wasm-target module's input copies, which fit gathers mini-batches into.
+ */
 function writeTrainer(w: ModuleWriter, t: TrainerParts, batchAreas?: string): void {
   w.line('').comment('---- the training runtime (gradgen src/runtime/: the same in every module)');
   w.line('');
