@@ -25,7 +25,8 @@ import {
   layoutArb,
   lipschitz,
   matStrides,
-  wabtBytes,
+  runInArena,
+  expectOnlyWritten,
   type Dim,
   type Layout,
 } from './harness.js';
@@ -138,18 +139,13 @@ function runCase(c: Case): GemmForm {
     accumulate: c.accumulate,
     tiles: c.tiles,
   };
-  const { bytes, wat } = kernelModule([gemmFunc(spec)], Math.ceil(arena.bytes / 65536));
-  expect(wasmApi().validate(bytes)).toBe(true);
-  expect(Buffer.from(wabtBytes(wat)).equals(Buffer.from(bytes))).toBe(true);
-
-  const memory = new (wasmApi().Memory)({ initial: Math.ceil(arena.bytes / 65536) });
-  const F =
-    c.dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
-  fill(F, c.seed);
-  const before = F.slice();
-  const s = 1.25;
-  const args = [...(c.batch === 'none' ? [] : [B]), ...arena.params.map((p) => p.value), s];
-  (instantiate(bytes, memory).gemm as (...xs: number[]) => void)(...args);
+  const { F, before, s } = runInArena(
+    gemmFunc(spec),
+    arena,
+    c.dtype,
+    c.seed,
+    c.batch === 'none' ? undefined : B,
+  );
 
   const at = (v: typeof a, i: number, j: number) => elementIndex(v, [i, j], B, es, arena.params);
   const eps = epsOf(c.dtype);
@@ -174,10 +170,7 @@ function runCase(c: Case): GemmForm {
         expect.fail(`C[${i}, ${j}] = ${got}, want ${want} ± ${tol} (${gemmForm(spec)} form)`);
       written.add(at(cv, i, j));
     }
-  // nothing else in memory changed
-  for (let q = 0; q < F.length; q++)
-    if (!written.has(q) && !Object.is(F[q], before[q]))
-      expect.fail(`element ${q} outside C changed`);
+  expectOnlyWritten(F, before, written, 'C');
   return gemmForm(spec);
 }
 

@@ -6,7 +6,18 @@
  */
 import fc from 'fast-check';
 import wabtInit from 'wabt';
-import { E, type Dtype, type Expr, type Lin, type View } from '../../../src/render/wasm/index.js';
+import { expect } from 'vitest';
+import {
+  E,
+  instantiate,
+  kernelModule,
+  wasmApi,
+  type Dtype,
+  type Expr,
+  type Func,
+  type Lin,
+  type View,
+} from '../../../src/render/wasm/index.js';
 
 export const wabt = await wabtInit();
 
@@ -170,4 +181,43 @@ export function fill(a: Float64Array | Float32Array, seed: number): void {
     x ^= x << 5;
     a[i] = ((x >>> 0) / 2 ** 32) * 2 - 1;
   }
+}
+
+/**
+ * Builds the module of `func` for `arena`, checks its bytes (valid; wabt's assembly of its WAT),
+ * fills a memory of the arena's size with values from `seed`, and calls the function `name` with
+ * the batch `B` (when `batched`), the arena's base parameters and the scalar 1.25: the memory
+ * before and after.
+ */
+export function runInArena(
+  func: Func,
+  arena: Arena,
+  dtype: Dtype,
+  seed: number,
+  batch: number | undefined,
+): { F: Float64Array | Float32Array; before: Float64Array | Float32Array; s: number } {
+  const pages = Math.ceil(arena.bytes / 65536);
+  const { bytes, wat } = kernelModule([func], pages);
+  expect(wasmApi().validate(bytes)).toBe(true);
+  expect(Buffer.from(wabtBytes(wat)).equals(Buffer.from(bytes))).toBe(true);
+  const memory = new (wasmApi().Memory)({ initial: pages });
+  const F = dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+  fill(F, seed);
+  const before = F.slice();
+  const s = 1.25;
+  const args = [...(batch === undefined ? [] : [batch]), ...arena.params.map((p) => p.value), s];
+  (instantiate(bytes, memory)[func.name] as (...xs: number[]) => void)(...args);
+  return { F, before, s };
+}
+
+/** Fails where an element of `F` outside `written` differs from `before`. */
+export function expectOnlyWritten(
+  F: Float64Array | Float32Array,
+  before: Float64Array | Float32Array,
+  written: ReadonlySet<number>,
+  what: string,
+): void {
+  for (let q = 0; q < F.length; q++)
+    if (!written.has(q) && !Object.is(F[q], before[q]))
+      expect.fail(`element ${q} outside ${what} changed`);
 }

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   E,
   evalExpr,
-  instantiate,
-  kernelModule,
   streamFunc,
   streams,
-  wasmApi,
   type Dtype,
   type Expr,
   type GemmSpec,
@@ -17,10 +14,10 @@ import {
   Arena,
   elementIndex,
   epilogueArb,
-  fill,
+  expectOnlyWritten,
   layoutArb,
   matStrides,
-  wabtBytes,
+  runInArena,
   type Dim,
   type Layout,
 } from './harness.js';
@@ -116,18 +113,13 @@ function runCase(c: Case): void {
     accumulate: c.accumulate,
   };
   expect(streams(spec)).toBe(true);
-  const { bytes, wat } = kernelModule([streamFunc(spec, c.depth)], Math.ceil(arena.bytes / 65536));
-  expect(wasmApi().validate(bytes)).toBe(true);
-  expect(Buffer.from(wabtBytes(wat)).equals(Buffer.from(bytes))).toBe(true);
-
-  const memory = new (wasmApi().Memory)({ initial: Math.ceil(arena.bytes / 65536) });
-  const F =
-    c.dtype === 'float64' ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
-  fill(F, c.seed);
-  const before = F.slice();
-  const s = 1.25;
-  const args = [...(c.batch === 'none' ? [] : [B]), ...arena.params.map((p) => p.value), s];
-  (instantiate(bytes, memory).gemv as (...xs: number[]) => void)(...args);
+  const { F, before, s } = runInArena(
+    streamFunc(spec, c.depth),
+    arena,
+    c.dtype,
+    c.seed,
+    c.batch === 'none' ? undefined : B,
+  );
 
   const at = (v: typeof a, i: number, j: number) => elementIndex(v, [i, j], B, es, arena.params);
   const written = new Set<number>();
@@ -141,9 +133,7 @@ function runCase(c: Case): void {
       expect.fail(`C[0, ${j}] = ${got}, want ${want} (depth ${c.depth})`);
     written.add(at(cv, 0, j));
   }
-  for (let q = 0; q < F.length; q++)
-    if (!written.has(q) && !Object.is(F[q], before[q]))
-      expect.fail(`element ${q} outside C changed`);
+  expectOnlyWritten(F, before, written, 'C');
 }
 
 describe('the streamed one-row GEMM (z = wᵀX)', () => {
