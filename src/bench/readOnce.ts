@@ -14,7 +14,6 @@ import {
   gemmFunc,
   instantiate,
   kernelModule,
-  ONE_COLUMN_TILES,
   simdSupported,
   streamFunc,
   wasmApi,
@@ -74,7 +73,6 @@ function kernels(features: number, m: GemmSpec['m'], zStride: GemmSpec['m'], acc
       a: { base: P('pX'), strides: [M, 1] },
       b: { base: P('pd'), strides: [1, 1] },
       c: { base: P('pdw'), strides: [1, 1] },
-      tiles: ONE_COLUMN_TILES,
       accumulate: acc,
     }),
   ];

@@ -18,7 +18,6 @@ import {
   elementwiseFunc,
   gemmFunc,
   reduceFunc,
-  ONE_COLUMN_TILES,
   streamFunc,
   streams,
   type GemmSpec,
@@ -180,7 +179,6 @@ function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
     c,
     views,
     ...(epilogue ? { epilogue } : {}),
-    ...(dims[1] === '1' ? { tiles: ONE_COLUMN_TILES } : {}),
   };
   // matmul's schedule streams B once for a C that stays in cache (row updates, cSmall): for one
   // row of C the wasm kernel does too, `depth` rows of B at a time

@@ -186,23 +186,26 @@ function writeInputViews(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayTyp
     'the call copies nothing. A new memory (setup, or a larger batch) makes new views.',
   ]);
   w.functionHeader(w.export(n.inputViews), n.inputViews, [], n.inputViewsType);
-  if (s.inputs.length === 0) w.line('return {};');
-  else {
-    w.line('return {');
-    for (const i of s.inputs) w.line(`${i.input}: ${i.view},`);
-    w.line('};');
-  }
-  w.line('}');
+  writeByInput(w, s, (i) => i.view);
   if (!s.copyAreas) return;
   w.line('').doc([
     'The private copies of those inputs (where a call copies an ordinary array), which no caller',
     "holds: the trainer's fit gathers each mini-batch into them, and the call reads it there.",
   ]);
   w.functionHeader('', n.copyAreas, [], `Record<string, ${arrayType}>`);
+  writeByInput(w, s, (i) => i.area);
+}
+
+/** A function body returning, for each staged input, the array `pick` names; then its `}`. */
+function writeByInput(
+  w: ModuleWriter,
+  s: WasmSection,
+  pick: (i: WasmSection['inputs'][number]) => string,
+): void {
   if (s.inputs.length === 0) w.line('return {};');
   else {
     w.line('return {');
-    for (const i of s.inputs) w.line(`${i.input}: ${i.area},`);
+    for (const i of s.inputs) w.line(`${i.input}: ${pick(i)},`);
     w.line('};');
   }
   w.line('}');

@@ -37,7 +37,6 @@ export {
   type ReduceSpec,
 } from './elementwise.js';
 export { streamFunc, streams } from './stream.js';
-export { ONE_COLUMN_TILES } from './tiles.js';
 export type { Base, KernelParam, Lin, View } from './kernel.js';
 export { instantiate, simdSupported, wasmApi } from './runtime.js';
 export type { Func, ImportedFunc, Module } from './instr.js';
