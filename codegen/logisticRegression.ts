@@ -1251,6 +1251,11 @@ export interface TrainerKernels {
    * examples): fit gathers each mini-batch straight into them, so the kernels read it where it is.
    */
   readonly batchAreas?: () => Readonly<Record<string, Float64Array | Float32Array>>;
+  /**
+   * A wasm-target module's areas in the memory for the state's params and optimizer slots (those
+   * a kernel reads), by input; a new memory makes a new object. See {@link residentState}.
+   */
+  readonly stateAreas?: () => Readonly<Record<string, Float64Array | Float32Array>>;
 }
 
 export interface TrainingState {
@@ -1420,13 +1425,19 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   const sizes = new Map(meta.params.map((p) => [p.name, p.shape.reduce((a, b) => a * b, 1)]));
   const slotList = stateSlots(meta);
   const stateValue = (state: TrainingState, i: number) => valueOf(slotList[i]!, state);
+  const resident = residentState(meta, slotList, kernels);
   // a float32 module reads float32 arrays: the state is copied into these (no allocation per step)
   const mirrors = slotList.map(() => new Float32Array(0));
   const asDtype = (i: number, value: Float64Array): Float64Array | Float32Array => {
     if (meta.dtype !== 'float32') return value;
-    if (mirrors[i]!.length !== value.length) mirrors[i] = new Float32Array(value.length);
-    mirrors[i]!.set(value);
-    return mirrors[i]!;
+    // its area in the memory, where the kernels read it in place, else an array of its own
+    let mirror = resident.area(i);
+    if (mirror === undefined) {
+      if (mirrors[i]!.length !== value.length) mirrors[i] = new Float32Array(value.length);
+      mirror = mirrors[i]!;
+    }
+    mirror.set(value);
+    return mirror;
   };
   const maskBuffers = meta.masks.map(() => new Float64Array(0));
   const drawMasks = (rng: Rng, m: number, into: Record<string, unknown>) => {
@@ -1486,7 +1497,9 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
         buffers[n.mean] = new Float64Array(size).fill(Number.NaN);
         buffers[n.std] = new Float64Array(size).fill(Number.NaN);
       }
-      return { params, opt, buffers, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
+      const state = { params, opt, buffers, step: 0, epoch: 0, rng: new Rng(seed ^ 0x5eed) };
+      resident.settle(state);
+      return state;
     },
     step(state, given, options) {
       if (options !== undefined) checkTrainerOptions(`${meta.name}: step`, options, DATA_OPTIONS);
@@ -1630,6 +1643,57 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   };
 
   return core;
+}
+
+/**
+ * A wasm-target module's state areas (TrainerKernels.stateAreas). In a float64 module one state
+ * lives in them: the first that init or load makes on a memory while no other live state does.
+ * Its params and optimizer slots are then views of the memory, so a step's kernels read them in
+ * place and only its results are copied (within the memory) into them. Any other state is copied
+ * in by the kernels, as an ordinary array is. A new memory (setup, or a larger batch) leaves the
+ * state's arrays where they are — still the state's, on the old memory, copied in from then on —
+ * and its areas go to the next new state. In a float32 module the areas hold each step's float32
+ * copy of the (float64) state.
+ */
+function residentState(
+  meta: TrainerMeta,
+  slotList: readonly StateSlot[],
+  kernels: TrainerKernels,
+): { settle(state: TrainingState): void; area(i: number): Float32Array | undefined } {
+  let owner: { areas: object; state: WeakRef<TrainingState> } | undefined;
+  const areaOf = (areas: Readonly<Record<string, unknown>>, i: number) => {
+    const area = areas[slotList[i]!.key];
+    return (meta.dtype === 'float32'
+      ? area instanceof Float32Array
+      : area instanceof Float64Array) &&
+      (area as Float64Array | Float32Array).length === slotList[i]!.size
+      ? (area as Float64Array | Float32Array)
+      : undefined;
+  };
+  return {
+    /** Moves a state just made (nobody holds its arrays yet) into the areas, if they are free. */
+    settle(state) {
+      if (meta.dtype !== 'float64' || kernels.stateAreas === undefined) return;
+      const areas = kernels.stateAreas();
+      if (owner?.areas === areas && owner.state.deref() !== undefined) return;
+      const moved = slotList.flatMap((slot, i) => {
+        const area = areaOf(areas, i);
+        return area ? [{ slot, area: area as Float64Array }] : [];
+      });
+      // none before the memory is laid out (an asynchronous setup not done yet)
+      if (moved.length === 0) return;
+      for (const { slot, area } of moved) {
+        const section = slot.inOpt ? state.opt : state.params;
+        area.set(section[slot.stateKey]!);
+        section[slot.stateKey] = area;
+      }
+      owner = { areas, state: new WeakRef(state) };
+    },
+    area(i) {
+      if (meta.dtype !== 'float32' || kernels.stateAreas === undefined) return undefined;
+      return areaOf(kernels.stateAreas(), i) as Float32Array | undefined;
+    },
+  };
 }
 
 /**

@@ -313,7 +313,7 @@ export function emitFunctions(
   const shared = guarded(shareKernels(lowered, namer), names);
   const kernels =
     wasm && shared.functions.some((f) => f.program.wasm)
-      ? wasmSection(shared.functions, namer, options.maxBatch, options.trainer !== undefined)
+      ? wasmSection(shared.functions, namer, options.maxBatch, options.trainer)
       : undefined;
   const render = {
     dtype,
@@ -359,30 +359,40 @@ function wasmSection(
   functions: readonly LoweredFunction[],
   namer: Namer,
   maxBatch = DEFAULT_MAX_BATCH,
-  trainer = false,
+  trainer?: TrainerParts,
 ) {
   const programs = functions.flatMap((f) => (f.program.wasm ? [f.program] : []));
   const funcs = programs.flatMap((p) => p.wasm!.funcs);
   const { bytes, wat, imports } = kernelModule(funcs);
+  // an input's view is shared by the functions that read it: laid out once
+  const views = [...new Map(programs.flatMap(memoryViews).map((v) => [v.name, v])).values()];
+  const staged = [
+    ...new Map(
+      programs.flatMap((p) =>
+        p.wasm!.staged.map(
+          (st) =>
+            [
+              st.view,
+              { view: st.view, area: st.area, at: st.at, input: st.input.leaf.name },
+            ] as const,
+        ),
+      ),
+    ).values(),
+  ];
+  // an area of its own for each state input (param, optimizer slot) that a kernel reads
+  const stateAreas = (trainer?.stateInputs ?? []).flatMap((input) => {
+    const st = staged.find((i) => i.input === input);
+    if (!st) return [];
+    const size = views.find((v) => v.name === st.view)!.size;
+    return [{ input, area: namer.fresh(`${input}_state`), size }];
+  });
   const section: WasmSection = {
     bytes,
     imports,
     kernels: funcs.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) })),
-    inputs: [
-      ...new Map(
-        programs.flatMap((p) =>
-          p.wasm!.staged.map(
-            (st) =>
-              [
-                st.view,
-                { view: st.view, area: st.area, at: st.at, input: st.input.leaf.name },
-              ] as const,
-          ),
-        ),
-      ).values(),
-    ],
-    // an input's view is shared by the functions that read it: laid out once
-    views: [...new Map(programs.flatMap(memoryViews).map((v) => [v.name, v])).values()],
+    inputs: staged,
+    // the state's areas are laid out after every other buffer
+    views: [...views, ...stateAreas.map((a) => ({ name: a.area, size: a.size }))],
     symbols: [...new Set(programs.flatMap((p) => p.dims.map((d) => d.symbol)))],
     batched: programs.some((p) => p.dims.length > 0),
     // after lowering: the module's names avoid the functions' batch dimensions by now
@@ -392,7 +402,8 @@ function wasmSection(
       at: namer.fresh('at'),
     },
     defaultMaxBatch: maxBatch,
-    copyAreas: trainer,
+    copyAreas: trainer !== undefined,
+    stateAreas,
   };
   return { section, wat };
 }

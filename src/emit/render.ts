@@ -46,6 +46,8 @@ export interface TrainerParts {
   readonly update: string;
   readonly predict: string | undefined;
   readonly lossAndGrad: string;
+  /** The inputs that are the training state: the params, then the optimizer slots. */
+  readonly stateInputs: readonly string[];
 }
 
 export interface RenderOptions {
@@ -206,10 +208,7 @@ export function renderModule(
     w.line('').doc(c.doc);
     w.constant(`${w.export(c.name)}const `, `${c.name}${annotation}`, c.value, suffix);
   }
-  if (options.trainer) {
-    const areas = options.wasm?.section.copyAreas ? options.wasm.names.copyAreas : undefined;
-    writeTrainer(w, options.trainer, areas);
-  }
+  if (options.trainer) writeTrainer(w, options.trainer, options.wasm);
   return w.text();
 }
 
@@ -959,10 +958,15 @@ function writeSharedKernel(w: ModuleWriter, k: SharedKernel, arrayType: string):
 }
 
 /**
- * The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory;
- * `batchAreas`: a wasm-target module's input copies, which fit gathers mini-batches into.
+ * The runtime, then `<prefix>Training` (its core on this module's kernels) and the factory. A
+ * wasm-target module's core also gets its input copies (fit gathers mini-batches into them) and
+ * its state's areas in the memory.
  */
-function writeTrainer(w: ModuleWriter, t: TrainerParts, batchAreas?: string): void {
+function writeTrainer(
+  w: ModuleWriter,
+  t: TrainerParts,
+  wasm?: { readonly section: WasmSection; readonly names: WasmNames },
+): void {
   w.line('').comment('---- the training runtime (gradgen src/runtime/: the same in every module)');
   w.line('');
   if (w.types) w.verbatim(RUNTIME_TS);
@@ -980,7 +984,8 @@ function writeTrainer(w: ModuleWriter, t: TrainerParts, batchAreas?: string): vo
     `lossAndGrad: ${t.lossAndGrad},`,
     `update: ${t.update},`,
     `predict: ${t.predict ?? 'undefined'},`,
-    ...(batchAreas ? [`batchAreas: ${batchAreas},`] : []),
+    ...(wasm?.section.copyAreas ? [`batchAreas: ${wasm.names.copyAreas},`] : []),
+    ...(wasm?.section.stateAreas.length ? [`stateAreas: () => ${wasm.names.stateAreas},`] : []),
   ]);
   w.line('};');
   w.line(

@@ -52,6 +52,15 @@ export interface WasmSection {
   readonly defaultMaxBatch: number;
   /** A training module: its trainer's fit gathers mini-batches into the inputs' copies. */
   readonly copyAreas: boolean;
+  /**
+   * A training module's state inputs (params, optimizer slots) that kernels read: each one's
+   * area of its own in the memory, for the trainer's state (laid out after `views`).
+   */
+  readonly stateAreas: readonly {
+    readonly input: string;
+    readonly area: string;
+    readonly size: string;
+  }[];
 }
 
 export interface WasmNames {
@@ -75,6 +84,7 @@ export interface WasmNames {
   readonly inputViews: string;
   readonly inputViewsType: string;
   readonly copyAreas: string;
+  readonly stateAreas: string;
 }
 
 export function wasmNames(namer: Namer): WasmNames {
@@ -99,6 +109,7 @@ export function wasmNames(namer: Namer): WasmNames {
     inputViews: namer.fresh('inputViews'),
     inputViewsType: namer.fresh('WasmInputViews'),
     copyAreas: namer.fresh('wasmCopyAreas'),
+    stateAreas: namer.fresh('wasmStateAreas'),
   };
 }
 
@@ -164,9 +175,24 @@ export function writeWasmSection(
     w.line(`let ${i.area} = new ${arrayType}(0);`);
     w.line(`let ${i.at} = 0;`);
   }
+  writeStateAreas(w, s, n, arrayType);
   writeInputViews(w, s, n, arrayType);
   writeLayout(w, s, n, arrayType);
   writeSetup(w, s, n, error);
+}
+
+/** The training state's areas, each a view of the memory, and the object naming them by input. */
+function writeStateAreas(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: string): void {
+  if (s.stateAreas.length === 0) return;
+  for (const a of s.stateAreas) {
+    w.comment(`state input ${a.input}: the trainer's state lives here`);
+    w.line(`let ${a.area} = new ${arrayType}(0);`);
+  }
+  w.doc([
+    "The state's areas by input: the trainer's first state on this memory lives in them, so the",
+    'kernels read its params and optimizer slots in place. A new memory makes a new object.',
+  ]);
+  w.line(`let ${n.stateAreas}${w.ts(`: Record<string, ${arrayType}>`)} = {};`);
 }
 
 /**
@@ -285,6 +311,12 @@ function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: s
   for (const v of s.views) {
     w.line(`if (${buffer}) ${v.name} = new ${arrayType}(${buffer}, ${at}, ${v.size});`);
     w.line(`${at} += Math.ceil((${v.size} * ${bytes}) / ${ALIGN}) * ${ALIGN};`);
+  }
+  if (s.stateAreas.length > 0) {
+    w.line(`if (${buffer}) {`);
+    w.line(`${n.stateAreas} = {`);
+    for (const a of s.stateAreas) w.line(`${a.input}: ${a.area},`);
+    w.line('};').line('}');
   }
   w.line(`return ${at};`).line('}');
 }

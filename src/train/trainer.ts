@@ -684,6 +684,7 @@ function emitTrainingModule(
         update: names.update,
         predict: g.predict ? names.predict : undefined,
         lossAndGrad: names.lossAndGrad,
+        stateInputs: [...meta.params.map((p) => p.name), ...Object.values(meta.stateInputs)],
       },
     },
     where,
