@@ -2138,19 +2138,27 @@ function firstNonFinite(a: ArrayLike<number>): number {
   return -1;
 }
 
-/** A copy of a state (for restoring it when an epoch diverges). */
-function snapshot(state: TrainingState): TrainingState {
-  const copy = (r: Record<string, Float64Array>) => {
-    const out: Record<string, Float64Array> = {};
-    for (const k of Object.keys(r)) out[k] = Float64Array.from(r[k]!);
+/**
+ * A copy of a state (for restoring it when an epoch diverges), written into `reuse`'s arrays when
+ * given (fit takes one after every epoch: a full-batch fit would otherwise allocate a copy of the
+ * whole state per step).
+ */
+function snapshot(state: TrainingState, reuse?: TrainingState): TrainingState {
+  const copy = (r: Record<string, Float64Array>, into?: Record<string, Float64Array>) => {
+    const out: Record<string, Float64Array> = into ?? {};
+    for (const k of Object.keys(r)) {
+      const to = out[k];
+      if (to !== undefined && to.length === r[k]!.length) to.set(r[k]!);
+      else out[k] = Float64Array.from(r[k]!);
+    }
     return out;
   };
-  const rng = new Rng(0);
+  const rng = reuse?.rng ?? new Rng(0);
   rng.setState(state.rng.getState());
   return {
-    params: copy(state.params),
-    opt: copy(state.opt),
-    buffers: copy(state.buffers ?? {}),
+    params: copy(state.params, reuse?.params),
+    opt: copy(state.opt, reuse?.opt),
+    buffers: copy(state.buffers ?? {}, reuse?.buffers),
     step: state.step,
     epoch: state.epoch,
     rng,
@@ -2242,7 +2250,7 @@ function fit(
       );
     }
     costs.push(cost);
-    good = snapshot(state);
+    good = snapshot(state, good);
     const devCost = early?.after(core, state, costs.length);
     if (early?.exhausted()) stopped = 'patience';
     if (options.onEpoch?.(state.epoch, cost, devCost) === false) stopped ??= 'onEpoch';

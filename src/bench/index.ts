@@ -4,7 +4,9 @@
  * functions live only there (`dist/register_all_gradients`), so before loading anything this
  * registers a resolve hook that retries a refused directory import as `<dir>.js` (tfjs has both
  * `gradients/` and `gradients.js`), then `<dir>/index.js`.
- * Static imports are linked before any code runs, hence the dynamic import of ./run.ts.
+ * Static imports are linked before any code runs, hence the dynamic import of ./run.ts. Its
+ * failure is printed here: TF.js's wasm backend installs a process-wide unhandledRejection
+ * handler that rethrows, which would report any error as "undefined".
  */
 import { register } from 'node:module';
 
@@ -22,4 +24,9 @@ export async function resolve(specifier, context, next) {
   }
 }`;
 register(`data:text/javascript,${encodeURIComponent(hook)}`);
-await import('./run.js');
+try {
+  await import('./run.js');
+} catch (e) {
+  console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 1;
+}

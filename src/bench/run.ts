@@ -431,7 +431,7 @@ if (wasmRows.length) {
   out(
     targetSection(
       'Targets of the wasm target',
-      `The wasm target's modules run in the plain-node child, their data written once into the module's memory views (\`inputViews()\`), as a hot loop would (the parameters, the trainer's own arrays, are copied in on every step); ` +
+      `The wasm target's modules run in the plain-node child, their data written once into the module's memory views (\`inputViews()\`), as a hot loop would; the state \`init\` made lives there too, so the steps read the parameters and optimizer slots in place; ` +
         `TF.js and jax-js in the bench process. How many times faster the first is: the second's median time per step / the first's.`,
       wasmRows,
       results
