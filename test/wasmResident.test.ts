@@ -125,3 +125,47 @@ it('a float32 wasm trainer converts its state into the memory once per step, whe
     [0, 1, 2].flatMap(() => perStep).sort((p, q) => p - q),
   );
 });
+
+describe('a full-batch fit (one batch of all the examples per epoch)', () => {
+  const full = { ...spec, maxBatch: 256 };
+  it('steps on the data as given, on both targets: the same costs and state as that many steps', () => {
+    for (const target of ['ts', 'wasm'] as const) {
+      const t = compileTraining({ ...full, target });
+      const a = t.init(6);
+      const b = t.init(6);
+      const costs = t.fit(a, data, { epochs: 4 });
+      const steps = [0, 1, 2, 3].map(() => t.step(b, data));
+      expect([...costs], target).toEqual(steps);
+      for (const k of Object.keys(a.params)) expect([...a.params[k]!]).toEqual([...b.params[k]!]);
+      // the state's generator draws nothing for a shuffle
+      expect(a.rng.getState()).toEqual(b.rng.getState());
+    }
+  });
+
+  it('copies the data into the wasm memory once per fit, or per step when a callback may run kernels', () => {
+    const t = compileTraining(full);
+    const a = t.init(2);
+    const memory = a.params['W1']!.buffer;
+    const ofX = (copies: number[]) => copies.filter((n) => n === X.length).length;
+    expect(ofX(copiesInto(memory, () => t.fit(a, data, { epochs: 5 })))).toBe(1);
+    const onEpoch = () => void t.predict(a, { X: X.slice(0, 20) });
+    expect(ofX(copiesInto(memory, () => t.fit(a, data, { epochs: 5, onEpoch })))).toBe(5);
+  });
+
+  it('with dev data evaluated between epochs, trains on wasm as on the TS target', () => {
+    const dev = { X: X.slice(0, 2 * 40), Y: Y.slice(0, 40) };
+    const run = (target: 'ts' | 'wasm') => {
+      const t = compileTraining({ ...full, target });
+      const s = t.init(8);
+      const h = t.fit(s, data, { epochs: 6, dev, patience: 10 });
+      return { costs: [...h], dev: [...h.dev!], W1: [...s.params['W1']!] };
+    };
+    const w = run('wasm');
+    const ts = run('ts');
+    for (const key of ['costs', 'dev', 'W1'] as const) {
+      w[key].forEach((v, i) =>
+        expect(Math.abs(v - ts[key][i]!), key).toBeLessThanOrEqual(1e-12 * Math.abs(ts[key][i]!)),
+      );
+    }
+  });
+});

@@ -3250,6 +3250,10 @@ function fit(
   // a fresh state's normalizers are fitted on the training data (a fitted state keeps its own)
   fitBuffers(meta, state, data, m, where, true);
   const early = earlyStopping(meta, options, where);
+  // no code of the caller's runs before the fit returns: the memory's copies stay the fit's
+  const alone = !options.onEpoch && !options.onBatch && !options.dev;
+  const batches = Math.ceil(m / size);
+  const all = batches === 1 ? wholeBatch(meta, data, into, alone) : undefined;
   const costs: number[] = [];
   let good = snapshot(state);
   let stopped: FitHistory['stopped'];
@@ -3257,9 +3261,8 @@ function fit(
     let total = 0;
     let seen = 0;
     try {
-      const batches = Math.ceil(m / size);
       let done = 0;
-      for (const batch of miniBatches(meta, data, m, size, state.rng, into)) {
+      for (const batch of all ? [all] : miniBatches(meta, data, m, size, state.rng, into)) {
         const b = examples(meta, batch);
         const cost = core.step(state, batch);
         total += cost * b;
@@ -3362,8 +3365,39 @@ export function* miniBatches(
   }
 }
 
-/** Where a batch of `size` values of data input `name` is gathered (a new array when absent). */
-type BatchArrays = (name: string, size: number) => Float64Array | Float32Array;
+/**
+ * An epoch's one batch of all the examples: the data as given, not shuffled — a permutation would
+ * only reorder the sums, and gathering it would copy all of the data every epoch (a full-batch fit
+ * of W2 spent 4× its steps' time doing so). A wasm-target module's copy in its memory (`into`, with
+ * `alone`: no callback or dev evaluation can run a kernel on other data before the fit returns) is
+ * made at the first epoch and read in place after; else a step copies what it needs.
+ */
+function wholeBatch(
+  meta: { readonly data: readonly DataLayout[] },
+  data: FlatData,
+  into: BatchArrays | undefined,
+  alone: boolean,
+): FlatData {
+  if (!into?.inMemory || !alone) return data;
+  const out: Record<string, number | Values> = { ...data };
+  for (const d of meta.data) {
+    const v = data[d.name];
+    if (!d.batched || v === undefined || typeof v === 'number') continue;
+    const copy = into.area(d.name, v.length);
+    copy.set(v);
+    out[d.name] = copy;
+  }
+  return out;
+}
+
+/**
+ * Where fit's batches are gathered: `area(name, size)` gives input `name`'s array of `size`
+ * values; `inMemory`, whether those are a wasm-target module's copies in its memory.
+ */
+interface BatchArrays {
+  area(name: string, size: number): Float64Array | Float32Array;
+  readonly inMemory: boolean;
+}
 
 /**
  * Fit's mini-batch arrays, each used only by the step it is gathered for: a wasm-target module's
@@ -3372,12 +3406,15 @@ type BatchArrays = (name: string, size: number) => Float64Array | Float32Array;
  */
 function batchArrays(kernels: TrainerKernels): BatchArrays {
   const own = new Map<string, Float64Array>();
-  return (name, size) => {
-    const view = kernels.batchAreas?.()[name];
-    if (view !== undefined && view.length >= size) return view.subarray(0, size);
-    let a = own.get(name);
-    if (a === undefined || a.length < size) own.set(name, (a = new Float64Array(size)));
-    return a.subarray(0, size);
+  return {
+    inMemory: kernels.batchAreas !== undefined,
+    area(name, size) {
+      const view = kernels.batchAreas?.()[name];
+      if (view !== undefined && view.length >= size) return view.subarray(0, size);
+      let a = own.get(name);
+      if (a === undefined || a.length < size) own.set(name, (a = new Float64Array(size)));
+      return a.subarray(0, size);
+    },
   };
 }
 
@@ -3410,17 +3447,37 @@ function gather(
     // (outer, m, inner) row-major: example j is the inner-long runs at (o·m + j)·inner
     const { inner } = d;
     const outer = v.length / m / inner;
-    const batch = into ? into(d.name, outer * b * inner) : new Float64Array(outer * b * inner);
-    for (let o = 0; o < outer; o++) {
-      for (let k = 0; k < b; k++) {
-        const from = (o * m + which[k]!) * inner;
-        const to = (o * b + k) * inner;
-        for (let i = 0; i < inner; i++) batch[to + i] = v[from + i]!;
+    const size = outer * b * inner;
+    const batch = into ? into.area(d.name, size) : new Float64Array(size);
+    if (inner === 1) gatherColumns(v, batch, outer, m, which);
+    else {
+      for (let o = 0; o < outer; o++) {
+        for (let k = 0; k < b; k++) {
+          const from = (o * m + which[k]!) * inner;
+          const to = (o * b + k) * inner;
+          for (let i = 0; i < inner; i++) batch[to + i] = v[from + i]!;
+        }
       }
     }
     out[d.name] = batch;
   }
   return out;
+}
+
+/** Examples as columns: batch[o, k] = v[o, which[k]] for each of the `outer` rows. */
+function gatherColumns(
+  v: Values,
+  batch: Float64Array | Float32Array,
+  outer: number,
+  m: number,
+  which: readonly number[],
+): void {
+  const b = which.length;
+  for (let o = 0; o < outer; o++) {
+    const from = o * m;
+    const to = o * b;
+    for (let k = 0; k < b; k++) batch[to + k] = v[from + which[k]!]!;
+  }
 }
 
 /** How {@link TrainerCore.splitData} divides the examples. */
