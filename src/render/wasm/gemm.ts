@@ -131,10 +131,12 @@ export interface GemmTiles {
  * loop) it is within noise.
  *
  * Packing where B's rows are a multiple of 4096 bytes apart, in panels of 64 columns: W4's Z₁
- * (20 × 12288 · 12288 × m, runtime m, CPU time) went from 10 to 16 GFLOP/s at f64 m = 512 and
- * 1024, from 20 to 31 at f32 m = 1024 (m = 500 and 1000: 17–19 and 33–40, unchanged); at
- * 2048-byte strides (f64 m = 256, f32 m = 512) it was within noise either way, so it is left
- * out; panels of 16 to 256 columns measured within noise of 64.
+ * (20 × 12288 · 12288 × m, runtime m, CPU time, X from memory) went from 10–11 to 16–19
+ * GFLOP/s at f64 m = 512 and 1024, from 20–23 to 32–37 at f32 m = 1024 (m = 500 and 1000:
+ * 18–20 and 36–40, unchanged); W5's 128 × 784 · 784 × m from 10–12 to 20–22 (f64 m = 512, 1024,
+ * 2048) and 22 to 42–43 (f32 m = 1024, 2048). At 2048-byte strides (f64 m = 256, f32 m = 512)
+ * it was within noise either way, so it is left out; panels of 16 to 256 columns measured
+ * within noise of 64.
  */
 export function defaultTiles(_dtype: Dtype): GemmTiles {
   return {
