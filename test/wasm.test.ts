@@ -99,6 +99,20 @@ describe('compile with target wasm', () => {
     expect(f.source).toContain('if (X.buffer === X_wasm.buffer) X_at = X.byteOffset;');
   });
 
+  it("a batch whose rows are 4096 bytes (m = 512) packs W1·X's panels in the scratch area before the buffers, and agrees with the TS target", async () => {
+    const net = network(20, 12);
+    const f = g.compile(net.outputs, { inputs: net.inputs, target: 'wasm' });
+    await f.ready;
+    expect(f.source).toMatch(/after the kernels' scratch area\n\s*let at = [1-9]\d*;/);
+    for (const m of [512, 500]) {
+      const v = data(20, 12, m);
+      const ts = g.compile(net.outputs, { inputs: net.inputs })(v);
+      const wasm = f(v);
+      expect(wasm.J).toBeCloseTo(ts.J, 12);
+      ts.dW1.forEach((x, i) => expect(wasm.dW1[i]).toBeCloseTo(x, 11));
+    }
+  });
+
   it('a memory too large to make is a rejected setup (E_BATCH_TOO_LARGE), not a throw', async () => {
     const X = g.input('X', [512, 'm']);
     const W = g.param('W', [4, 512]);

@@ -14,11 +14,20 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $jb i32)
+    (local $w i32)
+    (local $col i32)
+    (local $rowBytes i32)
     (local $span i32)
     (local $lr i32)
     (local $lc i32)
     (local $m_1 i32)
-    (local $stride i32)
+    (local $pksrc i32)
+    (local $pkto i32)
+    (local $pkrows i32)
+    (local $pkcol i32)
+    (local $pkvecEnd i32)
+    (local $pkend i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $c1_0 v128)
@@ -95,6 +104,12 @@
     (local $r_15 f64)
     (local $lr_1 i32)
     (local $lc_1 i32)
+    (local $pksrc_1 i32)
+    (local $pkto_1 i32)
+    (local $pkrows_1 i32)
+    (local $pkcol_1 i32)
+    (local $pkvecEnd_1 i32)
+    (local $pkend_1 i32)
     (local $c0_0_3 v128)
     (local $c0_1_1 v128)
     (local $c1_0_3 v128)
@@ -166,16 +181,162 @@
     (local $out_31 f64)
     (local $in0_31 f64)
     (local $r_31 f64)
+    (local $lr_2 i32)
+    (local $lc_2 i32)
+    (local $c0_0_6 v128)
+    (local $c0_1_2 v128)
+    (local $c1_0_6 v128)
+    (local $c1_1_2 v128)
+    (local $c2_0_6 v128)
+    (local $c2_1_2 v128)
+    (local $c3_0_6 v128)
+    (local $c3_1_2 v128)
+    (local $b0_6 v128)
+    (local $b1_2 v128)
+    (local $a_6 v128)
+    (local $out_32 v128)
+    (local $in0_32 v128)
+    (local $r_32 v128)
+    (local $out_33 v128)
+    (local $in0_33 v128)
+    (local $r_33 v128)
+    (local $out_34 v128)
+    (local $in0_34 v128)
+    (local $r_34 v128)
+    (local $out_35 v128)
+    (local $in0_35 v128)
+    (local $r_35 v128)
+    (local $out_36 v128)
+    (local $in0_36 v128)
+    (local $r_36 v128)
+    (local $out_37 v128)
+    (local $in0_37 v128)
+    (local $r_37 v128)
+    (local $out_38 v128)
+    (local $in0_38 v128)
+    (local $r_38 v128)
+    (local $out_39 v128)
+    (local $in0_39 v128)
+    (local $r_39 v128)
+    (local $c0_0_7 v128)
+    (local $c1_0_7 v128)
+    (local $c2_0_7 v128)
+    (local $c3_0_7 v128)
+    (local $b0_7 v128)
+    (local $a_7 v128)
+    (local $out_40 v128)
+    (local $in0_40 v128)
+    (local $r_40 v128)
+    (local $out_41 v128)
+    (local $in0_41 v128)
+    (local $r_41 v128)
+    (local $out_42 v128)
+    (local $in0_42 v128)
+    (local $r_42 v128)
+    (local $out_43 v128)
+    (local $in0_43 v128)
+    (local $r_43 v128)
+    (local $c0_0_8 f64)
+    (local $c1_0_8 f64)
+    (local $c2_0_8 f64)
+    (local $c3_0_8 f64)
+    (local $b0_8 f64)
+    (local $a_8 f64)
+    (local $out_44 f64)
+    (local $in0_44 f64)
+    (local $r_44 f64)
+    (local $out_45 f64)
+    (local $in0_45 f64)
+    (local $r_45 f64)
+    (local $out_46 f64)
+    (local $in0_46 f64)
+    (local $r_46 f64)
+    (local $out_47 f64)
+    (local $in0_47 f64)
+    (local $r_47 f64)
+    (local $lr_3 i32)
+    (local $lc_3 i32)
+    (local $c0_0_9 v128)
+    (local $c0_1_3 v128)
+    (local $c1_0_9 v128)
+    (local $c1_1_3 v128)
+    (local $c2_0_9 v128)
+    (local $c2_1_3 v128)
+    (local $c3_0_9 v128)
+    (local $c3_1_3 v128)
+    (local $b0_9 v128)
+    (local $b1_3 v128)
+    (local $a_9 v128)
+    (local $out_48 v128)
+    (local $in0_48 v128)
+    (local $r_48 v128)
+    (local $out_49 v128)
+    (local $in0_49 v128)
+    (local $r_49 v128)
+    (local $out_50 v128)
+    (local $in0_50 v128)
+    (local $r_50 v128)
+    (local $out_51 v128)
+    (local $in0_51 v128)
+    (local $r_51 v128)
+    (local $out_52 v128)
+    (local $in0_52 v128)
+    (local $r_52 v128)
+    (local $out_53 v128)
+    (local $in0_53 v128)
+    (local $r_53 v128)
+    (local $out_54 v128)
+    (local $in0_54 v128)
+    (local $r_54 v128)
+    (local $out_55 v128)
+    (local $in0_55 v128)
+    (local $r_55 v128)
+    (local $c0_0_10 v128)
+    (local $c1_0_10 v128)
+    (local $c2_0_10 v128)
+    (local $c3_0_10 v128)
+    (local $b0_10 v128)
+    (local $a_10 v128)
+    (local $out_56 v128)
+    (local $in0_56 v128)
+    (local $r_56 v128)
+    (local $out_57 v128)
+    (local $in0_57 v128)
+    (local $r_57 v128)
+    (local $out_58 v128)
+    (local $in0_58 v128)
+    (local $r_58 v128)
+    (local $out_59 v128)
+    (local $in0_59 v128)
+    (local $r_59 v128)
+    (local $c0_0_11 f64)
+    (local $c1_0_11 f64)
+    (local $c2_0_11 f64)
+    (local $c3_0_11 f64)
+    (local $b0_11 f64)
+    (local $a_11 f64)
+    (local $out_60 f64)
+    (local $in0_60 f64)
+    (local $r_60 f64)
+    (local $out_61 f64)
+    (local $in0_61 f64)
+    (local $r_61 f64)
+    (local $out_62 f64)
+    (local $in0_62 f64)
+    (local $r_62 f64)
+    (local $out_63 f64)
+    (local $in0_63 f64)
+    (local $r_63 f64)
+    local.get $m
+    i32.const 8
+    i32.mul
+    local.set $rowBytes
     local.get $m
     i32.const 2048
     i32.mul
     local.set $span
     local.get $m
     local.set $m_1
-    local.get $m
-    i32.const 8
-    i32.mul
-    local.set $stride
     f64.const 0
     f64x2.splat
     local.set $zero
@@ -190,36 +351,2878 @@
     ;; C (20 × 1·m) = A·B, k = 12288, rows form, k blocks of 256 or 64
     block
       block
-        local.get $span
-        i32.const 524288
-        i32.gt_u
+        local.get $rowBytes
+        i32.const 4095
+        i32.and
         br_if 0
-        ;; k blocks of 256 where they span at most 524288 bytes of B
+        ;; B packed: its row stride is a multiple of 4096 bytes
+        block
+          block
+            local.get $span
+            i32.const 524288
+            i32.gt_u
+            br_if 0
+            ;; k blocks of 256 where they span at most 524288 bytes of B
+            i32.const 0
+            local.set $kb
+            loop
+              local.get $kb
+              i32.const 256
+              i32.add
+              i32.const 1
+              i32.sub
+              local.set $lr
+              local.get $m_1
+              i32.const 1
+              i32.sub
+              local.set $lc
+              local.get $p2
+              local.get $kb
+              local.get $rowBytes
+              i32.mul
+              i32.add
+              local.set $pa
+              local.get $p2
+              local.get $lr
+              local.get $rowBytes
+              i32.mul
+              i32.add
+              local.get $lc
+              i32.const 8
+              i32.mul
+              i32.add
+              local.set $end
+              ;; read ahead: B's rows of this k block
+              block
+                local.get $m_1
+                i32.eqz
+                br_if 0
+                local.get $end
+                local.get $pa
+                i32.sub
+                i32.const 32768
+                i32.lt_s
+                br_if 0
+                local.get $end
+                local.get $pa
+                i32.const 524288
+                i32.add
+                local.get $end
+                local.get $pa
+                i32.sub
+                i32.const 524288
+                i32.lt_u
+                select
+                local.set $end
+                loop
+                  local.get $pa
+                  i32.load
+                  drop
+                  local.get $pa
+                  i32.const 64
+                  i32.add
+                  local.tee $pa
+                  local.get $end
+                  i32.le_u
+                  br_if 0
+                end
+              end
+              i32.const 0
+              local.set $jb
+              block
+                loop
+                  local.get $jb
+                  local.get $m_1
+                  i32.ge_u
+                  br_if 1
+                  local.get $m_1
+                  local.get $jb
+                  i32.sub
+                  local.set $w
+                  local.get $w
+                  i32.const 64
+                  local.get $w
+                  i32.const 64
+                  i32.lt_u
+                  select
+                  local.set $w
+                  local.get $p2
+                  local.get $kb
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $jb
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pksrc
+                  ;; B's k block × the panel's columns, packed
+                  i32.const 0
+                  local.set $pkto
+                  local.get $w
+                  i32.const 8
+                  i32.mul
+                  local.tee $pkend
+                  i32.const -16
+                  i32.and
+                  local.set $pkvecEnd
+                  i32.const 256
+                  local.set $pkrows
+                  block
+                    local.get $pkrows
+                    i32.eqz
+                    br_if 0
+                    loop
+                      i32.const 0
+                      local.set $pkcol
+                      block
+                        local.get $pkcol
+                        local.get $pkvecEnd
+                        i32.ge_u
+                        br_if 0
+                        loop
+                          local.get $pkto
+                          local.get $pkcol
+                          i32.add
+                          local.get $pksrc
+                          local.get $pkcol
+                          i32.add
+                          v128.load align=8
+                          v128.store align=8
+                          local.get $pkcol
+                          i32.const 16
+                          i32.add
+                          local.tee $pkcol
+                          local.get $pkvecEnd
+                          i32.lt_u
+                          br_if 0
+                        end
+                      end
+                      block
+                        local.get $pkcol
+                        local.get $pkend
+                        i32.ge_u
+                        br_if 0
+                        loop
+                          local.get $pkto
+                          local.get $pkcol
+                          i32.add
+                          local.get $pksrc
+                          local.get $pkcol
+                          i32.add
+                          f64.load
+                          f64.store
+                          local.get $pkcol
+                          i32.const 8
+                          i32.add
+                          local.tee $pkcol
+                          local.get $pkend
+                          i32.lt_u
+                          br_if 0
+                        end
+                      end
+                      local.get $pksrc
+                      local.get $rowBytes
+                      i32.add
+                      local.set $pksrc
+                      local.get $pkto
+                      i32.const 576
+                      i32.add
+                      local.set $pkto
+                      local.get $pkrows
+                      i32.const 1
+                      i32.sub
+                      local.tee $pkrows
+                      br_if 0
+                    end
+                  end
+                  i32.const 0
+                  local.set $i
+                  loop
+                    i32.const 0
+                    local.set $j
+                    block
+                      loop
+                        local.get $j
+                        i32.const 4
+                        i32.add
+                        local.get $w
+                        i32.gt_u
+                        br_if 1
+                        ;; 4 × 4 block of C (2 vectors)
+                        local.get $jb
+                        local.get $j
+                        i32.add
+                        local.set $col
+                        local.get $p1
+                        local.get $i
+                        i32.const 98304
+                        i32.mul
+                        i32.add
+                        local.get $kb
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pa
+                        local.get $j
+                        i32.const 8
+                        i32.mul
+                        local.set $pb
+                        local.get $p0
+                        local.get $i
+                        local.get $rowBytes
+                        i32.mul
+                        i32.add
+                        local.get $col
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pc
+                        local.get $kb
+                        i32.eqz
+                        if
+                          local.get $zero
+                          local.set $c0_0
+                          local.get $zero
+                          local.set $c0_1
+                          local.get $zero
+                          local.set $c1_0
+                          local.get $zero
+                          local.set $c1_1
+                          local.get $zero
+                          local.set $c2_0
+                          local.get $zero
+                          local.set $c2_1
+                          local.get $zero
+                          local.set $c3_0
+                          local.get $zero
+                          local.set $c3_1
+                        else
+                          local.get $pc
+                          v128.load align=8
+                          local.set $c0_0
+                          local.get $pc
+                          v128.load offset=16 align=8
+                          local.set $c0_1
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          v128.load align=8
+                          local.set $c1_0
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          v128.load offset=16 align=8
+                          local.set $c1_1
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          v128.load align=8
+                          local.set $c2_0
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          v128.load offset=16 align=8
+                          local.set $c2_1
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          v128.load align=8
+                          local.set $c3_0
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          v128.load offset=16 align=8
+                          local.set $c3_1
+                        end
+                        i32.const 256
+                        local.set $end
+                        loop
+                          local.get $pb
+                          v128.load align=8
+                          local.set $b0
+                          local.get $pb
+                          v128.load offset=16 align=8
+                          local.set $b1
+                          local.get $pa
+                          v128.load64_splat
+                          local.set $a
+                          local.get $c0_0
+                          local.get $a
+                          local.get $b0
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c0_0
+                          local.get $c0_1
+                          local.get $a
+                          local.get $b1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c0_1
+                          local.get $pa
+                          v128.load64_splat offset=98304
+                          local.set $a
+                          local.get $c1_0
+                          local.get $a
+                          local.get $b0
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c1_0
+                          local.get $c1_1
+                          local.get $a
+                          local.get $b1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c1_1
+                          local.get $pa
+                          v128.load64_splat offset=196608
+                          local.set $a
+                          local.get $c2_0
+                          local.get $a
+                          local.get $b0
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c2_0
+                          local.get $c2_1
+                          local.get $a
+                          local.get $b1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c2_1
+                          local.get $pa
+                          v128.load64_splat offset=294912
+                          local.set $a
+                          local.get $c3_0
+                          local.get $a
+                          local.get $b0
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c3_0
+                          local.get $c3_1
+                          local.get $a
+                          local.get $b1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c3_1
+                          local.get $pa
+                          i32.const 8
+                          i32.add
+                          local.set $pa
+                          local.get $pb
+                          i32.const 576
+                          i32.add
+                          local.set $pb
+                          local.get $end
+                          i32.const 1
+                          i32.sub
+                          local.tee $end
+                          br_if 0
+                        end
+                        local.get $kb
+                        i32.const 256
+                        i32.add
+                        i32.const 12288
+                        i32.ge_u
+                        if
+                          local.get $p3
+                          local.get $i
+                          i32.const 8
+                          i32.mul
+                          i32.add
+                          local.set $pe0
+                          local.get $pe0
+                          v128.load64_splat
+                          local.set $in0
+                          local.get $c0_0
+                          local.set $r
+                          local.get $in0
+                          local.get $r
+                          f64x2.add
+                          local.set $out
+                          local.get $pc
+                          local.get $out
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat
+                          local.set $in0_1
+                          local.get $c0_1
+                          local.set $r_1
+                          local.get $in0_1
+                          local.get $r_1
+                          f64x2.add
+                          local.set $out_1
+                          local.get $pc
+                          local.get $out_1
+                          v128.store offset=16 align=8
+                          local.get $pe0
+                          v128.load64_splat offset=8
+                          local.set $in0_2
+                          local.get $c1_0
+                          local.set $r_2
+                          local.get $in0_2
+                          local.get $r_2
+                          f64x2.add
+                          local.set $out_2
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $out_2
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=8
+                          local.set $in0_3
+                          local.get $c1_1
+                          local.set $r_3
+                          local.get $in0_3
+                          local.get $r_3
+                          f64x2.add
+                          local.set $out_3
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $out_3
+                          v128.store offset=16 align=8
+                          local.get $pe0
+                          v128.load64_splat offset=16
+                          local.set $in0_4
+                          local.get $c2_0
+                          local.set $r_4
+                          local.get $in0_4
+                          local.get $r_4
+                          f64x2.add
+                          local.set $out_4
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $out_4
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=16
+                          local.set $in0_5
+                          local.get $c2_1
+                          local.set $r_5
+                          local.get $in0_5
+                          local.get $r_5
+                          f64x2.add
+                          local.set $out_5
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $out_5
+                          v128.store offset=16 align=8
+                          local.get $pe0
+                          v128.load64_splat offset=24
+                          local.set $in0_6
+                          local.get $c3_0
+                          local.set $r_6
+                          local.get $in0_6
+                          local.get $r_6
+                          f64x2.add
+                          local.set $out_6
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $out_6
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=24
+                          local.set $in0_7
+                          local.get $c3_1
+                          local.set $r_7
+                          local.get $in0_7
+                          local.get $r_7
+                          f64x2.add
+                          local.set $out_7
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $out_7
+                          v128.store offset=16 align=8
+                        else
+                          local.get $pc
+                          local.get $c0_0
+                          v128.store align=8
+                          local.get $pc
+                          local.get $c0_1
+                          v128.store offset=16 align=8
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $c1_0
+                          v128.store align=8
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $c1_1
+                          v128.store offset=16 align=8
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $c2_0
+                          v128.store align=8
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $c2_1
+                          v128.store offset=16 align=8
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $c3_0
+                          v128.store align=8
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $c3_1
+                          v128.store offset=16 align=8
+                        end
+                        local.get $j
+                        i32.const 4
+                        i32.add
+                        local.set $j
+                        br 0
+                      end
+                    end
+                    block
+                      loop
+                        local.get $j
+                        i32.const 2
+                        i32.add
+                        local.get $w
+                        i32.gt_u
+                        br_if 1
+                        ;; 4 × 2 block of C (1 vectors)
+                        local.get $jb
+                        local.get $j
+                        i32.add
+                        local.set $col
+                        local.get $p1
+                        local.get $i
+                        i32.const 98304
+                        i32.mul
+                        i32.add
+                        local.get $kb
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pa
+                        local.get $j
+                        i32.const 8
+                        i32.mul
+                        local.set $pb
+                        local.get $p0
+                        local.get $i
+                        local.get $rowBytes
+                        i32.mul
+                        i32.add
+                        local.get $col
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pc
+                        local.get $kb
+                        i32.eqz
+                        if
+                          local.get $zero
+                          local.set $c0_0_1
+                          local.get $zero
+                          local.set $c1_0_1
+                          local.get $zero
+                          local.set $c2_0_1
+                          local.get $zero
+                          local.set $c3_0_1
+                        else
+                          local.get $pc
+                          v128.load align=8
+                          local.set $c0_0_1
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          v128.load align=8
+                          local.set $c1_0_1
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          v128.load align=8
+                          local.set $c2_0_1
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          v128.load align=8
+                          local.set $c3_0_1
+                        end
+                        i32.const 256
+                        local.set $end
+                        loop
+                          local.get $pb
+                          v128.load align=8
+                          local.set $b0_1
+                          local.get $pa
+                          v128.load64_splat
+                          local.set $a_1
+                          local.get $c0_0_1
+                          local.get $a_1
+                          local.get $b0_1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c0_0_1
+                          local.get $pa
+                          v128.load64_splat offset=98304
+                          local.set $a_1
+                          local.get $c1_0_1
+                          local.get $a_1
+                          local.get $b0_1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c1_0_1
+                          local.get $pa
+                          v128.load64_splat offset=196608
+                          local.set $a_1
+                          local.get $c2_0_1
+                          local.get $a_1
+                          local.get $b0_1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c2_0_1
+                          local.get $pa
+                          v128.load64_splat offset=294912
+                          local.set $a_1
+                          local.get $c3_0_1
+                          local.get $a_1
+                          local.get $b0_1
+                          f64x2.mul
+                          f64x2.add
+                          local.set $c3_0_1
+                          local.get $pa
+                          i32.const 8
+                          i32.add
+                          local.set $pa
+                          local.get $pb
+                          i32.const 576
+                          i32.add
+                          local.set $pb
+                          local.get $end
+                          i32.const 1
+                          i32.sub
+                          local.tee $end
+                          br_if 0
+                        end
+                        local.get $kb
+                        i32.const 256
+                        i32.add
+                        i32.const 12288
+                        i32.ge_u
+                        if
+                          local.get $p3
+                          local.get $i
+                          i32.const 8
+                          i32.mul
+                          i32.add
+                          local.set $pe0
+                          local.get $pe0
+                          v128.load64_splat
+                          local.set $in0_8
+                          local.get $c0_0_1
+                          local.set $r_8
+                          local.get $in0_8
+                          local.get $r_8
+                          f64x2.add
+                          local.set $out_8
+                          local.get $pc
+                          local.get $out_8
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=8
+                          local.set $in0_9
+                          local.get $c1_0_1
+                          local.set $r_9
+                          local.get $in0_9
+                          local.get $r_9
+                          f64x2.add
+                          local.set $out_9
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $out_9
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=16
+                          local.set $in0_10
+                          local.get $c2_0_1
+                          local.set $r_10
+                          local.get $in0_10
+                          local.get $r_10
+                          f64x2.add
+                          local.set $out_10
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $out_10
+                          v128.store align=8
+                          local.get $pe0
+                          v128.load64_splat offset=24
+                          local.set $in0_11
+                          local.get $c3_0_1
+                          local.set $r_11
+                          local.get $in0_11
+                          local.get $r_11
+                          f64x2.add
+                          local.set $out_11
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $out_11
+                          v128.store align=8
+                        else
+                          local.get $pc
+                          local.get $c0_0_1
+                          v128.store align=8
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $c1_0_1
+                          v128.store align=8
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $c2_0_1
+                          v128.store align=8
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $c3_0_1
+                          v128.store align=8
+                        end
+                        local.get $j
+                        i32.const 2
+                        i32.add
+                        local.set $j
+                        br 0
+                      end
+                    end
+                    block
+                      loop
+                        local.get $j
+                        i32.const 1
+                        i32.add
+                        local.get $w
+                        i32.gt_u
+                        br_if 1
+                        ;; 4 × 1 block of C
+                        local.get $jb
+                        local.get $j
+                        i32.add
+                        local.set $col
+                        local.get $p1
+                        local.get $i
+                        i32.const 98304
+                        i32.mul
+                        i32.add
+                        local.get $kb
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pa
+                        local.get $j
+                        i32.const 8
+                        i32.mul
+                        local.set $pb
+                        local.get $p0
+                        local.get $i
+                        local.get $rowBytes
+                        i32.mul
+                        i32.add
+                        local.get $col
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pc
+                        local.get $kb
+                        i32.eqz
+                        if
+                          f64.const 0
+                          local.set $c0_0_2
+                          f64.const 0
+                          local.set $c1_0_2
+                          f64.const 0
+                          local.set $c2_0_2
+                          f64.const 0
+                          local.set $c3_0_2
+                        else
+                          local.get $pc
+                          f64.load
+                          local.set $c0_0_2
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          f64.load
+                          local.set $c1_0_2
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          f64.load
+                          local.set $c2_0_2
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          f64.load
+                          local.set $c3_0_2
+                        end
+                        i32.const 256
+                        local.set $end
+                        loop
+                          local.get $pb
+                          f64.load
+                          local.set $b0_2
+                          local.get $pa
+                          f64.load
+                          local.set $a_2
+                          local.get $c0_0_2
+                          local.get $a_2
+                          local.get $b0_2
+                          f64.mul
+                          f64.add
+                          local.set $c0_0_2
+                          local.get $pa
+                          f64.load offset=98304
+                          local.set $a_2
+                          local.get $c1_0_2
+                          local.get $a_2
+                          local.get $b0_2
+                          f64.mul
+                          f64.add
+                          local.set $c1_0_2
+                          local.get $pa
+                          f64.load offset=196608
+                          local.set $a_2
+                          local.get $c2_0_2
+                          local.get $a_2
+                          local.get $b0_2
+                          f64.mul
+                          f64.add
+                          local.set $c2_0_2
+                          local.get $pa
+                          f64.load offset=294912
+                          local.set $a_2
+                          local.get $c3_0_2
+                          local.get $a_2
+                          local.get $b0_2
+                          f64.mul
+                          f64.add
+                          local.set $c3_0_2
+                          local.get $pa
+                          i32.const 8
+                          i32.add
+                          local.set $pa
+                          local.get $pb
+                          i32.const 576
+                          i32.add
+                          local.set $pb
+                          local.get $end
+                          i32.const 1
+                          i32.sub
+                          local.tee $end
+                          br_if 0
+                        end
+                        local.get $kb
+                        i32.const 256
+                        i32.add
+                        i32.const 12288
+                        i32.ge_u
+                        if
+                          local.get $p3
+                          local.get $i
+                          i32.const 8
+                          i32.mul
+                          i32.add
+                          local.set $pe0
+                          local.get $pe0
+                          f64.load
+                          local.set $in0_12
+                          local.get $c0_0_2
+                          local.set $r_12
+                          local.get $in0_12
+                          local.get $r_12
+                          f64.add
+                          local.set $out_12
+                          local.get $pc
+                          local.get $out_12
+                          f64.store
+                          local.get $pe0
+                          f64.load offset=8
+                          local.set $in0_13
+                          local.get $c1_0_2
+                          local.set $r_13
+                          local.get $in0_13
+                          local.get $r_13
+                          f64.add
+                          local.set $out_13
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $out_13
+                          f64.store
+                          local.get $pe0
+                          f64.load offset=16
+                          local.set $in0_14
+                          local.get $c2_0_2
+                          local.set $r_14
+                          local.get $in0_14
+                          local.get $r_14
+                          f64.add
+                          local.set $out_14
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $out_14
+                          f64.store
+                          local.get $pe0
+                          f64.load offset=24
+                          local.set $in0_15
+                          local.get $c3_0_2
+                          local.set $r_15
+                          local.get $in0_15
+                          local.get $r_15
+                          f64.add
+                          local.set $out_15
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $out_15
+                          f64.store
+                        else
+                          local.get $pc
+                          local.get $c0_0_2
+                          f64.store
+                          local.get $pc
+                          local.get $rowBytes
+                          i32.add
+                          local.get $c1_0_2
+                          f64.store
+                          local.get $pc
+                          local.get $off
+                          i32.add
+                          local.get $c2_0_2
+                          f64.store
+                          local.get $pc
+                          local.get $off_1
+                          i32.add
+                          local.get $c3_0_2
+                          f64.store
+                        end
+                        local.get $j
+                        i32.const 1
+                        i32.add
+                        local.set $j
+                        br 0
+                      end
+                    end
+                    local.get $i
+                    i32.const 4
+                    i32.add
+                    local.tee $i
+                    i32.const 20
+                    i32.lt_u
+                    br_if 0
+                  end
+                  local.get $jb
+                  i32.const 64
+                  i32.add
+                  local.set $jb
+                  br 0
+                end
+              end
+              local.get $kb
+              i32.const 256
+              i32.add
+              local.tee $kb
+              i32.const 12288
+              i32.lt_u
+              br_if 0
+            end
+            br 1
+          end
+          i32.const 0
+          local.set $kb
+          loop
+            local.get $kb
+            i32.const 64
+            i32.add
+            i32.const 1
+            i32.sub
+            local.set $lr_1
+            local.get $m_1
+            i32.const 1
+            i32.sub
+            local.set $lc_1
+            local.get $p2
+            local.get $kb
+            local.get $rowBytes
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $lr_1
+            local.get $rowBytes
+            i32.mul
+            i32.add
+            local.get $lc_1
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $end
+            ;; read ahead: B's rows of this k block
+            block
+              local.get $m_1
+              i32.eqz
+              br_if 0
+              local.get $end
+              local.get $pa
+              i32.sub
+              i32.const 32768
+              i32.lt_s
+              br_if 0
+              local.get $end
+              local.get $pa
+              i32.const 524288
+              i32.add
+              local.get $end
+              local.get $pa
+              i32.sub
+              i32.const 524288
+              i32.lt_u
+              select
+              local.set $end
+              loop
+                local.get $pa
+                i32.load
+                drop
+                local.get $pa
+                i32.const 64
+                i32.add
+                local.tee $pa
+                local.get $end
+                i32.le_u
+                br_if 0
+              end
+            end
+            i32.const 0
+            local.set $jb
+            block
+              loop
+                local.get $jb
+                local.get $m_1
+                i32.ge_u
+                br_if 1
+                local.get $m_1
+                local.get $jb
+                i32.sub
+                local.set $w
+                local.get $w
+                i32.const 64
+                local.get $w
+                i32.const 64
+                i32.lt_u
+                select
+                local.set $w
+                local.get $p2
+                local.get $kb
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $jb
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pksrc_1
+                ;; B's k block × the panel's columns, packed
+                i32.const 0
+                local.set $pkto_1
+                local.get $w
+                i32.const 8
+                i32.mul
+                local.tee $pkend_1
+                i32.const -16
+                i32.and
+                local.set $pkvecEnd_1
+                i32.const 64
+                local.set $pkrows_1
+                block
+                  local.get $pkrows_1
+                  i32.eqz
+                  br_if 0
+                  loop
+                    i32.const 0
+                    local.set $pkcol_1
+                    block
+                      local.get $pkcol_1
+                      local.get $pkvecEnd_1
+                      i32.ge_u
+                      br_if 0
+                      loop
+                        local.get $pkto_1
+                        local.get $pkcol_1
+                        i32.add
+                        local.get $pksrc_1
+                        local.get $pkcol_1
+                        i32.add
+                        v128.load align=8
+                        v128.store align=8
+                        local.get $pkcol_1
+                        i32.const 16
+                        i32.add
+                        local.tee $pkcol_1
+                        local.get $pkvecEnd_1
+                        i32.lt_u
+                        br_if 0
+                      end
+                    end
+                    block
+                      local.get $pkcol_1
+                      local.get $pkend_1
+                      i32.ge_u
+                      br_if 0
+                      loop
+                        local.get $pkto_1
+                        local.get $pkcol_1
+                        i32.add
+                        local.get $pksrc_1
+                        local.get $pkcol_1
+                        i32.add
+                        f64.load
+                        f64.store
+                        local.get $pkcol_1
+                        i32.const 8
+                        i32.add
+                        local.tee $pkcol_1
+                        local.get $pkend_1
+                        i32.lt_u
+                        br_if 0
+                      end
+                    end
+                    local.get $pksrc_1
+                    local.get $rowBytes
+                    i32.add
+                    local.set $pksrc_1
+                    local.get $pkto_1
+                    i32.const 576
+                    i32.add
+                    local.set $pkto_1
+                    local.get $pkrows_1
+                    i32.const 1
+                    i32.sub
+                    local.tee $pkrows_1
+                    br_if 0
+                  end
+                end
+                i32.const 0
+                local.set $i
+                loop
+                  i32.const 0
+                  local.set $j
+                  block
+                    loop
+                      local.get $j
+                      i32.const 4
+                      i32.add
+                      local.get $w
+                      i32.gt_u
+                      br_if 1
+                      ;; 4 × 4 block of C (2 vectors)
+                      local.get $jb
+                      local.get $j
+                      i32.add
+                      local.set $col
+                      local.get $p1
+                      local.get $i
+                      i32.const 98304
+                      i32.mul
+                      i32.add
+                      local.get $kb
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pa
+                      local.get $j
+                      i32.const 8
+                      i32.mul
+                      local.set $pb
+                      local.get $p0
+                      local.get $i
+                      local.get $rowBytes
+                      i32.mul
+                      i32.add
+                      local.get $col
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pc
+                      local.get $kb
+                      i32.eqz
+                      if
+                        local.get $zero
+                        local.set $c0_0_3
+                        local.get $zero
+                        local.set $c0_1_1
+                        local.get $zero
+                        local.set $c1_0_3
+                        local.get $zero
+                        local.set $c1_1_1
+                        local.get $zero
+                        local.set $c2_0_3
+                        local.get $zero
+                        local.set $c2_1_1
+                        local.get $zero
+                        local.set $c3_0_3
+                        local.get $zero
+                        local.set $c3_1_1
+                      else
+                        local.get $pc
+                        v128.load align=8
+                        local.set $c0_0_3
+                        local.get $pc
+                        v128.load offset=16 align=8
+                        local.set $c0_1_1
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        v128.load align=8
+                        local.set $c1_0_3
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        v128.load offset=16 align=8
+                        local.set $c1_1_1
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        v128.load align=8
+                        local.set $c2_0_3
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        v128.load offset=16 align=8
+                        local.set $c2_1_1
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        v128.load align=8
+                        local.set $c3_0_3
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        v128.load offset=16 align=8
+                        local.set $c3_1_1
+                      end
+                      i32.const 64
+                      local.set $end
+                      loop
+                        local.get $pb
+                        v128.load align=8
+                        local.set $b0_3
+                        local.get $pb
+                        v128.load offset=16 align=8
+                        local.set $b1_1
+                        local.get $pa
+                        v128.load64_splat
+                        local.set $a_3
+                        local.get $c0_0_3
+                        local.get $a_3
+                        local.get $b0_3
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c0_0_3
+                        local.get $c0_1_1
+                        local.get $a_3
+                        local.get $b1_1
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c0_1_1
+                        local.get $pa
+                        v128.load64_splat offset=98304
+                        local.set $a_3
+                        local.get $c1_0_3
+                        local.get $a_3
+                        local.get $b0_3
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c1_0_3
+                        local.get $c1_1_1
+                        local.get $a_3
+                        local.get $b1_1
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c1_1_1
+                        local.get $pa
+                        v128.load64_splat offset=196608
+                        local.set $a_3
+                        local.get $c2_0_3
+                        local.get $a_3
+                        local.get $b0_3
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c2_0_3
+                        local.get $c2_1_1
+                        local.get $a_3
+                        local.get $b1_1
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c2_1_1
+                        local.get $pa
+                        v128.load64_splat offset=294912
+                        local.set $a_3
+                        local.get $c3_0_3
+                        local.get $a_3
+                        local.get $b0_3
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c3_0_3
+                        local.get $c3_1_1
+                        local.get $a_3
+                        local.get $b1_1
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c3_1_1
+                        local.get $pa
+                        i32.const 8
+                        i32.add
+                        local.set $pa
+                        local.get $pb
+                        i32.const 576
+                        i32.add
+                        local.set $pb
+                        local.get $end
+                        i32.const 1
+                        i32.sub
+                        local.tee $end
+                        br_if 0
+                      end
+                      local.get $kb
+                      i32.const 64
+                      i32.add
+                      i32.const 12288
+                      i32.ge_u
+                      if
+                        local.get $p3
+                        local.get $i
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pe0
+                        local.get $pe0
+                        v128.load64_splat
+                        local.set $in0_16
+                        local.get $c0_0_3
+                        local.set $r_16
+                        local.get $in0_16
+                        local.get $r_16
+                        f64x2.add
+                        local.set $out_16
+                        local.get $pc
+                        local.get $out_16
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat
+                        local.set $in0_17
+                        local.get $c0_1_1
+                        local.set $r_17
+                        local.get $in0_17
+                        local.get $r_17
+                        f64x2.add
+                        local.set $out_17
+                        local.get $pc
+                        local.get $out_17
+                        v128.store offset=16 align=8
+                        local.get $pe0
+                        v128.load64_splat offset=8
+                        local.set $in0_18
+                        local.get $c1_0_3
+                        local.set $r_18
+                        local.get $in0_18
+                        local.get $r_18
+                        f64x2.add
+                        local.set $out_18
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $out_18
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=8
+                        local.set $in0_19
+                        local.get $c1_1_1
+                        local.set $r_19
+                        local.get $in0_19
+                        local.get $r_19
+                        f64x2.add
+                        local.set $out_19
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $out_19
+                        v128.store offset=16 align=8
+                        local.get $pe0
+                        v128.load64_splat offset=16
+                        local.set $in0_20
+                        local.get $c2_0_3
+                        local.set $r_20
+                        local.get $in0_20
+                        local.get $r_20
+                        f64x2.add
+                        local.set $out_20
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $out_20
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=16
+                        local.set $in0_21
+                        local.get $c2_1_1
+                        local.set $r_21
+                        local.get $in0_21
+                        local.get $r_21
+                        f64x2.add
+                        local.set $out_21
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $out_21
+                        v128.store offset=16 align=8
+                        local.get $pe0
+                        v128.load64_splat offset=24
+                        local.set $in0_22
+                        local.get $c3_0_3
+                        local.set $r_22
+                        local.get $in0_22
+                        local.get $r_22
+                        f64x2.add
+                        local.set $out_22
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $out_22
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=24
+                        local.set $in0_23
+                        local.get $c3_1_1
+                        local.set $r_23
+                        local.get $in0_23
+                        local.get $r_23
+                        f64x2.add
+                        local.set $out_23
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $out_23
+                        v128.store offset=16 align=8
+                      else
+                        local.get $pc
+                        local.get $c0_0_3
+                        v128.store align=8
+                        local.get $pc
+                        local.get $c0_1_1
+                        v128.store offset=16 align=8
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $c1_0_3
+                        v128.store align=8
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $c1_1_1
+                        v128.store offset=16 align=8
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $c2_0_3
+                        v128.store align=8
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $c2_1_1
+                        v128.store offset=16 align=8
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $c3_0_3
+                        v128.store align=8
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $c3_1_1
+                        v128.store offset=16 align=8
+                      end
+                      local.get $j
+                      i32.const 4
+                      i32.add
+                      local.set $j
+                      br 0
+                    end
+                  end
+                  block
+                    loop
+                      local.get $j
+                      i32.const 2
+                      i32.add
+                      local.get $w
+                      i32.gt_u
+                      br_if 1
+                      ;; 4 × 2 block of C (1 vectors)
+                      local.get $jb
+                      local.get $j
+                      i32.add
+                      local.set $col
+                      local.get $p1
+                      local.get $i
+                      i32.const 98304
+                      i32.mul
+                      i32.add
+                      local.get $kb
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pa
+                      local.get $j
+                      i32.const 8
+                      i32.mul
+                      local.set $pb
+                      local.get $p0
+                      local.get $i
+                      local.get $rowBytes
+                      i32.mul
+                      i32.add
+                      local.get $col
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pc
+                      local.get $kb
+                      i32.eqz
+                      if
+                        local.get $zero
+                        local.set $c0_0_4
+                        local.get $zero
+                        local.set $c1_0_4
+                        local.get $zero
+                        local.set $c2_0_4
+                        local.get $zero
+                        local.set $c3_0_4
+                      else
+                        local.get $pc
+                        v128.load align=8
+                        local.set $c0_0_4
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        v128.load align=8
+                        local.set $c1_0_4
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        v128.load align=8
+                        local.set $c2_0_4
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        v128.load align=8
+                        local.set $c3_0_4
+                      end
+                      i32.const 64
+                      local.set $end
+                      loop
+                        local.get $pb
+                        v128.load align=8
+                        local.set $b0_4
+                        local.get $pa
+                        v128.load64_splat
+                        local.set $a_4
+                        local.get $c0_0_4
+                        local.get $a_4
+                        local.get $b0_4
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c0_0_4
+                        local.get $pa
+                        v128.load64_splat offset=98304
+                        local.set $a_4
+                        local.get $c1_0_4
+                        local.get $a_4
+                        local.get $b0_4
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c1_0_4
+                        local.get $pa
+                        v128.load64_splat offset=196608
+                        local.set $a_4
+                        local.get $c2_0_4
+                        local.get $a_4
+                        local.get $b0_4
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c2_0_4
+                        local.get $pa
+                        v128.load64_splat offset=294912
+                        local.set $a_4
+                        local.get $c3_0_4
+                        local.get $a_4
+                        local.get $b0_4
+                        f64x2.mul
+                        f64x2.add
+                        local.set $c3_0_4
+                        local.get $pa
+                        i32.const 8
+                        i32.add
+                        local.set $pa
+                        local.get $pb
+                        i32.const 576
+                        i32.add
+                        local.set $pb
+                        local.get $end
+                        i32.const 1
+                        i32.sub
+                        local.tee $end
+                        br_if 0
+                      end
+                      local.get $kb
+                      i32.const 64
+                      i32.add
+                      i32.const 12288
+                      i32.ge_u
+                      if
+                        local.get $p3
+                        local.get $i
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pe0
+                        local.get $pe0
+                        v128.load64_splat
+                        local.set $in0_24
+                        local.get $c0_0_4
+                        local.set $r_24
+                        local.get $in0_24
+                        local.get $r_24
+                        f64x2.add
+                        local.set $out_24
+                        local.get $pc
+                        local.get $out_24
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=8
+                        local.set $in0_25
+                        local.get $c1_0_4
+                        local.set $r_25
+                        local.get $in0_25
+                        local.get $r_25
+                        f64x2.add
+                        local.set $out_25
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $out_25
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=16
+                        local.set $in0_26
+                        local.get $c2_0_4
+                        local.set $r_26
+                        local.get $in0_26
+                        local.get $r_26
+                        f64x2.add
+                        local.set $out_26
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $out_26
+                        v128.store align=8
+                        local.get $pe0
+                        v128.load64_splat offset=24
+                        local.set $in0_27
+                        local.get $c3_0_4
+                        local.set $r_27
+                        local.get $in0_27
+                        local.get $r_27
+                        f64x2.add
+                        local.set $out_27
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $out_27
+                        v128.store align=8
+                      else
+                        local.get $pc
+                        local.get $c0_0_4
+                        v128.store align=8
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $c1_0_4
+                        v128.store align=8
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $c2_0_4
+                        v128.store align=8
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $c3_0_4
+                        v128.store align=8
+                      end
+                      local.get $j
+                      i32.const 2
+                      i32.add
+                      local.set $j
+                      br 0
+                    end
+                  end
+                  block
+                    loop
+                      local.get $j
+                      i32.const 1
+                      i32.add
+                      local.get $w
+                      i32.gt_u
+                      br_if 1
+                      ;; 4 × 1 block of C
+                      local.get $jb
+                      local.get $j
+                      i32.add
+                      local.set $col
+                      local.get $p1
+                      local.get $i
+                      i32.const 98304
+                      i32.mul
+                      i32.add
+                      local.get $kb
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pa
+                      local.get $j
+                      i32.const 8
+                      i32.mul
+                      local.set $pb
+                      local.get $p0
+                      local.get $i
+                      local.get $rowBytes
+                      i32.mul
+                      i32.add
+                      local.get $col
+                      i32.const 8
+                      i32.mul
+                      i32.add
+                      local.set $pc
+                      local.get $kb
+                      i32.eqz
+                      if
+                        f64.const 0
+                        local.set $c0_0_5
+                        f64.const 0
+                        local.set $c1_0_5
+                        f64.const 0
+                        local.set $c2_0_5
+                        f64.const 0
+                        local.set $c3_0_5
+                      else
+                        local.get $pc
+                        f64.load
+                        local.set $c0_0_5
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        f64.load
+                        local.set $c1_0_5
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        f64.load
+                        local.set $c2_0_5
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        f64.load
+                        local.set $c3_0_5
+                      end
+                      i32.const 64
+                      local.set $end
+                      loop
+                        local.get $pb
+                        f64.load
+                        local.set $b0_5
+                        local.get $pa
+                        f64.load
+                        local.set $a_5
+                        local.get $c0_0_5
+                        local.get $a_5
+                        local.get $b0_5
+                        f64.mul
+                        f64.add
+                        local.set $c0_0_5
+                        local.get $pa
+                        f64.load offset=98304
+                        local.set $a_5
+                        local.get $c1_0_5
+                        local.get $a_5
+                        local.get $b0_5
+                        f64.mul
+                        f64.add
+                        local.set $c1_0_5
+                        local.get $pa
+                        f64.load offset=196608
+                        local.set $a_5
+                        local.get $c2_0_5
+                        local.get $a_5
+                        local.get $b0_5
+                        f64.mul
+                        f64.add
+                        local.set $c2_0_5
+                        local.get $pa
+                        f64.load offset=294912
+                        local.set $a_5
+                        local.get $c3_0_5
+                        local.get $a_5
+                        local.get $b0_5
+                        f64.mul
+                        f64.add
+                        local.set $c3_0_5
+                        local.get $pa
+                        i32.const 8
+                        i32.add
+                        local.set $pa
+                        local.get $pb
+                        i32.const 576
+                        i32.add
+                        local.set $pb
+                        local.get $end
+                        i32.const 1
+                        i32.sub
+                        local.tee $end
+                        br_if 0
+                      end
+                      local.get $kb
+                      i32.const 64
+                      i32.add
+                      i32.const 12288
+                      i32.ge_u
+                      if
+                        local.get $p3
+                        local.get $i
+                        i32.const 8
+                        i32.mul
+                        i32.add
+                        local.set $pe0
+                        local.get $pe0
+                        f64.load
+                        local.set $in0_28
+                        local.get $c0_0_5
+                        local.set $r_28
+                        local.get $in0_28
+                        local.get $r_28
+                        f64.add
+                        local.set $out_28
+                        local.get $pc
+                        local.get $out_28
+                        f64.store
+                        local.get $pe0
+                        f64.load offset=8
+                        local.set $in0_29
+                        local.get $c1_0_5
+                        local.set $r_29
+                        local.get $in0_29
+                        local.get $r_29
+                        f64.add
+                        local.set $out_29
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $out_29
+                        f64.store
+                        local.get $pe0
+                        f64.load offset=16
+                        local.set $in0_30
+                        local.get $c2_0_5
+                        local.set $r_30
+                        local.get $in0_30
+                        local.get $r_30
+                        f64.add
+                        local.set $out_30
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $out_30
+                        f64.store
+                        local.get $pe0
+                        f64.load offset=24
+                        local.set $in0_31
+                        local.get $c3_0_5
+                        local.set $r_31
+                        local.get $in0_31
+                        local.get $r_31
+                        f64.add
+                        local.set $out_31
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $out_31
+                        f64.store
+                      else
+                        local.get $pc
+                        local.get $c0_0_5
+                        f64.store
+                        local.get $pc
+                        local.get $rowBytes
+                        i32.add
+                        local.get $c1_0_5
+                        f64.store
+                        local.get $pc
+                        local.get $off
+                        i32.add
+                        local.get $c2_0_5
+                        f64.store
+                        local.get $pc
+                        local.get $off_1
+                        i32.add
+                        local.get $c3_0_5
+                        f64.store
+                      end
+                      local.get $j
+                      i32.const 1
+                      i32.add
+                      local.set $j
+                      br 0
+                    end
+                  end
+                  local.get $i
+                  i32.const 4
+                  i32.add
+                  local.tee $i
+                  i32.const 20
+                  i32.lt_u
+                  br_if 0
+                end
+                local.get $jb
+                i32.const 64
+                i32.add
+                local.set $jb
+                br 0
+              end
+            end
+            local.get $kb
+            i32.const 64
+            i32.add
+            local.tee $kb
+            i32.const 12288
+            i32.lt_u
+            br_if 0
+          end
+        end
+        br 1
+      end
+      block
+        block
+          local.get $span
+          i32.const 524288
+          i32.gt_u
+          br_if 0
+          ;; k blocks of 256 where they span at most 524288 bytes of B
+          i32.const 0
+          local.set $kb
+          loop
+            local.get $kb
+            i32.const 256
+            i32.add
+            i32.const 1
+            i32.sub
+            local.set $lr_2
+            local.get $m_1
+            i32.const 1
+            i32.sub
+            local.set $lc_2
+            local.get $p2
+            local.get $kb
+            local.get $rowBytes
+            i32.mul
+            i32.add
+            local.set $pa
+            local.get $p2
+            local.get $lr_2
+            local.get $rowBytes
+            i32.mul
+            i32.add
+            local.get $lc_2
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $end
+            ;; read ahead: B's rows of this k block
+            block
+              local.get $m_1
+              i32.eqz
+              br_if 0
+              local.get $end
+              local.get $pa
+              i32.sub
+              i32.const 32768
+              i32.lt_s
+              br_if 0
+              local.get $end
+              local.get $pa
+              i32.const 524288
+              i32.add
+              local.get $end
+              local.get $pa
+              i32.sub
+              i32.const 524288
+              i32.lt_u
+              select
+              local.set $end
+              loop
+                local.get $pa
+                i32.load
+                drop
+                local.get $pa
+                i32.const 64
+                i32.add
+                local.tee $pa
+                local.get $end
+                i32.le_u
+                br_if 0
+              end
+            end
+            i32.const 0
+            local.set $i
+            loop
+              i32.const 0
+              local.set $j
+              block
+                loop
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.get $m_1
+                  i32.gt_u
+                  br_if 1
+                  ;; 4 × 4 block of C (2 vectors)
+                  local.get $p1
+                  local.get $i
+                  i32.const 98304
+                  i32.mul
+                  i32.add
+                  local.get $kb
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pa
+                  local.get $p2
+                  local.get $kb
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pb
+                  local.get $p0
+                  local.get $i
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pc
+                  local.get $kb
+                  i32.eqz
+                  if
+                    local.get $zero
+                    local.set $c0_0_6
+                    local.get $zero
+                    local.set $c0_1_2
+                    local.get $zero
+                    local.set $c1_0_6
+                    local.get $zero
+                    local.set $c1_1_2
+                    local.get $zero
+                    local.set $c2_0_6
+                    local.get $zero
+                    local.set $c2_1_2
+                    local.get $zero
+                    local.set $c3_0_6
+                    local.get $zero
+                    local.set $c3_1_2
+                  else
+                    local.get $pc
+                    v128.load align=8
+                    local.set $c0_0_6
+                    local.get $pc
+                    v128.load offset=16 align=8
+                    local.set $c0_1_2
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    v128.load align=8
+                    local.set $c1_0_6
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    v128.load offset=16 align=8
+                    local.set $c1_1_2
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    v128.load align=8
+                    local.set $c2_0_6
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    v128.load offset=16 align=8
+                    local.set $c2_1_2
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    v128.load align=8
+                    local.set $c3_0_6
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    v128.load offset=16 align=8
+                    local.set $c3_1_2
+                  end
+                  i32.const 256
+                  local.set $end
+                  loop
+                    local.get $pb
+                    v128.load align=8
+                    local.set $b0_6
+                    local.get $pb
+                    v128.load offset=16 align=8
+                    local.set $b1_2
+                    local.get $pa
+                    v128.load64_splat
+                    local.set $a_6
+                    local.get $c0_0_6
+                    local.get $a_6
+                    local.get $b0_6
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c0_0_6
+                    local.get $c0_1_2
+                    local.get $a_6
+                    local.get $b1_2
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c0_1_2
+                    local.get $pa
+                    v128.load64_splat offset=98304
+                    local.set $a_6
+                    local.get $c1_0_6
+                    local.get $a_6
+                    local.get $b0_6
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c1_0_6
+                    local.get $c1_1_2
+                    local.get $a_6
+                    local.get $b1_2
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c1_1_2
+                    local.get $pa
+                    v128.load64_splat offset=196608
+                    local.set $a_6
+                    local.get $c2_0_6
+                    local.get $a_6
+                    local.get $b0_6
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c2_0_6
+                    local.get $c2_1_2
+                    local.get $a_6
+                    local.get $b1_2
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c2_1_2
+                    local.get $pa
+                    v128.load64_splat offset=294912
+                    local.set $a_6
+                    local.get $c3_0_6
+                    local.get $a_6
+                    local.get $b0_6
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c3_0_6
+                    local.get $c3_1_2
+                    local.get $a_6
+                    local.get $b1_2
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c3_1_2
+                    local.get $pa
+                    i32.const 8
+                    i32.add
+                    local.set $pa
+                    local.get $pb
+                    local.get $rowBytes
+                    i32.add
+                    local.set $pb
+                    local.get $end
+                    i32.const 1
+                    i32.sub
+                    local.tee $end
+                    br_if 0
+                  end
+                  local.get $kb
+                  i32.const 256
+                  i32.add
+                  i32.const 12288
+                  i32.ge_u
+                  if
+                    local.get $p3
+                    local.get $i
+                    i32.const 8
+                    i32.mul
+                    i32.add
+                    local.set $pe0
+                    local.get $pe0
+                    v128.load64_splat
+                    local.set $in0_32
+                    local.get $c0_0_6
+                    local.set $r_32
+                    local.get $in0_32
+                    local.get $r_32
+                    f64x2.add
+                    local.set $out_32
+                    local.get $pc
+                    local.get $out_32
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat
+                    local.set $in0_33
+                    local.get $c0_1_2
+                    local.set $r_33
+                    local.get $in0_33
+                    local.get $r_33
+                    f64x2.add
+                    local.set $out_33
+                    local.get $pc
+                    local.get $out_33
+                    v128.store offset=16 align=8
+                    local.get $pe0
+                    v128.load64_splat offset=8
+                    local.set $in0_34
+                    local.get $c1_0_6
+                    local.set $r_34
+                    local.get $in0_34
+                    local.get $r_34
+                    f64x2.add
+                    local.set $out_34
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $out_34
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=8
+                    local.set $in0_35
+                    local.get $c1_1_2
+                    local.set $r_35
+                    local.get $in0_35
+                    local.get $r_35
+                    f64x2.add
+                    local.set $out_35
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $out_35
+                    v128.store offset=16 align=8
+                    local.get $pe0
+                    v128.load64_splat offset=16
+                    local.set $in0_36
+                    local.get $c2_0_6
+                    local.set $r_36
+                    local.get $in0_36
+                    local.get $r_36
+                    f64x2.add
+                    local.set $out_36
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $out_36
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=16
+                    local.set $in0_37
+                    local.get $c2_1_2
+                    local.set $r_37
+                    local.get $in0_37
+                    local.get $r_37
+                    f64x2.add
+                    local.set $out_37
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $out_37
+                    v128.store offset=16 align=8
+                    local.get $pe0
+                    v128.load64_splat offset=24
+                    local.set $in0_38
+                    local.get $c3_0_6
+                    local.set $r_38
+                    local.get $in0_38
+                    local.get $r_38
+                    f64x2.add
+                    local.set $out_38
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $out_38
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=24
+                    local.set $in0_39
+                    local.get $c3_1_2
+                    local.set $r_39
+                    local.get $in0_39
+                    local.get $r_39
+                    f64x2.add
+                    local.set $out_39
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $out_39
+                    v128.store offset=16 align=8
+                  else
+                    local.get $pc
+                    local.get $c0_0_6
+                    v128.store align=8
+                    local.get $pc
+                    local.get $c0_1_2
+                    v128.store offset=16 align=8
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $c1_0_6
+                    v128.store align=8
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $c1_1_2
+                    v128.store offset=16 align=8
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $c2_0_6
+                    v128.store align=8
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $c2_1_2
+                    v128.store offset=16 align=8
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $c3_0_6
+                    v128.store align=8
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $c3_1_2
+                    v128.store offset=16 align=8
+                  end
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+              block
+                loop
+                  local.get $j
+                  i32.const 2
+                  i32.add
+                  local.get $m_1
+                  i32.gt_u
+                  br_if 1
+                  ;; 4 × 2 block of C (1 vectors)
+                  local.get $p1
+                  local.get $i
+                  i32.const 98304
+                  i32.mul
+                  i32.add
+                  local.get $kb
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pa
+                  local.get $p2
+                  local.get $kb
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pb
+                  local.get $p0
+                  local.get $i
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pc
+                  local.get $kb
+                  i32.eqz
+                  if
+                    local.get $zero
+                    local.set $c0_0_7
+                    local.get $zero
+                    local.set $c1_0_7
+                    local.get $zero
+                    local.set $c2_0_7
+                    local.get $zero
+                    local.set $c3_0_7
+                  else
+                    local.get $pc
+                    v128.load align=8
+                    local.set $c0_0_7
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    v128.load align=8
+                    local.set $c1_0_7
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    v128.load align=8
+                    local.set $c2_0_7
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    v128.load align=8
+                    local.set $c3_0_7
+                  end
+                  i32.const 256
+                  local.set $end
+                  loop
+                    local.get $pb
+                    v128.load align=8
+                    local.set $b0_7
+                    local.get $pa
+                    v128.load64_splat
+                    local.set $a_7
+                    local.get $c0_0_7
+                    local.get $a_7
+                    local.get $b0_7
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c0_0_7
+                    local.get $pa
+                    v128.load64_splat offset=98304
+                    local.set $a_7
+                    local.get $c1_0_7
+                    local.get $a_7
+                    local.get $b0_7
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c1_0_7
+                    local.get $pa
+                    v128.load64_splat offset=196608
+                    local.set $a_7
+                    local.get $c2_0_7
+                    local.get $a_7
+                    local.get $b0_7
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c2_0_7
+                    local.get $pa
+                    v128.load64_splat offset=294912
+                    local.set $a_7
+                    local.get $c3_0_7
+                    local.get $a_7
+                    local.get $b0_7
+                    f64x2.mul
+                    f64x2.add
+                    local.set $c3_0_7
+                    local.get $pa
+                    i32.const 8
+                    i32.add
+                    local.set $pa
+                    local.get $pb
+                    local.get $rowBytes
+                    i32.add
+                    local.set $pb
+                    local.get $end
+                    i32.const 1
+                    i32.sub
+                    local.tee $end
+                    br_if 0
+                  end
+                  local.get $kb
+                  i32.const 256
+                  i32.add
+                  i32.const 12288
+                  i32.ge_u
+                  if
+                    local.get $p3
+                    local.get $i
+                    i32.const 8
+                    i32.mul
+                    i32.add
+                    local.set $pe0
+                    local.get $pe0
+                    v128.load64_splat
+                    local.set $in0_40
+                    local.get $c0_0_7
+                    local.set $r_40
+                    local.get $in0_40
+                    local.get $r_40
+                    f64x2.add
+                    local.set $out_40
+                    local.get $pc
+                    local.get $out_40
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=8
+                    local.set $in0_41
+                    local.get $c1_0_7
+                    local.set $r_41
+                    local.get $in0_41
+                    local.get $r_41
+                    f64x2.add
+                    local.set $out_41
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $out_41
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=16
+                    local.set $in0_42
+                    local.get $c2_0_7
+                    local.set $r_42
+                    local.get $in0_42
+                    local.get $r_42
+                    f64x2.add
+                    local.set $out_42
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $out_42
+                    v128.store align=8
+                    local.get $pe0
+                    v128.load64_splat offset=24
+                    local.set $in0_43
+                    local.get $c3_0_7
+                    local.set $r_43
+                    local.get $in0_43
+                    local.get $r_43
+                    f64x2.add
+                    local.set $out_43
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $out_43
+                    v128.store align=8
+                  else
+                    local.get $pc
+                    local.get $c0_0_7
+                    v128.store align=8
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $c1_0_7
+                    v128.store align=8
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $c2_0_7
+                    v128.store align=8
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $c3_0_7
+                    v128.store align=8
+                  end
+                  local.get $j
+                  i32.const 2
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+              block
+                loop
+                  local.get $j
+                  i32.const 1
+                  i32.add
+                  local.get $m_1
+                  i32.gt_u
+                  br_if 1
+                  ;; 4 × 1 block of C
+                  local.get $p1
+                  local.get $i
+                  i32.const 98304
+                  i32.mul
+                  i32.add
+                  local.get $kb
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pa
+                  local.get $p2
+                  local.get $kb
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pb
+                  local.get $p0
+                  local.get $i
+                  local.get $rowBytes
+                  i32.mul
+                  i32.add
+                  local.get $j
+                  i32.const 8
+                  i32.mul
+                  i32.add
+                  local.set $pc
+                  local.get $kb
+                  i32.eqz
+                  if
+                    f64.const 0
+                    local.set $c0_0_8
+                    f64.const 0
+                    local.set $c1_0_8
+                    f64.const 0
+                    local.set $c2_0_8
+                    f64.const 0
+                    local.set $c3_0_8
+                  else
+                    local.get $pc
+                    f64.load
+                    local.set $c0_0_8
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    f64.load
+                    local.set $c1_0_8
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    f64.load
+                    local.set $c2_0_8
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    f64.load
+                    local.set $c3_0_8
+                  end
+                  i32.const 256
+                  local.set $end
+                  loop
+                    local.get $pb
+                    f64.load
+                    local.set $b0_8
+                    local.get $pa
+                    f64.load
+                    local.set $a_8
+                    local.get $c0_0_8
+                    local.get $a_8
+                    local.get $b0_8
+                    f64.mul
+                    f64.add
+                    local.set $c0_0_8
+                    local.get $pa
+                    f64.load offset=98304
+                    local.set $a_8
+                    local.get $c1_0_8
+                    local.get $a_8
+                    local.get $b0_8
+                    f64.mul
+                    f64.add
+                    local.set $c1_0_8
+                    local.get $pa
+                    f64.load offset=196608
+                    local.set $a_8
+                    local.get $c2_0_8
+                    local.get $a_8
+                    local.get $b0_8
+                    f64.mul
+                    f64.add
+                    local.set $c2_0_8
+                    local.get $pa
+                    f64.load offset=294912
+                    local.set $a_8
+                    local.get $c3_0_8
+                    local.get $a_8
+                    local.get $b0_8
+                    f64.mul
+                    f64.add
+                    local.set $c3_0_8
+                    local.get $pa
+                    i32.const 8
+                    i32.add
+                    local.set $pa
+                    local.get $pb
+                    local.get $rowBytes
+                    i32.add
+                    local.set $pb
+                    local.get $end
+                    i32.const 1
+                    i32.sub
+                    local.tee $end
+                    br_if 0
+                  end
+                  local.get $kb
+                  i32.const 256
+                  i32.add
+                  i32.const 12288
+                  i32.ge_u
+                  if
+                    local.get $p3
+                    local.get $i
+                    i32.const 8
+                    i32.mul
+                    i32.add
+                    local.set $pe0
+                    local.get $pe0
+                    f64.load
+                    local.set $in0_44
+                    local.get $c0_0_8
+                    local.set $r_44
+                    local.get $in0_44
+                    local.get $r_44
+                    f64.add
+                    local.set $out_44
+                    local.get $pc
+                    local.get $out_44
+                    f64.store
+                    local.get $pe0
+                    f64.load offset=8
+                    local.set $in0_45
+                    local.get $c1_0_8
+                    local.set $r_45
+                    local.get $in0_45
+                    local.get $r_45
+                    f64.add
+                    local.set $out_45
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $out_45
+                    f64.store
+                    local.get $pe0
+                    f64.load offset=16
+                    local.set $in0_46
+                    local.get $c2_0_8
+                    local.set $r_46
+                    local.get $in0_46
+                    local.get $r_46
+                    f64.add
+                    local.set $out_46
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $out_46
+                    f64.store
+                    local.get $pe0
+                    f64.load offset=24
+                    local.set $in0_47
+                    local.get $c3_0_8
+                    local.set $r_47
+                    local.get $in0_47
+                    local.get $r_47
+                    f64.add
+                    local.set $out_47
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $out_47
+                    f64.store
+                  else
+                    local.get $pc
+                    local.get $c0_0_8
+                    f64.store
+                    local.get $pc
+                    local.get $rowBytes
+                    i32.add
+                    local.get $c1_0_8
+                    f64.store
+                    local.get $pc
+                    local.get $off
+                    i32.add
+                    local.get $c2_0_8
+                    f64.store
+                    local.get $pc
+                    local.get $off_1
+                    i32.add
+                    local.get $c3_0_8
+                    f64.store
+                  end
+                  local.get $j
+                  i32.const 1
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+              local.get $i
+              i32.const 4
+              i32.add
+              local.tee $i
+              i32.const 20
+              i32.lt_u
+              br_if 0
+            end
+            local.get $kb
+            i32.const 256
+            i32.add
+            local.tee $kb
+            i32.const 12288
+            i32.lt_u
+            br_if 0
+          end
+          br 1
+        end
         i32.const 0
         local.set $kb
         loop
           local.get $kb
-          i32.const 256
+          i32.const 64
           i32.add
           i32.const 1
           i32.sub
-          local.set $lr
+          local.set $lr_3
           local.get $m_1
           i32.const 1
           i32.sub
-          local.set $lc
+          local.set $lc_3
           local.get $p2
           local.get $kb
-          local.get $stride
+          local.get $rowBytes
           i32.mul
           i32.add
           local.set $pa
           local.get $p2
-          local.get $lr
-          local.get $stride
+          local.get $lr_3
+          local.get $rowBytes
           i32.mul
           i32.add
-          local.get $lc
+          local.get $lc_3
           i32.const 8
           i32.mul
           i32.add
@@ -285,7 +3288,7 @@
                 local.set $pa
                 local.get $p2
                 local.get $kb
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -295,7 +3298,7 @@
                 local.set $pb
                 local.get $p0
                 local.get $i
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -307,134 +3310,134 @@
                 i32.eqz
                 if
                   local.get $zero
-                  local.set $c0_0
+                  local.set $c0_0_9
                   local.get $zero
-                  local.set $c0_1
+                  local.set $c0_1_3
                   local.get $zero
-                  local.set $c1_0
+                  local.set $c1_0_9
                   local.get $zero
-                  local.set $c1_1
+                  local.set $c1_1_3
                   local.get $zero
-                  local.set $c2_0
+                  local.set $c2_0_9
                   local.get $zero
-                  local.set $c2_1
+                  local.set $c2_1_3
                   local.get $zero
-                  local.set $c3_0
+                  local.set $c3_0_9
                   local.get $zero
-                  local.set $c3_1
+                  local.set $c3_1_3
                 else
                   local.get $pc
                   v128.load align=8
-                  local.set $c0_0
+                  local.set $c0_0_9
                   local.get $pc
                   v128.load offset=16 align=8
-                  local.set $c0_1
+                  local.set $c0_1_3
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   v128.load align=8
-                  local.set $c1_0
+                  local.set $c1_0_9
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   v128.load offset=16 align=8
-                  local.set $c1_1
+                  local.set $c1_1_3
                   local.get $pc
                   local.get $off
                   i32.add
                   v128.load align=8
-                  local.set $c2_0
+                  local.set $c2_0_9
                   local.get $pc
                   local.get $off
                   i32.add
                   v128.load offset=16 align=8
-                  local.set $c2_1
+                  local.set $c2_1_3
                   local.get $pc
                   local.get $off_1
                   i32.add
                   v128.load align=8
-                  local.set $c3_0
+                  local.set $c3_0_9
                   local.get $pc
                   local.get $off_1
                   i32.add
                   v128.load offset=16 align=8
-                  local.set $c3_1
+                  local.set $c3_1_3
                 end
-                i32.const 256
+                i32.const 64
                 local.set $end
                 loop
                   local.get $pb
                   v128.load align=8
-                  local.set $b0
+                  local.set $b0_9
                   local.get $pb
                   v128.load offset=16 align=8
-                  local.set $b1
+                  local.set $b1_3
                   local.get $pa
                   v128.load64_splat
-                  local.set $a
-                  local.get $c0_0
-                  local.get $a
-                  local.get $b0
+                  local.set $a_9
+                  local.get $c0_0_9
+                  local.get $a_9
+                  local.get $b0_9
                   f64x2.mul
                   f64x2.add
-                  local.set $c0_0
-                  local.get $c0_1
-                  local.get $a
-                  local.get $b1
+                  local.set $c0_0_9
+                  local.get $c0_1_3
+                  local.get $a_9
+                  local.get $b1_3
                   f64x2.mul
                   f64x2.add
-                  local.set $c0_1
+                  local.set $c0_1_3
                   local.get $pa
                   v128.load64_splat offset=98304
-                  local.set $a
-                  local.get $c1_0
-                  local.get $a
-                  local.get $b0
+                  local.set $a_9
+                  local.get $c1_0_9
+                  local.get $a_9
+                  local.get $b0_9
                   f64x2.mul
                   f64x2.add
-                  local.set $c1_0
-                  local.get $c1_1
-                  local.get $a
-                  local.get $b1
+                  local.set $c1_0_9
+                  local.get $c1_1_3
+                  local.get $a_9
+                  local.get $b1_3
                   f64x2.mul
                   f64x2.add
-                  local.set $c1_1
+                  local.set $c1_1_3
                   local.get $pa
                   v128.load64_splat offset=196608
-                  local.set $a
-                  local.get $c2_0
-                  local.get $a
-                  local.get $b0
+                  local.set $a_9
+                  local.get $c2_0_9
+                  local.get $a_9
+                  local.get $b0_9
                   f64x2.mul
                   f64x2.add
-                  local.set $c2_0
-                  local.get $c2_1
-                  local.get $a
-                  local.get $b1
+                  local.set $c2_0_9
+                  local.get $c2_1_3
+                  local.get $a_9
+                  local.get $b1_3
                   f64x2.mul
                   f64x2.add
-                  local.set $c2_1
+                  local.set $c2_1_3
                   local.get $pa
                   v128.load64_splat offset=294912
-                  local.set $a
-                  local.get $c3_0
-                  local.get $a
-                  local.get $b0
+                  local.set $a_9
+                  local.get $c3_0_9
+                  local.get $a_9
+                  local.get $b0_9
                   f64x2.mul
                   f64x2.add
-                  local.set $c3_0
-                  local.get $c3_1
-                  local.get $a
-                  local.get $b1
+                  local.set $c3_0_9
+                  local.get $c3_1_3
+                  local.get $a_9
+                  local.get $b1_3
                   f64x2.mul
                   f64x2.add
-                  local.set $c3_1
+                  local.set $c3_1_3
                   local.get $pa
                   i32.const 8
                   i32.add
                   local.set $pa
                   local.get $pb
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   local.set $pb
                   local.get $end
@@ -444,7 +3447,7 @@
                   br_if 0
                 end
                 local.get $kb
-                i32.const 256
+                i32.const 64
                 i32.add
                 i32.const 12288
                 i32.ge_u
@@ -457,148 +3460,148 @@
                   local.set $pe0
                   local.get $pe0
                   v128.load64_splat
-                  local.set $in0
-                  local.get $c0_0
-                  local.set $r
-                  local.get $in0
-                  local.get $r
+                  local.set $in0_48
+                  local.get $c0_0_9
+                  local.set $r_48
+                  local.get $in0_48
+                  local.get $r_48
                   f64x2.add
-                  local.set $out
+                  local.set $out_48
                   local.get $pc
-                  local.get $out
+                  local.get $out_48
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat
-                  local.set $in0_1
-                  local.get $c0_1
-                  local.set $r_1
-                  local.get $in0_1
-                  local.get $r_1
+                  local.set $in0_49
+                  local.get $c0_1_3
+                  local.set $r_49
+                  local.get $in0_49
+                  local.get $r_49
                   f64x2.add
-                  local.set $out_1
+                  local.set $out_49
                   local.get $pc
-                  local.get $out_1
+                  local.get $out_49
                   v128.store offset=16 align=8
                   local.get $pe0
                   v128.load64_splat offset=8
-                  local.set $in0_2
-                  local.get $c1_0
-                  local.set $r_2
-                  local.get $in0_2
-                  local.get $r_2
+                  local.set $in0_50
+                  local.get $c1_0_9
+                  local.set $r_50
+                  local.get $in0_50
+                  local.get $r_50
                   f64x2.add
-                  local.set $out_2
+                  local.set $out_50
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $out_2
+                  local.get $out_50
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=8
-                  local.set $in0_3
-                  local.get $c1_1
-                  local.set $r_3
-                  local.get $in0_3
-                  local.get $r_3
+                  local.set $in0_51
+                  local.get $c1_1_3
+                  local.set $r_51
+                  local.get $in0_51
+                  local.get $r_51
                   f64x2.add
-                  local.set $out_3
+                  local.set $out_51
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $out_3
+                  local.get $out_51
                   v128.store offset=16 align=8
                   local.get $pe0
                   v128.load64_splat offset=16
-                  local.set $in0_4
-                  local.get $c2_0
-                  local.set $r_4
-                  local.get $in0_4
-                  local.get $r_4
+                  local.set $in0_52
+                  local.get $c2_0_9
+                  local.set $r_52
+                  local.get $in0_52
+                  local.get $r_52
                   f64x2.add
-                  local.set $out_4
+                  local.set $out_52
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $out_4
+                  local.get $out_52
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=16
-                  local.set $in0_5
-                  local.get $c2_1
-                  local.set $r_5
-                  local.get $in0_5
-                  local.get $r_5
+                  local.set $in0_53
+                  local.get $c2_1_3
+                  local.set $r_53
+                  local.get $in0_53
+                  local.get $r_53
                   f64x2.add
-                  local.set $out_5
+                  local.set $out_53
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $out_5
+                  local.get $out_53
                   v128.store offset=16 align=8
                   local.get $pe0
                   v128.load64_splat offset=24
-                  local.set $in0_6
-                  local.get $c3_0
-                  local.set $r_6
-                  local.get $in0_6
-                  local.get $r_6
+                  local.set $in0_54
+                  local.get $c3_0_9
+                  local.set $r_54
+                  local.get $in0_54
+                  local.get $r_54
                   f64x2.add
-                  local.set $out_6
+                  local.set $out_54
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $out_6
+                  local.get $out_54
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=24
-                  local.set $in0_7
-                  local.get $c3_1
-                  local.set $r_7
-                  local.get $in0_7
-                  local.get $r_7
+                  local.set $in0_55
+                  local.get $c3_1_3
+                  local.set $r_55
+                  local.get $in0_55
+                  local.get $r_55
                   f64x2.add
-                  local.set $out_7
+                  local.set $out_55
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $out_7
+                  local.get $out_55
                   v128.store offset=16 align=8
                 else
                   local.get $pc
-                  local.get $c0_0
+                  local.get $c0_0_9
                   v128.store align=8
                   local.get $pc
-                  local.get $c0_1
+                  local.get $c0_1_3
                   v128.store offset=16 align=8
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $c1_0
+                  local.get $c1_0_9
                   v128.store align=8
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $c1_1
+                  local.get $c1_1_3
                   v128.store offset=16 align=8
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $c2_0
+                  local.get $c2_0_9
                   v128.store align=8
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $c2_1
+                  local.get $c2_1_3
                   v128.store offset=16 align=8
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $c3_0
+                  local.get $c3_0_9
                   v128.store align=8
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $c3_1
+                  local.get $c3_1_3
                   v128.store offset=16 align=8
                 end
                 local.get $j
@@ -629,7 +3632,7 @@
                 local.set $pa
                 local.get $p2
                 local.get $kb
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -639,7 +3642,7 @@
                 local.set $pb
                 local.get $p0
                 local.get $i
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -651,81 +3654,81 @@
                 i32.eqz
                 if
                   local.get $zero
-                  local.set $c0_0_1
+                  local.set $c0_0_10
                   local.get $zero
-                  local.set $c1_0_1
+                  local.set $c1_0_10
                   local.get $zero
-                  local.set $c2_0_1
+                  local.set $c2_0_10
                   local.get $zero
-                  local.set $c3_0_1
+                  local.set $c3_0_10
                 else
                   local.get $pc
                   v128.load align=8
-                  local.set $c0_0_1
+                  local.set $c0_0_10
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   v128.load align=8
-                  local.set $c1_0_1
+                  local.set $c1_0_10
                   local.get $pc
                   local.get $off
                   i32.add
                   v128.load align=8
-                  local.set $c2_0_1
+                  local.set $c2_0_10
                   local.get $pc
                   local.get $off_1
                   i32.add
                   v128.load align=8
-                  local.set $c3_0_1
+                  local.set $c3_0_10
                 end
-                i32.const 256
+                i32.const 64
                 local.set $end
                 loop
                   local.get $pb
                   v128.load align=8
-                  local.set $b0_1
+                  local.set $b0_10
                   local.get $pa
                   v128.load64_splat
-                  local.set $a_1
-                  local.get $c0_0_1
-                  local.get $a_1
-                  local.get $b0_1
+                  local.set $a_10
+                  local.get $c0_0_10
+                  local.get $a_10
+                  local.get $b0_10
                   f64x2.mul
                   f64x2.add
-                  local.set $c0_0_1
+                  local.set $c0_0_10
                   local.get $pa
                   v128.load64_splat offset=98304
-                  local.set $a_1
-                  local.get $c1_0_1
-                  local.get $a_1
-                  local.get $b0_1
+                  local.set $a_10
+                  local.get $c1_0_10
+                  local.get $a_10
+                  local.get $b0_10
                   f64x2.mul
                   f64x2.add
-                  local.set $c1_0_1
+                  local.set $c1_0_10
                   local.get $pa
                   v128.load64_splat offset=196608
-                  local.set $a_1
-                  local.get $c2_0_1
-                  local.get $a_1
-                  local.get $b0_1
+                  local.set $a_10
+                  local.get $c2_0_10
+                  local.get $a_10
+                  local.get $b0_10
                   f64x2.mul
                   f64x2.add
-                  local.set $c2_0_1
+                  local.set $c2_0_10
                   local.get $pa
                   v128.load64_splat offset=294912
-                  local.set $a_1
-                  local.get $c3_0_1
-                  local.get $a_1
-                  local.get $b0_1
+                  local.set $a_10
+                  local.get $c3_0_10
+                  local.get $a_10
+                  local.get $b0_10
                   f64x2.mul
                   f64x2.add
-                  local.set $c3_0_1
+                  local.set $c3_0_10
                   local.get $pa
                   i32.const 8
                   i32.add
                   local.set $pa
                   local.get $pb
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   local.set $pb
                   local.get $end
@@ -735,7 +3738,7 @@
                   br_if 0
                 end
                 local.get $kb
-                i32.const 256
+                i32.const 64
                 i32.add
                 i32.const 12288
                 i32.ge_u
@@ -748,76 +3751,76 @@
                   local.set $pe0
                   local.get $pe0
                   v128.load64_splat
-                  local.set $in0_8
-                  local.get $c0_0_1
-                  local.set $r_8
-                  local.get $in0_8
-                  local.get $r_8
+                  local.set $in0_56
+                  local.get $c0_0_10
+                  local.set $r_56
+                  local.get $in0_56
+                  local.get $r_56
                   f64x2.add
-                  local.set $out_8
+                  local.set $out_56
                   local.get $pc
-                  local.get $out_8
+                  local.get $out_56
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=8
-                  local.set $in0_9
-                  local.get $c1_0_1
-                  local.set $r_9
-                  local.get $in0_9
-                  local.get $r_9
+                  local.set $in0_57
+                  local.get $c1_0_10
+                  local.set $r_57
+                  local.get $in0_57
+                  local.get $r_57
                   f64x2.add
-                  local.set $out_9
+                  local.set $out_57
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $out_9
+                  local.get $out_57
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=16
-                  local.set $in0_10
-                  local.get $c2_0_1
-                  local.set $r_10
-                  local.get $in0_10
-                  local.get $r_10
+                  local.set $in0_58
+                  local.get $c2_0_10
+                  local.set $r_58
+                  local.get $in0_58
+                  local.get $r_58
                   f64x2.add
-                  local.set $out_10
+                  local.set $out_58
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $out_10
+                  local.get $out_58
                   v128.store align=8
                   local.get $pe0
                   v128.load64_splat offset=24
-                  local.set $in0_11
-                  local.get $c3_0_1
-                  local.set $r_11
-                  local.get $in0_11
-                  local.get $r_11
+                  local.set $in0_59
+                  local.get $c3_0_10
+                  local.set $r_59
+                  local.get $in0_59
+                  local.get $r_59
                   f64x2.add
-                  local.set $out_11
+                  local.set $out_59
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $out_11
+                  local.get $out_59
                   v128.store align=8
                 else
                   local.get $pc
-                  local.get $c0_0_1
+                  local.get $c0_0_10
                   v128.store align=8
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $c1_0_1
+                  local.get $c1_0_10
                   v128.store align=8
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $c2_0_1
+                  local.get $c2_0_10
                   v128.store align=8
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $c3_0_1
+                  local.get $c3_0_10
                   v128.store align=8
                 end
                 local.get $j
@@ -848,7 +3851,7 @@
                 local.set $pa
                 local.get $p2
                 local.get $kb
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -858,7 +3861,7 @@
                 local.set $pb
                 local.get $p0
                 local.get $i
-                local.get $stride
+                local.get $rowBytes
                 i32.mul
                 i32.add
                 local.get $j
@@ -870,81 +3873,81 @@
                 i32.eqz
                 if
                   f64.const 0
-                  local.set $c0_0_2
+                  local.set $c0_0_11
                   f64.const 0
-                  local.set $c1_0_2
+                  local.set $c1_0_11
                   f64.const 0
-                  local.set $c2_0_2
+                  local.set $c2_0_11
                   f64.const 0
-                  local.set $c3_0_2
+                  local.set $c3_0_11
                 else
                   local.get $pc
                   f64.load
-                  local.set $c0_0_2
+                  local.set $c0_0_11
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   f64.load
-                  local.set $c1_0_2
+                  local.set $c1_0_11
                   local.get $pc
                   local.get $off
                   i32.add
                   f64.load
-                  local.set $c2_0_2
+                  local.set $c2_0_11
                   local.get $pc
                   local.get $off_1
                   i32.add
                   f64.load
-                  local.set $c3_0_2
+                  local.set $c3_0_11
                 end
-                i32.const 256
+                i32.const 64
                 local.set $end
                 loop
                   local.get $pb
                   f64.load
-                  local.set $b0_2
+                  local.set $b0_11
                   local.get $pa
                   f64.load
-                  local.set $a_2
-                  local.get $c0_0_2
-                  local.get $a_2
-                  local.get $b0_2
+                  local.set $a_11
+                  local.get $c0_0_11
+                  local.get $a_11
+                  local.get $b0_11
                   f64.mul
                   f64.add
-                  local.set $c0_0_2
+                  local.set $c0_0_11
                   local.get $pa
                   f64.load offset=98304
-                  local.set $a_2
-                  local.get $c1_0_2
-                  local.get $a_2
-                  local.get $b0_2
+                  local.set $a_11
+                  local.get $c1_0_11
+                  local.get $a_11
+                  local.get $b0_11
                   f64.mul
                   f64.add
-                  local.set $c1_0_2
+                  local.set $c1_0_11
                   local.get $pa
                   f64.load offset=196608
-                  local.set $a_2
-                  local.get $c2_0_2
-                  local.get $a_2
-                  local.get $b0_2
+                  local.set $a_11
+                  local.get $c2_0_11
+                  local.get $a_11
+                  local.get $b0_11
                   f64.mul
                   f64.add
-                  local.set $c2_0_2
+                  local.set $c2_0_11
                   local.get $pa
                   f64.load offset=294912
-                  local.set $a_2
-                  local.get $c3_0_2
-                  local.get $a_2
-                  local.get $b0_2
+                  local.set $a_11
+                  local.get $c3_0_11
+                  local.get $a_11
+                  local.get $b0_11
                   f64.mul
                   f64.add
-                  local.set $c3_0_2
+                  local.set $c3_0_11
                   local.get $pa
                   i32.const 8
                   i32.add
                   local.set $pa
                   local.get $pb
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
                   local.set $pb
                   local.get $end
@@ -954,7 +3957,7 @@
                   br_if 0
                 end
                 local.get $kb
-                i32.const 256
+                i32.const 64
                 i32.add
                 i32.const 12288
                 i32.ge_u
@@ -967,76 +3970,76 @@
                   local.set $pe0
                   local.get $pe0
                   f64.load
-                  local.set $in0_12
-                  local.get $c0_0_2
-                  local.set $r_12
-                  local.get $in0_12
-                  local.get $r_12
+                  local.set $in0_60
+                  local.get $c0_0_11
+                  local.set $r_60
+                  local.get $in0_60
+                  local.get $r_60
                   f64.add
-                  local.set $out_12
+                  local.set $out_60
                   local.get $pc
-                  local.get $out_12
+                  local.get $out_60
                   f64.store
                   local.get $pe0
                   f64.load offset=8
-                  local.set $in0_13
-                  local.get $c1_0_2
-                  local.set $r_13
-                  local.get $in0_13
-                  local.get $r_13
+                  local.set $in0_61
+                  local.get $c1_0_11
+                  local.set $r_61
+                  local.get $in0_61
+                  local.get $r_61
                   f64.add
-                  local.set $out_13
+                  local.set $out_61
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $out_13
+                  local.get $out_61
                   f64.store
                   local.get $pe0
                   f64.load offset=16
-                  local.set $in0_14
-                  local.get $c2_0_2
-                  local.set $r_14
-                  local.get $in0_14
-                  local.get $r_14
+                  local.set $in0_62
+                  local.get $c2_0_11
+                  local.set $r_62
+                  local.get $in0_62
+                  local.get $r_62
                   f64.add
-                  local.set $out_14
+                  local.set $out_62
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $out_14
+                  local.get $out_62
                   f64.store
                   local.get $pe0
                   f64.load offset=24
-                  local.set $in0_15
-                  local.get $c3_0_2
-                  local.set $r_15
-                  local.get $in0_15
-                  local.get $r_15
+                  local.set $in0_63
+                  local.get $c3_0_11
+                  local.set $r_63
+                  local.get $in0_63
+                  local.get $r_63
                   f64.add
-                  local.set $out_15
+                  local.set $out_63
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $out_15
+                  local.get $out_63
                   f64.store
                 else
                   local.get $pc
-                  local.get $c0_0_2
+                  local.get $c0_0_11
                   f64.store
                   local.get $pc
-                  local.get $stride
+                  local.get $rowBytes
                   i32.add
-                  local.get $c1_0_2
+                  local.get $c1_0_11
                   f64.store
                   local.get $pc
                   local.get $off
                   i32.add
-                  local.get $c2_0_2
+                  local.get $c2_0_11
                   f64.store
                   local.get $pc
                   local.get $off_1
                   i32.add
-                  local.get $c3_0_2
+                  local.get $c3_0_11
                   f64.store
                 end
                 local.get $j
@@ -1055,881 +4058,13 @@
             br_if 0
           end
           local.get $kb
-          i32.const 256
+          i32.const 64
           i32.add
           local.tee $kb
           i32.const 12288
           i32.lt_u
           br_if 0
         end
-        br 1
-      end
-      i32.const 0
-      local.set $kb
-      loop
-        local.get $kb
-        i32.const 64
-        i32.add
-        i32.const 1
-        i32.sub
-        local.set $lr_1
-        local.get $m_1
-        i32.const 1
-        i32.sub
-        local.set $lc_1
-        local.get $p2
-        local.get $kb
-        local.get $stride
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $lr_1
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $lc_1
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $end
-        ;; read ahead: B's rows of this k block
-        block
-          local.get $m_1
-          i32.eqz
-          br_if 0
-          local.get $end
-          local.get $pa
-          i32.sub
-          i32.const 32768
-          i32.lt_s
-          br_if 0
-          local.get $end
-          local.get $pa
-          i32.const 524288
-          i32.add
-          local.get $end
-          local.get $pa
-          i32.sub
-          i32.const 524288
-          i32.lt_u
-          select
-          local.set $end
-          loop
-            local.get $pa
-            i32.load
-            drop
-            local.get $pa
-            i32.const 64
-            i32.add
-            local.tee $pa
-            local.get $end
-            i32.le_u
-            br_if 0
-          end
-        end
-        i32.const 0
-        local.set $i
-        loop
-          i32.const 0
-          local.set $j
-          block
-            loop
-              local.get $j
-              i32.const 4
-              i32.add
-              local.get $m_1
-              i32.gt_u
-              br_if 1
-              ;; 4 × 4 block of C (2 vectors)
-              local.get $p1
-              local.get $i
-              i32.const 98304
-              i32.mul
-              i32.add
-              local.get $kb
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pa
-              local.get $p2
-              local.get $kb
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pb
-              local.get $p0
-              local.get $i
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pc
-              local.get $kb
-              i32.eqz
-              if
-                local.get $zero
-                local.set $c0_0_3
-                local.get $zero
-                local.set $c0_1_1
-                local.get $zero
-                local.set $c1_0_3
-                local.get $zero
-                local.set $c1_1_1
-                local.get $zero
-                local.set $c2_0_3
-                local.get $zero
-                local.set $c2_1_1
-                local.get $zero
-                local.set $c3_0_3
-                local.get $zero
-                local.set $c3_1_1
-              else
-                local.get $pc
-                v128.load align=8
-                local.set $c0_0_3
-                local.get $pc
-                v128.load offset=16 align=8
-                local.set $c0_1_1
-                local.get $pc
-                local.get $stride
-                i32.add
-                v128.load align=8
-                local.set $c1_0_3
-                local.get $pc
-                local.get $stride
-                i32.add
-                v128.load offset=16 align=8
-                local.set $c1_1_1
-                local.get $pc
-                local.get $off
-                i32.add
-                v128.load align=8
-                local.set $c2_0_3
-                local.get $pc
-                local.get $off
-                i32.add
-                v128.load offset=16 align=8
-                local.set $c2_1_1
-                local.get $pc
-                local.get $off_1
-                i32.add
-                v128.load align=8
-                local.set $c3_0_3
-                local.get $pc
-                local.get $off_1
-                i32.add
-                v128.load offset=16 align=8
-                local.set $c3_1_1
-              end
-              i32.const 64
-              local.set $end
-              loop
-                local.get $pb
-                v128.load align=8
-                local.set $b0_3
-                local.get $pb
-                v128.load offset=16 align=8
-                local.set $b1_1
-                local.get $pa
-                v128.load64_splat
-                local.set $a_3
-                local.get $c0_0_3
-                local.get $a_3
-                local.get $b0_3
-                f64x2.mul
-                f64x2.add
-                local.set $c0_0_3
-                local.get $c0_1_1
-                local.get $a_3
-                local.get $b1_1
-                f64x2.mul
-                f64x2.add
-                local.set $c0_1_1
-                local.get $pa
-                v128.load64_splat offset=98304
-                local.set $a_3
-                local.get $c1_0_3
-                local.get $a_3
-                local.get $b0_3
-                f64x2.mul
-                f64x2.add
-                local.set $c1_0_3
-                local.get $c1_1_1
-                local.get $a_3
-                local.get $b1_1
-                f64x2.mul
-                f64x2.add
-                local.set $c1_1_1
-                local.get $pa
-                v128.load64_splat offset=196608
-                local.set $a_3
-                local.get $c2_0_3
-                local.get $a_3
-                local.get $b0_3
-                f64x2.mul
-                f64x2.add
-                local.set $c2_0_3
-                local.get $c2_1_1
-                local.get $a_3
-                local.get $b1_1
-                f64x2.mul
-                f64x2.add
-                local.set $c2_1_1
-                local.get $pa
-                v128.load64_splat offset=294912
-                local.set $a_3
-                local.get $c3_0_3
-                local.get $a_3
-                local.get $b0_3
-                f64x2.mul
-                f64x2.add
-                local.set $c3_0_3
-                local.get $c3_1_1
-                local.get $a_3
-                local.get $b1_1
-                f64x2.mul
-                f64x2.add
-                local.set $c3_1_1
-                local.get $pa
-                i32.const 8
-                i32.add
-                local.set $pa
-                local.get $pb
-                local.get $stride
-                i32.add
-                local.set $pb
-                local.get $end
-                i32.const 1
-                i32.sub
-                local.tee $end
-                br_if 0
-              end
-              local.get $kb
-              i32.const 64
-              i32.add
-              i32.const 12288
-              i32.ge_u
-              if
-                local.get $p3
-                local.get $i
-                i32.const 8
-                i32.mul
-                i32.add
-                local.set $pe0
-                local.get $pe0
-                v128.load64_splat
-                local.set $in0_16
-                local.get $c0_0_3
-                local.set $r_16
-                local.get $in0_16
-                local.get $r_16
-                f64x2.add
-                local.set $out_16
-                local.get $pc
-                local.get $out_16
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat
-                local.set $in0_17
-                local.get $c0_1_1
-                local.set $r_17
-                local.get $in0_17
-                local.get $r_17
-                f64x2.add
-                local.set $out_17
-                local.get $pc
-                local.get $out_17
-                v128.store offset=16 align=8
-                local.get $pe0
-                v128.load64_splat offset=8
-                local.set $in0_18
-                local.get $c1_0_3
-                local.set $r_18
-                local.get $in0_18
-                local.get $r_18
-                f64x2.add
-                local.set $out_18
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $out_18
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=8
-                local.set $in0_19
-                local.get $c1_1_1
-                local.set $r_19
-                local.get $in0_19
-                local.get $r_19
-                f64x2.add
-                local.set $out_19
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $out_19
-                v128.store offset=16 align=8
-                local.get $pe0
-                v128.load64_splat offset=16
-                local.set $in0_20
-                local.get $c2_0_3
-                local.set $r_20
-                local.get $in0_20
-                local.get $r_20
-                f64x2.add
-                local.set $out_20
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $out_20
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=16
-                local.set $in0_21
-                local.get $c2_1_1
-                local.set $r_21
-                local.get $in0_21
-                local.get $r_21
-                f64x2.add
-                local.set $out_21
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $out_21
-                v128.store offset=16 align=8
-                local.get $pe0
-                v128.load64_splat offset=24
-                local.set $in0_22
-                local.get $c3_0_3
-                local.set $r_22
-                local.get $in0_22
-                local.get $r_22
-                f64x2.add
-                local.set $out_22
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $out_22
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=24
-                local.set $in0_23
-                local.get $c3_1_1
-                local.set $r_23
-                local.get $in0_23
-                local.get $r_23
-                f64x2.add
-                local.set $out_23
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $out_23
-                v128.store offset=16 align=8
-              else
-                local.get $pc
-                local.get $c0_0_3
-                v128.store align=8
-                local.get $pc
-                local.get $c0_1_1
-                v128.store offset=16 align=8
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $c1_0_3
-                v128.store align=8
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $c1_1_1
-                v128.store offset=16 align=8
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $c2_0_3
-                v128.store align=8
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $c2_1_1
-                v128.store offset=16 align=8
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $c3_0_3
-                v128.store align=8
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $c3_1_1
-                v128.store offset=16 align=8
-              end
-              local.get $j
-              i32.const 4
-              i32.add
-              local.set $j
-              br 0
-            end
-          end
-          block
-            loop
-              local.get $j
-              i32.const 2
-              i32.add
-              local.get $m_1
-              i32.gt_u
-              br_if 1
-              ;; 4 × 2 block of C (1 vectors)
-              local.get $p1
-              local.get $i
-              i32.const 98304
-              i32.mul
-              i32.add
-              local.get $kb
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pa
-              local.get $p2
-              local.get $kb
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pb
-              local.get $p0
-              local.get $i
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pc
-              local.get $kb
-              i32.eqz
-              if
-                local.get $zero
-                local.set $c0_0_4
-                local.get $zero
-                local.set $c1_0_4
-                local.get $zero
-                local.set $c2_0_4
-                local.get $zero
-                local.set $c3_0_4
-              else
-                local.get $pc
-                v128.load align=8
-                local.set $c0_0_4
-                local.get $pc
-                local.get $stride
-                i32.add
-                v128.load align=8
-                local.set $c1_0_4
-                local.get $pc
-                local.get $off
-                i32.add
-                v128.load align=8
-                local.set $c2_0_4
-                local.get $pc
-                local.get $off_1
-                i32.add
-                v128.load align=8
-                local.set $c3_0_4
-              end
-              i32.const 64
-              local.set $end
-              loop
-                local.get $pb
-                v128.load align=8
-                local.set $b0_4
-                local.get $pa
-                v128.load64_splat
-                local.set $a_4
-                local.get $c0_0_4
-                local.get $a_4
-                local.get $b0_4
-                f64x2.mul
-                f64x2.add
-                local.set $c0_0_4
-                local.get $pa
-                v128.load64_splat offset=98304
-                local.set $a_4
-                local.get $c1_0_4
-                local.get $a_4
-                local.get $b0_4
-                f64x2.mul
-                f64x2.add
-                local.set $c1_0_4
-                local.get $pa
-                v128.load64_splat offset=196608
-                local.set $a_4
-                local.get $c2_0_4
-                local.get $a_4
-                local.get $b0_4
-                f64x2.mul
-                f64x2.add
-                local.set $c2_0_4
-                local.get $pa
-                v128.load64_splat offset=294912
-                local.set $a_4
-                local.get $c3_0_4
-                local.get $a_4
-                local.get $b0_4
-                f64x2.mul
-                f64x2.add
-                local.set $c3_0_4
-                local.get $pa
-                i32.const 8
-                i32.add
-                local.set $pa
-                local.get $pb
-                local.get $stride
-                i32.add
-                local.set $pb
-                local.get $end
-                i32.const 1
-                i32.sub
-                local.tee $end
-                br_if 0
-              end
-              local.get $kb
-              i32.const 64
-              i32.add
-              i32.const 12288
-              i32.ge_u
-              if
-                local.get $p3
-                local.get $i
-                i32.const 8
-                i32.mul
-                i32.add
-                local.set $pe0
-                local.get $pe0
-                v128.load64_splat
-                local.set $in0_24
-                local.get $c0_0_4
-                local.set $r_24
-                local.get $in0_24
-                local.get $r_24
-                f64x2.add
-                local.set $out_24
-                local.get $pc
-                local.get $out_24
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=8
-                local.set $in0_25
-                local.get $c1_0_4
-                local.set $r_25
-                local.get $in0_25
-                local.get $r_25
-                f64x2.add
-                local.set $out_25
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $out_25
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=16
-                local.set $in0_26
-                local.get $c2_0_4
-                local.set $r_26
-                local.get $in0_26
-                local.get $r_26
-                f64x2.add
-                local.set $out_26
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $out_26
-                v128.store align=8
-                local.get $pe0
-                v128.load64_splat offset=24
-                local.set $in0_27
-                local.get $c3_0_4
-                local.set $r_27
-                local.get $in0_27
-                local.get $r_27
-                f64x2.add
-                local.set $out_27
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $out_27
-                v128.store align=8
-              else
-                local.get $pc
-                local.get $c0_0_4
-                v128.store align=8
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $c1_0_4
-                v128.store align=8
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $c2_0_4
-                v128.store align=8
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $c3_0_4
-                v128.store align=8
-              end
-              local.get $j
-              i32.const 2
-              i32.add
-              local.set $j
-              br 0
-            end
-          end
-          block
-            loop
-              local.get $j
-              i32.const 1
-              i32.add
-              local.get $m_1
-              i32.gt_u
-              br_if 1
-              ;; 4 × 1 block of C
-              local.get $p1
-              local.get $i
-              i32.const 98304
-              i32.mul
-              i32.add
-              local.get $kb
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pa
-              local.get $p2
-              local.get $kb
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pb
-              local.get $p0
-              local.get $i
-              local.get $stride
-              i32.mul
-              i32.add
-              local.get $j
-              i32.const 8
-              i32.mul
-              i32.add
-              local.set $pc
-              local.get $kb
-              i32.eqz
-              if
-                f64.const 0
-                local.set $c0_0_5
-                f64.const 0
-                local.set $c1_0_5
-                f64.const 0
-                local.set $c2_0_5
-                f64.const 0
-                local.set $c3_0_5
-              else
-                local.get $pc
-                f64.load
-                local.set $c0_0_5
-                local.get $pc
-                local.get $stride
-                i32.add
-                f64.load
-                local.set $c1_0_5
-                local.get $pc
-                local.get $off
-                i32.add
-                f64.load
-                local.set $c2_0_5
-                local.get $pc
-                local.get $off_1
-                i32.add
-                f64.load
-                local.set $c3_0_5
-              end
-              i32.const 64
-              local.set $end
-              loop
-                local.get $pb
-                f64.load
-                local.set $b0_5
-                local.get $pa
-                f64.load
-                local.set $a_5
-                local.get $c0_0_5
-                local.get $a_5
-                local.get $b0_5
-                f64.mul
-                f64.add
-                local.set $c0_0_5
-                local.get $pa
-                f64.load offset=98304
-                local.set $a_5
-                local.get $c1_0_5
-                local.get $a_5
-                local.get $b0_5
-                f64.mul
-                f64.add
-                local.set $c1_0_5
-                local.get $pa
-                f64.load offset=196608
-                local.set $a_5
-                local.get $c2_0_5
-                local.get $a_5
-                local.get $b0_5
-                f64.mul
-                f64.add
-                local.set $c2_0_5
-                local.get $pa
-                f64.load offset=294912
-                local.set $a_5
-                local.get $c3_0_5
-                local.get $a_5
-                local.get $b0_5
-                f64.mul
-                f64.add
-                local.set $c3_0_5
-                local.get $pa
-                i32.const 8
-                i32.add
-                local.set $pa
-                local.get $pb
-                local.get $stride
-                i32.add
-                local.set $pb
-                local.get $end
-                i32.const 1
-                i32.sub
-                local.tee $end
-                br_if 0
-              end
-              local.get $kb
-              i32.const 64
-              i32.add
-              i32.const 12288
-              i32.ge_u
-              if
-                local.get $p3
-                local.get $i
-                i32.const 8
-                i32.mul
-                i32.add
-                local.set $pe0
-                local.get $pe0
-                f64.load
-                local.set $in0_28
-                local.get $c0_0_5
-                local.set $r_28
-                local.get $in0_28
-                local.get $r_28
-                f64.add
-                local.set $out_28
-                local.get $pc
-                local.get $out_28
-                f64.store
-                local.get $pe0
-                f64.load offset=8
-                local.set $in0_29
-                local.get $c1_0_5
-                local.set $r_29
-                local.get $in0_29
-                local.get $r_29
-                f64.add
-                local.set $out_29
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $out_29
-                f64.store
-                local.get $pe0
-                f64.load offset=16
-                local.set $in0_30
-                local.get $c2_0_5
-                local.set $r_30
-                local.get $in0_30
-                local.get $r_30
-                f64.add
-                local.set $out_30
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $out_30
-                f64.store
-                local.get $pe0
-                f64.load offset=24
-                local.set $in0_31
-                local.get $c3_0_5
-                local.set $r_31
-                local.get $in0_31
-                local.get $r_31
-                f64.add
-                local.set $out_31
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $out_31
-                f64.store
-              else
-                local.get $pc
-                local.get $c0_0_5
-                f64.store
-                local.get $pc
-                local.get $stride
-                i32.add
-                local.get $c1_0_5
-                f64.store
-                local.get $pc
-                local.get $off
-                i32.add
-                local.get $c2_0_5
-                f64.store
-                local.get $pc
-                local.get $off_1
-                i32.add
-                local.get $c3_0_5
-                f64.store
-              end
-              local.get $j
-              i32.const 1
-              i32.add
-              local.set $j
-              br 0
-            end
-          end
-          local.get $i
-          i32.const 4
-          i32.add
-          local.tee $i
-          i32.const 20
-          i32.lt_u
-          br_if 0
-        end
-        local.get $kb
-        i32.const 64
-        i32.add
-        local.tee $kb
-        i32.const 12288
-        i32.lt_u
-        br_if 0
       end
     end
   )
@@ -2151,10 +4286,19 @@
     (local $pc i32)
     (local $end i32)
     (local $pe0 i32)
+    (local $jb i32)
+    (local $w i32)
+    (local $col i32)
+    (local $rowBytes i32)
     (local $lr i32)
     (local $lc i32)
     (local $m_1 i32)
-    (local $stride i32)
+    (local $pksrc i32)
+    (local $pkto i32)
+    (local $pkrows i32)
+    (local $pkcol i32)
+    (local $pkvecEnd i32)
+    (local $pkend i32)
     (local $c0_0 v128)
     (local $c0_1 v128)
     (local $c1_0 v128)
@@ -2284,12 +4428,140 @@
     (local $out_27 f64)
     (local $in0_27 f64)
     (local $r_27 f64)
-    local.get $m
-    local.set $m_1
+    (local $lr_1 i32)
+    (local $lc_1 i32)
+    (local $c0_0_6 v128)
+    (local $c0_1_2 v128)
+    (local $c1_0_6 v128)
+    (local $c1_1_2 v128)
+    (local $c2_0_6 v128)
+    (local $c2_1_2 v128)
+    (local $c3_0_3 v128)
+    (local $c3_1_1 v128)
+    (local $b0_6 v128)
+    (local $b1_2 v128)
+    (local $a_6 v128)
+    (local $out_28 v128)
+    (local $in0_28 v128)
+    (local $r_28 v128)
+    (local $out_29 v128)
+    (local $in0_29 v128)
+    (local $r_29 v128)
+    (local $out_30 v128)
+    (local $in0_30 v128)
+    (local $r_30 v128)
+    (local $out_31 v128)
+    (local $in0_31 v128)
+    (local $r_31 v128)
+    (local $out_32 v128)
+    (local $in0_32 v128)
+    (local $r_32 v128)
+    (local $out_33 v128)
+    (local $in0_33 v128)
+    (local $r_33 v128)
+    (local $out_34 v128)
+    (local $in0_34 v128)
+    (local $r_34 v128)
+    (local $out_35 v128)
+    (local $in0_35 v128)
+    (local $r_35 v128)
+    (local $c0_0_7 v128)
+    (local $c1_0_7 v128)
+    (local $c2_0_7 v128)
+    (local $c3_0_4 v128)
+    (local $b0_7 v128)
+    (local $a_7 v128)
+    (local $out_36 v128)
+    (local $in0_36 v128)
+    (local $r_36 v128)
+    (local $out_37 v128)
+    (local $in0_37 v128)
+    (local $r_37 v128)
+    (local $out_38 v128)
+    (local $in0_38 v128)
+    (local $r_38 v128)
+    (local $out_39 v128)
+    (local $in0_39 v128)
+    (local $r_39 v128)
+    (local $c0_0_8 f64)
+    (local $c1_0_8 f64)
+    (local $c2_0_8 f64)
+    (local $c3_0_5 f64)
+    (local $b0_8 f64)
+    (local $a_8 f64)
+    (local $out_40 f64)
+    (local $in0_40 f64)
+    (local $r_40 f64)
+    (local $out_41 f64)
+    (local $in0_41 f64)
+    (local $r_41 f64)
+    (local $out_42 f64)
+    (local $in0_42 f64)
+    (local $r_42 f64)
+    (local $out_43 f64)
+    (local $in0_43 f64)
+    (local $r_43 f64)
+    (local $c0_0_9 v128)
+    (local $c0_1_3 v128)
+    (local $c1_0_9 v128)
+    (local $c1_1_3 v128)
+    (local $c2_0_9 v128)
+    (local $c2_1_3 v128)
+    (local $b0_9 v128)
+    (local $b1_3 v128)
+    (local $a_9 v128)
+    (local $out_44 v128)
+    (local $in0_44 v128)
+    (local $r_44 v128)
+    (local $out_45 v128)
+    (local $in0_45 v128)
+    (local $r_45 v128)
+    (local $out_46 v128)
+    (local $in0_46 v128)
+    (local $r_46 v128)
+    (local $out_47 v128)
+    (local $in0_47 v128)
+    (local $r_47 v128)
+    (local $out_48 v128)
+    (local $in0_48 v128)
+    (local $r_48 v128)
+    (local $out_49 v128)
+    (local $in0_49 v128)
+    (local $r_49 v128)
+    (local $c0_0_10 v128)
+    (local $c1_0_10 v128)
+    (local $c2_0_10 v128)
+    (local $b0_10 v128)
+    (local $a_10 v128)
+    (local $out_50 v128)
+    (local $in0_50 v128)
+    (local $r_50 v128)
+    (local $out_51 v128)
+    (local $in0_51 v128)
+    (local $r_51 v128)
+    (local $out_52 v128)
+    (local $in0_52 v128)
+    (local $r_52 v128)
+    (local $c0_0_11 f64)
+    (local $c1_0_11 f64)
+    (local $c2_0_11 f64)
+    (local $b0_11 f64)
+    (local $a_11 f64)
+    (local $out_53 f64)
+    (local $in0_53 f64)
+    (local $r_53 f64)
+    (local $out_54 f64)
+    (local $in0_54 f64)
+    (local $r_54 f64)
+    (local $out_55 f64)
+    (local $in0_55 f64)
+    (local $r_55 f64)
     local.get $m
     i32.const 8
     i32.mul
-    local.set $stride
+    local.set $rowBytes
+    local.get $m
+    local.set $m_1
     f64.const 0
     f64x2.splat
     local.set $zero
@@ -2302,1122 +4574,2374 @@
     i32.mul
     local.set $off_1
     ;; C (7 × 1·m) = A·B, k = 20, rows form
-    i32.const 0
-    i32.const 20
-    i32.add
-    i32.const 1
-    i32.sub
-    local.set $lr
-    local.get $m_1
-    i32.const 1
-    i32.sub
-    local.set $lc
-    local.get $p2
-    local.set $pa
-    local.get $p2
-    local.get $lr
-    local.get $stride
-    i32.mul
-    i32.add
-    local.get $lc
-    i32.const 8
-    i32.mul
-    i32.add
-    local.set $end
-    ;; read ahead: B's rows of this k block
     block
-      local.get $m_1
-      i32.eqz
-      br_if 0
-      local.get $end
-      local.get $pa
-      i32.sub
-      i32.const 32768
-      i32.lt_s
-      br_if 0
-      local.get $end
-      local.get $pa
-      i32.const 524288
-      i32.add
-      local.get $end
-      local.get $pa
-      i32.sub
-      i32.const 524288
-      i32.lt_u
-      select
-      local.set $end
-      loop
-        local.get $pa
-        i32.load
-        drop
-        local.get $pa
-        i32.const 64
-        i32.add
-        local.tee $pa
-        local.get $end
-        i32.le_u
+      block
+        local.get $rowBytes
+        i32.const 4095
+        i32.and
         br_if 0
-      end
-    end
-    i32.const 0
-    local.set $i
-    i32.const 0
-    local.set $j
-    block
-      loop
-        local.get $j
-        i32.const 4
-        i32.add
-        local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 4 × 4 block of C (2 vectors)
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        local.get $zero
-        local.set $c0_0
-        local.get $zero
-        local.set $c0_1
-        local.get $zero
-        local.set $c1_0
-        local.get $zero
-        local.set $c1_1
-        local.get $zero
-        local.set $c2_0
-        local.get $zero
-        local.set $c2_1
-        local.get $zero
-        local.set $c3_0
-        local.get $zero
-        local.set $c3_1
+        ;; B packed: its row stride is a multiple of 4096 bytes
+        i32.const 0
         i32.const 20
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0
-          local.get $pb
-          v128.load offset=16 align=8
-          local.set $b1
-          local.get $pa
-          v128.load64_splat
-          local.set $a
-          local.get $c0_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0
-          local.get $c0_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1
-          local.get $pa
-          v128.load64_splat offset=160
-          local.set $a
-          local.get $c1_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0
-          local.get $c1_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1
-          local.get $pa
-          v128.load64_splat offset=320
-          local.set $a
-          local.get $c2_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c2_0
-          local.get $c2_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c2_1
-          local.get $pa
-          v128.load64_splat offset=480
-          local.set $a
-          local.get $c3_0
-          local.get $a
-          local.get $b0
-          f64x2.mul
-          f64x2.add
-          local.set $c3_0
-          local.get $c3_1
-          local.get $a
-          local.get $b1
-          f64x2.mul
-          f64x2.add
-          local.set $c3_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
         i32.add
-        local.set $pe0
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0
-        local.get $c0_0
-        local.set $r
-        local.get $in0
-        local.get $r
-        f64x2.add
-        local.set $out
-        local.get $pc
-        local.get $out
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0_1
-        local.get $c0_1
-        local.set $r_1
-        local.get $in0_1
-        local.get $r_1
-        f64x2.add
-        local.set $out_1
-        local.get $pc
-        local.get $out_1
-        v128.store offset=16 align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_2
-        local.get $c1_0
-        local.set $r_2
-        local.get $in0_2
-        local.get $r_2
-        f64x2.add
-        local.set $out_2
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_2
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_3
-        local.get $c1_1
-        local.set $r_3
-        local.get $in0_3
-        local.get $r_3
-        f64x2.add
-        local.set $out_3
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_3
-        v128.store offset=16 align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_4
-        local.get $c2_0
-        local.set $r_4
-        local.get $in0_4
-        local.get $r_4
-        f64x2.add
-        local.set $out_4
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_4
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_5
-        local.get $c2_1
-        local.set $r_5
-        local.get $in0_5
-        local.get $r_5
-        f64x2.add
-        local.set $out_5
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_5
-        v128.store offset=16 align=8
-        local.get $pe0
-        v128.load64_splat offset=24
-        local.set $in0_6
-        local.get $c3_0
-        local.set $r_6
-        local.get $in0_6
-        local.get $r_6
-        f64x2.add
-        local.set $out_6
-        local.get $pc
-        local.get $off_1
-        i32.add
-        local.get $out_6
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=24
-        local.set $in0_7
-        local.get $c3_1
-        local.set $r_7
-        local.get $in0_7
-        local.get $r_7
-        f64x2.add
-        local.set $out_7
-        local.get $pc
-        local.get $off_1
-        i32.add
-        local.get $out_7
-        v128.store offset=16 align=8
-        local.get $j
-        i32.const 4
-        i32.add
-        local.set $j
-        br 0
-      end
-    end
-    block
-      loop
-        local.get $j
-        i32.const 2
-        i32.add
-        local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 4 × 2 block of C (1 vectors)
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        local.get $zero
-        local.set $c0_0_1
-        local.get $zero
-        local.set $c1_0_1
-        local.get $zero
-        local.set $c2_0_1
-        local.get $zero
-        local.set $c3_0_1
-        i32.const 20
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_1
-          local.get $pa
-          v128.load64_splat
-          local.set $a_1
-          local.get $c0_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_0_1
-          local.get $pa
-          v128.load64_splat offset=160
-          local.set $a_1
-          local.get $c1_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_1
-          local.get $pa
-          v128.load64_splat offset=320
-          local.set $a_1
-          local.get $c2_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c2_0_1
-          local.get $pa
-          v128.load64_splat offset=480
-          local.set $a_1
-          local.get $c3_0_1
-          local.get $a_1
-          local.get $b0_1
-          f64x2.mul
-          f64x2.add
-          local.set $c3_0_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pe0
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0_8
-        local.get $c0_0_1
-        local.set $r_8
-        local.get $in0_8
-        local.get $r_8
-        f64x2.add
-        local.set $out_8
-        local.get $pc
-        local.get $out_8
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_9
-        local.get $c1_0_1
-        local.set $r_9
-        local.get $in0_9
-        local.get $r_9
-        f64x2.add
-        local.set $out_9
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_9
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_10
-        local.get $c2_0_1
-        local.set $r_10
-        local.get $in0_10
-        local.get $r_10
-        f64x2.add
-        local.set $out_10
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_10
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=24
-        local.set $in0_11
-        local.get $c3_0_1
-        local.set $r_11
-        local.get $in0_11
-        local.get $r_11
-        f64x2.add
-        local.set $out_11
-        local.get $pc
-        local.get $off_1
-        i32.add
-        local.get $out_11
-        v128.store align=8
-        local.get $j
-        i32.const 2
-        i32.add
-        local.set $j
-        br 0
-      end
-    end
-    block
-      loop
-        local.get $j
         i32.const 1
-        i32.add
+        i32.sub
+        local.set $lr
         local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 4 × 1 block of C
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
+        i32.const 1
+        i32.sub
+        local.set $lc
+        local.get $p2
         local.set $pa
         local.get $p2
-        local.get $j
+        local.get $lr
+        local.get $rowBytes
+        i32.mul
+        i32.add
+        local.get $lc
         i32.const 8
         i32.mul
         i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
+        local.set $end
+        ;; read ahead: B's rows of this k block
+        block
+          local.get $m_1
+          i32.eqz
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 32768
+          i32.lt_s
+          br_if 0
+          local.get $end
+          local.get $pa
+          i32.const 524288
+          i32.add
+          local.get $end
+          local.get $pa
+          i32.sub
+          i32.const 524288
+          i32.lt_u
+          select
+          local.set $end
+          loop
+            local.get $pa
+            i32.load
+            drop
+            local.get $pa
+            i32.const 64
+            i32.add
+            local.tee $pa
+            local.get $end
+            i32.le_u
+            br_if 0
+          end
+        end
+        i32.const 0
+        local.set $jb
+        block
+          loop
+            local.get $jb
+            local.get $m_1
+            i32.ge_u
+            br_if 1
+            local.get $m_1
+            local.get $jb
+            i32.sub
+            local.set $w
+            local.get $w
+            i32.const 64
+            local.get $w
+            i32.const 64
+            i32.lt_u
+            select
+            local.set $w
+            local.get $p2
+            local.get $jb
+            i32.const 8
+            i32.mul
+            i32.add
+            local.set $pksrc
+            ;; B's k block × the panel's columns, packed
+            i32.const 0
+            local.set $pkto
+            local.get $w
+            i32.const 8
+            i32.mul
+            local.tee $pkend
+            i32.const -16
+            i32.and
+            local.set $pkvecEnd
+            i32.const 20
+            local.set $pkrows
+            block
+              local.get $pkrows
+              i32.eqz
+              br_if 0
+              loop
+                i32.const 0
+                local.set $pkcol
+                block
+                  local.get $pkcol
+                  local.get $pkvecEnd
+                  i32.ge_u
+                  br_if 0
+                  loop
+                    local.get $pkto
+                    local.get $pkcol
+                    i32.add
+                    local.get $pksrc
+                    local.get $pkcol
+                    i32.add
+                    v128.load align=8
+                    v128.store align=8
+                    local.get $pkcol
+                    i32.const 16
+                    i32.add
+                    local.tee $pkcol
+                    local.get $pkvecEnd
+                    i32.lt_u
+                    br_if 0
+                  end
+                end
+                block
+                  local.get $pkcol
+                  local.get $pkend
+                  i32.ge_u
+                  br_if 0
+                  loop
+                    local.get $pkto
+                    local.get $pkcol
+                    i32.add
+                    local.get $pksrc
+                    local.get $pkcol
+                    i32.add
+                    f64.load
+                    f64.store
+                    local.get $pkcol
+                    i32.const 8
+                    i32.add
+                    local.tee $pkcol
+                    local.get $pkend
+                    i32.lt_u
+                    br_if 0
+                  end
+                end
+                local.get $pksrc
+                local.get $rowBytes
+                i32.add
+                local.set $pksrc
+                local.get $pkto
+                i32.const 576
+                i32.add
+                local.set $pkto
+                local.get $pkrows
+                i32.const 1
+                i32.sub
+                local.tee $pkrows
+                br_if 0
+              end
+            end
+            i32.const 0
+            local.set $i
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 4 × 4 block of C (2 vectors)
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $zero
+                local.set $c0_0
+                local.get $zero
+                local.set $c0_1
+                local.get $zero
+                local.set $c1_0
+                local.get $zero
+                local.set $c1_1
+                local.get $zero
+                local.set $c2_0
+                local.get $zero
+                local.set $c2_1
+                local.get $zero
+                local.set $c3_0
+                local.get $zero
+                local.set $c3_1
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0
+                  local.get $pb
+                  v128.load offset=16 align=8
+                  local.set $b1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a
+                  local.get $c0_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0
+                  local.get $c0_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_1
+                  local.get $pa
+                  v128.load64_splat offset=160
+                  local.set $a
+                  local.get $c1_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0
+                  local.get $c1_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_1
+                  local.get $pa
+                  v128.load64_splat offset=320
+                  local.set $a
+                  local.get $c2_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0
+                  local.get $c2_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_1
+                  local.get $pa
+                  v128.load64_splat offset=480
+                  local.set $a
+                  local.get $c3_0
+                  local.get $a
+                  local.get $b0
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0
+                  local.get $c3_1
+                  local.get $a
+                  local.get $b1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0
+                local.get $c0_0
+                local.set $r
+                local.get $in0
+                local.get $r
+                f64x2.add
+                local.set $out
+                local.get $pc
+                local.get $out
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_1
+                local.get $c0_1
+                local.set $r_1
+                local.get $in0_1
+                local.get $r_1
+                f64x2.add
+                local.set $out_1
+                local.get $pc
+                local.get $out_1
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_2
+                local.get $c1_0
+                local.set $r_2
+                local.get $in0_2
+                local.get $r_2
+                f64x2.add
+                local.set $out_2
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_2
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_3
+                local.get $c1_1
+                local.set $r_3
+                local.get $in0_3
+                local.get $r_3
+                f64x2.add
+                local.set $out_3
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_3
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_4
+                local.get $c2_0
+                local.set $r_4
+                local.get $in0_4
+                local.get $r_4
+                f64x2.add
+                local.set $out_4
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_4
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_5
+                local.get $c2_1
+                local.set $r_5
+                local.get $in0_5
+                local.get $r_5
+                f64x2.add
+                local.set $out_5
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_5
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_6
+                local.get $c3_0
+                local.set $r_6
+                local.get $in0_6
+                local.get $r_6
+                f64x2.add
+                local.set $out_6
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_6
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_7
+                local.get $c3_1
+                local.set $r_7
+                local.get $in0_7
+                local.get $r_7
+                f64x2.add
+                local.set $out_7
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_7
+                v128.store offset=16 align=8
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 2
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 4 × 2 block of C (1 vectors)
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $zero
+                local.set $c0_0_1
+                local.get $zero
+                local.set $c1_0_1
+                local.get $zero
+                local.set $c2_0_1
+                local.get $zero
+                local.set $c3_0_1
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_1
+                  local.get $c0_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_1
+                  local.get $pa
+                  v128.load64_splat offset=160
+                  local.set $a_1
+                  local.get $c1_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_1
+                  local.get $pa
+                  v128.load64_splat offset=320
+                  local.set $a_1
+                  local.get $c2_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_1
+                  local.get $pa
+                  v128.load64_splat offset=480
+                  local.set $a_1
+                  local.get $c3_0_1
+                  local.get $a_1
+                  local.get $b0_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c3_0_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_8
+                local.get $c0_0_1
+                local.set $r_8
+                local.get $in0_8
+                local.get $r_8
+                f64x2.add
+                local.set $out_8
+                local.get $pc
+                local.get $out_8
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_9
+                local.get $c1_0_1
+                local.set $r_9
+                local.get $in0_9
+                local.get $r_9
+                f64x2.add
+                local.set $out_9
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_9
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_10
+                local.get $c2_0_1
+                local.set $r_10
+                local.get $in0_10
+                local.get $r_10
+                f64x2.add
+                local.set $out_10
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_10
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=24
+                local.set $in0_11
+                local.get $c3_0_1
+                local.set $r_11
+                local.get $in0_11
+                local.get $r_11
+                f64x2.add
+                local.set $out_11
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_11
+                v128.store align=8
+                local.get $j
+                i32.const 2
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 1
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 4 × 1 block of C
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                f64.const 0
+                local.set $c0_0_2
+                f64.const 0
+                local.set $c1_0_2
+                f64.const 0
+                local.set $c2_0_2
+                f64.const 0
+                local.set $c3_0_2
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  f64.load
+                  local.set $b0_2
+                  local.get $pa
+                  f64.load
+                  local.set $a_2
+                  local.get $c0_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c0_0_2
+                  local.get $pa
+                  f64.load offset=160
+                  local.set $a_2
+                  local.get $c1_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c1_0_2
+                  local.get $pa
+                  f64.load offset=320
+                  local.set $a_2
+                  local.get $c2_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c2_0_2
+                  local.get $pa
+                  f64.load offset=480
+                  local.set $a_2
+                  local.get $c3_0_2
+                  local.get $a_2
+                  local.get $b0_2
+                  f64.mul
+                  f64.add
+                  local.set $c3_0_2
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_12
+                local.get $c0_0_2
+                local.set $r_12
+                local.get $in0_12
+                local.get $r_12
+                f64.add
+                local.set $out_12
+                local.get $pc
+                local.get $out_12
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_13
+                local.get $c1_0_2
+                local.set $r_13
+                local.get $in0_13
+                local.get $r_13
+                f64.add
+                local.set $out_13
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_13
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_14
+                local.get $c2_0_2
+                local.set $r_14
+                local.get $in0_14
+                local.get $r_14
+                f64.add
+                local.set $out_14
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_14
+                f64.store
+                local.get $pe0
+                f64.load offset=24
+                local.set $in0_15
+                local.get $c3_0_2
+                local.set $r_15
+                local.get $in0_15
+                local.get $r_15
+                f64.add
+                local.set $out_15
+                local.get $pc
+                local.get $off_1
+                i32.add
+                local.get $out_15
+                f64.store
+                local.get $j
+                i32.const 1
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            i32.const 4
+            local.set $i
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 3 × 4 block of C (2 vectors)
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $zero
+                local.set $c0_0_3
+                local.get $zero
+                local.set $c0_1_1
+                local.get $zero
+                local.set $c1_0_3
+                local.get $zero
+                local.set $c1_1_1
+                local.get $zero
+                local.set $c2_0_3
+                local.get $zero
+                local.set $c2_1_1
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_3
+                  local.get $pb
+                  v128.load offset=16 align=8
+                  local.set $b1_1
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_3
+                  local.get $c0_0_3
+                  local.get $a_3
+                  local.get $b0_3
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_3
+                  local.get $c0_1_1
+                  local.get $a_3
+                  local.get $b1_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_1_1
+                  local.get $pa
+                  v128.load64_splat offset=160
+                  local.set $a_3
+                  local.get $c1_0_3
+                  local.get $a_3
+                  local.get $b0_3
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_3
+                  local.get $c1_1_1
+                  local.get $a_3
+                  local.get $b1_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_1_1
+                  local.get $pa
+                  v128.load64_splat offset=320
+                  local.set $a_3
+                  local.get $c2_0_3
+                  local.get $a_3
+                  local.get $b0_3
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_3
+                  local.get $c2_1_1
+                  local.get $a_3
+                  local.get $b1_1
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_1_1
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_16
+                local.get $c0_0_3
+                local.set $r_16
+                local.get $in0_16
+                local.get $r_16
+                f64x2.add
+                local.set $out_16
+                local.get $pc
+                local.get $out_16
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_17
+                local.get $c0_1_1
+                local.set $r_17
+                local.get $in0_17
+                local.get $r_17
+                f64x2.add
+                local.set $out_17
+                local.get $pc
+                local.get $out_17
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_18
+                local.get $c1_0_3
+                local.set $r_18
+                local.get $in0_18
+                local.get $r_18
+                f64x2.add
+                local.set $out_18
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_18
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_19
+                local.get $c1_1_1
+                local.set $r_19
+                local.get $in0_19
+                local.get $r_19
+                f64x2.add
+                local.set $out_19
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_19
+                v128.store offset=16 align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_20
+                local.get $c2_0_3
+                local.set $r_20
+                local.get $in0_20
+                local.get $r_20
+                f64x2.add
+                local.set $out_20
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_20
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_21
+                local.get $c2_1_1
+                local.set $r_21
+                local.get $in0_21
+                local.get $r_21
+                f64x2.add
+                local.set $out_21
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_21
+                v128.store offset=16 align=8
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 2
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 3 × 2 block of C (1 vectors)
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                local.get $zero
+                local.set $c0_0_4
+                local.get $zero
+                local.set $c1_0_4
+                local.get $zero
+                local.set $c2_0_4
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  v128.load align=8
+                  local.set $b0_4
+                  local.get $pa
+                  v128.load64_splat
+                  local.set $a_4
+                  local.get $c0_0_4
+                  local.get $a_4
+                  local.get $b0_4
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c0_0_4
+                  local.get $pa
+                  v128.load64_splat offset=160
+                  local.set $a_4
+                  local.get $c1_0_4
+                  local.get $a_4
+                  local.get $b0_4
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c1_0_4
+                  local.get $pa
+                  v128.load64_splat offset=320
+                  local.set $a_4
+                  local.get $c2_0_4
+                  local.get $a_4
+                  local.get $b0_4
+                  f64x2.mul
+                  f64x2.add
+                  local.set $c2_0_4
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                v128.load64_splat
+                local.set $in0_22
+                local.get $c0_0_4
+                local.set $r_22
+                local.get $in0_22
+                local.get $r_22
+                f64x2.add
+                local.set $out_22
+                local.get $pc
+                local.get $out_22
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=8
+                local.set $in0_23
+                local.get $c1_0_4
+                local.set $r_23
+                local.get $in0_23
+                local.get $r_23
+                f64x2.add
+                local.set $out_23
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_23
+                v128.store align=8
+                local.get $pe0
+                v128.load64_splat offset=16
+                local.set $in0_24
+                local.get $c2_0_4
+                local.set $r_24
+                local.get $in0_24
+                local.get $r_24
+                f64x2.add
+                local.set $out_24
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_24
+                v128.store align=8
+                local.get $j
+                i32.const 2
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            block
+              loop
+                local.get $j
+                i32.const 1
+                i32.add
+                local.get $w
+                i32.gt_u
+                br_if 1
+                ;; 3 × 1 block of C
+                local.get $jb
+                local.get $j
+                i32.add
+                local.set $col
+                local.get $p1
+                local.get $i
+                i32.const 160
+                i32.mul
+                i32.add
+                local.set $pa
+                local.get $j
+                i32.const 8
+                i32.mul
+                local.set $pb
+                local.get $p0
+                local.get $i
+                local.get $rowBytes
+                i32.mul
+                i32.add
+                local.get $col
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pc
+                f64.const 0
+                local.set $c0_0_5
+                f64.const 0
+                local.set $c1_0_5
+                f64.const 0
+                local.set $c2_0_5
+                i32.const 20
+                local.set $end
+                loop
+                  local.get $pb
+                  f64.load
+                  local.set $b0_5
+                  local.get $pa
+                  f64.load
+                  local.set $a_5
+                  local.get $c0_0_5
+                  local.get $a_5
+                  local.get $b0_5
+                  f64.mul
+                  f64.add
+                  local.set $c0_0_5
+                  local.get $pa
+                  f64.load offset=160
+                  local.set $a_5
+                  local.get $c1_0_5
+                  local.get $a_5
+                  local.get $b0_5
+                  f64.mul
+                  f64.add
+                  local.set $c1_0_5
+                  local.get $pa
+                  f64.load offset=320
+                  local.set $a_5
+                  local.get $c2_0_5
+                  local.get $a_5
+                  local.get $b0_5
+                  f64.mul
+                  f64.add
+                  local.set $c2_0_5
+                  local.get $pa
+                  i32.const 8
+                  i32.add
+                  local.set $pa
+                  local.get $pb
+                  i32.const 576
+                  i32.add
+                  local.set $pb
+                  local.get $end
+                  i32.const 1
+                  i32.sub
+                  local.tee $end
+                  br_if 0
+                end
+                local.get $p3
+                local.get $i
+                i32.const 8
+                i32.mul
+                i32.add
+                local.set $pe0
+                local.get $pe0
+                f64.load
+                local.set $in0_25
+                local.get $c0_0_5
+                local.set $r_25
+                local.get $in0_25
+                local.get $r_25
+                f64.add
+                local.set $out_25
+                local.get $pc
+                local.get $out_25
+                f64.store
+                local.get $pe0
+                f64.load offset=8
+                local.set $in0_26
+                local.get $c1_0_5
+                local.set $r_26
+                local.get $in0_26
+                local.get $r_26
+                f64.add
+                local.set $out_26
+                local.get $pc
+                local.get $rowBytes
+                i32.add
+                local.get $out_26
+                f64.store
+                local.get $pe0
+                f64.load offset=16
+                local.set $in0_27
+                local.get $c2_0_5
+                local.set $r_27
+                local.get $in0_27
+                local.get $r_27
+                f64.add
+                local.set $out_27
+                local.get $pc
+                local.get $off
+                i32.add
+                local.get $out_27
+                f64.store
+                local.get $j
+                i32.const 1
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+            local.get $jb
+            i32.const 64
+            i32.add
+            local.set $jb
+            br 0
+          end
+        end
+        br 1
+      end
+      i32.const 0
+      i32.const 20
+      i32.add
+      i32.const 1
+      i32.sub
+      local.set $lr_1
+      local.get $m_1
+      i32.const 1
+      i32.sub
+      local.set $lc_1
+      local.get $p2
+      local.set $pa
+      local.get $p2
+      local.get $lr_1
+      local.get $rowBytes
+      i32.mul
+      i32.add
+      local.get $lc_1
+      i32.const 8
+      i32.mul
+      i32.add
+      local.set $end
+      ;; read ahead: B's rows of this k block
+      block
+        local.get $m_1
+        i32.eqz
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 32768
+        i32.lt_s
+        br_if 0
+        local.get $end
+        local.get $pa
+        i32.const 524288
         i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        f64.const 0
-        local.set $c0_0_2
-        f64.const 0
-        local.set $c1_0_2
-        f64.const 0
-        local.set $c2_0_2
-        f64.const 0
-        local.set $c3_0_2
-        i32.const 20
+        local.get $end
+        local.get $pa
+        i32.sub
+        i32.const 524288
+        i32.lt_u
+        select
         local.set $end
         loop
-          local.get $pb
-          f64.load
-          local.set $b0_2
           local.get $pa
-          f64.load
-          local.set $a_2
-          local.get $c0_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c0_0_2
+          i32.load
+          drop
           local.get $pa
-          f64.load offset=160
-          local.set $a_2
-          local.get $c1_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c1_0_2
-          local.get $pa
-          f64.load offset=320
-          local.set $a_2
-          local.get $c2_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c2_0_2
-          local.get $pa
-          f64.load offset=480
-          local.set $a_2
-          local.get $c3_0_2
-          local.get $a_2
-          local.get $b0_2
-          f64.mul
-          f64.add
-          local.set $c3_0_2
-          local.get $pa
-          i32.const 8
+          i32.const 64
           i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
+          local.tee $pa
           local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
+          i32.le_u
           br_if 0
         end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pe0
-        local.get $pe0
-        f64.load
-        local.set $in0_12
-        local.get $c0_0_2
-        local.set $r_12
-        local.get $in0_12
-        local.get $r_12
-        f64.add
-        local.set $out_12
-        local.get $pc
-        local.get $out_12
-        f64.store
-        local.get $pe0
-        f64.load offset=8
-        local.set $in0_13
-        local.get $c1_0_2
-        local.set $r_13
-        local.get $in0_13
-        local.get $r_13
-        f64.add
-        local.set $out_13
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_13
-        f64.store
-        local.get $pe0
-        f64.load offset=16
-        local.set $in0_14
-        local.get $c2_0_2
-        local.set $r_14
-        local.get $in0_14
-        local.get $r_14
-        f64.add
-        local.set $out_14
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_14
-        f64.store
-        local.get $pe0
-        f64.load offset=24
-        local.set $in0_15
-        local.get $c3_0_2
-        local.set $r_15
-        local.get $in0_15
-        local.get $r_15
-        f64.add
-        local.set $out_15
-        local.get $pc
-        local.get $off_1
-        i32.add
-        local.get $out_15
-        f64.store
-        local.get $j
-        i32.const 1
-        i32.add
-        local.set $j
-        br 0
       end
-    end
-    i32.const 4
-    local.set $i
-    i32.const 0
-    local.set $j
-    block
-      loop
-        local.get $j
-        i32.const 4
-        i32.add
-        local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 3 × 4 block of C (2 vectors)
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        local.get $zero
-        local.set $c0_0_3
-        local.get $zero
-        local.set $c0_1_1
-        local.get $zero
-        local.set $c1_0_3
-        local.get $zero
-        local.set $c1_1_1
-        local.get $zero
-        local.set $c2_0_3
-        local.get $zero
-        local.set $c2_1_1
-        i32.const 20
-        local.set $end
+      i32.const 0
+      local.set $i
+      i32.const 0
+      local.set $j
+      block
         loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_3
-          local.get $pb
-          v128.load offset=16 align=8
-          local.set $b1_1
-          local.get $pa
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 4 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_6
+          local.get $zero
+          local.set $c0_1_2
+          local.get $zero
+          local.set $c1_0_6
+          local.get $zero
+          local.set $c1_1_2
+          local.get $zero
+          local.set $c2_0_6
+          local.get $zero
+          local.set $c2_1_2
+          local.get $zero
+          local.set $c3_0_3
+          local.get $zero
+          local.set $c3_1_1
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_6
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1_2
+            local.get $pa
+            v128.load64_splat
+            local.set $a_6
+            local.get $c0_0_6
+            local.get $a_6
+            local.get $b0_6
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_6
+            local.get $c0_1_2
+            local.get $a_6
+            local.get $b1_2
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1_2
+            local.get $pa
+            v128.load64_splat offset=160
+            local.set $a_6
+            local.get $c1_0_6
+            local.get $a_6
+            local.get $b0_6
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_6
+            local.get $c1_1_2
+            local.get $a_6
+            local.get $b1_2
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1_2
+            local.get $pa
+            v128.load64_splat offset=320
+            local.set $a_6
+            local.get $c2_0_6
+            local.get $a_6
+            local.get $b0_6
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_6
+            local.get $c2_1_2
+            local.get $a_6
+            local.get $b1_2
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1_2
+            local.get $pa
+            v128.load64_splat offset=480
+            local.set $a_6
+            local.get $c3_0_3
+            local.get $a_6
+            local.get $b0_6
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_3
+            local.get $c3_1_1
+            local.get $a_6
+            local.get $b1_2
+            f64x2.mul
+            f64x2.add
+            local.set $c3_1_1
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
           v128.load64_splat
-          local.set $a_3
-          local.get $c0_0_3
-          local.get $a_3
-          local.get $b0_3
-          f64x2.mul
+          local.set $in0_28
+          local.get $c0_0_6
+          local.set $r_28
+          local.get $in0_28
+          local.get $r_28
           f64x2.add
-          local.set $c0_0_3
-          local.get $c0_1_1
-          local.get $a_3
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c0_1_1
-          local.get $pa
-          v128.load64_splat offset=160
-          local.set $a_3
-          local.get $c1_0_3
-          local.get $a_3
-          local.get $b0_3
-          f64x2.mul
-          f64x2.add
-          local.set $c1_0_3
-          local.get $c1_1_1
-          local.get $a_3
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c1_1_1
-          local.get $pa
-          v128.load64_splat offset=320
-          local.set $a_3
-          local.get $c2_0_3
-          local.get $a_3
-          local.get $b0_3
-          f64x2.mul
-          f64x2.add
-          local.set $c2_0_3
-          local.get $c2_1_1
-          local.get $a_3
-          local.get $b1_1
-          f64x2.mul
-          f64x2.add
-          local.set $c2_1_1
-          local.get $pa
-          i32.const 8
-          i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
-          i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
-        end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pe0
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0_16
-        local.get $c0_0_3
-        local.set $r_16
-        local.get $in0_16
-        local.get $r_16
-        f64x2.add
-        local.set $out_16
-        local.get $pc
-        local.get $out_16
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0_17
-        local.get $c0_1_1
-        local.set $r_17
-        local.get $in0_17
-        local.get $r_17
-        f64x2.add
-        local.set $out_17
-        local.get $pc
-        local.get $out_17
-        v128.store offset=16 align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_18
-        local.get $c1_0_3
-        local.set $r_18
-        local.get $in0_18
-        local.get $r_18
-        f64x2.add
-        local.set $out_18
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_18
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_19
-        local.get $c1_1_1
-        local.set $r_19
-        local.get $in0_19
-        local.get $r_19
-        f64x2.add
-        local.set $out_19
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_19
-        v128.store offset=16 align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_20
-        local.get $c2_0_3
-        local.set $r_20
-        local.get $in0_20
-        local.get $r_20
-        f64x2.add
-        local.set $out_20
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_20
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_21
-        local.get $c2_1_1
-        local.set $r_21
-        local.get $in0_21
-        local.get $r_21
-        f64x2.add
-        local.set $out_21
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_21
-        v128.store offset=16 align=8
-        local.get $j
-        i32.const 4
-        i32.add
-        local.set $j
-        br 0
-      end
-    end
-    block
-      loop
-        local.get $j
-        i32.const 2
-        i32.add
-        local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 3 × 2 block of C (1 vectors)
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        local.get $zero
-        local.set $c0_0_4
-        local.get $zero
-        local.set $c1_0_4
-        local.get $zero
-        local.set $c2_0_4
-        i32.const 20
-        local.set $end
-        loop
-          local.get $pb
-          v128.load align=8
-          local.set $b0_4
-          local.get $pa
+          local.set $out_28
+          local.get $pc
+          local.get $out_28
+          v128.store align=8
+          local.get $pe0
           v128.load64_splat
-          local.set $a_4
-          local.get $c0_0_4
-          local.get $a_4
-          local.get $b0_4
-          f64x2.mul
+          local.set $in0_29
+          local.get $c0_1_2
+          local.set $r_29
+          local.get $in0_29
+          local.get $r_29
           f64x2.add
-          local.set $c0_0_4
-          local.get $pa
-          v128.load64_splat offset=160
-          local.set $a_4
-          local.get $c1_0_4
-          local.get $a_4
-          local.get $b0_4
-          f64x2.mul
+          local.set $out_29
+          local.get $pc
+          local.get $out_29
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_30
+          local.get $c1_0_6
+          local.set $r_30
+          local.get $in0_30
+          local.get $r_30
           f64x2.add
-          local.set $c1_0_4
-          local.get $pa
-          v128.load64_splat offset=320
-          local.set $a_4
-          local.get $c2_0_4
-          local.get $a_4
-          local.get $b0_4
-          f64x2.mul
-          f64x2.add
-          local.set $c2_0_4
-          local.get $pa
-          i32.const 8
+          local.set $out_30
+          local.get $pc
+          local.get $rowBytes
           i32.add
-          local.set $pa
-          local.get $pb
-          local.get $stride
+          local.get $out_30
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_31
+          local.get $c1_1_2
+          local.set $r_31
+          local.get $in0_31
+          local.get $r_31
+          f64x2.add
+          local.set $out_31
+          local.get $pc
+          local.get $rowBytes
           i32.add
-          local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
+          local.get $out_31
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_32
+          local.get $c2_0_6
+          local.set $r_32
+          local.get $in0_32
+          local.get $r_32
+          f64x2.add
+          local.set $out_32
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_32
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_33
+          local.get $c2_1_2
+          local.set $r_33
+          local.get $in0_33
+          local.get $r_33
+          f64x2.add
+          local.set $out_33
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_33
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_34
+          local.get $c3_0_3
+          local.set $r_34
+          local.get $in0_34
+          local.get $r_34
+          f64x2.add
+          local.set $out_34
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_34
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_35
+          local.get $c3_1_1
+          local.set $r_35
+          local.get $in0_35
+          local.get $r_35
+          f64x2.add
+          local.set $out_35
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_35
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
         end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pe0
-        local.get $pe0
-        v128.load64_splat
-        local.set $in0_22
-        local.get $c0_0_4
-        local.set $r_22
-        local.get $in0_22
-        local.get $r_22
-        f64x2.add
-        local.set $out_22
-        local.get $pc
-        local.get $out_22
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=8
-        local.set $in0_23
-        local.get $c1_0_4
-        local.set $r_23
-        local.get $in0_23
-        local.get $r_23
-        f64x2.add
-        local.set $out_23
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_23
-        v128.store align=8
-        local.get $pe0
-        v128.load64_splat offset=16
-        local.set $in0_24
-        local.get $c2_0_4
-        local.set $r_24
-        local.get $in0_24
-        local.get $r_24
-        f64x2.add
-        local.set $out_24
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_24
-        v128.store align=8
-        local.get $j
-        i32.const 2
-        i32.add
-        local.set $j
-        br 0
       end
-    end
-    block
-      loop
-        local.get $j
-        i32.const 1
-        i32.add
-        local.get $m_1
-        i32.gt_u
-        br_if 1
-        ;; 3 × 1 block of C
-        local.get $p1
-        local.get $i
-        i32.const 160
-        i32.mul
-        i32.add
-        local.set $pa
-        local.get $p2
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pb
-        local.get $p0
-        local.get $i
-        local.get $stride
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pc
-        f64.const 0
-        local.set $c0_0_5
-        f64.const 0
-        local.set $c1_0_5
-        f64.const 0
-        local.set $c2_0_5
-        i32.const 20
-        local.set $end
+      block
         loop
-          local.get $pb
-          f64.load
-          local.set $b0_5
-          local.get $pa
-          f64.load
-          local.set $a_5
-          local.get $c0_0_5
-          local.get $a_5
-          local.get $b0_5
-          f64.mul
-          f64.add
-          local.set $c0_0_5
-          local.get $pa
-          f64.load offset=160
-          local.set $a_5
-          local.get $c1_0_5
-          local.get $a_5
-          local.get $b0_5
-          f64.mul
-          f64.add
-          local.set $c1_0_5
-          local.get $pa
-          f64.load offset=320
-          local.set $a_5
-          local.get $c2_0_5
-          local.get $a_5
-          local.get $b0_5
-          f64.mul
-          f64.add
-          local.set $c2_0_5
-          local.get $pa
-          i32.const 8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 4 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
           i32.add
           local.set $pa
-          local.get $pb
-          local.get $stride
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
           i32.add
           local.set $pb
-          local.get $end
-          i32.const 1
-          i32.sub
-          local.tee $end
-          br_if 0
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_7
+          local.get $zero
+          local.set $c1_0_7
+          local.get $zero
+          local.set $c2_0_7
+          local.get $zero
+          local.set $c3_0_4
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_7
+            local.get $pa
+            v128.load64_splat
+            local.set $a_7
+            local.get $c0_0_7
+            local.get $a_7
+            local.get $b0_7
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_7
+            local.get $pa
+            v128.load64_splat offset=160
+            local.set $a_7
+            local.get $c1_0_7
+            local.get $a_7
+            local.get $b0_7
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_7
+            local.get $pa
+            v128.load64_splat offset=320
+            local.set $a_7
+            local.get $c2_0_7
+            local.get $a_7
+            local.get $b0_7
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_7
+            local.get $pa
+            v128.load64_splat offset=480
+            local.set $a_7
+            local.get $c3_0_4
+            local.get $a_7
+            local.get $b0_7
+            f64x2.mul
+            f64x2.add
+            local.set $c3_0_4
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_36
+          local.get $c0_0_7
+          local.set $r_36
+          local.get $in0_36
+          local.get $r_36
+          f64x2.add
+          local.set $out_36
+          local.get $pc
+          local.get $out_36
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_37
+          local.get $c1_0_7
+          local.set $r_37
+          local.get $in0_37
+          local.get $r_37
+          f64x2.add
+          local.set $out_37
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_37
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_38
+          local.get $c2_0_7
+          local.set $r_38
+          local.get $in0_38
+          local.get $r_38
+          f64x2.add
+          local.set $out_38
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_38
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=24
+          local.set $in0_39
+          local.get $c3_0_4
+          local.set $r_39
+          local.get $in0_39
+          local.get $r_39
+          f64x2.add
+          local.set $out_39
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_39
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
         end
-        local.get $p3
-        local.get $i
-        i32.const 8
-        i32.mul
-        i32.add
-        local.set $pe0
-        local.get $pe0
-        f64.load
-        local.set $in0_25
-        local.get $c0_0_5
-        local.set $r_25
-        local.get $in0_25
-        local.get $r_25
-        f64.add
-        local.set $out_25
-        local.get $pc
-        local.get $out_25
-        f64.store
-        local.get $pe0
-        f64.load offset=8
-        local.set $in0_26
-        local.get $c1_0_5
-        local.set $r_26
-        local.get $in0_26
-        local.get $r_26
-        f64.add
-        local.set $out_26
-        local.get $pc
-        local.get $stride
-        i32.add
-        local.get $out_26
-        f64.store
-        local.get $pe0
-        f64.load offset=16
-        local.set $in0_27
-        local.get $c2_0_5
-        local.set $r_27
-        local.get $in0_27
-        local.get $r_27
-        f64.add
-        local.set $out_27
-        local.get $pc
-        local.get $off
-        i32.add
-        local.get $out_27
-        f64.store
-        local.get $j
-        i32.const 1
-        i32.add
-        local.set $j
-        br 0
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 4 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_8
+          f64.const 0
+          local.set $c1_0_8
+          f64.const 0
+          local.set $c2_0_8
+          f64.const 0
+          local.set $c3_0_5
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_8
+            local.get $pa
+            f64.load
+            local.set $a_8
+            local.get $c0_0_8
+            local.get $a_8
+            local.get $b0_8
+            f64.mul
+            f64.add
+            local.set $c0_0_8
+            local.get $pa
+            f64.load offset=160
+            local.set $a_8
+            local.get $c1_0_8
+            local.get $a_8
+            local.get $b0_8
+            f64.mul
+            f64.add
+            local.set $c1_0_8
+            local.get $pa
+            f64.load offset=320
+            local.set $a_8
+            local.get $c2_0_8
+            local.get $a_8
+            local.get $b0_8
+            f64.mul
+            f64.add
+            local.set $c2_0_8
+            local.get $pa
+            f64.load offset=480
+            local.set $a_8
+            local.get $c3_0_5
+            local.get $a_8
+            local.get $b0_8
+            f64.mul
+            f64.add
+            local.set $c3_0_5
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_40
+          local.get $c0_0_8
+          local.set $r_40
+          local.get $in0_40
+          local.get $r_40
+          f64.add
+          local.set $out_40
+          local.get $pc
+          local.get $out_40
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_41
+          local.get $c1_0_8
+          local.set $r_41
+          local.get $in0_41
+          local.get $r_41
+          f64.add
+          local.set $out_41
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_41
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_42
+          local.get $c2_0_8
+          local.set $r_42
+          local.get $in0_42
+          local.get $r_42
+          f64.add
+          local.set $out_42
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_42
+          f64.store
+          local.get $pe0
+          f64.load offset=24
+          local.set $in0_43
+          local.get $c3_0_5
+          local.set $r_43
+          local.get $in0_43
+          local.get $r_43
+          f64.add
+          local.set $out_43
+          local.get $pc
+          local.get $off_1
+          i32.add
+          local.get $out_43
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      i32.const 4
+      local.set $i
+      i32.const 0
+      local.set $j
+      block
+        loop
+          local.get $j
+          i32.const 4
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 3 × 4 block of C (2 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_9
+          local.get $zero
+          local.set $c0_1_3
+          local.get $zero
+          local.set $c1_0_9
+          local.get $zero
+          local.set $c1_1_3
+          local.get $zero
+          local.set $c2_0_9
+          local.get $zero
+          local.set $c2_1_3
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_9
+            local.get $pb
+            v128.load offset=16 align=8
+            local.set $b1_3
+            local.get $pa
+            v128.load64_splat
+            local.set $a_9
+            local.get $c0_0_9
+            local.get $a_9
+            local.get $b0_9
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_9
+            local.get $c0_1_3
+            local.get $a_9
+            local.get $b1_3
+            f64x2.mul
+            f64x2.add
+            local.set $c0_1_3
+            local.get $pa
+            v128.load64_splat offset=160
+            local.set $a_9
+            local.get $c1_0_9
+            local.get $a_9
+            local.get $b0_9
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_9
+            local.get $c1_1_3
+            local.get $a_9
+            local.get $b1_3
+            f64x2.mul
+            f64x2.add
+            local.set $c1_1_3
+            local.get $pa
+            v128.load64_splat offset=320
+            local.set $a_9
+            local.get $c2_0_9
+            local.get $a_9
+            local.get $b0_9
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_9
+            local.get $c2_1_3
+            local.get $a_9
+            local.get $b1_3
+            f64x2.mul
+            f64x2.add
+            local.set $c2_1_3
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_44
+          local.get $c0_0_9
+          local.set $r_44
+          local.get $in0_44
+          local.get $r_44
+          f64x2.add
+          local.set $out_44
+          local.get $pc
+          local.get $out_44
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_45
+          local.get $c0_1_3
+          local.set $r_45
+          local.get $in0_45
+          local.get $r_45
+          f64x2.add
+          local.set $out_45
+          local.get $pc
+          local.get $out_45
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_46
+          local.get $c1_0_9
+          local.set $r_46
+          local.get $in0_46
+          local.get $r_46
+          f64x2.add
+          local.set $out_46
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_46
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_47
+          local.get $c1_1_3
+          local.set $r_47
+          local.get $in0_47
+          local.get $r_47
+          f64x2.add
+          local.set $out_47
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_47
+          v128.store offset=16 align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_48
+          local.get $c2_0_9
+          local.set $r_48
+          local.get $in0_48
+          local.get $r_48
+          f64x2.add
+          local.set $out_48
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_48
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_49
+          local.get $c2_1_3
+          local.set $r_49
+          local.get $in0_49
+          local.get $r_49
+          f64x2.add
+          local.set $out_49
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_49
+          v128.store offset=16 align=8
+          local.get $j
+          i32.const 4
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 2
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 3 × 2 block of C (1 vectors)
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          local.get $zero
+          local.set $c0_0_10
+          local.get $zero
+          local.set $c1_0_10
+          local.get $zero
+          local.set $c2_0_10
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            v128.load align=8
+            local.set $b0_10
+            local.get $pa
+            v128.load64_splat
+            local.set $a_10
+            local.get $c0_0_10
+            local.get $a_10
+            local.get $b0_10
+            f64x2.mul
+            f64x2.add
+            local.set $c0_0_10
+            local.get $pa
+            v128.load64_splat offset=160
+            local.set $a_10
+            local.get $c1_0_10
+            local.get $a_10
+            local.get $b0_10
+            f64x2.mul
+            f64x2.add
+            local.set $c1_0_10
+            local.get $pa
+            v128.load64_splat offset=320
+            local.set $a_10
+            local.get $c2_0_10
+            local.get $a_10
+            local.get $b0_10
+            f64x2.mul
+            f64x2.add
+            local.set $c2_0_10
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          v128.load64_splat
+          local.set $in0_50
+          local.get $c0_0_10
+          local.set $r_50
+          local.get $in0_50
+          local.get $r_50
+          f64x2.add
+          local.set $out_50
+          local.get $pc
+          local.get $out_50
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=8
+          local.set $in0_51
+          local.get $c1_0_10
+          local.set $r_51
+          local.get $in0_51
+          local.get $r_51
+          f64x2.add
+          local.set $out_51
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_51
+          v128.store align=8
+          local.get $pe0
+          v128.load64_splat offset=16
+          local.set $in0_52
+          local.get $c2_0_10
+          local.set $r_52
+          local.get $in0_52
+          local.get $r_52
+          f64x2.add
+          local.set $out_52
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_52
+          v128.store align=8
+          local.get $j
+          i32.const 2
+          i32.add
+          local.set $j
+          br 0
+        end
+      end
+      block
+        loop
+          local.get $j
+          i32.const 1
+          i32.add
+          local.get $m_1
+          i32.gt_u
+          br_if 1
+          ;; 3 × 1 block of C
+          local.get $p1
+          local.get $i
+          i32.const 160
+          i32.mul
+          i32.add
+          local.set $pa
+          local.get $p2
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pb
+          local.get $p0
+          local.get $i
+          local.get $rowBytes
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pc
+          f64.const 0
+          local.set $c0_0_11
+          f64.const 0
+          local.set $c1_0_11
+          f64.const 0
+          local.set $c2_0_11
+          i32.const 20
+          local.set $end
+          loop
+            local.get $pb
+            f64.load
+            local.set $b0_11
+            local.get $pa
+            f64.load
+            local.set $a_11
+            local.get $c0_0_11
+            local.get $a_11
+            local.get $b0_11
+            f64.mul
+            f64.add
+            local.set $c0_0_11
+            local.get $pa
+            f64.load offset=160
+            local.set $a_11
+            local.get $c1_0_11
+            local.get $a_11
+            local.get $b0_11
+            f64.mul
+            f64.add
+            local.set $c1_0_11
+            local.get $pa
+            f64.load offset=320
+            local.set $a_11
+            local.get $c2_0_11
+            local.get $a_11
+            local.get $b0_11
+            f64.mul
+            f64.add
+            local.set $c2_0_11
+            local.get $pa
+            i32.const 8
+            i32.add
+            local.set $pa
+            local.get $pb
+            local.get $rowBytes
+            i32.add
+            local.set $pb
+            local.get $end
+            i32.const 1
+            i32.sub
+            local.tee $end
+            br_if 0
+          end
+          local.get $p3
+          local.get $i
+          i32.const 8
+          i32.mul
+          i32.add
+          local.set $pe0
+          local.get $pe0
+          f64.load
+          local.set $in0_53
+          local.get $c0_0_11
+          local.set $r_53
+          local.get $in0_53
+          local.get $r_53
+          f64.add
+          local.set $out_53
+          local.get $pc
+          local.get $out_53
+          f64.store
+          local.get $pe0
+          f64.load offset=8
+          local.set $in0_54
+          local.get $c1_0_11
+          local.set $r_54
+          local.get $in0_54
+          local.get $r_54
+          f64.add
+          local.set $out_54
+          local.get $pc
+          local.get $rowBytes
+          i32.add
+          local.get $out_54
+          f64.store
+          local.get $pe0
+          f64.load offset=16
+          local.set $in0_55
+          local.get $c2_0_11
+          local.set $r_55
+          local.get $in0_55
+          local.get $r_55
+          f64.add
+          local.set $out_55
+          local.get $pc
+          local.get $off
+          i32.add
+          local.get $out_55
+          f64.store
+          local.get $j
+          i32.const 1
+          i32.add
+          local.set $j
+          br 0
+        end
       end
     end
   )

@@ -390,6 +390,7 @@ function wasmSection(
     bytes,
     imports,
     kernels: funcs.map((f) => ({ name: f.name, params: f.params.map((p) => p.name) })),
+    scratchBytes: Math.max(0, ...funcs.map((f) => f.scratchBytes ?? 0)),
     inputs: staged,
     // the state's areas are laid out after every other buffer
     views: [...views, ...stateAreas.map((a) => ({ name: a.area, size: a.size }))],

@@ -179,6 +179,9 @@ function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
     c,
     views,
     ...(epilogue ? { epilogue } : {}),
+    // the module's scratch area: the memory's first bytes, the buffers laid out after it
+    // (wasmModule.ts writeLayout)
+    scratch: 0,
   };
   // matmul's schedule streams B once for a C that stays in cache (row updates, cSmall): for one
   // row of C the wasm kernel does too, `depth` rows of B at a time

@@ -31,6 +31,11 @@ export interface WasmSection {
   /** The Math functions the kernels call (imported as `env.<fn>`). */
   readonly imports: readonly MathFn[];
   readonly kernels: readonly WasmSignature[];
+  /**
+   * The bytes at the memory's start that the kernels use as scratch (GEMM panels packed at
+   * address 0: src/render/wasm/pack.ts), laid out before every buffer; 0: none.
+   */
+  readonly scratchBytes: number;
   /** Every buffer in the memory, in layout order. */
   readonly views: readonly MemoryView[];
   /**
@@ -307,7 +312,8 @@ function writeLayout(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: s
     'number',
   );
   for (const sym of s.symbols) w.line(`const ${sym} = ${limit};`);
-  w.line(`let ${at} = 0;`);
+  if (s.scratchBytes > 0) w.comment("after the kernels' scratch area");
+  w.line(`let ${at} = ${Math.ceil(s.scratchBytes / ALIGN) * ALIGN};`);
   for (const v of s.views) {
     w.line(`if (${buffer}) ${v.name} = new ${arrayType}(${buffer}, ${at}, ${v.size});`);
     w.line(`${at} += Math.ceil((${v.size} * ${bytes}) / ${ALIGN}) * ${ALIGN};`);

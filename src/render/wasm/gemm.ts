@@ -26,6 +26,11 @@
  * or more, it is read once in address order first (one dropped load per 64-byte line, which the
  * hardware prefetchers follow): the blocks then find it in L2. It changes no result.
  *
+ * Packing (rows form, ./pack.ts): where B's row stride is a multiple of `packAlign` bytes, its
+ * rows in one L1 set evict each other; given a `scratch` area, each k block × `nc` columns of B
+ * is copied there (row stride an odd number of lines) and the register blocks read the copy. A
+ * runtime stride is checked at run time (the function has both codes). It changes no result.
+ *
  * Summation order, per k block: the rows and scalar forms add each element's products in k order
  * to the sum of the blocks before (so in k order overall); the dot form sums the block's first
  * ⌊klen/W⌋·W products in W interleaved partial sums (lane l: the products l, l + W, …), adds
@@ -38,6 +43,16 @@ import { GradgenError } from '../../errors.js';
 import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
 import type { Func } from './instr.js';
 import { isLit, Kernel, type KernelParam, type Lin, type View } from './kernel.js';
+import {
+  PACK_MIN_ROWS,
+  packedBytes,
+  packedStride,
+  packingOf,
+  packPanel,
+  panelLoop,
+  strideRest,
+  type Packing,
+} from './pack.js';
 
 export interface GemmSpec {
   readonly name: string;
@@ -59,6 +74,11 @@ export interface GemmSpec {
   readonly accumulate?: boolean;
   /** Tile sizes (defaults: {@link defaultTiles}, then by shape: see `tilesOf`). */
   readonly tiles?: Partial<GemmTiles>;
+  /**
+   * The byte address of a scratch area the rows form may pack B's panels into (./pack.ts; the
+   * function's `scratchBytes` says how much of it it uses); without one, B is never packed.
+   */
+  readonly scratch?: number;
 }
 
 export interface GemmTiles {
@@ -81,6 +101,12 @@ export interface GemmTiles {
   readonly raMax: number;
   /** Dot form: B columns per read-ahead (at least `dc`). */
   readonly jc: number;
+  /**
+   * Rows form: B is packed (./pack.ts) where its row stride in bytes is a multiple of
+   * `packAlign` (0: never), in panels of a k block × `nc` columns.
+   */
+  readonly packAlign: number;
+  readonly nc: number;
 }
 
 /**
@@ -103,6 +129,14 @@ export interface GemmTiles {
  * 20.0 to 26.2 GFLOP/s and dW₁ = dZ₁·Xᵀ from 18.3 to 24.7 in float64, 47 → 55 and 49 → 51 in
  * float32 (the step 1.30× and 1.05× faster); with B hot in the cache (the same kernel timed in a
  * loop) it is within noise.
+ *
+ * Packing where B's rows are a multiple of 4096 bytes apart, in panels of 64 columns: W4's Z₁
+ * (20 × 12288 · 12288 × m, runtime m, CPU time, X from memory) went from 10–11 to 16–19
+ * GFLOP/s at f64 m = 512 and 1024, from 20–23 to 32–37 at f32 m = 1024 (m = 500 and 1000:
+ * 18–20 and 36–40, unchanged); W5's 128 × 784 · 784 × m from 10–12 to 20–22 (f64 m = 512, 1024,
+ * 2048) and 22 to 42–43 (f32 m = 1024, 2048). At 2048-byte strides (f64 m = 256, f32 m = 512)
+ * it was within noise either way, so it is left out; panels of 16 to 256 columns measured
+ * within noise of 64.
  */
 export function defaultTiles(_dtype: Dtype): GemmTiles {
   return {
@@ -115,6 +149,8 @@ export function defaultTiles(_dtype: Dtype): GemmTiles {
     raMin: 32768,
     raMax: 524288,
     jc: 64,
+    packAlign: 4096,
+    nc: 64,
   };
 }
 
@@ -134,6 +170,9 @@ interface Plan {
   readonly initFromC: boolean;
   readonly tilesK: boolean;
   readonly form: GemmForm;
+  /** Rows form: whether B is packed into `scratch` (./pack.ts). */
+  readonly packing: Packing;
+  readonly scratch: number;
 }
 
 const tr = (v: View): View => ({ base: v.base, strides: [v.strides[1]!, v.strides[0]!] });
@@ -156,7 +195,20 @@ function plan(s: GemmSpec, t: GemmTiles): Plan {
   // a narrow C (m below two vectors) wastes the rows form's lanes: take the dot form if it fits
   const narrow = typeof g.m === 'number' && g.m < 2 * W;
   const form: GemmForm = rows && !(dot && narrow) ? 'rows' : dot ? 'dot' : 'scalar';
-  return { ...g, k: s.k, views, epi, initFromC, tilesK, form };
+  const packing = form === 'rows' ? packs(s, g.n, g.b, t) : 'never';
+  return { ...g, k: s.k, views, epi, initFromC, tilesK, form, packing, scratch: s.scratch ?? 0 };
+}
+
+/**
+ * Rows form: B is packed where a scratch area is given, k is literal (so a panel's rows are at
+ * most kc) and at least PACK_MIN_ROWS, more than one row block of A reads each panel, and B's
+ * row stride in bytes is a multiple of packAlign (checked at run time where the stride is known
+ * only then).
+ */
+function packs(s: GemmSpec, n: Lin, b: View, t: GemmTiles): Packing {
+  if (s.scratch === undefined || typeof s.k !== 'number' || s.k < PACK_MIN_ROWS) return 'never';
+  if (typeof n === 'number' && n <= t.mr) return 'never';
+  return packingOf(b.strides[0]!, s.dtype === 'float64' ? 8 : 4, t.packAlign);
 }
 
 /**
@@ -215,7 +267,10 @@ export function gemmFunc(s: GemmSpec): Func {
       (p.tilesK ? `, k blocks of ${g.kcChoices().join(' or ')}` : ''),
   );
   g.emit();
-  return K.finish();
+  const func = K.finish();
+  if (p.packing === 'never') return func;
+  const rows = p.tilesK ? t.kc : (s.k as number);
+  return { ...func, scratchBytes: packedBytes(rows, t.nc, K.es) };
 }
 
 const show = (l: Lin) =>
@@ -233,6 +288,13 @@ class Gemm {
   private readonly pe: number[];
   /** The k block size of the code being emitted (see {@link kcChoices}). */
   private kc: number;
+  /** Whether the code being emitted reads B packed (./pack.ts), and B's view as it reads it. */
+  private packed = false;
+  private bv: View;
+  /** Packed: the panel's first column and width; C's column jb + j (j is the panel's, then). */
+  private readonly jb: number;
+  private readonly w: number;
+  private readonly cCol: number;
 
   constructor(
     private readonly K: Kernel,
@@ -249,9 +311,43 @@ class Gemm {
     this.end = f.local('i32', 'end');
     this.pe = p.views.map((_, v) => f.local('i32', `pe${v}`));
     this.kc = t.kc;
+    this.bv = p.b;
+    const packs = p.packing !== 'never';
+    this.jb = packs ? f.local('i32', 'jb') : -1;
+    this.w = packs ? f.local('i32', 'w') : -1;
+    this.cCol = packs ? f.local('i32', 'col') : -1;
   }
 
+  /** The kernel: packed, unpacked, or (a runtime stride) the one the stride check picks. */
   emit(): void {
+    const { p, K } = this;
+    if (p.packing === 'never') return this.emitK();
+    const asPacked = () => {
+      this.packed = true;
+      this.bv = { base: p.scratch, strides: [packedStride(this.t.nc, K.es), 1] };
+      this.emitK();
+      this.packed = false;
+      this.bv = p.b;
+    };
+    if (p.packing === 'always') return asPacked();
+    const f = K.f;
+    f.op('block').op('block');
+    strideRest(K, p.b.strides[0]!, this.t.packAlign);
+    f.op('br_if', 0);
+    f.note(`B packed: its row stride is a multiple of ${this.t.packAlign} bytes`);
+    asPacked();
+    f.op('br', 1).op('end');
+    this.emitK();
+    f.op('end');
+  }
+
+  /** The local holding C's column of the register block. */
+  private col(): number {
+    return this.packed ? this.cCol : this.j;
+  }
+
+  /** The k blocks (of a size chosen at run time where B's row stride is known only then). */
+  private emitK(): void {
     const { p, K } = this;
     if (!p.tilesK) return this.blocksOf(p.k);
     const tiled = (kc: number) => {
@@ -373,16 +469,10 @@ class Gemm {
   /** All of C's register blocks for the k block [kb, kb + klen). */
   private blocksOf(klen: Lin): void {
     const { p, K, t } = this;
-    const W = K.W;
     if (p.form === 'rows') {
       this.readRows(klen);
-      K.blocks(this.i, p.n, [t.mr, 1], (R) =>
-        K.blocks(this.j, p.m, [t.nv * W, W, 1], (len) => {
-          const V = Math.floor(len / W);
-          if (V > 0) this.micro(R, V * W, 0, klen, true);
-          if (len % W) this.micro(R, len % W, V * W, klen, false);
-        }),
-      );
+      if (this.packed) this.packedBlocks(klen);
+      else this.rowBlocks(klen, p.m);
     } else if (p.form === 'dot') {
       const next = K.f.local('i32', 'next');
       K.f.i32(0).set(next);
@@ -396,17 +486,49 @@ class Gemm {
       );
   }
 
-  /** Sets pa, pb, pc to A[i, kb], B[kb, j + col0], C[i, j + col0]. */
+  /** Rows form: the register blocks of C's rows × `cols` columns (from j = 0). */
+  private rowBlocks(klen: Lin, cols: Lin | { readonly local: number }): void {
+    const { p, K, t } = this;
+    const W = K.W;
+    K.blocks(this.i, p.n, [t.mr, 1], (R) =>
+      K.blocks(this.j, cols, [t.nv * W, W, 1], (len) => {
+        const V = Math.floor(len / W);
+        if (V > 0) this.micro(R, V * W, 0, klen, true);
+        if (len % W) this.micro(R, len % W, V * W, klen, false);
+      }),
+    );
+  }
+
+  /**
+   * Rows form, B packed: per panel of nc columns, the k block's rows of it copied into the
+   * scratch area, then the register blocks of every row block of A over the copy.
+   */
+  private packedBlocks(klen: Lin): void {
+    const { p, K, t } = this;
+    panelLoop(K, this.jb, this.w, p.m, t.nc, () => {
+      const src = K.f.local('i32', 'pksrc');
+      K.pointer(src, p.b, [p.tilesK ? { local: this.kb } : 0, { local: this.jb }]);
+      K.f.note(`B's k block × the panel's columns, packed`);
+      packPanel(K, src, p.b.strides[0]!, klen, this.w, p.scratch, this.bv.strides[0] as number);
+      this.rowBlocks(klen, { local: this.w });
+    });
+  }
+
+  /**
+   * Sets pa, pb, pc to A[i, kb], B[kb, j + col0], C[i, j + col0] (B packed: the panel's [0, j +
+   * col0], C's column jb + j + col0).
+   */
   private pointers(col0: number): void {
     const { K, p } = this;
     const kb = this.p.tilesK ? { local: this.kb } : 0;
+    if (this.packed) K.f.get(this.jb).get(this.j).op('i32.add').set(this.cCol);
     K.pointer(this.pa, p.a, [{ local: this.i }, kb]);
-    K.pointer(this.pb, p.b, [kb, { local: this.j }]);
-    K.pointer(this.pc, p.c, [{ local: this.i }, { local: this.j }]);
+    K.pointer(this.pb, this.bv, [this.packed ? 0 : kb, { local: this.j }]);
+    K.pointer(this.pc, p.c, [{ local: this.i }, { local: this.col() }]);
     if (col0) {
       K.f
         .get(this.pb)
-        .i32(col0 * K.es * (p.b.strides[1] as number))
+        .i32(col0 * K.es * (this.bv.strides[1] as number))
         .op('i32.add')
         .set(this.pb);
       K.f
@@ -439,8 +561,8 @@ class Gemm {
     const U = typeof klen === 'number' ? Math.min(this.t.ku, klen) : 1;
     const step = (q: number) => {
       b.forEach((bv, v) => {
-        if (vector) f.mem('v128.load', K.at(this.pb, p.b, [q, v * W]), Math.log2(K.es)).set(bv);
-        else (K.loadScalar(this.pb, p.b, [q, v]), f.set(bv));
+        if (vector) f.mem('v128.load', K.at(this.pb, this.bv, [q, v * W]), Math.log2(K.es)).set(bv);
+        else (K.loadScalar(this.pb, this.bv, [q, v]), f.set(bv));
       });
       const splat = K.dtype === 'float64' ? 'v128.load64_splat' : 'v128.load32_splat';
       for (let r = 0; r < R; r++) {
@@ -458,7 +580,7 @@ class Gemm {
     f.op('loop');
     for (let q = 0; q < U; q++) step(q);
     this.advance(this.pa, p.a.strides[1]!, U);
-    this.advance(this.pb, p.b.strides[0]!, U);
+    this.advance(this.pb, this.bv.strides[0]!, U);
     f.get(this.end).i32(1).op('i32.sub').tee(this.end).op('br_if', 0).op('end');
     if (runtime) f.op('end');
     if (!runtime) for (let q = 0; q < klen % U; q++) step(q);
@@ -677,7 +799,7 @@ class Gemm {
     const f = K.f;
     const final = () => {
       this.p.views.forEach((view, v) => {
-        K.pointer(this.pe[v]!, view, [{ local: this.i }, { local: this.j }]);
+        K.pointer(this.pe[v]!, view, [{ local: this.i }, { local: this.col() }]);
         if (col0) {
           const st = view.strides[1]!;
           K.f.get(this.pe[v]!);

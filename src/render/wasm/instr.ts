@@ -118,6 +118,8 @@ export interface Func {
   readonly body: readonly Instr[];
   /** Comments for the WAT text: printed before the instruction at that body index. */
   readonly notes: ReadonlyMap<number, string>;
+  /** The bytes of scratch area the function uses at the address its spec gave (0: none). */
+  readonly scratchBytes?: number;
 }
 
 /** A function imported from the host (e.g. `Math.exp` as `env.exp`). */

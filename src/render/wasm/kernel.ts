@@ -329,9 +329,15 @@ export class Kernel {
   /**
    * `for (iv = 0; iv < size; iv += step)` over blocks of `steps[0]`, the rest in smaller steps:
    * with a literal size, the full blocks in a loop, then one `body(rest)`; with a runtime size,
-   * one loop per step (body(steps[0]) while a full block fits, then body(steps[1]), …).
+   * one loop per step (body(steps[0]) while a full block fits, then body(steps[1]), …); a size
+   * in a local is a runtime size.
    */
-  blocks(iv: number, size: Lin, steps: readonly number[], body: (len: number) => void): void {
+  blocks(
+    iv: number,
+    size: Lin | { readonly local: number },
+    steps: readonly number[],
+    body: (len: number) => void,
+  ): void {
     const f = this.f;
     f.i32(0).set(iv);
     if (typeof size === 'number') {
@@ -355,7 +361,8 @@ export class Kernel {
     for (const step of steps) {
       f.op('block').op('loop');
       f.get(iv).i32(step).op('i32.add');
-      this.lin(size);
+      if (typeof size === 'object' && 'local' in size) f.get(size.local);
+      else this.lin(size);
       f.op('i32.gt_u').op('br_if', 1);
       body(step);
       f.get(iv).i32(step).op('i32.add').set(iv).op('br', 0);
