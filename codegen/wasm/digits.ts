@@ -4005,6 +4005,8 @@ function wholeBatch(
     const v = data[d.name];
     if (!d.batched || v === undefined || typeof v === 'number') continue;
     const copy = into.area(d.name, v.length);
+    // data already in the memory (a module's inputViews) is read where it is
+    if (ArrayBuffer.isView(v) && v.buffer === copy.buffer) continue;
     copy.set(v);
     out[d.name] = copy;
   }

@@ -40,7 +40,13 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function runChildModules(
-  modules: readonly { source: string; name: string; float32: boolean; copied?: boolean }[],
+  modules: readonly {
+    source: string;
+    name: string;
+    float32: boolean;
+    copied?: boolean;
+    fit?: boolean;
+  }[],
   config: Omit<ChildConfig, 'modules'>,
   data: readonly ArrayLike<number>[],
 ): ChildRun {
@@ -55,7 +61,8 @@ export function runChildModules(
     const files = modules.map((m, i) => {
       const file = `module${i}.js`;
       writeFileSync(join(dir, file), transformSync(m.source, { loader: 'ts', format: 'esm' }).code);
-      return { file, name: m.name, float32: m.float32, ...(m.copied ? { copied: true } : {}) };
+      const how = { ...(m.copied ? { copied: true } : {}), ...(m.fit ? { fit: true } : {}) };
+      return { file, name: m.name, float32: m.float32, ...how };
     });
     const cfg: ChildConfig = { ...config, modules: files };
     writeFileSync(join(dir, 'config.json'), JSON.stringify(cfg));

@@ -20,12 +20,16 @@ import { readOnce, type ReadOnceResult } from './readOnce.js';
 import { interleaved, probe, type Contender, type Timing } from './stats.js';
 
 export interface ChildConfig {
-  /** `copied`: the data is given as ordinary arrays (a wasm module copies it in on every step). */
+  /**
+   * `copied`: the data is given as ordinary arrays (a wasm module copies it in on every step);
+   * `fit`: the steps are epochs of one full-batch `fit(state, data, { epochs: n })` per round.
+   */
   readonly modules: readonly {
     file: string;
     name: string;
     float32: boolean;
     copied?: boolean;
+    fit?: boolean;
   }[];
   /** gradgen's parameter names [W, b] per layer. */
   readonly names: readonly (readonly [string, string])[];
@@ -61,6 +65,7 @@ interface Core {
     epoch: number;
   };
   step(state: ReturnType<Core['init']>, data: object): number;
+  fit(state: ReturnType<Core['init']>, data: object, options: { epochs: number }): number[];
   lossAndGrad(
     state: ReturnType<Core['init']>,
     data: object,
@@ -97,7 +102,7 @@ async function moduleContender(
   file: string,
   name: string,
   float32: boolean,
-  copied: boolean,
+  how: { readonly copied?: boolean; readonly fit?: boolean },
   cfg: ChildConfig,
   X: Float64Array,
   Y: Float64Array,
@@ -111,7 +116,7 @@ async function moduleContender(
   if (!core) throw new Error(`bench child: ${file} exports no trainer core`);
   const state = core.init(1);
   const given = float32 ? { X: Float32Array.from(X), Y: Float32Array.from(Y) } : { X, Y };
-  const data = copied ? given : inMemory(mod, given);
+  const data = how.copied ? given : inMemory(mod, given);
   const order = cfg.names.flat();
   const reset = () => {
     order.forEach((k, i) => state.params[k].set(init[i]));
@@ -123,6 +128,8 @@ async function moduleContender(
     name,
     reset,
     step: () => void core.step(state, data),
+    // a full-batch fit's epochs (its once-per-call checks spread over the round's epochs)
+    ...(how.fit ? { run: (n: number) => void core.fit(state, data, { epochs: n }) } : {}),
     out: () => {
       reset();
       const { grads } = core.lossAndGrad(state, data);
@@ -169,18 +176,7 @@ async function main(dir: string): Promise<void> {
   ]);
   const runners: Runner[] = [];
   for (const m of cfg.modules)
-    runners.push(
-      await moduleContender(
-        join(dir, m.file),
-        m.name,
-        m.float32,
-        m.copied === true,
-        cfg,
-        X,
-        Y,
-        init,
-      ),
-    );
+    runners.push(await moduleContender(join(dir, m.file), m.name, m.float32, m, cfg, X, Y, init));
   runners.push(handContender(cfg, X, Y, init));
   runners.forEach((r, k) => writeF64(join(dir, `out-${k}.bin`), r.out()));
   const probes = probe(runners, Math.min(1000, cfg.roundMs / 2));

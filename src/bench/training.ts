@@ -133,6 +133,8 @@ export const CHILD = {
   wasm32: 'gradgen wasm f32 (plain-node child)',
   /** The same wasm f64 module given its data as ordinary arrays: copied into the memory per step. */
   wasm64Copied: 'gradgen wasm f64, data copied in per step (plain-node child)',
+  /** The same module trained by a full-batch fit: an epoch (one step) of `fit(…, { epochs })`. */
+  wasm64Fit: 'gradgen wasm f64, full-batch fit epochs (plain-node child)',
 } as const;
 
 /** Issue 14's targets for the wasm target: how many times faster, per comparison. */
@@ -385,6 +387,7 @@ function outsideRows(
       { source: sources.wasm64, name: CHILD.wasm64, float32: false },
       { source: sources.wasm32, name: CHILD.wasm32, float32: true },
       { source: sources.wasm64, name: CHILD.wasm64Copied, float32: false, copied: true },
+      { source: sources.wasm64, name: CHILD.wasm64Fit, float32: false, fit: true },
     ],
     {
       names: w.names,
@@ -401,7 +404,7 @@ function outsideRows(
     },
     data,
   );
-  const tols = [TOL_F64, TOL_F32, TOL_F64, TOL_F32, TOL_F64, TOL_F64];
+  const tols = [TOL_F64, TOL_F32, TOL_F64, TOL_F32, TOL_F64, TOL_F64, TOL_F64];
   const rows: OutsideRow[] = child.report.timings.map((t, k) => ({
     name: t.name === 'hand-written TS (f64)' ? 'hand-written TS (f64, plain-node child)' : t.name,
     timing: t,
