@@ -21,14 +21,17 @@ const spec = {
 
 const arrays = (s: TrainingState) => [...Object.values(s.params), ...Object.values(s.opt)];
 
-/** The arrays copied into `memory` from outside it by Float64Array/Float32Array `set` during `run`. */
-function copiesInto(memory: ArrayBufferLike, run: () => void): number[] {
+/**
+ * The arrays copied into `memory` by Float64Array/Float32Array `set` during `run`: from outside it
+ * (or from anywhere, with `anywhere`).
+ */
+function copiesInto(memory: ArrayBufferLike, run: () => void, anywhere = false): number[] {
   const types = [Float64Array, Float32Array] as const;
   const sets = types.map((T) => T.prototype.set);
   const copies: number[] = [];
   types.forEach((T, k) => {
     T.prototype.set = function (this: Float64Array, from: ArrayLike<number>, at?: number) {
-      const outside = !ArrayBuffer.isView(from) || from.buffer !== memory;
+      const outside = anywhere || !ArrayBuffer.isView(from) || from.buffer !== memory;
       if (this.buffer === memory && outside) copies.push(from.length);
       return (sets[k] as typeof Float64Array.prototype.set).call(this, from, at);
     } as never;
@@ -150,6 +153,27 @@ describe('a full-batch fit (one batch of all the examples per epoch)', () => {
     expect(ofX(copiesInto(memory, () => t.fit(a, data, { epochs: 5 })))).toBe(1);
     const onEpoch = () => void t.predict(a, { X: X.slice(0, 20) });
     expect(ofX(copiesInto(memory, () => t.fit(a, data, { epochs: 5, onEpoch })))).toBe(5);
+  });
+
+  it('hands out its data inputs as views of the memory: a fit on them copies nothing', () => {
+    const t = compileTraining(full);
+    expect(compileTraining({ ...full, target: 'ts' }).inputViews()).toEqual({});
+    const views = t.inputViews();
+    expect(Object.keys(views)).toContain('X');
+    for (const k of Object.keys(views)) expect(['X', 'Y']).toContain(k);
+    expect(views['X']!.length).toBe(2 * full.maxBatch);
+    const a = t.init(3);
+    const b = t.init(3);
+    const memory = a.params['W1']!.buffer;
+    const inMemory = views['X']!.subarray(0, X.length);
+    inMemory.set(X);
+    expect(inMemory.buffer).toBe(memory);
+    const onViews = { X: inMemory, Y };
+    let costs: number[] = [];
+    // nothing of X's size is copied, not even within the memory
+    const copies = copiesInto(memory, () => (costs = t.fit(a, onViews, { epochs: 3 })), true);
+    expect(copies.filter((n) => n === X.length)).toEqual([]);
+    expect(costs).toEqual([...t.fit(b, data, { epochs: 3 })]);
   });
 
   it('with dev data evaluated between epochs, trains on wasm as on the TS target', () => {

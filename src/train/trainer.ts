@@ -115,6 +115,13 @@ export interface Trainer {
    * synchronously (elsewhere it is E_BATCH_TOO_LARGE until this resolves). No-op on the TS target.
    */
   setup(options: { readonly maxBatch: number }): Promise<void>;
+  /**
+   * The wasm target: the data inputs of a step, as views of its memory for batches of up to
+   * `maxBatch` examples — step, fit, predict and evaluate given `view.subarray(0, size)` copy
+   * nothing (an ordinary array is copied in). A new memory (setup, or a larger batch) makes new
+   * views. `{}` on the TS target, which reads the caller's arrays where they are.
+   */
+  inputViews(): Readonly<Record<string, Float64Array | Float32Array>>;
   readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
   readonly parameterCount: number;
   /** The normalized inputs (`normalize(X)`) and the names and shape of their buffers μ and σ. */
@@ -691,6 +698,16 @@ function emitTrainingModule(
   );
 }
 
+/** The module's input views of the data inputs only (not those of params or gradients). */
+function dataViews(all: Trainer['inputViews'], meta: TrainerMeta): Trainer['inputViews'] {
+  return () => {
+    const views = all();
+    const out: Record<string, Float64Array | Float32Array> = {};
+    for (const d of meta.data) if (views[d.name]) out[d.name] = views[d.name]!;
+    return out;
+  };
+}
+
 export function compileTraining(spec: TrainingSpec): Trainer {
   const where = 'compileTraining';
   const g = trainingGraph(spec, where);
@@ -715,6 +732,7 @@ export function compileTraining(spec: TrainingSpec): Trainer {
     wat: wasm?.wat,
     ready: wasm ? (mod[wasm.ready] as Promise<void>) : Promise.resolve(),
     setup: wasm ? (mod[wasm.setup] as Trainer['setup']) : () => Promise.resolve(),
+    inputViews: wasm ? dataViews(mod[wasm.inputViews] as Trainer['inputViews'], meta) : () => ({}),
     params: meta.params.map((p) => ({ name: p.name, shape: p.shape })),
     parameterCount: meta.parameterCount,
     normalizers: meta.normalizers,
