@@ -128,6 +128,27 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
     }
   }
   /**
+   * The rules behind this node, as the optimization that owns the record (`#storyOf`, a
+   * `History` of `rewrite/engine.ts`) has them: on the node, not in a table of every node an
+   * optimization touched (a 10⁵-node compile rebuilds ~6·10⁵, and the table's lookups and growth
+   * cost more than its rules). One owner at a time: the History gives way keeps its own copy.
+   */
+  #storyOf: object | undefined = undefined;
+  #story: ReadonlySet<string> | undefined = undefined;
+  /** The owner of `node`'s record of rules (undefined: none has one). */
+  static storyOwner(node: NodeBase): object | undefined {
+    return node.#storyOf;
+  }
+  /** `node`'s rules as recorded by `owner`, if `owner` holds the record. */
+  static storyIn(node: NodeBase, owner: object): ReadonlySet<string> | undefined {
+    return node.#storyOf === owner ? node.#story : undefined;
+  }
+  /** Records `rules` as `node`'s, owned by `owner` (the caller saved another owner's record). */
+  static setStory(node: NodeBase, owner: object, rules: ReadonlySet<string>): void {
+    node.#storyOf = owner;
+    node.#story = rules;
+  }
+  /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.
