@@ -8,6 +8,10 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
+/** The bits of {@link NodeBase}'s `#fixed` that phases are given (30: see `rewrite/engine.ts`). */
+const PHASE_BITS = (1 << 30) - 1;
+/** Its bit of "a gradient marker is this node or below it" (made with the node). */
+const MARKED = 1 << 30;
 let lastWalk = 0;
 
 /** A walk number no node has been reached by yet (see {@link NodeBase.reach}). */
@@ -81,7 +85,14 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   #fixed = 0;
   /** The fixed-point bits of `node` (see {@link NodeBase.markFixed}). */
   static fixedBits(node: NodeBase): number {
-    return node.#fixed;
+    return node.#fixed & PHASE_BITS;
+  }
+  /** Whether a gradient marker is this node or below it (the bit above the phases' bits). */
+  protected static readsMarkerBit(node: NodeBase): boolean {
+    return (node.#fixed & MARKED) !== 0;
+  }
+  protected static markReadsMarker(node: NodeBase): void {
+    node.#fixed |= MARKED;
   }
   /** Records that `node` is a fixed point of the phase whose bit is `bit`. */
   static markFixed(node: NodeBase, bit: number): void {
@@ -153,7 +164,17 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.
    */
-  abstract readonly hash: number;
+  get hash(): number {
+    return this.#hash >>> 0;
+  }
+  /**
+   * The hash as a signed 32-bit integer: a field of a small integer, where an unsigned one (half
+   * of them are ≥ 2³¹) makes every node's field a heap number of its own (10⁶ of them to copy).
+   */
+  #hash = 0;
+  protected setHash(hash: number): void {
+    this.#hash = hash | 0;
+  }
   constructor(
     readonly shape: Shape,
     /** Where the user built this node (`file:line`), when known. */
@@ -192,21 +213,19 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
 /** Data fed in at call time. */
 export class InputNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'input' as const;
-  readonly hash: number;
   constructor(
     readonly name: string,
     shape: Shape,
     site: string | undefined,
   ) {
     super(shape, site);
-    this.hash = hashString(`input ${name}`);
+    this.setHash(hashString(`input ${name}`));
   }
 }
 
 /** A trainable parameter: an input that the training API initializes and updates. */
 export class ParamNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'param' as const;
-  readonly hash: number;
   constructor(
     readonly name: string,
     shape: Shape,
@@ -214,27 +233,25 @@ export class ParamNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     site: string | undefined,
   ) {
     super(shape, site);
-    this.hash = hashString(`param ${name}`);
+    this.setHash(hashString(`param ${name}`));
   }
 }
 
 /** A scalar constant (it broadcasts against any shape). */
 export class ConstNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'const' as const;
-  readonly hash: number;
   constructor(
     readonly value: number,
     shape: Shape,
   ) {
     super(shape, undefined);
-    this.hash = hashString(constKey(value, shape));
+    this.setHash(hashString(constKey(value, shape)));
   }
 }
 
 /** An op applied to operand nodes. */
 export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'apply' as const;
-  readonly hash: number;
   constructor(
     readonly op: string,
     readonly args: readonly Node[],
@@ -248,14 +265,15 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly label?: string,
   ) {
     super(shape, site);
-    this.hash = applyHash(op, attrs, args);
-    this.#marked = GRADIENT_MARKERS.has(op) || args.some((a) => a.kind === 'apply' && a.#marked);
+    this.setHash(applyHash(op, attrs, args));
+    // whether a gradient marker is this node or below it (made once: nodes are immutable)
+    let marked = GRADIENT_MARKERS.has(op);
+    for (let i = 0; !marked && i < args.length; i++) marked = ApplyNode.readsMarker(args[i]!);
+    if (marked) NodeBase.markReadsMarker(this);
   }
-  /** Whether a gradient marker is this node or below it (made once: nodes are immutable). */
-  readonly #marked: boolean;
   /** Whether `node` is, or reads, a gradient marker ({@link GRADIENT_MARKERS}). */
   static readsMarker(node: Node): boolean {
-    return node.kind === 'apply' && node.#marked;
+    return node.kind === 'apply' && NodeBase.readsMarkerBit(node);
   }
 }
 
