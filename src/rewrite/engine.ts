@@ -278,18 +278,25 @@ function runPass(
   let rootUses: Map<Node, number> | undefined;
   // a node's users (one per operand slot), on the nodes themselves in the outermost pass
   const NONE_USE: readonly Node[] = [];
+  const recordUsers = () => {
+    if (usersTag !== 0) return;
+    usersTag = newWalk();
+    for (const u of everything()) {
+      if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, usersTag, u);
+    }
+  };
   const usersIn = (x: Node): readonly Node[] => {
     if (!outermost) return (users ??= usersOf(everything())).get(x) ?? NONE_USE;
-    if (usersTag === 0) {
-      usersTag = newWalk();
-      for (const u of everything()) {
-        if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, usersTag, u);
-      }
-    }
+    recordUsers();
     return NodeBase.usersIn(x, usersTag) ?? NONE_USE;
   };
+  const userCount = (x: Node): number => {
+    if (!outermost) return usersIn(x).length;
+    recordUsers();
+    return NodeBase.userCount(x, usersTag);
+  };
   // and its places among the roots
-  const uses = (x: Node) => usersIn(x).length + ((rootUses ??= useCounts([], roots)).get(x) ?? 0);
+  const uses = (x: Node) => userCount(x) + ((rootUses ??= useCounts([], roots)).get(x) ?? 0);
   const ctx: RuleContext = {
     get original() {
       asked = true;
