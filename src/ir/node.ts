@@ -298,8 +298,47 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
  */
 export const GRADIENT_MARKERS: ReadonlySet<string> = new Set(['stopGradient', 'customGradient']);
 
+/**
+ * The last hash {@link applyHash} made, and of what (one or two operands): the builder hashes a
+ * node to look it up, then, not finding it, makes it over the same operands, which hashes it
+ * again (7·10⁵ new nodes in a 10⁵-node compile).
+ */
+const lastHash = {
+  op: '',
+  attrs: undefined as Attrs | undefined,
+  args: undefined as readonly Node[] | undefined,
+  first: undefined as Node | undefined,
+  second: undefined as Node | undefined,
+  hash: 0,
+};
+
 /** The structural hash of the op node `op(args)` with `attrs` (see {@link NodeBase.hash}). */
 export function applyHash(op: string, attrs: Attrs, args: readonly Node[]): number {
+  const last = lastHash;
+  // the same operands in the same array, unchanged, with the same op and attributes object
+  if (
+    args === last.args &&
+    op === last.op &&
+    attrs === last.attrs &&
+    args.length <= 2 &&
+    args[0] === last.first &&
+    args[1] === last.second
+  ) {
+    return last.hash;
+  }
+  const h = hashOfApply(op, attrs, args);
+  if (args.length <= 2) {
+    last.op = op;
+    last.attrs = attrs;
+    last.args = args;
+    last.first = args[0];
+    last.second = args[1];
+    last.hash = h;
+  }
+  return h;
+}
+
+function hashOfApply(op: string, attrs: Attrs, args: readonly Node[]): number {
   const attrKey = attrsKey(attrs);
   let h = attrKey === '' ? opHashes.get(op) : undefined;
   if (h === undefined) {
