@@ -11,6 +11,8 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 export class Namer {
   private readonly used = new Set<string>();
   private readonly children: Namer[] = [];
@@ -37,11 +39,13 @@ export class Namer {
   }
 
   private takenAbove(name: string): boolean {
-    return this.used.has(name) || (this.parent?.takenAbove(name) ?? false);
+    for (let n: Namer | undefined = this; n; n = n.parent) if (n.used.has(name)) return true;
+    return false;
   }
 
   private takenBelow(name: string): boolean {
-    return this.children.some((c) => c.used.has(name) || c.takenBelow(name));
+    for (const c of this.children) if (c.used.has(name) || c.takenBelow(name)) return true;
+    return false;
   }
 
   private taken(name: string): boolean {
@@ -50,7 +54,12 @@ export class Namer {
 
   /** Reserves `name` exactly; false if it is taken or reserved. */
   claim(name: string): boolean {
-    if (this.taken(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    return IDENTIFIER.test(name) && this.claimIdentifier(name);
+  }
+
+  /** {@link claim} of a name known to be an identifier (the renderer asks 10⁵ times). */
+  private claimIdentifier(name: string): boolean {
+    if (this.taken(name)) return false;
     this.used.add(name);
     return true;
   }
@@ -64,12 +73,14 @@ export class Namer {
 
   /** `preferred` if free, else `preferred_2`, `preferred_3`, … */
   fresh(preferred: string): string {
-    const base = /^[A-Za-z_$][\w$]*$/.test(preferred) ? preferred : 't';
-    if (this.claim(base)) return base;
+    const base = IDENTIFIER.test(preferred) ? preferred : 't';
+    if (this.claimIdentifier(base)) return base;
+    // (an identifier followed by `_` and digits is one)
     for (let i = this.nextSuffix.get(base) ?? 2; ; i++) {
-      if (this.claim(`${base}_${i}`)) {
+      const name = `${base}_${i}`;
+      if (this.claimIdentifier(name)) {
         this.nextSuffix.set(base, i + 1);
-        return `${base}_${i}`;
+        return name;
       }
     }
   }

@@ -47,28 +47,37 @@ export function toposort(roots: readonly Node[], skip?: (n: Node) => boolean): N
   const order: Node[] = [];
   // a node is seen when its mark is this walk's (a Set of 10⁵ nodes cost most of the walk)
   const walk = newWalk();
-  // the path being walked, and how many operands of each node on it are done
+  // the path being walked (`path[0..top]`), and how many operands of each node on it are done
   const path: Node[] = [];
   const next: number[] = [];
   for (const root of roots) {
-    if (!NodeBase.reach(root, walk) || skip?.(root)) continue;
-    path.push(root);
-    next.push(0);
-    while (path.length > 0) {
-      const top = path.length - 1;
+    if (!NodeBase.reach(root, walk) || (skip !== undefined && skip(root))) continue;
+    let top = 0;
+    path[0] = root;
+    next[0] = 0;
+    while (top >= 0) {
       const node = path[top]!;
-      const i = next[top]!;
-      if (node.kind === 'apply' && i < node.args.length) {
-        next[top] = i + 1;
-        const child = node.args[i]!;
-        if (NodeBase.reach(child, walk) && !skip?.(child)) {
-          path.push(child);
-          next.push(0);
+      let child: Node | undefined;
+      if (node.kind === 'apply') {
+        const args = node.args;
+        let i = next[top]!;
+        // the next operand not reached yet (and not skipped), if any
+        while (i < args.length) {
+          const a = args[i++]!;
+          if (NodeBase.reach(a, walk) && (skip === undefined || !skip(a))) {
+            child = a;
+            break;
+          }
         }
-      } else {
+        next[top] = i;
+      }
+      if (child === undefined) {
         order.push(node);
-        path.pop();
-        next.pop();
+        top--;
+      } else {
+        top++;
+        path[top] = child;
+        next[top] = 0;
       }
     }
   }

@@ -8,6 +8,10 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
+/** The bits of {@link NodeBase}'s `#fixed` that phases are given (30: see `rewrite/engine.ts`). */
+const PHASE_BITS = (1 << 30) - 1;
+/** Its bit of "a gradient marker is this node or below it" (made with the node). */
+const MARKED = 1 << 30;
 let lastWalk = 0;
 
 /** A walk number no node has been reached by yet (see {@link NodeBase.reach}). */
@@ -81,7 +85,14 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   #fixed = 0;
   /** The fixed-point bits of `node` (see {@link NodeBase.markFixed}). */
   static fixedBits(node: NodeBase): number {
-    return node.#fixed;
+    return node.#fixed & PHASE_BITS;
+  }
+  /** Whether a gradient marker is this node or below it (the bit above the phases' bits). */
+  protected static readsMarkerBit(node: NodeBase): boolean {
+    return (node.#fixed & MARKED) !== 0;
+  }
+  protected static markReadsMarker(node: NodeBase): void {
+    node.#fixed |= MARKED;
   }
   /** Records that `node` is a fixed point of the phase whose bit is `bit`. */
   static markFixed(node: NodeBase, bit: number): void {
@@ -112,27 +123,73 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   static markSettled(node: NodeBase, pass: number): void {
     node.#settledIn = pass;
   }
-  /** The users of this node in the graph of the pass (or walk) numbered `#usersIn`, in order. */
+  /**
+   * The users of this node in the graph of the pass (or walk) numbered `#usersIn`, in order: the
+   * one user itself where there is one (most nodes have one: no array each, ~3·10⁵ per table).
+   */
   #usersIn = 0;
-  #users: Node[] | undefined = undefined;
+  #users: Node | Node[] | undefined = undefined;
   /** The users of `node` recorded under `tag` (undefined: none). */
   static usersIn(node: NodeBase, tag: number): readonly Node[] | undefined {
-    return node.#usersIn === tag ? node.#users : undefined;
+    if (node.#usersIn !== tag) return undefined;
+    const users = node.#users;
+    return users === undefined || Array.isArray(users) ? users : [users];
+  }
+  /** How many users of `node` are recorded under `tag`. */
+  static userCount(node: NodeBase, tag: number): number {
+    if (node.#usersIn !== tag) return 0;
+    const users = node.#users;
+    return users === undefined ? 0 : Array.isArray(users) ? users.length : 1;
   }
   /** Records `user` as one more use of `node` under `tag` (0: forgets the users it has). */
   static addUser(node: NodeBase, tag: number, user: Node | undefined): void {
-    if (node.#usersIn === tag && user) node.#users!.push(user);
-    else {
+    if (node.#usersIn === tag && user) {
+      const users = node.#users;
+      if (users === undefined) node.#users = user;
+      else if (Array.isArray(users)) users.push(user);
+      else node.#users = [users, user];
+    } else {
       node.#usersIn = tag;
-      node.#users = user ? [user] : undefined;
+      node.#users = user;
     }
+  }
+  /**
+   * The rules behind this node, as the optimization that owns the record (`#storyOf`, a
+   * `History` of `rewrite/engine.ts`) has them: on the node, not in a table of every node an
+   * optimization touched (a 10⁵-node compile rebuilds ~6·10⁵, and the table's lookups and growth
+   * cost more than its rules). One owner at a time: the History gives way keeps its own copy.
+   */
+  #storyOf: object | undefined = undefined;
+  #story: ReadonlySet<string> | undefined = undefined;
+  /** The owner of `node`'s record of rules (undefined: none has one). */
+  static storyOwner(node: NodeBase): object | undefined {
+    return node.#storyOf;
+  }
+  /** `node`'s rules as recorded by `owner`, if `owner` holds the record. */
+  static storyIn(node: NodeBase, owner: object): ReadonlySet<string> | undefined {
+    return node.#storyOf === owner ? node.#story : undefined;
+  }
+  /** Records `rules` as `node`'s, owned by `owner` (the caller saved another owner's record). */
+  static setStory(node: NodeBase, owner: object, rules: ReadonlySet<string>): void {
+    node.#storyOf = owner;
+    node.#story = rules;
   }
   /**
    * A structural hash (op, operands' hashes, attributes, leaf names, constant values): the same
    * expression hashes the same in every process, whatever order nodes were created in. It orders
    * the operands of commutative ops canonically.
    */
-  abstract readonly hash: number;
+  get hash(): number {
+    return this.#hash >>> 0;
+  }
+  /**
+   * The hash as a signed 32-bit integer: a field of a small integer, where an unsigned one (half
+   * of them are ≥ 2³¹) makes every node's field a heap number of its own (10⁶ of them to copy).
+   */
+  #hash = 0;
+  protected setHash(hash: number): void {
+    this.#hash = hash | 0;
+  }
   constructor(
     readonly shape: Shape,
     /** Where the user built this node (`file:line`), when known. */
@@ -171,21 +228,19 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
 /** Data fed in at call time. */
 export class InputNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'input' as const;
-  readonly hash: number;
   constructor(
     readonly name: string,
     shape: Shape,
     site: string | undefined,
   ) {
     super(shape, site);
-    this.hash = hashString(`input ${name}`);
+    this.setHash(hashString(`input ${name}`));
   }
 }
 
 /** A trainable parameter: an input that the training API initializes and updates. */
 export class ParamNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'param' as const;
-  readonly hash: number;
   constructor(
     readonly name: string,
     shape: Shape,
@@ -193,27 +248,25 @@ export class ParamNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     site: string | undefined,
   ) {
     super(shape, site);
-    this.hash = hashString(`param ${name}`);
+    this.setHash(hashString(`param ${name}`));
   }
 }
 
 /** A scalar constant (it broadcasts against any shape). */
 export class ConstNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'const' as const;
-  readonly hash: number;
   constructor(
     readonly value: number,
     shape: Shape,
   ) {
     super(shape, undefined);
-    this.hash = hashString(constKey(value, shape));
+    this.setHash(hashString(constKey(value, shape)));
   }
 }
 
 /** An op applied to operand nodes. */
 export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> extends NodeBase<L, R> {
   readonly kind = 'apply' as const;
-  readonly hash: number;
   constructor(
     readonly op: string,
     readonly args: readonly Node[],
@@ -227,14 +280,15 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     readonly label?: string,
   ) {
     super(shape, site);
-    this.hash = applyHash(op, attrs, args);
-    this.#marked = GRADIENT_MARKERS.has(op) || args.some((a) => a.kind === 'apply' && a.#marked);
+    this.setHash(applyHash(op, attrs, args));
+    // whether a gradient marker is this node or below it (made once: nodes are immutable)
+    let marked = GRADIENT_MARKERS.has(op);
+    for (let i = 0; !marked && i < args.length; i++) marked = ApplyNode.readsMarker(args[i]!);
+    if (marked) NodeBase.markReadsMarker(this);
   }
-  /** Whether a gradient marker is this node or below it (made once: nodes are immutable). */
-  readonly #marked: boolean;
   /** Whether `node` is, or reads, a gradient marker ({@link GRADIENT_MARKERS}). */
   static readsMarker(node: Node): boolean {
-    return node.kind === 'apply' && node.#marked;
+    return node.kind === 'apply' && NodeBase.readsMarkerBit(node);
   }
 }
 
@@ -244,8 +298,47 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
  */
 export const GRADIENT_MARKERS: ReadonlySet<string> = new Set(['stopGradient', 'customGradient']);
 
+/**
+ * The last hash {@link applyHash} made, and of what (one or two operands): the builder hashes a
+ * node to look it up, then, not finding it, makes it over the same operands, which hashes it
+ * again (7·10⁵ new nodes in a 10⁵-node compile).
+ */
+const lastHash = {
+  op: '',
+  attrs: undefined as Attrs | undefined,
+  args: undefined as readonly Node[] | undefined,
+  first: undefined as Node | undefined,
+  second: undefined as Node | undefined,
+  hash: 0,
+};
+
 /** The structural hash of the op node `op(args)` with `attrs` (see {@link NodeBase.hash}). */
 export function applyHash(op: string, attrs: Attrs, args: readonly Node[]): number {
+  const last = lastHash;
+  // the same operands in the same array, unchanged, with the same op and attributes object
+  if (
+    args === last.args &&
+    op === last.op &&
+    attrs === last.attrs &&
+    args.length <= 2 &&
+    args[0] === last.first &&
+    args[1] === last.second
+  ) {
+    return last.hash;
+  }
+  const h = hashOfApply(op, attrs, args);
+  if (args.length <= 2) {
+    last.op = op;
+    last.attrs = attrs;
+    last.args = args;
+    last.first = args[0];
+    last.second = args[1];
+    last.hash = h;
+  }
+  return h;
+}
+
+function hashOfApply(op: string, attrs: Attrs, args: readonly Node[]): number {
   const attrKey = attrsKey(attrs);
   let h = attrKey === '' ? opHashes.get(op) : undefined;
   if (h === undefined) {

@@ -38,14 +38,21 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
     );
   }
   checkOptions('formula', options, FORMULA_OPTIONS);
-  const depth = options.depth ?? Infinity;
   const naming: Naming = { names: options.names, useNames: options.useNames === true };
+  return formulaOf(node, options.depth ?? Infinity, naming);
+}
+
+/**
+ * {@link formula} of a node, with options known to be good: what the lowering calls for each of
+ * the 10⁵ comments of a large module (no options object made and checked per comment).
+ */
+export function formulaOf(node: Node, depth: number, naming: Naming): string {
   // the lowering prints a few levels of every node it writes: a tree walk, no memo, no closures
   const quick = depth <= SHALLOW_DEPTH ? shallow(node, depth, naming) : undefined;
   return quick ?? memoized(node, depth, naming);
 }
 
-interface Naming {
+export interface Naming {
   readonly names: ((n: Node) => string | undefined) | undefined;
   readonly useNames: boolean;
 }

@@ -6,7 +6,7 @@
  * under another name (`dZ1_2`) when its hint was taken.
  */
 import { nameHint, type Node } from '../ir/node.js';
-import { formula } from '../ir/print.js';
+import { formulaOf, type Naming } from '../ir/print.js';
 
 export interface CiteOptions {
   /** Widest text preferred (a text that does not fit falls back to fewer names, then to all). */
@@ -29,6 +29,9 @@ export class Citations {
       : undefined;
   };
   private readonly allNames = (m: Node) => this.nameOf(m, this.locals);
+  /** The two namings of a comment's formula (made once: the lowering writes 10⁵ comments). */
+  private readonly byMeaningfulNames: Naming = { names: this.meaningfulNames, useNames: false };
+  private readonly byAllNames: Naming = { names: this.allNames, useNames: false };
 
   /** `outputs`: nodes named after their output keys (names as meaningful as a hint's). */
   constructor(private readonly outputs: ReadonlySet<Node>) {}
@@ -55,11 +58,11 @@ export class Citations {
     const saved = this.locals;
     this.locals = options.locals;
     try {
-      for (const names of [this.meaningfulNames, this.allNames]) {
-        const text = formula(n, { depth, names });
+      for (const naming of [this.byMeaningfulNames, this.byAllNames]) {
+        const text = formulaOf(n, depth, naming);
         if (text.length <= width && !text.includes('…')) return text;
       }
-      return formula(n, { names: this.allNames });
+      return formulaOf(n, Infinity, this.byAllNames);
     } finally {
       this.locals = saved;
     }

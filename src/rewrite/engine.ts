@@ -100,13 +100,27 @@ function joined(union: ReadonlySet<string>, f: ReadonlySet<string> | string): Re
 /**
  * The rules behind each node one optimization made: those that made it, and those behind its
  * operands. One per `optimize` call (nodes are shared between graphs: a table kept across calls
- * would mix their stories, and grow with every graph ever optimized).
+ * would mix their stories, and grow with every graph ever optimized). The record is kept on the
+ * nodes ({@link NodeBase.setStory}); a node another History records too is given up to it, and
+ * this one keeps what it had in a table of its own.
  */
 export class History {
-  private readonly rules = new Map<Node, ReadonlySet<string>>();
+  /** The records of nodes another History has taken over since (weakly: they die with them). */
+  private readonly given = new WeakMap<Node, ReadonlySet<string>>();
 
   of(node: Node): ReadonlySet<string> {
-    return this.rules.get(node) ?? NONE;
+    const owner = NodeBase.storyOwner(node);
+    if (owner === this) return NodeBase.storyIn(node, this)!;
+    return owner === undefined ? NONE : (this.given.get(node) ?? NONE);
+  }
+
+  private set(node: Node, rules: ReadonlySet<string>): void {
+    const owner = NodeBase.storyOwner(node);
+    if (owner !== this && owner !== undefined) {
+      const other = owner as History;
+      other.given.set(node, NodeBase.storyIn(node, other)!);
+    }
+    NodeBase.setStory(node, this, rules);
   }
 
   /**
@@ -118,7 +132,7 @@ export class History {
     const old = this.of(node);
     let union = old;
     for (const f of from) union = joined(union, f);
-    if (union !== old) this.rules.set(node, union);
+    if (union !== old) this.set(node, union);
   }
 
   /** `add(rebuilt, of(n), ...args.map(of))`: a node rebuilt over new operands (no arrays made). */
@@ -126,7 +140,7 @@ export class History {
     const old = this.of(rebuilt);
     let union = joined(old, this.of(n));
     for (const a of args) union = joined(union, this.of(a));
-    if (union !== old) this.rules.set(rebuilt, union);
+    if (union !== old) this.set(rebuilt, union);
   }
 }
 
@@ -264,18 +278,25 @@ function runPass(
   let rootUses: Map<Node, number> | undefined;
   // a node's users (one per operand slot), on the nodes themselves in the outermost pass
   const NONE_USE: readonly Node[] = [];
+  const recordUsers = () => {
+    if (usersTag !== 0) return;
+    usersTag = newWalk();
+    for (const u of everything()) {
+      if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, usersTag, u);
+    }
+  };
   const usersIn = (x: Node): readonly Node[] => {
     if (!outermost) return (users ??= usersOf(everything())).get(x) ?? NONE_USE;
-    if (usersTag === 0) {
-      usersTag = newWalk();
-      for (const u of everything()) {
-        if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, usersTag, u);
-      }
-    }
+    recordUsers();
     return NodeBase.usersIn(x, usersTag) ?? NONE_USE;
   };
+  const userCount = (x: Node): number => {
+    if (!outermost) return usersIn(x).length;
+    recordUsers();
+    return NodeBase.userCount(x, usersTag);
+  };
   // and its places among the roots
-  const uses = (x: Node) => usersIn(x).length + ((rootUses ??= useCounts([], roots)).get(x) ?? 0);
+  const uses = (x: Node) => userCount(x) + ((rootUses ??= useCounts([], roots)).get(x) ?? 0);
   const ctx: RuleContext = {
     get original() {
       asked = true;

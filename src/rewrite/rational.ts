@@ -599,21 +599,32 @@ function atomOf(n: Node): Rational {
   return { coef: 1, factors: new Map([[polyKey(poly), { poly, exp: 1 }]]) };
 }
 
-/** Writes a rational back as nodes: scalar factors gathered in front, `1/m·(A − Y)`. */
+/** Thrown by {@link write} once the written form has more op nodes than it may have. */
+const NOT_SMALLER = { notSmaller: true } as const;
+
+/**
+ * Writes a rational back as nodes: scalar factors gathered in front, `1/m·(A − Y)`. Its size
+ * only grows as it is written, so past `limit` op nodes it stops (throws NOT_SMALLER): most
+ * regions of a large graph are not smaller written, and the rest of their form is never built.
+ */
 function write(
   r: Rational,
   shape: Shape,
   moved: ReadonlySet<Node>,
+  limit = Infinity,
 ): { node: Node; size: number; negs: number } {
   // size = distinct op nodes of the written form: structural, so the decision never depends on
   // which nodes happen to exist already (optimize stays a pure function)
   const seen = new Set<Node>();
   let size = 0;
   let negs = 0;
+  const grow = () => {
+    if (++size > limit) throw NOT_SMALLER;
+  };
   const counted = (n: Node) => {
     if (!seen.has(n) && n.kind === 'apply' && n.op !== 'broadcastTo' && n.op !== 'reshape') {
       seen.add(n);
-      size++;
+      grow();
       if (n.op === 'neg') negs++;
     }
     return n;
@@ -658,7 +669,7 @@ function write(
       xs.reduce<Node | undefined>((acc, [a, p]) => {
         if (moved.has(a) && !seen.has(a)) {
           seen.add(a);
-          size++;
+          grow();
         }
         const term = p === 1 ? a : counted(p === 2 ? B.square(a) : B.pow(a, p));
         return acc ? counted(B.mul(acc, term)) : term;
@@ -783,14 +794,15 @@ export function normalizeRational(
     if (!keepsDivisions(before)) return undefined;
     // a coefficient that overflowed (1.5¹⁰⁰⁰⁰) has no constant to write: keep the region
     if (!finiteCoefficients(before.r)) return undefined;
-    const after = write(before.r, root.shape, before.moved);
+    // (a form of more op nodes than the region's is not written to its end: it is not better)
+    const after = write(before.r, root.shape, before.moved, before.size);
     // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
     // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).
     const better =
       after.size < before.size || (after.size === before.size && after.negs < before.negs);
     return better && after.node !== root ? after.node : undefined;
   } catch (e) {
-    if (e === TOO_BIG) return undefined;
+    if (e === TOO_BIG || e === NOT_SMALLER) return undefined;
     throw e;
   }
 }
