@@ -3991,7 +3991,8 @@ export function* miniBatches(
  * only reorder the sums, and gathering it would copy all of the data every epoch (a full-batch fit
  * of W2 spent 4× its steps' time doing so). A wasm-target module's copy in its memory (`into`, with
  * `alone`: no callback or dev evaluation can run a kernel on other data before the fit returns) is
- * made at the first epoch and read in place after; else a step copies what it needs.
+ * made once, before the first epoch, and read in place by every step; else a step copies what it
+ * needs.
  */
 function wholeBatch(
   meta: { readonly data: readonly DataLayout[] },
