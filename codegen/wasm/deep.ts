@@ -1164,21 +1164,21 @@ let dW4_at = 0;
 let db4_view = new Float64Array(0);
 let db4_wasm = new Float64Array(0);
 let db4_at = 0;
-// state input W1: the trainer's state lives here
+// state input W1: where the trainer's state lives
 let W1_state = new Float64Array(0);
-// state input b1: the trainer's state lives here
+// state input b1: where the trainer's state lives
 let b1_state = new Float64Array(0);
-// state input W2: the trainer's state lives here
+// state input W2: where the trainer's state lives
 let W2_state = new Float64Array(0);
-// state input b2: the trainer's state lives here
+// state input b2: where the trainer's state lives
 let b2_state = new Float64Array(0);
-// state input W3: the trainer's state lives here
+// state input W3: where the trainer's state lives
 let W3_state = new Float64Array(0);
-// state input b3: the trainer's state lives here
+// state input b3: where the trainer's state lives
 let b3_state = new Float64Array(0);
-// state input W4: the trainer's state lives here
+// state input W4: where the trainer's state lives
 let W4_state = new Float64Array(0);
-// state input b4: the trainer's state lives here
+// state input b4: where the trainer's state lives
 let b4_state = new Float64Array(0);
 /**
  * The state's areas by input: the trainer's first state on this memory lives in them, so the

@@ -1644,41 +1644,41 @@ let opt_m_b3_at = 0;
 let opt_v_b3_view = new Float64Array(0);
 let opt_v_b3_wasm = new Float64Array(0);
 let opt_v_b3_at = 0;
-// state input W1: the trainer's state lives here
+// state input W1: where the trainer's state lives
 let W1_state = new Float64Array(0);
-// state input b1: the trainer's state lives here
+// state input b1: where the trainer's state lives
 let b1_state = new Float64Array(0);
-// state input W2: the trainer's state lives here
+// state input W2: where the trainer's state lives
 let W2_state = new Float64Array(0);
-// state input b2: the trainer's state lives here
+// state input b2: where the trainer's state lives
 let b2_state = new Float64Array(0);
-// state input W3: the trainer's state lives here
+// state input W3: where the trainer's state lives
 let W3_state = new Float64Array(0);
-// state input b3: the trainer's state lives here
+// state input b3: where the trainer's state lives
 let b3_state = new Float64Array(0);
-// state input opt_m_W1: the trainer's state lives here
+// state input opt_m_W1: where the trainer's state lives
 let opt_m_W1_state = new Float64Array(0);
-// state input opt_v_W1: the trainer's state lives here
+// state input opt_v_W1: where the trainer's state lives
 let opt_v_W1_state = new Float64Array(0);
-// state input opt_m_b1: the trainer's state lives here
+// state input opt_m_b1: where the trainer's state lives
 let opt_m_b1_state = new Float64Array(0);
-// state input opt_v_b1: the trainer's state lives here
+// state input opt_v_b1: where the trainer's state lives
 let opt_v_b1_state = new Float64Array(0);
-// state input opt_m_W2: the trainer's state lives here
+// state input opt_m_W2: where the trainer's state lives
 let opt_m_W2_state = new Float64Array(0);
-// state input opt_v_W2: the trainer's state lives here
+// state input opt_v_W2: where the trainer's state lives
 let opt_v_W2_state = new Float64Array(0);
-// state input opt_m_b2: the trainer's state lives here
+// state input opt_m_b2: where the trainer's state lives
 let opt_m_b2_state = new Float64Array(0);
-// state input opt_v_b2: the trainer's state lives here
+// state input opt_v_b2: where the trainer's state lives
 let opt_v_b2_state = new Float64Array(0);
-// state input opt_m_W3: the trainer's state lives here
+// state input opt_m_W3: where the trainer's state lives
 let opt_m_W3_state = new Float64Array(0);
-// state input opt_v_W3: the trainer's state lives here
+// state input opt_v_W3: where the trainer's state lives
 let opt_v_W3_state = new Float64Array(0);
-// state input opt_m_b3: the trainer's state lives here
+// state input opt_m_b3: where the trainer's state lives
 let opt_m_b3_state = new Float64Array(0);
-// state input opt_v_b3: the trainer's state lives here
+// state input opt_v_b3: where the trainer's state lives
 let opt_v_b3_state = new Float64Array(0);
 /**
  * The state's areas by input: the trainer's first state on this memory lives in them, so the

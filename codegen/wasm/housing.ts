@@ -721,9 +721,9 @@ let dW_at = 0;
 let db_view = new Float64Array(0);
 let db_wasm = new Float64Array(0);
 let db_at = 0;
-// state input W: the trainer's state lives here
+// state input W: where the trainer's state lives
 let W_state = new Float64Array(0);
-// state input b: the trainer's state lives here
+// state input b: where the trainer's state lives
 let b_state = new Float64Array(0);
 /**
  * The state's areas by input: the trainer's first state on this memory lives in them, so the

@@ -721,9 +721,9 @@ let db_at = 0;
 let dw_view = new Float64Array(0);
 let dw_wasm = new Float64Array(0);
 let dw_at = 0;
-// state input b: the trainer's state lives here
+// state input b: where the trainer's state lives
 let b_state = new Float64Array(0);
-// state input w: the trainer's state lives here
+// state input w: where the trainer's state lives
 let w_state = new Float64Array(0);
 /**
  * The state's areas by input: the trainer's first state on this memory lives in them, so the

@@ -806,13 +806,13 @@ let dW2_at = 0;
 let db2_view = new Float64Array(0);
 let db2_wasm = new Float64Array(0);
 let db2_at = 0;
-// state input W1: the trainer's state lives here
+// state input W1: where the trainer's state lives
 let W1_state = new Float64Array(0);
-// state input b1: the trainer's state lives here
+// state input b1: where the trainer's state lives
 let b1_state = new Float64Array(0);
-// state input W2: the trainer's state lives here
+// state input W2: where the trainer's state lives
 let W2_state = new Float64Array(0);
-// state input b2: the trainer's state lives here
+// state input b2: where the trainer's state lives
 let b2_state = new Float64Array(0);
 /**
  * The state's areas by input: the trainer's first state on this memory lives in them, so the

@@ -189,14 +189,28 @@ export function writeWasmSection(
 /** The training state's areas, each a view of the memory, and the object naming them by input. */
 function writeStateAreas(w: ModuleWriter, s: WasmSection, n: WasmNames, arrayType: string): void {
   if (s.stateAreas.length === 0) return;
+  // a float32 module's state is float64 arrays: the areas hold its float32 copy, made per step
+  const f32 = arrayType === 'Float32Array';
   for (const a of s.stateAreas) {
-    w.comment(`state input ${a.input}: the trainer's state lives here`);
+    w.comment(
+      f32
+        ? `state input ${a.input}: each step's float32 copy of the trainer's state`
+        : `state input ${a.input}: where the trainer's state lives`,
+    );
     w.line(`let ${a.area} = new ${arrayType}(0);`);
   }
-  w.doc([
-    "The state's areas by input: the trainer's first state on this memory lives in them, so the",
-    'kernels read its params and optimizer slots in place. A new memory makes a new object.',
-  ]);
+  w.doc(
+    f32
+      ? [
+          "The state's areas by input: each step converts the trainer's (float64) params and",
+          'optimizer slots into them, and the kernels read them there. A new memory makes a new',
+          'object.',
+        ]
+      : [
+          "The state's areas by input: the trainer's first state on this memory lives in them, so the",
+          'kernels read its params and optimizer slots in place. A new memory makes a new object.',
+        ],
+  );
   w.line(`let ${n.stateAreas}${w.ts(`: Record<string, ${arrayType}>`)} = {};`);
 }
 
