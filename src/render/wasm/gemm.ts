@@ -42,7 +42,7 @@
 import { GradgenError } from '../../errors.js';
 import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
 import type { Func } from './instr.js';
-import { isLit, Kernel, type KernelParam, type Lin, type View } from './kernel.js';
+import { isLit, Kernel, scale, type KernelParam, type Lin, type View } from './kernel.js';
 import {
   PACK_MIN_ROWS,
   packedBytes,
@@ -363,7 +363,7 @@ class Gemm {
     choices.forEach((kc, q) => {
       if (q === choices.length - 1) return tiled(kc);
       f.op('block');
-      K.lin(scaleLin(s0, kc * K.es), 'span');
+      K.lin(scale(s0, kc * K.es), 'span');
       f.i32(this.t.raMax).op('i32.gt_u').op('br_if', 0);
       f.note(`k blocks of ${kc} where they span at most ${this.t.raMax} bytes of B`);
       tiled(kc);
@@ -851,13 +851,10 @@ class Gemm {
 /** `count · stride · es` bytes as a Lin (count literal, or stride literal). */
 function mulLin(count: Lin, stride: Lin, es: number): Lin {
   if (typeof count === 'number')
-    return typeof stride === 'number' ? count * stride * es : scaleLin(stride, count * es);
-  if (typeof stride === 'number') return scaleLin(count, stride * es);
+    return typeof stride === 'number' ? count * stride * es : scale(stride, count * es);
+  if (typeof stride === 'number') return scale(count, stride * es);
   throw new GradgenError('E_UNSUPPORTED', 'wasm gemm: a runtime size times a runtime stride');
 }
-
-const scaleLin = (l: Lin, c: number): Lin =>
-  typeof l === 'number' ? l * c : { sym: l.sym, mul: (l.mul ?? 1) * c, add: (l.add ?? 0) * c };
 
 function grid<T>(R: number, C: number, mk: (r: number, c: number) => T): T[][] {
   return Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => mk(r, c)));
