@@ -1182,6 +1182,17 @@ export interface TrainerMeta {
   }[];
   /** Floating-point operations of one step: fixed + perExample·m. */
   readonly flopsPerStep: { readonly fixed: number; readonly perExample: number };
+  /**
+   * A full-batch fit's rotated step (TrainerKernels.rotated): the first layer's product of the
+   * data, its input name and its output (the next step's product) name.
+   */
+  readonly rotation?: {
+    readonly input: string;
+    readonly output: string;
+    /** The product's operands: the data input X and the param W (P = W·X or Wᵀ·X). */
+    readonly data: string;
+    readonly param: string;
+  };
 }
 
 /** A normalized data input and the names of its buffers (`X_mean`, `X_std`). */
@@ -1256,6 +1267,12 @@ export interface TrainerKernels {
    * a kernel reads), by input; a new memory makes a new object. See {@link residentState}.
    */
   readonly stateAreas?: () => Readonly<Record<string, Float64Array | Float32Array>>;
+  /**
+   * A full-batch fit's steps with the data read once per step (src/train/pipeline.ts): `first`
+   * computes the first layer's product of the data, `step` is lossAndGrad then update at that
+   * product, ending with the next step's (see TrainerMeta.rotation).
+   */
+  readonly rotated?: { readonly first: Kernel; readonly step: Kernel };
 }
 
 export interface TrainingState {
@@ -1465,6 +1482,91 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
   updateInputs[lr] = 0;
   if (c1 !== undefined && c2 !== undefined) updateInputs[c1] = updateInputs[c2] = 0;
 
+  /** A step's inputs (the update's: `updateInputs`) from the state and the checked data. */
+  const stepInputs = (
+    state: TrainingState,
+    data: FlatData,
+    m: number,
+    inputs: Record<string, unknown>,
+  ) => {
+    withBuffers(state, 'step', inputs);
+    for (let i = 0; i < meta.data.length; i++)
+      inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
+    drawMasks(state.rng, m, inputs);
+    for (let i = 0; i < slotList.length; i++) {
+      const value = asDtype(i, stateValue(state, i));
+      updateInputs[slotList[i]!.key] = value;
+      if (!slotList[i]!.inOpt) inputs[slotList[i]!.key] = value;
+    }
+    const t = state.step + 1;
+    updateInputs[lr] = learningRateAt(meta.optimizer, state.epoch);
+    if (c1 !== undefined && c2 !== undefined) {
+      updateInputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
+      updateInputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
+    }
+  };
+  /** The state after a step whose update gave `out` at cost J (checked finite first). */
+  const stepDone = (
+    state: TrainingState,
+    data: FlatData,
+    out: Record<string, ArrayLike<number> | number>,
+    J: number,
+  ) => {
+    for (let i = 0; i < slotList.length; i++) {
+      const bad = firstNonFinite(out[slotList[i]!.next] as ArrayLike<number>);
+      if (bad >= 0 || !Number.isFinite(J))
+        explainFailedStep(meta, slotList, state, data, slotList[i]!.key, bad, J);
+    }
+    for (let i = 0; i < slotList.length; i++)
+      stateValue(state, i).set(out[slotList[i]!.next] as ArrayLike<number>);
+    state.step++;
+    return J;
+  };
+  /**
+   * A full-batch fit's steps on one data set with the data read once per step, where the module
+   * has the rotated step: `begin` computes the first layer's product, each `step` is `core.step`
+   * at it (the same results) and leaves the next step's. Valid only while nothing but these steps
+   * changes the params (fit's `alone`).
+   */
+  const rotated = ((): RotatedSteps | undefined => {
+    const r = kernels.rotated;
+    const names = meta.rotation;
+    if (r === undefined || names === undefined) return undefined;
+    // lossAndGrad's inputs, the update's state and hyperparameters, and the product
+    const inputs: Record<string, unknown> = { ...gradInputs, [names.input]: undefined };
+    const fromUpdate = [...slotList.filter((sl) => sl.inOpt).map((sl) => sl.key), lr];
+    if (c1 !== undefined && c2 !== undefined) fromUpdate.push(c1, c2);
+    let product: Float64Array | Float32Array = new Float64Array(0);
+    const keep = (p: ArrayLike<number>) => {
+      if (product.length !== p.length || product.constructor !== p.constructor)
+        product = (p as Float64Array).slice();
+      else product.set(p);
+    };
+    return {
+      begin(state: TrainingState, data: FlatData) {
+        const i = slotList.findIndex((sl) => sl.key === names.param);
+        const first = {
+          [names.data]: data[names.data],
+          [names.param]: asDtype(i, stateValue(state, i)),
+        };
+        const out = r.first(first as never, UNCHECKED) as Record<string, ArrayLike<number>>;
+        keep(out[names.input]!);
+      },
+      step(state: TrainingState, data: FlatData, m: number): number {
+        stepInputs(state, data, m, inputs);
+        for (const key of fromUpdate) inputs[key] = updateInputs[key];
+        inputs[names.input] = product;
+        const out = r.step(inputs as never, UNCHECKED) as Record<
+          string,
+          ArrayLike<number> | number
+        >;
+        const J = stepDone(state, data, out, out['J'] as number);
+        keep(out[names.output] as ArrayLike<number>);
+        return J;
+      },
+    };
+  })();
+
   const checkState = (state: TrainingState, fn: string) => {
     checkStateShape(slotList, state, meta.name, fn);
     if (meta.normalizers.length > 0) checkBuffers(meta, state, fn);
@@ -1507,15 +1609,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       const m = checkData(meta, data, 'step');
       checkState(state, 'step');
       const inputs = gradInputs;
-      withBuffers(state, 'step', inputs);
-      for (let i = 0; i < meta.data.length; i++)
-        inputs[meta.data[i]!.name] = data[meta.data[i]!.name];
-      drawMasks(state.rng, m, inputs);
-      for (let i = 0; i < slotList.length; i++) {
-        const value = asDtype(i, stateValue(state, i));
-        updateInputs[slotList[i]!.key] = value;
-        if (!slotList[i]!.inOpt) inputs[slotList[i]!.key] = value;
-      }
+      stepInputs(state, data, m, inputs);
       // The values are not scanned on the way in (that would read all of X every step); the
       // results are checked instead, and only a non-finite result looks for its cause.
       const g = kernels.lossAndGrad(inputs as never, UNCHECKED) as Record<
@@ -1525,26 +1619,11 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       for (let i = 0; i < meta.params.length; i++) {
         updateInputs[meta.gradients[i]!] = g[gradientKeys[i]!];
       }
-      const t = state.step + 1;
-      updateInputs[lr] = learningRateAt(meta.optimizer, state.epoch);
-      if (c1 !== undefined && c2 !== undefined) {
-        updateInputs[c1] = 1 / (1 - meta.optimizer.beta1! ** t);
-        updateInputs[c2] = 1 / (1 - meta.optimizer.beta2! ** t);
-      }
       const out = kernels.update(updateInputs as never, UNCHECKED) as Record<
         string,
         ArrayLike<number> | number
       >;
-      const J = g['J'] as number;
-      for (let i = 0; i < slotList.length; i++) {
-        const bad = firstNonFinite(out[slotList[i]!.next] as ArrayLike<number>);
-        if (bad >= 0 || !Number.isFinite(J))
-          explainFailedStep(meta, slotList, state, data, slotList[i]!.key, bad, J);
-      }
-      for (let i = 0; i < slotList.length; i++)
-        stateValue(state, i).set(out[slotList[i]!.next] as ArrayLike<number>);
-      state.step = t;
-      return J;
+      return stepDone(state, data, out, g['J'] as number);
     },
     predict(state, given, options) {
       checkTrainerOptions(`${meta.name}: predict`, options, DATA_OPTIONS);
@@ -1608,7 +1687,7 @@ export function createTrainerCore(meta: TrainerMeta, kernels: TrainerKernels): T
       return copies;
     },
     fit(state, data, options) {
-      return fit(core, state, data, options, checkState, batchArrays(kernels));
+      return fit(core, state, data, options, checkState, batchArrays(kernels), rotated);
     },
     fitNormalization(state, given, options) {
       const fn = 'fitNormalization';
@@ -2252,6 +2331,7 @@ function fit(
   options: FitOptions,
   checkState: (state: TrainingState, fn: string) => void,
   into?: BatchArrays,
+  rotated?: RotatedSteps,
 ): FitHistory {
   const meta = core.meta;
   const where = `${meta.name}: fit`;
@@ -2273,6 +2353,10 @@ function fit(
   const alone = !options.onEpoch && !options.onBatch && !options.dev;
   const batches = Math.ceil(m / size);
   const all = batches === 1 ? wholeBatch(meta, data, into, alone) : undefined;
+  // the rotated steps read the data once per step; their product stays valid as long as nothing
+  // else touches the params (alone)
+  const rotate = all && alone ? rotated : undefined;
+  rotate?.begin(state, all!);
   const costs: number[] = [];
   let good = snapshot(state);
   let stopped: FitHistory['stopped'];
@@ -2283,7 +2367,7 @@ function fit(
       let done = 0;
       for (const batch of all ? [all] : miniBatches(meta, data, m, size, state.rng, into)) {
         const b = examples(meta, batch);
-        const cost = core.step(state, batch);
+        const cost = rotate ? rotate.step(state, batch, m) : core.step(state, batch);
         total += cost * b;
         seen += b;
         done++;
@@ -2319,6 +2403,12 @@ function fit(
     if (options.onEpoch?.(state.epoch, cost, devCost) === false) stopped ??= 'onEpoch';
   }
   return Object.assign(costs, early ? early.finish(state) : {}, stopped ? { stopped } : {});
+}
+
+/** A full-batch fit's steps that read the data once each (see createTrainerCore's `rotated`). */
+interface RotatedSteps {
+  begin(state: TrainingState, data: FlatData): void;
+  step(state: TrainingState, data: FlatData, m: number): number;
 }
 
 /**

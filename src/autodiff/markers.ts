@@ -4,10 +4,9 @@
  * This is the optimizer's one hook for them: no rewrite rule ever sees a custom gradient, so none
  * can change it (the user's VJP is already ordinary nodes in the gradient graph).
  */
-import * as B from '../builder/core.js';
+import { rebuild } from '../builder/rebuild.js';
 import { toposort } from '../ir/graph.js';
-import { ApplyNode, GRADIENT_MARKERS, nameHint, setNameHint, type Node } from '../ir/node.js';
-import { withCallSite } from '../ir/site.js';
+import { ApplyNode, GRADIENT_MARKERS, type Node } from '../ir/node.js';
 import { formula } from '../ir/print.js';
 import { customGradientDef } from '../ops/customGradient.js';
 
@@ -17,29 +16,8 @@ const MARKERS = GRADIENT_MARKERS;
 export function withoutGradientMarkers(roots: readonly Node[]): Node[] {
   // (each node knows whether a marker is below it: a graph without one is not walked)
   if (!roots.some((r) => ApplyNode.readsMarker(r))) return [...roots];
-  const order = toposort(roots);
-  const memo = new Map<Node, Node>();
-  for (const n of order) {
-    if (n.kind !== 'apply') {
-      memo.set(n, n);
-      continue;
-    }
-    const args = n.args.map((a) => memo.get(a)!);
-    // (a marker's name hint is not moved to its value: hints are global, the value is shared)
-    if (MARKERS.has(n.op)) {
-      memo.set(n, args[0]!);
-      continue;
-    }
-    if (args.every((a, i) => a === n.args[i])) {
-      memo.set(n, n);
-      continue;
-    }
-    const rebuilt = withCallSite(n.site, () => B.apply(n.op as never, args, n.attrs));
-    const hint = nameHint(n);
-    if (hint) setNameHint(rebuilt, hint);
-    memo.set(n, rebuilt);
-  }
-  return roots.map((r) => memo.get(r)!);
+  // (a marker's name hint is not moved to its value: hints are global, the value is shared)
+  return rebuild(roots, (n, args) => (MARKERS.has(n.op) ? args[0]! : undefined));
 }
 
 /** The same, for a record of outputs. */

@@ -48,6 +48,8 @@ export interface TrainerParts {
   readonly lossAndGrad: string;
   /** The inputs that are the training state: the params, then the optimizer slots. */
   readonly stateInputs: readonly string[];
+  /** A full-batch fit's rotated step and its first product (TrainerKernels.rotated). */
+  readonly rotated?: { readonly first: string; readonly step: string };
 }
 
 export interface RenderOptions {
@@ -984,6 +986,7 @@ function writeTrainer(
     `lossAndGrad: ${t.lossAndGrad},`,
     `update: ${t.update},`,
     `predict: ${t.predict ?? 'undefined'},`,
+    ...(t.rotated ? [`rotated: { first: ${t.rotated.first}, step: ${t.rotated.step} },`] : []),
     ...(wasm?.section.copyAreas ? [`batchAreas: ${wasm.names.copyAreas},`] : []),
     ...(wasm?.section.stateAreas.length ? [`stateAreas: () => ${wasm.names.stateAreas},`] : []),
   ]);

@@ -38,6 +38,7 @@ import { optimize } from '../rewrite/optimize.js';
 import type { Rng } from '../rng.js';
 import { dropoutInfo } from './dropout.js';
 import { normalizerInfo, type NormalizerInfo } from './normalize.js';
+import { firstProduct, rotate, type Rotation } from './pipeline.js';
 import {
   arrayOption,
   checkOptions,
@@ -179,7 +180,9 @@ export interface Trainer {
   load(json: string): TrainingState;
   /**
    * Time per step in each kernel of the training step since the last call (slowest first), when
-   * compiled with `profile: true`; resets the counters.
+   * compiled with `profile: true`; resets the counters. A module with a rotated step (a full-batch
+   * fit that reads the data once per step) lists its kernels too: those of the steps not taken
+   * since the last call show 0.
    */
   profile(): KernelTime[];
 }
@@ -273,6 +276,8 @@ interface TrainingGraph {
     readonly outputs: Record<string, Node>;
     readonly inputs: readonly Node[];
   };
+  /** A full-batch fit's rotated step, reading X once (./pipeline.ts), where it applies. */
+  readonly rotation: Rotation | undefined;
 }
 
 const MASK_SEED_OPTIONS: OptionSchema = {
@@ -483,21 +488,48 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   const c2 = B.input(hyperNames.biasCorrection2);
   // the update reads the gradients as inputs `dW1`, … (renamed where the model has the name)
   const gradientNames = gradientInputNames(taken, Object.values(hyperNames.inMeta), params);
-  const updateOutputs: Record<string, Node> = {};
-  const stateInputs: InputNode[] = [];
   const gradientInputs = params.map((W, i) => B.input(gradientNames[i]!, W.shape));
-  params.forEach((W, i) => {
-    const state: Record<string, Node> = {};
-    for (const slot of slots) {
-      const s = B.input(stateName(slot, W), W.shape);
-      state[slot] = s;
-      stateInputs.push(s);
-    }
-    const next = optimizerStep(spec.optimizer, W, gradientInputs[i]!, state, { lr, c1, c2 }, site);
-    updateOutputs[`${W.name}_next`] = next.W;
-    for (const slot of slots) updateOutputs[`${stateName(slot, W)}_next`] = next.state[slot]!;
-  });
+  const states = params.map((W) =>
+    Object.fromEntries(slots.map((slot) => [slot, B.input(stateName(slot, W), W.shape)])),
+  );
+  const stateInputs = states.flatMap((state) => slots.map((slot) => state[slot]!));
+  /** Param i's update from gradient g: its `_next` outputs and its optimizer state's. */
+  const updateOf = (i: number, g: Node) => {
+    const W = params[i]!;
+    const next = optimizerStep(spec.optimizer, W, g, states[i]!, { lr, c1, c2 }, site);
+    const out: Record<string, Node> = { [`${W.name}_next`]: next.W };
+    for (const slot of slots) out[`${stateName(slot, W)}_next`] = next.state[slot]!;
+    return out;
+  };
+  const updateOutputs: Record<string, Node> = {};
+  params.forEach((_, i) => Object.assign(updateOutputs, updateOf(i, gradientInputs[i]!)));
   const hyper = adam ? [lr, c1, c2] : [lr];
+
+  // a full-batch fit that reads X once per step (./pipeline.ts): on the wasm target, whose
+  // kernels fuse it, for an update that reads the gradient once (no optimizer state)
+  const first =
+    spec.target === 'wasm' && slots.length === 0
+      ? firstProduct(cost, dataLeaves, params)
+      : undefined;
+  const rotation = first
+    ? rotate({
+        cost,
+        params,
+        product: first,
+        taken: [...taken, ...gradientNames, ...Object.values(hyperNames.inMeta)],
+        site,
+        update: updateOf,
+        inputs: (product) => [
+          ...dataLeaves,
+          ...masks.keys(),
+          ...buffers,
+          product,
+          ...params,
+          ...stateInputs,
+          ...hyper,
+        ],
+      })
+    : undefined;
 
   const predictKeys = Object.keys(userOutputs);
   const predictRoots = withoutDropout(predictKeys.map((k) => userOutputs[k]!));
@@ -531,6 +563,7 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
       outputs: gradOutputs,
       inputs: [...dataLeaves, ...masks.keys(), ...buffers, ...params],
     },
+    rotation,
   };
 }
 
@@ -576,6 +609,16 @@ function trainerMeta(g: TrainingGraph, spec: TrainingSpec): TrainerMeta {
       batched: batched(mask.shape),
     })),
     flopsPerStep: { fixed, perExample: perExample(1) - fixed },
+    ...(g.rotation
+      ? {
+          rotation: {
+            input: g.rotation.input,
+            output: g.rotation.output,
+            data: g.rotation.data,
+            param: g.rotation.param,
+          },
+        }
+      : {}),
   };
 }
 
@@ -598,6 +641,20 @@ function renamedState(meta: TrainerMeta): string[] {
   if (renamed.length === 0) return [];
   const list = renamed.map(([key, name]) => `opt_${key} → ${name}`).join(', ');
   return [`Renamed, as the model uses these names: ${list}.`];
+}
+
+/** What the rotated step is, for the header. */
+function rotationDoc(
+  meta: TrainerMeta,
+  names: { readonly first: string; readonly rotated: string; readonly update: string },
+): string[] {
+  if (!meta.rotation) return [];
+  const { input, output } = meta.rotation;
+  return [
+    `A full-batch fit reads the data once per step: ${names.first} computes the first layer's`,
+    `product ${input}, then each ${names.rotated} is a step at ${input} that ends with the next`,
+    `step's, ${output}, computed from the updated params while the data is read for the gradient.`,
+  ];
 }
 
 /** The normalizers' buffers and what they do, for the header. */
@@ -648,6 +705,8 @@ function emitTrainingModule(
     meta: `${g.prefix}Meta`,
     core: `${g.prefix}Training`,
     factory: `create${pascal(g.prefix)}Trainer`,
+    first: `${g.prefix}FirstProduct`,
+    rotated: `${g.prefix}RotatedStep`,
   };
   // a step is lossAndGrad then update: each kernel once in the module (predict has its own
   // forward pass: without dropout and without the loss, it is another graph)
@@ -655,6 +714,12 @@ function emitTrainingModule(
     { name: names.lossAndGrad, ...g.lossAndGrad },
     { name: names.update, ...g.update },
     ...(g.predict ? [{ name: names.predict, ...g.predict }] : []),
+    ...(g.rotation
+      ? [
+          { name: names.first, ...g.rotation.first },
+          { name: names.rotated, ...g.rotation.step },
+        ]
+      : []),
   ];
   const constants: ModuleConstant[] = [
     {
@@ -680,6 +745,7 @@ function emitTrainingModule(
         `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ` + L2, λ = ${g.l2}, on ${g.regularized.map((p) => p.name).join(', ') || 'no param'}` : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
+        ...rotationDoc(meta, names),
         ...normalizerDoc(meta),
         ...hyperparameterDoc(meta, names.update),
       ],
@@ -692,6 +758,7 @@ function emitTrainingModule(
         predict: g.predict ? names.predict : undefined,
         lossAndGrad: names.lossAndGrad,
         stateInputs: [...meta.params.map((p) => p.name), ...Object.values(meta.stateInputs)],
+        ...(g.rotation ? { rotated: { first: names.first, step: names.rotated } } : {}),
       },
     },
     where,
@@ -716,16 +783,18 @@ export function compileTraining(spec: TrainingSpec): Trainer {
   const mod = loadModule(javascript);
   const core = mod[`${g.prefix}Training`] as TrainerCore;
   const gradFn = mod[functions[0]!.functionName] as (i: unknown) => Record<string, CompiledValue>;
-  // a step's kernels: those of lossAndGrad and of update
   // the loss's kinks (relu, max, …) for gradcheck, compiled at its first call
   let kinks: ((x: InputValues) => Float64Array) | undefined | null = null;
   const kinksOf = () =>
     kinks === null ? (kinks = kinkProbe(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs)) : kinks;
   // the loss's JVP and HVP, for gradcheck's adjoint and hvp modes (compiled at their first use)
   const forward = forwardDerivatives(g.lossAndGrad.outputs.J!, g.lossAndGrad.inputs, g.params);
-  const stepProfiles = functions
-    .slice(0, 2)
-    .flatMap((f) => (f.profileName ? [mod[f.profileName] as KernelProfile] : []));
+  // a step's kernels: lossAndGrad's and update's, or a full-batch fit's rotated step's
+  const stepFunctions = [0, 1, ...(g.rotation ? [functions.length - 1] : [])];
+  const stepProfiles = stepFunctions.flatMap((i) => {
+    const name = functions[i]!.profileName;
+    return name ? [mod[name] as KernelProfile] : [];
+  });
   return {
     source,
     target: wasm ? 'wasm' : 'ts',
