@@ -59,6 +59,7 @@ function trainer(l2: number, dtype: 'float64' | 'float32' = 'float64', profile =
 describe('a full-batch fit with the data read once per step', () => {
   it('is what the module has for wᵀX with gradient descent, on the wasm target only', () => {
     expect(trainer(0).source).toMatch(ROTATED);
+    expect(trainer(0).source).toMatch(/in one pass over the rows of X: this kernel also computes/);
     const others = [
       { loss: J, optimizer: sgd({ learningRate: 0.1 }) },
       { loss: J, optimizer: adam({ learningRate: 0.1 }), target: 'wasm' as const },
@@ -97,6 +98,21 @@ describe('a full-batch fit with the data read once per step', () => {
       ),
       { seed: 14, numRuns: 40 },
     );
+  });
+
+  it('reads X once per step for W of one row (P = W·X) too', async () => {
+    const W = param('W', [1, nx], { init: 'normal' });
+    const loss = binaryCrossEntropy(sigmoid(add(matmul(W, X), b)), Y);
+    const t = compileTraining({ loss, optimizer: sgd({ learningRate: 0.2 }), target: 'wasm' });
+    await t.ready;
+    expect(t.source).toMatch(/in one pass over the rows of X: this kernel also computes/);
+    const data = dataOf(21, 4);
+    const a = t.init(5);
+    const c = t.init(5);
+    const rotated = t.fit(a, data, { epochs: 6 });
+    const steps = t.fit(c, data, { epochs: 6, onEpoch: () => undefined });
+    expect(relative(rotated, steps)).toBeLessThanOrEqual(1e-12);
+    expect(relative(a.params['W']!, c.params['W']!)).toBeLessThanOrEqual(1e-12);
   });
 
   it('starts each fit from the params as they are (set by the user in between)', async () => {

@@ -165,6 +165,14 @@ export function checkWasmTargets(
   const numpy = outside.find((o) => o.name.startsWith('numpy f64'))?.timing.median;
   compare('gradgen wasm f64 vs gradgen TS f64', targets.ts, child(CHILD.wasm64), child(CHILD.f64));
   compare('gradgen wasm f64 vs numpy f64', targets.numpy, child(CHILD.wasm64), numpy);
+  // the same work as numpy's loop of steps, as a user trains: a full-batch fit (where the
+  // module has a rotated step, it reads X once per epoch: src/train/pipeline.ts)
+  compare(
+    'gradgen wasm f64 full-batch fit epochs vs numpy f64',
+    targets.numpy,
+    child(CHILD.wasm64Fit),
+    numpy,
+  );
   compare(
     'gradgen wasm f32 vs TF.js wasm',
     targets.tfjsWasm,

@@ -123,6 +123,22 @@ export class ModuleWriter {
     return this;
   }
 
+  /** `name(p: T, …): R;` of an interface, its parameters one per line when it does not fit. */
+  methodSignature(
+    name: string,
+    params: readonly (readonly [string, string])[],
+    returnType: string,
+  ): this {
+    const printed = params.map(([p, t]) => `${p}: ${t}`);
+    const doc: Doc = [
+      name,
+      group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')']),
+      `: ${returnType};`,
+    ];
+    this.out.push(`${'  '.repeat(this.level)}${printDoc(doc, PRINT_WIDTH, this.level)}`);
+    return this;
+  }
+
   /** `export const name = value;` for a JSON-like value, printed as prettier prints literals. */
   constant(prefix: string, name: string, value: unknown, suffix = ''): this {
     const doc: Doc = [`${prefix}${name} = `, literal(value), this.ts(suffix), ';'];

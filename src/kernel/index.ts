@@ -1,7 +1,8 @@
 /**
  * Graph → kernel IR, as a sequence of passes: inputs (what to check), fusion (what is computed in
  * whose loop), places (views, copies, kernels), schedule (each kernel's loops), targets (which
- * kernels run as wasm, on the wasm target), memory plan.
+ * kernels run as wasm, on the wasm target), pipelining (two products over the same rows of X in one
+ * pass, on the wasm target), memory plan.
  */
 import { toposort, usersOf } from '../ir/graph.js';
 import type { LeafNode, Node } from '../ir/node.js';
@@ -12,6 +13,7 @@ import { batchSymbols, bindDims, describeInputs, neededBatchSizes } from './inpu
 import { placeNodes } from './places.js';
 import { scheduleKernels } from './schedule.js';
 import { planMemory } from './memory.js';
+import { pipelineKernels } from './pipeline.js';
 
 export interface KernelOptions {
   readonly dtype: Dtype;
@@ -39,10 +41,13 @@ export function kernelProgram(
   const fused = planFusion({ nodes, users, isOutput, materialize });
   const placed = placeNodes(nodes, inputs, fused);
   const scheduled = scheduleKernels(placed.seeds, placed.refs, fused, outputs);
-  const { kernels, refs, fusion } =
+  const assigned =
     target === 'wasm'
       ? assignTargets(scheduled, placed.refs, fused, options.dtype)
       : { kernels: scheduled, refs: placed.refs, fusion: fused };
+  const { refs, fusion } = assigned;
+  const kernels =
+    target === 'wasm' ? pipelineKernels(assigned.kernels, refs, outputs) : assigned.kernels;
   return {
     dtype: options.dtype,
     target,

@@ -79,11 +79,15 @@ export type Kernel =
       readonly node: ApplyNode;
       readonly flat: boolean;
       readonly producer?: { readonly node: ApplyNode; readonly schedule?: Schedule };
+      /** A later one-row product over the same rows of X, computed in this kernel's pass (./pipeline.ts). */
+      readonly alsoComputes?: ApplyNode;
     })
   | (KernelCommon & {
       readonly kind: 'loop';
       readonly node: ApplyNode;
       readonly schedule?: Schedule;
+      /** Computed by the kernel of this node, in its pass over X's rows (./pipeline.ts). */
+      readonly computedIn?: Node;
     })
   | (KernelCommon & { readonly kind: 'copy'; readonly node: ApplyNode })
   | (KernelCommon & { readonly kind: 'output'; readonly key: string });

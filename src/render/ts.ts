@@ -323,8 +323,25 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   }
 }
 
+/** The name of the buffer operand `i` of `op` reads (an input's, or a kernel's). */
+function operandName(op: ApplyNode, i: number, p: KernelProgram, s: Scope): string {
+  const r = p.refs.get(op.args[i]!);
+  return (r?.kind === 'view' && s.names.get(r.base)) || 'its operand';
+}
+
 /** A wasm kernel's call: its batch sizes, the byte addresses of its views, its numbers. */
 function spellCall(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
+  if (k.kind === 'loop' && k.computedIn) {
+    t.lines.push(
+      `// computed by ${s.names.get(k.computedIn)}'s kernel below, in its pass over the rows of ${operandName(k.node, 1, p, s)}`,
+    );
+    return;
+  }
+  const also = k.kind === 'map' ? k.alsoComputes : undefined;
+  if (also)
+    t.lines.push(
+      `// in one pass over the rows of ${operandName(also, 1, p, s)}: this kernel also computes ${s.names.get(also)} (above)`,
+    );
   const name = s.wasm!.exports.fresh(t.out);
   const { func, args } = wasmKernel(p, k, name, p.dtype);
   s.funcs.push(func);
@@ -424,13 +441,37 @@ export function renderProgram(
     inputs,
     dims,
     batchNeeds: p.batchNeeds,
-    steps: steps.map((st) => (st.buffer ? { ...st, buffer: fill(st.buffer) } : st)),
+    steps: pipelinedFirst(p, steps).map((st) =>
+      st.buffer ? { ...st, buffer: fill(st.buffer) } : st,
+    ),
     buffers: slots,
     outputs: renderOutputs(p, s, fill),
     namer,
     // a function none of whose kernels runs as wasm (all scalars) is the TS target's
     ...(s.funcs.length > 0 ? { wasm: wasmPart(s, inputs) } : {}),
   };
+}
+
+/**
+ * The steps with each product a pipelined kernel also computes (src/kernel/pipeline.ts) moved to
+ * just before that kernel: its step only binds its buffer, which the kernel's call writes.
+ */
+function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): LoweredStep[] {
+  const moved = new Map<number, number>();
+  p.kernels.forEach((k, i) => {
+    if (k.kind === 'map' && k.alsoComputes)
+      moved.set(
+        i,
+        p.kernels.findIndex((z) => z.node === k.alsoComputes),
+      );
+  });
+  if (moved.size === 0) return [...steps];
+  const later = new Set(moved.values());
+  return steps.flatMap((st, i) => {
+    if (later.has(i)) return [];
+    const z = moved.get(i);
+    return z === undefined ? [st] : [steps[z]!, st];
+  });
 }
 
 /** The wasm functions and the inputs copied into the memory (each with its view there). */

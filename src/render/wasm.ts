@@ -17,7 +17,11 @@ import { rowMajorStrides, type View as BufferView } from '../ops/define.js';
 import {
   elementwiseFunc,
   gemmFunc,
+  pipelineFunc,
+  pipelineProblem,
+  PIPELINE_ROWS,
   reduceFunc,
+  transposedSpec,
   streamFunc,
   streams,
   type GemmSpec,
@@ -153,8 +157,8 @@ const written = (b: Build, k: Kernel): View => ({
   strides: rowMajorStrides(k.node.shape.map(String)).map(lin),
 });
 
-/** A matmul `op` into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map. */
-function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
+/** The GEMM of a matmul `op` into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map. */
+function gemmSpec(b: Build, k: Kernel, op: ApplyNode): GemmSpec {
   const { p, P } = b;
   const dims = k.node.shape.map(String);
   const [x, y] = op.args.map((a) => p.refs.get(a)!) as [Ref, Ref];
@@ -183,11 +187,31 @@ function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
     // (wasmModule.ts writeLayout)
     scratch: 0,
   };
+  return spec;
+}
+
+/** A matmul `op` into `k`'s buffer, with `k`'s group as its epilogue when `k` is a map. */
+function gemmKernel(b: Build, k: Kernel, op: ApplyNode): Func {
+  const spec = gemmSpec(b, k, op);
   // matmul's schedule streams B once for a C that stays in cache (row updates, cSmall): for one
   // row of C the wasm kernel does too, `depth` rows of B at a time
   const s = scheduleOf(k);
   const stream = s?.form === 'rows' && s.cSmall === true && typeof s.depth === 'number';
   return stream && streams(spec) ? streamFunc(spec, s.depth as number) : gemmFunc(spec);
+}
+
+/**
+ * A pipelined pair (src/kernel/pipeline.ts): `k`'s GEMM over the rows of X and the one-row
+ * product `also` over them, which `k`'s function computes in the same pass.
+ */
+function pipelinedKernel(b: Build, k: Kernel, op: ApplyNode, also: ApplyNode): Func {
+  const z = b.p.kernels.find((x) => x.kind === 'loop' && x.node === also);
+  if (!z) throw new Error('internal: a pipelined product without its kernel');
+  const g = gemmSpec(b, k, op);
+  const zs = gemmSpec(b, z, also);
+  // a row of gradients dZ·Xᵀ is the column X·dZᵀ transposed: the same dot products
+  const column = pipelineProblem(g, zs) === undefined ? g : transposedSpec(g);
+  return pipelineFunc(column, zs, PIPELINE_ROWS);
 }
 
 /** The schedule matmul's rule chose for kernel `k`'s loops (the TS target's loop form). */
@@ -255,14 +279,17 @@ export function wasmKernel(p: KernelProgram, k: Kernel, name: string, dtype: Dty
   const b: Build = { p, P: new Params(symbolsOf(p)), name, dtype };
   const op = k.kind === 'loop' ? k.node : k.kind === 'map' ? k.producer?.node : undefined;
   const space = op ? sumSpace(op) : undefined;
+  const also = k.kind === 'map' ? k.alsoComputes : undefined;
   const func =
-    op?.op === 'matmul'
-      ? gemmKernel(b, k, op)
-      : op && space
-        ? reduceKernel(b, k, op, space)
-        : k.kind === 'map' && !op
-          ? mapKernel(b, k)
-          : undefined;
+    op?.op === 'matmul' && also
+      ? pipelinedKernel(b, k, op, also)
+      : op?.op === 'matmul'
+        ? gemmKernel(b, k, op)
+        : op && space
+          ? reduceKernel(b, k, op, space)
+          : k.kind === 'map' && !op
+            ? mapKernel(b, k)
+            : undefined;
   if (!func) throw new Error(`internal: a ${k.kind} kernel on the wasm target`);
   return { func, args: b.P.args };
 }

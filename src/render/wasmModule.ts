@@ -283,7 +283,11 @@ function writeTypes(w: ModuleWriter, s: WasmSection, n: WasmNames): void {
   ]);
   w.line('').line(`interface ${n.kernelsType} {`);
   for (const k of s.kernels)
-    w.line(`${k.name}(${k.params.map((p) => `${p}: number`).join(', ')}): void;`);
+    w.methodSignature(
+      k.name,
+      k.params.map((p) => [p, 'number'] as const),
+      'void',
+    );
   w.line('}');
 }
 

@@ -177,17 +177,22 @@ interface Plan {
 
 const tr = (v: View): View => ({ base: v.base, strides: [v.strides[1]!, v.strides[0]!] });
 
+/** Cᵀ = Bᵀ·Aᵀ: the same GEMM with its operands, result and epilogue views transposed. */
+export function transposedSpec(s: GemmSpec): GemmSpec {
+  const views = (s.views ?? []).map(tr);
+  return { ...s, n: s.m, m: s.n, a: tr(s.b), b: tr(s.a), c: tr(s.c), views };
+}
+
 function plan(s: GemmSpec, t: GemmTiles): Plan {
   const [c0, c1] = s.c.strides;
   const flip = !isLit(c1!, 1) && isLit(c0!, 1);
-  const g = flip
-    ? { n: s.m, m: s.n, a: tr(s.b), b: tr(s.a), c: tr(s.c), views: (s.views ?? []).map(tr) }
-    : { n: s.n, m: s.m, a: s.a, b: s.b, c: s.c, views: s.views ?? [] };
+  const g = flip ? transposedSpec(s) : s;
   const e = s.epilogue ?? E.acc;
   const identity = e.k === 'acc';
   const initFromC = !!s.accumulate && identity;
-  const epi = s.accumulate && !identity ? E.add(E.load(g.views.length), e) : e;
-  const views = s.accumulate && !identity ? [...g.views, g.c] : g.views;
+  const gv = g.views ?? [];
+  const epi = s.accumulate && !identity ? E.add(E.load(gv.length), e) : e;
+  const views = s.accumulate && !identity ? [...gv, g.c] : gv;
   const tilesK = typeof s.k === 'number' && s.k > t.kc && !(s.accumulate && !identity);
   const rows = isLit(g.c.strides[1]!, 1) && isLit(g.b.strides[1]!, 1);
   const dot = isLit(g.a.strides[1]!, 1) && isLit(g.b.strides[0]!, 1);
@@ -196,7 +201,22 @@ function plan(s: GemmSpec, t: GemmTiles): Plan {
   const narrow = typeof g.m === 'number' && g.m < 2 * W;
   const form: GemmForm = rows && !(dot && narrow) ? 'rows' : dot ? 'dot' : 'scalar';
   const packing = form === 'rows' ? packs(s, g.n, g.b, t) : 'never';
-  return { ...g, k: s.k, views, epi, initFromC, tilesK, form, packing, scratch: s.scratch ?? 0 };
+  const { n, m, a, b, c } = g;
+  return {
+    n,
+    m,
+    a,
+    b,
+    c,
+    k: s.k,
+    views,
+    epi,
+    initFromC,
+    tilesK,
+    form,
+    packing,
+    scratch: s.scratch ?? 0,
+  };
 }
 
 /**
@@ -647,15 +667,7 @@ class Gemm {
     for (let c0 = 0; c0 < vs.length; c0 += W) {
       const g = vs.slice(c0, c0 + W);
       if (g.length === 1) {
-        const v = g[0]!;
-        f.get(v).op(`${K.v}.extract_lane`, 0).get(v).op(`${K.v}.extract_lane`, 1).op(`${K.s}.add`);
-        if (W === 4)
-          f.get(v)
-            .op('f32x4.extract_lane', 2)
-            .get(v)
-            .op('f32x4.extract_lane', 3)
-            .op('f32.add')
-            .op('f32.add');
+        K.laneSum(g[0]!);
         f.set(out[c0]!);
         continue;
       }

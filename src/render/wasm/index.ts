@@ -24,6 +24,7 @@ export {
   defaultTiles,
   gemmForm,
   gemmFunc,
+  transposedSpec,
   type GemmForm,
   type GemmSpec,
   type GemmTiles,
@@ -37,6 +38,7 @@ export {
   type ReduceSpec,
 } from './elementwise.js';
 export { streamFunc, streams } from './stream.js';
+export { pipelineFunc, pipelineProblem, PIPELINE_ROWS } from './pipeline.js';
 export type { Base, KernelParam, Lin, View } from './kernel.js';
 export { instantiate, simdSupported, wasmApi } from './runtime.js';
 export type { Func, ImportedFunc, Module } from './instr.js';

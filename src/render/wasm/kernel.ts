@@ -211,6 +211,20 @@ export class Kernel {
     this.f.set(local);
   }
 
+  /** Pushes the sum of v128 local `v`'s lanes: l₀ + l₁ (float64), (l₀ + l₁) + (l₂ + l₃) (float32). */
+  laneSum(v: number): void {
+    const f = this.f;
+    f.get(v).op(`${this.v}.extract_lane`, 0).get(v).op(`${this.v}.extract_lane`, 1);
+    f.op(`${this.s}.add`);
+    if (this.W === 4)
+      f.get(v)
+        .op('f32x4.extract_lane', 2)
+        .get(v)
+        .op('f32x4.extract_lane', 3)
+        .op('f32.add')
+        .op('f32.add');
+  }
+
   /** A v128 local holding the splat of a constant or scalar parameter (computed at entry). */
   splat(e: Expr & ({ k: 'const' } | { k: 'param' })): number {
     const key =
