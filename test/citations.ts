@@ -13,7 +13,8 @@
  * - `Infinity` or `NaN` (constants of the math).
  * Superscripts and the transpose mark end a name (`A1²`, `Xᵀ`). The skeleton's prose comments
  * cite the names in their variable part only: `holds output K, L` cites K and L, `batch size,
- * from X` cites X; the other prose comments (`the batch size the buffers are laid out for`,
+ * from X` cites X, a pipelined pair's `in one pass over the rows of X: this kernel also computes
+ * P (above)` cites X and P; the other prose comments (`the batch size the buffers are laid out for`,
  * section rulers `// ---- …`) cite nothing.
  */
 import { ts } from 'ts-morph';
@@ -43,6 +44,12 @@ export function namesInComment(text: string): string[] {
   if (outputs) return outputs[1]!.split(/,\s*/);
   const batch = /^batch size, from (\S+)$/.exec(t);
   if (batch) return [batch[1]!];
+  // a pipelined pair's (src/kernel/pipeline.ts): the X both read, and the product
+  const pass =
+    /^in one pass over the rows of (\S+): this kernel also computes (\S+) \(above\)$/.exec(t);
+  if (pass) return [pass[1]!, pass[2]!];
+  const next = /^computed by the next kernel, in its pass over the rows of (\S+)$/.exec(t);
+  if (next) return [next[1]!];
   if (t.startsWith('----') || t.startsWith('the batch size the buffers')) return [];
   return namesInMath(t);
 }

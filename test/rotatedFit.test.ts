@@ -1,6 +1,6 @@
 /**
  * A full-batch fit reads the data once per step (issue 14, item 3; src/train/pipeline.ts): a
- * wasm-target trainer of a model whose first layer is one row, wᵀX, fits full batches with its
+ * trainer (either target) of a model whose first layer is one row, wᵀX, fits full batches with its
  * rotated step — each step at the previous one's product, ending with the next's — and trains
  * as step does: the same costs and params (to 1e-12 relative in float64), whatever the L2 term,
  * and from whatever params the user set between fits. Fits that cannot use it (callbacks, dev
@@ -44,12 +44,17 @@ const relative = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return worst;
 };
 
-function trainer(l2: number, dtype: 'float64' | 'float32' = 'float64', profile = false) {
+function trainer(
+  l2: number,
+  dtype: 'float64' | 'float32' = 'float64',
+  profile = false,
+  target: 'ts' | 'wasm' = 'wasm',
+) {
   return compileTraining({
     loss: J,
     outputs: { A },
     optimizer: sgd({ learningRate: 0.3 }),
-    target: 'wasm',
+    target,
     l2,
     dtype,
     ...(profile ? { profile: true } : {}),
@@ -57,11 +62,14 @@ function trainer(l2: number, dtype: 'float64' | 'float32' = 'float64', profile =
 }
 
 describe('a full-batch fit with the data read once per step', () => {
-  it('is what the module has for wᵀX with gradient descent, on the wasm target only', () => {
-    expect(trainer(0).source).toMatch(ROTATED);
-    expect(trainer(0).source).toMatch(/in one pass over the rows of X: this kernel also computes/);
+  it('is what the module has for wᵀX with gradient descent, on both targets', () => {
+    for (const target of ['ts', 'wasm'] as const) {
+      const source = trainer(0, 'float64', false, target).source;
+      expect(source).toMatch(ROTATED);
+      expect(source).toMatch(/in one pass over the rows of X: this kernel also computes/);
+    }
     const others = [
-      { loss: J, optimizer: sgd({ learningRate: 0.1 }) },
+      { loss: J, optimizer: adam({ learningRate: 0.1 }) },
       { loss: J, optimizer: adam({ learningRate: 0.1 }), target: 'wasm' as const },
     ];
     for (const spec of others) expect(compileTraining(spec).source).not.toMatch(ROTATED);
@@ -74,12 +82,12 @@ describe('a full-batch fit with the data read once per step', () => {
   });
 
   it('trains as the ordinary steps do (property: sizes, L2, learning rate, epochs)', async () => {
-    const trainers = [trainer(0), trainer(0.8)];
+    const trainers = [trainer(0), trainer(0.8), trainer(0.5, 'float64', false, 'ts')];
     await Promise.all(trainers.map((t) => t.ready));
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 1000 }),
         (m, which, epochs, seed) => {

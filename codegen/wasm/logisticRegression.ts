@@ -110,6 +110,17 @@ function readTensor(
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
+/**
+ * dZ = A − Y  [samples/logisticRegression.ts:28]
+ * (called by logisticRegressionLossAndGrad and logisticRegressionRotatedStep)
+ */
+function computeDZ(dZ: Float64Array, Z: Float64Array, Y: Float64Array, m: number): void {
+  for (let k = 0; k < m; k++) {
+    const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
+    dZ[k] = A - Y[k]!;
+  }
+}
+
 export interface LogisticRegressionLossAndGradInputs {
   readonly X: Float64Array | Float32Array | readonly number[];
   readonly Y: Float64Array | Float32Array | readonly number[];
@@ -309,10 +320,7 @@ export function logisticRegressionLossAndGrad(
   const t1 = 1 / m; // 1/m
   // dZ = A − Y  [samples/logisticRegression.ts:28]
   const dZ = buf1;
-  for (let k = 0; k < m; k++) {
-    const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
-    dZ[k] = A - Y[k]!;
-  }
+  computeDZ(dZ, Z, Y, m);
   // db = (1/m)·Σ_1 dZ  [samples/logisticRegression.ts:28]
   const db = buf2;
   wasmKernels.db(m, db.byteOffset, dZ.byteOffset, t1);
@@ -989,18 +997,15 @@ export function logisticRegressionRotatedStep(
   }
   const J = t0 / m; // t0/m  [samples/logisticRegression.ts:27]
   const t1 = 1 / m; // 1/m
-  // dZ = A − Y  [samples/logisticRegression.ts:27]
+  // dZ = A − Y  [samples/logisticRegression.ts:28]
   const dZ = buf1_4;
-  for (let k = 0; k < m; k++) {
-    const A = 1 / (1 + Math.exp(-Z[k]!)); // σ(Z)  [samples/logisticRegression.ts:26]
-    dZ[k] = A - Y[k]!;
-  }
+  computeDZ(dZ, Z, Y, m);
   // b_next = b − lr·(t1·Σ_1 dZ)  [samples/logisticRegression.ts:23]
   const b_next = buf2_2;
   wasmKernels.b_next_2(m, b_next.byteOffset, dZ.byteOffset, t1, lr, b_at);
-  // XProduct_next = w_nextᵀ·X  [samples/logisticRegression.ts:37]
+  // XProduct_next = w_nextᵀ·X  [samples/logisticRegression.ts:25]
   const XProduct_next = buf4;
-  // computed by w_next's kernel below, in its pass over the rows of X
+  // computed by the next kernel, in its pass over the rows of X
   // w_next = w − lr·(t1·(X·dZᵀ))  [samples/logisticRegression.ts:22]
   const w_next = buf3_2;
   // in one pass over the rows of X: this kernel also computes XProduct_next (above)

@@ -128,6 +128,8 @@ export const IMPL = { f64: 0, f32: 1, hand: 2, cpu: 3, wasm: 4, jax32: 5, jax64:
 /** The plain-node child's contenders, by what they are. */
 export const CHILD = {
   f64: 'gradgen f64 (plain-node child)',
+  /** The TS-target module trained by a full-batch fit: an epoch (one step) of `fit(…, { epochs })`. */
+  f64Fit: 'gradgen f64, full-batch fit epochs (plain-node child)',
   f32: 'gradgen f32 (plain-node child)',
   wasm64: 'gradgen wasm f64 (plain-node child)',
   wasm32: 'gradgen wasm f32 (plain-node child)',
@@ -391,6 +393,7 @@ function outsideRows(
   const child = runChildModules(
     [
       { source: sources.f64, name: CHILD.f64, float32: false },
+      { source: sources.f64, name: CHILD.f64Fit, float32: false, fit: true },
       { source: sources.f32, name: CHILD.f32, float32: true },
       { source: sources.wasm64, name: CHILD.wasm64, float32: false },
       { source: sources.wasm32, name: CHILD.wasm32, float32: true },

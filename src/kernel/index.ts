@@ -2,7 +2,7 @@
  * Graph → kernel IR, as a sequence of passes: inputs (what to check), fusion (what is computed in
  * whose loop), places (views, copies, kernels), schedule (each kernel's loops), targets (which
  * kernels run as wasm, on the wasm target), pipelining (two products over the same rows of X in one
- * pass, on the wasm target), memory plan.
+ * pass), memory plan.
  */
 import { toposort, usersOf } from '../ir/graph.js';
 import type { LeafNode, Node } from '../ir/node.js';
@@ -46,8 +46,7 @@ export function kernelProgram(
       ? assignTargets(scheduled, placed.refs, fused, options.dtype)
       : { kernels: scheduled, refs: placed.refs, fusion: fused };
   const { refs, fusion } = assigned;
-  const kernels =
-    target === 'wasm' ? pipelineKernels(assigned.kernels, refs, outputs) : assigned.kernels;
+  const kernels = pipelineKernels(assigned.kernels, refs, outputs);
   return {
     dtype: options.dtype,
     target,

@@ -1,10 +1,10 @@
 /**
- * Pipelining (the wasm target): two matmuls that read the rows of the same X become one pass over
- * them. A kernel whose producer is a one-column product of X's rows — dw = X·dZᵀ, with w's update
+ * Pipelining: two matmuls that read the rows of the same X become one pass over them. A kernel whose producer is a one-column product of X's rows — dw = X·dZᵀ, with w's update
  * as its epilogue (w' = w − lr·dw) — and a later one-row product over X whose left operand is that
  * kernel's result — P' = w'ᵀX, a full-batch fit's next product (src/train/pipeline.ts) — are
- * rendered as one function that reads each block of X's rows once for both
- * (src/render/wasm/pipeline.ts). The first kernel `alsoComputes` the second, which is then
+ * rendered as one loop nest (the TS target: matmul's emitPair) or one function (the wasm
+ * target: src/render/wasm/pipeline.ts) that reads each block of X's rows once for both, when both
+ * kernels run on the same target. The first kernel `alsoComputes` the second, which is then
  * `computedIn` the first: its buffer is written earlier than its place in the order, so it must be
  * an output's (never shared by the memory plan); nothing between them can read it (they read their
  * operands, and it is computed from the first kernel's result).
@@ -52,13 +52,13 @@ export function pipelineKernels(
     if (k.kind === 'map' || k.kind === 'loop') writer.set(k.node, i);
   });
   kernels.forEach((z, iz) => {
-    if (z.kind !== 'loop' || z.target !== 'wasm' || z.node.op !== 'matmul') return;
+    if (z.kind !== 'loop' || z.node.op !== 'matmul') return;
     if (!isOutput.has(z.node) || z.node.shape[0] !== 1) return;
     const a = view(refs, z.node.args[0]);
     const X = view(refs, z.node.args[1]);
     const ig = a ? writer.get(a.base) : undefined;
     const g = ig === undefined ? undefined : out[ig];
-    if (!a || !X || !g || g.kind !== 'map' || g.target !== 'wasm' || g.alsoComputes) return;
+    if (!a || !X || !g || g.kind !== 'map' || g.target !== z.target || g.alsoComputes) return;
     const p = g.producer?.node;
     if (p?.op !== 'matmul' || a.view.offset.length > 0) return;
     // dw = X·dZᵀ (a column), or dW = dZ·Xᵀ (a row: the same products, transposed)

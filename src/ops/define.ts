@@ -249,6 +249,11 @@ export interface StructuralOp extends OpCommon {
    */
   schedule?(args: readonly KernelOperand[], outDims: readonly string[], attrs: Attrs): Schedule;
   emit?(k: KernelWriter): void;
+  /**
+   * A pipelined pair (src/kernel/pipeline.ts): this op's kernel `first` and a later kernel of the
+   * op, `second`, that reads the same rows of an operand and `first`'s result, in one loop nest.
+   */
+  emitPair?(first: KernelWriter, second: KernelWriter): void;
   /** Each result element is an operand's element or 0 (pad, concat): it only moves values. */
   readonly moves?: boolean;
 }

@@ -55,6 +55,7 @@ export const matmul: StructuralOp = {
     if (s.form === 'dots') emitDots(k, n!, m!, inner, s);
     else emitRowUpdates(k, n!, m!, inner, s);
   },
+  emitPair: (g, z) => emitPipelined(g, z),
   math: ([a, b]) => printed(`${paren(a!, PREC.mul)}·${paren(b!, PREC.mul + 1)}`, PREC.mul),
   // d(AB) = dA·B + A·dB
   jvp: ({ tangents: [ta, tb], args: [x, y], b }) =>
@@ -242,4 +243,59 @@ function emitRowUpdates(
       }
     });
   }
+}
+
+/**
+ * A pipelined pair (src/kernel/pipeline.ts) in one pass over X's rows: `g` = epilogue(X·B), one
+ * column (or its transpose B·Xᵀ, one row), and `z` = gᵀ·X (or g·X), one row. Per tile of rows of
+ * X: g's dot products and their stores, then z's row updates from the values stored, while the
+ * rows are in cache. The sums are those of the two kernels apart, bit for bit, where their
+ * schedules tile X's rows alike (dot products of 8 rows, row updates of depth 8: what matmul's
+ * rules choose for these shapes); else the two are emitted one after the other.
+ */
+function emitPipelined(g: KernelWriter, z: KernelWriter): void {
+  const column = g.outDims[1] === '1';
+  const n = column ? g.outDims[0]! : g.outDims[1]!;
+  const gs = (g.schedule ?? matmul.schedule!(g.args, g.outDims, g.attrs)) as MatmulSchedule;
+  const zs = (z.schedule ?? matmul.schedule!(z.args, z.outDims, z.attrs)) as MatmulSchedule;
+  const tile = gs.form === 'dots' ? (column ? gs.rows : gs.cols) : 0;
+  const alike =
+    gs.form === 'dots' &&
+    (column ? gs.cols : gs.rows) === 1 &&
+    zs.form === 'rows' &&
+    zs.rows === 1 &&
+    (zs.depth === tile || n === '1');
+  if (!alike) {
+    matmul.emit!(g);
+    matmul.emit!(z);
+    return;
+  }
+  const inner = g.args[column ? 0 : 1]!.dims[column ? 1 : 0]!;
+  const m = z.outDims[1]!;
+  const [i, p, j] = [g.local('i'), g.local('p'), g.local('j')];
+  // X[row, q] as g reads it (operand 0 of X·B, operand 1 of B·Xᵀ), and B's element q
+  const x = (row: string, q: string) => (column ? g.load(0, [row, q]) : g.load(1, [q, row]));
+  const b = (q: string) => (column ? g.load(1, [q, '0']) : g.load(0, ['0', q]));
+  const at = (row: string) => (column ? [row, '0'] : ['0', row]);
+  z.zero('0', m);
+  tiled(g, i, n, tile, (ii, r) => {
+    const acc = Array.from({ length: r }, (_, t) => g.local(r === 1 ? 'acc' : `acc${t}`));
+    for (const v of acc) g.line(`let ${v} = 0;`);
+    g.line(forLoop(p, inner));
+    const bv = g.local('x');
+    g.line(`const ${bv} = ${b(p)};`);
+    acc.forEach((v, t) => g.line(`${v} += ${x(plus(ii, t), p)} * ${bv};`));
+    g.line('}');
+    acc.forEach((v, t) => g.store(at(plus(ii, t)), v));
+    // the values as stored (and as z would read them from g's buffer)
+    const av = acc.map((_, t) => {
+      const v = g.local(r === 1 ? 'a' : `a${t}`);
+      g.line(`const ${v} = ${z.load(0, ['0', plus(ii, t)])};`);
+      return v;
+    });
+    g.line(forLoop(j, m));
+    const terms = av.map((v, t) => `${v} * ${z.load(1, [plus(ii, t), j])}`);
+    g.line(`${z.outAt(['0', j])} += ${terms.join(' + ')};`);
+    g.line('}');
+  });
 }

@@ -158,14 +158,15 @@ function viewTerms(v: View, idx: readonly (string | null)[], lead: number): stri
 
 /** The statements of one kernel, with the local names of its loop body. */
 class KernelText {
-  readonly lines: string[] = [];
   readonly local: Namer;
   readonly out: string;
 
+  /** `lines`: where its statements go (another kernel's, for a pipelined pair's product). */
   constructor(
     private readonly s: Scope,
     private readonly p: KernelProgram,
     private readonly kernel: Kernel,
+    readonly lines: string[] = [],
   ) {
     this.local = s.namer.block();
     this.out = kernel.kind === 'output' ? s.namer.fresh(kernel.key) : s.nameOf(kernel.node);
@@ -268,6 +269,17 @@ class KernelText {
 /** The lines of kernel `k` (`t.lines`); the text of a scalar step is its one `const`. */
 function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   const dims = k.node.shape.map(String);
+  if (k.kind === 'loop' && k.computedIn) {
+    t.lines.push(
+      `// computed by the next kernel, in its pass over the rows of ${operandName(k.node, 1, p, s)}`,
+    );
+    return;
+  }
+  const also = k.kind === 'map' ? k.alsoComputes : undefined;
+  if (also)
+    t.lines.push(
+      `// in one pass over the rows of ${operandName(also, 1, p, s)}: this kernel also computes ${s.names.get(also)} (above)`,
+    );
   if (k.target === 'wasm') return spellCall(t, k, p, s);
   switch (k.kind) {
     case 'scalar': {
@@ -323,6 +335,20 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   }
 }
 
+/**
+ * The writer of the product `also` a pipelined kernel computes in its loops (src/kernel/pipeline.ts,
+ * on the TS target): `also`'s buffer and operands, its lines written into `t`'s.
+ */
+function pairWriter(t: KernelText, also: ApplyNode, p: KernelProgram, s: Scope): KernelWriter {
+  const z = p.kernels.find((x) => x.kind === 'loop' && x.node === also);
+  if (!z || z.kind !== 'loop') throw new Error('internal: a pipelined product without its kernel');
+  const zt = new KernelText(s, p, z, t.lines);
+  const dims = also.shape.map(String);
+  const store = (idx: readonly string[], value: string) =>
+    t.lines.push(`${zt.out}[${flatIndex(idx, dims)}] = ${value};`);
+  return zt.writer(also, store, z.schedule);
+}
+
 /** The name of the buffer operand `i` of `op` reads (an input's, or a kernel's). */
 function operandName(op: ApplyNode, i: number, p: KernelProgram, s: Scope): string {
   const r = p.refs.get(op.args[i]!);
@@ -331,17 +357,6 @@ function operandName(op: ApplyNode, i: number, p: KernelProgram, s: Scope): stri
 
 /** A wasm kernel's call: its batch sizes, the byte addresses of its views, its numbers. */
 function spellCall(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
-  if (k.kind === 'loop' && k.computedIn) {
-    t.lines.push(
-      `// computed by ${s.names.get(k.computedIn)}'s kernel below, in its pass over the rows of ${operandName(k.node, 1, p, s)}`,
-    );
-    return;
-  }
-  const also = k.kind === 'map' ? k.alsoComputes : undefined;
-  if (also)
-    t.lines.push(
-      `// in one pass over the rows of ${operandName(also, 1, p, s)}: this kernel also computes ${s.names.get(also)} (above)`,
-    );
   const name = s.wasm!.exports.fresh(t.out);
   const { func, args } = wasmKernel(p, k, name, p.dtype);
   s.funcs.push(func);
@@ -375,7 +390,10 @@ function spellMap(
       throw new Error('internal: producer without loops');
     const store = (idx: readonly string[], value: string) =>
       t.lines.push(`${t.out}[${flatIndex(idx, dims)}] = ${t.group(n, idx, dims, value)};`);
-    pdef.emit(t.writer(k.producer.node, store, k.producer.schedule));
+    const writer = t.writer(k.producer.node, store, k.producer.schedule);
+    if (k.alsoComputes && pdef.emitPair)
+      return pdef.emitPair(writer, pairWriter(t, k.alsoComputes, p, s));
+    pdef.emit(writer);
     return;
   }
   if (!k.flat) {

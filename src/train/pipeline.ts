@@ -18,7 +18,6 @@
  * with A = W or Wᵀ for a param W, and that product has one row (logistic regression, a linear
  * unit): for more rows the product is a GEMM bound by arithmetic, not by reading X.
  */
-import { backpropagate, grad } from '../autodiff/grad.js';
 import * as B from '../builder/core.js';
 import { rebuild } from '../builder/rebuild.js';
 import { Namer } from '../emit/names.js';
@@ -61,11 +60,12 @@ export function firstProduct(
 
 export interface RotationInputs {
   readonly cost: Node;
+  /** The cost's gradient with respect to each param (as grad built them, at the product P). */
+  readonly grads: readonly Node[];
   readonly params: readonly ParamNode[];
   readonly product: FirstProduct;
   /** Names the model and the module already use (the product's input is named apart from them). */
   readonly taken: readonly string[];
-  readonly site: string | undefined;
   /** The update of param i from gradient g: `<W>_next` and its optimizer state's `_next` outputs. */
   readonly update: (i: number, g: Node) => Record<string, Node>;
   /** The step's other inputs, in order: data, masks, buffers, params, optimizer state, hyper. */
@@ -85,7 +85,11 @@ export interface Rotation {
   readonly step: { readonly outputs: Record<string, Node>; readonly inputs: readonly Node[] };
 }
 
-/** The rotated step of a cost whose first product is `r.product` (see the module). */
+/**
+ * The rotated step of a cost whose first product is `r.product` (see the module): the cost and its
+ * gradients with P replaced by the input that carries it — the same values, as P's value is the
+ * input's, so also the same nodes, call sites and names below P — then the updates, then P′.
+ */
 export function rotate(r: RotationInputs): Rotation {
   const { node: P, data: X, param: W, transposed } = r.product;
   const namer = new Namer();
@@ -93,20 +97,12 @@ export function rotate(r: RotationInputs): Rotation {
   const name = namer.fresh(`${X.name}Product`);
   const output = namer.fresh(`${name}_next`);
   const input = B.input(name, P.shape);
-  const [cost] = rebuild([r.cost], (n) => (n === P ? input : undefined));
+  const [cost, ...grads] = rebuild([r.cost, ...r.grads], (n) => (n === P ? input : undefined));
   const outputs: Record<string, Node> = { J: cost! };
-  withCallSite(r.site, () => {
-    const grads = grad(cost!, [...r.params, input]);
-    const dP = grads[r.params.length]!;
-    // dW's part through P = A·X: backpropagated from P's gradient, as grad would through P
-    const viaP = backpropagate(new Map([[P, dP]]), [W], r.site).get(W)!;
-    r.params.forEach((p, i) => {
-      const g = p === W ? B.add(grads[i]!, viaP) : grads[i]!;
-      Object.assign(outputs, r.update(i, g));
-    });
-    const next = outputs[`${W.name}_next`]!;
-    outputs[output] = B.matmul(transposed ? B.transpose(next) : next, X);
-  });
+  r.params.forEach((_, i) => Object.assign(outputs, r.update(i, grads[i]!)));
+  const next = outputs[`${W.name}_next`]!;
+  // P′ = A(W′)·X, attributed to P's own call site
+  outputs[output] = withCallSite(P.site, () => B.matmul(transposed ? B.transpose(next) : next, X));
   return {
     input: name,
     output,

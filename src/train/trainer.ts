@@ -505,19 +505,16 @@ function trainingGraph(spec: TrainingSpec, where: string): TrainingGraph {
   params.forEach((_, i) => Object.assign(updateOutputs, updateOf(i, gradientInputs[i]!)));
   const hyper = adam ? [lr, c1, c2] : [lr];
 
-  // a full-batch fit that reads X once per step (./pipeline.ts): on the wasm target, whose
-  // kernels fuse it, for an update that reads the gradient once (no optimizer state)
-  const first =
-    spec.target === 'wasm' && slots.length === 0
-      ? firstProduct(cost, dataLeaves, params)
-      : undefined;
+  // a full-batch fit that reads X once per step (./pipeline.ts), for an update that reads the
+  // gradient once (no optimizer state: the kernels fuse it into the pass over X)
+  const first = slots.length === 0 ? firstProduct(cost, dataLeaves, params) : undefined;
   const rotation = first
     ? rotate({
         cost,
+        grads,
         params,
         product: first,
         taken: [...taken, ...gradientNames, ...Object.values(hyperNames.inMeta)],
-        site,
         update: updateOf,
         inputs: (product) => [
           ...dataLeaves,

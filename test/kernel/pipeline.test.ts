@@ -1,8 +1,8 @@
 /**
- * Pipelining (src/kernel/pipeline.ts, src/render/wasm/pipeline.ts): dw = X·dZᵀ with w's update as
- * its epilogue, and the next product P = w'ᵀX, computed in one pass over X's rows on the wasm
- * target — bit for bit what the two kernels give apart (property over shapes, epilogues and both
- * dtypes), and only where it applies.
+ * Pipelining (src/kernel/pipeline.ts; matmul's emitPair, src/render/wasm/pipeline.ts): dw = X·dZᵀ
+ * with w's update as its epilogue, and the next product P = w'ᵀX, computed in one pass over X's
+ * rows — bit for bit what the two kernels give apart on each target (property over shapes,
+ * orientations, epilogues and both dtypes), and only where it applies.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -30,25 +30,28 @@ function graphs(n: number, l2: boolean, row = false) {
   };
 }
 
+type Dtype = 'float64' | 'float32';
+
 const bits = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Array.from(a).every((x, i) => Object.is(x, b[i]));
 
-describe('pipelined products over the rows of X (wasm)', () => {
-  it('are one kernel, bit for bit the two apart (property)', async () => {
+describe('pipelined products over the rows of X', () => {
+  it('are one kernel, bit for bit the two apart, on both targets (property)', async () => {
     const compiled = new Map<string, ReturnType<typeof build>>();
-    function build(n: number, l2: boolean, row: boolean, dtype: 'float64' | 'float32') {
+    type Target = 'ts' | 'wasm';
+    function build(n: number, l2: boolean, row: boolean, dtype: Dtype, target: Target) {
       const gs = graphs(n, l2, row);
-      const options = { target: 'wasm' as const, dtype, maxBatch: 64 };
+      const options = { target, dtype, maxBatch: 64 };
       return {
         fused: g.compile(gs.fused, options),
         first: g.compile(gs.first, options),
         second: g.compile(gs.second, options),
       };
     }
-    const get = (n: number, l2: boolean, row: boolean, dtype: 'float64' | 'float32') => {
-      const key = `${n}:${l2}:${row}:${dtype}`;
+    const get = (n: number, l2: boolean, row: boolean, dtype: Dtype, target: Target) => {
+      const key = `${n}:${l2}:${row}:${dtype}:${target}`;
       let c = compiled.get(key);
-      if (!c) compiled.set(key, (c = build(n, l2, row, dtype)));
+      if (!c) compiled.set(key, (c = build(n, l2, row, dtype, target)));
       return c;
     };
     const cases = fc.record({
@@ -56,12 +59,13 @@ describe('pipelined products over the rows of X (wasm)', () => {
       m: fc.integer({ min: 1, max: 64 }),
       l2: fc.boolean(),
       row: fc.boolean(),
+      target: fc.constantFrom<Target>('ts', 'wasm'),
       dtype: fc.constantFrom<'float64' | 'float32'>('float64', 'float32'),
       seed: fc.integer({ min: 0, max: 1000 }),
     });
     await fc.assert(
-      fc.asyncProperty(cases, async ({ n, m, l2, row, dtype, seed }) => {
-        const c = get(n, l2, row, dtype);
+      fc.asyncProperty(cases, async ({ n, m, l2, row, target, dtype, seed }) => {
+        const c = get(n, l2, row, dtype, target);
         await Promise.all([c.fused.ready, c.first.ready, c.second.ready]);
         expect(c.fused.source).toMatch(ONE_PASS);
         const wave = (k: number, s: number) =>
@@ -73,7 +77,7 @@ describe('pipelined products over the rows of X (wasm)', () => {
         expect(bits(fused.w_next, w_next)).toBe(true);
         expect(bits(fused.P, P)).toBe(true);
       }),
-      { seed: 141, numRuns: 80 },
+      { seed: 141, numRuns: 120 },
     );
   });
 
@@ -104,6 +108,7 @@ describe('pipelined products over the rows of X (wasm)', () => {
       ONE_PASS,
     );
     // another X; a product that is not an output (its buffer may be shared); two rows
+    expect(g.compile({ w_next: next, P: g.matmul(g.transpose(next), X) }).source).toMatch(ONE_PASS);
     const other = g.compile({ w_next: next, P: g.matmul(g.transpose(next), X2) }, target);
     expect(other.source).not.toMatch(ONE_PASS);
     const inner = g.compile({ w_next: next, s: g.sum(g.matmul(g.transpose(next), X)) }, target);
