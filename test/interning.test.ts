@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emit, grad } from '../src/index.ts';
 import * as B from '../src/builder/core.ts';
 import { hashString, hashUint32, type Node } from '../src/ir/node.ts';
+import type { OpName } from '../src/ops/index.ts';
 
 describe('structural hashes', () => {
   it('an operand hash is hashed as its decimal digits, as hashString(String(h)) hashes them', () => {
@@ -46,6 +47,33 @@ describe('the op-node table', () => {
     expect(A).not.toBe(a);
     expect(B.named(a, 'A')).toBe(A);
     expect(B.apply('add', a.args, {})).toBe(a);
+  });
+
+  it('a node is found again over operands just made (the lookup that skips the table for new ones)', () => {
+    // each step builds over the newest nodes, then builds the same again: one node each time,
+    // whether its operands were operands of nothing yet (first build) or of the node itself
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('add', 'mul', 'sub', 'tanh', 'neg'), fc.nat(3)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (steps) => {
+          const pool: Node[] = [B.input('freshA'), B.input('freshB')];
+          for (const [op, back] of steps) {
+            const a = pool[pool.length - 1]!;
+            const b = pool[Math.max(0, pool.length - 1 - back)]!;
+            const args = op === 'tanh' || op === 'neg' ? [a] : [a, b];
+            const first = B.apply(op, args);
+            expect(B.apply(op, args)).toBe(first);
+            if (first.kind === 'apply')
+              expect(B.apply(first.op as OpName, [...first.args], first.attrs)).toBe(first);
+            pool.push(first);
+          }
+        },
+      ),
+      { seed: 29, numRuns: 200 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * own frames; a bundle degrades to no site, and nothing throws on a stack it cannot read.
  */
 import { describe, expect, it } from 'vitest';
-import { siteFromStack } from '../src/ir/site.ts';
+import { siteFromStack, userCallSite, withCallSite } from '../src/ir/site.ts';
 
 const nodeOwn = {
   folder: '/app/node_modules/gradgen/dist',
@@ -57,5 +57,23 @@ describe('call sites from stack traces', () => {
     for (const stack of ['', 'Error', 'weird\nlines without locations', '    at <anonymous>']) {
       expect(siteFromStack(stack, nodeOwn, '/app')).toBeUndefined();
     }
+  });
+});
+
+describe('withCallSite', () => {
+  it('gives its site (undefined too) to what runs inside, nested, and restores it on the way out', () => {
+    const here = userCallSite();
+    expect(here).toMatch(/site\.test\.ts:\d+$/);
+    const seen = withCallSite('a.ts:1', () => {
+      const inner = withCallSite(undefined, () => userCallSite());
+      expect(() =>
+        withCallSite('c.ts:3', () => {
+          throw new Error('x');
+        }),
+      ).toThrow('x');
+      return [userCallSite(), inner, withCallSite('b.ts:2', () => userCallSite())];
+    });
+    expect(seen).toEqual(['a.ts:1', undefined, 'b.ts:2']);
+    expect(userCallSite()).toMatch(/site\.test\.ts:\d+$/);
   });
 });

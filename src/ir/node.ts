@@ -8,8 +8,10 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type ParamInit = 'zeros' | 'normal' | 'xavier' | 'he' | 'glorot';
 
 let nextId = 0;
-/** The bits of {@link NodeBase}'s `#fixed` that phases are given (30: see `rewrite/engine.ts`). */
-const PHASE_BITS = (1 << 30) - 1;
+/** The bits of {@link NodeBase}'s `#fixed` that phases are given (29: see `rewrite/engine.ts`). */
+const PHASE_BITS = (1 << 29) - 1;
+/** Its bit of "some op node has been made with this node as an operand" (never cleared). */
+const OPERAND = 1 << 29;
 /** Its bit of "a gradient marker is this node or below it" (made with the node). */
 const MARKED = 1 << 30;
 let lastWalk = 0;
@@ -93,6 +95,17 @@ export abstract class NodeBase<L extends LeafSig = LeafSig, R extends Rank = Ran
   }
   protected static markReadsMarker(node: NodeBase): void {
     node.#fixed |= MARKED;
+  }
+  /**
+   * Whether an op node has ever been made over `node`: if not, no interned node has it as an
+   * operand, so looking one up is sure to miss (most of a rewrite pass's rebuilt nodes stand on
+   * nodes just made).
+   */
+  static isOperand(node: NodeBase): boolean {
+    return (node.#fixed & OPERAND) !== 0;
+  }
+  protected static markOperand(node: NodeBase): void {
+    node.#fixed |= OPERAND;
   }
   /** Records that `node` is a fixed point of the phase whose bit is `bit`. */
   static markFixed(node: NodeBase, bit: number): void {
@@ -283,7 +296,11 @@ export class ApplyNode<L extends LeafSig = LeafSig, R extends Rank = Rank> exten
     this.setHash(applyHash(op, attrs, args));
     // whether a gradient marker is this node or below it (made once: nodes are immutable)
     let marked = GRADIENT_MARKERS.has(op);
-    for (let i = 0; !marked && i < args.length; i++) marked = ApplyNode.readsMarker(args[i]!);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (!marked) marked = ApplyNode.readsMarker(a);
+      NodeBase.markOperand(a);
+    }
     if (marked) NodeBase.markReadsMarker(this);
   }
   /** Whether `node` is, or reads, a gradient marker ({@link GRADIENT_MARKERS}). */
@@ -568,6 +585,8 @@ export function lookupApply(
   attrs: Attrs,
   label?: string,
 ): ApplyNode | undefined {
+  // a node no op node was ever made over is an operand of no interned node (exact, no table)
+  for (let i = 0; i < args.length; i++) if (!NodeBase.isOperand(args[i]!)) return undefined;
   const bucket = applyTable.get(bucketOf(hash));
   if (bucket === undefined) return undefined;
   if (!Array.isArray(bucket)) return sameApply(deref(bucket), hash, op, args, attrs, label);

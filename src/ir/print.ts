@@ -47,15 +47,67 @@ export function formula(node: Node, options: FormulaOptions = {}): string {
  * the 10⁵ comments of a large module (no options object made and checked per comment).
  */
 export function formulaOf(node: Node, depth: number, naming: Naming): string {
-  // the lowering prints a few levels of every node it writes: a tree walk, no memo, no closures
-  const quick = depth <= SHALLOW_DEPTH ? shallow(node, depth, naming) : undefined;
-  return quick ?? memoized(node, depth, naming);
+  // (a `names` callback of a fittingFormula try may print a formula whole)
+  const saved = { fitting, hidden, gaveUp };
+  fitting = Infinity;
+  gaveUp = false;
+  try {
+    // the lowering prints a few levels of every node it writes: a tree walk, no memo, no closures
+    const quick = depth <= SHALLOW_DEPTH ? shallow(node, depth, naming) : undefined;
+    return quick ?? memoized(node, depth, naming);
+  } finally {
+    ({ fitting, hidden, gaveUp } = saved);
+  }
 }
 
 export interface Naming {
   readonly names: ((n: Node) => string | undefined) | undefined;
   readonly useNames: boolean;
 }
+
+/**
+ * {@link formulaOf} when that text fits in `width` and elides nothing (no `…`); otherwise
+ * undefined. What a comment tries first: most tries do not fit, and a try gives up as soon as
+ * what it has printed is sure to end up in the text — a `…`, or a part wider than `width`, under
+ * ops whose math shows their operands' texts whole ({@link SHOWS_OPERANDS}).
+ */
+export function fittingFormula(
+  node: Node,
+  depth: number,
+  naming: Naming,
+  width: number,
+): string | undefined {
+  const saved = { fitting, hidden, gaveUp };
+  fitting = width;
+  hidden = 0;
+  gaveUp = false;
+  let text: string | undefined;
+  try {
+    text = depth <= SHALLOW_DEPTH ? shallow(node, depth, naming) : undefined;
+    if (gaveUp) return undefined;
+  } finally {
+    ({ fitting, hidden, gaveUp } = saved);
+  }
+  text ??= memoized(node, depth, naming);
+  return text.length <= width && !text.includes('…') ? text : undefined;
+}
+
+/**
+ * Ops whose math text holds each operand's text whole (perhaps in parentheses): what is in an
+ * operand's text is in theirs. Tested to be so (test/comments.test.ts).
+ */
+export const SHOWS_OPERANDS: ReadonlySet<string> = new Set([
+  ...['add', 'sub', 'mul', 'div', 'neg', 'matmul', 'max', 'min', 'where', 'square', 'sqrt'],
+  ...['exp', 'log', 'log1p', 'expm1', 'tanh', 'sigmoid', 'softplus', 'relu', 'sign', 'abs'],
+  ...['broadcastTo', 'reshape', 'transpose', 'stopGradient'],
+]);
+/** The width a {@link fittingFormula} try running now must fit (Infinity: none is). */
+let fitting = Infinity;
+/** Ops above the operand being printed whose math may not show its text (see SHOWS_OPERANDS). */
+let hidden = 0;
+/** Set when the try running now gave up (what printTree returned then is {@link GAVE_UP}). */
+let gaveUp = false;
+const GAVE_UP = printed('', PREC.atom);
 
 /** What `n` prints as without looking at its operands, if that is all there is to it. */
 function direct(n: Node, d: number, root: boolean, naming: Naming): Printed | undefined {
@@ -75,7 +127,13 @@ function direct(n: Node, d: number, root: boolean, naming: Naming): Printed | un
     case 'param':
       return printed(n.name, PREC.atom);
     case 'apply':
-      return d <= 0 ? printed('…', PREC.atom) : undefined;
+      if (d > 0) return undefined;
+      // a `…` every op above shows is in the text: a try that must elide nothing gives up
+      if (fitting !== Infinity && hidden === 0) {
+        gaveUp = true;
+        return GAVE_UP;
+      }
+      return printed('…', PREC.atom);
     default:
       return assertNever(n);
   }
@@ -112,8 +170,23 @@ function printTree(n: Node, d: number, root: boolean, naming: Naming): Printed {
   const leaf = direct(n, d, root, naming);
   if (leaf || n.kind !== 'apply') return leaf!;
   const args: Printed[] = [];
-  for (const a of n.args) args.push(printTree(a, d - 1, false, naming));
-  return opDef(n.op).math(args, n.attrs);
+  // (no exceptions: unwinding a deep print costs more than the print)
+  const hides = !SHOWS_OPERANDS.has(n.op);
+  if (hides) hidden++;
+  for (const a of n.args) {
+    const p = printTree(a, d - 1, false, naming);
+    if (gaveUp) break;
+    args.push(p);
+  }
+  if (hides) hidden--;
+  if (gaveUp) return GAVE_UP;
+  const text = opDef(n.op).math(args, n.attrs);
+  // (a part of the text wider than a try may be makes the text wider)
+  if (text.text.length > fitting && hidden === 0) {
+    gaveUp = true;
+    return GAVE_UP;
+  }
+  return text;
 }
 
 /** The formula of `node` to `depth` levels (any), each (node, depth left) printed once. */

@@ -87,7 +87,7 @@ function siteText(file: string, line: string, cwd: string | undefined): string {
  * cannot be read it returns `undefined`.
  */
 export function userCallSite(): string | undefined {
-  if (override) return override.site;
+  if (overriding) return overrideSite;
   try {
     const saved = Error.stackTraceLimit;
     Error.stackTraceLimit = 30;
@@ -130,19 +130,25 @@ export function siteFromStack(
   return undefined;
 }
 
-let override: { site: string | undefined } | undefined;
+/** Whether a {@link withCallSite} is running, and the site it gives (no object per call). */
+let overriding = false;
+let overrideSite: string | undefined;
 
 /**
  * Runs `fn` with `site` as the call site of every node it creates: gradients and rewrites
  * attribute what they build to the user's code the work came from, not to gradgen's internals.
+ * (Called once per node of a rewrite pass: it allocates nothing.)
  */
 export function withCallSite<T>(site: string | undefined, fn: () => T): T {
-  const saved = override;
-  override = { site };
+  const wasOverriding = overriding;
+  const savedSite = overrideSite;
+  overriding = true;
+  overrideSite = site;
   try {
     return fn();
   } finally {
-    override = saved;
+    overriding = wasOverriding;
+    overrideSite = savedSite;
   }
 }
 

@@ -6,7 +6,7 @@
  * under another name (`dZ1_2`) when its hint was taken.
  */
 import { nameHint, type Node } from '../ir/node.js';
-import { formulaOf, type Naming } from '../ir/print.js';
+import { fittingFormula, formulaOf, type Naming } from '../ir/print.js';
 
 export interface CiteOptions {
   /** Widest text preferred (a text that does not fit falls back to fewer names, then to all). */
@@ -59,8 +59,8 @@ export class Citations {
     this.locals = options.locals;
     try {
       for (const naming of [this.byMeaningfulNames, this.byAllNames]) {
-        const text = formulaOf(n, depth, naming);
-        if (text.length <= width && !text.includes('…')) return text;
+        const text = fittingFormula(n, depth, naming, width);
+        if (text !== undefined) return text;
       }
       return formulaOf(n, Infinity, this.byAllNames);
     } finally {

@@ -178,9 +178,9 @@ function rulesByOp(phase: Phase): (op: string) => readonly Rule[] {
  * a graph that is partly unchanged, cost what changed.
  */
 const phaseBits = new WeakMap<Phase, number>();
-/** Bits are never reused (a node's bit must not pass to another phase): phases past 30 go uncached. */
+/** Bits are never reused (a node's bit must not pass to another phase): phases past 29 go uncached. */
 let bitsGiven = 0;
-const MAX_BITS = 30;
+const MAX_BITS = 29;
 let caching = true;
 
 /** The bit of `phase` (0: not cached). */

@@ -569,28 +569,28 @@ function value(n: Node, top: boolean, readings: Readings): Rational {
 
 /** The rational of the arithmetic node `n`, its operands read by {@link value} (as `read` does). */
 function arithmetic(n: Node & { kind: 'apply' }, readings: Readings): Rational {
-  const sub = (m: Node) => value(m, false, readings);
+  // (operands read by `value` directly: no closure per node of every region read)
   const [x, y] = n.args;
   switch (n.op) {
     case 'add':
-      return add(sub(x!), sub(y!));
+      return add(value(x!, false, readings), value(y!, false, readings));
     case 'sub':
-      return add(sub(x!), mul(constant(-1), sub(y!)));
+      return add(value(x!, false, readings), mul(constant(-1), value(y!, false, readings)));
     case 'mul':
-      return mul(sub(x!), sub(y!));
+      return mul(value(x!, false, readings), value(y!, false, readings));
     case 'div': {
-      const d = sub(y!);
+      const d = value(y!, false, readings);
       if (d.coef === 0) throw TOO_BIG;
-      return mul(sub(x!), power(d, -1));
+      return mul(value(x!, false, readings), power(d, -1));
     }
     case 'neg':
-      return mul(constant(-1), sub(x!));
+      return mul(constant(-1), value(x!, false, readings));
     case 'square':
-      return power(sub(x!), 2);
+      return power(value(x!, false, readings), 2);
     case 'pow':
-      return power(sub(x!), n.attrs.k as number);
+      return power(value(x!, false, readings), n.attrs.k as number);
     default: // broadcastTo, one-element reshape: identities per element
-      return sub(x!);
+      return value(x!, false, readings);
   }
 }
 
