@@ -3,9 +3,9 @@
  * Training module: a step is logisticRegressionLossAndGrad (forward + backward) then
  * logisticRegressionUpdate (the sgd update); logisticRegressionPredict (dropout off). Parameters: b (1, 1), w (12288, 1).
  * createLogisticRegressionTrainer({ seed }) is the whole trainer: init, step, fit, predict, save/load.
- * A full-batch fit reads the data once per step: logisticRegressionFirstProduct computes the first layer's
- * product XProduct, then each logisticRegressionRotatedStep is a step at XProduct that ends with the next
- * step's, XProduct_next, computed from the updated params while the data is read for the gradient.
+ * A full-batch fit's epochs: logisticRegressionFirstProduct computes the first layer's product XProduct, then
+ * each logisticRegressionRotatedStep is a step at XProduct that ends with the next step's, XProduct_next, from
+ * the updated params, in the same pass over the rows of X as the gradient.
  * Hyperparameter inputs of logisticRegressionUpdate, set by the trainer at every step: lr = the learning rate after decay (α).
  *
  * logisticRegressionLossAndGrad:
@@ -968,7 +968,7 @@ export function logisticRegressionRotatedStep(
   }
   // XProduct_next = w_nextᵀ·X  [samples/logisticRegression.ts:25]
   const XProduct_next = buf4;
-  // computed by the next kernel, in its pass over the rows of X
+  // computed by the next kernel, from its result
   // w_next = w − lr·dw  [samples/logisticRegression.ts:22]
   const w_next = buf3_2;
   // in one pass over the rows of X: this kernel also computes XProduct_next (above)

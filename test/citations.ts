@@ -48,8 +48,7 @@ export function namesInComment(text: string): string[] {
   const pass =
     /^in one pass over the rows of (\S+): this kernel also computes (\S+) \(above\)$/.exec(t);
   if (pass) return [pass[1]!, pass[2]!];
-  const next = /^computed by the next kernel, in its pass over the rows of (\S+)$/.exec(t);
-  if (next) return [next[1]!];
+  if (t === 'computed by the next kernel, from its result') return [];
   if (t.startsWith('----') || t.startsWith('the batch size the buffers')) return [];
   return namesInMath(t);
 }

@@ -298,7 +298,9 @@ export function emitFunctions(
     // the entry function's own parameters and locals: inputs named so get other local names
     const locals = namer.child();
     for (const name of ENTRY_LOCALS) locals.claim(name);
-    const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming);
+    // guard mode checks each kernel's result right after it: no kernel writes another's
+    const pipeline = options.guard !== true;
+    const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming, pipeline);
     for (const st of program.steps) computed.add(st.node);
     const name = names.functions[i]!;
     if (!options.guard) return { name, inputs, outputs: outs, program };

@@ -23,6 +23,11 @@ export interface KernelOptions {
   readonly materialize?: ReadonlySet<Node>;
   /** Default 'ts'. */
   readonly target?: Target;
+  /**
+   * Pipelined pairs (./pipeline.ts); default true. Off in guard mode, which checks each kernel's
+   * result right after it: a pipelined kernel writes a later kernel's result too.
+   */
+  readonly pipeline?: boolean;
 }
 
 export function kernelProgram(
@@ -46,7 +51,10 @@ export function kernelProgram(
       ? assignTargets(scheduled, placed.refs, fused, options.dtype)
       : { kernels: scheduled, refs: placed.refs, fusion: fused };
   const { refs, fusion } = assigned;
-  const kernels = pipelineKernels(assigned.kernels, refs, outputs);
+  const kernels =
+    options.pipeline === false
+      ? assigned.kernels
+      : pipelineKernels(assigned.kernels, refs, outputs);
   return {
     dtype: options.dtype,
     target,

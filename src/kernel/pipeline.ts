@@ -1,10 +1,11 @@
 /**
- * Pipelining: two matmuls that read the rows of the same X become one pass over them. A kernel whose producer is a one-column product of X's rows — dw = X·dZᵀ, with w's update
- * as its epilogue (w' = w − lr·dw) — and a later one-row product over X whose left operand is that
+ * Pipelining: two matmuls that read the rows of the same X become one pass over them. A kernel
+ * whose producer is a one-column product of X's rows — dw = X·dZᵀ, with w's update as its
+ * epilogue (w' = w − lr·dw) — and a later one-row product over X whose left operand is that
  * kernel's result — P' = w'ᵀX, a full-batch fit's next product (src/train/pipeline.ts) — are
- * rendered as one loop nest (the TS target: matmul's emitPair) or one function (the wasm
- * target: src/render/wasm/pipeline.ts) that reads each block of X's rows once for both, when both
- * kernels run on the same target. The first kernel `alsoComputes` the second, which is then
+ * rendered as one loop nest (the TS target: matmul's emitPair) or one function (the wasm target:
+ * src/render/wasm/pipeline.ts) that reads each block of X's rows once for both, when both kernels
+ * run on the same target. The first kernel `alsoComputes` the second, which is then
  * `computedIn` the first: its buffer is written earlier than its place in the order, so it must be
  * an output's (never shared by the memory plan); nothing between them can read it (they read their
  * operands, and it is computed from the first kernel's result).

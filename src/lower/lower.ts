@@ -99,8 +99,10 @@ export function lower(
   materialize: ReadonlySet<Node> = new Set(),
   /** The wasm target's names (its kernels run as WebAssembly where they can); none: TS only. */
   wasm?: WasmNaming,
+  /** Pipelined pairs (src/kernel/pipeline.ts); off in guard mode. */
+  pipeline = true,
 ): LoweredProgram {
   const target: Target = wasm ? 'wasm' : 'ts';
-  const program = kernelProgram(outputs, inputs, { dtype, where, materialize, target });
+  const program = kernelProgram(outputs, inputs, { dtype, where, materialize, target, pipeline });
   return renderProgram(program, namer, where, moduleNamer, wasm);
 }

@@ -251,9 +251,10 @@ export interface StructuralOp extends OpCommon {
   emit?(k: KernelWriter): void;
   /**
    * A pipelined pair (src/kernel/pipeline.ts): this op's kernel `first` and a later kernel of the
-   * op, `second`, that reads the same rows of an operand and `first`'s result, in one loop nest.
+   * op, `second`, that reads the same rows of an operand and `first`'s result, in one loop nest;
+   * false where their schedules do not allow it (then they are emitted one after the other).
    */
-  emitPair?(first: KernelWriter, second: KernelWriter): void;
+  emitPair?(first: KernelWriter, second: KernelWriter): boolean;
   /** Each result element is an operand's element or 0 (pad, concat): it only moves values. */
   readonly moves?: boolean;
 }

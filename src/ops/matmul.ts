@@ -251,9 +251,9 @@ function emitRowUpdates(
  * X: g's dot products and their stores, then z's row updates from the values stored, while the
  * rows are in cache. The sums are those of the two kernels apart, bit for bit, where their
  * schedules tile X's rows alike (dot products of 8 rows, row updates of depth 8: what matmul's
- * rules choose for these shapes); else the two are emitted one after the other.
+ * rules choose for these shapes); else the two are emitted one after the other (false).
  */
-function emitPipelined(g: KernelWriter, z: KernelWriter): void {
+function emitPipelined(g: KernelWriter, z: KernelWriter): boolean {
   const column = g.outDims[1] === '1';
   const n = column ? g.outDims[0]! : g.outDims[1]!;
   const gs = (g.schedule ?? matmul.schedule!(g.args, g.outDims, g.attrs)) as MatmulSchedule;
@@ -268,7 +268,7 @@ function emitPipelined(g: KernelWriter, z: KernelWriter): void {
   if (!alike) {
     matmul.emit!(g);
     matmul.emit!(z);
-    return;
+    return false;
   }
   const inner = g.args[column ? 0 : 1]!.dims[column ? 1 : 0]!;
   const m = z.outDims[1]!;
@@ -298,4 +298,5 @@ function emitPipelined(g: KernelWriter, z: KernelWriter): void {
     g.line(`${z.outAt(['0', j])} += ${terms.join(' + ')};`);
     g.line('}');
   });
+  return true;
 }

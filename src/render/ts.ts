@@ -270,17 +270,13 @@ class KernelText {
 function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
   const dims = k.node.shape.map(String);
   if (k.kind === 'loop' && k.computedIn) {
-    t.lines.push(
-      `// computed by the next kernel, in its pass over the rows of ${operandName(k.node, 1, p, s)}`,
-    );
+    t.lines.push('// computed by the next kernel, from its result');
     return;
   }
-  const also = k.kind === 'map' ? k.alsoComputes : undefined;
-  if (also)
-    t.lines.push(
-      `// in one pass over the rows of ${operandName(also, 1, p, s)}: this kernel also computes ${s.names.get(also)} (above)`,
-    );
-  if (k.target === 'wasm') return spellCall(t, k, p, s);
+  if (k.target === 'wasm') {
+    if (k.kind === 'map' && k.alsoComputes) t.lines.push(onePass(k.alsoComputes, p, s));
+    return spellCall(t, k, p, s);
+  }
   switch (k.kind) {
     case 'scalar': {
       const def = opDef(k.node.op);
@@ -349,6 +345,12 @@ function pairWriter(t: KernelText, also: ApplyNode, p: KernelProgram, s: Scope):
   return zt.writer(also, store, z.schedule);
 }
 
+/** The comment of a kernel that also computes `also` in its pass over X's rows. */
+function onePass(also: ApplyNode, p: KernelProgram, s: Scope): string {
+  const X = operandName(also, 1, p, s);
+  return `// in one pass over the rows of ${X}: this kernel also computes ${s.names.get(also)} (above)`;
+}
+
 /** The name of the buffer operand `i` of `op` reads (an input's, or a kernel's). */
 function operandName(op: ApplyNode, i: number, p: KernelProgram, s: Scope): string {
   const r = p.refs.get(op.args[i]!);
@@ -391,8 +393,12 @@ function spellMap(
     const store = (idx: readonly string[], value: string) =>
       t.lines.push(`${t.out}[${flatIndex(idx, dims)}] = ${t.group(n, idx, dims, value)};`);
     const writer = t.writer(k.producer.node, store, k.producer.schedule);
-    if (k.alsoComputes && pdef.emitPair)
-      return pdef.emitPair(writer, pairWriter(t, k.alsoComputes, p, s));
+    if (k.alsoComputes && pdef.emitPair) {
+      const at = t.lines.length;
+      if (pdef.emitPair(writer, pairWriter(t, k.alsoComputes, p, s)))
+        t.lines.splice(at, 0, onePass(k.alsoComputes, p, s));
+      return;
+    }
     pdef.emit(writer);
     return;
   }

@@ -643,14 +643,17 @@ function renamedState(meta: TrainerMeta): string[] {
 /** What the rotated step is, for the header. */
 function rotationDoc(
   meta: TrainerMeta,
-  names: { readonly first: string; readonly rotated: string; readonly update: string },
+  names: { readonly first: string; readonly rotated: string },
+  guard: boolean,
 ): string[] {
   if (!meta.rotation) return [];
-  const { input, output } = meta.rotation;
+  const { input, output, data } = meta.rotation;
   return [
-    `A full-batch fit reads the data once per step: ${names.first} computes the first layer's`,
-    `product ${input}, then each ${names.rotated} is a step at ${input} that ends with the next`,
-    `step's, ${output}, computed from the updated params while the data is read for the gradient.`,
+    `A full-batch fit's epochs: ${names.first} computes the first layer's product ${input}, then`,
+    `each ${names.rotated} is a step at ${input} that ends with the next step's, ${output}, from`,
+    guard
+      ? `the updated params (in guard mode its kernels run apart, each checked).`
+      : `the updated params, in the same pass over the rows of ${data} as the gradient.`,
   ];
 }
 
@@ -742,7 +745,7 @@ function emitTrainingModule(
         `Training module: a step is ${names.lossAndGrad} (forward + backward${g.l2 > 0 ? ` + L2, λ = ${g.l2}, on ${g.regularized.map((p) => p.name).join(', ') || 'no param'}` : ''}) then`,
         `${names.update} (the ${spec.optimizer.kind} update)${g.predict ? `; ${names.predict} (dropout off)` : ''}. Parameters: ${paramList}.`,
         `${names.factory}({ seed }) is the whole trainer: init, step, fit, predict, save/load.`,
-        ...rotationDoc(meta, names),
+        ...rotationDoc(meta, names, spec.guard === true),
         ...normalizerDoc(meta),
         ...hyperparameterDoc(meta, names.update),
       ],
