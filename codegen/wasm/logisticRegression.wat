@@ -2442,7 +2442,7 @@
     (local $c3 v128)
     (local $c4 v128)
     (local $c5 v128)
-    (local $b v128)
+    (local $b0 v128)
     (local $a v128)
     (local $off i32)
     (local $off_1 i32)
@@ -2454,7 +2454,13 @@
     (local $s3 f64)
     (local $s4 f64)
     (local $s5 f64)
-    (local $tb f64)
+    (local $tb0 f64)
+    (local $ta f64)
+    (local $ta_1 f64)
+    (local $ta_2 f64)
+    (local $ta_3 f64)
+    (local $ta_4 f64)
+    (local $ta_5 f64)
     (local $w0 f64)
     (local $in0 f64)
     (local $r f64)
@@ -2635,13 +2641,13 @@
         loop
           local.get $pb
           v128.load align=8
-          local.set $b
+          local.set $b0
           local.get $pa
           v128.load align=8
           local.set $a
           local.get $c0
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c0
@@ -2652,7 +2658,7 @@
           local.set $a
           local.get $c1
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c1
@@ -2663,7 +2669,7 @@
           local.set $a
           local.get $c2
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c2
@@ -2674,7 +2680,7 @@
           local.set $a
           local.get $c3
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c3
@@ -2685,7 +2691,7 @@
           local.set $a
           local.get $c4
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c4
@@ -2696,7 +2702,7 @@
           local.set $a
           local.get $c5
           local.get $a
-          local.get $b
+          local.get $b0
           f64x2.mul
           f64x2.add
           local.set $c5
@@ -2766,56 +2772,68 @@
         loop
           local.get $pb
           f64.load
-          local.set $tb
-          local.get $s0_1
+          local.set $tb0
           local.get $pa
           f64.load
-          local.get $tb
+          local.set $ta
+          local.get $s0_1
+          local.get $ta
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s0_1
-          local.get $s1_1
           local.get $pa
           local.get $stride
           i32.add
           f64.load
-          local.get $tb
+          local.set $ta_1
+          local.get $s1_1
+          local.get $ta_1
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s1_1
-          local.get $s2
           local.get $pa
           local.get $off
           i32.add
           f64.load
-          local.get $tb
+          local.set $ta_2
+          local.get $s2
+          local.get $ta_2
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s2
-          local.get $s3
           local.get $pa
           local.get $off_1
           i32.add
           f64.load
-          local.get $tb
+          local.set $ta_3
+          local.get $s3
+          local.get $ta_3
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s3
-          local.get $s4
           local.get $pa
           local.get $off_2
           i32.add
           f64.load
-          local.get $tb
+          local.set $ta_4
+          local.get $s4
+          local.get $ta_4
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s4
-          local.get $s5
           local.get $pa
           local.get $off_3
           i32.add
           f64.load
-          local.get $tb
+          local.set $ta_5
+          local.get $s5
+          local.get $ta_5
+          local.get $tb0
           f64.mul
           f64.add
           local.set $s5

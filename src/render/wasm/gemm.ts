@@ -41,6 +41,7 @@
  */
 import { GradgenError } from '../../errors.js';
 import { E, exprUses, type Dtype, type Expr } from '../../kernel/expr.js';
+import { dotTail, dotVectors } from './dot.js';
 import type { Func } from './instr.js';
 import { isLit, Kernel, scale, type KernelParam, type Lin, type View } from './kernel.js';
 import {
@@ -611,45 +612,16 @@ class Gemm {
   private dotMicro(R: number, C: number, klen: Lin): void {
     const { K, p } = this;
     const f = K.f;
-    const W = K.W;
     f.note(`${R} × ${C} block of C (dot products along k)`);
     this.pointers(0);
     const acc = grid(R, C, (r, c) => f.local('v128', `c${r}_${c}`));
     const zero = K.splat({ k: 'const', value: 0 });
     for (const row of acc) for (const l of row) f.get(zero).set(l);
-    // end = pa + ⌊klen / W⌋·W elements
-    f.get(this.pa);
-    if (typeof klen === 'number') f.i32(Math.floor(klen / W) * W * K.es);
-    else (K.lin(klen, 'k'), f.i32(-W).op('i32.and').i32(K.es).op('i32.mul'));
-    f.op('i32.add').set(this.end);
-    const b = Array.from({ length: C }, (_, c) => f.local('v128', `b${c}`));
-    const a = f.local('v128', 'a');
-    const hasVec = typeof klen !== 'number' || klen >= W;
-    if (hasVec) {
-      f.op('block');
-      f.get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0);
-      f.op('loop');
-      b.forEach((bv, c) => f.mem('v128.load', K.at(this.pb, p.b, [0, c]), Math.log2(K.es)).set(bv));
-      for (let r = 0; r < R; r++) {
-        f.mem('v128.load', K.at(this.pa, p.a, [r, 0]), Math.log2(K.es)).set(a);
-        for (let c = 0; c < C; c++)
-          f.get(acc[r]![c]!).get(a).get(b[c]!).op(`${K.v}.mul`).op(`${K.v}.add`).set(acc[r]![c]!);
-      }
-      f.get(this.pa)
-        .i32(W * K.es)
-        .op('i32.add')
-        .set(this.pa);
-      f.get(this.pb)
-        .i32(W * K.es)
-        .op('i32.add')
-        .set(this.pb);
-      f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end');
-      f.op('end');
-    }
+    const at = { pa: this.pa, pb: this.pb, end: this.end };
+    dotVectors(K, at, p.a, p.b, acc, klen);
     // horizontal sums into scalars, then the tail k % W one element at a time
     const sums = acc.map((row, r) => this.horizontalSums(row, r));
-    const tail = typeof klen === 'number' ? klen % W : -1;
-    if (tail !== 0) this.dotTail(R, C, sums, klen, tail);
+    dotTail(K, at, p.a, p.b, sums, klen);
     this.init(sums, false, (r, c) => [r, c], true);
     this.finish(sums, false, (r, c) => [r, c], 0);
   }
@@ -714,50 +686,6 @@ class Gemm {
       );
     }
     return out;
-  }
-
-  /** The last k % W products of each sum (`tail` of them, or a loop up to pa's row end). */
-  private dotTail(R: number, C: number, sums: number[][], klen: Lin, tail: number): void {
-    const { K, p } = this;
-    const f = K.f;
-    const step = () => {
-      const bs = Array.from({ length: C }, (_, c) => {
-        const l = f.local(K.s, `tb${c}`);
-        K.loadScalar(this.pb, p.b, [0, c]);
-        f.set(l);
-        return l;
-      });
-      for (let r = 0; r < R; r++) {
-        const a = f.local(K.s, 'ta');
-        K.loadScalar(this.pa, p.a, [r, 0]);
-        f.set(a);
-        for (let c = 0; c < C; c++)
-          f.get(sums[r]![c]!)
-            .get(a)
-            .get(bs[c]!)
-            .op(`${K.s}.mul`)
-            .op(`${K.s}.add`)
-            .set(sums[r]![c]!);
-      }
-      f.get(this.pa).i32(K.es).op('i32.add').set(this.pa);
-      f.get(this.pb).i32(K.es).op('i32.add').set(this.pb);
-    };
-    if (tail > 0) {
-      for (let q = 0; q < tail; q++) step();
-      return;
-    }
-    // runtime k: end = pa + (klen mod W) elements
-    f.get(this.pa);
-    K.lin(klen, 'k');
-    f.i32(K.W - 1)
-      .op('i32.and')
-      .i32(K.es)
-      .op('i32.mul')
-      .op('i32.add')
-      .set(this.end);
-    f.op('block').get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0).op('loop');
-    step();
-    f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end').op('end');
   }
 
   /**

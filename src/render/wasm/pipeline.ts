@@ -14,10 +14,11 @@
  * order, as the streamed form's (./stream.ts). No fused multiply-add.
  */
 import { E } from '../../kernel/expr.js';
+import { dotTail, dotVectors } from './dot.js';
 import { gemmForm, type GemmSpec } from './gemm.js';
 import type { Func } from './instr.js';
 import { isLit, Kernel, type View } from './kernel.js';
-import { streams } from './stream.js';
+import { overRow, streams } from './stream.js';
 
 /**
  * Rows of X per block: the one-column dot form's (./gemm.ts tilesOf: R sums, one B and one X
@@ -101,82 +102,25 @@ class Pipeline {
     });
   }
 
-  /** The R dot products X[i + r, :]·B[:, 0], as the dot form sums them, into scalar locals. */
+  /** The R dot products X[i + r, :]·B[:, 0], as the dot form sums them (./dot.ts), into locals. */
   private dots(R: number): number[] {
     const { K, g, f } = this;
-    const W = K.W;
-    const align = Math.log2(K.es);
     f.note(`${R} rows of X: dot products with B`);
     K.pointer(this.pa, g.a, [{ local: this.i }, 0]);
     K.pointer(this.pb, g.b, [0, 0]);
-    const acc = Array.from({ length: R }, (_, r) => f.local('v128', `c${r}`));
+    const acc = Array.from({ length: R }, (_, r) => [f.local('v128', `c${r}`)]);
     const zero = K.splat({ k: 'const', value: 0 });
-    for (const l of acc) f.get(zero).set(l);
-    // end = pa + ⌊k / W⌋·W elements
-    f.get(this.pa);
-    if (typeof g.k === 'number') f.i32(Math.floor(g.k / W) * W * K.es);
-    else (K.lin(g.k, 'k'), f.i32(-W).op('i32.and').i32(K.es).op('i32.mul'));
-    f.op('i32.add').set(this.end);
-    const b = f.local('v128', 'b');
-    const a = f.local('v128', 'a');
-    f.op('block');
-    f.get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0);
-    f.op('loop');
-    f.get(this.pb).mem('v128.load', 0, align).set(b);
-    for (let r = 0; r < R; r++) {
-      f.mem('v128.load', K.at(this.pa, g.a, [r, 0]), align).set(a);
-      f.get(acc[r]!).get(a).get(b).op(`${K.v}.mul`).op(`${K.v}.add`).set(acc[r]!);
-    }
-    f.get(this.pa)
-      .i32(W * K.es)
-      .op('i32.add')
-      .set(this.pa);
-    f.get(this.pb)
-      .i32(W * K.es)
-      .op('i32.add')
-      .set(this.pb);
-    f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end');
-    f.op('end');
-    const sums = acc.map((v, r) => {
+    for (const [l] of acc) f.get(zero).set(l!);
+    const at = { pa: this.pa, pb: this.pb, end: this.end };
+    dotVectors(K, at, g.a, g.b, acc, g.k);
+    const sums = acc.map(([v], r) => {
       const s = f.local(K.s, `s${r}`);
-      K.laneSum(v);
+      K.laneSum(v!);
       f.set(s);
-      return s;
+      return [s];
     });
-    this.tail(sums);
-    return sums;
-  }
-
-  /** The last k mod W products of each sum, in order. */
-  private tail(sums: readonly number[]): void {
-    const { K, g, f } = this;
-    const tb = f.local(K.s, 'tb');
-    const step = () => {
-      K.loadScalar(this.pb, g.b, [0, 0]);
-      f.set(tb);
-      sums.forEach((s, r) => {
-        f.get(s);
-        K.loadScalar(this.pa, g.a, [r, 0]);
-        f.get(tb).op(`${K.s}.mul`).op(`${K.s}.add`).set(s);
-      });
-      f.get(this.pa).i32(K.es).op('i32.add').set(this.pa);
-      f.get(this.pb).i32(K.es).op('i32.add').set(this.pb);
-    };
-    if (typeof g.k === 'number') {
-      for (let q = 0; q < g.k % K.W; q++) step();
-      return;
-    }
-    f.get(this.pa);
-    K.lin(g.k, 'k');
-    f.i32(K.W - 1)
-      .op('i32.and')
-      .i32(K.es)
-      .op('i32.mul')
-      .op('i32.add')
-      .set(this.end);
-    f.op('block').get(this.pa).get(this.end).op('i32.ge_u').op('br_if', 0).op('loop');
-    step();
-    f.get(this.pa).get(this.end).op('i32.lt_u').op('br_if', 0).op('end').op('end');
+    dotTail(K, at, g.a, g.b, sums, g.k);
+    return sums.map(([s]) => s!);
   }
 
   /** C₁[i + r, 0] = epilogue(sum r), each value also kept in a scalar local (returned). */
@@ -228,18 +172,7 @@ class Pipeline {
     });
   }
 
-  /**
-   * `body` over C₂'s row: two vectors at a time (`col` 0 and W, relative to j), then one, then
-   * single elements; pc = C₂[0, j] for each step.
-   */
   private overRow(body: (vector: boolean, col: number) => void): void {
-    const { K, z } = this;
-    const W = K.W;
-    K.blocks(this.j, z.m, [2 * W, W, 1], (len) => {
-      K.pointer(this.pc, z.c, [0, { local: this.j }]);
-      const vectors = Math.floor(len / W) * W;
-      for (let col = 0; col < vectors; col += W) body(true, col);
-      for (let col = vectors; col < len; col++) body(false, col);
-    });
+    overRow(this.K, { j: this.j, pc: this.pc }, this.z.c, this.z.m, body);
   }
 }

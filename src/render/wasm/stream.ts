@@ -19,7 +19,7 @@
 import { E, type Expr } from '../../kernel/expr.js';
 import type { GemmSpec } from './gemm.js';
 import type { Func } from './instr.js';
-import { isLit, Kernel, type Lin } from './kernel.js';
+import { isLit, Kernel, type Lin, type View } from './kernel.js';
 
 /**
  * Whether `s` takes the streamed form: C is one row, C's and B's rows are contiguous, and C is
@@ -144,19 +144,28 @@ class Stream {
     });
   }
 
-  /**
-   * `body` for every element of C's row: two vectors at a time (`col` 0 and W, relative to j),
-   * then one, then single elements (a literal m's rest: its vectors, then its elements); pc =
-   * C[0, j] set for each step.
-   */
   private overC(body: (vector: boolean, col: number) => void): void {
-    const { K, s } = this;
-    const W = K.W;
-    K.blocks(this.j, s.m, [2 * W, W, 1], (len) => {
-      K.pointer(this.pc, s.c, [0, { local: this.j }]);
-      const vectors = Math.floor(len / W) * W;
-      for (let col = 0; col < vectors; col += W) body(true, col);
-      for (let col = vectors; col < len; col++) body(false, col);
-    });
+    overRow(this.K, { j: this.j, pc: this.pc }, this.s.c, this.s.m, body);
   }
+}
+
+/**
+ * `body` for every element of a row of `m` elements of view `c`: two vectors at a time (`col` 0
+ * and W, relative to j), then one, then single elements (a literal m's rest: its vectors, then
+ * its elements); pc = c[0, j] set for each step.
+ */
+export function overRow(
+  K: Kernel,
+  at: { readonly j: number; readonly pc: number },
+  c: View,
+  m: Lin,
+  body: (vector: boolean, col: number) => void,
+): void {
+  const W = K.W;
+  K.blocks(at.j, m, [2 * W, W, 1], (len) => {
+    K.pointer(at.pc, c, [0, { local: at.j }]);
+    const vectors = Math.floor(len / W) * W;
+    for (let col = 0; col < vectors; col += W) body(true, col);
+    for (let col = vectors; col < len; col++) body(false, col);
+  });
 }
