@@ -23,6 +23,8 @@ export interface KernelOptions {
   readonly materialize?: ReadonlySet<Node>;
   /** Default 'ts'. */
   readonly target?: Target;
+  /** `toposort(Object.values(outputs))`, when the caller has it (not walked again). */
+  readonly sorted?: readonly Node[];
 }
 
 export function kernelProgram(
@@ -31,7 +33,7 @@ export function kernelProgram(
   options: KernelOptions,
 ): KernelProgram {
   const roots = Object.values(outputs);
-  const nodes = toposort(roots);
+  const nodes = options.sorted ?? toposort(roots);
   const isOutput = new Set(roots);
   const users = usersOf(nodes);
   const kernelInputs = describeInputs(inputs, users, isOutput);

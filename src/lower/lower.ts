@@ -99,8 +99,11 @@ export function lower(
   materialize: ReadonlySet<Node> = new Set(),
   /** The wasm target's names (its kernels run as WebAssembly where they can); none: TS only. */
   wasm?: WasmNaming,
+  /** `toposort(Object.values(outputs))`, when the caller has it. */
+  sorted?: readonly Node[],
 ): LoweredProgram {
   const target: Target = wasm ? 'wasm' : 'ts';
-  const program = kernelProgram(outputs, inputs, { dtype, where, materialize, target });
+  const options = { dtype, where, materialize, target, ...(sorted ? { sorted } : {}) };
+  const program = kernelProgram(outputs, inputs, options);
   return renderProgram(program, namer, where, moduleNamer, wasm);
 }
