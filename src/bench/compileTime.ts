@@ -1,7 +1,9 @@
 /**
  * Compile time versus graph size: grad + optimize + emit for random scalar graphs of 1k, 10k and
  * 100k nodes. Prints the times (wall per stage; the total in CPU time too, which other processes
- * disturb less) and the time per node, so growth that is not about linear shows.
+ * disturb less), the time per node and the growth of CPU time per 10× nodes, so growth that is not
+ * about linear shows. The bench runs `timeCompile` on the built package in a plain-node child
+ * (./builtCompile.ts), as users run it; so does this file when run as a script.
  */
 import { emitModule } from '../emit/module.js';
 import { grad } from '../autodiff/grad.js';
@@ -11,6 +13,7 @@ import type { Node } from '../ir/node.js';
 import { optimize } from '../rewrite/optimize.js';
 import { Rng } from '../rng.js';
 import { collectAll } from './alloc.js';
+import { table } from './stats.js';
 
 /** A random scalar DAG of about `size` op nodes over 16 inputs, every node reachable from y. */
 export function randomScalarGraph(size: number, seed: number): { y: Node; inputs: Node[] } {
@@ -49,8 +52,23 @@ export function randomScalarGraph(size: number, seed: number): { y: Node; inputs
   return { y, inputs };
 }
 
+export interface CompileTiming {
+  readonly size: number;
+  /** Wall milliseconds of building the graph, then of each stage, then of the three stages. */
+  readonly build: number;
+  readonly grad: number;
+  readonly optimize: number;
+  readonly emit: number;
+  readonly total: number;
+  /** CPU time of grad + optimize + emit (user + system, all threads). */
+  readonly totalCpu: number;
+  /** Characters and lines of the emitted module. */
+  readonly chars: number;
+  readonly lines: number;
+}
+
 /** Wall and CPU milliseconds of each stage, after a full GC (nothing of a run before is alive). */
-export async function timeCompile(size: number, seed = 1) {
+export async function timeCompile(size: number, seed = 1): Promise<CompileTiming> {
   await collectAll();
   const wall = performance.now();
   const cpu = process.cpuUsage();
@@ -69,30 +87,49 @@ export async function timeCompile(size: number, seed = 1) {
   const mod = emitModule(optimized.outputs, { optimize: false, inputs });
   const t4 = mark();
   return {
+    size,
     build: t1.ms,
     grad: t2.ms - t1.ms,
     optimize: t3.ms - t2.ms,
     emit: t4.ms - t3.ms,
     total: t4.ms - t1.ms,
-    /** CPU time of grad + optimize + emit (user + system, all threads). */
     totalCpu: t4.cpuMs - t1.cpuMs,
     chars: mod.source.length,
+    lines: mod.source.split('\n').length,
   };
 }
 
-/** Printed when run as a script (async: each run waits for the one before to be freed). */
-async function main(): Promise<void> {
-  console.log('compile time (grad + optimize + emit) for random scalar graphs:');
-  console.log('| nodes | grad ms | optimize ms | emit ms | total s | total CPU s | µs per node |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  for (const size of [1_000, 10_000, 100_000]) {
-    const t = await timeCompile(size);
-    console.log(
-      `| ${size} | ${t.grad.toFixed(0)} | ${t.optimize.toFixed(0)} | ${t.emit.toFixed(0)} | ${(t.total / 1000).toFixed(2)} | ${(t.totalCpu / 1000).toFixed(2)} | ${((t.total * 1000) / size).toFixed(1)} |`,
-    );
-  }
+/** The markdown table of timings in order of size; growth is CPU time against the row above's. */
+export function compileTable(ts: readonly CompileTiming[]): string {
+  const rows = ts.map((t, i) => {
+    const before = ts[i - 1];
+    const growth = before
+      ? `${(t.totalCpu / before.totalCpu).toFixed(1)}× for ${(t.size / before.size).toFixed(0)}×`
+      : '';
+    return [
+      String(t.size),
+      t.grad.toFixed(0),
+      t.optimize.toFixed(0),
+      t.emit.toFixed(0),
+      (t.total / 1000).toFixed(2),
+      (t.totalCpu / 1000).toFixed(2),
+      ((t.total * 1000) / t.size).toFixed(1),
+      growth,
+    ];
+  });
+  const header = ['nodes', 'grad ms', 'optimize ms', 'emit ms', 'total s', 'total CPU s'];
+  return table([...header, 'µs per node', 'CPU growth'], 'rrrrrrrr', rows);
 }
 
+/** Printed when run as a script: the built package in a plain-node child, as the bench does. */
+async function main(): Promise<void> {
+  const { timeBuiltCompile } = await import('./builtCompile.js');
+  const report = timeBuiltCompile([1_000, 10_000, 100_000]);
+  console.log(
+    `compile time (grad + optimize + emit) for random scalar graphs, built package (dist/) in plain node ${report.node}:`,
+  );
+  console.log(compileTable(report.timings));
+}
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e: unknown) => {
     console.error(e);

@@ -3,7 +3,8 @@
  * (cpu and wasm backends), hand-written TypeScript, and on W2, W4, W5 jax-js (wasm, f32 and f64)
  * and numpy (python3 child, f64 and f32); the generated modules timed again in a plain-node child
  * (./childModules.ts) beside the plain-JS matmul peak; bytes allocated per step, the speed targets,
- * plus the compile-time tables of ./compileTime.ts and ./scaling.ts. Prints markdown and writes it to
+ * plus the compile-time tables of ./compileTime.ts (the built package in a plain-node child,
+ * ./builtCompile.ts) and ./scaling.ts. Prints markdown and writes it to
  * bench-report.md in the current directory.
  *
  * Workloads (X is (n_x, m), examples are columns, the same seeded data for every implementation):
@@ -32,7 +33,8 @@ import { J as planarJ } from '../../samples/planar.js';
 import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
 import { planarFlower, syntheticImages } from '../../samples/data.js';
 import { allocationNoise, bytes, fmtBytes } from './alloc.js';
-import { timeCompile } from './compileTime.js';
+import { timeBuiltCompile } from './builtCompile.js';
+import { compileTable } from './compileTime.js';
 import { readOnceSection } from './readOnce.js';
 import {
   GRAPH_KINDS,
@@ -447,28 +449,15 @@ if (wasmRows.length) {
 for (const r of results) if (r.readOnce) out(readOnceSection(r.id, r.readOnce));
 
 if (wanted('compile')) {
-  log('compile time…');
+  log('compile time (built package, plain-node child)…');
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-  const rows: string[][] = [];
-  for (const size of sizes) {
-    const t = await timeCompile(size); // one at a time: each after the one before is freed
-    rows.push([
-      String(size),
-      t.grad.toFixed(0),
-      t.optimize.toFixed(0),
-      t.emit.toFixed(0),
-      (t.total / 1000).toFixed(2),
-      (t.totalCpu / 1000).toFixed(2),
-      ((t.total * 1000) / size).toFixed(1),
-    ]);
-  }
+  const report = timeBuiltCompile(sizes); // one at a time: each after the one before is freed
   out(
     `## Compile time (grad + optimize + emit) for random scalar graphs\n\n` +
-      table(
-        ['nodes', 'grad ms', 'optimize ms', 'emit ms', 'total s', 'total CPU s', 'µs per node'],
-        'rrrrrrr',
-        rows,
-      ),
+      `The built package (dist/, tsc's JavaScript, rebuilt first if stale) in a plain \`node\` child ` +
+      `(${report.node}, no TypeScript loader), as users run it; the sizes one after another in that ` +
+      `process, each after a full GC. "CPU growth" is the total CPU time against the row above's.\n\n` +
+      compileTable(report.timings),
   );
 }
 

@@ -5,7 +5,7 @@
  * same graph. Rendered by render.ts in prettier's style, without prettier.
  */
 import { GradgenError, at } from '../errors.js';
-import { checkLeafNames, leavesOf, toposort } from '../ir/graph.js';
+import { checkLeafNames, leavesIn, toposort } from '../ir/graph.js';
 import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
@@ -147,12 +147,13 @@ function checkOutputs(outputs: unknown, where: string): Readonly<Record<string, 
   return outputs as Readonly<Record<string, Node>>;
 }
 
+/** The function's inputs: `declared`, checked against the leaves of `order` (the outputs' toposort). */
 function resolveInputs(
-  outputs: Readonly<Record<string, Node>>,
+  order: readonly Node[],
   declared: readonly Node[] | undefined,
   where: string,
 ): LeafNode[] {
-  const used = leavesOf(Object.values(outputs), where);
+  const used = leavesIn(order, where);
   if (declared === undefined) return used;
   const inputs: LeafNode[] = [];
   for (const n of declared as readonly unknown[]) {
@@ -291,16 +292,19 @@ export function emitFunctions(
   const computed = new Set<Node>();
   const lowered: LoweredFunction[] = specs.map((spec, i) => {
     const outs = checkOutputs(spec.outputs, where);
-    const inputs = resolveInputs(outs, spec.inputs, where);
+    const order = toposort(Object.values(outs));
+    const inputs = resolveInputs(order, spec.inputs, where);
     const graph =
       options.optimize === false ? outputsWithoutGradientMarkers(outs) : optimize(outs).outputs;
     // each function's locals live in a scope of their own; buffers are module-level
     // the entry function's own parameters and locals: inputs named so get other local names
     const locals = namer.child();
     for (const name of ENTRY_LOCALS) locals.claim(name);
-    // guard mode checks each kernel's result right after it: no kernel writes another's
-    const pipeline = options.guard !== true;
-    const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming, pipeline);
+    // guard mode checks each kernel's result right after it: no kernel writes another's; the
+    // graph's own sort when it has the outputs' nodes (not optimized, no markers): one walk
+    const sorted = sameNodes(Object.values(graph), Object.values(outs)) ? order : undefined;
+    const extra = { pipeline: options.guard !== true, ...(sorted ? { sorted } : {}) };
+    const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming, extra);
     for (const st of program.steps) computed.add(st.node);
     const name = names.functions[i]!;
     if (!options.guard) return { name, inputs, outputs: outs, program };
@@ -427,3 +431,7 @@ function guarded<T extends { functions: LoweredFunction[] }>(shared: T, names: M
 export function emit(outputs: Readonly<Record<string, Node>>, options: EmitOptions = {}): string {
   return emitModule(outputs, options, 'emit').source;
 }
+
+/** Whether `a` and `b` hold the same nodes in the same order. */
+const sameNodes = (a: readonly Node[], b: readonly Node[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);

@@ -89,7 +89,12 @@ export function toposort(roots: readonly Node[], skip?: (n: Node) => boolean): N
  * two different leaves with one name in the same computation are an error.
  */
 export function leavesOf(roots: readonly Node[], where = 'graph'): LeafNode[] {
-  const leaves = checkLeafNames(toposort(roots).filter(isLeaf), where);
+  return leavesIn(toposort(roots), where);
+}
+
+/** {@link leavesOf} of roots whose toposort the caller has already (`order`). */
+export function leavesIn(order: readonly Node[], where = 'graph'): LeafNode[] {
+  const leaves = checkLeafNames(order.filter(isLeaf), where);
   return leaves.sort(compareLeaves);
 }
 

@@ -28,6 +28,8 @@ export interface KernelOptions {
    * result right after it: a pipelined kernel writes a later kernel's result too.
    */
   readonly pipeline?: boolean;
+  /** `toposort(Object.values(outputs))`, when the caller has it (not walked again). */
+  readonly sorted?: readonly Node[];
 }
 
 export function kernelProgram(
@@ -36,7 +38,7 @@ export function kernelProgram(
   options: KernelOptions,
 ): KernelProgram {
   const roots = Object.values(outputs);
-  const nodes = toposort(roots);
+  const nodes = options.sorted ?? toposort(roots);
   const isOutput = new Set(roots);
   const users = usersOf(nodes);
   const kernelInputs = describeInputs(inputs, users, isOutput);

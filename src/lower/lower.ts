@@ -99,10 +99,14 @@ export function lower(
   materialize: ReadonlySet<Node> = new Set(),
   /** The wasm target's names (its kernels run as WebAssembly where they can); none: TS only. */
   wasm?: WasmNaming,
-  /** Pipelined pairs (src/kernel/pipeline.ts); off in guard mode. */
-  pipeline = true,
+  /**
+   * `pipeline`: pipelined pairs (src/kernel/pipeline.ts), default on (off in guard mode);
+   * `sorted`: `toposort(Object.values(outputs))`, when the caller has it.
+   */
+  extra: { readonly pipeline?: boolean; readonly sorted?: readonly Node[] } = {},
 ): LoweredProgram {
   const target: Target = wasm ? 'wasm' : 'ts';
-  const program = kernelProgram(outputs, inputs, { dtype, where, materialize, target, pipeline });
+  const options = { dtype, where, materialize, target, ...extra };
+  const program = kernelProgram(outputs, inputs, options);
   return renderProgram(program, namer, where, moduleNamer, wasm);
 }
