@@ -6,7 +6,9 @@
  * view it reads or writes, and the numbers its expression reads. Which kernels and what they
  * fuse is the kernel IR's; a GEMM's form (rows, dot, scalar) and tiles are still chosen by the
  * GEMM generator itself (src/render/wasm/gemm.ts), except where matmul's schedule streams B once
- * past a one-row C (src/render/wasm/stream.ts).
+ * past a one-row C (src/render/wasm/stream.ts). A pipelined pair of the kernel IR
+ * (src/kernel/pipeline.ts) is one function that computes both in one pass over X's rows
+ * (src/render/wasm/pipeline.ts).
  */
 import type { ApplyNode, Node } from '../ir/node.js';
 import { E, type Expr } from '../kernel/expr.js';

@@ -1,7 +1,9 @@
 /**
- * WebAssembly SIMD128 kernels for the wasm renderer: shape-specialized GEMMs (./gemm.ts),
- * elementwise and sum-reduction kernels (./elementwise.ts) with fused expressions (src/kernel/expr.ts),
- * encoded to bytes (./encoder.ts) and printed as WAT (./wat.ts) from one instruction list.
+ * WebAssembly SIMD128 kernels for the wasm renderer: shape-specialized GEMMs (./gemm.ts, ./dot.ts,
+ * ./stream.ts, ./pack.ts), a pipelined pass over X's rows for two products (./pipeline.ts),
+ * elementwise and sum-reduction kernels (./elementwise.ts) with fused expressions
+ * (src/kernel/expr.ts), encoded to bytes (./encoder.ts) and printed as WAT (./wat.ts) from one
+ * instruction list.
  */
 import { encodeModule } from './encoder.js';
 import { MATH_FNS } from '../../kernel/expr.js';
