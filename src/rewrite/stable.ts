@@ -5,6 +5,7 @@
  * is as stable as the loss, whatever layout ops stand between σ and the log.
  */
 import * as B from '../builder/core.js';
+import { rebuild } from '../builder/rebuild.js';
 import { toposort } from '../ir/graph.js';
 import { applyKey, nameHint, setNameHint, type Node } from '../ir/node.js';
 import { runPhase, type Firing } from './engine.js';
@@ -34,13 +35,7 @@ export function reuseNamed(roots: readonly Node[], cost: Node): Node[] {
     if (n.kind === 'apply' && n.label !== undefined) named.set(applyKey(n.op, n.args, n.attrs), n);
   }
   if (named.size === 0) return [...roots];
-  const memo = new Map<Node, Node>();
-  for (const n of toposort(roots)) {
-    if (n.kind !== 'apply') {
-      memo.set(n, n);
-      continue;
-    }
-    const args = n.args.map((a) => memo.get(a)!);
+  return rebuild(roots, (n, args) => {
     const made = args.every((a, i) => a === n.args[i]) ? n : B.apply(n.op as never, args, n.attrs);
     let m: Node = n.label === undefined ? made : B.withLabel(made, n.label);
     if (m.kind === 'apply' && m.label === undefined) {
@@ -48,7 +43,6 @@ export function reuseNamed(roots: readonly Node[], cost: Node): Node[] {
     }
     const hint = nameHint(n);
     if (hint && m !== n) setNameHint(m, hint);
-    memo.set(n, m);
-  }
-  return roots.map((r) => memo.get(r)!);
+    return m;
+  });
 }
