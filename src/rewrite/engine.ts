@@ -36,15 +36,18 @@ export interface Phase {
   readonly rules: readonly Rule[];
   /**
    * For phases whose rules are not locally terminating (a normal form over regions that shift as
-   * the graph changes): a pass is kept only if it makes this measure strictly smaller
-   * (lexicographically), otherwise the phase stops — so it always terminates.
+   * the graph changes): a pass rewrites the graph as it stands, all at once, and is kept only if
+   * it makes this measure strictly smaller (lexicographically), otherwise the phase stops — so
+   * it always terminates. `graph`: the nodes of the graph of `roots`, or of the graph a pass
+   * would make of it (each node standing for what it would be rebuilt as: the same op); a
+   * measure reads only their kinds and ops.
    */
   readonly measure?: (roots: readonly Node[], graph?: readonly Node[]) => readonly number[];
 }
 
 /**
  * Total op nodes, then how many of them are negations: a graph-wide well-founded measure.
- * `graph`: every node of the graph of `roots` (`toposort(roots)`), when it is at hand.
+ * `graph`: the nodes to count (see `Phase.measure`); by default the graph of `roots`.
  */
 export function graphSize(
   roots: readonly Node[],
@@ -221,11 +224,11 @@ let passesRunning = 0;
 const MAX_SETTLE_DEPTH = 200;
 
 /**
- * One bottom-up pass of a phase over the graph of `roots`. A rule's result is itself rewritten in
- * the same pass (its new nodes bottom-up, then its root), except in phases with a `measure`, so a
- * rewrite that moves something one level along a chain (a scalar pulled out of a product) goes
- * the whole way in one pass, not one level per pass. A budget on firings per pass keeps a rule
- * set that never settles from looping inside the pass: the pass cap then reports it.
+ * One bottom-up pass of a phase with no measure over the graph of `roots`. A rule's result is
+ * itself rewritten in the same pass (its new nodes bottom-up, then its root), so a rewrite that
+ * moves something one level along a chain (a scalar pulled out of a product) goes the whole way
+ * in one pass, not one level per pass. A budget on firings per pass keeps a rule set that never
+ * settles from looping inside the pass: the pass cap then reports it.
  */
 function runPass(
   roots: readonly Node[],
@@ -239,8 +242,6 @@ function runPass(
   next: Node[];
   fired: string[];
   budget: () => number;
-  /** The whole graph of `roots` (`toposort(roots)`), if the pass walked it. */
-  graph: readonly Node[] | undefined;
 } {
   const bit = bitOf(phase);
   const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
@@ -266,7 +267,6 @@ function runPass(
   const isSettled = (x: Node) => (settledSet ? settledSet.has(x) : NodeBase.settledIn(x, pass));
   const markSettled = (x: Node) => (settledSet ? settledSet.add(x) : NodeBase.markSettled(x, pass));
   const fired: string[] = [];
-  const resettle = phase.measure === undefined;
   let allowed: number | undefined;
   const limit = budget ?? (() => (allowed ??= 4 * everything().length + 256));
   // the whole graph is at least `order`: under this many firings the first pass is within budget
@@ -341,7 +341,7 @@ function runPass(
         if (bit !== 0 && !asked && cur.args.every(isFixed)) NodeBase.markFixed(cur, bit);
         break;
       }
-      if (!resettle || overBudget() || depth > MAX_SETTLE_DEPTH) return next;
+      if (overBudget() || depth > MAX_SETTLE_DEPTH) return next;
       cur = settleBelow(next, depth + 1);
       if (isSettled(cur) || known(cur)) break;
       context = cur;
@@ -398,8 +398,7 @@ function runPass(
         else NodeBase.setImage(n, pass, cur);
       }
     }
-    const graph = whole ?? (skipped ? undefined : order);
-    return { next: roots.map(rewritten), fired, budget: limit, graph };
+    return { next: roots.map(rewritten), fired, budget: limit };
   } finally {
     passesRunning--;
     // (what a node was mapped to, or used by, is not kept alive by it)
@@ -427,6 +426,188 @@ function firing(rule: string, phase: string, cur: Node, next: Node, from: Node):
   };
 }
 
+/**
+ * One pass of a phase with a measure (its rules rewrite regions, e.g. a rational normal form):
+ * every node of the graph of `roots` is tried as it stands there (its operands, their uses), and
+ * the rewrites found are made together — each replacement over the others' — only if the graph
+ * they make is smaller by the measure. That graph is measured before it is built (see
+ * {@link substitutedGraph}): a pass the measure refuses builds nothing above its rewrites.
+ * Returns the new roots and the rules that fired, or undefined when nothing fired or the pass
+ * did not pay.
+ */
+function runRegionPass(
+  roots: readonly Node[],
+  phase: Phase & { readonly measure: NonNullable<Phase['measure']> },
+  rulesFor: (op: string) => readonly Rule[],
+  log: Firing[],
+  history: History,
+): { next: Node[]; fired: string[] } | undefined {
+  const graph = toposort(roots);
+  const context = graphContext(graph, roots);
+  try {
+    const found = new Map<Node, { rule: string; to: Node }>();
+    for (const n of graph) {
+      if (n.kind !== 'apply') continue;
+      const to = withCallSite(n.site, () => firstRewrite(n, rulesFor, context.at(n)));
+      if (to) found.set(n, to);
+    }
+    if (found.size === 0) return undefined;
+    const before = phase.measure(roots, graph);
+    const image = (n: Node) => found.get(n)?.to;
+    if (!lexLess(phase.measure(roots, substitutedGraph(roots, image)), before)) return undefined;
+    const fired: string[] = [];
+    for (const [from, { rule, to }] of found) {
+      log.push(firing(rule, phase.name, from, to, from));
+      fired.push(rule);
+      history.add(to, history.of(from), rule);
+    }
+    return { next: substitute(roots, image, history), fired };
+  } finally {
+    context.release();
+  }
+}
+
+/** The first rule of `rulesFor(n.op)` that rewrites `n`, and what it gives; undefined if none. */
+function firstRewrite(
+  n: ApplyNode,
+  rulesFor: (op: string) => readonly Rule[],
+  ctx: RuleContext,
+): { rule: string; to: Node } | undefined {
+  for (const rule of rulesFor(n.op)) {
+    const b = match(rule.pattern, n);
+    if (!b) continue;
+    const to = rule.rewrite(b, n, ctx);
+    if (to && to !== n) return { rule: rule.name, to };
+  }
+  return undefined;
+}
+
+/**
+ * Rule contexts for the nodes of `graph` (`toposort(roots)`), as they stand in it: uses count
+ * places among the roots too. `release` forgets the users recorded on the nodes.
+ */
+function graphContext(graph: readonly Node[], roots: readonly Node[]) {
+  // users on the nodes themselves in the outermost pass; in one a rule runs, a table of its own
+  const outermost = passesRunning++ === 0;
+  const tag = outermost ? newWalk() : 0;
+  const table = outermost ? undefined : usersOf(graph);
+  if (outermost) {
+    for (const u of graph)
+      if (u.kind === 'apply') for (const a of u.args) NodeBase.addUser(a, tag, u);
+  }
+  const rootUses = useCounts([], roots);
+  const NO_USERS: readonly Node[] = [];
+  const usersIn = (x: Node) => (table ? table.get(x) : NodeBase.usersIn(x, tag)) ?? NO_USERS;
+  let original: Node = roots[0]!;
+  const ctx: RuleContext = {
+    get original() {
+      return original;
+    },
+    uses: (x) =>
+      (table ? (table.get(x)?.length ?? 0) : NodeBase.userCount(x, tag)) + (rootUses.get(x) ?? 0),
+    users: usersIn,
+  };
+  return {
+    at(n: Node): RuleContext {
+      original = n;
+      return ctx;
+    },
+    release() {
+      passesRunning--;
+      if (outermost) for (const n of graph) NodeBase.addUser(n, 0, undefined);
+    },
+  };
+}
+
+/**
+ * The nodes of the graph `roots` would have with each node `image` gives a replacement for
+ * replaced by it (every node read over the others' replacements), each standing for the node it
+ * would be rebuilt as: the same op. As many or more than that graph has (rebuilt nodes that
+ * would meet by hash-consing are counted apart), so a measure of them bounds its measure.
+ */
+function substitutedGraph(roots: readonly Node[], image: (n: Node) => Node | undefined): Node[] {
+  const order: Node[] = [];
+  const walk = newWalk();
+  // depth first, operands before users (iterative: chains of 10⁵ nodes)
+  const stack: { n: Node; next: number }[] = [];
+  const enter = (n: Node) => {
+    let at = n;
+    for (let to = image(at); to !== undefined && to !== at; to = image(at)) at = to;
+    if (NodeBase.reach(at, walk)) stack.push({ n: at, next: 0 });
+  };
+  for (const r of roots) {
+    enter(r);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const args = top.n.kind === 'apply' ? top.n.args : [];
+      if (top.next < args.length) enter(args[top.next++]!);
+      else order.push(stack.pop()!.n);
+    }
+  }
+  return order;
+}
+
+/**
+ * `roots` rebuilt with each node `image` replaces replaced (the replacement itself rebuilt over
+ * the others'), rebuilt nodes keeping their call sites and name hints and the rules behind them.
+ */
+function substitute(
+  roots: readonly Node[],
+  image: (n: Node) => Node | undefined,
+  history: History,
+): Node[] {
+  const done = new Map<Node, Node>();
+  const stack: { n: Node; next: number }[] = [];
+  const target = (n: Node) => {
+    const to = image(n);
+    return to === undefined || to === n ? n : to;
+  };
+  const visit = (n: Node) => {
+    if (!done.has(n)) stack.push({ n, next: 0 });
+  };
+  const result = (n: Node) => done.get(n)!;
+  for (const r of roots) {
+    visit(r);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const n = top.n;
+      const to = target(n);
+      if (to !== n) {
+        // a replaced node is what its replacement becomes
+        if (top.next === 0) {
+          top.next = 1;
+          visit(to);
+          continue;
+        }
+        stack.pop();
+        const made = result(to);
+        const hint = nameHint(n);
+        if (hint) setNameHint(made, hint);
+        done.set(n, made);
+        continue;
+      }
+      if (n.kind === 'apply' && top.next < n.args.length) {
+        visit(n.args[top.next++]!);
+        continue;
+      }
+      stack.pop();
+      if (n.kind !== 'apply') {
+        done.set(n, n);
+        continue;
+      }
+      const args = n.args.map(result);
+      const made = withCallSite(n.site, () => rebuild(n, args));
+      if (made !== n) {
+        history.addRebuilt(made, n, args);
+        const hint = nameHint(n);
+        if (hint) setNameHint(made, hint);
+      }
+      done.set(n, made);
+    }
+  }
+  return roots.map(result);
+}
+
 /** Runs one phase to a fixed point; returns the new roots (same order) and appends firings. */
 export function runPhase(
   roots: readonly Node[],
@@ -439,24 +620,19 @@ export function runPhase(
   let lastPass: string[] = [];
   // firings allowed per pass, fixed by the first pass's graph (a graph that grows does not raise it)
   let budget: (() => number) | undefined;
-  let currentMeasure: readonly number[] | undefined;
+  const measure = phase.measure;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const logStart = log.length;
-    const pass_ = runPass(current, phase, rulesFor, log, budget, history);
-    const { next, fired } = pass_;
-    budget = pass_.budget;
-    if (fired.length === 0) return next;
-    if (phase.measure) {
-      const before = (currentMeasure ??= phase.measure(current, pass_.graph));
-      const after = phase.measure(next);
-      if (!lexLess(after, before)) {
-        log.length = logStart; // the pass did not pay: keep the graph as it was
-        return current;
-      }
-      currentMeasure = after;
+    let made: { next: Node[]; fired: string[] } | undefined;
+    if (measure) made = runRegionPass(current, { ...phase, measure }, rulesFor, log, history);
+    else {
+      const pass_ = runPass(current, phase, rulesFor, log, budget, history);
+      budget = pass_.budget;
+      if (pass_.fired.length > 0) made = pass_;
+      else current = pass_.next;
     }
-    current = next;
-    lastPass = fired;
+    if (!made) return current;
+    current = made.next;
+    lastPass = made.fired;
   }
   const names = [...new Set(lastPass)].join(', ');
   throw new GradgenError(
