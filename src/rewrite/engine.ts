@@ -63,6 +63,36 @@ export function graphSize(
   return [ops, negs];
 }
 
+/**
+ * The whole graph (`toposort(roots)`) of the roots a pass last walked whole, for the next pass or
+ * phase given the same roots (a phase that changes nothing hands its roots on as they are): one
+ * per optimization, so it holds that graph no longer than the optimization runs. Nodes are
+ * immutable, so the graph of the same roots is the same graph.
+ */
+export class Walks {
+  private roots: readonly Node[] = [];
+  private graph: readonly Node[] | undefined;
+
+  /** The graph of `roots`, if it is the one kept. */
+  of(roots: readonly Node[]): readonly Node[] | undefined {
+    const kept = this.roots;
+    const same = kept.length === roots.length && kept.every((r, i) => r === roots[i]);
+    return same ? this.graph : undefined;
+  }
+
+  keep(roots: readonly Node[], graph: readonly Node[]): void {
+    this.roots = [...roots];
+    this.graph = graph;
+  }
+
+  /** The graph of `roots`: the one kept, or walked (and kept). */
+  whole(roots: readonly Node[]): readonly Node[] {
+    let graph = this.of(roots);
+    if (!graph) this.keep(roots, (graph = toposort(roots)));
+    return graph;
+  }
+}
+
 const lexLess = (a: readonly number[], b: readonly number[]) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
@@ -238,6 +268,7 @@ function runPass(
   /** Firings allowed in the pass; undefined: set from this pass's graph (a phase's first pass). */
   budget: (() => number) | undefined,
   history: History,
+  walks: Walks,
 ): {
   next: Node[];
   fired: string[];
@@ -246,13 +277,18 @@ function runPass(
   const bit = bitOf(phase);
   const known = (x: Node) => (NodeBase.fixedBits(x) & bit) !== 0;
   const isFixed = (x: Node) => x.kind !== 'apply' || known(x);
-  // the nodes not known to be fixed points (the others map to themselves), in graph order
+  // the op nodes not known to be fixed points (the others map to themselves; leaves stand for
+  // themselves), in graph order: from the whole graph, if it is at hand (what lies below a fixed
+  // point is fixed, so leaving fixed points out of it is the walk that skips them)
   let skipped = false;
-  const order = toposort(roots, (x) => known(x) && (skipped = true));
+  const skip = (x: Node) => known(x) && (skipped = true);
+  const kept = walks.of(roots);
+  const order = kept ? kept.filter((x) => x.kind === 'apply' && !known(x)) : toposort(roots, skip);
   // the whole graph, for use counts, users and the budget only: walked when one is asked for
   // (unless the walk above skipped nothing: then it is the whole graph)
-  let whole: Node[] | undefined;
-  const everything = () => (whole ??= skipped ? toposort(roots) : order);
+  let whole: readonly Node[] | undefined = kept ?? (skipped ? undefined : order);
+  if (whole && !kept) walks.keep(roots, whole);
+  const everything = () => (whole ??= walks.whole(roots));
   let users: Map<Node, readonly Node[]> | undefined;
   /** The tag the users of the whole graph are recorded under on its nodes (0: not yet). */
   let usersTag = 0;
@@ -441,8 +477,9 @@ function runRegionPass(
   rulesFor: (op: string) => readonly Rule[],
   log: Firing[],
   history: History,
+  walks: Walks,
 ): { next: Node[]; fired: string[] } | undefined {
-  const graph = toposort(roots);
+  const graph = walks.whole(roots);
   const context = graphContext(graph, roots);
   try {
     const found = new Map<Node, { rule: string; to: Node }>();
@@ -614,6 +651,7 @@ export function runPhase(
   phase: Phase,
   log: Firing[],
   history: History = new History(),
+  walks: Walks = new Walks(),
 ): Node[] {
   const rulesFor = rulesByOp(phase);
   let current = [...roots];
@@ -623,9 +661,10 @@ export function runPhase(
   const measure = phase.measure;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let made: { next: Node[]; fired: string[] } | undefined;
-    if (measure) made = runRegionPass(current, { ...phase, measure }, rulesFor, log, history);
+    if (measure)
+      made = runRegionPass(current, { ...phase, measure }, rulesFor, log, history, walks);
     else {
-      const pass_ = runPass(current, phase, rulesFor, log, budget, history);
+      const pass_ = runPass(current, phase, rulesFor, log, budget, history, walks);
       budget = pass_.budget;
       if (pass_.fired.length > 0) made = pass_;
       else current = pass_.next;

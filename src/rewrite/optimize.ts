@@ -7,7 +7,7 @@ import type { Node } from '../ir/node.js';
 import { checkNamedNodes } from '../ir/graph.js';
 import { formula } from '../ir/print.js';
 import { customGradientNotes, withoutGradientMarkers } from '../autodiff/markers.js';
-import { History, runPhase, type Firing, type Phase } from './engine.js';
+import { History, runPhase, Walks, type Firing, type Phase } from './engine.js';
 import { PHASES } from './rules.js';
 
 export interface Optimized<K extends string = string> {
@@ -29,6 +29,7 @@ export function optimize<K extends string>(
   let roots = withoutGradientMarkers(keys.map((key) => outputs[key]));
   const firings: Firing[] = [];
   const history = new History();
+  const walks = new Walks();
   // what each phase last returned: a phase given its own result again would return it unchanged
   // (it stopped there at a fixed point, or with a pass its measure refused), so it is skipped
   const lastResult = new Map<Phase, readonly Node[]>();
@@ -37,7 +38,7 @@ export function optimize<K extends string>(
     for (const phase of phases) {
       const last = lastResult.get(phase);
       if (last && sameNodes(last, roots)) continue;
-      roots = runPhase(roots, phase, firings, history);
+      roots = runPhase(roots, phase, firings, history, walks);
       lastResult.set(phase, roots);
     }
     if (firings.length === before) {

@@ -8,17 +8,19 @@ import * as B from '../builder/core.js';
 import { rebuild } from '../builder/rebuild.js';
 import { toposort } from '../ir/graph.js';
 import { applyKey, nameHint, setNameHint, type Node } from '../ir/node.js';
-import { runPhase, type Firing } from './engine.js';
+import { runPhase, Walks, type Firing } from './engine.js';
 import { canonicalize, stabilize } from './rules.js';
 
 export function stableForm(cost: Node): Node {
   const log: Firing[] = [];
+  const walks = new Walks();
   let root = cost;
   // the two phases to a joint fixed point (a stability rule can make a layout op movable again);
   // capped, as every round's result is the cost in an equal form
   for (let round = 0; round < 4; round++) {
     const before = log.length;
-    for (const phase of [canonicalize, stabilize]) root = runPhase([root], phase, log)[0]!;
+    for (const phase of [canonicalize, stabilize])
+      root = runPhase([root], phase, log, undefined, walks)[0]!;
     if (log.length === before) break;
   }
   return root;
