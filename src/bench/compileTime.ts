@@ -121,6 +121,19 @@ export function compileTable(ts: readonly CompileTiming[]): string {
   return table([...header, 'µs per node', 'CPU growth'], 'rrrrrrrr', rows);
 }
 
+/** Issue 14's target: a 100k-node random scalar graph compiles in under 8 s (wall). */
+export const COMPILE_TARGET = { size: 100_000, seconds: 8 } as const;
+
+/** The target's line of the report: met or missed, by the timing of its size (none: not run). */
+export function compileTargetLine(ts: readonly CompileTiming[]): string {
+  const { size, seconds } = COMPILE_TARGET;
+  const t = ts.find((x) => x.size === size);
+  if (!t) return `Target: ${size.toLocaleString('en')} nodes in < ${seconds} s (not run: --quick).`;
+  const wall = t.total / 1000;
+  const verdict = wall < seconds ? 'met' : 'missed';
+  return `Target: ${size.toLocaleString('en')} nodes in < ${seconds} s wall: **${verdict}** (${wall.toFixed(2)} s; ${(t.totalCpu / 1000).toFixed(2)} s of CPU).`;
+}
+
 /** Printed when run as a script: the built package in a plain-node child, as the bench does. */
 async function main(): Promise<void> {
   const { timeBuiltCompile } = await import('./builtCompile.js');
@@ -129,6 +142,7 @@ async function main(): Promise<void> {
     `compile time (grad + optimize + emit) for random scalar graphs, built package (dist/) in plain node ${report.node}:`,
   );
   console.log(compileTable(report.timings));
+  console.log(compileTargetLine(report.timings));
 }
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e: unknown) => {

@@ -34,7 +34,7 @@ import { J as deepJ, layers as deepLayers } from '../../samples/deep.js';
 import { planarFlower, syntheticImages } from '../../samples/data.js';
 import { allocationNoise, bytes, fmtBytes } from './alloc.js';
 import { timeBuiltCompile } from './builtCompile.js';
-import { compileTable } from './compileTime.js';
+import { compileTable, compileTargetLine } from './compileTime.js';
 import { readOnceSection } from './readOnce.js';
 import {
   GRAPH_KINDS,
@@ -457,7 +457,8 @@ if (wanted('compile')) {
       `The built package (dist/, tsc's JavaScript, rebuilt first if stale) in a plain \`node\` child ` +
       `(${report.node}, no TypeScript loader), as users run it; the sizes one after another in that ` +
       `process, each after a full GC. "CPU growth" is the total CPU time against the row above's.\n\n` +
-      compileTable(report.timings),
+      compileTable(report.timings) +
+      `\n\n${compileTargetLine(report.timings)}`,
   );
 }
 

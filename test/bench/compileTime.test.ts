@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
 import { timeCompileIn } from '../../src/bench/builtCompile.ts';
-import { compileTable, timeCompile, type CompileTiming } from '../../src/bench/compileTime.ts';
+import {
+  compileTable,
+  compileTargetLine,
+  timeCompile,
+  type CompileTiming,
+} from '../../src/bench/compileTime.ts';
 
 /** src/ (less the bench) as JavaScript, laid out as dist/ is: a library the child can run. */
 function transpiledLibrary(): string {
@@ -46,4 +51,23 @@ it('the child reports its failure', () => {
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
+});
+
+it("the target's line says met or missed from the 100k timing, and that it was not run without it", () => {
+  const at = (wallMs: number): CompileTiming => ({
+    size: 100_000,
+    build: 0,
+    grad: wallMs / 4,
+    optimize: wallMs / 2,
+    emit: wallMs / 4,
+    total: wallMs,
+    totalCpu: wallMs * 1.2,
+    chars: 0,
+    lines: 0,
+  });
+  expect(compileTargetLine([at(7_990)])).toBe(
+    'Target: 100,000 nodes in < 8 s wall: **met** (7.99 s; 9.59 s of CPU).',
+  );
+  expect(compileTargetLine([at(8_000)])).toMatch(/\*\*missed\*\* \(8\.00 s;/);
+  expect(compileTargetLine([{ ...at(1_000), size: 10_000 }])).toMatch(/not run: --quick/);
 });
