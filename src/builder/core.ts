@@ -250,6 +250,8 @@ function overflows(op: OpName, values: readonly number[], value: number): boolea
 
 /** The attributes of an op without any: one object for every such node. */
 const NO_ATTRS: Attrs = Object.freeze({});
+/** The operand values of an op that is not folded (none: no array per node built). */
+const NO_VALUES: readonly number[] = Object.freeze([]);
 
 /** Builds (or finds) the node `op(args)`. */
 export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = NO_ATTRS): Node {
@@ -278,7 +280,7 @@ export function apply(op: OpName, operands: readonly unknown[], attrs: Attrs = N
     ? def.shape(shapes, attrs, userCallSite)
     : broadcastShapes(shapes, op, userCallSite);
   const folded = def.kind === 'elementwise' && args.every((a) => a.kind === 'const');
-  const values = folded ? args.map((a) => (a as ConstNode).value) : [];
+  const values = folded ? args.map((a) => (a as ConstNode).value) : NO_VALUES;
   const value = folded ? def.scalar(values, attrs) : NaN;
   // a result too large for a number is the program's value (±∞ at run time), not an error: it
   // stays a node (1.5¹⁷⁵⁰·1.5 in the gradient of a deep chain of ×1.5 is ∞, as computed)

@@ -14,12 +14,16 @@ export function formatShape(shape: Shape): string {
   return `(${shape.join(', ')})`;
 }
 
+// (loops, not every(): these run for every node built, and a closure per call is garbage)
 export function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function isScalarShape(shape: Shape): boolean {
-  return shape.every((d) => d === 1);
+  for (const d of shape) if (d !== 1) return false;
+  return true;
 }
 
 /**
@@ -66,6 +70,12 @@ export function validateShape(
   return Object.freeze([...shape]) as Shape;
 }
 
+/** Whether every one of `shapes` is `shape`. */
+function allShaped(shapes: readonly Shape[], shape: Shape): boolean {
+  for (const s of shapes) if (!sameShape(s, shape)) return false;
+  return true;
+}
+
 /** NumPy broadcasting of two shapes; throws E_SHAPE naming the op, both shapes and the call site. */
 export function broadcastShapes(
   shapes: readonly Shape[],
@@ -74,7 +84,7 @@ export function broadcastShapes(
 ): Shape {
   // operands of one shape (most are): theirs, not a copy
   const first = shapes[0];
-  if (first && Object.isFrozen(first) && shapes.every((s) => sameShape(s, first))) return first;
+  if (first && Object.isFrozen(first) && allShaped(shapes, first)) return first;
   const rank = Math.max(0, ...shapes.map((s) => s.length));
   const out: Dim[] = [];
   for (let i = 0; i < rank; i++) {

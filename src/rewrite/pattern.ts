@@ -3,7 +3,7 @@
  * and binds x. Commutative ops match their operands in either order; a variable used twice must
  * bind the same node (interning makes that structural equality).
  */
-import type { ApplyNode, Node } from '../ir/node.js';
+import type { Node } from '../ir/node.js';
 import { opDef } from '../ops/index.js';
 
 export type Pattern =
@@ -24,32 +24,49 @@ export const k = (value?: number): Pattern => ({ kind: 'const', value });
 /** An op node with operand patterns. */
 export const op = (name: string, ...args: Pattern[]): Pattern => ({ kind: 'op', op: name, args });
 
+/**
+ * Bindings while a match runs: names and nodes on two stacks below `top`, a match's from where
+ * it began (a test run inside one may match too); a commutative op's second try drops what the
+ * first bound. The bindings object is made only for a match that succeeds (most attempts fail).
+ * (The arrays keep their length: shortening one can free its store, and the next push makes a
+ * new one.)
+ */
+const names: string[] = [];
+const nodes: Node[] = [];
+let top = 0;
+
 export function match(p: Pattern, n: Node): Bindings | undefined {
-  const out: Record<string, Node> = {};
-  return go(p, n, out) ? out : undefined;
+  const base = top;
+  try {
+    if (!go(p, n, base)) return undefined;
+    const out: Record<string, Node> = {};
+    for (let i = base; i < top; i++) out[names[i]!] = nodes[i]!;
+    return out;
+  } finally {
+    top = base;
+  }
 }
 
-function go(p: Pattern, n: Node, b: Record<string, Node>): boolean {
+function go(p: Pattern, n: Node, base: number): boolean {
   switch (p.kind) {
     case 'var': {
       if (p.test && !p.test(n)) return false;
-      const bound = b[p.name];
-      if (bound) return bound === n;
-      b[p.name] = n;
+      for (let i = base; i < top; i++) if (names[i] === p.name) return nodes[i] === n;
+      names[top] = p.name;
+      nodes[top++] = n;
       return true;
     }
     case 'const':
       return n.kind === 'const' && (p.value === undefined || n.value === p.value);
     case 'op': {
       if (n.kind !== 'apply' || n.op !== p.op || n.args.length !== p.args.length) return false;
-      const saved = { ...b };
-      if (p.args.every((a, i) => go(a, (n as ApplyNode).args[i]!, b))) return true;
-      if (opDef(n.op).commutative && p.args.length === 2) {
-        for (const key of Object.keys(b)) if (!(key in saved)) delete b[key];
-        Object.assign(b, saved);
-        return go(p.args[0]!, n.args[1]!, b) && go(p.args[1]!, n.args[0]!, b);
-      }
-      return false;
+      const mark = top;
+      let ok = true;
+      for (let i = 0; ok && i < p.args.length; i++) ok = go(p.args[i]!, n.args[i]!, base);
+      if (ok) return true;
+      if (p.args.length !== 2 || !opDef(n.op).commutative) return false;
+      top = mark;
+      return go(p.args[0]!, n.args[1]!, base) && go(p.args[1]!, n.args[0]!, base);
     }
   }
 }
