@@ -19,6 +19,7 @@ import {
 } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import type { Namer } from '../emit/names.js';
+import { recordedReads } from '../emit/scope.js';
 import { Citations } from '../lower/cite.js';
 import type { LoweredInput, LoweredOutput, LoweredProgram, LoweredStep } from '../lower/lower.js';
 import { groupOf } from '../kernel/fuse.js';
@@ -71,6 +72,11 @@ class Scope {
   readonly funcs: Func[] = [];
   /** The inputs this function's wasm kernels read from the memory. */
   readonly staged = new Set<Node>();
+  /**
+   * The function's names the kernel being rendered has looked up so far: what its lines may
+   * read of the function (see LoweredStep.reads).
+   */
+  looked: string[] = [];
 
   constructor(
     readonly namer: Namer,
@@ -83,7 +89,7 @@ class Scope {
   /** The byte address of `base`'s values in the wasm memory: an input's, or a kernel's buffer. */
   address(base: Node): string {
     if (base.kind !== 'input' && base.kind !== 'param')
-      return `${this.names.get(base)!}.byteOffset`;
+      return `${this.looks(this.names.get(base)!)}.byteOffset`;
     this.staged.add(base);
     const shared = this.wasm!.staged;
     let v = shared.get(base);
@@ -97,6 +103,12 @@ class Scope {
       shared.set(base, v);
     }
     return v.at;
+  }
+
+  /** `name`, recorded as read by the kernel being rendered. */
+  looks(name: string): string {
+    this.looked.push(name);
+    return name;
   }
 
   nameOf(n: Node): string {
@@ -115,9 +127,9 @@ class Scope {
       case 'const':
         return numberLiteral(r.value);
       case 'number':
-        return this.names.get(r.node)!;
+        return this.looks(this.names.get(r.node)!);
       case 'dim':
-        return r.symbol;
+        return this.looks(r.symbol);
       case 'view':
         return this.element(r.view, r.base, []);
       default:
@@ -126,7 +138,7 @@ class Scope {
   }
 
   element(v: View, base: Node, terms: readonly string[]): string {
-    return viewElement({ ...v, buf: this.names.get(base)! }, terms);
+    return viewElement({ ...v, buf: this.looks(this.names.get(base)!) }, terms);
   }
 
   /** The comment on `n`'s code: its math in the names declared so far (`locals`: the loop's). */
@@ -158,7 +170,7 @@ function viewTerms(v: View, idx: readonly (string | null)[], lead: number): stri
 
 /** The statements of one kernel, with the local names of its loop body. */
 class KernelText {
-  readonly local: Namer;
+  private block: Namer | undefined;
   readonly out: string;
 
   /** `lines`: where its statements go (another kernel's, for a pipelined pair's product). */
@@ -168,8 +180,15 @@ class KernelText {
     private readonly kernel: Kernel,
     readonly lines: string[] = [],
   ) {
-    this.local = s.namer.block();
     this.out = kernel.kind === 'output' ? s.namer.fresh(kernel.key) : s.nameOf(kernel.node);
+  }
+
+  /**
+   * The namer of its loop body's locals, made when first asked: a scalar kernel has none (a
+   * scalar graph has 10⁵ kernels). It sees the function's names as they are when it names.
+   */
+  get local(): Namer {
+    return (this.block ??= this.s.namer.block());
   }
 
   /** Element of `a` at `idx` (indices over `iterDims`). */
@@ -339,6 +358,8 @@ function pairWriter(t: KernelText, also: ApplyNode, p: KernelProgram, s: Scope):
   const z = p.kernels.find((x) => x.kind === 'loop' && x.node === also);
   if (!z || z.kind !== 'loop') throw new Error('internal: a pipelined product without its kernel');
   const zt = new KernelText(s, p, z, t.lines);
+  // its lines, in `t`'s, write the product's buffer
+  s.looks(zt.out);
   const dims = also.shape.map(String);
   const store = (idx: readonly string[], value: string) =>
     t.lines.push(`${zt.out}[${flatIndex(idx, dims)}] = ${value};`);
@@ -508,8 +529,11 @@ function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<Lowere
 }
 
 function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): LoweredStep {
+  // the batch sizes are read without a look-up too (in loop bounds, strides and sizes)
+  s.looked = p.dims.map((d) => d.symbol);
   const t = new KernelText(s, p, k);
   spell(t, k, p, s);
+  const reads = recordedReads(t.lines, s.looked, t.out);
   const comment = k.kind === 'output' ? `${k.key} = ${s.comment(k.node)}` : s.comment(k.node);
   s.cite.declare(k.node, t.out);
   const buffer = writesBuffer(k);
@@ -521,6 +545,7 @@ function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): Low
     lines: t.lines,
     kind: k.kind === 'scalar' ? 'scalar' : 'kernel',
     ...(buffer ? { buffer: hole(index) } : {}),
+    reads,
   };
 }
 
