@@ -170,26 +170,30 @@ export function recordedReads(
   candidates: readonly string[],
   own: string,
 ): string[] {
-  const firstUse = new Map<string, number>();
-  for (const name of candidates) if (name !== own) firstUse.set(name, -1);
-  if (firstUse.size === 0) return [];
-  const declared = new Set<string>();
+  // (a handful of names per step: arrays, not tables; a scalar graph has 10⁵ steps)
+  const names: string[] = [];
+  for (const name of candidates) if (name !== own && !names.includes(name)) names.push(name);
+  if (names.length === 0) return names;
+  const first: number[] = [];
+  for (let n = 0; n < names.length; n++) first.push(-1);
+  let declared: Set<string> | undefined;
   let offset = 0;
   for (const line of lines) {
     const end = codeEnd(line);
-    const code = end === line.length ? line : line.slice(0, end);
-    for (const [name, seen] of firstUse) {
-      let first = seen;
-      for (let at = code.indexOf(name); at >= 0; at = code.indexOf(name, at + 1)) {
-        if (!isUseAt(code, at, name.length)) continue;
-        if (declaredAt(code, at)) declared.add(name);
-        else if (first < 0) firstUse.set(name, (first = offset + at));
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n]!;
+      for (let at = line.indexOf(name); at >= 0 && at < end; at = line.indexOf(name, at + 1)) {
+        if (!isUseAt(line, at, name.length)) continue;
+        // (a declaration has a space before its name)
+        if (line.charCodeAt(at - 1) === 32 && declaredAt(line, at))
+          (declared ??= new Set()).add(name);
+        else if (first[n]! < 0) first[n] = offset + at;
       }
     }
     offset += end + 1;
   }
-  const used: [string, number][] = [];
-  for (const entry of firstUse) if (entry[1] >= 0 && !declared.has(entry[0])) used.push(entry);
-  if (used.length > 1) used.sort((a, b) => a[1] - b[1]);
-  return used.map((e) => e[0]);
+  if (names.length === 1) return first[0]! >= 0 && !declared ? names : [];
+  const used = names.filter((name, n) => first[n]! >= 0 && !declared?.has(name));
+  if (used.length > 1) used.sort((a, b) => first[names.indexOf(a)]! - first[names.indexOf(b)]!);
+  return used;
 }

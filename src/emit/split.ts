@@ -81,10 +81,16 @@ export function splitFunction(
   for (const i of program.inputs) entry.set(i.name, i.isScalar ? 'number' : 'array');
   for (const d of program.dims) entry.set(d.symbol, 'number');
   const groups = chunks(program.steps, limits.partLines);
-  // each step's result by name, with the part computing it (one table: a 10⁵-step function)
-  const defined = new Map<string, { readonly step: LoweredStep; readonly part: number }>();
+  // each step by name (one table: a 10⁵-step function), and the part computing each step
+  const steps = program.steps;
+  const index = new Map<string, number>();
+  const partOf = new Int32Array(steps.length);
+  let at = 0;
   groups.forEach((g, part) => {
-    for (const step of g) defined.set(step.name, { step, part });
+    for (const step of g) {
+      index.set(step.name, at);
+      partOf[at++] = part;
+    }
   });
   /** The kind of a step's result: a buffer's array, or a number. */
   const kindOf = (st: LoweredStep): Kind => (st.buffer ? 'array' : 'number');
@@ -103,9 +109,16 @@ export function splitFunction(
   const storesOf = groups.map(() => new Set<string>());
   const readsOf = readsOfSteps(program);
   let kernels = 0;
-  const parts = groups.map((steps, i) => {
+  const parts = groups.map((group, i) => {
+    // what the part reads of the function and of earlier parts, in order of first use (what it
+    // computes itself is most of what it reads: left out as it is met)
     const reads = new Set<string>();
-    for (const st of steps) for (const r of readsOf(st)) reads.add(r);
+    for (const st of group) {
+      for (const r of readsOf(st)) {
+        const j = index.get(r);
+        if (j === undefined ? entry.has(r) : partOf[j] !== i) reads.add(r);
+      }
+    }
     const params: { name: string; kind: Kind }[] = [];
     const loads: string[] = [];
     for (const r of reads) {
@@ -114,24 +127,23 @@ export function splitFunction(
         params.push({ name: r, kind });
         continue;
       }
-      const d = defined.get(r);
-      if (d === undefined || d.part === i) continue;
-      loads.push(load(d.step));
-      if (kindOf(d.step) === 'number') storesOf[d.part]!.add(r);
+      const j = index.get(r)!;
+      loads.push(load(steps[j]!));
+      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(r);
     }
     const firstKernel = kernels;
-    for (const st of steps) if (st.kind === 'kernel') kernels++;
-    return { name: namer.fresh(`${fn}Part${i + 1}`), params, loads, steps, firstKernel };
+    for (const st of group) if (st.kind === 'kernel') kernels++;
+    return { name: namer.fresh(`${fn}Part${i + 1}`), params, loads, steps: group, firstKernel };
   });
   // the scalar outputs are read in the function itself, after its parts
   const tail: string[] = [];
   for (const o of program.outputs) {
     if (!o.isScalar) continue;
     for (const n of codeNames(o.expr)) {
-      const d = defined.get(n);
-      if (d === undefined || tail.includes(load(d.step))) continue;
-      tail.push(load(d.step));
-      if (kindOf(d.step) === 'number') storesOf[d.part]!.add(n);
+      const j = index.get(n);
+      if (j === undefined || tail.includes(load(steps[j]!))) continue;
+      tail.push(load(steps[j]!));
+      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(n);
     }
   }
   return {

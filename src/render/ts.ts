@@ -76,7 +76,7 @@ class Scope {
    * The function's names the kernel being rendered has looked up so far: what its lines may
    * read of the function (see LoweredStep.reads).
    */
-  looked: string[] = [];
+  readonly looked: string[] = [];
 
   constructor(
     readonly namer: Namer,
@@ -285,9 +285,11 @@ class KernelText {
   }
 }
 
+/** The index terms of a number: none. */
+const NO_INDEX: readonly string[] = [];
+
 /** The lines of kernel `k` (`t.lines`); the text of a scalar step is its one `const`. */
 function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
-  const dims = k.node.shape.map(String);
   if (k.kind === 'loop' && k.computedIn) {
     t.lines.push('// computed by the next kernel, from its result');
     return;
@@ -301,7 +303,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       const def = opDef(k.node.op);
       if (def.kind !== 'elementwise') throw new Error('internal: elementwise op without expr');
       const expr = def.expr(
-        k.node.args.map((a) => t.access(a, [], [])),
+        k.node.args.map((a) => t.access(a, NO_INDEX, NO_INDEX)),
         k.node.attrs,
       );
       t.lines.push(`const ${t.out} = ${expr};`);
@@ -317,11 +319,12 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       return;
     }
     case 'map':
-      return spellMap(t, k, dims, p, s);
+      return spellMap(t, k, k.node.shape.map(String), p, s);
     case 'loop': {
       const def = opDef(k.node.op);
       if (def.kind !== 'structural' || !def.emit) throw new Error('internal: loop op without emit');
       const scalar = k.node.shape.length === 0;
+      const dims = k.node.shape.map(String);
       if (scalar) t.lines.push(`let ${t.out} = 0;`);
       const store = (idx: readonly string[], value: string) =>
         t.lines.push(
@@ -331,6 +334,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       return;
     }
     case 'output': {
+      const dims = k.node.shape.map(String);
       const r = p.refs.get(k.node)!;
       const value =
         r.kind === 'view'
@@ -530,7 +534,8 @@ function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<Lowere
 
 function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): LoweredStep {
   // the batch sizes are read without a look-up too (in loop bounds, strides and sizes)
-  s.looked = p.dims.map((d) => d.symbol);
+  s.looked.length = 0;
+  for (const d of p.dims) s.looked.push(d.symbol);
   const t = new KernelText(s, p, k);
   spell(t, k, p, s);
   const reads = recordedReads(t.lines, s.looked, t.out);
