@@ -34,7 +34,7 @@ export function printSteps(
   for (const step of steps) {
     // a kernel hoisted into a function of its own is a one-line call that still has a buffer
     const single = step.lines.length === 1 && step.buffer === undefined;
-    const own = code ? step.lines.map(code) : step.lines;
+    const own = !code ? step.lines : single ? [code(step.lines[0]!)] : step.lines.map(code);
     const lines = single
       ? own
       : [

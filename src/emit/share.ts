@@ -66,6 +66,8 @@ export function shareKernels(
   functions: readonly LoweredFunction[],
   namer: Namer,
 ): { functions: LoweredFunction[]; kernels: SharedKernel[] } {
+  // (one function has no other to share with: its steps are not walked)
+  if (functions.length < 2) return { functions: [...functions], kernels: [] };
   const found = functions.map((f) => {
     // (a function of scalar steps has no kernel to share: no table of its names is made)
     let kinds: Map<string, Kind> | undefined;

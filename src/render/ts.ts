@@ -505,7 +505,7 @@ export function renderProgram(
  * The steps with each product a pipelined kernel also computes (src/kernel/pipeline.ts) moved to
  * just before that kernel: its step only binds its buffer, which the kernel's call writes.
  */
-function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): LoweredStep[] {
+function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): readonly LoweredStep[] {
   const moved = new Map<number, number>();
   p.kernels.forEach((k, i) => {
     if (k.kind === 'map' && k.alsoComputes)
@@ -514,7 +514,7 @@ function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): Lowere
         p.kernels.findIndex((z) => z.node === k.alsoComputes),
       );
   });
-  if (moved.size === 0) return [...steps];
+  if (moved.size === 0) return steps;
   const later = new Set(moved.values());
   return steps.flatMap((st, i) => {
     if (later.has(i)) return [];
@@ -541,17 +541,21 @@ function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): Low
   const reads = recordedReads(t.lines, s.looked, t.out);
   const comment = k.kind === 'output' ? `${k.key} = ${s.comment(k.node)}` : s.comment(k.node);
   s.cite.declare(k.node, t.out);
-  const buffer = writesBuffer(k);
-  return {
-    node: k.node,
-    nodes: k.kind === 'output' ? [] : k.computes,
-    name: t.out,
-    comment,
-    lines: t.lines,
-    kind: k.kind === 'scalar' ? 'scalar' : 'kernel',
-    ...(buffer ? { buffer: hole(index) } : {}),
-    reads,
-  };
+  const nodes = k.kind === 'output' ? [] : k.computes;
+  const kind = k.kind === 'scalar' ? 'scalar' : 'kernel';
+  // (two literals, not a spread: a scalar graph has 10⁵ steps)
+  return writesBuffer(k)
+    ? {
+        node: k.node,
+        nodes,
+        name: t.out,
+        comment,
+        lines: t.lines,
+        kind,
+        buffer: hole(index),
+        reads,
+      }
+    : { node: k.node, nodes, name: t.out, comment, lines: t.lines, kind, reads };
 }
 
 function renderOutputs(p: KernelProgram, s: Scope, fill: (t: string) => string): LoweredOutput[] {
