@@ -27,22 +27,29 @@ export function printSteps(
   }[],
   depth: number,
   format = true,
+  /** What each of the steps' lines is printed as (the TypeScript's non-null assertions). */
+  code?: (line: string) => string,
 ): string {
   const out: string[] = [];
   for (const step of steps) {
     // a kernel hoisted into a function of its own is a one-line call that still has a buffer
     const single = step.lines.length === 1 && step.buffer === undefined;
+    const own = !code ? step.lines : single ? [code(step.lines[0]!)] : step.lines.map(code);
     const lines = single
-      ? step.lines
+      ? own
       : [
           `// ${step.name} = ${commentSafe(step.comment)}`,
           ...(step.buffer ? [`const ${step.name} = ${step.buffer};`] : []),
-          ...step.lines,
+          ...own,
         ];
     out.push(printBody(lines, depth, format, single ? step.comment : undefined));
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }
+
+/** Indentations by level, made once each. */
+const INDENTS: string[] = [];
+const indentOf = (level: number) => (INDENTS[level] ??= '  '.repeat(level));
 
 /**
  * Lines of code starting at `depth`, indented by their braces; `comment` goes after the first
@@ -54,9 +61,20 @@ export function printBody(
   format: boolean,
   comment?: string,
 ): string {
+  // (a scalar step's one line: a scalar graph has 10⁵)
+  if (lines.length === 1 && !lines[0]!.startsWith('}') && !lines[0]!.endsWith('{')) {
+    const line = lines[0]!;
+    const printed = format
+      ? printLine(line, depth, comment)
+      : comment === undefined
+        ? line
+        : `${line} // ${commentSafe(comment)}`;
+    return `${indentOf(depth)}${printed}`;
+  }
   const out: string[] = [];
   let level = depth;
-  for (const [i, line] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.startsWith('}')) level--;
     const trailing = i === 0 ? comment : undefined;
     const printed = format
@@ -64,7 +82,7 @@ export function printBody(
       : trailing === undefined
         ? line
         : `${line} // ${commentSafe(trailing)}`;
-    out.push(`${'  '.repeat(level)}${printed}`);
+    out.push(`${indentOf(level)}${printed}`);
     if (line.endsWith('{')) level++;
   }
   return out.join('\n');

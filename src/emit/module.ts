@@ -305,7 +305,8 @@ export function emitFunctions(
     const sorted = sameNodes(Object.values(graph), Object.values(outs)) ? order : undefined;
     const extra = { pipeline: options.guard !== true, ...(sorted ? { sorted } : {}) };
     const program = lower(graph, inputs, dtype, locals, where, namer, computed, naming, extra);
-    for (const st of program.steps) computed.add(st.node);
+    // (what the last function computes, no later one asks)
+    if (i < specs.length - 1) for (const st of program.steps) computed.add(st.node);
     const name = names.functions[i]!;
     if (!options.guard) return { name, inputs, outputs: outs, program };
     // guard mode's twin: every node a step of its own

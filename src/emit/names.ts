@@ -13,8 +13,53 @@ const RESERVED = new Set(
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * The number of a temporary's name, `t` then a number as String writes it (`t0`, `t17`; not
+ * `t07`), or -1 for any other name: such names are kept as bits, not strings (a scalar graph's
+ * lowering names 10⁵ temporaries).
+ */
+function temporaryNumber(name: string): number {
+  const length = name.length;
+  if (name.charCodeAt(0) !== 116 || length < 2 || length > 8) return -1;
+  if (name.charCodeAt(1) === 48 && length > 2) return -1;
+  let v = 0;
+  for (let i = 1; i < length; i++) {
+    const d = name.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** A set of names: temporaries' numbers as bits, every other name as a string. */
+class NameSet {
+  private readonly strings = new Set<string>();
+  private bits = new Uint8Array(0);
+
+  /** Whether it holds `name`, whose {@link temporaryNumber} is `k`. */
+  has(name: string, k: number): boolean {
+    if (k < 0) return this.strings.has(name);
+    const byte = k >> 3;
+    return byte < this.bits.length && (this.bits[byte]! & (1 << (k & 7))) !== 0;
+  }
+
+  add(name: string, k: number): void {
+    if (k < 0) {
+      this.strings.add(name);
+      return;
+    }
+    const byte = k >> 3;
+    if (byte >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(64, 2 * (byte + 1)));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[byte]! |= 1 << (k & 7);
+  }
+}
+
 export class Namer {
-  private readonly used = new Set<string>();
+  private readonly used = new NameSet();
   private readonly children: Namer[] = [];
 
   /** A child sees its parent's names (as they are when it asks), without copying them. */
@@ -38,18 +83,19 @@ export class Namer {
     return new Namer(this);
   }
 
-  private takenAbove(name: string): boolean {
-    for (let n: Namer | undefined = this; n; n = n.parent) if (n.used.has(name)) return true;
+  private takenAbove(name: string, k: number): boolean {
+    for (let n: Namer | undefined = this; n; n = n.parent) if (n.used.has(name, k)) return true;
     return false;
   }
 
-  private takenBelow(name: string): boolean {
-    for (const c of this.children) if (c.used.has(name) || c.takenBelow(name)) return true;
+  private takenBelow(name: string, k: number): boolean {
+    for (const c of this.children) if (c.used.has(name, k) || c.takenBelow(name, k)) return true;
     return false;
   }
 
-  private taken(name: string): boolean {
-    return RESERVED.has(name) || this.takenAbove(name) || this.takenBelow(name);
+  /** Whether `name` (whose {@link temporaryNumber} is `k`) is reserved or taken. */
+  private taken(name: string, k: number): boolean {
+    return RESERVED.has(name) || this.takenAbove(name, k) || this.takenBelow(name, k);
   }
 
   /** Reserves `name` exactly; false if it is taken or reserved. */
@@ -59,8 +105,9 @@ export class Namer {
 
   /** {@link claim} of a name known to be an identifier (the renderer asks 10⁵ times). */
   private claimIdentifier(name: string): boolean {
-    if (this.taken(name)) return false;
-    this.used.add(name);
+    const k = temporaryNumber(name);
+    if (this.taken(name, k)) return false;
+    this.used.add(name, k);
     return true;
   }
 

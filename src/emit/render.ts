@@ -910,11 +910,7 @@ function timed(
  */
 function renderSteps(steps: readonly LoweredStep[], w: ModuleWriter, depth = 1): string {
   if (!w.types) return printSteps(steps, depth, false);
-  return printSteps(
-    steps.map((st) => ({ ...st, lines: st.lines.map(assertElementReads) })),
-    depth,
-    true,
-  );
+  return printSteps(steps, depth, true, assertElementReads);
 }
 
 /**

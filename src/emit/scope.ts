@@ -139,3 +139,61 @@ export function stepReads(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): 
   }
   return declared ? used.filter((n) => !declared!.has(n)) : used;
 }
+
+/**
+ * Whether `code[at, at + length)` is a use of a name there: not part of a longer identifier or
+ * number, not a property (`.name`).
+ */
+function isUseAt(code: string, at: number, length: number): boolean {
+  const before = code.charCodeAt(at - 1);
+  return !continuesName(before) && before !== 46 && !continuesName(code.charCodeAt(at + length));
+}
+
+/** Whether the name at `at` follows `const ` or `let ` (the keyword at a word boundary). */
+function declaredAt(code: string, at: number): boolean {
+  for (const keyword of ['const ', 'let ']) {
+    const k = at - keyword.length;
+    if (k >= 0 && code.startsWith(keyword, k) && !isWord(code.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The renderer's record of what a step reads, as {@link stepReads} has it: `candidates` are the
+ * top-level names it looked up while writing `lines` (in any order, maybe repeated, maybe unused
+ * in the end); the result is those the code uses, in order of first use, without `own` and
+ * without any the step declares itself. Only the recorded names are looked for, so a step's
+ * lines are not scanned identifier by identifier (a 10⁵-step function has 10⁵ steps).
+ */
+export function recordedReads(
+  lines: readonly string[],
+  candidates: readonly string[],
+  own: string,
+): string[] {
+  // (a handful of names per step: arrays, not tables; a scalar graph has 10⁵ steps)
+  const names: string[] = [];
+  for (const name of candidates) if (name !== own && !names.includes(name)) names.push(name);
+  if (names.length === 0) return names;
+  const first: number[] = [];
+  for (let n = 0; n < names.length; n++) first.push(-1);
+  let declared: Set<string> | undefined;
+  let offset = 0;
+  for (const line of lines) {
+    const end = codeEnd(line);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n]!;
+      for (let at = line.indexOf(name); at >= 0 && at < end; at = line.indexOf(name, at + 1)) {
+        if (!isUseAt(line, at, name.length)) continue;
+        // (a declaration has a space before its name)
+        if (line.charCodeAt(at - 1) === 32 && declaredAt(line, at))
+          (declared ??= new Set()).add(name);
+        else if (first[n]! < 0) first[n] = offset + at;
+      }
+    }
+    offset += end + 1;
+  }
+  if (names.length === 1) return first[0]! >= 0 && !declared ? names : [];
+  const used = names.filter((name, n) => first[n]! >= 0 && !declared?.has(name));
+  if (used.length > 1) used.sort((a, b) => first[names.indexOf(a)]! - first[names.indexOf(b)]!);
+  return used;
+}

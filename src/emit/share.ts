@@ -38,7 +38,8 @@ const hoistable = (step: LoweredStep) => step.kind === 'kernel' && Boolean(step.
 function candidate(step: LoweredStep, kinds: ReadonlyMap<string, Kind>): Candidate | undefined {
   if (!hoistable(step)) return undefined;
   const declared = localNames(step);
-  const params = [step.name, ...stepReads(step, kinds)];
+  const reads = step.reads ? step.reads.filter((r) => kinds.has(r)) : stepReads(step, kinds);
+  const params = [step.name, ...reads];
   // the kernel's text with the caller's names as positions: equal keys are the same code
   const position = new Map(params.map((p, i) => [p, i]));
   const canonical = (text: string) =>
@@ -65,6 +66,8 @@ export function shareKernels(
   functions: readonly LoweredFunction[],
   namer: Namer,
 ): { functions: LoweredFunction[]; kernels: SharedKernel[] } {
+  // (one function has no other to share with: its steps are not walked)
+  if (functions.length < 2) return { functions: [...functions], kernels: [] };
   const found = functions.map((f) => {
     // (a function of scalar steps has no kernel to share: no table of its names is made)
     let kinds: Map<string, Kind> | undefined;
@@ -94,7 +97,9 @@ export function shareKernels(
         };
         kernels.set(c.key, k);
       }
-      return { ...st, lines: [`${k.name}(${c.params.map((p) => p.name).join(', ')});`] };
+      // the call reads its operands, in the order it passes them
+      const reads = c.params.slice(1).map((p) => p.name);
+      return { ...st, lines: [`${k.name}(${c.params.map((p) => p.name).join(', ')});`], reads };
     });
     return { ...f, program: { ...f.program, steps } };
   });

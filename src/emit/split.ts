@@ -59,6 +59,15 @@ function chunks(steps: readonly LoweredStep[], partLines: number): LoweredStep[]
   return out;
 }
 
+/**
+ * What the steps of `program` read, step by step: the renderer's record (LoweredStep.reads), or
+ * for a step without one the names its lines use (a table of the function's names is then made).
+ */
+function readsOfSteps(program: LoweredProgram): (st: LoweredStep) => readonly string[] {
+  let kinds: Map<string, Kind> | undefined;
+  return (st) => st.reads ?? stepReads(st, (kinds ??= topLevelNames(program)));
+}
+
 /** The plan for `program` as the function `fn`, or undefined when it is short enough as it is. */
 export function splitFunction(
   program: LoweredProgram,
@@ -67,20 +76,24 @@ export function splitFunction(
   limits: SplitLimits = SPLIT_LIMITS,
 ): SplitPlan | undefined {
   if (lineCount(program.steps) <= limits.threshold) return undefined;
-  const kinds = topLevelNames(program);
-  const entry = new Set([
-    ...program.inputs.map((i) => i.name),
-    ...program.dims.map((d) => d.symbol),
-  ]);
+  // the parts' parameters: inputs and batch sizes, with their kind
+  const entry = new Map<string, Kind>();
+  for (const i of program.inputs) entry.set(i.name, i.isScalar ? 'number' : 'array');
+  for (const d of program.dims) entry.set(d.symbol, 'number');
   const groups = chunks(program.steps, limits.partLines);
-  const partOf = new Map<string, number>();
-  const stepOf = new Map<string, LoweredStep>();
-  groups.forEach((g, i) =>
-    g.forEach((st) => {
-      partOf.set(st.name, i);
-      stepOf.set(st.name, st);
-    }),
-  );
+  // each step by name (one table: a 10⁵-step function), and the part computing each step
+  const steps = program.steps;
+  const index = new Map<string, number>();
+  const partOf = new Int32Array(steps.length);
+  let at = 0;
+  groups.forEach((g, part) => {
+    for (const step of g) {
+      index.set(step.name, at);
+      partOf[at++] = part;
+    }
+  });
+  /** The kind of a step's result: a buffer's array, or a number. */
+  const kindOf = (st: LoweredStep): Kind => (st.buffer ? 'array' : 'number');
   const live = namer.fresh(`${fn}Live`);
   const slots = new Map<string, number>();
   const slot = (name: string) => {
@@ -89,38 +102,48 @@ export function splitFunction(
     return k;
   };
   /** How a part (or the function's tail) declares a value computed in an earlier part. */
-  const load = (name: string) => {
-    const st = stepOf.get(name)!;
-    return st.buffer && kinds.get(name) === 'array'
-      ? `const ${name} = ${st.buffer};`
-      : `const ${name} = ${live}[${slot(name)}];`;
-  };
+  const load = (st: LoweredStep) =>
+    st.buffer
+      ? `const ${st.name} = ${st.buffer};`
+      : `const ${st.name} = ${live}[${slot(st.name)}];`;
   const storesOf = groups.map(() => new Set<string>());
+  const readsOf = readsOfSteps(program);
   let kernels = 0;
-  const parts = groups.map((steps, i) => {
+  const parts = groups.map((group, i) => {
+    // what the part reads of the function and of earlier parts, in order of first use (what it
+    // computes itself is most of what it reads: left out as it is met)
     const reads = new Set<string>();
-    for (const st of steps) for (const r of stepReads(st, kinds)) reads.add(r);
+    for (const st of group) {
+      for (const r of readsOf(st)) {
+        const j = index.get(r);
+        if (j === undefined ? entry.has(r) : partOf[j] !== i) reads.add(r);
+      }
+    }
     const params: { name: string; kind: Kind }[] = [];
     const loads: string[] = [];
     for (const r of reads) {
-      if (entry.has(r)) params.push({ name: r, kind: kinds.get(r)! });
-      else if (partOf.get(r) !== i) {
-        loads.push(load(r));
-        if (kinds.get(r) === 'number') storesOf[partOf.get(r)!]!.add(r);
+      const kind = entry.get(r);
+      if (kind !== undefined) {
+        params.push({ name: r, kind });
+        continue;
       }
+      const j = index.get(r)!;
+      loads.push(load(steps[j]!));
+      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(r);
     }
     const firstKernel = kernels;
-    kernels += steps.filter((st) => st.kind === 'kernel').length;
-    return { name: namer.fresh(`${fn}Part${i + 1}`), params, loads, steps, firstKernel };
+    for (const st of group) if (st.kind === 'kernel') kernels++;
+    return { name: namer.fresh(`${fn}Part${i + 1}`), params, loads, steps: group, firstKernel };
   });
   // the scalar outputs are read in the function itself, after its parts
   const tail: string[] = [];
   for (const o of program.outputs) {
     if (!o.isScalar) continue;
     for (const n of codeNames(o.expr)) {
-      if (!partOf.has(n) || tail.includes(load(n))) continue;
-      tail.push(load(n));
-      if (kinds.get(n) === 'number') storesOf[partOf.get(n)!]!.add(n);
+      const j = index.get(n);
+      if (j === undefined || tail.includes(load(steps[j]!))) continue;
+      tail.push(load(steps[j]!));
+      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(n);
     }
   }
   return {

@@ -29,6 +29,7 @@ const isLoopOp = (n: Node): n is ApplyNode =>
 export interface FusionInput {
   /** Operands before users. */
   readonly nodes: readonly Node[];
+  /** The users of each tensor (a scalar op's are not asked: only tensors are fused). */
   readonly users: ReadonlyMap<Node, readonly ApplyNode[]>;
   readonly isOutput: ReadonlySet<Node>;
   /** Nodes that keep kernels of their own (another function of the module shares them). */
@@ -54,7 +55,7 @@ export function planFusion({ nodes, users, isOutput, materialize }: FusionInput)
     // users come after their operands: a consumer's root is known before its operands'
     const n = nodes[i]!;
     const c = fusedInto.get(n);
-    rootOf.set(n, c ? rootOf.get(c)! : n);
+    if (c) rootOf.set(n, rootOf.get(c) ?? c);
   }
   const producerOf = new Map<Node, ApplyNode>();
   for (const n of nodes) {

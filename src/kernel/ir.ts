@@ -46,7 +46,7 @@ export type Ref =
 export interface FusionPlan {
   /** An elementwise node → the consumer it is computed in. */
   readonly fusedInto: ReadonlyMap<Node, ApplyNode>;
-  /** A node → the node whose loop computes it (itself when it has a loop of its own). */
+  /** A fused node → the node whose loop computes it (none: a node with a loop of its own). */
   readonly rootOf: ReadonlyMap<Node, Node>;
   /** An elementwise root → the loop op whose results it consumes as they are produced. */
   readonly producerOf: ReadonlyMap<Node, ApplyNode>;

@@ -39,6 +39,7 @@ function scheduleOf(op: ApplyNode, refs: ReadonlyMap<Node, Ref>, fusion: FusionP
 
 /** The base nodes of the buffers that the nodes `members` compute from read. */
 export function readsOf(members: readonly Node[], refs: ReadonlyMap<Node, Ref>): Node[] {
+  if (members.length === 1) return readsOfOne(members[0]!, refs);
   const inside = new Set(members);
   const reads = new Set<Node>();
   for (const m of members) {
@@ -49,6 +50,17 @@ export function readsOf(members: readonly Node[], refs: ReadonlyMap<Node, Ref>):
     }
   }
   return [...reads];
+}
+
+/** {@link readsOf} one node (a scalar graph's every kernel): no tables. */
+function readsOfOne(m: Node, refs: ReadonlyMap<Node, Ref>): Node[] {
+  const reads: Node[] = [];
+  if (m.kind !== 'apply') return reads;
+  for (const a of m.args) {
+    const r = refs.get(a);
+    if (a !== m && r?.kind === 'view' && !reads.includes(r.base)) reads.push(r.base);
+  }
+  return reads;
 }
 
 /** A loop op and the operands fused into its loops. */

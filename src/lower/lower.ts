@@ -42,6 +42,12 @@ export interface LoweredStep {
   readonly kind: 'scalar' | 'kernel';
   /** The buffer the kernel writes (none for scalars and totals). */
   readonly buffer?: string;
+  /**
+   * The top-level names (inputs, batch sizes, other steps' results) its lines read, in order of
+   * first use: what `stepReads` (src/emit/scope.ts) finds in them, recorded by the renderer as it
+   * writes them. None: not recorded (lines added after rendering), `stepReads` finds them.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** A preallocated buffer; `size` is code in the batch dimension, e.g. `4 * m`. */

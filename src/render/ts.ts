@@ -19,6 +19,7 @@ import {
 } from '../ops/define.js';
 import { opDef } from '../ops/index.js';
 import type { Namer } from '../emit/names.js';
+import { recordedReads } from '../emit/scope.js';
 import { Citations } from '../lower/cite.js';
 import type { LoweredInput, LoweredOutput, LoweredProgram, LoweredStep } from '../lower/lower.js';
 import { groupOf } from '../kernel/fuse.js';
@@ -71,6 +72,11 @@ class Scope {
   readonly funcs: Func[] = [];
   /** The inputs this function's wasm kernels read from the memory. */
   readonly staged = new Set<Node>();
+  /**
+   * The function's names the kernel being rendered has looked up so far: what its lines may
+   * read of the function (see LoweredStep.reads).
+   */
+  readonly looked: string[] = [];
 
   constructor(
     readonly namer: Namer,
@@ -83,7 +89,7 @@ class Scope {
   /** The byte address of `base`'s values in the wasm memory: an input's, or a kernel's buffer. */
   address(base: Node): string {
     if (base.kind !== 'input' && base.kind !== 'param')
-      return `${this.names.get(base)!}.byteOffset`;
+      return `${this.looks(this.names.get(base)!)}.byteOffset`;
     this.staged.add(base);
     const shared = this.wasm!.staged;
     let v = shared.get(base);
@@ -97,6 +103,12 @@ class Scope {
       shared.set(base, v);
     }
     return v.at;
+  }
+
+  /** `name`, recorded as read by the kernel being rendered. */
+  looks(name: string): string {
+    this.looked.push(name);
+    return name;
   }
 
   nameOf(n: Node): string {
@@ -115,9 +127,9 @@ class Scope {
       case 'const':
         return numberLiteral(r.value);
       case 'number':
-        return this.names.get(r.node)!;
+        return this.looks(this.names.get(r.node)!);
       case 'dim':
-        return r.symbol;
+        return this.looks(r.symbol);
       case 'view':
         return this.element(r.view, r.base, []);
       default:
@@ -126,7 +138,7 @@ class Scope {
   }
 
   element(v: View, base: Node, terms: readonly string[]): string {
-    return viewElement({ ...v, buf: this.names.get(base)! }, terms);
+    return viewElement({ ...v, buf: this.looks(this.names.get(base)!) }, terms);
   }
 
   /** The comment on `n`'s code: its math in the names declared so far (`locals`: the loop's). */
@@ -158,7 +170,7 @@ function viewTerms(v: View, idx: readonly (string | null)[], lead: number): stri
 
 /** The statements of one kernel, with the local names of its loop body. */
 class KernelText {
-  readonly local: Namer;
+  private block: Namer | undefined;
   readonly out: string;
 
   /** `lines`: where its statements go (another kernel's, for a pipelined pair's product). */
@@ -168,8 +180,15 @@ class KernelText {
     private readonly kernel: Kernel,
     readonly lines: string[] = [],
   ) {
-    this.local = s.namer.block();
     this.out = kernel.kind === 'output' ? s.namer.fresh(kernel.key) : s.nameOf(kernel.node);
+  }
+
+  /**
+   * The namer of its loop body's locals, made when first asked: a scalar kernel has none (a
+   * scalar graph has 10⁵ kernels). It sees the function's names as they are when it names.
+   */
+  get local(): Namer {
+    return (this.block ??= this.s.namer.block());
   }
 
   /** Element of `a` at `idx` (indices over `iterDims`). */
@@ -266,9 +285,11 @@ class KernelText {
   }
 }
 
+/** The index terms of a number: none. */
+const NO_INDEX: readonly string[] = [];
+
 /** The lines of kernel `k` (`t.lines`); the text of a scalar step is its one `const`. */
 function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
-  const dims = k.node.shape.map(String);
   if (k.kind === 'loop' && k.computedIn) {
     t.lines.push('// computed by the next kernel, from its result');
     return;
@@ -282,7 +303,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       const def = opDef(k.node.op);
       if (def.kind !== 'elementwise') throw new Error('internal: elementwise op without expr');
       const expr = def.expr(
-        k.node.args.map((a) => t.access(a, [], [])),
+        k.node.args.map((a) => t.access(a, NO_INDEX, NO_INDEX)),
         k.node.attrs,
       );
       t.lines.push(`const ${t.out} = ${expr};`);
@@ -298,11 +319,12 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       return;
     }
     case 'map':
-      return spellMap(t, k, dims, p, s);
+      return spellMap(t, k, k.node.shape.map(String), p, s);
     case 'loop': {
       const def = opDef(k.node.op);
       if (def.kind !== 'structural' || !def.emit) throw new Error('internal: loop op without emit');
       const scalar = k.node.shape.length === 0;
+      const dims = k.node.shape.map(String);
       if (scalar) t.lines.push(`let ${t.out} = 0;`);
       const store = (idx: readonly string[], value: string) =>
         t.lines.push(
@@ -312,6 +334,7 @@ function spell(t: KernelText, k: Kernel, p: KernelProgram, s: Scope): void {
       return;
     }
     case 'output': {
+      const dims = k.node.shape.map(String);
       const r = p.refs.get(k.node)!;
       const value =
         r.kind === 'view'
@@ -339,6 +362,8 @@ function pairWriter(t: KernelText, also: ApplyNode, p: KernelProgram, s: Scope):
   const z = p.kernels.find((x) => x.kind === 'loop' && x.node === also);
   if (!z || z.kind !== 'loop') throw new Error('internal: a pipelined product without its kernel');
   const zt = new KernelText(s, p, z, t.lines);
+  // its lines, in `t`'s, write the product's buffer
+  s.looks(zt.out);
   const dims = also.shape.map(String);
   const store = (idx: readonly string[], value: string) =>
     t.lines.push(`${zt.out}[${flatIndex(idx, dims)}] = ${value};`);
@@ -480,7 +505,7 @@ export function renderProgram(
  * The steps with each product a pipelined kernel also computes (src/kernel/pipeline.ts) moved to
  * just before that kernel: its step only binds its buffer, which the kernel's call writes.
  */
-function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): LoweredStep[] {
+function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): readonly LoweredStep[] {
   const moved = new Map<number, number>();
   p.kernels.forEach((k, i) => {
     if (k.kind === 'map' && k.alsoComputes)
@@ -489,7 +514,7 @@ function pipelinedFirst(p: KernelProgram, steps: readonly LoweredStep[]): Lowere
         p.kernels.findIndex((z) => z.node === k.alsoComputes),
       );
   });
-  if (moved.size === 0) return [...steps];
+  if (moved.size === 0) return steps;
   const later = new Set(moved.values());
   return steps.flatMap((st, i) => {
     if (later.has(i)) return [];
@@ -508,20 +533,29 @@ function wasmPart(s: Scope, inputs: readonly LoweredInput[]): NonNullable<Lowere
 }
 
 function renderKernel(k: Kernel, index: number, p: KernelProgram, s: Scope): LoweredStep {
+  // the batch sizes are read without a look-up too (in loop bounds, strides and sizes)
+  s.looked.length = 0;
+  for (const d of p.dims) s.looked.push(d.symbol);
   const t = new KernelText(s, p, k);
   spell(t, k, p, s);
+  const reads = recordedReads(t.lines, s.looked, t.out);
   const comment = k.kind === 'output' ? `${k.key} = ${s.comment(k.node)}` : s.comment(k.node);
   s.cite.declare(k.node, t.out);
-  const buffer = writesBuffer(k);
-  return {
-    node: k.node,
-    nodes: k.kind === 'output' ? [] : k.computes,
-    name: t.out,
-    comment,
-    lines: t.lines,
-    kind: k.kind === 'scalar' ? 'scalar' : 'kernel',
-    ...(buffer ? { buffer: hole(index) } : {}),
-  };
+  const nodes = k.kind === 'output' ? [] : k.computes;
+  const kind = k.kind === 'scalar' ? 'scalar' : 'kernel';
+  // (two literals, not a spread: a scalar graph has 10⁵ steps)
+  return writesBuffer(k)
+    ? {
+        node: k.node,
+        nodes,
+        name: t.out,
+        comment,
+        lines: t.lines,
+        kind,
+        buffer: hole(index),
+        reads,
+      }
+    : { node: k.node, nodes, name: t.out, comment, lines: t.lines, kind, reads };
 }
 
 function renderOutputs(p: KernelProgram, s: Scope, fill: (t: string) => string): LoweredOutput[] {
