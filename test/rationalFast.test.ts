@@ -131,6 +131,16 @@ describe('the fast paths of the rational normal form give what the general code 
     }
   });
 
+  it('a region whose written power is one of its atoms', () => {
+    // a⁷ is an atom (a power the normal form does not expand), and a⁴·a³ is written as a⁷: the
+    // same node, so P·w and a⁴·a³·w are written as one product (all of it scalar, so read in)
+    const [a, w, z] = ['a', 'w', 'z'].map((n) => B.input(n)) as [Node, Node, Node];
+    const P = B.pow(a, 7);
+    const r = B.add(B.add(B.mul(P, w), B.mul(B.mul(B.pow(a, 4), B.pow(a, 3)), w)), z);
+    expectSameNormalForms({ r });
+    expect(normalizeRational(r, () => true)).toBeDefined();
+  });
+
   it('regions whose written nodes coincide with their atoms, powers 0, negated sums', () => {
     // random sums of products over a few leaves, some of whose products and sums are shared
     // (so they are atoms of the regions above, and what those regions write may be them)

@@ -865,6 +865,7 @@ function writtenAtLeast(r: Rational): number {
   if (r.coef === 0 || r.factors.size === 0) return 0;
   let most = 0;
   let scalar = true;
+  let plain = true;
   for (const f of r.factors.values()) {
     const scales: number[] = [];
     let products = 0;
@@ -875,13 +876,45 @@ function writtenAtLeast(r: Rational): number {
       for (const [a, p] of m.atoms) {
         if (p >= 2) here++;
         if (a.shape.length > 0) scalar = false;
+        if (a.kind === 'apply' && PRODUCT.has(a.op)) plain = false;
       }
       products = Math.max(products, here);
     }
     if (f.poly.length > 1) most = Math.max(most, f.poly.length - 1 + scales.length + products);
   }
   if (!scalar) return most;
-  return most + (r.factors.size > 1 ? 1 : 0) + (Math.abs(r.coef) !== 1 ? 1 : 0);
+  const above = (r.factors.size > 1 ? 1 : 0) + (Math.abs(r.coef) !== 1 ? 1 : 0);
+  return (plain ? Math.max(most, productsWritten(r)) : most) + above;
+}
+
+/** The ops of the nodes writing a term makes (products of atoms, their powers, c·m). */
+const PRODUCT = new Set(['mul', 'square', 'pow']);
+
+/**
+ * For a rational of scalar atoms none of which is a product or power ({@link PRODUCT}): the
+ * longest chain of one sum factor (t − 1 add/sub nodes) and every distinct node writing its terms
+ * makes, over all factors. Each term's atoms are multiplied in their order, so a product node is
+ * its prefix of atoms (of two or more; at their powers), a power node its atom and power, and a
+ * term's c·m its |c| and atoms; with no atom a product or power, different ones of these are
+ * different nodes (a mul of two non-constant operands, a square/pow, a mul by a constant).
+ */
+function productsWritten(r: Rational): number {
+  let chain = 0;
+  const made = new Set<string>();
+  for (const f of r.factors.values()) {
+    if (f.poly.length > 1) chain = Math.max(chain, f.poly.length - 1);
+    for (const m of f.poly) {
+      let prefix = '';
+      m.atoms.forEach(([a, p], i) => {
+        prefix += `${i > 0 ? '*' : ''}${a.id}^${p}`;
+        if (p >= 2) made.add(`p${a.id}^${p}`);
+        if (i > 0) made.add(`m${prefix}`);
+      });
+      const c = Math.abs(m.coef);
+      if (f.poly.length > 1 && c !== 1 && m.atoms.length > 0) made.add(`c${c}:${prefix}`);
+    }
+  }
+  return chain + made.size;
 }
 
 /** `node` with the region's original shape: broadcast up, or reshape a one-element value. */
