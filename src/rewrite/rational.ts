@@ -121,7 +121,72 @@ function polyMul(a: Poly, b: Poly): Poly {
   if ((a.length > 1 && !isNumber(b)) || (b.length > 1 && !isNumber(a))) effects.expanded = true;
   const terms: Mono[] = [];
   for (const x of a) for (const y of b) terms.push(monoMul(x, y));
-  return normalizePoly(terms);
+  // a term times a polynomial: the products' atoms differ as the polynomial's do, none merge
+  return fast && (a.length === 1 || b.length === 1) ? normalizeUnique(terms) : normalizePoly(terms);
+}
+
+/**
+ * Whether the fast paths run (they give what the general code gives, with fewer maps, keys and
+ * sorts); off, every step runs in general, as {@link withoutFastPaths} runs it for tests.
+ */
+let fast = true;
+
+/** Runs `fn` with the general code only (no fast path): for tests that compare the two. */
+export function withoutFastPaths<T>(fn: () => T): T {
+  const saved = fast;
+  fast = false;
+  try {
+    return fn();
+  } finally {
+    fast = saved;
+  }
+}
+
+/**
+ * {@link normalizePoly} of terms whose keys are all different (nothing to merge): the same
+ * polynomial, without the map.
+ */
+function normalizeUnique(terms: Mono[]): Poly {
+  const out = terms.every((m) => m.coef !== 0) ? terms : terms.filter((m) => m.coef !== 0);
+  if (out.length > MAX_TERMS) throw TOO_BIG;
+  return out.sort(compareMonos);
+}
+
+/**
+ * {@link normalizePoly} of `[...x, ...y]` for polynomials `x` and `y` (each a normalized one: its
+ * keys differ): a term of `y` merges into the term of `x` with its key, in place (where the map
+ * would keep it), or comes after them, as in the map.
+ */
+function sumOf(x: Poly, y: Poly): Poly {
+  const terms = x.slice();
+  const index = x.length > 4 && y.length > 1 ? new Map(x.map((m, i) => [m.key, i])) : undefined;
+  for (const t of y) {
+    let at = -1;
+    if (index) at = index.get(t.key) ?? -1;
+    else for (let i = 0; i < x.length && at < 0; i++) if (x[i]!.key === t.key) at = i;
+    if (at < 0) {
+      terms.push(t);
+      continue;
+    }
+    const old = terms[at]!;
+    if (old.coef + t.coef === 0) effects.cancelled = true;
+    terms[at] = { coef: old.coef + t.coef, atoms: t.atoms, key: t.key };
+  }
+  return normalizeUnique(terms);
+}
+
+/**
+ * `polyMul([c], p)` for a factor's polynomial `p` (normalized: sorted, keys different, no zero
+ * coefficient) and a coefficient c ≠ 0: every term scaled by c in order. Nothing merges, a
+ * product of two nonzero coefficients is nonzero or throws (`times`), and sorting a sorted
+ * polynomial again leaves it as it is (compareMonos orders atom lists lexicographically by
+ * compareCanonical, a total preorder on the non-constant nodes atoms are): the same polynomial.
+ */
+function scaled(p: Poly, c: number): Poly {
+  if (c === 1) return p;
+  const out: Mono[] = [];
+  for (const m of p) out.push({ coef: times(c, m.coef), atoms: m.atoms, key: m.key });
+  return out.some((m) => m.coef === 0) ? normalizePoly(out) : out;
 }
 
 /** The values a polynomial can take, from its atoms' ranges (interval arithmetic). */
@@ -153,6 +218,7 @@ function withKeyedFactor(factors: Map<string, Factor>, key: string, poly: Poly, 
 
 /** A polynomial as a rational: its monomial content and sign pulled out, the rest one factor. */
 function fromPoly(p: Poly): Rational {
+  if (fast) return fromPolyFast(p);
   if (p.length === 0) return constant(0);
   const factors = new Map<string, Factor>();
   // content: the atoms every term shares, at their smallest power
@@ -177,8 +243,59 @@ function fromPoly(p: Poly): Rational {
   return { coef: scale, factors };
 }
 
+/** The power of `n` in a term's atoms (0 if it has none). */
+function powerIn(atoms: Mono['atoms'], n: Node): number {
+  for (const [a, p] of atoms) if (a === n) return p;
+  return 0;
+}
+
+/**
+ * {@link fromPoly} of a normalized polynomial (what `add` passes: sorted, keys different, no zero
+ * coefficient), without a map per term: the content is found by scanning the terms' atoms; with
+ * no content the rest is the polynomial over the scale, term by term (the same keys, so the same
+ * order, and the map and sort of {@link normalizePoly} would leave it as it is); with content,
+ * each term's atoms lose it in order and are sorted as `sortAtoms` sorts them.
+ */
+function fromPolyFast(p: Poly): Rational {
+  if (p.length === 0) return constant(0);
+  const factors = new Map<string, Factor>();
+  // content: the atoms every term shares, at their smallest power (in the first term's order)
+  let content: [Node, number][] | undefined;
+  for (const [n, pw] of p[0]!.atoms) {
+    let least = pw;
+    for (let i = 1; i < p.length && least > 0; i++)
+      least = Math.min(least, powerIn(p[i]!.atoms, n));
+    if (least > 0) (content ??= []).push([n, least]);
+  }
+  if (content) for (const [n, pw] of content) withFactor(factors, [mono(1, [[n, 1]])], pw);
+  if (p.length === 1) return { coef: p[0]!.coef, factors };
+  const lead = p[0]!.coef;
+  const sign = lead < 0 ? -1 : 1;
+  const scale = Math.abs(lead) === 1 || p.every((m) => m.coef % lead === 0) ? lead : sign;
+  let rest: Poly;
+  if (!content) {
+    const terms = scale === 1 ? p : p.map((m) => ({ ...m, coef: m.coef / scale }));
+    rest = terms.some((m) => m.coef === 0) ? normalizePoly(terms) : terms;
+  } else {
+    const shared = content;
+    const reduced = (atoms: Mono['atoms']) =>
+      atoms
+        .map(([n, pw]): readonly [Node, number] => [n, pw - powerIn(shared, n)])
+        .filter(([, pw]) => pw !== 0)
+        .sort(([a], [b]) => compareCanonical(a, b));
+    rest = normalizePoly(p.map((m) => mono(m.coef / scale, reduced(m.atoms))));
+  }
+  withFactor(factors, rest, 1);
+  return { coef: scale, factors };
+}
+
 function mul(a: Rational, b: Rational): Rational {
   if (a.coef === 0 || b.coef === 0) return constant(0);
+  // times a number: the other's factors as they are (a factor of exponent 0, from x⁰, would
+  // cancel as it is merged into an empty map: only then is the map built)
+  if (fast && b.factors.size === 0) return { coef: times(a.coef, b.coef), factors: a.factors };
+  if (fast && a.factors.size === 0 && ![...b.factors.values()].some((f) => f.exp === 0))
+    return { coef: times(a.coef, b.coef), factors: b.factors };
   const factors = new Map(a.factors);
   for (const [key, f] of b.factors) withKeyedFactor(factors, key, f.poly, f.exp);
   return { coef: times(a.coef, b.coef), factors };
@@ -196,17 +313,31 @@ function power(a: Rational, k: number): Rational {
 
 /** Expands a rational with no denominators into a polynomial. */
 function expand(a: Rational): Poly {
-  let p: Poly = [mono(a.coef, [])];
+  // undefined while p is still the number a.coef (the first factor only scales its polynomial)
+  let p: Poly | undefined = fast ? undefined : [mono(a.coef, [])];
   for (const f of a.factors.values()) {
     if (f.exp < 0) throw new Error('internal: expanding a denominator');
-    for (let i = 0; i < f.exp; i++) p = polyMul(p, f.poly);
+    for (let i = 0; i < f.exp; i++) p = p ? polyMul(p, f.poly) : scaled(f.poly, a.coef);
   }
-  return p;
+  return p ?? [mono(a.coef, [])];
+}
+
+/**
+ * Whether `a + b` has no common part: no factor is in both (at exponents whose smaller is not
+ * 0), and neither divides by one the other has not.
+ */
+function nothingInCommon(a: Rational, b: Rational): boolean {
+  for (const [key, fa] of a.factors)
+    if (Math.min(fa.exp, b.factors.get(key)?.exp ?? 0) !== 0) return false;
+  for (const [key, fb] of b.factors) if (fb.exp < 0 && !a.factors.has(key)) return false;
+  return true;
 }
 
 function add(a: Rational, b: Rational): Rational {
   if (a.coef === 0) return b;
   if (b.coef === 0) return a;
+  // no common part: G = 1, and multiplying by it (or 1/G) changes nothing, cancels nothing
+  if (fast && nothingInCommon(a, b)) return fromPoly(sumOf(expand(a), expand(b)));
   // G = the common part (smallest exponent of every factor); a/G and b/G are polynomials
   const common = new Map<string, Factor>();
   for (const key of new Set([...a.factors.keys(), ...b.factors.keys()])) {
@@ -719,6 +850,73 @@ function write(
   return { node, size, negs };
 }
 
+/**
+ * A lower bound of the op nodes {@link write} makes for `r` (so past its limit, it would throw
+ * NOT_SMALLER): most regions already are their normal form, and this saves writing them again.
+ * Counted are only nodes that must be distinct. Of one sum factor: its chain of t − 1 add/sub
+ * nodes (each holds the one before); its term products c·m for different |c| ≠ 1 (muls with a
+ * constant operand); and of one of its terms, the products of its atoms (muls of two non-constant
+ * operands, k − 1 for k atoms) and their powers (square/pow of different atoms). Where every atom
+ * is a scalar, every factor is written on the scalar side, under (so distinct from all of the
+ * above, and one holding the other) the node combining two factors and the product by a
+ * coefficient |c| ≠ 1. The builder's identities keep all of them (no operand is 0 or ±1).
+ */
+function writtenAtLeast(r: Rational): number {
+  if (r.coef === 0 || r.factors.size === 0) return 0;
+  let most = 0;
+  let scalar = true;
+  let plain = true;
+  for (const f of r.factors.values()) {
+    const scales: number[] = [];
+    let products = 0;
+    for (const m of f.poly) {
+      const c = Math.abs(m.coef);
+      if (c !== 1 && m.atoms.length > 0 && !scales.includes(c)) scales.push(c);
+      let here = m.atoms.length - 1;
+      for (const [a, p] of m.atoms) {
+        if (p >= 2) here++;
+        if (a.shape.length > 0) scalar = false;
+        if (a.kind === 'apply' && PRODUCT.has(a.op)) plain = false;
+      }
+      products = Math.max(products, here);
+    }
+    if (f.poly.length > 1) most = Math.max(most, f.poly.length - 1 + scales.length + products);
+  }
+  if (!scalar) return most;
+  const above = (r.factors.size > 1 ? 1 : 0) + (Math.abs(r.coef) !== 1 ? 1 : 0);
+  return (plain ? Math.max(most, productsWritten(r)) : most) + above;
+}
+
+/** The ops of the nodes writing a term makes (products of atoms, their powers, c·m). */
+const PRODUCT = new Set(['mul', 'square', 'pow']);
+
+/**
+ * For a rational of scalar atoms none of which is a product or power ({@link PRODUCT}): the
+ * longest chain of one sum factor (t − 1 add/sub nodes) and every distinct node writing its terms
+ * makes, over all factors. Each term's atoms are multiplied in their order, so a product node is
+ * its prefix of atoms (of two or more; at their powers), a power node its atom and power, and a
+ * term's c·m its |c| and atoms; with no atom a product or power, different ones of these are
+ * different nodes (a mul of two non-constant operands, a square/pow, a mul by a constant).
+ */
+function productsWritten(r: Rational): number {
+  let chain = 0;
+  const made = new Set<string>();
+  for (const f of r.factors.values()) {
+    if (f.poly.length > 1) chain = Math.max(chain, f.poly.length - 1);
+    for (const m of f.poly) {
+      let prefix = '';
+      m.atoms.forEach(([a, p], i) => {
+        prefix += `${i > 0 ? '*' : ''}${a.id}^${p}`;
+        if (p >= 2) made.add(`p${a.id}^${p}`);
+        if (i > 0) made.add(`m${prefix}`);
+      });
+      const c = Math.abs(m.coef);
+      if (f.poly.length > 1 && c !== 1 && m.atoms.length > 0) made.add(`c${c}:${prefix}`);
+    }
+  }
+  return chain + made.size;
+}
+
 /** `node` with the region's original shape: broadcast up, or reshape a one-element value. */
 function restoreShape(node: Node, shape: Shape): Node {
   const oneElement = (s: Shape) => s.every((d) => d === 1);
@@ -794,8 +992,11 @@ export function normalizeRational(
     if (!keepsDivisions(before)) return undefined;
     // a coefficient that overflowed (1.5¹⁰⁰⁰⁰) has no constant to write: keep the region
     if (!finiteCoefficients(before.r)) return undefined;
-    // (a form of more op nodes than the region's is not written to its end: it is not better)
-    const after = write(before.r, root.shape, before.moved, before.size);
+    // (a form of more op nodes than the region's is not written to its end: it is not better;
+    // with no negation in the region, neither is one of as many)
+    const limit = fast && before.negs === 0 ? before.size - 1 : before.size;
+    if (fast && writtenAtLeast(before.r) > limit) return undefined;
+    const after = write(before.r, root.shape, before.moved, limit);
     // Accept only a strict decrease of (nodes, negations): the graph shrinks or loses a sign,
     // so repeated normalization always terminates (−(1/m)·(Y − A) → (1/m)·(A − Y) is the tie).
     const better =
