@@ -9,127 +9,35 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grad } from '../src/autodiff/grad.ts';
-import { randomScalarGraph } from '../src/bench/compileTime.ts';
 import * as B from '../src/builder/core.ts';
-import '../src/builder/fluent.ts';
-import { toposort, useCounts } from '../src/ir/graph.ts';
 import type { Node } from '../src/ir/node.ts';
-import { optimize } from '../src/rewrite/optimize.ts';
+import { normalizeRational, Readings, withoutFastPaths } from '../src/rewrite/rational.ts';
 import {
-  isArithmetic,
-  normalizeRational,
-  Readings,
-  withoutFastPaths,
-} from '../src/rewrite/rational.ts';
-import { buildDag, dagRecipeArb } from './props/arbitraries.ts';
-import { buildGraph, recipeArb } from './props/tensorArbitraries.ts';
+  expectSameNormalForms as sameNormalForms,
+  expectSameOptimized as sameOptimized,
+  sameOnRandomGraphs,
+  type TwoWays,
+} from './rationalCompare.ts';
 
 const SEED = 0xfa57;
 
-function withGradients(y: Node, leaves: readonly Node[]): Record<string, Node> {
-  const outputs: Record<string, Node> = { y };
-  grad(y, leaves).forEach((g, i) => (outputs[`d${i}`] = g));
-  return outputs;
-}
-
-/** `run()`, or the error it throws (a random graph may fold a constant to NaN). */
-function attempt<T>(run: () => T): T | { error: string } {
-  try {
-    return run();
-  } catch (e) {
-    return { error: String(e) };
-  }
-}
-
-/**
- * Every arithmetic node of the graph normalized as a region root, with the fast paths and
- * without (each with its own `Readings` for the whole graph): the same node (or none) each time.
- */
-function expectSameNormalForms(outputs: Record<string, Node>): number {
-  const nodes = toposort(Object.values(outputs));
-  const uses = useCounts(nodes, Object.values(outputs));
-  const interior = (x: Node) => (uses.get(x) ?? 0) <= 1;
-  const fast = new Readings(interior);
-  const general = new Readings(interior);
-  let normalized = 0;
-  for (const n of nodes) {
-    if (!isArithmetic(n)) continue;
-    const once = attempt(() => normalizeRational(n, fast));
-    const slow = attempt(() => withoutFastPaths(() => normalizeRational(n, general)));
-    expect(once).toBe(slow);
-    if (slow !== undefined) normalized++;
-  }
-  return normalized;
-}
-
-function expectSameOptimized(outputs: Record<string, Node>): void {
-  const once = attempt(() => optimize(outputs));
-  const slow = attempt(() => withoutFastPaths(() => optimize(outputs)));
-  if ('error' in once || 'error' in slow) {
-    expect(once).toEqual(slow);
-    return;
-  }
-  for (const key of Object.keys(outputs)) expect(once.outputs[key]).toBe(slow.outputs[key]);
-  const log = (o: typeof once) => o.firings.map((f) => [f.rule, f.from, f.to]);
-  expect(log(once)).toEqual(log(slow));
-}
+/** The fast paths, then the general code (each with its own `Readings` for the whole graph). */
+const ways: TwoWays = {
+  normalize: (interior) => {
+    const fast = new Readings(interior);
+    const general = new Readings(interior);
+    return [
+      (n) => normalizeRational(n, fast),
+      (n) => withoutFastPaths(() => normalizeRational(n, general)),
+    ];
+  },
+  otherWay: withoutFastPaths,
+};
+const expectSameNormalForms = (outputs: Record<string, Node>) => sameNormalForms(outputs, ways);
+const expectSameOptimized = (outputs: Record<string, Node>) => sameOptimized(outputs, ways);
 
 describe('the fast paths of the rational normal form give what the general code gives', () => {
-  it('random scalar DAGs of arithmetic and other ops, with their gradients', () => {
-    const ops = [
-      'add',
-      'sub',
-      'mul',
-      'div',
-      'neg',
-      'square',
-      'pow',
-      'tanh',
-      'sigmoid',
-      'exp',
-    ] as const;
-    let normalized = 0;
-    fc.assert(
-      fc.property(
-        dagRecipeArb([...ops], { minSteps: 3, maxSteps: 30, minInputs: 1, maxInputs: 4 }),
-        (recipe) => {
-          const dag = buildDag(recipe, { smoothOnly: false });
-          if (!dag) return;
-          const outputs = withGradients(dag.y, dag.leaves);
-          normalized += expectSameNormalForms(outputs);
-          expectSameOptimized(outputs);
-        },
-      ),
-      { seed: SEED, numRuns: 200 },
-    );
-    // the comparison is not empty: regions were normalized
-    expect(normalized).toBeGreaterThan(50);
-  });
-
-  it('random tensor graphs (layouts read through, broadcasts), with their gradients', () => {
-    fc.assert(
-      fc.property(recipeArb({ maxSteps: 10 }), (recipe) => {
-        const g = buildGraph(recipe);
-        const outputs = withGradients(
-          g.cost,
-          g.leaves.map((l) => l.node),
-        );
-        expectSameNormalForms(outputs);
-        expectSameOptimized(outputs);
-      }),
-      { seed: SEED, numRuns: 100 },
-    );
-  });
-
-  it("the compile bench's random scalar graphs", () => {
-    for (const seed of [1, 2, 3, 4]) {
-      const { y, inputs } = randomScalarGraph(400, seed);
-      const outputs = withGradients(y, inputs);
-      expect(expectSameNormalForms(outputs)).toBeGreaterThan(0);
-      expectSameOptimized(outputs);
-    }
-  });
+  sameOnRandomGraphs(ways, { seed: SEED, scalarRuns: 200, benchSeeds: [1, 2, 3, 4] });
 
   it('a region whose written power is one of its atoms', () => {
     // a⁷ is an atom (a power the normal form does not expand), and a⁴·a³ is written as a⁷: the
