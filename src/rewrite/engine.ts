@@ -1,7 +1,8 @@
 /**
  * The rewrite engine: named rules, grouped in phases, applied bottom-up over the whole graph and
- * repeated to a fixed point with an iteration cap. A rule that keeps firing past the cap is a
- * cycle and is reported by name. Rules build their results with the builder, so results are
+ * repeated to a fixed point with an iteration cap (a phase with a measure rewrites its regions
+ * all at once per pass and keeps a pass only if it pays: {@link runRegionPass}). A rule that
+ * keeps firing past the cap is a cycle and is reported by name. Rules build their results with the builder, so results are
  * interned, shape-checked, and attributed to the user's line the rewritten node came from.
  */
 import * as B from '../builder/core.js';
