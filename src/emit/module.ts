@@ -5,7 +5,7 @@
  * same graph. Rendered by render.ts in prettier's style, without prettier.
  */
 import { GradgenError, at } from '../errors.js';
-import { checkLeafNames, leavesIn, toposort } from '../ir/graph.js';
+import { checkLeafNames, leavesIn, sameNodes, toposort } from '../ir/graph.js';
 import { describeNotANode, isNode, type LeafNode, type Node } from '../ir/node.js';
 import { userCallSite } from '../ir/site.js';
 import { lower, type Dtype, type LoweredProgram } from '../lower/lower.js';
@@ -432,7 +432,3 @@ function guarded<T extends { functions: LoweredFunction[] }>(shared: T, names: M
 export function emit(outputs: Readonly<Record<string, Node>>, options: EmitOptions = {}): string {
   return emitModule(outputs, options, 'emit').source;
 }
-
-/** Whether `a` and `b` hold the same nodes in the same order. */
-const sameNodes = (a: readonly Node[], b: readonly Node[]) =>
-  a.length === b.length && a.every((n, i) => n === b[i]);

@@ -8,12 +8,21 @@ import type { LoweredProgram, LoweredStep } from '../lower/lower.js';
 
 export type Kind = 'array' | 'number';
 
-/** Names a function declares at its top level and their kind. */
-export function topLevelNames(program: LoweredProgram): Map<string, Kind> {
+/** The names a function is given (its inputs and batch sizes) and their kind. */
+export function entryNames(program: LoweredProgram): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
   for (const i of program.inputs) kinds.set(i.name, i.isScalar ? 'number' : 'array');
   for (const d of program.dims) kinds.set(d.symbol, 'number');
-  for (const st of program.steps) kinds.set(st.name, st.buffer ? 'array' : 'number');
+  return kinds;
+}
+
+/** The kind of a step's result: a buffer's array, or a number. */
+export const stepKind = (st: LoweredStep): Kind => (st.buffer ? 'array' : 'number');
+
+/** Names a function declares at its top level and their kind. */
+export function topLevelNames(program: LoweredProgram): Map<string, Kind> {
+  const kinds = entryNames(program);
+  for (const st of program.steps) kinds.set(st.name, stepKind(st));
   return kinds;
 }
 

@@ -6,7 +6,7 @@
  * of live values (a double holds every value exactly, in float32 modules too), an array as the
  * module-level buffer it lives in. Inputs and batch sizes are the parts' parameters.
  */
-import { codeNames, stepReads, topLevelNames, type Kind } from './scope.js';
+import { codeNames, entryNames, stepKind, stepReads, topLevelNames, type Kind } from './scope.js';
 import type { LoweredProgram, LoweredStep } from '../lower/lower.js';
 import type { Namer } from './names.js';
 
@@ -77,9 +77,7 @@ export function splitFunction(
 ): SplitPlan | undefined {
   if (lineCount(program.steps) <= limits.threshold) return undefined;
   // the parts' parameters: inputs and batch sizes, with their kind
-  const entry = new Map<string, Kind>();
-  for (const i of program.inputs) entry.set(i.name, i.isScalar ? 'number' : 'array');
-  for (const d of program.dims) entry.set(d.symbol, 'number');
+  const entry = entryNames(program);
   const groups = chunks(program.steps, limits.partLines);
   // each step by name (one table: a 10⁵-step function), and the part computing each step
   const steps = program.steps;
@@ -92,8 +90,6 @@ export function splitFunction(
       partOf[at++] = part;
     }
   });
-  /** The kind of a step's result: a buffer's array, or a number. */
-  const kindOf = (st: LoweredStep): Kind => (st.buffer ? 'array' : 'number');
   const live = namer.fresh(`${fn}Live`);
   const slots = new Map<string, number>();
   const slot = (name: string) => {
@@ -129,7 +125,7 @@ export function splitFunction(
       }
       const j = index.get(r)!;
       loads.push(load(steps[j]!));
-      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(r);
+      if (stepKind(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(r);
     }
     const firstKernel = kernels;
     for (const st of group) if (st.kind === 'kernel') kernels++;
@@ -143,7 +139,7 @@ export function splitFunction(
       const j = index.get(n);
       if (j === undefined || tail.includes(load(steps[j]!))) continue;
       tail.push(load(steps[j]!));
-      if (kindOf(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(n);
+      if (stepKind(steps[j]!) === 'number') storesOf[partOf[j]!]!.add(n);
     }
   }
   return {

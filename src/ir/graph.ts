@@ -127,18 +127,30 @@ export function checkLeafNames(leaves: LeafNode[], where: string): LeafNode[] {
   return leaves;
 }
 
-/** The op nodes among `nodes` that use each node as an operand (in `nodes` order). */
-export function usersOf(nodes: readonly Node[]): Map<Node, ApplyNode[]> {
+/**
+ * The op nodes among `nodes` that use each node as an operand (in `nodes` order); with `asked`,
+ * only for the nodes it is true of (a table of 10⁵ nodes nobody asks about is not made).
+ */
+export function usersOf(
+  nodes: readonly Node[],
+  asked?: (n: Node) => boolean,
+): Map<Node, ApplyNode[]> {
   const users = new Map<Node, ApplyNode[]>();
   for (const u of nodes) {
     if (u.kind !== 'apply') continue;
     for (const a of u.args) {
+      if (asked && !asked(a)) continue;
       const list = users.get(a);
       if (list) list.push(u);
       else users.set(a, [u]);
     }
   }
   return users;
+}
+
+/** Whether `a` and `b` hold the same nodes in the same order. */
+export function sameNodes(a: readonly Node[], b: readonly Node[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** How many users each node has among `nodes` (plus one per appearance in `roots`). */

@@ -4,8 +4,8 @@
  * kernels run as wasm, on the wasm target), pipelining (two products over the same rows of X in one
  * pass), memory plan.
  */
-import { toposort } from '../ir/graph.js';
-import type { ApplyNode, LeafNode, Node } from '../ir/node.js';
+import { toposort, usersOf } from '../ir/graph.js';
+import type { LeafNode, Node } from '../ir/node.js';
 import type { Dtype, KernelProgram, Target } from './ir.js';
 import { assignTargets } from './targets.js';
 import { planFusion } from './fuse.js';
@@ -32,25 +32,6 @@ export interface KernelOptions {
   readonly sorted?: readonly Node[];
 }
 
-/**
- * The users of each node the passes ask about, in `nodes` order: every node but the scalar ops
- * (fusion asks about tensors, the inputs' description about leaves; a scalar graph's 10⁵ op
- * nodes need no table).
- */
-function tensorUsers(nodes: readonly Node[]): Map<Node, ApplyNode[]> {
-  const users = new Map<Node, ApplyNode[]>();
-  for (const u of nodes) {
-    if (u.kind !== 'apply') continue;
-    for (const a of u.args) {
-      if (a.kind === 'apply' && a.shape.length === 0) continue;
-      const list = users.get(a);
-      if (list) list.push(u);
-      else users.set(a, [u]);
-    }
-  }
-  return users;
-}
-
 export function kernelProgram(
   outputs: Readonly<Record<string, Node>>,
   inputs: readonly LeafNode[],
@@ -59,7 +40,9 @@ export function kernelProgram(
   const roots = Object.values(outputs);
   const nodes = options.sorted ?? toposort(roots);
   const isOutput = new Set(roots);
-  const users = tensorUsers(nodes);
+  // users of all but the scalar ops: fusion asks about tensors, the inputs' description about
+  // leaves (a scalar graph's 10⁵ op nodes need no table)
+  const users = usersOf(nodes, (a) => a.kind !== 'apply' || a.shape.length > 0);
   const kernelInputs = describeInputs(inputs, users, isOutput);
   const dims = bindDims(batchSymbols(nodes), kernelInputs, options.where);
   const materialize = options.materialize ?? new Set();

@@ -7,7 +7,7 @@
  */
 import * as B from '../builder/core.js';
 import { GradgenError } from '../errors.js';
-import { toposort, useCounts, usersOf } from '../ir/graph.js';
+import { sameNodes, toposort, useCounts, usersOf } from '../ir/graph.js';
 import { nameHint, newWalk, NodeBase, setNameHint, type ApplyNode, type Node } from '../ir/node.js';
 import { formula } from '../ir/print.js';
 import { withCallSite } from '../ir/site.js';
@@ -76,9 +76,7 @@ export class Walks {
 
   /** The graph of `roots`, if it is the one kept. */
   of(roots: readonly Node[]): readonly Node[] | undefined {
-    const kept = this.roots;
-    const same = kept.length === roots.length && kept.every((r, i) => r === roots[i]);
-    return same ? this.graph : undefined;
+    return sameNodes(this.roots, roots) ? this.graph : undefined;
   }
 
   keep(roots: readonly Node[], graph: readonly Node[]): void {

@@ -4,7 +4,7 @@
  */
 import { GradgenError } from '../errors.js';
 import type { Node } from '../ir/node.js';
-import { checkNamedNodes } from '../ir/graph.js';
+import { checkNamedNodes, sameNodes } from '../ir/graph.js';
 import { formula } from '../ir/print.js';
 import { customGradientNotes, withoutGradientMarkers } from '../autodiff/markers.js';
 import { History, runPhase, Walks, type Firing, type Phase } from './engine.js';
@@ -54,9 +54,6 @@ export function optimize<K extends string>(
     `optimize: the phases did not settle in ${MAX_ROUNDS} rounds; last rules: ${[...new Set(firings.slice(-10).map((f) => f.rule))].join(', ')}`,
   );
 }
-
-const sameNodes = (a: readonly Node[], b: readonly Node[]) =>
-  a.length === b.length && a.every((n, i) => n === b[i]);
 
 export interface Explanation {
   /** Per output: its final symbolic form and the rules that fired in its computation. */
